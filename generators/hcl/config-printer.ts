@@ -1,0 +1,137 @@
+/**
+ * Prints the resources, data sources, locals and outputs of a cdktf-synthesized stack
+ * (Terraform JSON syntax) as native HCL, in the order the module's build code created them.
+ * Which keys are nested blocks rather than attributes comes from the provider schema.
+ */
+import { Item, attr, blank, block, hclKey, renderBlock, renderBody } from './writer';
+import { bareReference, stringValue } from './expressions';
+
+export interface BlockSchema {
+  readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
+  readonly blocks?: Readonly<Record<string, BlockSchema>>;
+}
+export type TypeSchema = Readonly<Record<string, BlockSchema>>;
+export interface ProviderBlocks {
+  readonly resource: Readonly<Record<string, TypeSchema>>;
+  readonly data: Readonly<Record<string, TypeSchema>>;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json };
+
+/** One element to print, in the order it should appear. */
+export type ElementRef =
+  | { readonly kind: 'resource' | 'data'; readonly type: string; readonly name: string }
+  | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'output'; readonly name: string };
+
+/** Terraform meta-arguments that open a resource body, in this order. */
+const LEADING_META = ['count', 'for_each', 'provider'];
+
+/** A JSON-syntax value as HCL; multi-line values are indented relative to their attribute. */
+export function printValue(v: Json): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return stringValue(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) {
+    const items = v.map(printValue);
+    const oneLine = `[${items.join(', ')}]`;
+    if (!oneLine.includes('\n') && oneLine.length <= 80) return oneLine;
+    return `[\n${items.map((x) => `  ${x.split('\n').join('\n  ')},`).join('\n')}\n]`;
+  }
+  const entries = Object.entries(v).filter(([k]) => k !== '//');
+  if (entries.length === 0) return '{}';
+  return ['{', ...renderBody(entries.map(([k, x]) => attr(hclKey(k), printValue(x))), '  '), '}'].join('\n');
+}
+
+/** The items of a resource/data/dynamic-content body. */
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
+  const meta: Item[] = [];
+  const attrs: Item[] = [];
+  const blocks: Item[] = [];
+  const trailing: Item[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === '//' || value === null) continue;
+    if (LEADING_META.includes(key)) {
+      meta.push(attr(key, printValue(value)));
+    } else if (key === 'depends_on') {
+      trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
+    } else if (key === 'lifecycle') {
+      trailing.push(blank, lifecycleBlock(value as JsonObject));
+    } else if (key === 'dynamic') {
+      for (const [name, entries] of Object.entries(value as JsonObject)) {
+        const sub = childSchema(schema, name, where);
+        for (const d of asList(entries)) blocks.push(blank, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`));
+      }
+    } else if (key in schema) {
+      const sub = schema[key].blocks ?? {};
+      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`)));
+    } else {
+      attrs.push(attr(key, printValue(value)));
+    }
+  }
+  return [...meta, ...(meta.length ? [blank] : []), ...attrs, ...orderBlocks(blocks), ...trailing];
+}
+
+/** Static blocks before dynamic ones: cdktf sorts keys, so `dynamic` would land mid-way. */
+function orderBlocks(items: Item[]): Item[] {
+  const isDynamic = (i: Item) => i.kind === 'block' && i.header.startsWith('dynamic ');
+  return [...items.filter((i) => !isDynamic(i)), ...items.filter(isDynamic)].flatMap((i) => (i.kind === 'blank' ? [] : [blank, i]));
+}
+
+function childSchema(schema: TypeSchema, name: string, where: string): TypeSchema {
+  const found = schema[name];
+  if (!found) throw new Error(`${where}: "${name}" is used as a dynamic block but the provider schema has no such block`);
+  return found.blocks ?? {};
+}
+
+function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string): Item {
+  const { content, ...rest } = d;
+  const head = Object.entries(rest).map(([k, v]) => attr(k, printValue(v)));
+  return block(`dynamic ${JSON.stringify(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
+}
+
+function lifecycleBlock(l: JsonObject): Item {
+  const items: Item[] = [];
+  for (const [key, value] of Object.entries(l)) {
+    if (key === 'precondition' || key === 'postcondition') {
+      for (const c of asList(value)) {
+        const { condition, error_message } = c as JsonObject;
+        items.push(blank, block(key, [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]));
+      }
+    } else if (key === 'ignore_changes' || key === 'replace_triggered_by') {
+      items.push(attr(key, `[${(value as string[]).map(bareReference).join(', ')}]`));
+    } else {
+      items.push(attr(key, printValue(value)));
+    }
+  }
+  return block('lifecycle', items);
+}
+
+const asList = (v: Json): Json[] => (Array.isArray(v) ? v : [v]);
+
+/** Prints the given elements of a synthesized stack, in order; locals are gathered in one block. */
+export function printElements(config: JsonObject, order: readonly ElementRef[], schema: ProviderBlocks): string[] {
+  const out: string[] = [];
+  const locals = order.filter((e) => e.kind === 'local');
+  if (locals.length > 0) {
+    const defs = config.locals as JsonObject;
+    out.push(renderBlock('locals', locals.flatMap((l) => [blank, attr(hclKey(l.name), printValue(defs[l.name]))]).slice(1)));
+  }
+  for (const e of order) {
+    if (e.kind === 'local') continue;
+    if (e.kind === 'output') {
+      const o = (config.output as JsonObject)[e.name] as JsonObject;
+      const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value))];
+      if (o.sensitive) items.push(attr('sensitive', 'true'));
+      out.push(renderBlock(`output ${JSON.stringify(e.name)}`, items));
+      continue;
+    }
+    const section = config[e.kind] as { [t: string]: JsonObject };
+    const body = section[e.type][e.name] as JsonObject;
+    const types = schema[e.kind][e.type];
+    if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
+    out.push(renderBlock(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)}`, bodyItems(body, types, e.type)));
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** HCL text of type constraints and literal values, laid out as `terraform fmt` does. */
+import type { TfType } from '../../src/core/types';
+import { attr, hclKey, renderBody } from './writer';
+
+/** An object written over several lines, its attributes aligned by the writer's fmt rules. */
+function multiline(open: string, entries: [string, string][], close: string): string {
+  const lines = renderBody(entries.map(([k, v]) => attr(k, v)), '  ');
+  return [open, ...lines, close].join('\n');
+}
+
+/** A type constraint, multi-line for objects as hand-written modules write them. */
+export function hclType(type: TfType): string {
+  switch (type.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return `${type.kind}(${hclType(type.of)})`;
+    case 'object':
+      return multiline(
+        'object({',
+        Object.entries(type.fields).map(([name, f]) => {
+          const rendered = hclType(f.type);
+          if (!f.optional) return [name, rendered];
+          return [name, f.default === undefined ? `optional(${rendered})` : `optional(${rendered}, ${hclLiteral(f.default)})`];
+        }),
+        '})',
+      );
+    default:
+      return type.kind;
+  }
+}
+
+/** A literal value (defaults, optional() defaults). */
+export function hclLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(hclLiteral).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return multiline('{', entries.map(([k, v]) => [hclKey(k), hclLiteral(v)]), '}');
+}

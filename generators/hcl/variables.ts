@@ -1,0 +1,28 @@
+/** Prints variables.tf from a module spec: types, defaults, descriptions and validation blocks. */
+import type { RenderOptions } from '../../src/core/expr';
+import { isCrossInput, renderHcl } from '../../src/core/rules';
+import type { InputSpec, ModuleSpec } from '../../src/core/spec';
+import { hclLiteral, hclType } from './types';
+import { Item, attr, blank, block, hclString, renderBlock } from './writer';
+
+const HCL: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
+
+export function printVariables(spec: ModuleSpec): string[] {
+  return spec.inputs.map((input) => renderBlock(`variable ${JSON.stringify(input.name)}`, variableBody(spec, input)));
+}
+
+function variableBody(spec: ModuleSpec, input: InputSpec): Item[] {
+  const items: Item[] = [attr('description', hclString(input.description)), attr('type', hclType(input.type))];
+  if (input.required) {
+    items.push(attr('nullable', 'false'));
+  } else {
+    items.push(attr('default', hclLiteral(input.default ?? null)));
+    // With a non-null default, an explicit null means "use the default", as the construct does.
+    if (input.default !== undefined && input.default !== null) items.push(attr('nullable', 'false'));
+  }
+  for (const rule of spec.rules.filter((r) => !isCrossInput(r) && r.inputs[0] === input.name)) {
+    const { condition, message } = renderHcl(rule, HCL);
+    items.push(blank, block('validation', [attr('condition', condition), attr('error_message', message)]));
+  }
+  return items;
+}

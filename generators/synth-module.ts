@@ -1,0 +1,46 @@
+/**
+ * Runs a module definition in module mode (inputs are `var.*`, resources are named `this`)
+ * and returns the synthesized Terraform JSON with the elements in the order build created them.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import {
+  App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
+} from '../src/cdktf';
+import { moduleContext, type ModuleDefinition } from '../src/core/module';
+import type { ElementRef, JsonObject } from './hcl/config-printer';
+
+export interface SynthesizedModule {
+  readonly config: JsonObject;
+  readonly order: readonly ElementRef[];
+}
+
+export function synthModule(definition: ModuleDefinition): SynthesizedModule {
+  // toTerraform() below writes nothing; App only insists on an output folder existing.
+  const app = new App({ outdir: join(tmpdir(), 'efs-modules-generate'), skipValidation: true });
+  const stack = new TerraformStack(app, definition.spec.name);
+  // The provider block belongs to the caller of a module; this one only satisfies cdktf.
+  new AwsProvider(stack, 'aws', {});
+  const values = definition.build(moduleContext(stack, definition.spec));
+  for (const output of definition.spec.outputs) {
+    if (!(output.name in values)) throw new Error(`${definition.spec.name}: build returned no value for output ${output.name}`);
+    new TerraformOutput(stack, `output_${output.name}`, {
+      value: values[output.name],
+      description: output.description,
+    }).overrideLogicalId(output.name);
+  }
+  const config = stack.toTerraform() as JsonObject;
+  return { config, order: stack.node.findAll().flatMap(elementRef) };
+}
+
+function elementRef(c: unknown): ElementRef[] {
+  if (c instanceof TerraformOutput) return [{ kind: 'output', name: c.friendlyUniqueId }];
+  if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId }];
+  if (c instanceof TerraformResource) return [{ kind: 'resource', type: c.terraformResourceType, name: c.friendlyUniqueId }];
+  if (c instanceof TerraformDataSource) return [{ kind: 'data', type: c.terraformResourceType, name: c.friendlyUniqueId }];
+  if (c instanceof TerraformElement && !(c instanceof AwsProvider)) {
+    throw new Error(`module generator: unsupported element ${c.node.path}`);
+  }
+  return [];
+}

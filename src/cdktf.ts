@@ -1,0 +1,22 @@
+/**
+ * The one place that imports the CDK for Terraform core library.
+ *
+ * HashiCorp archived `cdktf` in December 2025; `cdktn` is its drop-in fork. Every other
+ * file imports from here, so switching is this one edit (plus package.json).
+ */
+export {
+  App,
+  Annotations,
+  Fn,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformIterator,
+  TerraformLocal,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Token,
+} from 'cdktf';
+export type { ITerraformDependable } from 'cdktf';
+export { Construct } from 'constructs';

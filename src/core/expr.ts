@@ -1,0 +1,327 @@
+/**
+ * A small expression language for validation rules. A rule is written once as an `Expr`
+ * tree; `toHcl` renders it for `validation`/`precondition` blocks and `evaluate` runs it in
+ * TypeScript at synth time. Values that are unresolved cdktf tokens evaluate to UNKNOWN,
+ * and a rule whose result is UNKNOWN is skipped, as Terraform skips unknown conditions.
+ */
+import { Token } from '../cdktf';
+import { camelCase } from './types';
+
+export type Expr =
+  | { readonly op: 'input'; readonly name: string }
+  | { readonly op: 'local'; readonly name: string }
+  | { readonly op: 'lit'; readonly value: unknown }
+  | { readonly op: 'get'; readonly of: Expr; readonly key: string }
+  | { readonly op: 'call'; readonly fn: FnName; readonly args: readonly Expr[] }
+  | { readonly op: 'bin'; readonly kind: BinOp; readonly a: Expr; readonly b: Expr }
+  | { readonly op: 'not'; readonly a: Expr }
+  | { readonly op: 'if'; readonly cond: Expr; readonly then: Expr; readonly else: Expr }
+  | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
+  | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
+  | { readonly op: 'name'; readonly path: readonly (string | Expr)[] };
+
+/** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
+export type Spelling = 'hcl' | 'ts';
+
+export interface RenderOptions {
+  /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
+  readonly resolve: (name: string) => string;
+  readonly spelling: Spelling;
+}
+
+type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
+
+export const UNKNOWN: unique symbol = Symbol('unknown');
+type Value = unknown;
+
+
+// ---------------------------------------------------------------------------------------
+// Functions: each has one HCL rendering and one TypeScript implementation, side by side.
+
+interface FnDef {
+  hcl(args: string[]): string;
+  js(args: Value[]): Value;
+}
+
+const FNS = {
+  length: {
+    hcl: ([x]) => `length(${x})`,
+    js: ([x]) => (typeof x === 'string' ? [...x].length : Array.isArray(x) ? x.length : Object.keys(x as object).length),
+  },
+  contains: { hcl: ([l, x]) => `contains(${l}, ${x})`, js: ([l, x]) => (l as Value[]).includes(x) },
+  alltrue: { hcl: ([l]) => `alltrue(${l})`, js: ([l]) => (l as Value[]).every((v) => v === true) },
+  anytrue: { hcl: ([l]) => `anytrue(${l})`, js: ([l]) => (l as Value[]).some((v) => v === true) },
+  distinct: {
+    hcl: ([l]) => `distinct(${l})`,
+    js: ([l]) => (l as Value[]).filter((v, i, all) => all.findIndex((w) => stableJson(w) === stableJson(v)) === i),
+  },
+  values: {
+    hcl: ([m]) => `values(${m})`,
+    js: ([m]) => sortedKeys(m as object).map((k) => (m as Record<string, Value>)[k]),
+  },
+  keys: { hcl: ([m]) => `keys(${m})`, js: ([m]) => sortedKeys(m as object) },
+  /** Whole-string match. Patterns are kept to the subset where RE2 and JavaScript agree. */
+  matches: {
+    hcl: ([s, re]) => `can(regex(${re}, ${s}))`,
+    js: ([s, re]) => new RegExp(re as string).test(s as string),
+  },
+  /** True when the string parses as an IPv4 or IPv6 CIDR block. */
+  isCidr: { hcl: ([s]) => `can(cidrhost(${s}, 0))`, js: ([s]) => isCidr(s as string) },
+  /** Number of path segments of an absolute path, as EFS counts directory depth. */
+  pathDepth: {
+    hcl: ([s]) => `length(compact(split("/", ${s})))`,
+    js: ([s]) => (s as string).split('/').filter((p) => p !== '').length,
+  },
+  floor: { hcl: ([x]) => `floor(${x})`, js: ([x]) => Math.floor(x as number) },
+  concat: { hcl: (ls) => `concat(${ls.join(', ')})`, js: (ls) => (ls as Value[][]).flat() },
+  jsonencode: { hcl: ([x]) => `jsonencode(${x})`, js: ([x]) => stableJson(x) },
+  join: { hcl: ([sep, l]) => `join(${sep}, ${l})`, js: ([sep, l]) => (l as string[]).join(sep as string) },
+  coalesce: {
+    hcl: (xs) => `coalesce(${xs.join(', ')})`,
+    js: (xs) => xs.find((x) => x !== null && x !== ''),
+  },
+  indexOf: { hcl: ([l, x]) => `index(${l}, ${x})`, js: ([l, x]) => (l as Value[]).indexOf(x) },
+} satisfies Record<string, FnDef>;
+
+export type FnName = keyof typeof FNS;
+
+// ---------------------------------------------------------------------------------------
+// Builders, so rules read close to the HCL they become.
+
+export const input = (name: string): Expr => ({ op: 'input', name });
+export const it = (name: string): Expr => ({ op: 'local', name });
+export const lit = (value: unknown): Expr => ({ op: 'lit', value });
+export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });
+export const call = (fn: FnName, ...args: Expr[]): Expr => ({ op: 'call', fn, args });
+const bin = (kind: BinOp) => (a: Expr, b: Expr): Expr => ({ op: 'bin', kind, a, b });
+export const eq = bin('==');
+export const ne = bin('!=');
+export const lt = bin('<');
+export const le = bin('<=');
+export const gt = bin('>');
+export const ge = bin('>=');
+export const and = (...xs: Expr[]): Expr => xs.reduce(bin('&&'));
+export const or = (...xs: Expr[]): Expr => xs.reduce(bin('||'));
+export const not = (a: Expr): Expr => ({ op: 'not', a });
+export const cond = (c: Expr, then: Expr, otherwise: Expr): Expr => ({ op: 'if', cond: c, then, else: otherwise });
+export const isNull = (a: Expr): Expr => eq(a, lit(null));
+export const notNull = (a: Expr): Expr => ne(a, lit(null));
+/** `x == null ? true : check`: HCL's `||` does not short-circuit, so null guards need a conditional. */
+export const nullOr = (x: Expr, check: Expr): Expr => cond(isNull(x), lit(true), check);
+/** `[for k, v in coll : body if filter]` */
+export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (k: Expr, v: Expr) => Expr, names: [string, string] = ['k', 'v']): Expr => ({
+  op: 'for',
+  coll,
+  key: names[0],
+  value: names[1],
+  body: body(it(names[0]), it(names[1])),
+  filter: filter?.(it(names[0]), it(names[1])),
+});
+/**
+ * The name of an input or of a part of it, for messages: `name('access_points', k, 'root_directory')`
+ * reads `access_points["app"].root_directory` in HCL and `accessPoints["app"].rootDirectory` in TypeScript.
+ */
+export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path });
+/** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
+export const show = (x: Expr): Expr => call('jsonencode', x);
+export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
+  op: 'template',
+  parts: strings.flatMap((s, i) => (i < exprs.length ? [s, exprs[i]] : [s])),
+});
+
+// ---------------------------------------------------------------------------------------
+// HCL rendering
+
+const PRECEDENCE: Record<BinOp, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4 };
+
+export function toHcl(e: Expr, o: RenderOptions): string {
+  const r = (x: Expr) => toHcl(x, o);
+  switch (e.op) {
+    case 'input':
+      return o.resolve(e.name);
+    case 'local':
+      return e.name;
+    case 'lit':
+      return hclValue(e.value);
+    case 'get':
+      return `${r(e.of)}.${e.key}`;
+    case 'call':
+      return (FNS[e.fn] as FnDef).hcl(e.args.map(r));
+    case 'bin': {
+      const side = (x: Expr) => {
+        // Parenthesise looser operators, and equal ones unless they chain safely (a && b && c).
+        const needsParens =
+          x.op === 'if' ||
+          (x.op === 'bin' && x.kind === '&&' && e.kind === '||') || // for the reader: a || (b && c)
+          (x.op === 'bin' &&
+            (PRECEDENCE[x.kind] < PRECEDENCE[e.kind] ||
+              (PRECEDENCE[x.kind] === PRECEDENCE[e.kind] && !(x.kind === e.kind && (x.kind === '&&' || x.kind === '||')))));
+        return needsParens ? `(${r(x)})` : r(x);
+      };
+      return `${side(e.a)} ${e.kind} ${side(e.b)}`;
+    }
+    case 'not':
+      return e.a.op === 'bin' || e.a.op === 'if' ? `!(${r(e.a)})` : `!${r(e.a)}`;
+    case 'if':
+      return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
+    case 'for':
+      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
+    case 'template':
+    case 'name':
+      return `"${templateParts(e, o).map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`)).join('')}"`;
+  }
+}
+
+/** A template or name as literal text and interpolated expressions, with names flattened into text. */
+function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
+  if (e.op === 'name') {
+    return e.path.flatMap((seg, i): (string | Expr)[] =>
+      typeof seg !== 'string' ? ['["', seg, '"]'] : [i === 0 ? '' : '.', o.spelling === 'ts' ? camelCase(seg) : seg],
+    );
+  }
+  if (e.op !== 'template') return [e];
+  return e.parts.flatMap((p) => (typeof p !== 'string' && p.op === 'name' ? templateParts(p, o) : [p]));
+}
+
+/**
+ * The body of a template for Terraform's JSON syntax, where a string is itself a template:
+ * literal `${` is escaped as `$${`, and a non-template expression becomes one interpolation.
+ */
+export function toJsonTemplate(e: Expr, o: RenderOptions): string {
+  return templateParts(e, o)
+    .map((p) => (typeof p === 'string' ? p.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : `\${${toHcl(p, o)}}`))
+    .join('');
+}
+
+function hclValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `[${v.map(hclValue).join(', ')}]`;
+  return JSON.stringify(v);
+}
+
+/** Escapes literal text inside an HCL quoted template (quotes, backslashes, and `${`/`%{` sequences). */
+export function escapeTemplateText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+// ---------------------------------------------------------------------------------------
+// TypeScript evaluation (HCL-shaped values: snake_case keys, null for absent)
+
+export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spelling, scope: Record<string, Value> = {}): Value {
+  const ev = (x: Expr, s = scope) => evaluate(x, inputs, spelling, s);
+  switch (e.op) {
+    case 'input':
+      return known(inputs[e.name]);
+    case 'local':
+      return scope[e.name];
+    case 'lit':
+      return e.value;
+    case 'get': {
+      const of = ev(e.of);
+      if (of === UNKNOWN) return UNKNOWN;
+      if (of === null || typeof of !== 'object') throw new Error(`cannot read attribute "${e.key}" of ${stableJson(of)}`);
+      return known((of as Record<string, Value>)[e.key] ?? null);
+    }
+    case 'call': {
+      const args = e.args.map((a) => ev(a));
+      if (args.some(containsUnknown)) return UNKNOWN;
+      return (FNS[e.fn] as FnDef).js(args);
+    }
+    case 'bin':
+      return evalBinary(e.kind, ev(e.a), ev(e.b));
+    case 'not': {
+      const a = ev(e.a);
+      return a === UNKNOWN ? UNKNOWN : !a;
+    }
+    case 'if': {
+      const c = ev(e.cond);
+      if (c === UNKNOWN) return UNKNOWN;
+      return c ? ev(e.then) : ev(e.else);
+    }
+    case 'for': {
+      const coll = ev(e.coll);
+      if (coll === UNKNOWN) return UNKNOWN;
+      const entries: [Value, Value][] = Array.isArray(coll)
+        ? coll.map((v, i) => [i, known(v)])
+        : sortedKeys(coll as object).map((k) => [k, known((coll as Record<string, Value>)[k])]);
+      const out: Value[] = [];
+      for (const [k, v] of entries) {
+        const s = { ...scope, [e.key]: k, [e.value]: v };
+        if (e.filter) {
+          const keep = ev(e.filter, s);
+          if (keep === UNKNOWN) return UNKNOWN;
+          if (!keep) continue;
+        }
+        out.push(ev(e.body, s));
+      }
+      return out;
+    }
+    case 'template':
+    case 'name': {
+      const parts = templateParts(e, { resolve: (n) => n, spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
+      if (parts.some((p) => p === UNKNOWN)) return UNKNOWN;
+      // Terraform interpolates strings, numbers and bools as text; messages show other values through jsonencode.
+      return parts.map((p) => (typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : stableJson(p))).join('');
+    }
+  }
+}
+
+function evalBinary(kind: BinOp, a: Value, b: Value): Value {
+  // Terraform's logical operators: a known false/true decides the result even when the other side is unknown.
+  if (kind === '&&') return a === false || b === false ? false : a === UNKNOWN || b === UNKNOWN ? UNKNOWN : true;
+  if (kind === '||') return a === true || b === true ? true : a === UNKNOWN || b === UNKNOWN ? UNKNOWN : false;
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
+  switch (kind) {
+    case '==':
+      return stableJson(a) === stableJson(b);
+    case '!=':
+      return stableJson(a) !== stableJson(b);
+    case '<':
+      return (a as number) < (b as number);
+    case '<=':
+      return (a as number) <= (b as number);
+    case '>':
+      return (a as number) > (b as number);
+    case '>=':
+      return (a as number) >= (b as number);
+  }
+}
+
+/** Maps unresolved cdktf tokens (and structures that hold them) to UNKNOWN, leaving known values as they are. */
+function known(v: Value): Value {
+  if (v === UNKNOWN) return v;
+  if (typeof v === 'string' || typeof v === 'number') return Token.isUnresolved(v) ? UNKNOWN : v;
+  if (v !== null && typeof v === 'object' && Token.isUnresolved(v)) return UNKNOWN;
+  return v;
+}
+
+function containsUnknown(v: Value): boolean {
+  if (known(v) === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+function sortedKeys(o: object): string[] {
+  return Object.keys(o).sort();
+}
+
+/** JSON with object keys sorted, matching Terraform's `jsonencode`. */
+export function stableJson(v: Value): string {
+  if (v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${sortedKeys(v)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, Value>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function isCidr(s: string): boolean {
+  const [addr, bits, ...rest] = s.split('/');
+  if (rest.length || bits === undefined || !/^\d{1,3}$/.test(bits)) return false;
+  const prefix = Number(bits);
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(addr)) return prefix <= 32 && addr.split('.').every((o) => Number(o) <= 255);
+  return addr.includes(':') && /^[0-9a-fA-F:]+$/.test(addr) && prefix <= 128 && (addr.match(/::/g) ?? []).length <= 1;
+}

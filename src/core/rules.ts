@@ -1,0 +1,105 @@
+/**
+ * Validation rules: declared once per module, rendered as `validation` blocks (one input) or
+ * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
+ */
+import {
+  Expr, RenderOptions, Spelling, UNKNOWN, and, call, evaluate, forEach, get, input, isNull, lit, name, notNull,
+  nullOr, show, template, toHcl, toJsonTemplate, ge, le, eq, not,
+} from './expr';
+
+export interface Rule {
+  /** Stable identifier, used by tests and the validation catalogue. */
+  readonly id: string;
+  /** The inputs the rule reads, the one it is about first. One input: a `validation` block; more: a `precondition`. */
+  readonly inputs: readonly string[];
+  /** True when the input is acceptable. Must be null-safe: HCL's `||` and `&&` do not short-circuit. */
+  readonly condition: Expr;
+  /** Names the input, shows the bad value, and says what is allowed. */
+  readonly message: Expr;
+  /** What the rule guards against, for the catalogue. */
+  readonly summary: string;
+}
+
+export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
+
+export interface RenderedRule {
+  readonly condition: string;
+  readonly message: string;
+}
+
+/** HCL source of a rule's condition and error message (a quoted template or an expression). */
+export function renderHcl(rule: Rule, o: RenderOptions): RenderedRule {
+  return { condition: toHcl(rule.condition, o), message: toHcl(rule.message, o) };
+}
+
+/** The same, in the form Terraform's JSON syntax takes (each a template string). */
+export function renderJson(rule: Rule, o: RenderOptions): RenderedRule {
+  return { condition: `\${${toHcl(rule.condition, o)}}`, message: toJsonTemplate(rule.message, o) };
+}
+
+export interface Violation {
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Evaluates every rule on HCL-shaped values; rules whose outcome depends on unresolved tokens are skipped. */
+export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling): Violation[] {
+  return rules.flatMap((rule) => {
+    const ok = evaluate(rule.condition, values, spelling);
+    if (ok === UNKNOWN || ok === true) return [];
+    const message = evaluate(rule.message, values, spelling);
+    return [{ rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) }];
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Common shapes of rule, so messages read alike across modules.
+
+const quoteList = (xs: readonly unknown[]): string => {
+  const q = xs.map((x) => JSON.stringify(x));
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+};
+
+/** `input` must be one of `allowed` (null passes when the input is optional). */
+export function oneOf(id: string, inputName: string, allowed: readonly string[], path: string[] = []): Rule {
+  const value = path.reduce<Expr>(get, input(inputName));
+  return {
+    id,
+    inputs: [inputName],
+    summary: `${[inputName, ...path].join('.')} is one of ${quoteList(allowed)}`,
+    condition: nullOr(value, call('contains', lit(allowed), value)),
+    message: template`${name(inputName, ...path)} must be ${lit(quoteList(allowed))} (got ${show(value)}).`,
+  };
+}
+
+/** `input` must be a whole number within [min, max] (null passes). */
+export function wholeNumberIn(id: string, inputName: string, min: number, max: number, unit = ''): Rule {
+  const value = input(inputName);
+  return {
+    id,
+    inputs: [inputName],
+    summary: `${inputName} is a whole number from ${min} to ${max}`,
+    condition: nullOr(value, and(ge(value, lit(min)), le(value, lit(max)), eq(call('floor', value), value))),
+    message: template`${name(inputName)} must be a whole number from ${lit(min)} to ${lit(max)}${lit(unit)} (got ${show(value)}).`,
+  };
+}
+
+/** Every entry of a map input satisfies `ok`; the message lists each entry that does not. */
+export function eachEntry(
+  id: string,
+  inputName: string,
+  summary: string,
+  ok: (key: Expr, value: Expr) => Expr,
+  explain: (key: Expr, value: Expr) => Expr,
+): Rule {
+  const coll = input(inputName);
+  return {
+    id,
+    inputs: [inputName],
+    summary,
+    condition: call('alltrue', forEach(coll, (k, v) => ok(k, v))),
+    message: call('join', lit(' '), forEach(coll, (k, v) => explain(k, v), (k, v) => not(ok(k, v)))),
+  };
+}
+
+export { and, isNull, notNull };

@@ -1,0 +1,216 @@
+/**
+ * efs-filesystem: the resources, written once. Runs as the TypeScript construct and as the
+ * generator of the HCL module (see src/core/module.ts). Inputs are read through `ctx.in`.
+ */
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { TerraformIterator } from '../../cdktf';
+import { addDynamic, bool, num } from '../../core/blocks';
+import { BuildContext, ex } from '../../core/module';
+
+const NFS_PORT = 2049;
+
+export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
+  const { scope, in: v } = ctx;
+  const tags = (extra: string) => ex(`merge(${v('tags')}, ${extra})`);
+
+  // One lifecycle_policy block per transition: the API rejects two transitions in one block.
+  const transitions = ctx.local(
+    'lifecycle_transitions',
+    ex(`{ for name, when in ${v('lifecycle_policy')} : name => when if when != null }`),
+  );
+  // A directory below "/" is only created with creation_info; default it to the POSIX user as owner.
+  const creationInfo = ctx.local(
+    'access_point_creation_info',
+    ex(
+      `{ for key, ap in ${v('access_points')} : key => ap.creation_info != null ? ap.creation_info : ` +
+        `(ap.posix_user != null ? { owner_uid = ap.posix_user.uid, owner_gid = ap.posix_user.gid, permissions = "0755" } : null) }`,
+    ),
+  );
+
+  const fileSystem = ctx.named(
+    new EfsFileSystem(scope, 'file_system', {
+      encrypted: bool(ex(v('encrypted'))),
+      kmsKeyId: ex(v('kms_key_arn')),
+      performanceMode: ex(v('performance_mode')),
+      throughputMode: ex(v('throughput_mode')),
+      provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
+      availabilityZoneName: ex(v('availability_zone_name')),
+      tags: tags(`{ Name = ${v('name')} }`) as unknown as Record<string, string>,
+      lifecycle: { precondition: ctx.preconditions() },
+    }),
+    'this',
+  );
+  addDynamic(fileSystem, 'lifecycle_policy', {
+    forEach: ex(transitions),
+    content: {
+      transition_to_ia: ex('lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null'),
+      transition_to_archive: ex('lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null'),
+      transition_to_primary_storage_class: ex(
+        'lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null',
+      ),
+    },
+  });
+
+  const securityGroup = ctx.named(
+    new SecurityGroup(scope, 'security_group', {
+      namePrefix: ex(`"\${${v('name')}}-efs-"`),
+      description: 'NFS access to the EFS mount targets',
+      vpcId: ex(v('vpc_id')),
+      tags: tags(`{ Name = "\${${v('name')}}-efs" }`) as unknown as Record<string, string>,
+      // Rules live in their own resources so that other modules (efs-mount-*) can add theirs.
+      lifecycle: { createBeforeDestroy: true },
+    }),
+    'this',
+  );
+
+  // count, not for_each: the list's length is known at plan time even when the group IDs are not.
+  ctx.named(
+    new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
+      count: num(ex(`length(${v('allowed_security_group_ids')})`)),
+      securityGroupId: securityGroup.id,
+      referencedSecurityGroupId: ex(`${v('allowed_security_group_ids')}[count.index]`),
+      ipProtocol: 'tcp',
+      fromPort: NFS_PORT,
+      toPort: NFS_PORT,
+      description: 'NFS from an allowed security group',
+      tags: ex(v('tags')) as unknown as Record<string, string>,
+    }),
+    'nfs_from_security_groups',
+  );
+  const cidr = `${v('allowed_cidr_blocks')}[count.index]`;
+  ctx.named(
+    new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidr_blocks', {
+      count: num(ex(`length(${v('allowed_cidr_blocks')})`)),
+      securityGroupId: securityGroup.id,
+      cidrIpv4: ex(`can(regex(":", ${cidr})) ? null : ${cidr}`),
+      cidrIpv6: ex(`can(regex(":", ${cidr})) ? ${cidr} : null`),
+      ipProtocol: 'tcp',
+      fromPort: NFS_PORT,
+      toPort: NFS_PORT,
+      description: 'NFS from an allowed CIDR block',
+      tags: ex(v('tags')) as unknown as Record<string, string>,
+    }),
+    'nfs_from_cidr_blocks',
+  );
+
+  const mountTargetIterator = TerraformIterator.fromMap(ex(v('mount_targets')) as unknown as Record<string, unknown>);
+  const mountTargets = ctx.named(
+    new EfsMountTarget(scope, 'mount_target', {
+      forEach: mountTargetIterator,
+      fileSystemId: fileSystem.id,
+      subnetId: ex('each.value.subnet_id'),
+      ipAddress: ex('each.value.ip_address'),
+      securityGroups: [securityGroup.id],
+    }),
+    'this',
+  );
+
+  ctx.named(
+    new EfsBackupPolicy(scope, 'backup_policy', {
+      fileSystemId: fileSystem.id,
+      backupPolicy: { status: ex(`${v('backup_enabled')} ? "ENABLED" : "DISABLED"`) },
+    }),
+    'this',
+  );
+
+  // The first statement keeps what EFS grants when there is no policy (mount through a mount
+  // target), so that adding deny presets never locks out clients that IAM or the network allow.
+  const policyDocument = ctx.named(
+    new DataAwsIamPolicyDocument(scope, 'file_system_policy_document', {
+      statement: [
+        {
+          sid: 'AllowClientAccessThroughMountTargets',
+          effect: 'Allow',
+          principals: [{ type: 'AWS', identifiers: ['*'] }],
+          actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
+          resources: [fileSystem.arn],
+          condition: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] }],
+        },
+      ],
+    }),
+    'this',
+  );
+  addDynamic(policyDocument, 'statement', {
+    forEach: ex(`${v('enforce_tls')} ? ["DenyUnencryptedTransport"] : []`),
+    content: {
+      sid: ex('statement.value'),
+      effect: 'Deny',
+      principals: [{ type: 'AWS', identifiers: ['*'] }],
+      actions: ['*'],
+      resources: [fileSystem.arn],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    },
+  });
+  ctx.named(
+    new EfsFileSystemPolicy(scope, 'file_system_policy', {
+      fileSystemId: fileSystem.id,
+      policy: policyDocument.json,
+    }),
+    'this',
+  );
+
+  const accessPointIterator = TerraformIterator.fromMap(ex(v('access_points')) as unknown as Record<string, unknown>);
+  const accessPoints = ctx.named(
+    new EfsAccessPoint(scope, 'access_point', {
+      forEach: accessPointIterator,
+      fileSystemId: fileSystem.id,
+      rootDirectory: { path: ex('each.value.root_directory') },
+      tags: ex(`merge(${v('tags')}, each.value.tags, { Name = "\${${v('name')}}-\${each.key}" })`) as unknown as Record<string, string>,
+    }),
+    'this',
+  );
+  addDynamic(accessPoints, 'posix_user', {
+    forEach: ex('each.value.posix_user == null ? [] : [each.value.posix_user]'),
+    content: {
+      uid: ex('posix_user.value.uid'),
+      gid: ex('posix_user.value.gid'),
+      secondary_gids: ex('posix_user.value.secondary_gids'),
+    },
+  });
+  accessPoints.addOverride('root_directory.dynamic.creation_info', {
+    for_each: ex(`${creationInfo}[each.key] == null ? [] : [${creationInfo}[each.key]]`),
+    content: {
+      owner_uid: ex('creation_info.value.owner_uid'),
+      owner_gid: ex('creation_info.value.owner_gid'),
+      permissions: ex('creation_info.value.permissions'),
+    },
+  });
+
+  const replication = ctx.named(
+    new EfsReplicationConfiguration(scope, 'replication', {
+      count: num(ex(`${v('replication')} == null ? 0 : 1`)),
+      sourceFileSystemId: fileSystem.id,
+      destination: {
+        region: ex(`${v('replication')}.region`),
+        availabilityZoneName: ex(`${v('replication')}.availability_zone_name`),
+        kmsKeyId: ex(`${v('replication')}.kms_key_arn`),
+      },
+    }),
+    'this',
+  );
+
+  const mountTargetIds = ex(`{ for key, mount_target in ${ctx.address(mountTargets)} : key => mount_target.id }`);
+  return {
+    id: fileSystem.id,
+    arn: fileSystem.arn,
+    dns_name: fileSystem.dnsName,
+    security_group_id: securityGroup.id,
+    mount_target_ids: mountTargetIds,
+    access_points: ex(`{ for key, ap in ${ctx.address(accessPoints)} : key => { id = ap.id, arn = ap.arn } }`),
+    replication_destination_file_system_id: ex(`try(${ctx.address(replication)}[0].destination[0].file_system_id, null)`),
+    file_system: {
+      id: fileSystem.id,
+      arn: fileSystem.arn,
+      security_group_id: securityGroup.id,
+      mount_target_ids: mountTargetIds,
+    },
+  };
+}

@@ -1,0 +1,419 @@
+/**
+ * efs-filesystem: the interface, declared once. Facts behind the rules:
+ * ../shared/reference/efs-facts.md (EFS API reference: CreateFileSystem, LifecyclePolicy,
+ * RootDirectory, CreationInfo, PosixUser).
+ */
+import {
+  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+} from '../../core/expr';
+import { Rule, eachEntry, oneOf } from '../../core/rules';
+import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { optional, t } from '../../core/types';
+import { FILE_SYSTEM_REFERENCE } from '../shared';
+
+export const THROUGHPUT_MODES = ['elastic', 'provisioned', 'bursting'] as const;
+export const PERFORMANCE_MODES = ['generalPurpose', 'maxIO'] as const;
+/** Values of TransitionToIA and TransitionToArchive, in increasing order of age. */
+export const TRANSITION_DAYS = [
+  'AFTER_1_DAY', 'AFTER_7_DAYS', 'AFTER_14_DAYS', 'AFTER_30_DAYS', 'AFTER_60_DAYS',
+  'AFTER_90_DAYS', 'AFTER_180_DAYS', 'AFTER_270_DAYS', 'AFTER_365_DAYS',
+] as const;
+/** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
+export const MAX_PROVISIONED_MIBPS = 3414;
+const MAX_POSIX_ID = 4294967295;
+
+const PATTERNS = {
+  name: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+  vpcId: '^vpc-[0-9a-f]{8,17}$',
+  subnetId: '^subnet-[0-9a-f]{8,17}$',
+  securityGroupId: '^sg-[0-9a-f]{8,17}$',
+  ipv4: '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$',
+  kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
+  region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+  availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
+  octal: '^[0-7]{3,4}$',
+};
+
+const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
+const v = input;
+
+// ----------------------------------------------------------------------------- inputs
+
+const inputs: InputSpec[] = [
+  {
+    name: 'name',
+    type: t.string(),
+    required: true,
+    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates.',
+  },
+  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.' },
+  {
+    name: 'mount_targets',
+    type: t.map(t.object({ subnet_id: t.string(), ip_address: optional(t.string()) }, 'MountTarget')),
+    required: true,
+    description:
+      'One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply.',
+  },
+  {
+    name: 'allowed_security_group_ids',
+    type: t.list(t.string()),
+    default: [],
+    description: 'Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR blocks.',
+  },
+  {
+    name: 'allowed_cidr_blocks',
+    type: t.list(t.string()),
+    default: [],
+    description: 'CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block (`/0`) is refused.',
+  },
+  {
+    name: 'throughput_mode',
+    type: t.string(),
+    default: 'elastic',
+    description: '`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits).',
+  },
+  {
+    name: 'provisioned_throughput_in_mibps',
+    type: t.number(),
+    description: `Throughput in MiB/s when \`throughput_mode\` is \`provisioned\` (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
+  },
+  {
+    name: 'performance_mode',
+    type: t.string(),
+    default: 'generalPurpose',
+    description: '`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput.',
+  },
+  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.' },
+  {
+    name: 'kms_key_arn',
+    type: t.string(),
+    description: 'ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.',
+  },
+  {
+    name: 'availability_zone_name',
+    type: t.string(),
+    description: 'Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes exactly one mount target, in that zone.',
+  },
+  {
+    name: 'backup_enabled',
+    type: t.bool(),
+    default: true,
+    description: 'Turn on AWS-managed automatic backups (daily, kept 35 days, in the default AWS Backup vault).',
+  },
+  {
+    name: 'lifecycle_policy',
+    type: t.object(
+      {
+        transition_to_ia: optional(t.string()),
+        transition_to_archive: optional(t.string()),
+        transition_to_primary_storage_class: optional(t.string()),
+      },
+      'LifecyclePolicy',
+    ),
+    default: { transition_to_ia: 'AFTER_30_DAYS', transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
+    description:
+      'When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.',
+  },
+  {
+    name: 'access_points',
+    type: t.map(
+      t.object(
+        {
+          root_directory: optional(t.string(), '/'),
+          posix_user: optional(
+            t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) }, 'PosixUser'),
+          ),
+          creation_info: optional(
+            t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: optional(t.string(), '0755') }, 'CreationInfo'),
+          ),
+          tags: optional(t.map(t.string()), {}),
+        },
+        'AccessPoint',
+      ),
+    ),
+    default: {},
+    description:
+      'Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `0755`.',
+  },
+  {
+    name: 'enforce_tls',
+    type: t.bool(),
+    default: true,
+    description: 'Attach a file system policy that denies any access not encrypted in transit (TLS). Clients mount with the `tls` option.',
+  },
+  {
+    name: 'replication',
+    type: t.object(
+      { region: t.string(), availability_zone_name: optional(t.string()), kms_key_arn: optional(t.string()) },
+      'Replication',
+    ),
+    description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
+  },
+  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
+];
+
+// ----------------------------------------------------------------------------- outputs
+
+const outputs: OutputSpec[] = [
+  { name: 'id', type: t.string(), description: 'ID of the file system.' },
+  { name: 'arn', type: t.string(), description: 'ARN of the file system.' },
+  { name: 'dns_name', type: t.string(), description: 'DNS name of the file system, for mounting by name.' },
+  { name: 'security_group_id', type: t.string(), description: 'ID of the security group of the mount targets.' },
+  { name: 'mount_target_ids', type: t.map(t.string()), description: 'IDs of the mount targets, by the keys of `mount_targets`.' },
+  {
+    name: 'access_points',
+    type: t.map(t.object({ id: t.string(), arn: t.string() }, 'AccessPointReference')),
+    description: 'ID and ARN of each access point, by the keys of `access_points`.',
+  },
+  {
+    name: 'replication_destination_file_system_id',
+    type: t.string(),
+    description: 'ID of the replica file system; null without replication.',
+  },
+  {
+    name: 'file_system',
+    type: FILE_SYSTEM_REFERENCE,
+    description: 'What the `efs-mount-*` modules need, in one object: `file_system = module.efs.file_system`.',
+  },
+];
+
+// ----------------------------------------------------------------------------- rules
+
+const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS), x);
+const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
+const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
+const rootDir = (ap: Expr) => get(ap, 'root_directory');
+const creationInfo = (ap: Expr) => get(ap, 'creation_info');
+const posixUser = (ap: Expr) => get(ap, 'posix_user');
+
+/** Every id of an access point (POSIX user, secondary groups, directory owner) is a whole number in range. */
+const accessPointIdsOk = (ap: Expr): Expr =>
+  and(
+    nullOr(posixUser(ap), and(
+      isWholeIn(get(posixUser(ap), 'uid'), 0, MAX_POSIX_ID),
+      isWholeIn(get(posixUser(ap), 'gid'), 0, MAX_POSIX_ID),
+      call('alltrue', forEach(get(posixUser(ap), 'secondary_gids'), (_i, g) => isWholeIn(g, 0, MAX_POSIX_ID), undefined, ['i', 'g'])),
+    )),
+    nullOr(creationInfo(ap), and(
+      isWholeIn(get(creationInfo(ap), 'owner_uid'), 0, MAX_POSIX_ID),
+      isWholeIn(get(creationInfo(ap), 'owner_gid'), 0, MAX_POSIX_ID),
+    )),
+  );
+
+const rules: Rule[] = [
+  {
+    id: 'name-format',
+    inputs: ['name'],
+    summary: 'name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit',
+    condition: matches(v('name'), PATTERNS.name),
+    message: template`${name('name')} must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (got ${show(v('name'))}).`,
+  },
+  {
+    id: 'vpc-id-format',
+    inputs: ['vpc_id'],
+    summary: 'vpc_id looks like `vpc-0123456789abcdef0`',
+    condition: matches(v('vpc_id'), PATTERNS.vpcId),
+    message: template`${name('vpc_id')} must be a VPC ID such as "vpc-0123456789abcdef0" (got ${show(v('vpc_id'))}).`,
+  },
+  {
+    id: 'mount-targets-not-empty',
+    inputs: ['mount_targets'],
+    summary: 'mount_targets has at least one entry',
+    condition: gt(call('length', v('mount_targets')), lit(0)),
+    message: template`${name('mount_targets')} must have at least one entry: without a mount target no client can reach the file system (got {}).`,
+  },
+  eachEntry(
+    'mount-target-subnet-format',
+    'mount_targets',
+    'each mount target has a subnet ID such as `subnet-0123456789abcdef0`',
+    (_k, mt) => matches(get(mt, 'subnet_id'), PATTERNS.subnetId),
+    (k, mt) => template`${name('mount_targets', k, 'subnet_id')} must be a subnet ID such as "subnet-0123456789abcdef0" (got ${show(get(mt, 'subnet_id'))}).`,
+  ),
+  eachEntry(
+    'mount-target-ip-format',
+    'mount_targets',
+    'each mount target ip_address, when set, is an IPv4 address',
+    (_k, mt) => nullOr(get(mt, 'ip_address'), matches(get(mt, 'ip_address'), PATTERNS.ipv4)),
+    (k, mt) => template`${name('mount_targets', k, 'ip_address')} must be an IPv4 address within the subnet (got ${show(get(mt, 'ip_address'))}).`,
+  ),
+  {
+    id: 'mount-target-subnets-distinct',
+    inputs: ['mount_targets'],
+    summary: 'no two mount targets share a subnet',
+    condition: eq(
+      call('length', call('distinct', forEach(v('mount_targets'), (_k, mt) => get(mt, 'subnet_id')))),
+      call('length', v('mount_targets')),
+    ),
+    message: template`${name('mount_targets')} must not place two mount targets in the same subnet (got subnets ${show(forEach(v('mount_targets'), (_k, mt) => get(mt, 'subnet_id')))}); give each entry a subnet in a different Availability Zone.`,
+  },
+  eachEntry(
+    'allowed-security-group-id-format',
+    'allowed_security_group_ids',
+    'each allowed security group is an ID such as `sg-0123456789abcdef0`',
+    (_i, id) => matches(id, PATTERNS.securityGroupId),
+    (i, id) => template`${name('allowed_security_group_ids')}[${i}] must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
+  ),
+  eachEntry(
+    'allowed-cidr-block-format',
+    'allowed_cidr_blocks',
+    'each allowed CIDR block is a valid IPv4 or IPv6 CIDR',
+    (_i, c) => call('isCidr', c),
+    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
+  ),
+  eachEntry(
+    'allowed-cidr-block-not-open',
+    'allowed_cidr_blocks',
+    'no allowed CIDR block is open to the whole internet (`/0`)',
+    (_i, c) => not(matches(c, '/0$')),
+    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_group_ids')}, or a narrower block.`,
+  ),
+  oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
+  {
+    id: 'provisioned-throughput-range',
+    inputs: ['provisioned_throughput_in_mibps'],
+    summary: `provisioned_throughput_in_mibps is from 1 to ${MAX_PROVISIONED_MIBPS}`,
+    condition: nullOr(v('provisioned_throughput_in_mibps'), and(
+      ge(v('provisioned_throughput_in_mibps'), lit(1)),
+      le(v('provisioned_throughput_in_mibps'), lit(MAX_PROVISIONED_MIBPS)),
+    )),
+    message: template`${name('provisioned_throughput_in_mibps')} must be from 1 to ${lit(MAX_PROVISIONED_MIBPS)} MiB/s (got ${show(v('provisioned_throughput_in_mibps'))}).`,
+  },
+  oneOf('performance-mode-allowed', 'performance_mode', PERFORMANCE_MODES),
+  {
+    id: 'kms-key-arn-format',
+    inputs: ['kms_key_arn'],
+    summary: 'kms_key_arn, when set, is a KMS key ARN',
+    condition: nullOr(v('kms_key_arn'), matches(v('kms_key_arn'), PATTERNS.kmsKeyArn)),
+    message: template`${name('kms_key_arn')} must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", not a key ID or alias (got ${show(v('kms_key_arn'))}).`,
+  },
+  {
+    id: 'availability-zone-format',
+    inputs: ['availability_zone_name'],
+    summary: 'availability_zone_name, when set, is a zone name such as `us-east-1a`',
+    condition: nullOr(v('availability_zone_name'), matches(v('availability_zone_name'), PATTERNS.availabilityZone)),
+    message: template`${name('availability_zone_name')} must be an Availability Zone name such as "us-east-1a" (got ${show(v('availability_zone_name'))}).`,
+  },
+  oneOf('lifecycle-ia-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_ia']),
+  oneOf('lifecycle-archive-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_archive']),
+  oneOf('lifecycle-primary-allowed', 'lifecycle_policy', ['AFTER_1_ACCESS'], ['transition_to_primary_storage_class']),
+  {
+    id: 'lifecycle-archive-after-ia',
+    inputs: ['lifecycle_policy'],
+    summary: 'the transition to Archive comes later than the transition to IA',
+    condition: cond(
+      or(isNull(lifecycle('transition_to_ia')), isNull(lifecycle('transition_to_archive'))),
+      lit(true),
+      gt(dayIndex(lifecycle('transition_to_archive')), dayIndex(lifecycle('transition_to_ia'))),
+    ),
+    message: template`${name('lifecycle_policy', 'transition_to_archive')} must come later than ${name('lifecycle_policy', 'transition_to_ia')} (got ${show(lifecycle('transition_to_archive'))} and ${show(lifecycle('transition_to_ia'))}).`,
+  },
+  eachEntry(
+    'access-point-root-absolute',
+    'access_points',
+    'each access point root_directory is an absolute path without `..`',
+    (_k, ap) => and(matches(rootDir(ap), '^/'), not(matches(rootDir(ap), '(^|/)\\.\\.(/|$)'))),
+    (k, ap) => template`${name('access_points', k, 'root_directory')} must be an absolute path without ".." segments, such as "/data" (got ${show(rootDir(ap))}).`,
+  ),
+  eachEntry(
+    'access-point-root-length',
+    'access_points',
+    'each access point root_directory is at most 100 characters',
+    (_k, ap) => le(call('length', rootDir(ap)), lit(100)),
+    (k, ap) => template`${name('access_points', k, 'root_directory')} must be at most 100 characters (got ${call('length', rootDir(ap))}: ${show(rootDir(ap))}).`,
+  ),
+  eachEntry(
+    'access-point-root-depth',
+    'access_points',
+    'each access point root_directory is at most four levels deep',
+    (_k, ap) => le(call('pathDepth', rootDir(ap)), lit(4)),
+    (k, ap) => template`${name('access_points', k, 'root_directory')} must be at most 4 directories deep (got ${call('pathDepth', rootDir(ap))} in ${show(rootDir(ap))}).`,
+  ),
+  eachEntry(
+    'access-point-root-creatable',
+    'access_points',
+    'an access point below `/` has creation_info or a posix_user to derive it from',
+    (_k, ap) => or(eq(rootDir(ap), lit('/')), notNull(creationInfo(ap)), notNull(posixUser(ap))),
+    (k, ap) => template`${name('access_points', k)} needs ${name('creation_info')} or ${name('posix_user')}: EFS creates ${show(rootDir(ap))} only when it knows the owner and permissions, and mounts fail while it does not exist.`,
+  ),
+  eachEntry(
+    'access-point-permissions-octal',
+    'access_points',
+    'each access point creation_info.permissions is 3 or 4 octal digits',
+    (_k, ap) => nullOr(creationInfo(ap), matches(get(creationInfo(ap), 'permissions'), PATTERNS.octal)),
+    (k, ap) => template`${name('access_points', k, 'creation_info', 'permissions')} must be 3 or 4 octal digits such as "0755" (got ${show(cond(isNull(creationInfo(ap)), lit(null), get(creationInfo(ap), 'permissions')))}).`,
+  ),
+  eachEntry(
+    'access-point-posix-ids',
+    'access_points',
+    `each uid and gid of an access point is a whole number from 0 to ${MAX_POSIX_ID}`,
+    (_k, ap) => accessPointIdsOk(ap),
+    (k, ap) => template`${name('access_points', k)} has a uid or gid outside 0 to ${lit(MAX_POSIX_ID)} or not whole (got posix_user ${show(posixUser(ap))}, creation_info ${show(creationInfo(ap))}).`,
+  ),
+  {
+    id: 'replication-region-format',
+    inputs: ['replication'],
+    summary: 'replication.region is a Region name and its zone and key, when set, are well formed',
+    condition: nullOr(v('replication'), and(
+      matches(get(v('replication'), 'region'), PATTERNS.region),
+      nullOr(get(v('replication'), 'availability_zone_name'), matches(get(v('replication'), 'availability_zone_name'), PATTERNS.availabilityZone)),
+      nullOr(get(v('replication'), 'kms_key_arn'), matches(get(v('replication'), 'kms_key_arn'), PATTERNS.kmsKeyArn)),
+    )),
+    message: template`${name('replication')} must name a Region such as "eu-west-1", an Availability Zone such as "eu-west-1a" and a KMS key ARN (got ${show(v('replication'))}).`,
+  },
+  // --- rules across inputs (preconditions in HCL)
+  {
+    id: 'provisioned-throughput-required',
+    inputs: ['provisioned_throughput_in_mibps', 'throughput_mode'],
+    summary: 'provisioned_throughput_in_mibps is set exactly when throughput_mode is `provisioned`',
+    condition: eq(eq(v('throughput_mode'), lit('provisioned')), notNull(v('provisioned_throughput_in_mibps'))),
+    message: template`${name('provisioned_throughput_in_mibps')} must be set when ${name('throughput_mode')} is "provisioned", and only then (got ${show(v('provisioned_throughput_in_mibps'))} with ${name('throughput_mode')} ${show(v('throughput_mode'))}).`,
+  },
+  {
+    id: 'max-io-not-elastic',
+    inputs: ['performance_mode', 'throughput_mode'],
+    summary: '`maxIO` is not combined with elastic throughput',
+    condition: not(and(eq(v('performance_mode'), lit('maxIO')), eq(v('throughput_mode'), lit('elastic')))),
+    message: template`${name('performance_mode')} "maxIO" does not work with ${name('throughput_mode')} "elastic"; use "generalPurpose", or "provisioned" or "bursting" throughput.`,
+  },
+  {
+    id: 'max-io-not-one-zone',
+    inputs: ['performance_mode', 'availability_zone_name'],
+    summary: '`maxIO` is not combined with One Zone',
+    condition: not(and(eq(v('performance_mode'), lit('maxIO')), notNull(v('availability_zone_name')))),
+    message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}); use "generalPurpose".`,
+  },
+  {
+    id: 'kms-key-needs-encryption',
+    inputs: ['kms_key_arn', 'encrypted'],
+    summary: 'a KMS key is only given with encryption on',
+    condition: or(v('encrypted'), isNull(v('kms_key_arn'))),
+    message: template`${name('kms_key_arn')} is set but ${name('encrypted')} is false; set ${name('encrypted')} = true or remove the key.`,
+  },
+  {
+    id: 'archive-needs-elastic-general-purpose',
+    inputs: ['lifecycle_policy', 'throughput_mode', 'performance_mode'],
+    summary: 'Archive storage is only used with elastic throughput and General Purpose mode',
+    condition: or(
+      isNull(lifecycle('transition_to_archive')),
+      and(eq(v('throughput_mode'), lit('elastic')), eq(v('performance_mode'), lit('generalPurpose'))),
+    ),
+    message: template`${name('lifecycle_policy', 'transition_to_archive')} needs ${name('throughput_mode')} "elastic" and ${name('performance_mode')} "generalPurpose" (got ${show(v('throughput_mode'))} and ${show(v('performance_mode'))}).`,
+  },
+  {
+    id: 'one-zone-single-mount-target',
+    inputs: ['mount_targets', 'availability_zone_name'],
+    summary: 'a One Zone file system has exactly one mount target',
+    condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
+    message: template`${name('mount_targets')} must have exactly one entry, in ${show(v('availability_zone_name'))}, for a One Zone file system (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
+  },
+];
+
+export const efsFilesystemSpec: ModuleSpec = {
+  name: 'efs-filesystem',
+  className: 'EfsFilesystem',
+  summary: 'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',
+  inputs,
+  outputs,
+  rules,
+  awsProviderVersion: '5.30',
+};
