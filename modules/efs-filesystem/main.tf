@@ -194,13 +194,13 @@ resource "aws_efs_access_point" "this" {
 }
 
 resource "aws_efs_replication_configuration" "this" {
-  count = var.replication == null ? 0 : 1
+  for_each = var.replication == null ? {} : { replica = var.replication }
 
   source_file_system_id = aws_efs_file_system.this.id
 
   destination {
-    availability_zone_name = var.replication.availability_zone_name
-    kms_key_id             = var.replication.kms_key_arn
-    region                 = var.replication.region
+    availability_zone_name = each.value.availability_zone_name
+    kms_key_id             = each.value.kms_key_arn
+    region                 = each.value.region
   }
 }

@@ -32,7 +32,7 @@ output "access_points" {
 
 output "replication_destination_file_system_id" {
   description = "ID of the replica file system; null without replication."
-  value       = try(aws_efs_replication_configuration.this[0].destination[0].file_system_id, null)
+  value       = try(aws_efs_replication_configuration.this["replica"].destination[0].file_system_id, null)
 }
 
 output "file_system" {

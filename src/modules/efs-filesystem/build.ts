@@ -184,14 +184,19 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     },
   });
 
+  // for_each over at most one entry, read through each.value: with count, the provider would
+  // validate the block even when there is no replication and the inputs are constants.
+  const replicationIterator = TerraformIterator.fromMap(
+    ex(`${v('replication')} == null ? {} : { replica = ${v('replication')} }`) as unknown as Record<string, unknown>,
+  );
   const replication = ctx.named(
     new EfsReplicationConfiguration(scope, 'replication', {
-      count: num(ex(`${v('replication')} == null ? 0 : 1`)),
+      forEach: replicationIterator,
       sourceFileSystemId: fileSystem.id,
       destination: {
-        region: ex(`${v('replication')}.region`),
-        availabilityZoneName: ex(`${v('replication')}.availability_zone_name`),
-        kmsKeyId: ex(`${v('replication')}.kms_key_arn`),
+        region: ex('each.value.region'),
+        availabilityZoneName: ex('each.value.availability_zone_name'),
+        kmsKeyId: ex('each.value.kms_key_arn'),
       },
     }),
     'this',
@@ -205,7 +210,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     security_group_id: securityGroup.id,
     mount_target_ids: mountTargetIds,
     access_points: ex(`{ for key, ap in ${ctx.address(accessPoints)} : key => { id = ap.id, arn = ap.arn } }`),
-    replication_destination_file_system_id: ex(`try(${ctx.address(replication)}[0].destination[0].file_system_id, null)`),
+    replication_destination_file_system_id: ex(`try(${ctx.address(replication)}["replica"].destination[0].file_system_id, null)`),
     file_system: {
       id: fileSystem.id,
       arn: fileSystem.arn,

@@ -1,0 +1,23 @@
+/**
+ * The CDKTF app: `cdktf synth` / `cdktf deploy` run the TypeScript examples.
+ * Bad props stop synthesis with the construct's message, not a stack trace.
+ */
+import { App } from './src/cdktf';
+import { ValidationError } from './src';
+import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
+
+export function buildApp(outdir?: string): App {
+  const app = new App(outdir ? { outdir } : undefined);
+  new EfsFilesystemBasicStack(app, 'efs-filesystem-basic');
+  return app;
+}
+
+if (require.main === module) {
+  try {
+    buildApp().synth();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}
