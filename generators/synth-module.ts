@@ -14,6 +14,8 @@ import type { ElementRef, JsonObject } from './hcl/config-printer';
 export interface SynthesizedModule {
   readonly config: JsonObject;
   readonly order: readonly ElementRef[];
+  /** Address of the resource that carries the cross-input preconditions. */
+  readonly guard: string;
 }
 
 export function synthModule(definition: ModuleDefinition): SynthesizedModule {
@@ -31,7 +33,19 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
     }).overrideLogicalId(output.name);
   }
   const config = stack.toTerraform() as JsonObject;
-  return { config, order: stack.node.findAll().flatMap(elementRef) };
+  return { config, order: stack.node.findAll().flatMap(elementRef), guard: guardAddress(config, definition) };
+}
+
+function guardAddress(config: JsonObject, definition: ModuleDefinition): string {
+  const resources = (config.resource ?? {}) as Record<string, Record<string, { lifecycle?: { precondition?: unknown[] } }>>;
+  const found = Object.entries(resources).flatMap(([type, byName]) =>
+    Object.entries(byName).filter(([, r]) => r.lifecycle?.precondition?.length).map(([name]) => `${type}.${name}`),
+  );
+  const crossRules = definition.spec.rules.filter((r) => r.inputs.length > 1).length;
+  if (crossRules > 0 && found.length !== 1) {
+    throw new Error(`${definition.spec.name}: cross-input rules must sit on exactly one resource (found ${found.length})`);
+  }
+  return found[0] ?? '';
 }
 
 function elementRef(c: unknown): ElementRef[] {

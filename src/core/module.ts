@@ -7,6 +7,7 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
 import { Rule, check, isCrossInput, renderJson } from './rules';
+import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
 import { MissingInputError, normalizeProps } from './values';
 
@@ -27,6 +28,8 @@ export interface BuildContext {
 
 export interface ModuleDefinition {
   readonly spec: ModuleSpec;
+  /** Valid and bad inputs, for the tests of both paths. */
+  readonly cases: ModuleCases;
   /** Creates the resources; returns each output's value (expression strings, or objects of them). */
   build(ctx: BuildContext): Record<string, unknown>;
 }

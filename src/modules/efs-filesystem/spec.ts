@@ -404,7 +404,7 @@ const rules: Rule[] = [
     inputs: ['mount_targets', 'availability_zone_name'],
     summary: 'a One Zone file system has exactly one mount target',
     condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
-    message: template`${name('mount_targets')} must have exactly one entry, in ${show(v('availability_zone_name'))}, for a One Zone file system (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
+    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
   },
 ];
 

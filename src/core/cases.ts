@@ -1,0 +1,23 @@
+/**
+ * Test cases declared beside each module: a valid input set, and bad inputs each of which
+ * must be refused by exactly one rule, in both paths (construct and HCL), with a message
+ * that names the input and shows the bad value.
+ */
+export interface BadInput {
+  /** The id of the one rule that must refuse it. */
+  readonly rule: string;
+  /** What is wrong, in a few words (also the terraform test run name). */
+  readonly title: string;
+  /** HCL-shaped values (snake_case) laid over the module's valid inputs. */
+  readonly set: Readonly<Record<string, unknown>>;
+  /** How the message names the input, in HCL spelling (`access_points["app"].root_directory`). */
+  readonly names: readonly string[];
+  /** Text that shows the bad value in the message, such as `"fast"` or `5000`. */
+  readonly shows: readonly string[];
+}
+
+export interface ModuleCases {
+  /** A minimal valid set of inputs, HCL-shaped. */
+  readonly valid: Readonly<Record<string, unknown>>;
+  readonly bad: readonly BadInput[];
+}

@@ -1,0 +1,179 @@
+/** Bad inputs that efs-filesystem must refuse, one rule each (see src/core/cases.ts). */
+import type { BadInput, ModuleCases } from '../../core/cases';
+
+const SUBNET_A = 'subnet-0123456789abcdef0';
+const SUBNET_B = 'subnet-0123456789abcdef1';
+const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const oneMountTarget = { a: { subnet_id: SUBNET_A } };
+const accessPoint = (ap: Record<string, unknown>) => ({ access_points: { app: ap } });
+
+const bad: BadInput[] = [
+  { rule: 'name-format', title: 'name with spaces', set: { name: 'my files' }, names: ['name'], shows: ['"my files"'] },
+  { rule: 'name-format', title: 'empty name', set: { name: '' }, names: ['name'], shows: ['""'] },
+  { rule: 'name-format', title: 'name over 64 characters', set: { name: 'x'.repeat(65) }, names: ['name'], shows: [`"${'x'.repeat(65)}"`] },
+  { rule: 'vpc-id-format', title: 'vpc id without prefix', set: { vpc_id: '0123456789abcdef0' }, names: ['vpc_id'], shows: ['"0123456789abcdef0"'] },
+  { rule: 'mount-targets-not-empty', title: 'no mount targets', set: { mount_targets: {} }, names: ['mount_targets'], shows: ['{}'] },
+  {
+    rule: 'mount-target-subnet-format', title: 'empty subnet id',
+    set: { mount_targets: { a: { subnet_id: '' } } }, names: ['mount_targets["a"].subnet_id'], shows: ['""'],
+  },
+  {
+    rule: 'mount-target-subnet-format', title: 'subnet id of another type',
+    set: { mount_targets: { a: { subnet_id: 'sg-0123456789abcdef0' } } }, names: ['mount_targets["a"].subnet_id'], shows: ['"sg-0123456789abcdef0"'],
+  },
+  {
+    rule: 'mount-target-ip-format', title: 'ip address out of range',
+    set: { mount_targets: { a: { subnet_id: SUBNET_A, ip_address: '10.0.0.300' } } }, names: ['mount_targets["a"].ip_address'], shows: ['"10.0.0.300"'],
+  },
+  {
+    rule: 'mount-target-subnets-distinct', title: 'two mount targets in one subnet',
+    set: { mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_A } } }, names: ['mount_targets'], shows: [`["${SUBNET_A}","${SUBNET_A}"]`],
+  },
+  {
+    rule: 'allowed-security-group-id-format', title: 'security group name instead of id',
+    set: { allowed_security_group_ids: ['default'] }, names: ['allowed_security_group_ids[0]'], shows: ['"default"'],
+  },
+  {
+    rule: 'allowed-cidr-block-format', title: 'cidr prefix over 32',
+    set: { allowed_cidr_blocks: ['10.0.0.0/16', '10.0.0.0/33'] }, names: ['allowed_cidr_blocks[1]'], shows: ['"10.0.0.0/33"'],
+  },
+  { rule: 'allowed-cidr-block-format', title: 'cidr without prefix', set: { allowed_cidr_blocks: ['10.0.0.1'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"10.0.0.1"'] },
+  { rule: 'allowed-cidr-block-not-open', title: 'open ipv4 cidr', set: { allowed_cidr_blocks: ['0.0.0.0/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"0.0.0.0/0"'] },
+  { rule: 'allowed-cidr-block-not-open', title: 'open ipv6 cidr', set: { allowed_cidr_blocks: ['::/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"::/0"'] },
+  { rule: 'throughput-mode-allowed', title: 'unknown throughput mode', set: { throughput_mode: 'fast' }, names: ['throughput_mode'], shows: ['"fast"'] },
+  { rule: 'throughput-mode-allowed', title: 'throughput mode in wrong case', set: { throughput_mode: 'Elastic' }, names: ['throughput_mode'], shows: ['"Elastic"'] },
+  {
+    rule: 'provisioned-throughput-range', title: 'zero mibps',
+    set: { throughput_mode: 'provisioned', provisioned_throughput_in_mibps: 0 }, names: ['provisioned_throughput_in_mibps'], shows: ['0'],
+  },
+  {
+    rule: 'provisioned-throughput-range', title: 'mibps above api limit',
+    set: { throughput_mode: 'provisioned', provisioned_throughput_in_mibps: 5000 }, names: ['provisioned_throughput_in_mibps'], shows: ['5000'],
+  },
+  { rule: 'performance-mode-allowed', title: 'unknown performance mode', set: { performance_mode: 'turbo' }, names: ['performance_mode'], shows: ['"turbo"'] },
+  {
+    rule: 'kms-key-arn-format', title: 'kms key id instead of arn',
+    set: { kms_key_arn: '1234abcd-12ab-34cd-56ef-1234567890ab' }, names: ['kms_key_arn'], shows: ['"1234abcd-12ab-34cd-56ef-1234567890ab"'],
+  },
+  {
+    rule: 'kms-key-arn-format', title: 'kms alias arn',
+    set: { kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:alias/efs' }, names: ['kms_key_arn'], shows: ['"arn:aws:kms:us-east-1:111122223333:alias/efs"'],
+  },
+  {
+    rule: 'availability-zone-format', title: 'zone name without dashes',
+    set: { availability_zone_name: 'useast1a', mount_targets: oneMountTarget }, names: ['availability_zone_name'], shows: ['"useast1a"'],
+  },
+  {
+    rule: 'lifecycle-ia-allowed', title: 'ia after 2 days',
+    set: { lifecycle_policy: { transition_to_ia: 'AFTER_2_DAYS' } }, names: ['lifecycle_policy.transition_to_ia'], shows: ['"AFTER_2_DAYS"'],
+  },
+  {
+    rule: 'lifecycle-archive-allowed', title: 'archive in days as a number',
+    set: { lifecycle_policy: { transition_to_archive: '90' } }, names: ['lifecycle_policy.transition_to_archive'], shows: ['"90"'],
+  },
+  {
+    rule: 'lifecycle-primary-allowed', title: 'back to primary after days',
+    set: { lifecycle_policy: { transition_to_primary_storage_class: 'AFTER_7_DAYS' } }, names: ['lifecycle_policy.transition_to_primary_storage_class'], shows: ['"AFTER_7_DAYS"'],
+  },
+  {
+    rule: 'lifecycle-archive-after-ia', title: 'archive before ia',
+    set: { lifecycle_policy: { transition_to_ia: 'AFTER_90_DAYS', transition_to_archive: 'AFTER_30_DAYS' } },
+    names: ['lifecycle_policy.transition_to_archive', 'lifecycle_policy.transition_to_ia'], shows: ['"AFTER_30_DAYS"', '"AFTER_90_DAYS"'],
+  },
+  {
+    rule: 'lifecycle-archive-after-ia', title: 'archive same day as ia',
+    set: { lifecycle_policy: { transition_to_ia: 'AFTER_30_DAYS', transition_to_archive: 'AFTER_30_DAYS' } },
+    names: ['lifecycle_policy.transition_to_archive'], shows: ['"AFTER_30_DAYS"'],
+  },
+  {
+    rule: 'access-point-root-absolute', title: 'relative root directory',
+    set: accessPoint({ root_directory: 'data', posix_user: { uid: 1000, gid: 1000 } }), names: ['access_points["app"].root_directory'], shows: ['"data"'],
+  },
+  {
+    rule: 'access-point-root-absolute', title: 'root directory climbing out',
+    set: accessPoint({ root_directory: '/data/../etc', posix_user: { uid: 1000, gid: 1000 } }), names: ['access_points["app"].root_directory'], shows: ['"/data/../etc"'],
+  },
+  {
+    rule: 'access-point-root-length', title: 'root directory over 100 characters',
+    set: accessPoint({ root_directory: `/${'d'.repeat(100)}`, posix_user: { uid: 1000, gid: 1000 } }), names: ['access_points["app"].root_directory'], shows: ['101'],
+  },
+  {
+    rule: 'access-point-root-depth', title: 'root directory five levels deep',
+    set: accessPoint({ root_directory: '/a/b/c/d/e', posix_user: { uid: 1000, gid: 1000 } }), names: ['access_points["app"].root_directory'], shows: ['"/a/b/c/d/e"'],
+  },
+  {
+    rule: 'access-point-root-creatable', title: 'root directory nobody can create',
+    set: accessPoint({ root_directory: '/data' }), names: ['access_points["app"]'], shows: ['"/data"'],
+  },
+  {
+    rule: 'access-point-permissions-octal', title: 'permissions with digit 8',
+    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '0855' } }),
+    names: ['access_points["app"].creation_info.permissions'], shows: ['"0855"'],
+  },
+  {
+    rule: 'access-point-permissions-octal', title: 'permissions as letters',
+    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: 'rwxr-xr-x' } }),
+    names: ['access_points["app"].creation_info.permissions'], shows: ['"rwxr-xr-x"'],
+  },
+  {
+    rule: 'access-point-permissions-octal', title: 'permissions with two digits',
+    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '75' } }),
+    names: ['access_points["app"].creation_info.permissions'], shows: ['"75"'],
+  },
+  {
+    rule: 'access-point-posix-ids', title: 'negative uid',
+    set: accessPoint({ posix_user: { uid: -1, gid: 1000 } }), names: ['access_points["app"]'], shows: ['"uid":-1'],
+  },
+  {
+    rule: 'access-point-posix-ids', title: 'gid above 32 bits',
+    set: accessPoint({ posix_user: { uid: 1000, gid: 4294967296 } }), names: ['access_points["app"]'], shows: ['"gid":4294967296'],
+  },
+  {
+    rule: 'access-point-posix-ids', title: 'fractional owner uid',
+    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1.5, owner_gid: 1000 } }), names: ['access_points["app"]'], shows: ['"owner_uid":1.5'],
+  },
+  {
+    rule: 'replication-region-format', title: 'replication region in capitals',
+    set: { replication: { region: 'EU-WEST-1' } }, names: ['replication'], shows: ['"EU-WEST-1"'],
+  },
+  {
+    rule: 'provisioned-throughput-required', title: 'provisioned without mibps',
+    set: { throughput_mode: 'provisioned' }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['null', '"provisioned"'],
+  },
+  {
+    rule: 'provisioned-throughput-required', title: 'mibps with elastic',
+    set: { provisioned_throughput_in_mibps: 100 }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['100', '"elastic"'],
+  },
+  {
+    rule: 'max-io-not-elastic', title: 'max io with elastic',
+    set: { performance_mode: 'maxIO' }, names: ['performance_mode', 'throughput_mode'], shows: ['"maxIO"', '"elastic"'],
+  },
+  {
+    rule: 'max-io-not-one-zone', title: 'max io in one zone',
+    set: { performance_mode: 'maxIO', throughput_mode: 'bursting', availability_zone_name: 'us-east-1a', mount_targets: oneMountTarget },
+    names: ['performance_mode', 'availability_zone_name'], shows: ['"maxIO"', '"us-east-1a"'],
+  },
+  {
+    rule: 'kms-key-needs-encryption', title: 'kms key without encryption',
+    set: { encrypted: false, kms_key_arn: KEY_ARN }, names: ['kms_key_arn', 'encrypted'], shows: ['false'],
+  },
+  {
+    rule: 'archive-needs-elastic-general-purpose', title: 'archive with bursting',
+    set: { throughput_mode: 'bursting', lifecycle_policy: { transition_to_ia: 'AFTER_30_DAYS', transition_to_archive: 'AFTER_90_DAYS' } },
+    names: ['lifecycle_policy.transition_to_archive', 'throughput_mode'], shows: ['"bursting"'],
+  },
+  {
+    rule: 'one-zone-single-mount-target', title: 'one zone with two mount targets',
+    set: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_B } } },
+    names: ['mount_targets', 'availability_zone_name'], shows: ['"us-east-1a"', '["a","b"]'],
+  },
+];
+
+export const efsFilesystemCases: ModuleCases = {
+  valid: {
+    name: 'files',
+    vpc_id: 'vpc-0123456789abcdef0',
+    mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_B } },
+  },
+  bad,
+};
