@@ -1,0 +1,187 @@
+# What the module creates for a given input, applied against a mock AWS provider.
+# Written by hand (validation.tftest.hcl beside it is generated from the bad-input cases).
+
+mock_provider "aws" {
+  # The mock invents strings; the file system policy resource checks that its policy is JSON.
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+}
+
+variables {
+  name   = "files"
+  vpc_id = "vpc-0123456789abcdef0"
+  mount_targets = {
+    "us-east-1a" = { subnet_id = "subnet-0123456789abcdef0" }
+    "us-east-1b" = { subnet_id = "subnet-0123456789abcdef1" }
+  }
+}
+
+run "defaults_are_secure" {
+  command = apply
+
+  assert {
+    condition     = aws_efs_file_system.this.encrypted == true
+    error_message = "The file system must be encrypted at rest by default."
+  }
+  assert {
+    condition     = aws_efs_file_system.this.throughput_mode == "elastic" && aws_efs_file_system.this.performance_mode == "generalPurpose"
+    error_message = "Defaults must be elastic throughput and General Purpose mode."
+  }
+  assert {
+    condition     = aws_efs_backup_policy.this.backup_policy[0].status == "ENABLED"
+    error_message = "AWS-managed backup must be on by default."
+  }
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.nfs_from_security_groups) + length(aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks) == 0
+    error_message = "No network access may be opened unless asked for."
+  }
+  assert {
+    condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid] == ["AllowClientAccessThroughMountTargets", "DenyUnencryptedTransport"]
+    error_message = "The file system policy must keep mount access and deny non-TLS access."
+  }
+  assert {
+    condition     = length(aws_efs_replication_configuration.this) == 0 && output.replication_destination_file_system_id == null
+    error_message = "No replication unless asked for; the output must still exist."
+  }
+}
+
+run "one_mount_target_per_key_in_the_module_security_group" {
+  command = apply
+
+  assert {
+    condition     = keys(aws_efs_mount_target.this) == ["us-east-1a", "us-east-1b"]
+    error_message = "Mount targets must be keyed by the keys of mount_targets."
+  }
+  assert {
+    condition     = aws_efs_mount_target.this["us-east-1b"].subnet_id == "subnet-0123456789abcdef1"
+    error_message = "Each mount target must sit in its entry's subnet."
+  }
+  assert {
+    condition     = alltrue([for mt in aws_efs_mount_target.this : mt.security_groups == toset([aws_security_group.this.id])])
+    error_message = "Mount targets must use the module's security group, never the VPC default."
+  }
+  assert {
+    condition     = keys(output.mount_target_ids) == ["us-east-1a", "us-east-1b"] && output.file_system.mount_target_ids == output.mount_target_ids
+    error_message = "mount_target_ids and file_system must expose the mount targets by key."
+  }
+}
+
+run "lifecycle_policy_writes_one_block_per_transition" {
+  command = apply
+
+  variables {
+    lifecycle_policy = {
+      transition_to_ia                    = "AFTER_14_DAYS"
+      transition_to_archive               = "AFTER_90_DAYS"
+      transition_to_primary_storage_class = "AFTER_1_ACCESS"
+    }
+  }
+
+  assert {
+    condition     = length(aws_efs_file_system.this.lifecycle_policy) == 3
+    error_message = "Each transition needs its own lifecycle_policy block."
+  }
+  assert {
+    condition     = alltrue([for p in aws_efs_file_system.this.lifecycle_policy : length(compact([p.transition_to_ia, p.transition_to_archive, p.transition_to_primary_storage_class])) == 1])
+    error_message = "No lifecycle_policy block may hold two transitions (the API rejects it)."
+  }
+}
+
+run "empty_lifecycle_policy_keeps_everything_in_standard" {
+  command = apply
+
+  variables {
+    lifecycle_policy = {}
+  }
+
+  assert {
+    condition     = length(aws_efs_file_system.this.lifecycle_policy) == 0
+    error_message = "lifecycle_policy = {} must write no transitions."
+  }
+}
+
+run "provisioned_throughput_is_passed_through" {
+  command = apply
+
+  variables {
+    throughput_mode                 = "provisioned"
+    provisioned_throughput_in_mibps = 256
+    backup_enabled                  = false
+    enforce_tls                     = false
+  }
+
+  assert {
+    condition     = aws_efs_file_system.this.provisioned_throughput_in_mibps == 256
+    error_message = "Provisioned MiB/s must reach the file system."
+  }
+  assert {
+    condition     = aws_efs_backup_policy.this.backup_policy[0].status == "DISABLED"
+    error_message = "backup_enabled = false must disable the backup policy."
+  }
+  assert {
+    condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid] == ["AllowClientAccessThroughMountTargets"]
+    error_message = "enforce_tls = false must drop only the TLS statement."
+  }
+}
+
+run "access_point_directory_is_created_for_its_posix_user" {
+  command = apply
+
+  variables {
+    access_points = {
+      app = { root_directory = "/app", posix_user = { uid = 1001, gid = 1002 } }
+      ops = { root_directory = "/ops", creation_info = { owner_uid = 0, owner_gid = 0, permissions = "0700" } }
+    }
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this["app"].root_directory[0].creation_info[0].owner_uid == 1001 && aws_efs_access_point.this["app"].root_directory[0].creation_info[0].permissions == "0755"
+    error_message = "Without creation_info the directory must be created owned by the POSIX user, 0755."
+  }
+  assert {
+    condition     = aws_efs_access_point.this["ops"].root_directory[0].creation_info[0].permissions == "0700" && length(aws_efs_access_point.this["ops"].posix_user) == 0
+    error_message = "Explicit creation_info must win, and no POSIX user is set unless given."
+  }
+  assert {
+    condition     = output.access_points["app"].id == aws_efs_access_point.this["app"].id
+    error_message = "access_points output must map keys to ids."
+  }
+}
+
+run "allowed_sources_get_one_nfs_rule_each" {
+  command = apply
+
+  variables {
+    allowed_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef1"]
+    allowed_cidr_blocks        = ["10.0.0.0/16", "fd00::/8"]
+  }
+
+  assert {
+    condition     = [for r in aws_vpc_security_group_ingress_rule.nfs_from_security_groups : r.referenced_security_group_id] == ["sg-0123456789abcdef0", "sg-0123456789abcdef1"]
+    error_message = "Each allowed security group needs its own 2049 rule."
+  }
+  assert {
+    condition     = alltrue([for r in concat(aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks) : r.from_port == 2049 && r.to_port == 2049 && r.ip_protocol == "tcp"])
+    error_message = "Rules must open TCP 2049 only."
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[0].cidr_ipv4 == "10.0.0.0/16" && aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[1].cidr_ipv6 == "fd00::/8"
+    error_message = "IPv4 and IPv6 blocks must land in the matching rule attribute."
+  }
+}
+
+run "replication_creates_one_destination" {
+  command = apply
+
+  variables {
+    replication = { region = "eu-west-1" }
+  }
+
+  assert {
+    condition     = aws_efs_replication_configuration.this["replica"].destination[0].region == "eu-west-1"
+    error_message = "Replication must target the given Region."
+  }
+}
