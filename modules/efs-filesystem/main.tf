@@ -3,7 +3,32 @@
 locals {
   lifecycle_transitions = { for name, when in var.lifecycle_policy : name => when if when != null }
 
-  access_point_creation_info = { for key, ap in var.access_points : key => ap.creation_info != null ? ap.creation_info : (ap.posix_user != null ? { owner_uid = ap.posix_user.uid, owner_gid = ap.posix_user.gid, permissions = "0755" } : null) }
+  access_point_creation_info = {
+    for key, ap in var.access_points : key => (
+      ap.creation_info != null ? ap.creation_info :
+      ap.posix_user != null ? {
+        owner_uid   = ap.posix_user.uid
+        owner_gid   = ap.posix_user.gid
+        permissions = "0755"
+      } : null
+    )
+  }
+
+  allow_mount_statement = {
+    sid       = "AllowClientAccessThroughMountTargets"
+    effect    = "Allow"
+    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    condition = { test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }
+  }
+
+  deny_unencrypted_transport_statement = {
+    sid       = "DenyUnencryptedTransport"
+    effect    = "Deny"
+    actions   = ["*"]
+    condition = { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }
+  }
+
+  file_system_policy_statements = concat([local.allow_mount_statement], var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [])
 }
 
 resource "aws_efs_file_system" "this" {
@@ -81,6 +106,18 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
   to_port                      = 2049
 }
 
+resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
+  count = var.allow_nfs_from_self ? 1 : 0
+
+  description                  = "NFS from members of this security group"
+  from_port                    = 2049
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.this.id
+  security_group_id            = aws_security_group.this.id
+  tags                         = var.tags
+  to_port                      = 2049
+}
+
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidr_blocks" {
   count = length(var.allowed_cidr_blocks)
 
@@ -112,35 +149,13 @@ resource "aws_efs_backup_policy" "this" {
 }
 
 data "aws_iam_policy_document" "this" {
-  statement {
-    actions = [
-      "elasticfilesystem:ClientMount",
-      "elasticfilesystem:ClientWrite",
-      "elasticfilesystem:ClientRootAccess",
-    ]
-    effect    = "Allow"
-    resources = [aws_efs_file_system.this.arn]
-    sid       = "AllowClientAccessThroughMountTargets"
-
-    condition {
-      test     = "Bool"
-      values   = ["true"]
-      variable = "elasticfilesystem:AccessedViaMountTarget"
-    }
-
-    principals {
-      identifiers = ["*"]
-      type        = "AWS"
-    }
-  }
-
   dynamic "statement" {
-    for_each = var.enforce_tls ? ["DenyUnencryptedTransport"] : []
+    for_each = local.file_system_policy_statements
 
     content {
-      sid       = statement.value
-      effect    = "Deny"
-      actions   = ["*"]
+      sid       = statement.value.sid
+      effect    = statement.value.effect
+      actions   = statement.value.actions
       resources = [aws_efs_file_system.this.arn]
 
       principals {
@@ -149,9 +164,9 @@ data "aws_iam_policy_document" "this" {
       }
 
       condition {
-        test     = "Bool"
-        variable = "aws:SecureTransport"
-        values   = ["false"]
+        test     = statement.value.condition.test
+        variable = statement.value.condition.variable
+        values   = statement.value.condition.values
       }
     }
   }

@@ -63,6 +63,13 @@ variable "allowed_security_group_ids" {
   }
 }
 
+variable "allow_nfs_from_self" {
+  description = "Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching `security_group_id` to a client lets it mount."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
 variable "allowed_cidr_blocks" {
   description = "CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block (`/0`) is refused."
   type        = list(string)

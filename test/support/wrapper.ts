@@ -5,7 +5,7 @@
 import type { BadInput } from '../../src/core/cases';
 import type { ModuleDefinition } from '../../src/core/module';
 import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../generators/hcl/writer';
+import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
 import { runName } from '../../generators/tftest';
 import { caseInputs } from './cases';
 

@@ -36,7 +36,11 @@ run "defaults_are_secure" {
   }
   assert {
     condition     = length(aws_vpc_security_group_ingress_rule.nfs_from_security_groups) + length(aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks) == 0
-    error_message = "No network access may be opened unless asked for."
+    error_message = "No network access from outside the group may be opened unless asked for."
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.nfs_from_self[0].referenced_security_group_id == aws_security_group.this.id && aws_vpc_security_group_ingress_rule.nfs_from_self[0].from_port == 2049
+    error_message = "Members of the module's own group must reach NFS by default."
   }
   assert {
     condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid] == ["AllowClientAccessThroughMountTargets", "DenyUnencryptedTransport"]

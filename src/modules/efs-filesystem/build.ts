@@ -13,9 +13,11 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
+import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
 
 const NFS_PORT = 2049;
+const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
 export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   const { scope, in: v } = ctx;
@@ -27,11 +29,12 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     ex(`{ for name, when in ${v('lifecycle_policy')} : name => when if when != null }`),
   );
   // A directory below "/" is only created with creation_info; default it to the POSIX user as owner.
+  const ownedByPosixUser = hclObject({ owner_uid: 'ap.posix_user.uid', owner_gid: 'ap.posix_user.gid', permissions: '"0755"' });
   const creationInfo = ctx.local(
     'access_point_creation_info',
     ex(
-      `{ for key, ap in ${v('access_points')} : key => ap.creation_info != null ? ap.creation_info : ` +
-        `(ap.posix_user != null ? { owner_uid = ap.posix_user.uid, owner_gid = ap.posix_user.gid, permissions = "0755" } : null) }`,
+      `{\n  for key, ap in ${v('access_points')} : key => (\n    ap.creation_info != null ? ap.creation_info :\n` +
+        `    ap.posix_user != null ? ${ownedByPosixUser.split('\n').join('\n    ')} : null\n  )\n}`,
     ),
   );
 
@@ -85,6 +88,19 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     }),
     'nfs_from_security_groups',
   );
+  ctx.named(
+    new VpcSecurityGroupIngressRule(scope, 'nfs_from_self', {
+      count: num(ex(`${v('allow_nfs_from_self')} ? 1 : 0`)),
+      securityGroupId: securityGroup.id,
+      referencedSecurityGroupId: securityGroup.id,
+      ipProtocol: 'tcp',
+      fromPort: NFS_PORT,
+      toPort: NFS_PORT,
+      description: 'NFS from members of this security group',
+      tags: ex(v('tags')) as unknown as Record<string, string>,
+    }),
+    'nfs_from_self',
+  );
   const cidr = `${v('allowed_cidr_blocks')}[count.index]`;
   ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidr_blocks', {
@@ -122,31 +138,43 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   );
 
   // The first statement keeps what EFS grants when there is no policy (mount through a mount
-  // target), so that adding deny presets never locks out clients that IAM or the network allow.
-  const policyDocument = ctx.named(
-    new DataAwsIamPolicyDocument(scope, 'file_system_policy_document', {
-      statement: [
+  // target), so that deny statements never lock out clients that IAM or the network allow.
+  // Statements are data, in order, so presets add entries rather than blocks.
+  const statement = (sid: string, effect: string, actions: string[], test: string, variable: string, value: string) =>
+    hclObject({
+      sid: JSON.stringify(sid),
+      effect: JSON.stringify(effect),
+      actions: JSON.stringify(actions).replace(/","/g, '", "'),
+      condition: `{ test = "${test}", variable = "${variable}", values = ["${value}"] }`,
+    });
+  const allowMount = ctx.local(
+    'allow_mount_statement',
+    ex(statement('AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS, 'Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true')),
+  );
+  const denyNonTls = ctx.local(
+    'deny_unencrypted_transport_statement',
+    ex(statement('DenyUnencryptedTransport', 'Deny', ['*'], 'Bool', 'aws:SecureTransport', 'false')),
+  );
+  const statements = ctx.local(
+    'file_system_policy_statements',
+    ex(`concat([${allowMount}], ${v('enforce_tls')} ? [${denyNonTls}] : [])`),
+  );
+  const policyDocument = ctx.named(new DataAwsIamPolicyDocument(scope, 'file_system_policy_document', {}), 'this');
+  addDynamic(policyDocument, 'statement', {
+    forEach: ex(statements),
+    content: {
+      sid: ex('statement.value.sid'),
+      effect: ex('statement.value.effect'),
+      actions: ex('statement.value.actions'),
+      resources: [fileSystem.arn],
+      principals: [{ type: 'AWS', identifiers: ['*'] }],
+      condition: [
         {
-          sid: 'AllowClientAccessThroughMountTargets',
-          effect: 'Allow',
-          principals: [{ type: 'AWS', identifiers: ['*'] }],
-          actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
-          resources: [fileSystem.arn],
-          condition: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] }],
+          test: ex('statement.value.condition.test'),
+          variable: ex('statement.value.condition.variable'),
+          values: ex('statement.value.condition.values'),
         },
       ],
-    }),
-    'this',
-  );
-  addDynamic(policyDocument, 'statement', {
-    forEach: ex(`${v('enforce_tls')} ? ["DenyUnencryptedTransport"] : []`),
-    content: {
-      sid: ex('statement.value'),
-      effect: 'Deny',
-      principals: [{ type: 'AWS', identifiers: ['*'] }],
-      actions: ['*'],
-      resources: [fileSystem.arn],
-      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
     },
   });
   ctx.named(

@@ -61,6 +61,12 @@ const inputs: InputSpec[] = [
     description: 'Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR blocks.',
   },
   {
+    name: 'allow_nfs_from_self',
+    type: t.bool(),
+    default: true,
+    description: 'Allow NFS (TCP 2049) from members of the mount targets\' own security group, so that attaching `security_group_id` to a client lets it mount.',
+  },
+  {
     name: 'allowed_cidr_blocks',
     type: t.list(t.string()),
     default: [],

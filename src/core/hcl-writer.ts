@@ -74,3 +74,17 @@ export function hclString(s: string): string {
 export function hclKey(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
 }
+
+/**
+ * A multi-line HCL object constructor from attribute expressions, laid out as `terraform fmt`
+ * does, for expressions written in build code (`{ sid = "…", effect = "…" }`).
+ */
+export function hclObject(fields: Readonly<Record<string, string>>): string {
+  const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
+  return ['{', ...lines, '}'].join('\n');
+}
+
+/** A multi-line HCL list of expressions. */
+export function hclList(items: readonly string[]): string {
+  return ['[', ...items.map((i) => `  ${i.split('\n').join('\n  ')},`), ']'].join('\n');
+}
