@@ -14,12 +14,15 @@ export function buildApp(outdir?: string): App {
   return app;
 }
 
-if (require.main === module) {
+/** Synthesizes an app; bad props end the process with their message (exit 1), not a stack trace. */
+export function runApp(build: () => App = buildApp): void {
   try {
-    buildApp().synth();
+    build().synth();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     console.error(e.message);
     process.exit(1);
   }
 }
+
+if (require.main === module) runApp();

@@ -1,0 +1,33 @@
+/** main.ts is a CDKTF app: `cdktf synth` runs it through the real CLI and writes every stack. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import execa from 'execa';
+import { ROOT } from './support/examples';
+import { makeTempDir, terraformEnv } from './support/terraform';
+
+test('cdktf synth writes a Terraform JSON stack per example', async () => {
+  const output = makeTempDir('efs-modules-cdktf-');
+  await execa('npx', ['cdktf', 'synth', '--output', output], {
+    cwd: ROOT,
+    env: { ...terraformEnv(), DISABLE_VERSION_CHECK: 'true', CI: 'true' },
+  });
+  const stack = join(output, 'stacks', 'efs-filesystem-basic', 'cdk.tf.json');
+  expect(existsSync(stack)).toBe(true);
+  const json = JSON.parse(readFileSync(stack, 'utf8'));
+  expect(Object.keys(json.resource)).toContain('aws_efs_file_system');
+});
+
+test('bad props stop synthesis with the message, not a stack trace', async () => {
+  const script = `
+    const { App, TerraformStack } = require('cdktf');
+    const { EfsFilesystem } = require('./src');
+    const { runApp } = require('./main');
+    runApp(() => { const app = new App({ outdir: ${JSON.stringify(makeTempDir())} });
+      new EfsFilesystem(new TerraformStack(app, 's'), 'efs', { name: 'x', vpcId: 'vpc-0123456789abcdef0', mountTargets: {}, throughputMode: 'fast' });
+      return app; });`;
+  const result = await execa('npx', ['tsx', '-e', script], { cwd: ROOT, reject: false });
+  expect(result.exitCode).toBe(1);
+  expect(result.stderr).toContain('throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").');
+  expect(result.stderr).toContain('mountTargets must have at least one entry');
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});

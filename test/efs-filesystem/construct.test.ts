@@ -1,0 +1,99 @@
+/** EfsFilesystem as CDKTF users meet it: synthesis, defaults, tokens, and errors. */
+import { Testing } from 'cdktf';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { App, TerraformOutput, TerraformStack } from '../../src/cdktf';
+import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
+
+const PROPS: EfsFilesystemProps = {
+  name: 'files',
+  vpcId: 'vpc-0123456789abcdef0',
+  mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
+};
+
+function synth(build: (stack: TerraformStack) => void): Record<string, any> {
+  const stack = new TerraformStack(new App(), 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
+
+test('holds the props, defaults applied, in one local per instance', () => {
+  const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+  expect(json.locals.efs_inputs).toMatchObject({
+    name: 'files',
+    throughput_mode: 'elastic',
+    performance_mode: 'generalPurpose',
+    encrypted: true,
+    backup_enabled: true,
+    enforce_tls: true,
+    allow_nfs_from_self: true,
+    lifecycle_policy: { transition_to_ia: 'AFTER_30_DAYS', transition_to_archive: null, transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
+    provisioned_throughput_in_mibps: null,
+    mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0', ip_address: null } },
+  });
+});
+
+test('applies optional() defaults inside map entries', () => {
+  const json = synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { app: { posixUser: { uid: 1, gid: 2 } } } }));
+  expect(json.locals.efs_inputs.access_points.app).toEqual({
+    root_directory: '/',
+    posix_user: { uid: 1, gid: 2, secondary_gids: [] },
+    creation_info: null,
+    tags: {},
+  });
+});
+
+test('reads every input through the local, as the HCL module reads its variables', () => {
+  const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+  const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
+  expect(fs.throughput_mode).toBe('${local.efs_inputs.throughput_mode}');
+  expect(fs.lifecycle.precondition.length).toBeGreaterThan(0);
+});
+
+test('two instances in one stack do not collide', () => {
+  const json = synth((s) => {
+    new EfsFilesystem(s, 'a', PROPS);
+    new EfsFilesystem(s, 'b', { ...PROPS, name: 'other' });
+  });
+  expect(Object.keys(json.resource.aws_efs_file_system)).toHaveLength(2);
+  expect(json.locals.a_inputs.name).toBe('files');
+  expect(json.locals.b_inputs.name).toBe('other');
+});
+
+test('skips checks on values that are only known at apply time', () => {
+  const json = synth((s) => {
+    const vpc = new Vpc(s, 'vpc', { cidrBlock: '10.0.0.0/16' });
+    new EfsFilesystem(s, 'efs', { ...PROPS, vpcId: vpc.id, allowedSecurityGroupIds: [vpc.defaultSecurityGroupId] });
+  });
+  expect(json.locals.efs_inputs.vpc_id).toBe('${aws_vpc.vpc.id}');
+});
+
+test('names a missing required prop', () => {
+  expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, vpcId: undefined as unknown as string }))
+    .toThrow('EfsFilesystem "s/efs" has invalid props:\n  - vpcId is required.');
+});
+
+test('reports every problem at once, naming the construct, without a stack trace', () => {
+  let error: ValidationError | undefined;
+  try {
+    new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, throughputMode: 'fast', performanceMode: 'turbo' });
+  } catch (e) {
+    error = e as ValidationError;
+  }
+  expect(error?.message).toBe(
+    'EfsFilesystem "s/efs" has invalid props:\n' +
+      '  - throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").\n' +
+      '  - performanceMode must be "generalPurpose" or "maxIO" (got "turbo").',
+  );
+  expect(error?.stack).toBe(`ValidationError: ${error?.message}`);
+});
+
+test('exposes outputs as tokens, and file_system as an object for the mount constructs', () => {
+  const json = synth((s) => {
+    const efs = new EfsFilesystem(s, 'efs', PROPS);
+    expect(Object.keys(efs.fileSystem).sort()).toEqual(['arn', 'id', 'mountTargetIds', 'securityGroupId']);
+    new TerraformOutput(s, 'id', { value: efs.fileSystemId });
+    new TerraformOutput(s, 'mount_targets', { value: efs.fileSystem.mountTargetIds });
+  });
+  expect(json.output.id.value).toMatch(/^\$\{aws_efs_file_system\.efs_file_system_[0-9A-F]+\.id\}$/);
+  expect(json.output.mount_targets.value).toMatch(/aws_efs_mount_target\.efs_mount_target_[0-9A-F]+ : key => mount_target\.id/);
+});
