@@ -27,11 +27,40 @@ export interface CreationInfo {
   readonly permissions?: string;
 }
 
+export interface EcsEfsVolumeConfiguration {
+  readonly fileSystemId: string;
+  readonly rootDirectory: string;
+  readonly transitEncryption: string;
+  readonly transitEncryptionPort: number;
+  readonly authorizationConfig: EcsVolumeAuthorizationConfig;
+}
+
+export interface EcsMountPoint {
+  readonly sourceVolume: string;
+  readonly containerPath: string;
+  readonly readOnly: boolean;
+}
+
+export interface EcsVolume {
+  readonly name: string;
+  readonly efsVolumeConfiguration: EcsEfsVolumeConfiguration;
+}
+
+export interface EcsVolumeAuthorizationConfig {
+  readonly accessPointId: string;
+  readonly iam: string;
+}
+
 export interface FileSystemReference {
   readonly id: string;
   readonly arn: string;
   readonly securityGroupId: string;
   readonly mountTargetIds: Record<string, string>;
+}
+
+export interface LambdaFileSystemConfig {
+  readonly arn: string;
+  readonly localMountPath: string;
 }
 
 export interface LifecyclePolicy {
@@ -83,6 +112,12 @@ export interface EfsFilesystemProps {
    * @default []
    */
   readonly allowedSecurityGroupIds?: string[];
+  /**
+   * Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching
+   * `security_group_id` to a client lets it mount.
+   * @default true
+   */
+  readonly allowNfsFromSelf?: boolean;
   /**
    * CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block
    * (`/0`) is refused.
@@ -196,4 +231,228 @@ export interface EfsFilesystemOutputs {
    * What the `efs-mount-*` modules need, in one object: `file_system = module.efs.file_system`.
    */
   readonly fileSystem: FileSystemReference;
+}
+
+/** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, the NFS rule from the function's security group, and a `file_system_config` that makes the function wait for the mount targets. */
+export interface EfsMountLambdaProps {
+  /**
+   * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
+   * module's outputs waits for its mount targets, because the object holds their IDs.
+   */
+  readonly fileSystem: FileSystemReference;
+  /**
+   * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
+   * names. One per function: each mount gets its own access point.
+   */
+  readonly name: string;
+  /**
+   * Directory of the file system this mount sees as its root (an absolute path of at most 100
+   * characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with
+   * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
+   * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
+   * such as `/app`.
+   * @default "/"
+   */
+  readonly rootDirectory?: string;
+  /**
+   * The POSIX user and groups every file operation through this mount runs as, whatever user the
+   * function runs as; also the owner of a new root directory.
+   * @default { uid: 1000, gid: 1000 }
+   */
+  readonly posixUser?: PosixUser;
+  /**
+   * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
+   * directory keeps its own.
+   * @default "0755"
+   */
+  readonly rootDirectoryPermissions?: string;
+  /**
+   * Where the function sees the file system: `/mnt/` and one name of letters, digits, `.`, `_` or
+   * `-` (Lambda's rule), at most 160 characters.
+   * @default "/mnt/efs"
+   */
+  readonly mountPath?: string;
+  /**
+   * Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this
+   * access point. Lambda has no read-only mount option, so this needs `role_name`.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /**
+   * Name of the function's IAM role. When set, the module attaches an inline policy allowing
+   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
+   * file system, only through this access point.
+   * @default undefined
+   */
+  readonly roleName?: string;
+  /**
+   * Whether to attach the IAM policy to `role_name`. Null (default) means "when `role_name` is set".
+   * Set it to `true` when the role is created in the same apply and its name is only known then (a
+   * `name_prefix`): Terraform must know at plan time whether the policy exists.
+   * @default undefined
+   */
+  readonly attachRolePolicy?: boolean;
+  /**
+   * The function's security group. When set, the module allows it in on NFS (TCP 2049) on the file
+   * system's security group. The function's group itself needs outbound TCP 2049, which groups
+   * created by Terraform do not have unless you add it.
+   * @default undefined
+   */
+  readonly securityGroupId?: string;
+  /**
+   * Whether to add the NFS rule for `security_group_id`. Null (default) means "when
+   * `security_group_id` is set". Set it to `true` when the group is created in the same apply (its
+   * ID is only known then), and to `false` when another mount already added a rule for the same
+   * group.
+   * @default undefined
+   */
+  readonly createSecurityGroupRule?: boolean;
+  /**
+   * Tags for every resource the module creates.
+   * @default {}
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** Outputs of {@link EfsMountLambda}, as cdktf tokens resolved at apply time. */
+export interface EfsMountLambdaOutputs {
+  /**
+   * ID of the access point.
+   */
+  readonly accessPointId: string;
+  /**
+   * ARN of the access point.
+   */
+  readonly accessPointArn: string;
+  /**
+   * Where the function sees the file system (`mount_path`).
+   */
+  readonly localMountPath: string;
+  /**
+   * The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that
+   * uses it is created after the mount targets.
+   */
+  readonly fileSystemConfig: LambdaFileSystemConfig;
+}
+
+/** Props of {@link EfsMountEcs}: Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task's POSIX user, a least-privilege IAM policy for the task role, the NFS rule from the service's security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry. */
+export interface EfsMountEcsProps {
+  /**
+   * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
+   * module's outputs waits for its mount targets, because the object holds their IDs.
+   */
+  readonly fileSystem: FileSystemReference;
+  /**
+   * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
+   * names. One per task: each mount gets its own access point.
+   */
+  readonly name: string;
+  /**
+   * Directory of the file system this mount sees as its root (an absolute path of at most 100
+   * characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with
+   * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
+   * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
+   * such as `/app`.
+   * @default "/"
+   */
+  readonly rootDirectory?: string;
+  /**
+   * The POSIX user and groups every file operation through this mount runs as, whatever user the
+   * task runs as; also the owner of a new root directory.
+   * @default { uid: 1000, gid: 1000 }
+   */
+  readonly posixUser?: PosixUser;
+  /**
+   * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
+   * directory keeps its own.
+   * @default "0755"
+   */
+  readonly rootDirectoryPermissions?: string;
+  /**
+   * Where the container sees the file system: an absolute path other than `/`.
+   * @default "/mnt/efs"
+   */
+  readonly containerPath?: string;
+  /**
+   * Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default)
+   * uses `name` with `.` replaced by `-`. Each volume of a task needs its own.
+   * @default undefined
+   */
+  readonly volumeName?: string;
+  /**
+   * Mount read-only in the container (the mount point's `readOnly`); with `task_role_name`, the role
+   * is also denied `ClientWrite` through this access point.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /**
+   * Mount with the task's IAM role (`authorization_config.iam = "ENABLED"`), so IAM and the file
+   * system policy decide access. Needs a task role on the task definition.
+   * @default true
+   */
+  readonly iamAuthorization?: boolean;
+  /**
+   * Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null
+   * lets ECS choose.
+   * @default undefined
+   */
+  readonly transitEncryptionPort?: number;
+  /**
+   * Name of the task's IAM role. When set, the module attaches an inline policy allowing
+   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
+   * file system, only through this access point.
+   * @default undefined
+   */
+  readonly taskRoleName?: string;
+  /**
+   * Whether to attach the IAM policy to `task_role_name`. Null (default) means "when
+   * `task_role_name` is set". Set it to `true` when the role is created in the same apply and its
+   * name is only known then (a `name_prefix`): Terraform must know at plan time whether the policy
+   * exists.
+   * @default undefined
+   */
+  readonly attachTaskRolePolicy?: boolean;
+  /**
+   * The task's security group. When set, the module allows it in on NFS (TCP 2049) on the file
+   * system's security group. The task's group itself needs outbound TCP 2049, which groups created
+   * by Terraform do not have unless you add it.
+   * @default undefined
+   */
+  readonly securityGroupId?: string;
+  /**
+   * Whether to add the NFS rule for `security_group_id`. Null (default) means "when
+   * `security_group_id` is set". Set it to `true` when the group is created in the same apply (its
+   * ID is only known then), and to `false` when another mount already added a rule for the same
+   * group.
+   * @default undefined
+   */
+  readonly createSecurityGroupRule?: boolean;
+  /**
+   * Tags for every resource the module creates.
+   * @default {}
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** Outputs of {@link EfsMountEcs}, as cdktf tokens resolved at apply time. */
+export interface EfsMountEcsOutputs {
+  /**
+   * ID of the access point.
+   */
+  readonly accessPointId: string;
+  /**
+   * ARN of the access point.
+   */
+  readonly accessPointArn: string;
+  /**
+   * The `volume` block of `aws_ecs_task_definition`, as an object: transit encryption ENABLED, the
+   * access point set, `root_directory` null (the access point decides it), IAM authorization per
+   * `iam_authorization`. Use it with `dynamic "volume" { for_each = [module.<name>.volume] … }`.
+   */
+  readonly volume: EcsVolume;
+  /**
+   * The container definition's `mountPoints` entry for this volume, for `jsonencode` of
+   * `container_definitions`.
+   */
+  readonly mountPoint: EcsMountPoint;
 }

@@ -1,0 +1,184 @@
+# What efs-mount-lambda creates and outputs, applied against a mock provider (no credentials).
+# The bad inputs are in validation.tftest.hcl (generated from src/modules/efs-mount-lambda/cases.ts).
+
+# The provider still validates the policy JSON, so the mock's policy document returns a real one.
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+}
+
+variables {
+  name = "app"
+  file_system = {
+    id                = "fs-0123456789abcdef0"
+    arn               = "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0"
+    security_group_id = "sg-0123456789abcdef0"
+    mount_target_ids = {
+      "us-east-1a" = "fsmt-0123456789abcdef0"
+    }
+  }
+}
+
+run "lambda_defaults" {
+  command = apply
+
+  assert {
+    condition     = aws_efs_access_point.this.file_system_id == "fs-0123456789abcdef0"
+    error_message = "the access point must be on the given file system"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.root_directory[0].path == "/" && length(aws_efs_access_point.this.root_directory[0].creation_info) == 0
+    error_message = "by default the access point is rooted at / without creation_info"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.posix_user[0].uid == 1000 && aws_efs_access_point.this.posix_user[0].gid == 1000
+    error_message = "the POSIX user defaults to 1000:1000"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.tags == tomap({ Name = "app" })
+    error_message = "the access point is tagged with the mount's name"
+  }
+
+  assert {
+    condition     = length(aws_iam_role_policy.this) == 0 && length(data.aws_iam_policy_document.this) == 0 && length(aws_vpc_security_group_ingress_rule.this) == 0
+    error_message = "without a role or security group, nothing else is created"
+  }
+
+  assert {
+    condition     = output.local_mount_path == "/mnt/efs" && output.file_system_config.local_mount_path == "/mnt/efs"
+    error_message = "the mount path defaults to /mnt/efs"
+  }
+
+  assert {
+    condition     = output.file_system_config.arn == aws_efs_access_point.this.arn && output.access_point_arn == aws_efs_access_point.this.arn && output.access_point_id == aws_efs_access_point.this.id
+    error_message = "the outputs name the access point"
+  }
+}
+
+run "lambda_directory_role_and_group" {
+  command = apply
+
+  variables {
+    root_directory    = "/lambda"
+    mount_path        = "/mnt/data"
+    posix_user        = { uid = 1001, gid = 1002, secondary_gids = [2000] }
+    role_name         = "app-role"
+    security_group_id = "sg-0fedcba9876543210"
+    tags              = { team = "data" }
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.root_directory[0].path == "/lambda"
+    error_message = "the access point is rooted at root_directory"
+  }
+
+  assert {
+    condition = (
+      aws_efs_access_point.this.root_directory[0].creation_info[0].owner_uid == 1001 &&
+      aws_efs_access_point.this.root_directory[0].creation_info[0].owner_gid == 1002 &&
+      aws_efs_access_point.this.root_directory[0].creation_info[0].permissions == "0755"
+    )
+    error_message = "a root directory below / is created owned by the POSIX user, 0755"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.posix_user[0].secondary_gids == toset([2000])
+    error_message = "secondary groups are passed on"
+  }
+
+  assert {
+    condition     = aws_iam_role_policy.this["role"].role == "app-role" && aws_iam_role_policy.this["role"].name == "app-efs-mount"
+    error_message = "the policy is attached inline to the role, named after the mount"
+  }
+
+  assert {
+    condition     = length(data.aws_iam_policy_document.this["role"].statement) == 1
+    error_message = "a read-write mount has one statement"
+  }
+
+  assert {
+    condition = (
+      data.aws_iam_policy_document.this["role"].statement[0].effect == "Allow" &&
+      toset(data.aws_iam_policy_document.this["role"].statement[0].actions) == toset(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]) &&
+      toset(data.aws_iam_policy_document.this["role"].statement[0].resources) == toset([var.file_system.arn])
+    )
+    error_message = "the role may mount and write the file system"
+  }
+
+  assert {
+    condition = (
+      tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].test == "StringEquals" &&
+      tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].variable == "elasticfilesystem:AccessPointArn" &&
+      toset(tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].values) == toset([aws_efs_access_point.this.arn])
+    )
+    error_message = "only through this access point"
+  }
+
+  assert {
+    condition = (
+      aws_vpc_security_group_ingress_rule.this["client"].security_group_id == "sg-0123456789abcdef0" &&
+      aws_vpc_security_group_ingress_rule.this["client"].referenced_security_group_id == "sg-0fedcba9876543210" &&
+      aws_vpc_security_group_ingress_rule.this["client"].ip_protocol == "tcp" &&
+      aws_vpc_security_group_ingress_rule.this["client"].from_port == 2049 &&
+      aws_vpc_security_group_ingress_rule.this["client"].to_port == 2049
+    )
+    error_message = "the function's group may reach NFS on the file system's group"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.tags == tomap({ team = "data", Name = "app" }) && aws_vpc_security_group_ingress_rule.this["client"].tags == tomap({ team = "data" })
+    error_message = "tags reach every resource"
+  }
+
+  assert {
+    condition     = output.file_system_config.local_mount_path == "/mnt/data"
+    error_message = "the mount path is passed on"
+  }
+}
+
+run "lambda_read_only" {
+  command = apply
+
+  variables {
+    root_directory = "/shared"
+    role_name      = "reader"
+    read_only      = true
+  }
+
+  assert {
+    condition     = toset(data.aws_iam_policy_document.this["role"].statement[0].actions) == toset(["elasticfilesystem:ClientMount"])
+    error_message = "a read-only mount allows ClientMount only"
+  }
+
+  assert {
+    condition = (
+      length(data.aws_iam_policy_document.this["role"].statement) == 2 &&
+      data.aws_iam_policy_document.this["role"].statement[1].effect == "Deny" &&
+      toset(data.aws_iam_policy_document.this["role"].statement[1].actions) == toset(["elasticfilesystem:ClientWrite"]) &&
+      toset(tolist(data.aws_iam_policy_document.this["role"].statement[1].condition)[0].values) == toset([aws_efs_access_point.this.arn])
+    )
+    error_message = "and denies ClientWrite through the access point, whatever the file system policy allows"
+  }
+}
+
+run "lambda_flags_turn_grants_off" {
+  command = apply
+
+  variables {
+    role_name                  = "managed-elsewhere"
+    attach_role_policy         = false
+    security_group_id          = "sg-0fedcba9876543210"
+    create_security_group_rule = false
+  }
+
+  assert {
+    condition     = length(aws_iam_role_policy.this) == 0 && length(aws_vpc_security_group_ingress_rule.this) == 0
+    error_message = "false flags create neither the policy nor the rule"
+  }
+}

@@ -1,0 +1,108 @@
+/** The `EfsMountEcs` construct for CDKTF stacks: the same resources as modules/efs-mount-ecs. */
+import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { Construct, Token } from '../../cdktf';
+import { num } from '../../core/blocks';
+import { ModuleConstruct, ValidationError } from '../../core/module';
+import { toOutputs } from '../../core/outputs';
+import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
+import { addDependencies, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { efsMountEcs } from './definition';
+
+export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
+  /**
+   * The task definition to add the volume to. It then depends on the mount targets (and so does
+   * any service running it); unless given, `taskRoleName` is taken from its `taskRoleArn`.
+   * Put `mountPoint` in the container definition's `mountPoints`.
+   */
+  readonly taskDefinition?: EcsTaskDefinition;
+}
+
+/**
+ * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
+ * the POSIX user, a least-privilege IAM policy on the task role, the NFS rule from the service's
+ * security group, the task definition's volume (TLS, access point, IAM authorization) and the
+ * container's mount point.
+ *
+ * Props are checked when the construct is created: a bad value throws a `ValidationError`
+ * naming the prop, the value and what is allowed, before anything is synthesized.
+ */
+export class EfsMountEcs extends ModuleConstruct {
+  /** Everything the module outputs, as tokens. */
+  readonly outputs: EfsMountEcsOutputs;
+
+  constructor(scope: Construct, id: string, props: EfsMountEcsConstructProps) {
+    const { taskDefinition, ...moduleProps } = props;
+    const label = constructLabel(efsMountEcs.spec.className, scope, id);
+    const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
+    super(scope, id, efsMountEcs, {
+      ...wired,
+      attachTaskRolePolicy: wired.attachTaskRolePolicy ?? (wired.taskRoleName !== undefined ? true : undefined),
+      createSecurityGroupRule: wired.createSecurityGroupRule ?? (wired.securityGroupId !== undefined ? true : undefined),
+    });
+    this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
+    if (taskDefinition) {
+      const existing = taskDefinition.volumeInput;
+      if (existing !== undefined && !Array.isArray(existing)) {
+        throw new ValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
+      }
+      taskDefinition.putVolume([...(existing ?? []), this.volume]);
+      addDependencies(taskDefinition, mountTargetsOf(this, props.fileSystem));
+    }
+  }
+
+  get accessPointId(): string {
+    return this.outputs.accessPointId;
+  }
+
+  get accessPointArn(): string {
+    return this.outputs.accessPointArn;
+  }
+
+  /** The container definition's `mountPoints` entry: put it in `Fn.jsonencode` of `containerDefinitions`. */
+  get mountPoint(): EcsMountPoint {
+    return this.outputs.mountPoint;
+  }
+
+  /** The task definition's volume, for an `EcsTaskDefinition` created without the `taskDefinition` prop. */
+  get volume(): EcsTaskDefinitionVolume {
+    const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
+    const efs = volume.efs_volume_configuration;
+    return {
+      // Known at synth time unless a prop is a token: then tasks definitions can spot duplicates.
+      name: volumeNameOf(this.inputs.volume_name as string | null, this.inputs.name as string) ?? volume.name,
+      efsVolumeConfiguration: {
+        fileSystemId: efs.file_system_id,
+        transitEncryption: efs.transit_encryption,
+        transitEncryptionPort: num(efs.transit_encryption_port),
+        authorizationConfig: { accessPointId: efs.authorization_config.access_point_id, iam: efs.authorization_config.iam },
+      },
+    };
+  }
+}
+
+/** The task role, unless given; refuses task definitions whose tasks could not mount with these props. */
+function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMountEcsProps): EfsMountEcsProps {
+  const problems: string[] = [];
+  const where = `taskDefinition (${td.node.path})`;
+  const roleArn = td.taskRoleArnInput;
+  if (props.iamAuthorization !== false && roleArn === undefined) {
+    problems.push(
+      `${where} has no taskRoleArn: EFS IAM authorization mounts with the task role. Give the task definition a taskRoleArn, or pass iamAuthorization: false.`,
+    );
+  }
+  const volumes = td.volumeInput;
+  const volumeName = volumeNameOf(props.volumeName ?? null, props.name);
+  if (Array.isArray(volumes) && volumeName !== undefined && volumes.some((existing) => existing.name === volumeName)) {
+    problems.push(`${where} already has a volume named "${volumeName}": give each mount its own volumeName.`);
+  }
+  if (problems.length > 0) throw new ValidationError(label, problems);
+  const taskRoleName =
+    props.taskRoleName ?? (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
+  return { ...props, taskRoleName };
+}
+
+/** The volume name the module computes (`volume_name`, else `name` with "." as "-"), when known at synth time. */
+function volumeNameOf(volumeName: string | null, name: string): string | undefined {
+  const known = (x: string) => (Token.isUnresolved(x) ? undefined : x);
+  return volumeName !== null ? known(volumeName) : known(name)?.replace(/\./g, '-');
+}

@@ -1,0 +1,125 @@
+/**
+ * efs-mount-ecs: the interface, declared once. Facts behind the rules:
+ * ../shared/reference/efs-facts.md (ECS: with an access point, transit encryption ENABLED and
+ * no root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0).
+ */
+import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
+import type { Rule } from '../../core/rules';
+import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { t } from '../../core/types';
+import { MountNames, mountInputs, mountRules } from '../mount-common';
+
+export const ECS_NAMES: MountNames = { role: 'task_role_name', attachRole: 'attach_task_role_policy', client: 'task' };
+/** ECS volume names: up to 255 letters, digits, `_` and `-`. */
+export const VOLUME_NAME = '^[A-Za-z0-9_-]{1,255}$';
+/** An absolute path below `/` (mounting over the container's root is refused). */
+export const CONTAINER_PATH = '^(/[^/]+)+/?$';
+
+const common = mountInputs(ECS_NAMES);
+const v = input;
+
+const inputs: InputSpec[] = [
+  ...common.head,
+  {
+    name: 'container_path',
+    type: t.string(),
+    default: '/mnt/efs',
+    description: 'Where the container sees the file system: an absolute path other than `/`.',
+  },
+  {
+    name: 'volume_name',
+    type: t.string(),
+    description:
+      'Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default) uses `name` with `.` replaced by `-`. Each volume of a task needs its own.',
+  },
+  {
+    name: 'read_only',
+    type: t.bool(),
+    default: false,
+    description: 'Mount read-only in the container (the mount point\'s `readOnly`); with `task_role_name`, the role is also denied `ClientWrite` through this access point.',
+  },
+  {
+    name: 'iam_authorization',
+    type: t.bool(),
+    default: true,
+    description:
+      'Mount with the task\'s IAM role (`authorization_config.iam = "ENABLED"`), so IAM and the file system policy decide access. Needs a task role on the task definition.',
+  },
+  {
+    name: 'transit_encryption_port',
+    type: t.number(),
+    description: 'Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null lets ECS choose.',
+  },
+  ...common.grants,
+];
+
+const outputs: OutputSpec[] = [
+  { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
+  { name: 'access_point_arn', type: t.string(), description: 'ARN of the access point.' },
+  {
+    name: 'volume',
+    type: t.object(
+      {
+        name: t.string(),
+        efs_volume_configuration: t.object(
+          {
+            file_system_id: t.string(),
+            root_directory: t.string(),
+            transit_encryption: t.string(),
+            transit_encryption_port: t.number(),
+            authorization_config: t.object({ access_point_id: t.string(), iam: t.string() }, 'EcsVolumeAuthorizationConfig'),
+          },
+          'EcsEfsVolumeConfiguration',
+        ),
+      },
+      'EcsVolume',
+    ),
+    description:
+      'The `volume` block of `aws_ecs_task_definition`, as an object: transit encryption ENABLED, the access point set, `root_directory` null (the access point decides it), IAM authorization per `iam_authorization`. Use it with `dynamic "volume" { for_each = [module.<name>.volume] … }`.',
+  },
+  {
+    name: 'mount_point',
+    type: t.object({ sourceVolume: t.string(), containerPath: t.string(), readOnly: t.bool() }, 'EcsMountPoint'),
+    description: 'The container definition\'s `mountPoints` entry for this volume, for `jsonencode` of `container_definitions`.',
+  },
+];
+
+const { single, cross } = mountRules(ECS_NAMES);
+const port = v('transit_encryption_port');
+
+const rules: Rule[] = [
+  ...single,
+  {
+    id: 'container-path-format',
+    inputs: ['container_path'],
+    summary: 'container_path is an absolute path other than `/`',
+    condition: call('matches', v('container_path'), lit(CONTAINER_PATH)),
+    message: template`${name('container_path')} must be an absolute path other than "/", such as "/mnt/efs" (got ${show(v('container_path'))}).`,
+  },
+  {
+    id: 'volume-name-format',
+    inputs: ['volume_name'],
+    summary: 'volume_name, when set, is 1–255 letters, digits, `_` or `-`',
+    condition: nullOr(v('volume_name'), call('matches', v('volume_name'), lit(VOLUME_NAME))),
+    message: template`${name('volume_name')} must be 1 to 255 letters, digits, "_" or "-" (got ${show(v('volume_name'))}).`,
+  },
+  {
+    id: 'transit-encryption-port-range',
+    inputs: ['transit_encryption_port'],
+    summary: 'transit_encryption_port, when set, is a whole number from 1 to 65535',
+    condition: nullOr(port, and(ge(port, lit(1)), le(port, lit(65535)), eq(call('floor', port), port))),
+    message: template`${name('transit_encryption_port')} must be a whole number from 1 to 65535 (got ${show(port)}).`,
+  },
+  ...cross,
+];
+
+export const efsMountEcsSpec: ModuleSpec = {
+  name: 'efs-mount-ecs',
+  className: 'EfsMountEcs',
+  summary:
+    'Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task\'s POSIX user, a least-privilege IAM policy for the task role, the NFS rule from the service\'s security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry.',
+  inputs,
+  outputs,
+  rules,
+  awsProviderVersion: '5.30',
+};

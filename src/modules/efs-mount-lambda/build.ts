@@ -1,0 +1,20 @@
+/**
+ * efs-mount-lambda: the resources, written once (see src/core/module.ts). The shared part
+ * (access point, role policy, NFS rule) is in ../mount-common.ts.
+ */
+import { BuildContext, ex } from '../../core/module';
+import { buildMount } from '../mount-common';
+import { LAMBDA_NAMES } from './spec';
+
+export function buildEfsMountLambda(ctx: BuildContext): Record<string, unknown> {
+  const { accessPoint } = buildMount(ctx, LAMBDA_NAMES);
+  const mountPath = ex(ctx.in('mount_path'));
+  return {
+    access_point_id: accessPoint.id,
+    access_point_arn: accessPoint.arn,
+    local_mount_path: mountPath,
+    // The access point reads var.file_system, whose value holds the mount target IDs: a function
+    // using this ARN is ordered after the mount targets (test/efs-mount-lambda proves it on the graph).
+    file_system_config: { arn: accessPoint.arn, local_mount_path: mountPath },
+  };
+}

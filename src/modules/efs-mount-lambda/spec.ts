@@ -1,0 +1,82 @@
+/**
+ * efs-mount-lambda: the interface, declared once. Facts behind the rules:
+ * ../shared/reference/efs-facts.md (Lambda: local mount path pattern, one file system per
+ * function, VPC and IAM needs, waiting for the mount targets).
+ */
+import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
+import type { Rule } from '../../core/rules';
+import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { t } from '../../core/types';
+import { MountNames, attachesRolePolicy, mountInputs, mountRules, text } from '../mount-common';
+
+/** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
+export const LAMBDA_MOUNT_PATH = '^/mnt/[a-zA-Z0-9._-]+$';
+export const LAMBDA_MOUNT_PATH_MAX = 160;
+
+export const LAMBDA_NAMES: MountNames = { role: 'role_name', attachRole: 'attach_role_policy', client: 'function' };
+
+const common = mountInputs(LAMBDA_NAMES);
+const v = input;
+
+const inputs: InputSpec[] = [
+  ...common.head,
+  {
+    name: 'mount_path',
+    type: t.string(),
+    default: '/mnt/efs',
+    description: `Where the function sees the file system: \`/mnt/\` and one name of letters, digits, \`.\`, \`_\` or \`-\` (Lambda's rule), at most ${LAMBDA_MOUNT_PATH_MAX} characters.`,
+  },
+  {
+    name: 'read_only',
+    type: t.bool(),
+    default: false,
+    description:
+      'Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this access point. Lambda has no read-only mount option, so this needs `role_name`.',
+  },
+  ...common.grants,
+];
+
+const outputs: OutputSpec[] = [
+  { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
+  { name: 'access_point_arn', type: t.string(), description: 'ARN of the access point.' },
+  { name: 'local_mount_path', type: t.string(), description: 'Where the function sees the file system (`mount_path`).' },
+  {
+    name: 'file_system_config',
+    type: t.object({ arn: t.string(), local_mount_path: t.string() }, 'LambdaFileSystemConfig'),
+    description:
+      'The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets.',
+  },
+];
+
+const { single, cross } = mountRules(LAMBDA_NAMES);
+const mountPath = v('mount_path');
+
+const rules: Rule[] = [
+  ...single,
+  {
+    id: 'mount-path-format',
+    inputs: ['mount_path'],
+    summary: `mount_path matches Lambda's ${LAMBDA_MOUNT_PATH} and has at most ${LAMBDA_MOUNT_PATH_MAX} characters`,
+    condition: and(call('matches', mountPath, lit(LAMBDA_MOUNT_PATH)), le(call('length', mountPath), lit(LAMBDA_MOUNT_PATH_MAX))),
+    message: text`${name('mount_path')} must be "/mnt/" followed by one name of letters, digits, ".", "_" or "-", at most ${LAMBDA_MOUNT_PATH_MAX} characters, such as "/mnt/data" (got ${show(mountPath)}).`,
+  },
+  ...cross,
+  {
+    id: 'read-only-needs-role',
+    inputs: ['read_only', LAMBDA_NAMES.role, LAMBDA_NAMES.attachRole],
+    summary: 'read_only comes with the role policy that enforces it',
+    condition: or(not(v('read_only')), attachesRolePolicy(LAMBDA_NAMES)),
+    message: template`${name('read_only')} needs ${name('role_name')} (and ${name('attach_role_policy')} not false): Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role.`,
+  },
+];
+
+export const efsMountLambdaSpec: ModuleSpec = {
+  name: 'efs-mount-lambda',
+  className: 'EfsMountLambda',
+  summary:
+    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, the NFS rule from the function\'s security group, and a `file_system_config` that makes the function wait for the mount targets.',
+  inputs,
+  outputs,
+  rules,
+  awsProviderVersion: '5.30',
+};

@@ -1,0 +1,55 @@
+/** Valid inputs and bad inputs shared by the cases of efs-mount-lambda and efs-mount-ecs (see src/core/cases.ts). */
+import type { BadInput } from '../core/cases';
+import type { MountNames } from './mount-common';
+
+/** A file system reference as efs-filesystem outputs it, with literal values. */
+export const FILE_SYSTEM = {
+  id: 'fs-0123456789abcdef0',
+  arn: 'arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0',
+  security_group_id: 'sg-0123456789abcdef0',
+  mount_target_ids: { 'us-east-1a': 'fsmt-0123456789abcdef0', 'us-east-1b': 'fsmt-0123456789abcdef1' },
+};
+
+export function commonBadInputs(n: MountNames): BadInput[] {
+  return [
+    { rule: 'name-format', title: 'name with spaces', set: { name: 'my app' }, names: ['name'], shows: ['"my app"'] },
+    {
+      rule: 'file-system-mount-targets', title: 'file system without mount targets',
+      set: { file_system: { ...FILE_SYSTEM, mount_target_ids: {} } }, names: ['file_system.mount_target_ids'], shows: ['{}'],
+    },
+    { rule: 'root-directory-absolute', title: 'relative root directory', set: { root_directory: 'data' }, names: ['root_directory'], shows: ['"data"'] },
+    {
+      rule: 'root-directory-absolute', title: 'root directory climbing out',
+      set: { root_directory: '/data/../etc' }, names: ['root_directory'], shows: ['"/data/../etc"'],
+    },
+    {
+      rule: 'root-directory-length', title: 'root directory over 100 characters',
+      set: { root_directory: `/${'d'.repeat(100)}` }, names: ['root_directory'], shows: ['101'],
+    },
+    {
+      rule: 'root-directory-depth', title: 'root directory five levels deep',
+      set: { root_directory: '/a/b/c/d/e' }, names: ['root_directory'], shows: ['5', '"/a/b/c/d/e"'],
+    },
+    {
+      rule: 'root-directory-permissions-octal', title: 'permissions as letters',
+      set: { root_directory: '/data', root_directory_permissions: 'rwxr-xr-x' }, names: ['root_directory_permissions'], shows: ['"rwxr-xr-x"'],
+    },
+    { rule: 'posix-user-ids', title: 'negative uid', set: { posix_user: { uid: -1, gid: 1000 } }, names: ['posix_user'], shows: ['"uid":-1'] },
+    {
+      rule: 'role-name-format', title: 'role arn instead of name',
+      set: { [n.role]: 'arn:aws:iam::111122223333:role/app' }, names: [n.role], shows: ['"arn:aws:iam::111122223333:role/app"'],
+    },
+    {
+      rule: 'security-group-id-format', title: 'security group name instead of id',
+      set: { security_group_id: 'default' }, names: ['security_group_id'], shows: ['"default"'],
+    },
+    {
+      rule: 'role-policy-needs-role', title: 'role policy without role',
+      set: { [n.attachRole]: true }, names: [n.attachRole, n.role], shows: [],
+    },
+    {
+      rule: 'security-group-rule-needs-group', title: 'security group rule without group',
+      set: { create_security_group_rule: true }, names: ['create_security_group_rule', 'security_group_id'], shows: [],
+    },
+  ];
+}

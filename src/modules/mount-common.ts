@@ -1,0 +1,381 @@
+/**
+ * What efs-mount-lambda and efs-mount-ecs share: the access point (rooted in its own directory,
+ * created owned by the POSIX user), the least-privilege IAM policy for the client's role, the NFS
+ * rule from the client's security group, their inputs and rules, and the TypeScript wiring helpers.
+ * Facts behind the rules: ../shared/reference/efs-facts.md (API_RootDirectory, API_CreationInfo,
+ * API_PosixUser; Lambda and ECS sections).
+ *
+ * Optional resources (the role policy, the security group rule) are decided by a flag that is
+ * known at plan time, never by the null-ness of the id or name, which is unknown when the role or
+ * group is created in the same apply (`count = var.x == null ? 0 : 1` then fails with
+ * "Invalid count argument"). The flag defaults to null, which means "when the value is given":
+ * literal values need no flag, values created in the same apply need `… = true`.
+ */
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token } from '../cdktf';
+import { addDynamic, list, num } from '../core/blocks';
+import {
+  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
+} from '../core/expr';
+import { BuildContext, ex } from '../core/module';
+import type { Rule } from '../core/rules';
+import type { InputSpec } from '../core/spec';
+import { optional, t } from '../core/types';
+import type { FileSystemReference } from '../generated/types';
+import { EfsFilesystem } from './efs-filesystem/construct';
+import { FILE_SYSTEM_REFERENCE } from './shared';
+
+export const NFS_PORT = 2049;
+export const MAX_POSIX_ID = 4294967295;
+/** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
+export const MAX_SECONDARY_GIDS = 16;
+
+export const PATTERNS = {
+  name: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+  octal: '^[0-7]{3,4}$',
+  securityGroupId: '^sg-[0-9a-f]{8,17}$',
+  /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
+  roleName: '^[A-Za-z0-9+=,.@_-]{1,64}$',
+};
+
+/** The same shape (and TypeScript name) as efs-filesystem's `access_points[*].posix_user`. */
+export const POSIX_USER = t.object(
+  { uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) },
+  'PosixUser',
+);
+
+/**
+ * A message template like `template`, where plain strings and numbers are message text rather
+ * than interpolated literals: `text\`… ${n.client} …\`` reads `… function …` in HCL, not `${"function"}`.
+ */
+export const text = (strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Expr => ({
+  op: 'template',
+  parts: strings.flatMap((s, i) => (i < values.length ? [s, typeof values[i] === 'object' ? (values[i] as Expr) : String(values[i])] : [s])),
+});
+
+const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
+const v = input;
+const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
+
+/** The names a mount module gives its client-specific inputs. */
+export interface MountNames {
+  /** `role_name` (Lambda) or `task_role_name` (ECS). */
+  readonly role: string;
+  /** The flag that decides the role policy: `attach_role_policy` or `attach_task_role_policy`. */
+  readonly attachRole: string;
+  /** Who the client is, for descriptions: "function", "task". */
+  readonly client: string;
+}
+
+// ----------------------------------------------------------------------------- inputs
+
+/** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
+export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSpec[] } {
+  const head: InputSpec[] = [
+    {
+      name: 'file_system',
+      type: FILE_SYSTEM_REFERENCE,
+      required: true,
+      description:
+        'The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this module\'s outputs waits for its mount targets, because the object holds their IDs.',
+    },
+    {
+      name: 'name',
+      type: t.string(),
+      required: true,
+      description: `Name of this mount: the access point's \`Name\` tag and the prefix of the IAM policy and rule names. One per ${n.client}: each mount gets its own access point.`,
+    },
+    {
+      name: 'root_directory',
+      type: t.string(),
+      default: '/',
+      description:
+        'Directory of the file system this mount sees as its root (an absolute path of at most 100 characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with `root_directory_permissions`, if it does not exist. `/` is the file system\'s own root, which belongs to root: the POSIX user can write there only if you change that, so prefer a directory such as `/app`.',
+    },
+    {
+      name: 'posix_user',
+      type: POSIX_USER,
+      default: { uid: 1000, gid: 1000 },
+      description: `The POSIX user and groups every file operation through this mount runs as, whatever user the ${n.client} runs as; also the owner of a new root directory.`,
+    },
+    {
+      name: 'root_directory_permissions',
+      type: t.string(),
+      default: '0755',
+      description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
+    },
+  ];
+  const grants: InputSpec[] = [
+    {
+      name: n.role,
+      type: t.string(),
+      description: `Name of the ${n.client}'s IAM role. When set, the module attaches an inline policy allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point.`,
+    },
+    {
+      name: n.attachRole,
+      type: t.bool(),
+      description: `Whether to attach the IAM policy to \`${n.role}\`. Null (default) means "when \`${n.role}\` is set". Set it to \`true\` when the role is created in the same apply and its name is only known then (a \`name_prefix\`): Terraform must know at plan time whether the policy exists.`,
+    },
+    {
+      name: 'security_group_id',
+      type: t.string(),
+      description: `The ${n.client}'s security group. When set, the module allows it in on NFS (TCP 2049) on the file system's security group. The ${n.client}'s group itself needs outbound TCP 2049, which groups created by Terraform do not have unless you add it.`,
+    },
+    {
+      name: 'create_security_group_rule',
+      type: t.bool(),
+      description:
+        'Whether to add the NFS rule for `security_group_id`. Null (default) means "when `security_group_id` is set". Set it to `true` when the group is created in the same apply (its ID is only known then), and to `false` when another mount already added a rule for the same group.',
+    },
+    { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
+  ];
+  return { head, grants };
+}
+
+// ----------------------------------------------------------------------------- rules
+
+const rootDir = v('root_directory');
+const posixUser = v('posix_user');
+
+export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
+  const mountTargetIds = get(v('file_system'), 'mount_target_ids');
+  const single: Rule[] = [
+    {
+      id: 'name-format',
+      inputs: ['name'],
+      summary: 'name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit',
+      condition: matches(v('name'), PATTERNS.name),
+      message: template`${name('name')} must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (got ${show(v('name'))}).`,
+    },
+    {
+      id: 'file-system-mount-targets',
+      inputs: ['file_system'],
+      summary: 'file_system.mount_target_ids names at least one mount target',
+      condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
+      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${name('file_system')} = module.efs.file_system.`,
+    },
+    {
+      id: 'root-directory-absolute',
+      inputs: ['root_directory'],
+      summary: 'root_directory is an absolute path without `..`',
+      condition: and(matches(rootDir, '^/'), not(matches(rootDir, '(^|/)\\.\\.(/|$)'))),
+      message: template`${name('root_directory')} must be an absolute path without ".." segments, such as "/data" (got ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-length',
+      inputs: ['root_directory'],
+      summary: 'root_directory is at most 100 characters',
+      condition: le(call('length', rootDir), lit(100)),
+      message: template`${name('root_directory')} must be at most 100 characters (got ${call('length', rootDir)}: ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-depth',
+      inputs: ['root_directory'],
+      summary: 'root_directory is at most four levels deep',
+      condition: le(call('pathDepth', rootDir), lit(4)),
+      message: template`${name('root_directory')} must be at most 4 directories deep (got ${call('pathDepth', rootDir)} in ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-permissions-octal',
+      inputs: ['root_directory_permissions'],
+      summary: 'root_directory_permissions is 3 or 4 octal digits',
+      condition: matches(v('root_directory_permissions'), PATTERNS.octal),
+      message: template`${name('root_directory_permissions')} must be 3 or 4 octal digits such as "0755" (got ${show(v('root_directory_permissions'))}).`,
+    },
+    {
+      id: 'posix-user-ids',
+      inputs: ['posix_user'],
+      summary: `posix_user has whole-number IDs from 0 to ${MAX_POSIX_ID} and at most ${MAX_SECONDARY_GIDS} secondary groups`,
+      condition: and(
+        isWholeIn(get(posixUser, 'uid'), 0, MAX_POSIX_ID),
+        isWholeIn(get(posixUser, 'gid'), 0, MAX_POSIX_ID),
+        le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
+        call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isWholeIn(g, 0, MAX_POSIX_ID), undefined, ['i', 'g'])),
+      ),
+      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} secondary_gids, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
+    },
+    {
+      id: 'role-name-format',
+      inputs: [n.role],
+      summary: `${n.role}, when set, is an IAM role name (not an ARN)`,
+      condition: nullOr(v(n.role), matches(v(n.role), PATTERNS.roleName)),
+      message: template`${name(n.role)} must be the name of an IAM role, 1 to 64 letters, digits or "+=,.@_-", not its ARN (got ${show(v(n.role))}).`,
+    },
+    {
+      id: 'security-group-id-format',
+      inputs: ['security_group_id'],
+      summary: 'security_group_id, when set, is an ID such as `sg-0123456789abcdef0`',
+      condition: nullOr(v('security_group_id'), matches(v('security_group_id'), PATTERNS.securityGroupId)),
+      message: template`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
+    },
+  ];
+  const cross: Rule[] = [
+    {
+      id: 'role-policy-needs-role',
+      inputs: [n.attachRole, n.role],
+      summary: `${n.attachRole} = true comes with ${n.role}`,
+      condition: or(ne(v(n.attachRole), lit(true)), notNull(v(n.role))),
+      message: template`${name(n.attachRole)} is true but ${name(n.role)} is null: give the name of the role to attach the policy to, or leave ${name(n.attachRole)} unset.`,
+    },
+    {
+      id: 'security-group-rule-needs-group',
+      inputs: ['create_security_group_rule', 'security_group_id'],
+      summary: 'create_security_group_rule = true comes with security_group_id',
+      condition: or(ne(v('create_security_group_rule'), lit(true)), notNull(v('security_group_id'))),
+      message: text`${name('create_security_group_rule')} is true but ${name('security_group_id')} is null: give the ${n.client}'s security group, or leave ${name('create_security_group_rule')} unset.`,
+    },
+  ];
+  return { single, cross };
+}
+
+/** Whether the role policy is attached, as a rule expression: the flag, or whether the role is given. */
+export const attachesRolePolicy = (n: MountNames): Expr =>
+  cond(notNull(v(n.attachRole)), v(n.attachRole), notNull(v(n.role)));
+
+// ----------------------------------------------------------------------------- build
+
+export interface MountResources {
+  readonly accessPoint: EfsAccessPoint;
+}
+
+/**
+ * The access point, the role policy and the NFS rule. Every resource reads `file_system`, so each
+ * (and everything that reads this module's outputs) waits for the mount targets it lists.
+ */
+export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
+  const { scope, in: inp } = ctx;
+  const fileSystem = (field: string) => ex(`${inp('file_system')}.${field}`);
+
+  const accessPoint = ctx.named(
+    new EfsAccessPoint(scope, 'access_point', {
+      fileSystemId: fileSystem('id'),
+      posixUser: {
+        uid: num(ex(`${inp('posix_user')}.uid`)),
+        gid: num(ex(`${inp('posix_user')}.gid`)),
+        secondaryGids: Token.asNumberList(ex(`${inp('posix_user')}.secondary_gids`)),
+      },
+      rootDirectory: { path: ex(inp('root_directory')) },
+      tags: ex(`merge(${inp('tags')}, { Name = ${inp('name')} })`) as unknown as Record<string, string>,
+      lifecycle: { precondition: ctx.preconditions() },
+    }),
+    'this',
+  );
+  // Below "/", the directory is created owned by the POSIX user: without creation_info EFS does
+  // not create it and every mount fails; owned by root, the POSIX user could not write to it.
+  accessPoint.addOverride('root_directory.dynamic.creation_info', {
+    for_each: ex(`${inp('root_directory')} == "/" ? [] : [${inp('posix_user')}]`),
+    content: {
+      owner_uid: ex('creation_info.value.uid'),
+      owner_gid: ex('creation_info.value.gid'),
+      permissions: ex(inp('root_directory_permissions')),
+    },
+  });
+
+  // Keys are fixed words and the flags are known at plan time: the map's keys are known even
+  // when the role name or group ID is not (created in the same apply).
+  const attach = inp(n.attachRole);
+  const role = inp(n.role);
+  const rolePolicy = ctx.local('role_policy', ex(`(${attach} != null ? ${attach} : ${role} != null) ? { role = ${role} } : {}`));
+  const createRule = inp('create_security_group_rule');
+  const group = inp('security_group_id');
+  const groupRule = ctx.local(
+    'security_group_rule',
+    ex(`(${createRule} != null ? ${createRule} : ${group} != null) ? { client = ${group} } : {}`),
+  );
+
+  const onAccessPoint = [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }];
+  const policyDocument = ctx.named(
+    new DataAwsIamPolicyDocument(scope, 'role_policy_document', {
+      forEach: TerraformIterator.fromMap(ex(rolePolicy) as unknown as Record<string, unknown>),
+      statement: [
+        {
+          sid: 'MountThroughAccessPoint',
+          effect: 'Allow',
+          actions: list(
+            ex(`${inp('read_only')} ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]`),
+          ),
+          resources: [fileSystem('arn')],
+          condition: onAccessPoint,
+        },
+      ],
+    }),
+    'this',
+  );
+  // Read-only is enforced by a Deny: an explicit deny wins over any Allow, such as a file system
+  // policy granting ClientWrite to every client of the mount targets.
+  addDynamic(policyDocument, 'statement', {
+    forEach: ex(`${inp('read_only')} ? ["DenyWriteThroughAccessPoint"] : []`),
+    content: {
+      sid: ex('statement.value'),
+      effect: 'Deny',
+      actions: ['elasticfilesystem:ClientWrite'],
+      resources: [fileSystem('arn')],
+      condition: onAccessPoint,
+    },
+  });
+  ctx.named(
+    new IamRolePolicy(scope, 'iam_role_policy', {
+      forEach: TerraformIterator.fromMap(ex(rolePolicy) as unknown as Record<string, unknown>),
+      name: ex(`"\${${inp('name')}}-efs-mount"`),
+      role: ex('each.value'),
+      policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
+    }),
+    'this',
+  );
+
+  const rule = ctx.named(
+    new VpcSecurityGroupIngressRule(scope, 'nfs_from_client', {
+      forEach: TerraformIterator.fromMap(ex(groupRule) as unknown as Record<string, unknown>),
+      securityGroupId: fileSystem('security_group_id'),
+      referencedSecurityGroupId: ex('each.value'),
+      ipProtocol: 'tcp',
+      fromPort: NFS_PORT,
+      toPort: NFS_PORT,
+      description: ex(`"NFS from \${${inp('name')}}"`),
+      tags: ex(inp('tags')) as unknown as Record<string, string>,
+    }),
+    'this',
+  );
+  // After the access point, which holds the cross-input checks: a refused input stops the plan
+  // there instead of also failing here with a provider error.
+  rule.dependsOn = [accessPoint.fqn];
+
+  return { accessPoint };
+}
+
+// ----------------------------------------------------------------------------- TypeScript wiring
+
+/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before it exists. */
+export function constructLabel(className: string, scope: Construct, id: string): string {
+  return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
+}
+
+/** The name of a role from its ARN (`arn:aws:iam::111122223333:role/path/name`): the last path segment. */
+export function roleNameFromArn(arn: string): string {
+  if (!Token.isUnresolved(arn)) return arn.slice(arn.lastIndexOf('/') + 1);
+  return Token.asString(Fn.element(Fn.reverse(Fn.split('/', arn)), 0));
+}
+
+/**
+ * The mount targets of the EfsFilesystem in this stack whose `fileSystem` is this very object, so
+ * that a client can depend on them explicitly. Empty when the reference was built another way (a
+ * copy, a file system from another stack or outside Terraform): ordering then comes from the
+ * tokens alone (the reference's `mountTargetIds`).
+ */
+export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference): TerraformResource[] {
+  const owner = TerraformStack.of(scope)
+    .node.findAll()
+    .find((c): c is EfsFilesystem => c instanceof EfsFilesystem && c.fileSystem === fileSystem);
+  return owner ? owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget) : [];
+}
+
+/** Adds `depends_on` entries to a resource, once each. */
+export function addDependencies(resource: TerraformResource, on: readonly TerraformResource[]): void {
+  const existing = resource.dependsOn ?? [];
+  const added = on.map((r) => r.fqn).filter((fqn) => !existing.includes(fqn));
+  if (added.length > 0) resource.dependsOn = [...existing, ...added];
+}
