@@ -31,10 +31,18 @@ export function commonBadInputs(n: MountNames): BadInput[] {
       set: { root_directory: '/a/b/c/d/e' }, names: ['root_directory'], shows: ['5', '"/a/b/c/d/e"'],
     },
     {
+      rule: 'root-directory-permissions-octal', title: 'permissions with digit 8',
+      set: { root_directory: '/data', root_directory_permissions: '0855' }, names: ['root_directory_permissions'], shows: ['"0855"'],
+    },
+    {
       rule: 'root-directory-permissions-octal', title: 'permissions as letters',
       set: { root_directory: '/data', root_directory_permissions: 'rwxr-xr-x' }, names: ['root_directory_permissions'], shows: ['"rwxr-xr-x"'],
     },
     { rule: 'posix-user-ids', title: 'negative uid', set: { posix_user: { uid: -1, gid: 1000 } }, names: ['posix_user'], shows: ['"uid":-1'] },
+    {
+      rule: 'posix-user-ids', title: 'fractional secondary gid',
+      set: { posix_user: { uid: 1000, gid: 1000, secondary_gids: [1.5] } }, names: ['posix_user'], shows: ['"secondary_gids":[1.5]'],
+    },
     {
       rule: 'role-name-format', title: 'role arn instead of name',
       set: { [n.role]: 'arn:aws:iam::111122223333:role/app' }, names: [n.role], shows: ['"arn:aws:iam::111122223333:role/app"'],

@@ -71,12 +71,12 @@ run "root_directory_five_levels_deep" {
   expect_failures = [var.root_directory]
 }
 
-run "permissions_as_letters" {
+run "permissions_with_digit_8" {
   command = plan
 
   variables {
     root_directory             = "/data"
-    root_directory_permissions = "rwxr-xr-x"
+    root_directory_permissions = "0855"
   }
 
   expect_failures = [var.root_directory_permissions]
