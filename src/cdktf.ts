@@ -16,6 +16,7 @@ export {
   TerraformResource,
   TerraformStack,
   TerraformVariable,
+  Testing,
   Token,
 } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';

@@ -19,7 +19,7 @@ test('cdktf synth writes a Terraform JSON stack per example', async () => {
 
 test('bad props stop synthesis with the message, not a stack trace', async () => {
   const script = `
-    const { App, TerraformStack } = require('cdktf');
+    const { App, TerraformStack } = require('./src/cdktf');
     const { EfsFilesystem } = require('./src');
     const { runApp } = require('./main');
     runApp(() => { const app = new App({ outdir: ${JSON.stringify(makeTempDir())} });

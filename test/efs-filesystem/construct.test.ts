@@ -1,7 +1,6 @@
 /** EfsFilesystem as CDKTF users meet it: synthesis, defaults, tokens, and errors. */
-import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { App, TerraformOutput, TerraformStack } from '../../src/cdktf';
+import { App, TerraformOutput, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
 
 const PROPS: EfsFilesystemProps = {
