@@ -7,7 +7,9 @@
 export {
   App,
   Annotations,
+  AssetType,
   Fn,
+  TerraformAsset,
   TerraformDataSource,
   TerraformElement,
   TerraformIterator,
