@@ -1,0 +1,18 @@
+import type { Identity } from './identity';
+
+/** Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`, `aws_vpc.main.default_security_group_id`. */
+export function describeIdentity(identity: Identity): string {
+  const names = [...identity.tokens].map((token) => {
+    if (token.startsWith('id:')) return token.slice(3);
+    const [node, attribute] = token.slice('node:'.length).split('#');
+    return attribute && attribute !== '*' ? `${node}.${attribute}` : node;
+  });
+  const unique = [...new Set(names)];
+  return unique.length > 0 ? unique.join(', ') : 'groups the plan does not show';
+}
+
+/** At most `max` items, then "and N more". */
+export function listSome(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join('; ');
+  return items.length > max ? `${shown}; and ${items.length - max} more` : shown;
+}

@@ -1,0 +1,33 @@
+import { EfsLinks } from './analysis/efs-links';
+import { Identities } from './analysis/identity';
+import { ingressRules, type IngressRule } from './analysis/ingress-rules';
+import type { ConfigGraph } from './graph/config-graph';
+import { buildConfigGraph } from './graph/build-graph';
+import { PlanResources } from './plan/resources';
+import type { PlanJson } from './plan/types';
+
+/** Everything a check reads, derived once per plan. */
+export interface DoctorContext {
+  plan: PlanJson;
+  resources: PlanResources;
+  graph: ConfigGraph;
+  ids: Identities;
+  efs: EfsLinks;
+  /** Security-group-to-security-group ingress rules, computed on first use. */
+  ingressRules(): readonly IngressRule[];
+}
+
+export function createContext(plan: PlanJson): DoctorContext {
+  const resources = new PlanResources(plan);
+  const graph = buildConfigGraph(plan);
+  const ids = new Identities(resources, graph);
+  let rules: IngressRule[] | undefined;
+  return {
+    plan,
+    resources,
+    graph,
+    ids,
+    efs: new EfsLinks(resources, ids),
+    ingressRules: () => (rules ??= ingressRules(resources, ids)),
+  };
+}

@@ -1,0 +1,25 @@
+/** `error` fails the run; `warning` fails it only with --strict (e.g. a path that cannot be decided from the plan). */
+export type Severity = 'error' | 'warning';
+
+export type CheckId =
+  | 'file-system-data-loss'
+  | 'lambda-vpc'
+  | 'lambda-mount-order'
+  | 'nfs-security-group-path'
+  | 'ecs-efs-volume'
+  | 'fargate-platform-version'
+  | 'access-point-creation-info';
+
+/** One problem found in a plan. This is also the `--json` schema of a finding. */
+export interface Finding {
+  check: CheckId;
+  severity: Severity;
+  /** Resource instance address as Terraform prints it. */
+  address: string;
+  /** What is wrong, then `Fix: ` and how to fix it. */
+  message: string;
+}
+
+export function finding(check: CheckId, severity: Severity, address: string, problem: string, fix: string): Finding {
+  return { check, severity, address, message: `${problem} Fix: ${fix}` };
+}
