@@ -1,0 +1,21 @@
+import { accessPointCreationInfo } from './access-point-creation-info';
+import type { Check } from './check';
+import { ecsEfsVolume } from './ecs-efs-volume';
+import { fargatePlatformVersion } from './fargate-platform-version';
+import { fileSystemDataLoss } from './file-system-data-loss';
+import { lambdaMountOrder } from './lambda-mount-order';
+import { lambdaVpc } from './lambda-vpc';
+import { nfsSecurityGroupPath } from './nfs-security-group-path';
+
+/** Every check, in report order. */
+export const CHECKS: readonly Check[] = [
+  fileSystemDataLoss,
+  lambdaVpc,
+  lambdaMountOrder,
+  nfsSecurityGroupPath,
+  ecsEfsVolume,
+  fargatePlatformVersion,
+  accessPointCreationInfo,
+];
+
+export type { Check };

@@ -1,0 +1,109 @@
+import { describeIdentity, listSome } from '../analysis/describe';
+import { SECURITY_GROUP, type Identity } from '../analysis/identity';
+import { nfsPath } from '../analysis/nfs-path';
+import type { DoctorContext } from '../context';
+import { finding, type Finding } from '../finding';
+import type { PlanResource } from '../plan/resources';
+import type { Check } from './check';
+import { lambdasWithFileSystem } from './clients';
+
+const CHECK = 'nfs-security-group-path';
+
+/** Something that mounts EFS over the network from its own security groups. */
+interface Client {
+  resource: PlanResource;
+  /** Its security groups; undefined when it has none we can see (e.g. ECS on EC2 with bridge networking). */
+  groups: Identity | undefined;
+  fileSystems: Identity;
+}
+
+function lambdaClients(ctx: DoctorContext): Client[] {
+  return lambdasWithFileSystem(ctx)
+    .filter((lambda) => lambda.after.at('vpc_config').unknown || lambda.after.at('vpc_config').items().length > 0)
+    .map((lambda) => ({
+      resource: lambda,
+      groups: ctx.ids.referenced(lambda, ['vpc_config', 0, 'security_group_ids'], SECURITY_GROUP),
+      fileSystems: ctx.efs.lambdaFileSystems(lambda),
+    }));
+}
+
+function serviceClients(ctx: DoctorContext): Client[] {
+  return ctx.resources.ofType('aws_ecs_service').flatMap((service): Client[] => {
+    const { taskDefinitions } = ctx.efs.taskDefinitions(service);
+    const withEfs = taskDefinitions.filter((td) => ctx.efs.efsVolumes(td).length > 0);
+    if (withEfs.length === 0) return [];
+    const network = service.after.at('network_configuration');
+    const hasNetwork = network.unknown || network.items().length > 0;
+    const fileSystems = withEfs.map((td) => ctx.efs.taskDefinitionFileSystems(td));
+    return [
+      {
+        resource: service,
+        groups: hasNetwork ? ctx.ids.referenced(service, ['network_configuration', 0, 'security_groups'], SECURITY_GROUP) : undefined,
+        fileSystems: {
+          tokens: new Set(fileSystems.flatMap((fs) => [...fs.tokens])),
+          unresolved: fileSystems.flatMap((fs) => fs.unresolved),
+        },
+      },
+    ];
+  });
+}
+
+const FIX =
+  "allow TCP 2049 from the client's security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = \"tcp\", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_group_ids).";
+
+function diagnose(ctx: DoctorContext, client: Client): Finding[] {
+  const address = client.resource.address;
+  const { mountTargets, exact } = ctx.efs.mountTargets(client.fileSystems);
+  if (mountTargets.length === 0) return [];
+  if (!client.groups) {
+    return [finding(CHECK, 'warning', address, 'the service has no network_configuration (awsvpc), so its tasks use the container instances\' security groups, which the plan does not show: the NFS path cannot be checked.', 'check by hand that the container instances\' security group may reach TCP 2049 on the mount-target security group.')];
+  }
+  const clientName = describeIdentity(client.groups);
+  const clientGroups = client.groups;
+  const verdicts = groupByMountTargetGroups(ctx, mountTargets).map((group) => ({
+    ...group,
+    verdict: nfsPath(clientGroups, group.groups, ctx.ingressRules()),
+  }));
+  if (!exact) {
+    // Every mount target of the plan is a candidate: only "open to all of them" proves anything.
+    const notOpen = verdicts.filter((v) => v.verdict.verdict !== 'open');
+    if (notOpen.length === 0) return [];
+    const targets = listSome(notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)));
+    const groupNames = notOpen.map((v) => describeIdentity(v.groups)).join('; ');
+    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${listSome(client.fileSystems.unresolved)}), and its security groups (${clientName}) are not shown to reach TCP 2049 on every mount target of the plan: not on ${targets} (mount-target security groups: ${groupNames}).`, `check by hand, or ${FIX}`)];
+  }
+  const findings: Finding[] = [];
+  for (const { groups, mountTargets: targets, verdict } of verdicts) {
+    const targetNames = listSome(targets.map((mt) => mt.address));
+    const groupNames = describeIdentity(groups);
+    if (verdict.verdict === 'closed') {
+      findings.push(finding(CHECK, 'error', address, `no ingress rule lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: mounts time out.`, FIX));
+    } else if (verdict.verdict === 'undecided') {
+      findings.push(finding(CHECK, 'warning', address, `cannot decide whether its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: no rule was found to allow it, but ${listSome(verdict.reasons)}.`, `check by hand, or ${FIX}`));
+    }
+  }
+  return findings;
+}
+
+/** Mount targets with the same security groups share a verdict; untraced ones form one group, with all the reasons. */
+function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource[]): Array<{ groups: Identity; mountTargets: PlanResource[] }> {
+  const byKey = new Map<string, { groups: Identity; mountTargets: PlanResource[] }>();
+  for (const mt of mountTargets) {
+    const groups = ctx.ids.referenced(mt, ['security_groups'], SECURITY_GROUP);
+    const key = [...groups.tokens].sort().join(',');
+    const entry = byKey.get(key);
+    if (entry) {
+      entry.mountTargets.push(mt);
+      entry.groups = { tokens: entry.groups.tokens, unresolved: [...new Set([...entry.groups.unresolved, ...groups.unresolved])] };
+    } else {
+      byKey.set(key, { groups, mountTargets: [mt] });
+    }
+  }
+  return [...byKey.values()];
+}
+
+export const nfsSecurityGroupPath: Check = {
+  id: CHECK,
+  summary: 'no TCP 2049 ingress from a client security group (Lambda, ECS service) to the mount-target security group',
+  run: (ctx) => [...lambdaClients(ctx), ...serviceClients(ctx)].flatMap((client) => diagnose(ctx, client)),
+};
