@@ -1,0 +1,55 @@
+import { parseArgs } from 'util';
+
+export type Format = 'human' | 'json' | 'run-task';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'doctor'; file: string; format: Format; strict: boolean }
+  | { kind: 'usage-error'; message: string };
+
+export const USAGE = `Usage: efs-modules doctor [--json | --format human|json|run-task] [--strict] <plan.json | ->
+
+Reads the JSON of a Terraform plan (\`terraform show -json <planfile>\`; "-" reads stdin) and
+reports EFS failure modes: file system replacement or deletion, Lambda outside a VPC or created
+before its mount targets, no NFS (TCP 2049) path from client to mount-target security groups,
+ECS EFS volume settings ECS rejects, Fargate platform versions below 1.4.0, access point roots
+EFS cannot create.
+
+Options:
+  --json            machine-readable output: { "ok": boolean, "findings": [{ check, severity, address, message }] }
+  --format <f>      human (default), json, or run-task (a Terraform Cloud run task callback body)
+  --strict          warnings (e.g. a path the plan cannot decide) fail the run too
+  -h, --help        this help
+
+Exit codes: 0 nothing fails the run, 1 errors (or warnings with --strict), 2 usage or input errors.
+`;
+
+const FORMATS: readonly Format[] = ['human', 'json', 'run-task'];
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return { kind: 'usage-error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  const [command, ...files] = positionals;
+  if (values.help || command === 'help') return { kind: 'help' };
+  if (command === undefined) return { kind: 'usage-error', message: 'give a command: doctor' };
+  if (command !== 'doctor') return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; the only command is "doctor"` };
+  if (files.length !== 1) return { kind: 'usage-error', message: files.length === 0 ? 'give the plan JSON file (or - for stdin)' : `give one plan JSON file, not ${files.length}` };
+  if (values.json && values.format !== undefined && values.format !== 'json') return { kind: 'usage-error', message: '--json conflicts with --format ' + values.format };
+  const format = (values.json ? 'json' : (values.format ?? 'human')) as Format;
+  if (!FORMATS.includes(format)) return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})` };
+  return { kind: 'doctor', file: files[0] as string, format, strict: values.strict ?? false };
+}

@@ -1,0 +1,67 @@
+/**
+ * `efs-modules doctor <plan.json>`: the command-line face of diagnose().
+ * bin/efs-modules.js calls run(); tests call main() with their own I/O.
+ */
+import * as fs from 'fs';
+import { parseCommand, USAGE, type Format } from './cli-args';
+import { diagnose } from './diagnose';
+import type { Finding } from './finding';
+import { parsePlan, PlanParseError } from './plan/parse';
+import { EXIT, fails } from './report/exit-code';
+import { formatHuman } from './report/human';
+import { formatJson } from './report/json';
+import { formatRunTask } from './report/run-task';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a file, or stdin for "-". */
+  read(file: string): string;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  read: (file) => fs.readFileSync(file === '-' ? 0 : file, 'utf8'),
+};
+
+const FORMATTERS: Record<Format, (findings: readonly Finding[], strict: boolean) => string> = {
+  human: formatHuman,
+  json: formatJson,
+  'run-task': formatRunTask,
+};
+
+/** Runs the command line `argv` (without node and script) and returns the exit code. */
+export function main(argv: readonly string[], io: Io = processIo): number {
+  const command = parseCommand(argv);
+  if (command.kind === 'help') {
+    io.stdout(USAGE);
+    return EXIT.CLEAN;
+  }
+  if (command.kind === 'usage-error') {
+    io.stderr(`efs-modules: ${command.message}\nRun \`efs-modules --help\` for usage.\n`);
+    return EXIT.USAGE;
+  }
+  let text: string;
+  try {
+    text = io.read(command.file);
+  } catch (error) {
+    io.stderr(`efs-modules doctor: cannot read ${command.file}: ${(error as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  let findings: Finding[];
+  try {
+    findings = diagnose(parsePlan(text));
+  } catch (error) {
+    if (!(error instanceof PlanParseError)) throw error;
+    io.stderr(`efs-modules doctor: ${command.file}: ${error.message}\n`);
+    return EXIT.USAGE;
+  }
+  io.stdout(FORMATTERS[command.format](findings, command.strict));
+  return fails(findings, command.strict) ? EXIT.FINDINGS : EXIT.CLEAN;
+}
+
+/** Entry point for bin/efs-modules.js. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  process.exitCode = main(argv);
+}

@@ -1,0 +1,11 @@
+/** efs-modules doctor: preflight checks of a Terraform plan's JSON for EFS failure modes. */
+export { diagnose } from './diagnose';
+export { CHECKS, type Check } from './checks';
+export type { CheckId, Finding, Severity } from './finding';
+export { parsePlan, PlanParseError } from './plan/parse';
+export type { PlanJson } from './plan/types';
+export { EXIT, fails } from './report/exit-code';
+export { formatHuman } from './report/human';
+export { formatJson, toJsonReport, type JsonReport } from './report/json';
+export { formatRunTask, toRunTaskResult, type RunTaskResult } from './report/run-task';
+export { main } from './cli';
