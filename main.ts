@@ -6,11 +6,13 @@ import { App } from './src/cdktf';
 import { ValidationError } from './src';
 import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
 import { EfsFilesystemCompleteStack } from './examples/efs-filesystem/complete/stack';
+import { LambdaExampleStack } from './examples/lambda/stack';
 
 export function buildApp(outdir?: string): App {
   const app = new App(outdir ? { outdir } : undefined);
   new EfsFilesystemBasicStack(app, 'efs-filesystem-basic');
   new EfsFilesystemCompleteStack(app, 'efs-filesystem-complete');
+  new LambdaExampleStack(app, 'lambda');
   return app;
 }
 

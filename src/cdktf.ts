@@ -20,6 +20,7 @@ export {
   TerraformVariable,
   Testing,
   Token,
+  dependable,
 } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
 export { Construct } from 'constructs';

@@ -16,7 +16,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token } from '../cdktf';
+import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, list, num } from '../core/blocks';
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
@@ -327,7 +327,7 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
     'this',
   );
 
-  const rule = ctx.named(
+  ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_client', {
       forEach: TerraformIterator.fromMap(ex(groupRule) as unknown as Record<string, unknown>),
       securityGroupId: fileSystem('security_group_id'),
@@ -337,12 +337,12 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
       toPort: NFS_PORT,
       description: ex(`"NFS from \${${inp('name')}}"`),
       tags: ex(inp('tags')) as unknown as Record<string, string>,
+      // After the access point, which holds the cross-input checks: a refused input stops the
+      // plan there instead of also failing here with a provider error.
+      dependsOn: [accessPoint],
     }),
     'this',
   );
-  // After the access point, which holds the cross-input checks: a refused input stops the plan
-  // there instead of also failing here with a provider error.
-  rule.dependsOn = [accessPoint.fqn];
 
   return { accessPoint };
 }
@@ -373,9 +373,13 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
   return owner ? owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget) : [];
 }
 
-/** Adds `depends_on` entries to a resource, once each. */
+const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();
+
+/** Adds `depends_on` entries to a resource, once each (several mounts may add the same mount targets). */
 export function addDependencies(resource: TerraformResource, on: readonly TerraformResource[]): void {
-  const existing = resource.dependsOn ?? [];
-  const added = on.map((r) => r.fqn).filter((fqn) => !existing.includes(fqn));
-  if (added.length > 0) resource.dependsOn = [...existing, ...added];
+  const added = addedDependencies.get(resource) ?? new Set<TerraformResource>();
+  addedDependencies.set(resource, added);
+  const fresh = on.filter((r) => !added.has(r));
+  fresh.forEach((r) => added.add(r));
+  if (fresh.length > 0) resource.dependsOn = [...(resource.dependsOn ?? []), ...fresh.map((r) => dependable(r))];
 }

@@ -1,0 +1,135 @@
+# A Lambda function that writes to EFS, with everything it needs created here, as users do:
+# a VPC with two private subnets, the file system, the function's security group and role.
+# `module "mount"` does the EFS wiring: an access point rooted at /lambda and owned by the
+# function's POSIX user, the IAM policy, the NFS rule, and a file_system_config that makes the
+# function wait for the mount targets. handler.zip holds handler.py.
+
+terraform {
+  required_version = ">= 1.5"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.30"
+    }
+  }
+}
+
+provider "aws" {
+  region = "us-east-1"
+}
+
+locals {
+  name = "efs-lambda"
+  # Subnet CIDR per Availability Zone; the keys also key the mount targets.
+  subnets = {
+    "us-east-1a" = "10.0.1.0/24"
+    "us-east-1b" = "10.0.2.0/24"
+  }
+}
+
+resource "aws_vpc" "this" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+  tags                 = { Name = local.name }
+}
+
+resource "aws_subnet" "private" {
+  for_each = local.subnets
+
+  vpc_id            = aws_vpc.this.id
+  availability_zone = each.key
+  cidr_block        = each.value
+  tags              = { Name = "${local.name}-${each.key}" }
+}
+
+module "efs" {
+  source = "../../modules/efs-filesystem"
+
+  name          = local.name
+  vpc_id        = aws_vpc.this.id
+  mount_targets = { for zone, subnet in aws_subnet.private : zone => { subnet_id = subnet.id } }
+}
+
+# The function's group: outbound NFS to the file system's group (Terraform-created groups have
+# no egress rule of their own). The inbound rule on the file system's side comes from module.mount.
+resource "aws_security_group" "function" {
+  name_prefix = "${local.name}-function-"
+  description = "The EFS example function"
+  vpc_id      = aws_vpc.this.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "function_nfs" {
+  security_group_id            = aws_security_group.function.id
+  referenced_security_group_id = module.efs.security_group_id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
+  to_port                      = 2049
+  description                  = "NFS to the file system"
+}
+
+resource "aws_iam_role" "function" {
+  name_prefix = "${local.name}-"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }]
+  })
+}
+
+# Network interfaces in the VPC and logs; EFS access comes from module.mount.
+resource "aws_iam_role_policy_attachment" "vpc_access" {
+  role       = aws_iam_role.function.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
+module "mount" {
+  source = "../../modules/efs-mount-lambda"
+
+  file_system    = module.efs.file_system
+  name           = local.name
+  root_directory = "/lambda"
+  mount_path     = "/mnt/data"
+
+  # The role's name (name_prefix) and the group's ID are only known after apply, so the module
+  # is told at plan time that the policy and the rule exist.
+  role_name                  = aws_iam_role.function.name
+  attach_role_policy         = true
+  security_group_id          = aws_security_group.function.id
+  create_security_group_rule = true
+}
+
+resource "aws_lambda_function" "this" {
+  function_name = local.name
+  role          = aws_iam_role.function.arn
+  runtime       = "python3.12"
+  handler       = "handler.handler"
+  filename      = "${path.module}/handler.zip"
+  timeout       = 10
+
+  vpc_config {
+    subnet_ids         = [for subnet in aws_subnet.private : subnet.id]
+    security_group_ids = [aws_security_group.function.id]
+  }
+
+  # Created after the mount targets: the ARN comes from an access point that waits for them.
+  file_system_config {
+    arn              = module.mount.file_system_config.arn
+    local_mount_path = module.mount.file_system_config.local_mount_path
+  }
+
+  environment {
+    variables = { MOUNT_PATH = module.mount.local_mount_path }
+  }
+
+  # The role must be able to create network interfaces before the function is created.
+  depends_on = [aws_iam_role_policy_attachment.vpc_access]
+}
+
+output "function_name" {
+  value = aws_lambda_function.this.function_name
+}
+
+output "access_point_id" {
+  value = module.mount.access_point_id
+}
