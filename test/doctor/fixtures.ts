@@ -1,0 +1,62 @@
+/**
+ * The doctor's fixture configurations: small real Terraform configurations under
+ * fixtures/<name>/main.tf, planned offline with the harness. Their
+ * `terraform show -json` output is committed as fixtures/<name>/plan.json
+ * (refresh with `npx tsx test/doctor/refresh-fixtures.ts [name...]`), so the
+ * unit tests run on real plans without paying ~4 s of planning each.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../../src/doctor/plan/parse';
+import type { PlanJson } from '../../src/doctor/plan/types';
+import { init, plan, providerOverride, stage } from '../support/terraform';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface Fixture {
+  name: string;
+  /** Repo-relative directories the configuration needs besides its own (module sources). */
+  alsoStage?: string[];
+  /** A state file (in the fixture directory) to plan against with -refresh=false. */
+  priorState?: string;
+}
+
+export const FIXTURES: readonly Fixture[] = [
+  { name: 'clean' },
+  { name: 'module-wiring', alsoStage: ['modules/efs-filesystem'] },
+  { name: 'replace-file-system', priorState: 'prior-state.json' },
+  { name: 'lambda-vpc' },
+  { name: 'lambda-mount-order' },
+  { name: 'nfs-path' },
+  { name: 'ecs-efs-volume' },
+  { name: 'fargate-platform-version' },
+  { name: 'access-point-creation-info' },
+];
+
+export function fixtureDir(name: string): string {
+  return path.join('test', 'doctor', 'fixtures', name);
+}
+
+export function planJsonPath(name: string): string {
+  return path.join(REPO_ROOT, fixtureDir(name), 'plan.json');
+}
+
+/** The committed plan of a fixture. */
+export function committedPlan(name: string): PlanJson {
+  return parsePlan(fs.readFileSync(planJsonPath(name), 'utf8'));
+}
+
+/** Plans a fixture now (offline, fake credentials) and returns `terraform show -json` of it. */
+export async function planFixture(fixture: Fixture): Promise<PlanJson> {
+  const dir = fixtureDir(fixture.name);
+  const extraFiles: Record<string, string> = { [path.join(dir, 'provider_override.tf')]: providerOverride() };
+  if (fixture.priorState) {
+    // Saved under another name: the harness never stages *.tfstate* files, and .gitignore skips them.
+    extraFiles[path.join(dir, 'terraform.tfstate')] = fs.readFileSync(path.join(REPO_ROOT, dir, fixture.priorState), 'utf8');
+  }
+  const root = stage(REPO_ROOT, [dir, ...(fixture.alsoStage ?? [])], extraFiles);
+  const workDir = path.join(root, dir);
+  await init(workDir);
+  const shown = await plan(workDir, { extraArgs: fixture.priorState ? ['-refresh=false'] : [] });
+  return parsePlan(JSON.stringify(shown));
+}
