@@ -1,0 +1,53 @@
+/**
+ * End to end: the launcher a user or a CI step runs, as a child process
+ * (`node bin/efs-modules.js doctor <file>`), on committed fixture plans.
+ */
+import execa from 'execa';
+import * as fs from 'fs';
+import * as path from 'path';
+import { makeTempDir } from '../support/terraform';
+import { planJsonPath, REPO_ROOT } from './fixtures';
+
+function cli(args: string[], input?: string) {
+  return execa('node', [path.join(REPO_ROOT, 'bin', 'efs-modules.js'), ...args], { cwd: REPO_ROOT, reject: false, input });
+}
+
+describe('efs-modules doctor (CLI)', () => {
+  it('exits 0 on a clean plan', async () => {
+    const result = await cli(['doctor', planJsonPath('module-wiring')]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('efs-modules doctor: OK: 0 errors, 0 warnings.');
+  });
+
+  it('exits 1 on errors, with the stable --json schema', async () => {
+    const result = await cli(['doctor', '--json', planJsonPath('replace-file-system')]);
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(['ok', 'findings']);
+    expect(report.ok).toBe(false);
+    expect(report.findings).toHaveLength(2);
+    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message']);
+    expect(report.findings[0]).toMatchObject({ check: 'file-system-data-loss', severity: 'error', address: 'aws_efs_file_system.data' });
+  });
+
+  it('reads stdin; warnings alone pass, and fail with --strict', async () => {
+    // The clean plan without its configuration section: only undecidable findings (warnings).
+    const plan = JSON.parse(fs.readFileSync(planJsonPath('clean'), 'utf8'));
+    delete plan.configuration;
+    const file = path.join(makeTempDir('efs-modules-doctor-'), 'plan.json');
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const lenient = await cli(['doctor', file]);
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.stdout).toMatch(/^WARNING /);
+    const strict = await cli(['doctor', '--strict', '--json', '-'], JSON.stringify(plan));
+    expect(strict.exitCode).toBe(1);
+    expect(JSON.parse(strict.stdout).ok).toBe(false);
+  });
+
+  it('exits 2 on input that is not a plan', async () => {
+    const result = await cli(['doctor', path.join(REPO_ROOT, 'package.json')]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/not Terraform's JSON output; produce it with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`/);
+  });
+});
