@@ -7,6 +7,7 @@
 export {
   App,
   Annotations,
+  DataResource,
   AssetType,
   Fn,
   TerraformAsset,
@@ -21,6 +22,7 @@ export {
   Testing,
   Token,
   dependable,
+  ref,
 } from 'cdktf';
 export type { ITerraformDependable } from 'cdktf';
 export { Construct } from 'constructs';

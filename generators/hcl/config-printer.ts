@@ -25,6 +25,9 @@ export type ElementRef =
   | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'output'; readonly name: string };
 
+/** Resource types built into Terraform (provider terraform.io/builtin/terraform): no nested blocks. */
+const BUILTIN: Readonly<Record<string, TypeSchema>> = { terraform_data: {} };
+
 /** Terraform meta-arguments that open a resource body, in this order. */
 const LEADING_META = ['count', 'for_each', 'provider'];
 
@@ -129,7 +132,7 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
     }
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
-    const types = schema[e.kind][e.type];
+    const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
     out.push(renderBlock(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)}`, bodyItems(body, types, e.type)));
   }

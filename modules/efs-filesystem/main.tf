@@ -14,21 +14,70 @@ locals {
     )
   }
 
+  file_system_immutable_settings = {
+    encrypted              = var.encrypted
+    kms_key_arn            = var.kms_key_arn
+    performance_mode       = var.performance_mode
+    availability_zone_name = var.availability_zone_name
+  }
+
   allow_mount_statement = {
-    sid       = "AllowClientAccessThroughMountTargets"
-    effect    = "Allow"
-    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
-    condition = { test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }
+    sid        = "AllowClientAccessThroughMountTargets"
+    effect     = "Allow"
+    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    principals = [{ type = "AWS", identifiers = ["*"] }]
+    conditions = [{ test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }]
   }
 
   deny_unencrypted_transport_statement = {
-    sid       = "DenyUnencryptedTransport"
-    effect    = "Deny"
-    actions   = ["*"]
-    condition = { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }
+    sid        = "DenyUnencryptedTransport"
+    effect     = "Deny"
+    actions    = ["*"]
+    principals = [{ type = "AWS", identifiers = ["*"] }]
+    conditions = [{ test = "Bool", variable = "aws:SecureTransport", values = ["false"] }]
   }
 
-  file_system_policy_statements = concat([local.allow_mount_statement], var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [])
+  deny_root_access_statement = {
+    sid        = "DenyRootAccess"
+    effect     = "Deny"
+    actions    = ["elasticfilesystem:ClientRootAccess"]
+    principals = [{ type = "AWS", identifiers = ["*"] }]
+    conditions = []
+  }
+
+  read_only_statement = {
+    sid        = "DenyWrite"
+    effect     = "Deny"
+    actions    = ["elasticfilesystem:ClientWrite"]
+    principals = [{ type = "AWS", identifiers = ["*"] }]
+    conditions = []
+  }
+
+  enforce_access_point_statement = {
+    sid        = "DenyAccessWithoutAccessPoint"
+    effect     = "Deny"
+    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    principals = [{ type = "AWS", identifiers = ["*"] }]
+    conditions = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
+  }
+
+  file_system_policy_statements = concat(
+    [local.allow_mount_statement],
+    var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [],
+    var.deny_root_access ? [local.deny_root_access_statement] : [],
+    var.read_only ? [local.read_only_statement] : [],
+    var.enforce_access_point ? [local.enforce_access_point_statement] : [],
+    var.policy_statements,
+  )
+}
+
+resource "terraform_data" "file_system_settings" {
+  input            = local.file_system_immutable_settings
+  triggers_replace = var.allow_file_system_replacement ? local.file_system_immutable_settings : null
+
+  lifecycle {
+    ignore_changes = [input]
+  }
 }
 
 resource "aws_efs_file_system" "this" {
@@ -79,6 +128,11 @@ resource "aws_efs_file_system" "this" {
     precondition {
       condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
       error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+    }
+
+    precondition {
+      condition     = var.allow_file_system_replacement || terraform_data.file_system_settings.output == local.file_system_immutable_settings
+      error_message = "allow_file_system_replacement is false, and this change would replace the file system and destroy its data: its settings were ${jsonencode(terraform_data.file_system_settings.output)} and would become ${jsonencode(local.file_system_immutable_settings)}. Keep them, or set allow_file_system_replacement = true for the apply that replaces it."
     }
   }
 }
@@ -158,15 +212,23 @@ data "aws_iam_policy_document" "this" {
       actions   = statement.value.actions
       resources = [aws_efs_file_system.this.arn]
 
-      principals {
-        type        = "AWS"
-        identifiers = ["*"]
+      dynamic "principals" {
+        for_each = statement.value.principals
+
+        content {
+          type        = principals.value.type
+          identifiers = principals.value.identifiers
+        }
       }
 
-      condition {
-        test     = statement.value.condition.test
-        variable = statement.value.condition.variable
-        values   = statement.value.condition.values
+      dynamic "condition" {
+        for_each = statement.value.conditions
+
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
       }
     }
   }

@@ -249,6 +249,67 @@ variable "enforce_tls" {
   nullable    = false
 }
 
+variable "deny_root_access" {
+  description = "Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "read_only" {
+  description = "Add a policy statement that denies `ClientWrite` to every client. Mounting (`ClientMount`) stays allowed."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enforce_access_point" {
+  description = "Add a policy statement that denies mounts that do not go through an access point, so every client sees only its access point's root directory as its access point's POSIX user."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "policy_statements" {
+  description = "More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included."
+  type = list(object({
+    sid     = string
+    effect  = string
+    actions = list(string)
+    principals = optional(list(object({
+      type        = string
+      identifiers = list(string)
+    })), [{
+      type        = "AWS"
+      identifiers = ["*"]
+    }])
+    conditions = optional(list(object({
+      test     = string
+      variable = string
+      values   = list(string)
+    })), [])
+  }))
+  default  = []
+  nullable = false
+
+  validation {
+    condition     = alltrue([for k, v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))])
+    error_message = join(" ", [for k, v in var.policy_statements : "policy_statements[${k}] must have effect \"Allow\" or \"Deny\" and a sid of letters and digits (got effect ${jsonencode(v.effect)}, sid ${jsonencode(v.sid)})." if !(contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid)))])
+  }
+
+  validation {
+    condition     = alltrue([for k, v in var.policy_statements : !(v.effect == "Deny" && length(v.conditions) == 0 && anytrue([for j, a in v.actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
+    error_message = join(" ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${jsonencode(v.actions)} without a condition, which blocks ClientMount for every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions." if !!(v.effect == "Deny" && length(v.conditions) == 0 && anytrue([for j, a in v.actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
+  }
+}
+
+variable "allow_file_system_replacement" {
+  description = "Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that should replace it, then back to `false`."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "replication" {
   description = "Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication."
   type = object({

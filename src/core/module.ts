@@ -9,6 +9,7 @@ import type { RenderOptions } from './expr';
 import { Rule, check, isCrossInput, renderJson } from './rules';
 import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
+import { camelCase } from './types';
 import { MissingInputError, normalizeProps } from './values';
 
 export interface BuildContext {
@@ -16,6 +17,8 @@ export interface BuildContext {
   readonly mode: 'construct' | 'module';
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
   in(name: string): string;
+  /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
+  spell(name: string): string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
   /** Declares a local value; returns the expression that reads it. */
@@ -48,6 +51,7 @@ function contextBase(
     scope,
     mode,
     in: render.resolve,
+    spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local(name, expression) {
       const id = localName(name);
       new TerraformLocal(scope, id, expression).overrideLogicalId(id);

@@ -343,6 +343,34 @@ run "replication_region_in_capitals" {
   expect_failures = [var.replication]
 }
 
+run "policy_statement_effect_not_allow_or_deny" {
+  command = plan
+
+  variables {
+    policy_statements = [{
+      sid     = "Audit"
+      effect  = "Block"
+      actions = ["elasticfilesystem:ClientWrite"]
+    }]
+  }
+
+  expect_failures = [var.policy_statements]
+}
+
+run "policy_statement_denying_mount_to_everyone" {
+  command = plan
+
+  variables {
+    policy_statements = [{
+      sid     = "NoMount"
+      effect  = "Deny"
+      actions = ["elasticfilesystem:ClientMount"]
+    }]
+  }
+
+  expect_failures = [var.policy_statements]
+}
+
 run "provisioned_without_mibps" {
   command = plan
 

@@ -11,7 +11,7 @@ import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { TerraformIterator } from '../../cdktf';
+import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
@@ -38,6 +38,37 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     ),
   );
 
+  // Nothing lost by surprise: these settings replace the file system (and destroy its data)
+  // when they change. The guard records them as applied (ignore_changes keeps its output at
+  // the applied values), and a precondition refuses a plan that would change them unless the
+  // user allows it; allowing also replaces the guard, so it records the new settings.
+  const immutable = ctx.local(
+    'file_system_immutable_settings',
+    ex(hclObject({
+      encrypted: v('encrypted'),
+      kms_key_arn: v('kms_key_arn'),
+      performance_mode: v('performance_mode'),
+      availability_zone_name: v('availability_zone_name'),
+    })),
+  );
+  const allowReplacement = v('allow_file_system_replacement');
+  const guard = ctx.named(
+    new DataResource(scope, 'file_system_settings', {
+      input: ex(immutable) as unknown as Record<string, unknown>,
+      triggersReplace: ex(`${allowReplacement} ? ${immutable} : null`) as unknown as Record<string, unknown>,
+      lifecycle: { ignoreChanges: ['input'] },
+    }),
+    'file_system_settings',
+  );
+  const applied = `${ctx.address(guard)}.output`;
+  const noSurpriseReplacement = {
+    condition: ex(`${allowReplacement} || ${applied} == ${immutable}`),
+    errorMessage:
+      `${ctx.spell('allow_file_system_replacement')} is false, and this change would replace the file system and destroy its data: ` +
+      `its settings were \${jsonencode(${applied})} and would become \${jsonencode(${immutable})}. ` +
+      `Keep them, or set ${ctx.spell('allow_file_system_replacement')} = true for the apply that replaces it.`,
+  };
+
   const fileSystem = ctx.named(
     new EfsFileSystem(scope, 'file_system', {
       encrypted: bool(ex(v('encrypted'))),
@@ -47,7 +78,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
       availabilityZoneName: ex(v('availability_zone_name')),
       tags: tags(`{ Name = ${v('name')} }`) as unknown as Record<string, string>,
-      lifecycle: { precondition: ctx.preconditions() },
+      lifecycle: { precondition: [...ctx.preconditions(), noSurpriseReplacement] },
     }),
     'this',
   );
@@ -138,26 +169,37 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   );
 
   // The first statement keeps what EFS grants when there is no policy (mount through a mount
-  // target), so that deny statements never lock out clients that IAM or the network allow.
-  // Statements are data, in order, so presets add entries rather than blocks.
-  const statement = (sid: string, effect: string, actions: string[], test: string, variable: string, value: string) =>
+  // target), so that deny presets never lock out clients that IAM or the network allow; no
+  // preset denies ClientMount to a client that uses TLS and an access point, as the
+  // efs-mount-* modules do. Statements are data, in order: presets add entries, not blocks.
+  const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
+  const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
       sid: JSON.stringify(sid),
       effect: JSON.stringify(effect),
-      actions: JSON.stringify(actions).replace(/","/g, '", "'),
-      condition: `{ test = "${test}", variable = "${variable}", values = ["${value}"] }`,
+      actions: `[${actions.map((a) => JSON.stringify(a)).join(', ')}]`,
+      principals: everyone,
+      conditions,
     });
-  const allowMount = ctx.local(
-    'allow_mount_statement',
-    ex(statement('AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS, 'Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true')),
-  );
-  const denyNonTls = ctx.local(
-    'deny_unencrypted_transport_statement',
-    ex(statement('DenyUnencryptedTransport', 'Deny', ['*'], 'Bool', 'aws:SecureTransport', 'false')),
-  );
+  const condition = (test: string, variable: string, value: string) => `[{ test = "${test}", variable = "${variable}", values = ["${value}"] }]`;
+  const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions = '[]') =>
+    ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
+  const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
+    condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
+  const presets: [string, string][] = [
+    ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
+    ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
+    ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],
+    ['enforce_access_point', preset('enforce_access_point', 'DenyAccessWithoutAccessPoint', 'Deny', CLIENT_ACTIONS,
+      condition('Null', 'elasticfilesystem:AccessPointArn', 'true'))],
+  ];
   const statements = ctx.local(
     'file_system_policy_statements',
-    ex(`concat([${allowMount}], ${v('enforce_tls')} ? [${denyNonTls}] : [])`),
+    ex(
+      `concat(\n  [${allowMount}],\n` +
+        presets.map(([input, local]) => `  ${v(input)} ? [${local}] : [],\n`).join('') +
+        `  ${v('policy_statements')},\n)`,
+    ),
   );
   const policyDocument = ctx.named(new DataAwsIamPolicyDocument(scope, 'file_system_policy_document', {}), 'this');
   addDynamic(policyDocument, 'statement', {
@@ -167,14 +209,20 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       effect: ex('statement.value.effect'),
       actions: ex('statement.value.actions'),
       resources: [fileSystem.arn],
-      principals: [{ type: 'AWS', identifiers: ['*'] }],
-      condition: [
-        {
-          test: ex('statement.value.condition.test'),
-          variable: ex('statement.value.condition.variable'),
-          values: ex('statement.value.condition.values'),
+      dynamic: {
+        principals: {
+          for_each: ex('statement.value.principals'),
+          content: { type: ex('principals.value.type'), identifiers: ex('principals.value.identifiers') },
         },
-      ],
+        condition: {
+          for_each: ex('statement.value.conditions'),
+          content: {
+            test: ex('condition.value.test'),
+            variable: ex('condition.value.variable'),
+            values: ex('condition.value.values'),
+          },
+        },
+      },
     },
   });
   ctx.named(

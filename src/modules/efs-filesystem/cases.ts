@@ -137,6 +137,26 @@ const bad: BadInput[] = [
     set: { replication: { region: 'EU-WEST-1' } }, names: ['replication'], shows: ['"EU-WEST-1"'],
   },
   {
+    rule: 'policy-statement-effect', title: 'policy statement effect not allow or deny',
+    set: { policy_statements: [{ sid: 'Audit', effect: 'Block', actions: ['elasticfilesystem:ClientWrite'] }] },
+    names: ['policy_statements[0]'], shows: ['"Block"'],
+  },
+  {
+    rule: 'policy-statement-effect', title: 'policy statement sid with dashes',
+    set: { policy_statements: [{ sid: 'no-writes', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'] }] },
+    names: ['policy_statements[0]'], shows: ['"no-writes"'],
+  },
+  {
+    rule: 'policy-statement-keeps-mount', title: 'policy statement denying mount to everyone',
+    set: { policy_statements: [{ sid: 'NoMount', effect: 'Deny', actions: ['elasticfilesystem:ClientMount'] }] },
+    names: ['policy_statements[0]'], shows: ['["elasticfilesystem:ClientMount"]'],
+  },
+  {
+    rule: 'policy-statement-keeps-mount', title: 'policy statement denying everything unconditionally',
+    set: { policy_statements: [{ sid: 'Lockdown', effect: 'Deny', actions: ['*'] }] },
+    names: ['policy_statements[0]'], shows: ['["*"]'],
+  },
+  {
     rule: 'provisioned-throughput-required', title: 'provisioned without mibps',
     set: { throughput_mode: 'provisioned' }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['null', '"provisioned"'],
   },

@@ -21,6 +21,8 @@ export const TRANSITION_DAYS = [
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
 const MAX_POSIX_ID = 4294967295;
+/** Actions whose unconditional Deny would stop every client from mounting. */
+const MOUNT_DENYING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
 
 const PATTERNS = {
   name: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
@@ -146,6 +148,54 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: true,
     description: 'Attach a file system policy that denies any access not encrypted in transit (TLS). Clients mount with the `tls` option.',
+  },
+  {
+    name: 'deny_root_access',
+    type: t.bool(),
+    default: false,
+    description: 'Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.',
+  },
+  {
+    name: 'read_only',
+    type: t.bool(),
+    default: false,
+    description: 'Add a policy statement that denies `ClientWrite` to every client. Mounting (`ClientMount`) stays allowed.',
+  },
+  {
+    name: 'enforce_access_point',
+    type: t.bool(),
+    default: false,
+    description: 'Add a policy statement that denies mounts that do not go through an access point, so every client sees only its access point\'s root directory as its access point\'s POSIX user.',
+  },
+  {
+    name: 'policy_statements',
+    type: t.list(
+      t.object(
+        {
+          sid: t.string(),
+          effect: t.string(),
+          actions: t.list(t.string()),
+          principals: optional(t.list(t.object({ type: t.string(), identifiers: t.list(t.string()) }, 'PolicyPrincipal')), [
+            { type: 'AWS', identifiers: ['*'] },
+          ]),
+          conditions: optional(
+            t.list(t.object({ test: t.string(), variable: t.string(), values: t.list(t.string()) }, 'PolicyCondition')),
+            [],
+          ),
+        },
+        'PolicyStatement',
+      ),
+    ),
+    default: [],
+    description:
+      'More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included.',
+  },
+  {
+    name: 'allow_file_system_replacement',
+    type: t.bool(),
+    default: false,
+    description:
+      'Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that should replace it, then back to `false`.',
   },
   {
     name: 'replication',
@@ -366,6 +416,24 @@ const rules: Rule[] = [
     )),
     message: template`${name('replication')} must name a Region such as "eu-west-1", an Availability Zone such as "eu-west-1a" and a KMS key ARN (got ${show(v('replication'))}).`,
   },
+  eachEntry(
+    'policy-statement-effect',
+    'policy_statements',
+    'each extra policy statement has effect `Allow` or `Deny` and a sid of letters and digits',
+    (_i, st) => and(call('contains', lit(['Allow', 'Deny']), get(st, 'effect')), matches(get(st, 'sid'), '^[A-Za-z0-9]*$')),
+    (i, st) => template`${name('policy_statements')}[${i}] must have effect "Allow" or "Deny" and a sid of letters and digits (got effect ${show(get(st, 'effect'))}, sid ${show(get(st, 'sid'))}).`,
+  ),
+  eachEntry(
+    'policy-statement-keeps-mount',
+    'policy_statements',
+    'no extra policy statement denies ClientMount to everyone without a condition',
+    (_i, st) => not(and(
+      eq(get(st, 'effect'), lit('Deny')),
+      eq(call('length', get(st, 'conditions')), lit(0)),
+      call('anytrue', forEach(get(st, 'actions'), (_j, a) => call('contains', lit(MOUNT_DENYING_ACTIONS), a), undefined, ['j', 'a'])),
+    )),
+    (i, st) => template`${name('policy_statements')}[${i}] denies ${show(get(st, 'actions'))} without a condition, which blocks ClientMount for every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions.`,
+  ),
   // --- rules across inputs (preconditions in HCL)
   {
     id: 'provisioned-throughput-required',
