@@ -6,6 +6,7 @@ import { App } from './src/cdktf';
 import { ValidationError } from './src';
 import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
 import { EfsFilesystemCompleteStack } from './examples/efs-filesystem/complete/stack';
+import { EcsExampleStack } from './examples/ecs/stack';
 import { LambdaExampleStack } from './examples/lambda/stack';
 
 export function buildApp(outdir?: string): App {
@@ -13,6 +14,7 @@ export function buildApp(outdir?: string): App {
   new EfsFilesystemBasicStack(app, 'efs-filesystem-basic');
   new EfsFilesystemCompleteStack(app, 'efs-filesystem-complete');
   new LambdaExampleStack(app, 'lambda');
+  new EcsExampleStack(app, 'ecs');
   return app;
 }
 

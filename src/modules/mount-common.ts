@@ -16,7 +16,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
+import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable, ref } from '../cdktf';
 import { addDynamic, list, num } from '../core/blocks';
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
@@ -374,6 +374,23 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
 }
 
 const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();
+
+/**
+ * Output values as cdktf tokens. `build` returns expressions as plain `"${…}"` strings, which
+ * cdktf passes through in resource arguments but escapes inside `Fn.*` calls such as
+ * `Fn.jsonencode` (where container definitions are built): a reference token renders right in both.
+ */
+export function asTokens(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([\s\S]*)\}$/.exec(value);
+    return whole && !Token.isUnresolved(value) ? ref(whole[1]) : value;
+  }
+  if (Array.isArray(value)) return value.map(asTokens);
+  if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asTokens(v)]));
+  }
+  return value;
+}
 
 /** Adds `depends_on` entries to a resource, once each (several mounts may add the same mount targets). */
 export function addDependencies(resource: TerraformResource, on: readonly TerraformResource[]): void {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, synthApp } from '../support/examples';
+import { ROOT, normalizedChanges, synthApp } from '../support/examples';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
 
 /** `terraform graph` as edges: resource address (no instance keys) → the resources it depends on directly. */
@@ -78,3 +78,25 @@ export function only(p: PlanJson, type: string, address: RegExp = /./): Resource
 
 /** Graph node name of a planned resource: its address without the instance key. */
 export const node = (c: ResourceChange): string => c.address.replace(/\[[^\]]*\]/g, '');
+
+/** Resources the HCL examples key with for_each and the TypeScript twins create one by one. */
+const KEYED_ONLY_IN_HCL = new Set(['aws_subnet', 'aws_route_table_association']);
+
+/**
+ * Asserts two plans hold the same resources with the same planned values, addresses aside.
+ * Two differences are expected and removed: the index of resources that only HCL keys, and a
+ * Lambda function's `filename` (a cdktf asset path in TypeScript).
+ */
+export function samePlans(ts: PlannedExample, hcl: PlannedExample): void {
+  const comparable = (p: PlannedExample) =>
+    normalizedChanges(p.plan, () => true)
+      .map((c) => ({
+        ...c,
+        index: KEYED_ONLY_IN_HCL.has(c.type) ? null : c.index,
+        after: c.type === 'aws_lambda_function' ? { ...(c.after as object), filename: 'handler.zip' } : c.after,
+      }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const [fromTs, fromHcl] = [comparable(ts), comparable(hcl)];
+  expect(fromTs.map((c) => c.type)).toEqual(fromHcl.map((c) => c.type));
+  expect(fromTs).toEqual(fromHcl);
+}
