@@ -1,5 +1,6 @@
 import { EfsLinks } from './analysis/efs-links';
 import { Identities } from './analysis/identity';
+import { egressRules, type EgressRule } from './analysis/egress-rules';
 import { ingressRules, type IngressRule } from './analysis/ingress-rules';
 import type { ConfigGraph } from './graph/config-graph';
 import { buildConfigGraph } from './graph/build-graph';
@@ -15,19 +16,23 @@ export interface DoctorContext {
   efs: EfsLinks;
   /** Security-group-to-security-group ingress rules, computed on first use. */
   ingressRules(): readonly IngressRule[];
+  /** Egress rules of every security group, computed on first use. */
+  egressRules(): readonly EgressRule[];
 }
 
 export function createContext(plan: PlanJson): DoctorContext {
   const resources = new PlanResources(plan);
   const graph = buildConfigGraph(plan);
   const ids = new Identities(resources, graph);
-  let rules: IngressRule[] | undefined;
+  let ingress: IngressRule[] | undefined;
+  let egress: EgressRule[] | undefined;
   return {
     plan,
     resources,
     graph,
     ids,
     efs: new EfsLinks(resources, ids),
-    ingressRules: () => (rules ??= ingressRules(resources, ids)),
+    ingressRules: () => (ingress ??= ingressRules(resources, ids)),
+    egressRules: () => (egress ??= egressRules(resources, ids)),
   };
 }

@@ -6,6 +6,7 @@ export type CheckId =
   | 'lambda-vpc'
   | 'lambda-mount-order'
   | 'nfs-security-group-path'
+  | 'nfs-client-egress'
   | 'ecs-efs-volume'
   | 'fargate-platform-version'
   | 'access-point-creation-info';

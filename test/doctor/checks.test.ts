@@ -40,6 +40,11 @@ describe('diagnose on the fixture plans', () => {
     expect(messageOf('nfs-path', 'aws_lambda_function.wrong_port')).toMatch(/\(aws_security_group\.lambda\) reach TCP 2049 on the mount-target security groups \(aws_security_group\.efs\)/);
   });
 
+  it('tells a group without any egress from one whose egress misses 2049', () => {
+    expect(messageOf('nfs-egress', 'aws_lambda_function.no_egress')).toMatch(/\(aws_security_group\.no_egress\) have no egress rule at all/);
+    expect(messageOf('nfs-egress', 'aws_lambda_function.https_only')).toMatch(/lets TCP 2049 out \(aws_security_group\.https_only \(inline egress #1\)\)/);
+  });
+
   it('reports each ECS volume problem in its own words', () => {
     expect(messageOf('ecs-efs-volume', 'aws_ecs_task_definition.ap_without_transit')).toMatch(/an access point with transit_encryption = "DISABLED"/);
     expect(messageOf('ecs-efs-volume', 'aws_ecs_task_definition.iam_without_transit')).toMatch(/IAM authorization with transit_encryption unset/);
@@ -77,6 +82,16 @@ describe('why the clean plans pass', () => {
     expect(taskDefinition?.address).toBe('aws_ecs_task_definition.app');
     const fileSystems = ctx.efs.taskDefinitionFileSystems(taskDefinition as PlanResource);
     expect(verdicts(ctx, service, ['network_configuration', 0, 'security_groups'], fileSystems)[0]).toEqual({ verdict: 'open', rule: 'aws_security_group_rule.nfs_from_ecs' });
+  });
+
+  it('nfs-egress: known IDs match known IDs, and each.value is traced through the for_each expression', () => {
+    const ctx = createContext(committedPlan('nfs-egress'));
+    const groups = ['vpc_config', 0, 'security_group_ids'];
+    expect(verdicts(ctx, resource(ctx, 'aws_lambda_function.existing_group'), groups)[0]).toEqual({
+      verdict: 'open',
+      rule: 'aws_vpc_security_group_ingress_rule.nfs_from_existing',
+    });
+    expect(verdicts(ctx, resource(ctx, 'aws_lambda_function.no_egress'), groups)[0]).toMatchObject({ verdict: 'open' });
   });
 
   it('module-wiring: the paths open through the module rules, traced across module variables and outputs', () => {

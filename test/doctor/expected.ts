@@ -24,6 +24,10 @@ export const EXPECTED: Record<string, Expected> = {
     ['nfs-security-group-path', 'warning', 'aws_lambda_function.via_local'],
     ['nfs-security-group-path', 'error', 'aws_lambda_function.wrong_port'],
   ],
+  'nfs-egress': [
+    ['nfs-client-egress', 'error', 'aws_lambda_function.https_only'],
+    ['nfs-client-egress', 'error', 'aws_lambda_function.no_egress'],
+  ],
   'ecs-efs-volume': [
     ['ecs-efs-volume', 'error', 'aws_ecs_task_definition.ap_with_root_directory'],
     ['ecs-efs-volume', 'error', 'aws_ecs_task_definition.ap_without_transit'],

@@ -28,6 +28,7 @@ export const FIXTURES: readonly Fixture[] = [
   { name: 'lambda-vpc' },
   { name: 'lambda-mount-order' },
   { name: 'nfs-path' },
+  { name: 'nfs-egress' },
   { name: 'ecs-efs-volume' },
   { name: 'fargate-platform-version' },
   { name: 'access-point-creation-info' },

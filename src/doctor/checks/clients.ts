@@ -1,3 +1,4 @@
+import { SECURITY_GROUP, type Identity } from '../analysis/identity';
 import type { DoctorContext } from '../context';
 import type { PlanResource } from '../plan/resources';
 
@@ -7,4 +8,48 @@ export function lambdasWithFileSystem(ctx: DoctorContext): PlanResource[] {
     const config = lambda.after.at('file_system_config');
     return config.unknown || config.items().length > 0;
   });
+}
+
+/** Something that mounts EFS over the network from its own security groups. */
+export interface Client {
+  resource: PlanResource;
+  /** Its security groups; undefined when it has none we can see (e.g. ECS on EC2 with bridge networking). */
+  groups: Identity | undefined;
+  fileSystems: Identity;
+}
+
+function lambdaClients(ctx: DoctorContext): Client[] {
+  return lambdasWithFileSystem(ctx)
+    .filter((lambda) => lambda.after.at('vpc_config').unknown || lambda.after.at('vpc_config').items().length > 0)
+    .map((lambda) => ({
+      resource: lambda,
+      groups: ctx.ids.referenced(lambda, ['vpc_config', 0, 'security_group_ids'], SECURITY_GROUP),
+      fileSystems: ctx.efs.lambdaFileSystems(lambda),
+    }));
+}
+
+function serviceClients(ctx: DoctorContext): Client[] {
+  return ctx.resources.ofType('aws_ecs_service').flatMap((service): Client[] => {
+    const { taskDefinitions } = ctx.efs.taskDefinitions(service);
+    const withEfs = taskDefinitions.filter((td) => ctx.efs.efsVolumes(td).length > 0);
+    if (withEfs.length === 0) return [];
+    const network = service.after.at('network_configuration');
+    const hasNetwork = network.unknown || network.items().length > 0;
+    const fileSystems = withEfs.map((td) => ctx.efs.taskDefinitionFileSystems(td));
+    return [
+      {
+        resource: service,
+        groups: hasNetwork ? ctx.ids.referenced(service, ['network_configuration', 0, 'security_groups'], SECURITY_GROUP) : undefined,
+        fileSystems: {
+          tokens: new Set(fileSystems.flatMap((fs) => [...fs.tokens])),
+          unresolved: fileSystems.flatMap((fs) => fs.unresolved),
+        },
+      },
+    ];
+  });
+}
+
+/** Lambda functions in a VPC and ECS services that mount EFS. */
+export function efsClients(ctx: DoctorContext): Client[] {
+  return [...lambdaClients(ctx), ...serviceClients(ctx)];
 }

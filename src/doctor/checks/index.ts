@@ -5,6 +5,7 @@ import { fargatePlatformVersion } from './fargate-platform-version';
 import { fileSystemDataLoss } from './file-system-data-loss';
 import { lambdaMountOrder } from './lambda-mount-order';
 import { lambdaVpc } from './lambda-vpc';
+import { nfsClientEgress } from './nfs-client-egress';
 import { nfsSecurityGroupPath } from './nfs-security-group-path';
 
 /** Every check, in report order. */
@@ -13,6 +14,7 @@ export const CHECKS: readonly Check[] = [
   lambdaVpc,
   lambdaMountOrder,
   nfsSecurityGroupPath,
+  nfsClientEgress,
   ecsEfsVolume,
   fargatePlatformVersion,
   accessPointCreationInfo,

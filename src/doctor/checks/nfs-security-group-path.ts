@@ -5,48 +5,9 @@ import type { DoctorContext } from '../context';
 import { finding, type Finding } from '../finding';
 import type { PlanResource } from '../plan/resources';
 import type { Check } from './check';
-import { lambdasWithFileSystem } from './clients';
+import { efsClients, type Client } from './clients';
 
 const CHECK = 'nfs-security-group-path';
-
-/** Something that mounts EFS over the network from its own security groups. */
-interface Client {
-  resource: PlanResource;
-  /** Its security groups; undefined when it has none we can see (e.g. ECS on EC2 with bridge networking). */
-  groups: Identity | undefined;
-  fileSystems: Identity;
-}
-
-function lambdaClients(ctx: DoctorContext): Client[] {
-  return lambdasWithFileSystem(ctx)
-    .filter((lambda) => lambda.after.at('vpc_config').unknown || lambda.after.at('vpc_config').items().length > 0)
-    .map((lambda) => ({
-      resource: lambda,
-      groups: ctx.ids.referenced(lambda, ['vpc_config', 0, 'security_group_ids'], SECURITY_GROUP),
-      fileSystems: ctx.efs.lambdaFileSystems(lambda),
-    }));
-}
-
-function serviceClients(ctx: DoctorContext): Client[] {
-  return ctx.resources.ofType('aws_ecs_service').flatMap((service): Client[] => {
-    const { taskDefinitions } = ctx.efs.taskDefinitions(service);
-    const withEfs = taskDefinitions.filter((td) => ctx.efs.efsVolumes(td).length > 0);
-    if (withEfs.length === 0) return [];
-    const network = service.after.at('network_configuration');
-    const hasNetwork = network.unknown || network.items().length > 0;
-    const fileSystems = withEfs.map((td) => ctx.efs.taskDefinitionFileSystems(td));
-    return [
-      {
-        resource: service,
-        groups: hasNetwork ? ctx.ids.referenced(service, ['network_configuration', 0, 'security_groups'], SECURITY_GROUP) : undefined,
-        fileSystems: {
-          tokens: new Set(fileSystems.flatMap((fs) => [...fs.tokens])),
-          unresolved: fileSystems.flatMap((fs) => fs.unresolved),
-        },
-      },
-    ];
-  });
-}
 
 const FIX =
   "allow TCP 2049 from the client's security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = \"tcp\", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_group_ids).";
@@ -70,7 +31,8 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
     if (notOpen.length === 0) return [];
     const targets = listSome(notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)));
     const groupNames = notOpen.map((v) => describeIdentity(v.groups)).join('; ');
-    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${listSome(client.fileSystems.unresolved)}), and its security groups (${clientName}) are not shown to reach TCP 2049 on every mount target of the plan: not on ${targets} (mount-target security groups: ${groupNames}).`, `check by hand, or ${FIX}`)];
+    const reasons = notOpen.flatMap((v) => (v.verdict.verdict === 'undecided' ? v.verdict.reasons : ['no rule allows it']));
+    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${listSome(client.fileSystems.unresolved)}), and its security groups (${clientName}) are not shown to reach TCP 2049 on every mount target of the plan: not on ${targets} (mount-target security groups: ${groupNames}; ${listSome([...new Set(reasons)])}).`, `check by hand, or ${FIX}`)];
   }
   const findings: Finding[] = [];
   for (const { groups, mountTargets: targets, verdict } of verdicts) {
@@ -105,5 +67,5 @@ function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource
 export const nfsSecurityGroupPath: Check = {
   id: CHECK,
   summary: 'no TCP 2049 ingress from a client security group (Lambda, ECS service) to the mount-target security group',
-  run: (ctx) => [...lambdaClients(ctx), ...serviceClients(ctx)].flatMap((client) => diagnose(ctx, client)),
+  run: (ctx) => efsClients(ctx).flatMap((client) => diagnose(ctx, client)),
 };
