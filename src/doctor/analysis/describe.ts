@@ -2,7 +2,11 @@ import type { Identity } from './identity';
 
 /** Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`, `aws_vpc.main.default_security_group_id`. */
 export function describeIdentity(identity: Identity): string {
-  const names = [...identity.tokens].map((token) => {
+  // Values and resources of the expected type name it best; other attributes
+  // (e.g. the rest of a module output object it was read from) only if nothing else.
+  const all = [...identity.tokens];
+  const primary = all.filter((token) => token.startsWith('id:') || !token.includes('#'));
+  const names = (primary.length > 0 ? primary : all).map((token) => {
     if (token.startsWith('id:')) return token.slice(3);
     const [node, attribute] = token.slice('node:'.length).split('#');
     return attribute && attribute !== '*' ? `${node}.${attribute}` : node;

@@ -88,10 +88,11 @@ export class Identities {
     const unresolved = sources.opaque.map(
       (local) => `${where} passes through ${local}, and the plan JSON does not describe locals`,
     );
-    const owners = sources.resources.filter((ref) => this.typeOf(ref) === kind.ownerType);
-    const chosen = owners.length > 0 ? owners : sources.resources;
-    for (const ref of chosen) for (const token of this.tokensFor(ref, kind)) tokens.add(token);
-    if (chosen.length === 0 && unresolved.length === 0) {
+    // Every source counts, even when some are of the expected type: dropping one
+    // could turn "may match" into a false "cannot match". Extra tokens can only
+    // add matches.
+    for (const ref of sources.resources) for (const token of this.tokensFor(ref, kind)) tokens.add(token);
+    if (sources.resources.length === 0 && unresolved.length === 0) {
       unresolved.push(`${where} is unknown until apply and its expression references nothing that can be followed`);
     }
     return { tokens, unresolved };
