@@ -1,4 +1,4 @@
-import { isBlockList, type ConfigModule, type ConfigResource, type Expression, type Expressions } from '../plan/types';
+import { isBlockList, type ConfigResource, type Expression, type Expressions } from '../plan/types';
 import type { Path } from '../plan/planned';
 import { resolveReferences, type ResolvedRef, type Scope } from './scope';
 
@@ -140,4 +140,3 @@ export function allExpressions(body: Expressions): Expression[] {
   return Object.values(body).flatMap((value) => (isBlockList(value) ? value.flatMap(allExpressions) : [value]));
 }
 
-export type { ConfigModule };
