@@ -6,6 +6,7 @@ import { App } from './src/cdktf';
 import { ValidationError } from './src';
 import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
 import { EfsFilesystemCompleteStack } from './examples/efs-filesystem/complete/stack';
+import { CompleteExampleStack } from './examples/complete/stack';
 import { EcsExampleStack } from './examples/ecs/stack';
 import { LambdaExampleStack } from './examples/lambda/stack';
 
@@ -15,6 +16,7 @@ export function buildApp(outdir?: string): App {
   new EfsFilesystemCompleteStack(app, 'efs-filesystem-complete');
   new LambdaExampleStack(app, 'lambda');
   new EcsExampleStack(app, 'ecs');
+  new CompleteExampleStack(app, 'complete');
   return app;
 }
 

@@ -4,6 +4,20 @@ locals {
   role_policy = (var.attach_role_policy != null ? var.attach_role_policy : var.role_name != null) ? { role = var.role_name } : {}
 
   security_group_rule = (var.create_security_group_rule != null ? var.create_security_group_rule : var.security_group_id != null) ? { client = var.security_group_id } : {}
+
+  allow_mount_statement = {
+    sid     = "MountThroughAccessPoint"
+    effect  = "Allow"
+    actions = var.read_only ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+  }
+
+  deny_write_statement = {
+    sid     = "DenyWriteThroughAccessPoint"
+    effect  = "Deny"
+    actions = ["elasticfilesystem:ClientWrite"]
+  }
+
+  role_policy_statements = concat([local.allow_mount_statement], var.read_only ? [local.deny_write_statement] : [])
 }
 
 resource "aws_efs_access_point" "this" {
@@ -51,26 +65,13 @@ resource "aws_efs_access_point" "this" {
 data "aws_iam_policy_document" "this" {
   for_each = local.role_policy
 
-  statement {
-    actions   = var.read_only ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
-    effect    = "Allow"
-    resources = [var.file_system.arn]
-    sid       = "MountThroughAccessPoint"
-
-    condition {
-      test     = "StringEquals"
-      values   = [aws_efs_access_point.this.arn]
-      variable = "elasticfilesystem:AccessPointArn"
-    }
-  }
-
   dynamic "statement" {
-    for_each = var.read_only ? ["DenyWriteThroughAccessPoint"] : []
+    for_each = local.role_policy_statements
 
     content {
-      sid       = statement.value
-      effect    = "Deny"
-      actions   = ["elasticfilesystem:ClientWrite"]
+      sid       = statement.value.sid
+      effect    = statement.value.effect
+      actions   = statement.value.actions
       resources = [var.file_system.arn]
 
       condition {

@@ -17,7 +17,7 @@ import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable, ref } from '../cdktf';
-import { addDynamic, list, num } from '../core/blocks';
+import { addDynamic, num } from '../core/blocks';
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
 } from '../core/expr';
@@ -287,34 +287,41 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
     ex(`(${createRule} != null ? ${createRule} : ${group} != null) ? { client = ${group} } : {}`),
   );
 
-  const onAccessPoint = [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }];
-  const policyDocument = ctx.named(
-    new DataAwsIamPolicyDocument(scope, 'role_policy_document', {
-      forEach: TerraformIterator.fromMap(ex(rolePolicy) as unknown as Record<string, unknown>),
-      statement: [
-        {
-          sid: 'MountThroughAccessPoint',
-          effect: 'Allow',
-          actions: list(
-            ex(`${inp('read_only')} ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]`),
-          ),
-          resources: [fileSystem('arn')],
-          condition: onAccessPoint,
-        },
-      ],
-    }),
-    'this',
+  // One ordered list of statements: a static block and a dynamic one would come out in a
+  // different order in cdktf's JSON (keys sorted) than in the printed HCL.
+  const readOnly = inp('read_only');
+  const allow = ctx.local(
+    'allow_mount_statement',
+    ex(
+      '{\n' +
+        '  sid     = "MountThroughAccessPoint"\n' +
+        '  effect  = "Allow"\n' +
+        `  actions = ${readOnly} ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]\n` +
+        '}',
+    ),
   );
   // Read-only is enforced by a Deny: an explicit deny wins over any Allow, such as a file system
   // policy granting ClientWrite to every client of the mount targets.
+  const denyWrite = ctx.local(
+    'deny_write_statement',
+    ex('{\n  sid     = "DenyWriteThroughAccessPoint"\n  effect  = "Deny"\n  actions = ["elasticfilesystem:ClientWrite"]\n}'),
+  );
+  const statements = ctx.local('role_policy_statements', ex(`concat([${allow}], ${readOnly} ? [${denyWrite}] : [])`));
+  const policyDocument = ctx.named(
+    new DataAwsIamPolicyDocument(scope, 'role_policy_document', {
+      forEach: TerraformIterator.fromMap(ex(rolePolicy) as unknown as Record<string, unknown>),
+    }),
+    'this',
+  );
   addDynamic(policyDocument, 'statement', {
-    forEach: ex(`${inp('read_only')} ? ["DenyWriteThroughAccessPoint"] : []`),
+    forEach: ex(statements),
     content: {
-      sid: ex('statement.value'),
-      effect: 'Deny',
-      actions: ['elasticfilesystem:ClientWrite'],
+      sid: ex('statement.value.sid'),
+      effect: ex('statement.value.effect'),
+      actions: ex('statement.value.actions'),
       resources: [fileSystem('arn')],
-      condition: onAccessPoint,
+      // Only through this access point.
+      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }],
     },
   });
   ctx.named(

@@ -87,12 +87,13 @@ const KEYED_ONLY_IN_HCL = new Set(['aws_subnet', 'aws_route_table_association'])
  * Two differences are expected and removed: the index of resources that only HCL keys, and a
  * Lambda function's `filename` (a cdktf asset path in TypeScript).
  */
-export function samePlans(ts: PlannedExample, hcl: PlannedExample): void {
+export function samePlans(ts: PlannedExample, hcl: PlannedExample, alsoKeyedOnlyInHcl: readonly string[] = []): void {
+  const unkeyed = new Set([...KEYED_ONLY_IN_HCL, ...alsoKeyedOnlyInHcl]);
   const comparable = (p: PlannedExample) =>
     normalizedChanges(p.plan, () => true)
       .map((c) => ({
         ...c,
-        index: KEYED_ONLY_IN_HCL.has(c.type) ? null : c.index,
+        index: unkeyed.has(c.type) ? null : c.index,
         after: c.type === 'aws_lambda_function' ? { ...(c.after as object), filename: 'handler.zip' } : c.after,
       }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
