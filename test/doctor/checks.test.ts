@@ -127,6 +127,19 @@ describe('why the clean plans pass', () => {
   });
 });
 
+describe('security groups that exist already', () => {
+  it('make a missing ingress rule a warning: a rule managed elsewhere may join them', () => {
+    // nfs-path as if its groups had been applied before: both sides of wrong_port exist.
+    const plan = committedPlan('nfs-path');
+    for (const rc of plan.resource_changes ?? []) {
+      if (rc.type === 'aws_security_group') rc.change.actions = ['no-op'];
+    }
+    const wrongPort = diagnose(plan).filter((f) => f.address === 'aws_lambda_function.wrong_port');
+    expect(summary(wrongPort)).toEqual([['nfs-security-group-path', 'warning', 'aws_lambda_function.wrong_port']]);
+    expect(wrongPort[0]?.message).toMatch(/both exist already, so a rule managed outside this configuration may allow it/);
+  });
+});
+
 describe('a plan JSON without its configuration section', () => {
   it('turns what needs the configuration into warnings, never errors', () => {
     const plan = committedPlan('clean');

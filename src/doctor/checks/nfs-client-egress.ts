@@ -1,8 +1,8 @@
 import { describeIdentity, listSome } from '../analysis/describe';
-import { intersects, SECURITY_GROUP } from '../analysis/identity';
+import { groupsCreatedByPlan } from '../analysis/created-groups';
+import { intersects } from '../analysis/identity';
 import type { DoctorContext } from '../context';
 import { finding, type Finding } from '../finding';
-import { isCreated } from '../plan/resources';
 import type { Check } from './check';
 import { efsClients, type Client } from './clients';
 
@@ -17,11 +17,8 @@ const FIX =
  */
 function diagnose(ctx: DoctorContext, client: Client): Finding[] {
   const { groups } = client;
-  if (!groups || groups.unresolved.length > 0 || groups.tokens.size === 0) return [];
-  const created = ctx.efs.matching(SECURITY_GROUP, groups);
-  if (created.length === 0 || !created.every(isCreated)) return [];
-  const own = new Set(created.flatMap((sg) => [...ctx.ids.self(sg, SECURITY_GROUP)]));
-  if ([...groups.tokens].some((token) => !own.has(token))) return []; // another group whose rules the plan may not show
+  const own = groups && groupsCreatedByPlan(ctx, groups);
+  if (!groups || !own) return []; // existing groups may have rules managed elsewhere
 
   const onClient = ctx.egressRules().filter((rule) => intersects(rule.owner.tokens, own));
   if (onClient.some((rule) => rule.allowsNfs === 'yes')) return [];

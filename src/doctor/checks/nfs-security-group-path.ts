@@ -1,3 +1,4 @@
+import { groupsCreatedByPlan } from '../analysis/created-groups';
 import { describeIdentity, listSome } from '../analysis/describe';
 import { SECURITY_GROUP, type Identity } from '../analysis/identity';
 import { nfsPath } from '../analysis/nfs-path';
@@ -38,7 +39,10 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
   for (const { groups, mountTargets: targets, verdict } of verdicts) {
     const targetNames = listSome(targets.map((mt) => mt.address));
     const groupNames = describeIdentity(groups);
-    if (verdict.verdict === 'closed') {
+    if (verdict.verdict === 'closed' && !groupsCreatedByPlan(ctx, clientGroups) && !groupsCreatedByPlan(ctx, groups)) {
+      // Both sides exist already: a rule managed outside this configuration may join them.
+      findings.push(finding(CHECK, 'warning', address, `no ingress rule in this plan lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}; both exist already, so a rule managed outside this configuration may allow it.`, `check by hand, or ${FIX}`));
+    } else if (verdict.verdict === 'closed') {
       findings.push(finding(CHECK, 'error', address, `no ingress rule lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: mounts time out.`, FIX));
     } else if (verdict.verdict === 'undecided') {
       findings.push(finding(CHECK, 'warning', address, `cannot decide whether its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: no rule was found to allow it, but ${listSome(verdict.reasons)}.`, `check by hand, or ${FIX}`));
