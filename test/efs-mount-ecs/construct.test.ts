@@ -1,0 +1,123 @@
+/**
+ * EfsMountEcs as CDKTF users meet it: the volume it adds to the task definition (several mounts,
+ * one task), the mount point for `Fn.jsonencode`, the task role taken from the task definition,
+ * depends_on the mount targets, and every TypeScript-only refusal. The module's own rules are
+ * checked for every case in both paths by test/modules/validation.test.ts.
+ */
+import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { App, Fn, TerraformStack, Testing } from '../../src/cdktf';
+import { EfsFilesystem, EfsMountEcs, ValidationError } from '../../src';
+import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+
+const TASK: EcsTaskDefinitionConfig = {
+  family: 'app',
+  containerDefinitions: '[]',
+  taskRoleArn: 'arn:aws:iam::111122223333:role/app-task',
+};
+const FS = {
+  id: FILE_SYSTEM.id,
+  arn: FILE_SYSTEM.arn,
+  securityGroupId: FILE_SYSTEM.security_group_id,
+  mountTargetIds: FILE_SYSTEM.mount_target_ids,
+};
+
+function synth(build: (stack: TerraformStack) => void): Record<string, any> {
+  const stack = new TerraformStack(new App(), 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
+
+const taskOf = (json: Record<string, any>) => Object.values(json.resource.aws_ecs_task_definition)[0] as Record<string, any>;
+
+const thrown = (f: () => unknown): ValidationError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+test('adds a TLS, IAM-authorized volume through the access point to the task definition', () => {
+  const json = synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'app.data' }));
+  expect(taskOf(json).volume).toEqual([
+    {
+      name: 'app-data',
+      efs_volume_configuration: {
+        file_system_id: '${local.data_inputs.file_system.id}',
+        transit_encryption: 'ENABLED',
+        transit_encryption_port: '${local.data_inputs.transit_encryption_port}',
+        authorization_config: {
+          access_point_id: expect.stringMatching(/^\$\{aws_efs_access_point\.data_access_point_\w+\.id\}$/),
+          iam: '${local.data_inputs.iam_authorization ? "ENABLED" : "DISABLED"}',
+        },
+      },
+    },
+  ]);
+  expect(json.locals.data_inputs).toMatchObject({ task_role_name: 'app-task', attach_task_role_policy: true });
+});
+
+test('several mounts add several volumes to one task, and depends_on the mount targets once', () => {
+  const json = synth((s) => {
+    const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+    const task = new EcsTaskDefinition(s, 'task', TASK);
+    new EfsMountEcs(s, 'data', { fileSystem: efs.fileSystem, taskDefinition: task, name: 'data', rootDirectory: '/data' });
+    new EfsMountEcs(s, 'logs', { fileSystem: efs.fileSystem, taskDefinition: task, name: 'logs', rootDirectory: '/logs' });
+  });
+  expect(taskOf(json).volume.map((v: { name: string }) => v.name)).toEqual(['data', 'logs']);
+  expect(taskOf(json).depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
+  expect(Object.keys(json.resource.aws_efs_access_point).filter((k) => !k.startsWith('efs_'))).toEqual([expect.stringMatching(/^data_/), expect.stringMatching(/^logs_/)]);
+});
+
+test('the mount point renders as expressions inside Fn.jsonencode', () => {
+  const json = synth((s) => {
+    const task = new EcsTaskDefinition(s, 'task', TASK);
+    const data = new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: task, name: 'data', containerPath: '/srv', readOnly: true });
+    task.containerDefinitions = Fn.jsonencode([{ name: 'app', mountPoints: [data.mountPoint] }]);
+  });
+  expect(taskOf(json).container_definitions).toBe(
+    '${jsonencode([{"name" = "app", "mountPoints" = [{"sourceVolume" = local.data_volume_name, "containerPath" = local.data_inputs.container_path, "readOnly" = local.data_inputs.read_only}]}])}',
+  );
+});
+
+test('the volume is there for a task definition built by hand', () => {
+  const json = synth((s) => {
+    const data = new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', iamAuthorization: false });
+    new EcsTaskDefinition(s, 'task', { ...TASK, volume: [data.volume] });
+  });
+  expect(taskOf(json).volume[0]).toMatchObject({ name: 'data', efs_volume_configuration: { transit_encryption: 'ENABLED' } });
+  expect(taskOf(json).depends_on).toBeUndefined();
+});
+
+test('refuses IAM authorization on a task definition without a task role', () => {
+  const { taskRoleArn: _role, ...noRole } = TASK;
+  const error = thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', noRole), name: 'data' })));
+  expect(error.message).toBe(
+    'EfsMountEcs "test/data" has invalid props:\n' +
+      '  - taskDefinition (test/task) has no taskRoleArn: EFS IAM authorization mounts with the task role. Give the task definition a taskRoleArn, or pass iamAuthorization: false.',
+  );
+  expect(() =>
+    synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', noRole), name: 'data', iamAuthorization: false })),
+  ).not.toThrow();
+});
+
+test('refuses a second volume of the same name on one task definition', () => {
+  const error = thrown(() =>
+    synth((s) => {
+      const task = new EcsTaskDefinition(s, 'task', TASK);
+      new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: task, name: 'data', rootDirectory: '/a' });
+      new EfsMountEcs(s, 'again', { fileSystem: FS, taskDefinition: task, name: 'other', volumeName: 'data', rootDirectory: '/b' });
+    }),
+  );
+  expect(error.problems).toEqual(['taskDefinition (test/task) already has a volume named "data": give each mount its own volumeName.']);
+});
+
+test('reports the module\'s own rules in TypeScript spelling', () => {
+  const error = thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: '/a/b/c/d/e', containerPath: '/', transitEncryptionPort: 70000 })));
+  expect(error.problems).toEqual([
+    'rootDirectory must be at most 4 directories deep (got 5 in "/a/b/c/d/e").',
+    'containerPath must be an absolute path other than "/", such as "/mnt/efs" (got "/").',
+    'transitEncryptionPort must be a whole number from 1 to 65535 (got 70000).',
+  ]);
+});

@@ -1,0 +1,194 @@
+/**
+ * EfsMountLambda as CDKTF users meet it: what it does to the function it is given (file system
+ * config, depends_on, role and group taken from the function), the flags it sets, and every
+ * TypeScript-only refusal. The module's own rules are checked for every case in both paths by
+ * test/modules/validation.test.ts.
+ */
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { App, TerraformStack, Testing } from '../../src/cdktf';
+import { EfsFilesystem, EfsMountLambda, ValidationError } from '../../src';
+import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
+import { POSIX_USER } from '../../src/modules/mount-common';
+import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+
+const ROLE_ARN = 'arn:aws:iam::111122223333:role/service-role/app-role';
+const FUNCTION: LambdaFunctionConfig = {
+  functionName: 'app',
+  role: ROLE_ARN,
+  runtime: 'python3.12',
+  handler: 'handler.handler',
+  filename: 'handler.zip',
+  vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0aaaaaaaaaaaaaaaa', 'sg-0bbbbbbbbbbbbbbbb'] },
+};
+/** A file system reference with literal values, HCL-shaped keys as TypeScript props. */
+const FS = {
+  id: FILE_SYSTEM.id,
+  arn: FILE_SYSTEM.arn,
+  securityGroupId: FILE_SYSTEM.security_group_id,
+  mountTargetIds: FILE_SYSTEM.mount_target_ids,
+};
+
+interface Synthesized {
+  json: Record<string, any>;
+  one(type: string, pick?: (name: string) => boolean): any;
+}
+
+function synth(build: (stack: TerraformStack) => void): Synthesized {
+  const stack = new TerraformStack(new App(), 'test');
+  build(stack);
+  const json = JSON.parse(Testing.synth(stack));
+  return {
+    json,
+    one(type, pick = () => true) {
+      const found = Object.entries(json.resource?.[type] ?? {}).filter(([name]) => pick(name));
+      if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.map(([n]) => n).join(', ') || 'none'}`);
+      return found[0][1];
+    },
+  };
+}
+
+const thrown = (f: () => unknown): ValidationError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('with a function', () => {
+  test('sets its file system config to the access point at the mount path', () => {
+    const { one } = synth((s) => {
+      const fn = new LambdaFunction(s, 'fn', FUNCTION);
+      new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app', rootDirectory: '/app', mountPath: '/mnt/app' });
+    });
+    expect(one('aws_lambda_function').file_system_config).toEqual({
+      arn: expect.stringMatching(/^\$\{aws_efs_access_point\.mount_access_point_\w+\.arn\}$/),
+      local_mount_path: '${local.mount_inputs.mount_path}',
+    });
+  });
+
+  test('takes the role name from the function\'s role ARN and the group from its first security group', () => {
+    const { json } = synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' }));
+    expect(json.locals.mount_inputs).toMatchObject({
+      role_name: 'app-role',
+      attach_role_policy: true,
+      security_group_id: 'sg-0aaaaaaaaaaaaaaaa',
+      create_security_group_rule: true,
+    });
+  });
+
+  test('derives them as expressions when the role and group are created in the same stack', () => {
+    const { json } = synth((s) => {
+      const role = new IamRole(s, 'role', { namePrefix: 'app-', assumeRolePolicy: '{}' });
+      const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
+      const fn = new LambdaFunction(s, 'fn', { ...FUNCTION, role: role.arn, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [group.id] } });
+      new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app' });
+    });
+    expect(json.locals.mount_inputs).toMatchObject({
+      role_name: '${element(reverse(split("/", aws_iam_role.role.arn)), 0)}',
+      attach_role_policy: true,
+      security_group_id: '${aws_security_group.group.id}',
+      create_security_group_rule: true,
+    });
+  });
+
+  test('keeps a role name and group given as props, and a flag set to false', () => {
+    const { json } = synth((s) =>
+      new EfsMountLambda(s, 'mount', {
+        fileSystem: FS,
+        function: new LambdaFunction(s, 'fn', FUNCTION),
+        name: 'app',
+        roleName: 'other-role',
+        securityGroupId: 'sg-0cccccccccccccccc',
+        createSecurityGroupRule: false,
+      }),
+    );
+    expect(json.locals.mount_inputs).toMatchObject({
+      role_name: 'other-role',
+      security_group_id: 'sg-0cccccccccccccccc',
+      create_security_group_rule: false,
+    });
+  });
+
+  test('makes the function depend on the mount targets of the EfsFilesystem the reference came from', () => {
+    const { one } = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      const fn = new LambdaFunction(s, 'fn', FUNCTION);
+      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, function: fn, name: 'app' });
+    });
+    expect(one('aws_lambda_function').depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
+  });
+
+  test('refuses a function outside a VPC', () => {
+    const error = thrown(() =>
+      synth((s) => {
+        const { vpcConfig: _vpc, ...outside } = FUNCTION;
+        new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', outside), name: 'app' });
+      }),
+    );
+    expect(error.message).toBe(
+      'EfsMountLambda "test/mount" has invalid props:\n' +
+        '  - function (test/fn) has no vpcConfig: Lambda mounts EFS only from a VPC. Give it vpcConfig with subnets in the Availability Zones of the mount targets and a security group.',
+    );
+    expect(error.stack).not.toMatch(/\n\s+at /);
+  });
+
+  test('refuses a function that already mounts a file system', () => {
+    const error = thrown(() =>
+      synth((s) => {
+        const fn = new LambdaFunction(s, 'fn', { ...FUNCTION, fileSystemConfig: { arn: 'arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-1', localMountPath: '/mnt/other' } });
+        new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app' });
+      }),
+    );
+    expect(error.problems).toEqual([
+      'function (test/fn) already has a fileSystemConfig: a Lambda function mounts one file system. Mount one EfsMountLambda per function.',
+    ]);
+  });
+
+  test('refuses a function without a security group unless told which group to allow, or none', () => {
+    const noGroups = { ...FUNCTION, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [] } };
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', noGroups), name: 'app' }))).problems).toEqual([
+      'function (test/fn) has no security group in its vpcConfig: give it one, or pass securityGroupId (the group to allow in on NFS), or createSecurityGroupRule: false.',
+    ]);
+    expect(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', noGroups), name: 'app', createSecurityGroupRule: false }))).not.toThrow();
+  });
+
+  test('reports the module\'s own rules in TypeScript spelling', () => {
+    const error = thrown(() =>
+      synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app', mountPath: '/data', rootDirectory: 'data', rootDirectoryPermissions: '0855' })),
+    );
+    expect(error.problems).toEqual([
+      'rootDirectory must be an absolute path without ".." segments, such as "/data" (got "data").',
+      'rootDirectoryPermissions must be 3 or 4 octal digits such as "0755" (got "0855").',
+      'mountPath must be "/mnt/" followed by one name of letters, digits, ".", "_" or "-", at most 160 characters, such as "/mnt/data" (got "/data").',
+    ]);
+  });
+});
+
+describe('without a function', () => {
+  test('without role or group, the policy and the rule iterate over empty maps; the config is there for a function built by hand', () => {
+    let mount: EfsMountLambda | undefined;
+    const { json, one } = synth((s) => {
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app' });
+    });
+    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'aws_vpc_security_group_ingress_rule']);
+    expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
+    expect(json.locals.mount_inputs).toMatchObject({ role_name: null, attach_role_policy: null, security_group_id: null });
+    expect(mount!.fileSystemConfig.localMountPath).toMatch(/^\$\{TfToken\[/);
+  });
+
+  test('refuses read-only without a role to enforce it', () => {
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', readOnly: true }))).problems).toEqual([
+      'readOnly needs roleName (and attachRolePolicy not false): Lambda mounts read-write unless the function\'s role is denied elasticfilesystem:ClientWrite, which this module does through that role.',
+    ]);
+  });
+});
+
+test('declares the same PosixUser type as efs-filesystem (they share one TypeScript interface)', () => {
+  const accessPoints = efsFilesystemSpec.inputs.find((i) => i.name === 'access_points')!.type as any;
+  expect(accessPoints.of.fields.posix_user.type).toEqual(POSIX_USER);
+});
