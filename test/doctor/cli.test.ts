@@ -51,3 +51,30 @@ describe('efs-modules doctor (CLI)', () => {
     expect(result.stderr).toMatch(/not Terraform's JSON output; produce it with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`/);
   });
 });
+
+describe('bin/efs-modules.js', () => {
+  /** A copy of the launcher in a directory laid out like the npm package: bin/ and dist/, no src/, no node_modules. */
+  function packageLike(withDist: boolean): string {
+    const root = makeTempDir('efs-modules-bin-');
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.copyFileSync(path.join(REPO_ROOT, 'bin', 'efs-modules.js'), path.join(root, 'bin', 'efs-modules.js'));
+    if (withDist) {
+      fs.mkdirSync(path.join(root, 'dist', 'doctor'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'dist', 'doctor', 'cli.js'), "exports.run = (argv) => { process.stdout.write('compiled ' + argv.join(' ')); process.exitCode = 1; };\n");
+    }
+    return root;
+  }
+
+  it('runs dist/doctor/cli.js where there is no source (the npm package)', async () => {
+    const root = packageLike(true);
+    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
+    expect(result).toMatchObject({ exitCode: 1, stdout: 'compiled doctor plan.json' });
+  });
+
+  it('exits 2 with a hint when there is neither', async () => {
+    const root = packageLike(false);
+    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/dist\/doctor\/cli\.js is missing/);
+  });
+});
