@@ -129,10 +129,19 @@ export class ConfigGraph {
   }
 }
 
-/** `each.key` and `each.value` are read from the for_each collection: its references are where the value comes from. */
+const META = /^(each|count|path|terraform|self)\./;
+
+/**
+ * `each.value` is read from the for_each collection, so the collection's
+ * references are where the value comes from. `each.key` counts only when the
+ * expression references nothing else: Terraform lists `x[each.key].id` as
+ * `x` and `each.key`, and there the key only picks an instance of x.
+ */
 export function withForEach(expressions: Expression[], forEach: Expression | undefined): Expression[] {
-  const readsEach = expressions.some((e) => (e.references ?? []).some((ref) => ref.startsWith('each.')));
-  return readsEach && forEach ? [...expressions, forEach] : expressions;
+  const refs = expressions.flatMap((e) => e.references ?? []);
+  const readsValue = refs.some((ref) => ref === 'each.value' || ref.startsWith('each.value.') || ref.startsWith('each.value['));
+  const readsKeyAlone = refs.includes('each.key') && refs.every((ref) => META.test(ref));
+  return forEach && (readsValue || readsKeyAlone) ? [...expressions, forEach] : expressions;
 }
 
 /** Every attribute expression of a block body, nested blocks included. */
