@@ -380,8 +380,6 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
   return owner ? owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget) : [];
 }
 
-const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();
-
 /**
  * Output values as cdktf tokens. `build` returns expressions as plain `"${…}"` strings, which
  * cdktf passes through in resource arguments but escapes inside `Fn.*` calls such as
@@ -389,8 +387,8 @@ const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>
  */
 export function asTokens(value: unknown): unknown {
   if (typeof value === 'string') {
-    const whole = /^\$\{([\s\S]*)\}$/.exec(value);
-    return whole && !Token.isUnresolved(value) ? ref(whole[1]) : value;
+    const inner = Token.isUnresolved(value) ? undefined : singleInterpolation(value);
+    return inner === undefined ? value : ref(inner);
   }
   if (Array.isArray(value)) return value.map(asTokens);
   if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
@@ -398,6 +396,25 @@ export function asTokens(value: unknown): unknown {
   }
   return value;
 }
+
+/** The expression of a string that is exactly one `${…}` interpolation (not `"${a}-${b}"`), else undefined. */
+function singleInterpolation(s: string): string | undefined {
+  if (!s.startsWith('${') || !s.endsWith('}')) return undefined;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 2; i < s.length - 1; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return undefined;
+  }
+  return depth === 0 && !quoted ? s.slice(2, -1) : undefined;
+}
+
+const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();
 
 /** Adds `depends_on` entries to a resource, once each (several mounts may add the same mount targets). */
 export function addDependencies(resource: TerraformResource, on: readonly TerraformResource[]): void {

@@ -5,9 +5,10 @@
  * checked for every case in both paths by test/modules/validation.test.ts.
  */
 import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { App, Fn, TerraformStack, Testing } from '../../src/cdktf';
+import { App, Fn, TerraformStack, Testing, Token } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEcs, ValidationError } from '../../src';
 import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { asTokens } from '../../src/modules/mount-common';
 
 const TASK: EcsTaskDefinitionConfig = {
   family: 'app',
@@ -120,4 +121,10 @@ test('reports the module\'s own rules in TypeScript spelling', () => {
     'containerPath must be an absolute path other than "/", such as "/mnt/efs" (got "/").',
     'transitEncryptionPort must be a whole number from 1 to 65535 (got 70000).',
   ]);
+});
+
+test('outputs become reference tokens only when they are one whole expression', () => {
+  const isToken = (s: string) => Token.isUnresolved(asTokens(s));
+  expect(['${local.a}', '${{ for k, v in x : k => v }}', '${"}" == x}', '${x ? "a" : "b"}'].map(isToken)).toEqual([true, true, true, true]);
+  expect(['${a}-${b}', 'plain', 'x${a}'].map((s) => asTokens(s))).toEqual(['${a}-${b}', 'plain', 'x${a}']);
 });
