@@ -1,0 +1,165 @@
+/**
+ * The consumer path of the npm package, for real: `npm pack` (which builds dist/ through
+ * prepack), install the tarball into a fresh CDKTF project, compile a stack that uses all three
+ * constructs against the installed types, synthesize it and plan it with terraform.
+ *
+ * Offline and fast by construction:
+ * - the package is packed from a copy of its sources in a temp folder (src/, bin/, tsconfigs,
+ *   package.json), so a concurrent `npm pack` or build in the working tree cannot race with it;
+ * - the consumer installs the tarball with `npm install --offline --legacy-peer-deps`: the
+ *   package has no dependencies of its own, so npm needs nothing but the tarball, and `--offline`
+ *   makes any attempt to reach a registry fail the test;
+ * - the peers (cdktf, constructs, @cdktf/provider-aws: 380 MB unpacked) are symlinked from the
+ *   repository's node_modules, as `npm link` would; installing them from the npm cache measured
+ *   minutes of copying, not seconds. Node resolves symlinks to their real path, so there is one
+ *   `constructs` instance, as in a real install.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import execa from 'execa';
+import { findResources, init, makeTempDir, plan, PlanJson } from '../support/terraform';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws'];
+/** What the package is built from; everything else in the repository stays out of the tarball. */
+const PACKAGE_SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'README.md', 'CHANGELOG.md'];
+
+const NPM_ENV = {
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  npm_config_loglevel: 'error',
+};
+
+interface PackedFile {
+  path: string;
+}
+interface PackResult {
+  filename: string;
+  files: PackedFile[];
+}
+
+const timings: string[] = [];
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  timings.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function run(file: string, args: string[], cwd: string) {
+  return execa(file, args, { cwd, env: { ...process.env, ...NPM_ENV }, extendEnv: false });
+}
+
+let packed: PackResult;
+let consumer: string;
+let installedPkg: Record<string, any>;
+let stackJson: Record<string, any>;
+let planned: PlanJson;
+
+beforeAll(async () => {
+  const work = makeTempDir('efs-modules-pack-');
+  const source = path.join(work, 'efs-modules');
+  for (const rel of PACKAGE_SOURCES) {
+    if (fs.existsSync(path.join(ROOT, rel))) fs.cpSync(path.join(ROOT, rel), path.join(source, rel), { recursive: true });
+  }
+  // prepack runs tsc from the repository's toolchain.
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+
+  const [result] = await step('npm pack (prepack: tsc build)', async () =>
+    JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', work], source)).stdout) as PackResult[],
+  );
+  packed = result;
+
+  consumer = path.join(work, 'consumer');
+  fs.mkdirSync(consumer);
+  const tarball = path.join(work, packed.filename);
+  fs.writeFileSync(
+    path.join(consumer, 'package.json'),
+    JSON.stringify({ name: 'efs-modules-consumer', version: '1.0.0', private: true, dependencies: { 'efs-modules': `file:${tarball}` } }, null, 2),
+  );
+  await step('npm install --offline (tarball)', () =>
+    run('npm', ['install', '--offline', '--legacy-peer-deps', '--no-package-lock', '--ignore-scripts'], consumer),
+  );
+  // The peers, and @types/node as any TypeScript project has it.
+  for (const peer of [...PEERS, '@types/node']) {
+    const link = path.join(consumer, 'node_modules', peer);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', peer), link, 'dir');
+  }
+  installedPkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/efs-modules/package.json'), 'utf8'));
+
+  fs.copyFileSync(path.join(__dirname, 'consumer/main.ts.fixture'), path.join(consumer, 'main.ts'));
+  fs.copyFileSync(path.join(__dirname, 'consumer/tsconfig.json.fixture'), path.join(consumer, 'tsconfig.json'));
+  await step('tsc (consumer, node16 resolution)', () => run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer));
+  await step('synth (node build/main.js)', () => run(process.execPath, ['build/main.js', 'cdktf.out'], consumer));
+
+  const stackDir = path.join(consumer, 'cdktf.out/stacks/consumer');
+  stackJson = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  await step('terraform init', () => init(stackDir));
+  planned = await step('terraform plan', () => plan(stackDir));
+  // Shown when the test is slow or fails: where the time went.
+  console.log(`pack-and-consume: ${timings.join(', ')}`);
+});
+
+describe('the npm package', () => {
+  const names = () => packed.files.map((f) => f.path).sort();
+
+  test('ships the compiled library, its types, the CLI and the docs, nothing else', () => {
+    expect(names()).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'bin/efs-modules.js', 'dist/index.js', 'dist/index.d.ts']));
+    const unexpected = names().filter((f) => !/^(dist\/.+\.(js|d\.ts)|bin\/[^/]+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
+    expect(unexpected).toEqual([]);
+  });
+
+  test('every compiled module has its declaration file', () => {
+    const js = names().filter((f) => f.endsWith('.js') && f.startsWith('dist/'));
+    expect(js.length).toBeGreaterThan(10);
+    expect(js.filter((f) => !names().includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
+  });
+
+  test('has no dependencies of its own and peer-depends on the CDKTF stack', () => {
+    expect(installedPkg.dependencies ?? {}).toEqual({});
+    expect(Object.keys(installedPkg.peerDependencies).sort()).toEqual([...PEERS].sort());
+    expect(installedPkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+  });
+
+  test('is installed from the tarball, not linked to the working tree', () => {
+    const installed = path.join(consumer, 'node_modules/efs-modules');
+    expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false);
+    expect(require.resolve('efs-modules', { paths: [consumer] })).toBe(path.join(fs.realpathSync(installed), 'dist/index.js'));
+  });
+
+  test('exposes only its entry point: internals are not importable', async () => {
+    // In a child process: jest's own resolver does not apply `exports` to deep imports.
+    const deep = await execa(process.execPath, ['-e', "require('efs-modules/dist/core/module')"], { cwd: consumer, reject: false });
+    expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    const entry = await execa(process.execPath, ['-e', "console.log(Object.keys(require('efs-modules')).sort().join(' '))"], { cwd: consumer });
+    expect(entry.stdout.split(' ')).toEqual(expect.arrayContaining(['EfsFilesystem', 'EfsMountEcs', 'EfsMountLambda', 'ValidationError']));
+  });
+
+  test('runs its CLI from the compiled files, without tsx', async () => {
+    const cli = await execa(process.execPath, [path.join(consumer, 'node_modules/efs-modules/bin/efs-modules.js'), '--help'], { cwd: consumer, reject: false });
+    expect(cli.stderr).not.toMatch(/tsx/);
+    expect(cli.exitCode).toBe(0);
+  });
+});
+
+describe('a CDKTF app using the installed package', () => {
+  test('synthesizes the three constructs', () => {
+    const types = Object.keys(stackJson.resource);
+    expect(types).toEqual(expect.arrayContaining(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_efs_access_point', 'aws_iam_role_policy', 'aws_vpc_security_group_ingress_rule']));
+  });
+
+  test('plans: the file system, one access point per mount, and the wiring into Lambda and ECS', () => {
+    expect(findResources(planned, 'aws_efs_file_system')).toHaveLength(1);
+    expect(findResources(planned, 'aws_efs_mount_target')).toHaveLength(2);
+    const rootDirectories = findResources(planned, 'aws_efs_access_point').map((r) => r.values.root_directory[0].path).sort();
+    expect(rootDirectories).toEqual(['/ecs', '/lambda']);
+    const [fn] = findResources(planned, 'aws_lambda_function');
+    expect(fn.values.file_system_config).toEqual([expect.objectContaining({ local_mount_path: '/mnt/data' })]);
+    const [task] = findResources(planned, 'aws_ecs_task_definition');
+    expect(task.values.volume).toEqual([
+      expect.objectContaining({ efs_volume_configuration: [expect.objectContaining({ transit_encryption: 'ENABLED' })] }),
+    ]);
+  });
+});
