@@ -1,0 +1,190 @@
+/**
+ * Nothing lost by surprise, proven with the real AWS provider: each case below is planned
+ * with `terraform plan -refresh=false` against a state in which the module was applied with
+ * the base inputs. One root module holds one module instance per case, so one plan covers them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hclLiteral } from '../../generators/hcl/types';
+import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
+import { ROOT } from '../support/examples';
+import { awsSchema, patchState, stateFromPlan } from '../support/state';
+import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
+
+interface PlannedModule {
+  address: string;
+  resources: { type: string; values: { json?: string } }[];
+}
+
+const BASE: Record<string, unknown> = {
+  name: 'keep',
+  vpc_id: 'vpc-0123456789abcdef0',
+  mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef1' } },
+  access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } }, logs: { root_directory: '/logs', posix_user: { uid: 1001, gid: 1001 } } },
+  allowed_security_group_ids: ['sg-0123456789abcdef0'],
+  tags: { env: 'test' },
+};
+
+/** Changes to mutable inputs: each must update in place or add/remove only what it names. */
+const MUTABLE: Record<string, Record<string, unknown>> = {
+  unchanged: {},
+  throughput_to_provisioned: { throughput_mode: 'provisioned', provisioned_throughput_in_mibps: 128 },
+  throughput_to_bursting: { throughput_mode: 'bursting' },
+  lifecycle_sooner: { lifecycle_policy: { transition_to_ia: 'AFTER_7_DAYS' } },
+  lifecycle_off: { lifecycle_policy: {} },
+  backup_off: { backup_enabled: false },
+  tls_preset_off: { enforce_tls: false },
+  deny_root_preset: { deny_root_access: true },
+  read_only_preset: { read_only: true },
+  access_point_preset: { enforce_access_point: true },
+  extra_statement: { policy_statements: [{ sid: 'NoWriteFromOutside', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], conditions: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['false'] }] }] },
+  allowed_groups_added: { allowed_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef1'] },
+  allowed_cidr_added: { allowed_cidr_blocks: ['10.0.0.0/16'] },
+  tags_changed: { tags: { env: 'prod', team: 'storage' } },
+  mount_target_added: { mount_targets: { ...(BASE.mount_targets as object), c: { subnet_id: 'subnet-0123456789abcdef2' } } },
+  mount_target_removed: { mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } } },
+  mount_targets_reordered: { mount_targets: { b: { subnet_id: 'subnet-0123456789abcdef1' }, a: { subnet_id: 'subnet-0123456789abcdef0' } } },
+  access_point_added: { access_points: { ...(BASE.access_points as object), ops: { root_directory: '/ops', posix_user: { uid: 1002, gid: 1002 } } } },
+  access_point_removed: { access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } } } },
+};
+
+/** Changes that would replace the file system: refused unless allowed. */
+const IMMUTABLE: Record<string, Record<string, unknown>> = {
+  performance_mode: { performance_mode: 'maxIO', throughput_mode: 'bursting' },
+  encrypted: { encrypted: false },
+  kms_key_arn: { kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+  availability_zone_name: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } } },
+};
+
+function root(cases: Record<string, Record<string, unknown>>, inputs: (name: string) => Record<string, unknown>): string {
+  return Object.keys(cases)
+    .map((name) =>
+      renderBlock(`module ${JSON.stringify(name)}`, [
+        attr('source', '"../modules/efs-filesystem"'),
+        blank,
+        ...Object.entries(inputs(name)).map(([k, v]) => attr(hclKey(k), hclLiteral(v))),
+      ]),
+    )
+    .join('\n\n');
+}
+
+/** Stages a root with one instance per case, planned for creation with the base inputs. */
+async function stagedRoot(cases: Record<string, Record<string, unknown>>): Promise<{ dir: string; created: PlanJson }> {
+  const top = stage(ROOT, ['modules/efs-filesystem'], { 'root/provider.tf': providerOverride() });
+  const dir = join(top, 'root');
+  writeFileSync(join(dir, 'main.tf'), root(cases, () => BASE));
+  await init(dir);
+  return { dir, created: await plan(dir) };
+}
+
+/** Writes the state of the creation plan as applied, then the cases' inputs into the root. */
+async function applyAsState(
+  { dir, created }: { dir: string; created: PlanJson },
+  cases: Record<string, Record<string, unknown>>,
+  schema: Awaited<ReturnType<typeof awsSchema>>,
+  settle: boolean,
+): Promise<string> {
+  const state = stateFromPlan(created, schema);
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
+  if (settle) {
+    // The policy JSON is computed at plan time from the file system ARN: record it as applied.
+    // A data source that can be read at plan time shows in prior_state, not in resource_changes.
+    const settled = await plan(dir, { extraArgs: ['-refresh=false', '-lock=false'] });
+    const modules = (settled as unknown as { prior_state: { values: { root_module: { child_modules?: PlannedModule[] } } } })
+      .prior_state.values.root_module.child_modules ?? [];
+    const documents = new Map(
+      modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_iam_policy_document')?.values.json]),
+    );
+    writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
+  }
+  writeFileSync(join(dir, 'main.tf'), root(cases, (name) => ({ ...BASE, ...cases[name] })));
+  return dir;
+}
+
+const changesOf = (p: PlanJson, name: string): ResourceChange[] =>
+  (p.resource_changes ?? []).filter((c) => c.module_address === `module.${name}` && c.mode === 'managed' && c.change.actions.join() !== 'no-op');
+const summary = (p: PlanJson, name: string) => changesOf(p, name).map((c) => `${c.change.actions.join('+')} ${c.address.replace(`module.${name}.`, '')}`).sort();
+
+const ALLOWED = { allowed: { ...IMMUTABLE.performance_mode, allow_file_system_replacement: true } };
+let mutable: PlanJson;
+let refused = '';
+
+beforeAll(async () => {
+  const [mutableRoot, refusedRoot] = await Promise.all([stagedRoot({ ...MUTABLE, ...ALLOWED }), stagedRoot(IMMUTABLE)]);
+  const schema = await awsSchema(mutableRoot.dir);
+  const [mutableDir, refusedDir] = await Promise.all([
+    applyAsState(mutableRoot, { ...MUTABLE, ...ALLOWED }, schema, true),
+    // This plan must fail whatever the policy says: no need to settle it.
+    applyAsState(refusedRoot, IMMUTABLE, schema, false),
+  ]);
+  const args = ['-refresh=false', '-lock=false'];
+  const [planned, failed] = await Promise.all([
+    plan(mutableDir, { extraArgs: args }),
+    terraform(refusedDir, ['plan', '-no-color', '-input=false', ...args], { allowFailure: true }),
+  ]);
+  mutable = planned;
+  expect(failed.exitCode).toBe(1);
+  refused = failed.stderr.replace(/│ ?/g, '').replace(/\s+/g, ' ');
+});
+
+test('the prepared state matches the base inputs: planning them again changes nothing', () => {
+  expect(summary(mutable, 'unchanged')).toEqual([]);
+});
+
+describe('mutable inputs update in place and never replace anything', () => {
+  // When the file system has a pending update, Terraform reads the policy document (which
+  // reads its ARN) at apply time, so the policy shows as an in-place update to the same text.
+  const fileSystemUpdate = ['update aws_efs_file_system.this', 'update aws_efs_file_system_policy.this'];
+  const expected: Record<string, string[]> = {
+    throughput_to_provisioned: fileSystemUpdate,
+    throughput_to_bursting: fileSystemUpdate,
+    lifecycle_sooner: fileSystemUpdate,
+    lifecycle_off: fileSystemUpdate,
+    backup_off: ['update aws_efs_backup_policy.this'],
+    tls_preset_off: ['update aws_efs_file_system_policy.this'],
+    deny_root_preset: ['update aws_efs_file_system_policy.this'],
+    read_only_preset: ['update aws_efs_file_system_policy.this'],
+    access_point_preset: ['update aws_efs_file_system_policy.this'],
+    extra_statement: ['update aws_efs_file_system_policy.this'],
+    allowed_groups_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_security_groups[1]'],
+    allowed_cidr_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[0]'],
+  };
+  test.each(Object.entries(expected))('%s', (name, changes) => {
+    expect(summary(mutable, name)).toEqual(changes);
+  });
+
+  test('tags_changed: every tagged resource updates in place', () => {
+    const actions = changesOf(mutable, 'tags_changed').map((c) => c.change.actions.join());
+    expect(actions.length).toBeGreaterThan(5);
+    expect(new Set(actions)).toEqual(new Set(['update']));
+  });
+});
+
+describe('mount targets and access points: only the entries that change are touched', () => {
+  test.each([
+    ['mount_target_added', ['create aws_efs_mount_target.this["c"]']],
+    ['mount_target_removed', ['delete aws_efs_mount_target.this["b"]']],
+    ['mount_targets_reordered', []],
+    ['access_point_added', ['create aws_efs_access_point.this["ops"]']],
+    ['access_point_removed', ['delete aws_efs_access_point.this["logs"]']],
+  ])('%s', (name, changes) => {
+    expect(summary(mutable, name)).toEqual(changes);
+  });
+});
+
+describe('settings that replace the file system are refused at plan time', () => {
+  test.each(Object.keys(IMMUTABLE))('%s', (input) => {
+    const before = { encrypted: true, kms_key_arn: null, performance_mode: 'generalPurpose', availability_zone_name: null };
+    const after = { ...before, ...Object.fromEntries(Object.entries(IMMUTABLE[input]).filter(([k]) => k in before)) };
+    const order = ['availability_zone_name', 'encrypted', 'kms_key_arn', 'performance_mode'];
+    const json = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(order.map((k) => [k, o[k]])));
+    expect(refused).toContain(
+      `allow_file_system_replacement is false, and this change would replace the file system and destroy its data: ` +
+        `its settings were ${json(before)} and would become ${json(after)}.`,
+    );
+  });
+
+  test('with allow_file_system_replacement = true the file system is replaced', () => {
+    expect(summary(mutable, 'allowed')).toContain('delete+create aws_efs_file_system.this');
+  });
+});
