@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { hclLiteral } from '../../generators/hcl/types';
 import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
+import { Statement, decide } from '../support/policy';
 import { awsSchema, patchState, stateFromPlan } from '../support/state';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
 
 interface PlannedModule {
   address: string;
-  resources: { type: string; values: { json?: string } }[];
+  resources: { type: string; values: { json?: string } & Record<string, unknown> }[];
 }
 
 const BASE: Record<string, unknown> = {
@@ -186,5 +187,54 @@ describe('settings that replace the file system are refused at plan time', () =>
 
   test('with allow_file_system_replacement = true the file system is replaced', () => {
     expect(summary(mutable, 'allowed')).toContain('delete+create aws_efs_file_system.this');
+  });
+});
+
+describe('policy presets, on the policy document the plan computes', () => {
+  const planned = (name: string, type: string): Record<string, unknown> => {
+    const modules = (mutable.planned_values as unknown as { root_module: { child_modules: PlannedModule[] } }).root_module.child_modules;
+    return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!.values as Record<string, unknown>;
+  };
+  const policyOf = (name: string): Statement[] =>
+    JSON.parse(planned(name, 'aws_efs_file_system_policy').policy as string).Statement as Statement[];
+  const AP = 'arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0';
+  /** What an efs-mount-* grantee sends: TLS, through a mount target and an access point. */
+  const grantee = (action: string) => ({
+    action: `elasticfilesystem:${action}`,
+    context: { 'aws:SecureTransport': 'true', 'elasticfilesystem:AccessedViaMountTarget': 'true', 'elasticfilesystem:AccessPointArn': AP },
+  });
+
+  test.each([
+    ['unchanged', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport']],
+    ['tls_preset_off', ['AllowClientAccessThroughMountTargets']],
+    ['deny_root_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyRootAccess']],
+    ['read_only_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyWrite']],
+    ['access_point_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyAccessWithoutAccessPoint']],
+    ['extra_statement', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'NoWriteFromOutside']],
+  ])('%s writes its statements in order', (name, sids) => {
+    expect(policyOf(name).map((st) => st.Sid)).toEqual(sids);
+  });
+
+  test.each(['unchanged', 'tls_preset_off', 'deny_root_preset', 'read_only_preset', 'access_point_preset', 'extra_statement'])(
+    '%s: a grantee mounting with TLS through an access point keeps ClientMount',
+    (name) => {
+      expect(decide(policyOf(name), grantee('ClientMount'))).toBe('allow');
+    },
+  );
+
+  test('each preset denies exactly what it names', () => {
+    expect(decide(policyOf('unchanged'), { ...grantee('ClientMount'), context: { ...grantee('ClientMount').context, 'aws:SecureTransport': 'false' } })).toBe('deny');
+    expect(decide(policyOf('read_only_preset'), grantee('ClientWrite'))).toBe('deny');
+    expect(decide(policyOf('unchanged'), grantee('ClientWrite'))).toBe('allow');
+    expect(decide(policyOf('deny_root_preset'), grantee('ClientRootAccess'))).toBe('deny');
+    expect(decide(policyOf('unchanged'), grantee('ClientRootAccess'))).toBe('allow');
+    const { 'elasticfilesystem:AccessPointArn': _ap, ...withoutAccessPoint } = grantee('ClientMount').context;
+    expect(decide(policyOf('access_point_preset'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint })).toBe('deny');
+    expect(decide(policyOf('unchanged'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint })).toBe('allow');
+  });
+
+  test('every statement applies to this file system only', () => {
+    const arn = planned('unchanged', 'aws_efs_file_system').arn;
+    expect(policyOf('unchanged').every((st) => (st as unknown as { Resource: string }).Resource === arn)).toBe(true);
   });
 });
