@@ -83,7 +83,7 @@ variable "allowed_cidr_blocks" {
 
   validation {
     condition     = alltrue([for k, v in var.allowed_cidr_blocks : !can(regex("/0$", v))])
-    error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_group_ids, or a narrower block." if !!can(regex("/0$", v))])
+    error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_group_ids, or a narrower block." if can(regex("/0$", v))])
   }
 }
 
@@ -95,7 +95,7 @@ variable "throughput_mode" {
 
   validation {
     condition     = var.throughput_mode == null ? true : contains(["elastic", "provisioned", "bursting"], var.throughput_mode)
-    error_message = "throughput_mode must be ${"\"elastic\", \"provisioned\" or \"bursting\""} (got ${jsonencode(var.throughput_mode)})."
+    error_message = "throughput_mode must be \"elastic\", \"provisioned\" or \"bursting\" (got ${jsonencode(var.throughput_mode)})."
   }
 }
 
@@ -106,7 +106,7 @@ variable "provisioned_throughput_in_mibps" {
 
   validation {
     condition     = var.provisioned_throughput_in_mibps == null ? true : var.provisioned_throughput_in_mibps >= 1 && var.provisioned_throughput_in_mibps <= 3414
-    error_message = "provisioned_throughput_in_mibps must be from 1 to ${3414} MiB/s (got ${jsonencode(var.provisioned_throughput_in_mibps)})."
+    error_message = "provisioned_throughput_in_mibps must be from 1 to 3414 MiB/s (got ${jsonencode(var.provisioned_throughput_in_mibps)})."
   }
 }
 
@@ -118,7 +118,7 @@ variable "performance_mode" {
 
   validation {
     condition     = var.performance_mode == null ? true : contains(["generalPurpose", "maxIO"], var.performance_mode)
-    error_message = "performance_mode must be ${"\"generalPurpose\" or \"maxIO\""} (got ${jsonencode(var.performance_mode)})."
+    error_message = "performance_mode must be \"generalPurpose\" or \"maxIO\" (got ${jsonencode(var.performance_mode)})."
   }
 }
 
@@ -173,17 +173,17 @@ variable "lifecycle_policy" {
 
   validation {
     condition     = var.lifecycle_policy.transition_to_ia == null ? true : contains(["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS"], var.lifecycle_policy.transition_to_ia)
-    error_message = "lifecycle_policy.transition_to_ia must be ${"\"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\""} (got ${jsonencode(var.lifecycle_policy.transition_to_ia)})."
+    error_message = "lifecycle_policy.transition_to_ia must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got ${jsonencode(var.lifecycle_policy.transition_to_ia)})."
   }
 
   validation {
     condition     = var.lifecycle_policy.transition_to_archive == null ? true : contains(["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS"], var.lifecycle_policy.transition_to_archive)
-    error_message = "lifecycle_policy.transition_to_archive must be ${"\"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\""} (got ${jsonencode(var.lifecycle_policy.transition_to_archive)})."
+    error_message = "lifecycle_policy.transition_to_archive must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got ${jsonencode(var.lifecycle_policy.transition_to_archive)})."
   }
 
   validation {
     condition     = var.lifecycle_policy.transition_to_primary_storage_class == null ? true : contains(["AFTER_1_ACCESS"], var.lifecycle_policy.transition_to_primary_storage_class)
-    error_message = "lifecycle_policy.transition_to_primary_storage_class must be ${"\"AFTER_1_ACCESS\""} (got ${jsonencode(var.lifecycle_policy.transition_to_primary_storage_class)})."
+    error_message = "lifecycle_policy.transition_to_primary_storage_class must be \"AFTER_1_ACCESS\" (got ${jsonencode(var.lifecycle_policy.transition_to_primary_storage_class)})."
   }
 
   validation {
@@ -238,7 +238,7 @@ variable "access_points" {
 
   validation {
     condition     = alltrue([for k, v in var.access_points : (v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid)])
-    error_message = join(" ", [for k, v in var.access_points : "access_points[\"${k}\"] has a uid or gid outside 0 to ${4294967295} or not whole (got posix_user ${jsonencode(v.posix_user)}, creation_info ${jsonencode(v.creation_info)})." if !((v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid))])
+    error_message = join(" ", [for k, v in var.access_points : "access_points[\"${k}\"] has a uid or gid outside 0 to 4294967295 or not whole (got posix_user ${jsonencode(v.posix_user)}, creation_info ${jsonencode(v.creation_info)})." if !((v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid))])
   }
 }
 
@@ -299,7 +299,7 @@ variable "policy_statements" {
 
   validation {
     condition     = alltrue([for k, v in var.policy_statements : !(v.effect == "Deny" && length(v.conditions) == 0 && anytrue([for j, a in v.actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
-    error_message = join(" ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${jsonencode(v.actions)} without a condition, which blocks ClientMount for every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions." if !!(v.effect == "Deny" && length(v.conditions) == 0 && anytrue([for j, a in v.actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
+    error_message = join(" ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${jsonencode(v.actions)} without a condition, which blocks ClientMount for every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions." if v.effect == "Deny" && length(v.conditions) == 0 && anytrue([for j, a in v.actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)])])
   }
 }
 

@@ -3,8 +3,6 @@
 locals {
   role_policy = (var.attach_task_role_policy != null ? var.attach_task_role_policy : var.task_role_name != null) ? { role = var.task_role_name } : {}
 
-  security_group_rule = (var.create_security_group_rule != null ? var.create_security_group_rule : var.security_group_id != null) ? { client = var.security_group_id } : {}
-
   allow_mount_statement = {
     sid     = "MountThroughAccessPoint"
     effect  = "Allow"
@@ -89,7 +87,7 @@ resource "aws_iam_role_policy" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "this" {
-  for_each = local.security_group_rule
+  for_each = (var.create_security_group_rule != null ? var.create_security_group_rule : var.security_group_id != null) ? { client = var.security_group_id } : {}
 
   description                  = "NFS from ${var.name}"
   from_port                    = 2049

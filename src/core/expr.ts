@@ -102,7 +102,7 @@ export const gt = bin('>');
 export const ge = bin('>=');
 export const and = (...xs: Expr[]): Expr => xs.reduce(bin('&&'));
 export const or = (...xs: Expr[]): Expr => xs.reduce(bin('||'));
-export const not = (a: Expr): Expr => ({ op: 'not', a });
+export const not = (a: Expr): Expr => (a.op === 'not' ? a.a : { op: 'not', a });
 export const cond = (c: Expr, then: Expr, otherwise: Expr): Expr => ({ op: 'if', cond: c, then, else: otherwise });
 export const isNull = (a: Expr): Expr => eq(a, lit(null));
 export const notNull = (a: Expr): Expr => ne(a, lit(null));
@@ -180,7 +180,13 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
     );
   }
   if (e.op !== 'template') return [e];
-  return e.parts.flatMap((p) => (typeof p !== 'string' && p.op === 'name' ? templateParts(p, o) : [p]));
+  return e.parts.flatMap((p): (string | Expr)[] => {
+    if (typeof p === 'string') return [p];
+    if (p.op === 'name') return templateParts(p, o);
+    // A literal reads as text, not as an interpolation of a constant.
+    if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
+    return [p];
+  });
 }
 
 /**

@@ -1,12 +1,47 @@
 /** Output values of a construct, typed for TypeScript from the module's output specs. */
-import { Token } from '../cdktf';
+import { Token, ref } from '../cdktf';
 import type { ModuleSpec } from './spec';
 import { TfType, camelCase } from './types';
 
 /** Converts each output to the TypeScript shape its spec declares (camelCase keys, typed tokens). */
 export function toOutputs(spec: ModuleSpec, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(spec.outputs.map((o) => [camelCase(o.name), typed(o.type, values[o.name])]));
+  return Object.fromEntries(spec.outputs.map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
 }
+
+/**
+ * Output values as cdktf tokens. `build` returns expressions as plain `"${…}"` strings, which
+ * cdktf passes through in resource arguments but escapes inside `Fn.*` calls such as
+ * `Fn.jsonencode` (where container definitions are built): a reference token renders right in both.
+ */
+export function asTokens(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const inner = Token.isUnresolved(value) ? undefined : singleInterpolation(value);
+    return inner === undefined ? value : ref(inner);
+  }
+  if (Array.isArray(value)) return value.map(asTokens);
+  if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asTokens(v)]));
+  }
+  return value;
+}
+
+/** The expression of a string that is exactly one `${…}` interpolation (not `"${a}-${b}"`), else undefined. */
+function singleInterpolation(s: string): string | undefined {
+  if (!s.startsWith('${') || !s.endsWith('}')) return undefined;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 2; i < s.length - 1; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return undefined;
+  }
+  return depth === 0 && !quoted ? s.slice(2, -1) : undefined;
+}
+
 
 function typed(type: TfType, value: unknown): unknown {
   if (type.kind === 'object' && value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {

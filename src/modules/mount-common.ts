@@ -16,7 +16,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable, ref } from '../cdktf';
+import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, num } from '../core/blocks';
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
@@ -282,10 +282,9 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
   const rolePolicy = ctx.local('role_policy', ex(`(${attach} != null ? ${attach} : ${role} != null) ? { role = ${role} } : {}`));
   const createRule = inp('create_security_group_rule');
   const group = inp('security_group_id');
-  const groupRule = ctx.local(
-    'security_group_rule',
-    ex(`(${createRule} != null ? ${createRule} : ${group} != null) ? { client = ${group} } : {}`),
-  );
+  // Written inline rather than as a local: plan JSON omits locals, and `efs-modules doctor`
+  // traces the client group through this for_each to prove the NFS path.
+  const groupRule = `(${createRule} != null ? ${createRule} : ${group} != null) ? { client = ${group} } : {}`;
 
   // One ordered list of statements: a static block and a dynamic one would come out in a
   // different order in cdktf's JSON (keys sorted) than in the printed HCL.
@@ -378,40 +377,6 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
     .node.findAll()
     .find((c): c is EfsFilesystem => c instanceof EfsFilesystem && c.fileSystem === fileSystem);
   return owner ? owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget) : [];
-}
-
-/**
- * Output values as cdktf tokens. `build` returns expressions as plain `"${…}"` strings, which
- * cdktf passes through in resource arguments but escapes inside `Fn.*` calls such as
- * `Fn.jsonencode` (where container definitions are built): a reference token renders right in both.
- */
-export function asTokens(value: unknown): unknown {
-  if (typeof value === 'string') {
-    const inner = Token.isUnresolved(value) ? undefined : singleInterpolation(value);
-    return inner === undefined ? value : ref(inner);
-  }
-  if (Array.isArray(value)) return value.map(asTokens);
-  if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asTokens(v)]));
-  }
-  return value;
-}
-
-/** The expression of a string that is exactly one `${…}` interpolation (not `"${a}-${b}"`), else undefined. */
-function singleInterpolation(s: string): string | undefined {
-  if (!s.startsWith('${') || !s.endsWith('}')) return undefined;
-  let depth = 0;
-  let quoted = false;
-  for (let i = 2; i < s.length - 1; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '\\') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return undefined;
-  }
-  return depth === 0 && !quoted ? s.slice(2, -1) : undefined;
 }
 
 const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();

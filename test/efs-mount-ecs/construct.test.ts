@@ -8,7 +8,7 @@ import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/
 import { App, Fn, TerraformStack, Testing, Token } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEcs, ValidationError } from '../../src';
 import { FILE_SYSTEM } from '../../src/modules/mount-cases';
-import { asTokens } from '../../src/modules/mount-common';
+import { asTokens } from '../../src/core/outputs';
 
 const TASK: EcsTaskDefinitionConfig = {
   family: 'app',

@@ -5,7 +5,7 @@ import { num } from '../../core/blocks';
 import { ModuleConstruct, ValidationError } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { addDependencies, asTokens, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { addDependencies, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
@@ -39,7 +39,7 @@ export class EfsMountEcs extends ModuleConstruct {
       attachTaskRolePolicy: wired.attachTaskRolePolicy ?? (wired.taskRoleName !== undefined ? true : undefined),
       createSecurityGroupRule: wired.createSecurityGroupRule ?? (wired.securityGroupId !== undefined ? true : undefined),
     });
-    this.outputs = toOutputs(efsMountEcs.spec, asTokens(this.outputValues) as Record<string, unknown>) as unknown as EfsMountEcsOutputs;
+    this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
       if (existing !== undefined && !Array.isArray(existing)) {

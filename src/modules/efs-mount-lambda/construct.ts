@@ -4,7 +4,7 @@ import { Construct, Fn, Token } from '../../cdktf';
 import { ModuleConstruct, ValidationError } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { addDependencies, asTokens, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { addDependencies, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
@@ -32,7 +32,7 @@ export class EfsMountLambda extends ModuleConstruct {
     const { function: fn, ...moduleProps } = props;
     const wired = fn ? fromFunction(constructLabel(efsMountLambda.spec.className, scope, id), fn, moduleProps) : moduleProps;
     super(scope, id, efsMountLambda, withFlags(wired));
-    this.outputs = toOutputs(efsMountLambda.spec, asTokens(this.outputValues) as Record<string, unknown>) as unknown as EfsMountLambdaOutputs;
+    this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
       addDependencies(fn, mountTargetsOf(this, props.fileSystem));
