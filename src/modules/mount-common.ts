@@ -27,7 +27,7 @@ import type { InputSpec } from '../core/spec';
 import { optional, t } from '../core/types';
 import type { FileSystemReference } from '../generated/types';
 import { EfsFilesystem } from './efs-filesystem/construct';
-import { FILE_SYSTEM_REFERENCE } from './shared';
+import { FILE_SYSTEM_REFERENCE, nameFormatRule } from './shared';
 
 export const NFS_PORT = 2049;
 export const MAX_POSIX_ID = 4294967295;
@@ -35,7 +35,6 @@ export const MAX_POSIX_ID = 4294967295;
 export const MAX_SECONDARY_GIDS = 16;
 
 export const PATTERNS = {
-  name: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
   octal: '^[0-7]{3,4}$',
   securityGroupId: '^sg-[0-9a-f]{8,17}$',
   /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
@@ -144,13 +143,7 @@ const posixUser = v('posix_user');
 export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
   const mountTargetIds = get(v('file_system'), 'mount_target_ids');
   const single: Rule[] = [
-    {
-      id: 'name-format',
-      inputs: ['name'],
-      summary: 'name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit',
-      condition: matches(v('name'), PATTERNS.name),
-      message: template`${name('name')} must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (got ${show(v('name'))}).`,
-    },
+    nameFormatRule(),
     {
       id: 'file-system-mount-targets',
       inputs: ['file_system'],

@@ -1,4 +1,6 @@
 /** Types shared by the modules: what `efs-filesystem` hands to the `efs-mount-*` modules. */
+import { call, input, lit, name, show, template } from '../core/expr';
+import type { Rule } from '../core/rules';
 import { t } from '../core/types';
 
 /** The `file_system` output of efs-filesystem and input of the mount modules. */
@@ -6,3 +8,16 @@ export const FILE_SYSTEM_REFERENCE = t.object(
   { id: t.string(), arn: t.string(), security_group_id: t.string(), mount_target_ids: t.map(t.string()) },
   'FileSystemReference',
 );
+
+/** Names every module takes: the prefix of everything it creates, so AWS's tightest name limits apply. */
+export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+
+export function nameFormatRule(): Rule {
+  return {
+    id: 'name-format',
+    inputs: ['name'],
+    summary: 'name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit',
+    condition: call('matches', input('name'), lit(NAME_PATTERN)),
+    message: template`${name('name')} must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (got ${show(input('name'))}).`,
+  };
+}

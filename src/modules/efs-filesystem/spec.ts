@@ -9,7 +9,7 @@ import {
 import { Rule, eachEntry, oneOf } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { optional, t } from '../../core/types';
-import { FILE_SYSTEM_REFERENCE } from '../shared';
+import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
 
 export const THROUGHPUT_MODES = ['elastic', 'provisioned', 'bursting'] as const;
 export const PERFORMANCE_MODES = ['generalPurpose', 'maxIO'] as const;
@@ -25,7 +25,6 @@ const MAX_POSIX_ID = 4294967295;
 const MOUNT_DENYING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
 
 const PATTERNS = {
-  name: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
   vpcId: '^vpc-[0-9a-f]{8,17}$',
   subnetId: '^subnet-[0-9a-f]{8,17}$',
   securityGroupId: '^sg-[0-9a-f]{8,17}$',
@@ -257,13 +256,7 @@ const accessPointIdsOk = (ap: Expr): Expr =>
   );
 
 const rules: Rule[] = [
-  {
-    id: 'name-format',
-    inputs: ['name'],
-    summary: 'name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit',
-    condition: matches(v('name'), PATTERNS.name),
-    message: template`${name('name')} must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (got ${show(v('name'))}).`,
-  },
+  nameFormatRule(),
   {
     id: 'vpc-id-format',
     inputs: ['vpc_id'],
