@@ -74,6 +74,31 @@ export interface MountTarget {
   readonly ipAddress?: string;
 }
 
+export interface PolicyCondition {
+  readonly test: string;
+  readonly variable: string;
+  readonly values: string[];
+}
+
+export interface PolicyPrincipal {
+  readonly type: string;
+  readonly identifiers: string[];
+}
+
+export interface PolicyStatement {
+  readonly sid: string;
+  readonly effect: string;
+  readonly actions: string[];
+  /**
+   * @default [{ type: "AWS", identifiers: ["*"] }]
+   */
+  readonly principals?: PolicyPrincipal[];
+  /**
+   * @default []
+   */
+  readonly conditions?: PolicyCondition[];
+}
+
 export interface PosixUser {
   readonly uid: number;
   readonly gid: number;
@@ -184,6 +209,39 @@ export interface EfsFilesystemProps {
    * @default true
    */
   readonly enforceTls?: boolean;
+  /**
+   * Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount
+   * as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.
+   * @default false
+   */
+  readonly denyRootAccess?: boolean;
+  /**
+   * Add a policy statement that denies `ClientWrite` to every client. Mounting (`ClientMount`) stays
+   * allowed.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /**
+   * Add a policy statement that denies mounts that do not go through an access point, so every
+   * client sees only its access point's root directory as its access point's POSIX user.
+   * @default false
+   */
+  readonly enforceAccessPoint?: boolean;
+  /**
+   * More file system policy statements, after the presets. Each applies to the file system;
+   * `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover
+   * `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant
+   * included.
+   * @default []
+   */
+  readonly policyStatements?: PolicyStatement[];
+  /**
+   * Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the
+   * file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that
+   * should replace it, then back to `false`.
+   * @default false
+   */
+  readonly allowFileSystemReplacement?: boolean;
   /**
    * Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is
    * set, encrypted with `kms_key_arn` when set). Null: no replication.
