@@ -137,6 +137,11 @@ describe('the npm package', () => {
     expect(entry.stdout.split(' ')).toEqual(expect.arrayContaining(['EfsFilesystem', 'EfsMountEcs', 'EfsMountLambda', 'ValidationError']));
   });
 
+  test('can be imported by name from an ES module too', async () => {
+    const esm = await execa(process.execPath, ['--input-type=module', '-e', "import { EfsFilesystem, EfsMountEcs, EfsMountLambda } from 'efs-modules'; console.log([EfsFilesystem, EfsMountEcs, EfsMountLambda].map((c) => typeof c).join(' '))"], { cwd: consumer });
+    expect(esm.stdout).toBe('function function function');
+  });
+
   test('runs its CLI from the compiled files, without tsx', async () => {
     const cli = await execa(process.execPath, [path.join(consumer, 'node_modules/efs-modules/bin/efs-modules.js'), '--help'], { cwd: consumer, reject: false });
     expect(cli.stderr).not.toMatch(/tsx/);
