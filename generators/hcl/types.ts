@@ -30,13 +30,17 @@ export function hclType(type: TfType): string {
   }
 }
 
-/** A literal value (defaults, optional() defaults). */
-export function hclLiteral(value: unknown): string {
+/**
+ * A literal value (defaults, optional() defaults). Objects inside lists are written on one line:
+ * `terraform fmt` indents a multi-line object that follows `}))` in a type in its own way.
+ */
+export function hclLiteral(value: unknown, inline = false): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(hclLiteral).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => hclLiteral(v, true)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
+  if (inline) return `{ ${entries.map(([k, v]) => `${hclKey(k)} = ${hclLiteral(v, true)}`).join(', ')} }`;
   return multiline('{', entries.map(([k, v]) => [hclKey(k), hclLiteral(v)]), '}');
 }

@@ -279,10 +279,7 @@ variable "policy_statements" {
     principals = optional(list(object({
       type        = string
       identifiers = list(string)
-    })), [{
-      type        = "AWS"
-      identifiers = ["*"]
-    }])
+    })), [{ type = "AWS", identifiers = ["*"] }])
     conditions = optional(list(object({
       test     = string
       variable = string

@@ -366,10 +366,9 @@ export function roleNameFromArn(arn: string): string {
  * tokens alone (the reference's `mountTargetIds`).
  */
 export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference): TerraformResource[] {
-  const owner = TerraformStack.of(scope)
-    .node.findAll()
-    .find((c): c is EfsFilesystem => c instanceof EfsFilesystem && c.fileSystem === fileSystem);
-  return owner ? owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget) : [];
+  const owner = EfsFilesystem.ownerOf(fileSystem);
+  if (!owner || TerraformStack.of(owner) !== TerraformStack.of(scope)) return [];
+  return owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
 }
 
 const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();

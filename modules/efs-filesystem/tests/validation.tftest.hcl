@@ -347,11 +347,7 @@ run "policy_statement_effect_not_allow_or_deny" {
   command = plan
 
   variables {
-    policy_statements = [{
-      sid     = "Audit"
-      effect  = "Block"
-      actions = ["elasticfilesystem:ClientWrite"]
-    }]
+    policy_statements = [{ sid = "Audit", effect = "Block", actions = ["elasticfilesystem:ClientWrite"] }]
   }
 
   expect_failures = [var.policy_statements]
@@ -361,11 +357,7 @@ run "policy_statement_denying_mount_to_everyone" {
   command = plan
 
   variables {
-    policy_statements = [{
-      sid     = "NoMount"
-      effect  = "Deny"
-      actions = ["elasticfilesystem:ClientMount"]
-    }]
+    policy_statements = [{ sid = "NoMount", effect = "Deny", actions = ["elasticfilesystem:ClientMount"] }]
   }
 
   expect_failures = [var.policy_statements]

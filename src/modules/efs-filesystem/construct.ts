@@ -5,6 +5,8 @@ import { toOutputs } from '../../core/outputs';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
 
+const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
+
 /**
  * An encrypted Amazon EFS file system with mount targets, their security group, access
  * points, backup, lifecycle, a TLS-only file system policy and optional replication.
@@ -19,6 +21,12 @@ export class EfsFilesystem extends ModuleConstruct {
   constructor(scope: Construct, id: string, props: EfsFilesystemProps) {
     super(scope, id, efsFilesystem, props);
     this.outputs = toOutputs(efsFilesystem.spec, this.outputValues) as unknown as EfsFilesystemOutputs;
+    OWNERS.set(this.outputs.fileSystem, this);
+  }
+
+  /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
+  static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
+    return OWNERS.get(fileSystem);
   }
 
   /** ID of the file system. */
