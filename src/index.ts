@@ -1,5 +1,5 @@
 /** efs-modules: Amazon EFS constructs for CDKTF, the same modules published as HCL under modules/. */
-export { EfsFilesystem } from './modules/efs-filesystem/construct';
+export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
 export { ValidationError } from './core/module';

@@ -1,7 +1,7 @@
 /** EfsFilesystem as CDKTF users meet it: synthesis, defaults, tokens, and errors. */
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { App, TerraformOutput, TerraformStack, Testing } from '../../src/cdktf';
-import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
+import { EfsFilesystem, EfsFilesystemProps, RemovalPolicy, ValidationError } from '../../src';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
@@ -95,4 +95,26 @@ test('exposes outputs as tokens, and file_system as an object for the mount cons
   });
   expect(json.output.id.value).toMatch(/^\$\{aws_efs_file_system\.efs_file_system_[0-9A-F]+\.id\}$/);
   expect(json.output.mount_targets.value).toMatch(/aws_efs_mount_target\.efs_mount_target_[0-9A-F]+ : key => mount_target\.id/);
+});
+
+describe('removalPolicy', () => {
+  const fileSystemOf = (json: Record<string, any>) => Object.values(json.resource.aws_efs_file_system)[0] as any;
+
+  test('RETAIN (the default) keeps the replacement guard and refuses destroy', () => {
+    const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+    expect(json.locals.efs_inputs.allow_file_system_replacement).toBe(false);
+    expect(fileSystemOf(json).lifecycle.prevent_destroy).toBe(true);
+  });
+
+  test('DESTROY allows replacement and destroy', () => {
+    const json = synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, removalPolicy: RemovalPolicy.DESTROY }));
+    expect(json.locals.efs_inputs.allow_file_system_replacement).toBe(true);
+    expect(fileSystemOf(json).lifecycle.prevent_destroy).toBeUndefined();
+  });
+
+  test('contradicting allowFileSystemReplacement is refused', () => {
+    expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
+      ...PROPS, removalPolicy: RemovalPolicy.RETAIN, allowFileSystemReplacement: true,
+    })).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement = true; give one of them.');
+  });
 });

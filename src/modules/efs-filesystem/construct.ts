@@ -1,11 +1,29 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { Construct } from '../../cdktf';
-import { ModuleConstruct } from '../../core/module';
+import { ModuleConstruct, ValidationError } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
 
 const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
+
+/** What happens to the file system's data when a change or a destroy would delete it. */
+export enum RemovalPolicy {
+  /** Keep it: plans that would replace the file system are refused, and so is `cdktf destroy` (`prevent_destroy`). */
+  RETAIN = 'retain',
+  /** Let it go: replacement (`allowFileSystemReplacement`) and destroy are allowed. */
+  DESTROY = 'destroy',
+}
+
+export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
+  /**
+   * RETAIN refuses any plan that would replace or destroy the file system; DESTROY allows both.
+   * Sets `allowFileSystemReplacement`, so give one or the other.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
 
 /**
  * An encrypted Amazon EFS file system with mount targets, their security group, access
@@ -18,10 +36,15 @@ export class EfsFilesystem extends ModuleConstruct {
   /** Everything the module outputs, as tokens. */
   readonly outputs: EfsFilesystemOutputs;
 
-  constructor(scope: Construct, id: string, props: EfsFilesystemProps) {
-    super(scope, id, efsFilesystem, props);
+  constructor(scope: Construct, id: string, { removalPolicy, ...props }: EfsFilesystemConstructProps) {
+    super(scope, id, efsFilesystem, withRemovalPolicy(scope, id, props, removalPolicy));
     this.outputs = toOutputs(efsFilesystem.spec, this.outputValues) as unknown as EfsFilesystemOutputs;
     OWNERS.set(this.outputs.fileSystem, this);
+    if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
+      // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.
+      const fileSystem = this.node.findAll().find((c): c is EfsFileSystem => c instanceof EfsFileSystem)!;
+      fileSystem.addOverride('lifecycle.prevent_destroy', true);
+    }
   }
 
   /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
@@ -48,4 +71,17 @@ export class EfsFilesystem extends ModuleConstruct {
   get fileSystem(): FileSystemReference {
     return this.outputs.fileSystem;
   }
+}
+
+/** removalPolicy is the TypeScript face of allowFileSystemReplacement: both must not disagree. */
+function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemProps, policy?: RemovalPolicy): EfsFilesystemProps {
+  if (policy === undefined) return props;
+  const allow = policy === RemovalPolicy.DESTROY;
+  if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    throw new ValidationError(`EfsFilesystem "${path}"`, [
+      `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement = ${props.allowFileSystemReplacement}; give one of them.`,
+    ]);
+  }
+  return { ...props, allowFileSystemReplacement: allow };
 }
