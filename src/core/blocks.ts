@@ -17,4 +17,3 @@ export function addDynamic(
 /** A typed view of an HCL expression, for attributes cdktf types as number, boolean or list. */
 export const num = (expression: string): number => Token.asNumber(expression);
 export const bool = (expression: string): boolean => Token.asAny(expression) as unknown as boolean;
-export const list = (expression: string): string[] => Token.asList(expression);

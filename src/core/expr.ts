@@ -96,7 +96,6 @@ export const call = (fn: FnName, ...args: Expr[]): Expr => ({ op: 'call', fn, ar
 const bin = (kind: BinOp) => (a: Expr, b: Expr): Expr => ({ op: 'bin', kind, a, b });
 export const eq = bin('==');
 export const ne = bin('!=');
-export const lt = bin('<');
 export const le = bin('<=');
 export const gt = bin('>');
 export const ge = bin('>=');

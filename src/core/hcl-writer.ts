@@ -83,8 +83,3 @@ export function hclObject(fields: Readonly<Record<string, string>>): string {
   const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
   return ['{', ...lines, '}'].join('\n');
 }
-
-/** A multi-line HCL list of expressions. */
-export function hclList(items: readonly string[]): string {
-  return ['[', ...items.map((i) => `  ${i.split('\n').join('\n  ')},`), ']'].join('\n');
-}

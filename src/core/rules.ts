@@ -3,8 +3,8 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, RenderOptions, Spelling, UNKNOWN, and, call, evaluate, forEach, get, input, isNull, lit, name, notNull,
-  nullOr, show, template, toHcl, toJsonTemplate, ge, le, eq, not,
+  Expr, RenderOptions, Spelling, UNKNOWN, call, evaluate, forEach, get, input, lit, name,
+  nullOr, show, template, toHcl, toJsonTemplate, not,
 } from './expr';
 
 export interface Rule {
@@ -72,18 +72,6 @@ export function oneOf(id: string, inputName: string, allowed: readonly string[],
   };
 }
 
-/** `input` must be a whole number within [min, max] (null passes). */
-export function wholeNumberIn(id: string, inputName: string, min: number, max: number, unit = ''): Rule {
-  const value = input(inputName);
-  return {
-    id,
-    inputs: [inputName],
-    summary: `${inputName} is a whole number from ${min} to ${max}`,
-    condition: nullOr(value, and(ge(value, lit(min)), le(value, lit(max)), eq(call('floor', value), value))),
-    message: template`${name(inputName)} must be a whole number from ${lit(min)} to ${lit(max)}${lit(unit)} (got ${show(value)}).`,
-  };
-}
-
 /** Every entry of a map input satisfies `ok`; the message lists each entry that does not. */
 export function eachEntry(
   id: string,
@@ -102,4 +90,3 @@ export function eachEntry(
   };
 }
 
-export { and, isNull, notNull };
