@@ -5,15 +5,14 @@
  */
 import type { ModuleDefinition } from '../src/core/module';
 import { check, isCrossInput } from '../src/core/rules';
-import { withDefaults } from '../src/core/values';
+import { hclInputValues } from '../src/core/values';
 
 /** The message a rule gives for one of its bad inputs, as HCL users read it. */
 export function exampleMessage(def: ModuleDefinition, ruleId: string): string {
   const c = def.cases.bad.find((b) => b.rule === ruleId);
   if (!c) throw new Error(`${def.spec.name}: rule ${ruleId} has no bad input in cases.ts`);
   const inputs: Record<string, unknown> = { ...def.cases.valid, ...c.set };
-  const values = Object.fromEntries(def.spec.inputs.map((i) => [i.name, withDefaults(i.type, inputs[i.name] ?? i.default ?? null)]));
-  const found = check(def.spec.rules, values, 'hcl').find((v) => v.rule === ruleId);
+  const found = check(def.spec.rules, hclInputValues(def.spec, inputs), 'hcl').find((v) => v.rule === ruleId);
   if (!found) throw new Error(`${def.spec.name}: case "${c.title}" does not trip rule ${ruleId}`);
   return found.message;
 }

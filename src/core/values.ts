@@ -66,3 +66,8 @@ export function normalizeProps(spec: ModuleSpec, props: Record<string, unknown>)
     }),
   );
 }
+
+/** HCL-shaped inputs (as an HCL user writes them) as Terraform sees them once defaults apply. */
+export function hclInputValues(spec: ModuleSpec, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(spec.inputs.map((i) => [i.name, withDefaults(i.type, inputs[i.name] ?? i.default ?? null)]));
+}

@@ -40,9 +40,7 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
   });
 
   test('turns on the AWS-managed backup', () => {
-    expect(after(plans.basicHcl, 'aws_efs_backup_policy')).toEqual([{ backup_policy: [{ status: 'ENABLED' }], file_system_id: undefined }].map(
-      (x) => expect.objectContaining({ backup_policy: x.backup_policy }),
-    ));
+    expect(after(plans.basicHcl, 'aws_efs_backup_policy')).toEqual([expect.objectContaining({ backup_policy: [{ status: 'ENABLED' }] })]);
   });
 
   test('attaches a file system policy that denies access without TLS', () => {

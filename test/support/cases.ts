@@ -4,7 +4,7 @@ import type { BadInput } from '../../src/core/cases';
 import type { ModuleDefinition } from '../../src/core/module';
 import { Violation, check } from '../../src/core/rules';
 import { TfType, camelCase } from '../../src/core/types';
-import { withDefaults } from '../../src/core/values';
+import { hclInputValues } from '../../src/core/values';
 import * as lib from '../../src';
 
 /** Every case's full HCL-shaped input set: the module's valid inputs with the case's values laid over. */
@@ -12,14 +12,9 @@ export function caseInputs(def: ModuleDefinition, c?: BadInput): Record<string, 
   return { ...def.cases.valid, ...(c?.set ?? {}) };
 }
 
-/** The inputs as Terraform sees them once defaults apply. */
-function effectiveValues(def: ModuleDefinition, inputs: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(def.spec.inputs.map((i) => [i.name, withDefaults(i.type, inputs[i.name] ?? i.default ?? null)]));
-}
-
 /** The violations the TypeScript evaluator finds for a case, in a given spelling. */
 export function violations(def: ModuleDefinition, c: BadInput, spelling: 'hcl' | 'ts'): Violation[] {
-  return check(def.spec.rules, effectiveValues(def, caseInputs(def, c)), spelling);
+  return check(def.spec.rules, hclInputValues(def.spec, caseInputs(def, c)), spelling);
 }
 
 /** HCL-shaped values back to TypeScript props: camelCase object fields, map keys untouched. */
