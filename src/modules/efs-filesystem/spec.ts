@@ -289,6 +289,7 @@ const rules: Rule[] = [
     id: 'mount-target-subnets-distinct',
     inputs: ['mount_targets'],
     summary: 'no two mount targets share a subnet',
+    kind: 'distinct-values',
     condition: eq(
       call('length', call('distinct', forEach(v('mount_targets'), (_k, mt) => get(mt, 'subnet_id')))),
       call('length', v('mount_targets')),
