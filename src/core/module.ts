@@ -6,7 +6,7 @@
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
-import { Rule, assess, isCrossInput, renderJson } from './rules';
+import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
 import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
@@ -124,7 +124,8 @@ export abstract class ModuleConstruct extends Construct {
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
-    const base = contextBase(this, 'construct', deferred, render, (n) => `${prefix}_${n}`);
+    const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
+    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
     let rendered = false;
     const ctx: BuildContext = {
       ...base,

@@ -3,7 +3,7 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, RenderOptions, Spelling, UNKNOWN, call, eq, evaluate, forEach, get, input, lit, name,
+  Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, input, lit, name,
   nullOr, show, template, toHcl, toJsonTemplate, not,
 } from './expr';
 
@@ -87,6 +87,18 @@ export function assess(
     } else deferred.push(rule);
   }
   return { violations, deferred };
+}
+
+/**
+ * The plan-time form of a rule across inputs: it holds while one of its inputs fails a rule of its
+ * own among `rules`, so plan time too reports a misspelt value once, not again by every rule that
+ * reads it (as `assess` does at synth time). Other rules are returned as they are.
+ */
+export function afterOwnRules(rule: Rule, rules: readonly Rule[]): Rule {
+  if (!isCrossInput(rule)) return rule;
+  const own = rules.filter((r) => !isCrossInput(r) && rule.inputs.includes(r.inputs[0]));
+  if (own.length === 0) return rule;
+  return { ...rule, condition: cond(and(...own.map((r) => r.condition)), rule.condition, lit(true)) };
 }
 
 /** The rules that fail on the values known now (see `assess`). */

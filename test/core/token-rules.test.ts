@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack } from '../../src/cdktf';
+import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
+import { efsFilesystem } from '../../src/modules/efs-filesystem/definition';
 import * as lib from '../../src';
 import { MODULES } from '../../generators/registry';
 import type { BadInput } from '../../src/core/cases';
@@ -77,6 +78,13 @@ function tokenProps(stack: TerraformStack, { def, cases, id }: Group): Record<st
   return { ...props, ...Object.fromEntries(tokens) };
 }
 
+/** What plan time must say, and only that, about a misspelt throughput mode given as a token. */
+const TYPO = {
+  mode: 'provisoned',
+  primary: 'throughputMode must be "elastic", "provisioned" or "bursting" (got "provisoned").',
+  dependent: 'provisionedThroughputInMibps must be set when throughputMode is "provisioned", and only then',
+};
+
 interface Diagnostic {
   severity: string;
   summary: string;
@@ -96,6 +104,13 @@ beforeAll(async () => {
       const cls = (lib as unknown as Record<string, ConstructClass>)[g.def.spec.className];
       new cls(stack, g.id, tokenProps(stack, g));
     }
+    // A misspelt mode from a variable, with MiB/s that the rule tying both would refuse next to it.
+    const mode = new TerraformVariable(stack, 'misspelt_mode', { default: TYPO.mode });
+    new lib.EfsFilesystem(stack, 'misspelt', {
+      ...(propsFor(efsFilesystem, efsFilesystem.cases.valid) as unknown as lib.EfsFilesystemProps),
+      throughputMode: mode.stringValue,
+      provisionedThroughputInMibps: 100,
+    });
   } catch (e) {
     synthError = e;
     return;
@@ -123,9 +138,15 @@ test('bad values given as tokens pass synth, to be checked at plan time', () => 
 });
 
 test('plan refuses every bad token-valued prop with the synth-time message, and nothing else', () => {
-  const expected = CASES.map(({ def, c }) => expectedMessage(def, c)).sort();
+  const expected = [...CASES.map(({ def, c }) => expectedMessage(def, c)), TYPO.primary].sort();
   const refused = diagnostics.filter((d) => d.summary === 'Resource precondition failed').map((d) => d.detail).sort();
   expect(refused).toEqual(expected);
+});
+
+test('a token that fails its own rule is reported once, not again by the rules across inputs that read it', () => {
+  const details = diagnostics.map((d) => d.detail);
+  expect(details).toContain(TYPO.primary);
+  expect(details.filter((d) => d.startsWith(TYPO.dependent) && d.includes('provisoned'))).toEqual([]);
 });
 
 test('each plan-time message names the prop as TypeScript users spell it', () => {
