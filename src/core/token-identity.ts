@@ -10,8 +10,13 @@ import { Construct, DefaultTokenResolver, StringConcat, Token, Tokenization } fr
  * to another stack is only read, not registered as a cross-stack output.
  */
 export function tokenExpression(scope: Construct, token: unknown): string {
-  const resolved = Tokenization.resolve(token, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
-  return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  try {
+    const resolved = Tokenization.resolve(token, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  } catch {
+    // A token that cannot resolve yet (a lazy value) is still itself: its own text identifies it.
+    return String(token);
+  }
 }
 
 /**
