@@ -61,6 +61,11 @@ variable "allowed_security_group_ids" {
     condition     = alltrue([for k, v in var.allowed_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
     error_message = join(" ", [for k, v in var.allowed_security_group_ids : "allowed_security_group_ids[${k}] must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(v)})." if !can(regex("^sg-[0-9a-f]{8,17}$", v))])
   }
+
+  validation {
+    condition     = length(distinct(var.allowed_security_group_ids)) == length(var.allowed_security_group_ids)
+    error_message = "allowed_security_group_ids must not list a security group twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${jsonencode(var.allowed_security_group_ids)})."
+  }
 }
 
 variable "allow_nfs_from_self" {
@@ -84,6 +89,11 @@ variable "allowed_cidr_blocks" {
   validation {
     condition     = alltrue([for k, v in var.allowed_cidr_blocks : !can(regex("/0$", v))])
     error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_group_ids, or a narrower block." if can(regex("/0$", v))])
+  }
+
+  validation {
+    condition     = length(distinct(var.allowed_cidr_blocks)) == length(var.allowed_cidr_blocks)
+    error_message = "allowed_cidr_blocks must not list a CIDR block twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${jsonencode(var.allowed_cidr_blocks)})."
   }
 }
 

@@ -122,6 +122,26 @@ run "open_ipv4_cidr" {
   expect_failures = [var.allowed_cidr_blocks]
 }
 
+run "one_security_group_allowed_twice" {
+  command = plan
+
+  variables {
+    allowed_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef0"]
+  }
+
+  expect_failures = [var.allowed_security_group_ids]
+}
+
+run "one_cidr_block_allowed_twice" {
+  command = plan
+
+  variables {
+    allowed_cidr_blocks = ["10.0.0.0/16", "10.0.0.0/16"]
+  }
+
+  expect_failures = [var.allowed_cidr_blocks]
+}
+
 run "unknown_throughput_mode" {
   command = plan
 

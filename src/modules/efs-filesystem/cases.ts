@@ -40,6 +40,15 @@ const bad: BadInput[] = [
   { rule: 'allowed-cidr-block-format', title: 'cidr without prefix', set: { allowed_cidr_blocks: ['10.0.0.1'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"10.0.0.1"'] },
   { rule: 'allowed-cidr-block-not-open', title: 'open ipv4 cidr', set: { allowed_cidr_blocks: ['0.0.0.0/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"0.0.0.0/0"'] },
   { rule: 'allowed-cidr-block-not-open', title: 'open ipv6 cidr', set: { allowed_cidr_blocks: ['::/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"::/0"'] },
+  {
+    rule: 'allowed-security-groups-distinct', title: 'one security group allowed twice',
+    set: { allowed_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] }, names: ['allowed_security_group_ids'],
+    shows: ['["sg-0123456789abcdef0","sg-0123456789abcdef0"]'],
+  },
+  {
+    rule: 'allowed-cidr-blocks-distinct', title: 'one cidr block allowed twice',
+    set: { allowed_cidr_blocks: ['10.0.0.0/16', '10.0.0.0/16'] }, names: ['allowed_cidr_blocks'], shows: ['["10.0.0.0/16","10.0.0.0/16"]'],
+  },
   { rule: 'throughput-mode-allowed', title: 'unknown throughput mode', set: { throughput_mode: 'fast' }, names: ['throughput_mode'], shows: ['"fast"'] },
   { rule: 'throughput-mode-allowed', title: 'throughput mode in wrong case', set: { throughput_mode: 'Elastic' }, names: ['throughput_mode'], shows: ['"Elastic"'] },
   {

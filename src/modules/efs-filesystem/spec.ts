@@ -6,7 +6,7 @@
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
-import { Rule, eachEntry, oneOf } from '../../core/rules';
+import { Rule, distinctValues, eachEntry, oneOf } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { optional, t } from '../../core/types';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
@@ -289,6 +289,7 @@ const rules: Rule[] = [
     id: 'mount-target-subnets-distinct',
     inputs: ['mount_targets'],
     summary: 'no two mount targets share a subnet',
+    kind: 'distinct-values',
     condition: eq(
       call('length', call('distinct', forEach(v('mount_targets'), (_k, mt) => get(mt, 'subnet_id')))),
       call('length', v('mount_targets')),
@@ -315,6 +316,21 @@ const rules: Rule[] = [
     'no allowed CIDR block is open to the whole internet (`/0`)',
     (_i, c) => not(matches(c, '/0$')),
     (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_group_ids')}, or a narrower block.`,
+  ),
+  // Each entry becomes its own NFS rule: a value given twice is the same rule twice, which AWS refuses at apply.
+  distinctValues(
+    'allowed-security-groups-distinct',
+    'allowed_security_group_ids',
+    'no security group is allowed twice',
+    (ids) => ids,
+    (ids) => template`${name('allowed_security_group_ids')} must not list a security group twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(ids)}).`,
+  ),
+  distinctValues(
+    'allowed-cidr-blocks-distinct',
+    'allowed_cidr_blocks',
+    'no CIDR block is allowed twice',
+    (blocks) => blocks,
+    (blocks) => template`${name('allowed_cidr_blocks')} must not list a CIDR block twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(blocks)}).`,
   ),
   oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
   {
