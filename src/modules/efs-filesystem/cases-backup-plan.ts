@@ -77,7 +77,7 @@ export const backupPlanBadInputs: BadInput[] = [
         vault_kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       },
     },
-    names: ['backup_plan.vault_kms_key_arn', 'backup_plan.vault_name'], shows: ['"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"', 'vault_name null'],
+    names: ['backup_plan.vault_kms_key_arn', 'backup_plan.vault_name'], shows: ['"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"'],
   },
   {
     rule: 'backup-plan-role-choice', title: 'backup role given while the module creates one',

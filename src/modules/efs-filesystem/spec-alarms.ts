@@ -10,7 +10,7 @@
  * PercentIOLimit is only published for General Purpose file systems; ClientConnections is not
  * published while no client is connected, so "no clients" is missing data.
  */
-import { Expr, and, call, eq, forEach, ge, get, gt, input, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import type { InputSpec } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
@@ -130,6 +130,8 @@ export const alarmsInputs: InputSpec[] = [
 
 const alarms = input('alarms');
 const isWhole = (x: Expr) => eq(call('floor', x), x);
+/** Terraform evaluates a validation's message even when its condition holds: read no field of null alarms. */
+const whenAlarms = (message: Expr) => cond(isNull(alarms), lit('alarms is null'), message);
 
 function settingsOk(a: AlarmDefinition, s: Expr): Expr {
   const threshold = get(s, 'threshold');
@@ -153,7 +155,7 @@ export const alarmsRules: Rule[] = [
     inputs: ['alarms'],
     summary: 'each alarms.sns_topic_arns entry is an SNS topic ARN',
     condition: nullOr(alarms, call('alltrue', forEach(get(alarms, 'sns_topic_arns'), (_i, arn) => call('matches', arn, lit(SNS_TOPIC_ARN)), undefined, ['i', 'arn']))),
-    message: template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`,
+    message: whenAlarms(template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`),
   },
   ...ALARMS.map((a): Rule => {
     const s = get(alarms, a.key);
@@ -162,7 +164,7 @@ export const alarmsRules: Rule[] = [
       inputs: ['alarms'],
       summary: `alarms.${a.key} has a threshold that is ${a.range.text}, whole evaluation periods of a multiple of 60 seconds, at most one day in all`,
       condition: nullOr(alarms, settingsOk(a, s)),
-      message: template`${name('alarms', a.key)} must have a ${name('threshold')} that is ${lit(a.range.text)}, ${name('period_seconds')} a multiple of 60, ${name('evaluation_periods')} a whole number of at least 1, and ${name('period_seconds')} × ${name('evaluation_periods')} at most 86400 (one day) (got ${show(s)}).`,
+      message: whenAlarms(template`${name('alarms', a.key)} must have a ${name('threshold')} that is ${lit(a.range.text)}, ${name('period_seconds')} a multiple of 60, ${name('evaluation_periods')} a whole number of at least 1, and ${name('period_seconds')} × ${name('evaluation_periods')} at most 86400 (one day) (got ${show(s)}).`),
     };
   }),
 ];

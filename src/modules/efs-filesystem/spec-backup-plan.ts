@@ -85,7 +85,8 @@ const planRule = (id: string, summary: string, ok: Expr, message: Expr): Rule =>
   inputs: ['backup_plan'],
   summary,
   condition: nullOr(plan, ok),
-  message,
+  // Terraform evaluates a validation's message even when its condition holds: read no field of a null plan.
+  message: cond(isNull(plan), lit('backup_plan is null'), message),
 });
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
 const copyOk = (c: Expr) =>
