@@ -9,6 +9,7 @@ import {
 import { Rule, eachEntry, oneOf } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { optional, t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
@@ -489,5 +490,5 @@ export const efsFilesystemSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };

@@ -7,6 +7,7 @@ import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from 
 import type { Rule } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { MountNames, mountInputs, mountRules } from '../mount-common';
 
 export const ECS_NAMES: MountNames = { role: 'task_role_name', attachRole: 'attach_task_role_policy', client: 'task' };
@@ -121,5 +122,5 @@ export const efsMountEcsSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };
