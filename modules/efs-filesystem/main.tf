@@ -79,6 +79,7 @@ locals {
       period             = var.alarms.burst_credit_balance.period_seconds
       evaluation_periods = var.alarms.burst_credit_balance.evaluation_periods
       treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
       queries = [
         {
           id          = "credits"
@@ -98,6 +99,7 @@ locals {
       period             = var.alarms.percent_io_limit.period_seconds
       evaluation_periods = var.alarms.percent_io_limit.evaluation_periods
       treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
       queries = [
         {
           id          = "io"
@@ -117,6 +119,7 @@ locals {
       period             = var.alarms.throughput_utilization.period_seconds
       evaluation_periods = var.alarms.throughput_utilization.evaluation_periods
       treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
       queries = [
         {
           id          = "metered"
@@ -152,6 +155,7 @@ locals {
       period             = var.alarms.storage_growth.period_seconds
       evaluation_periods = var.alarms.storage_growth.evaluation_periods
       treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
       queries = [
         {
           id          = "stored"
@@ -179,6 +183,7 @@ locals {
       period             = var.alarms.client_connections.period_seconds
       evaluation_periods = var.alarms.client_connections.evaluation_periods
       treat_missing_data = "breaching"
+      actions            = var.alarms.sns_topic_arns
       queries = [
         {
           id          = "clients"
@@ -487,12 +492,12 @@ resource "aws_backup_selection" "this" {
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each = { for name, alarm in local.alarm_definitions : name => alarm if alarm.create }
 
-  alarm_actions       = var.alarms.sns_topic_arns
+  alarm_actions       = each.value.actions
   alarm_description   = each.value.description
   alarm_name          = "${var.name}-efs-${replace(each.key, "_", "-")}"
   comparison_operator = each.value.comparison
   evaluation_periods  = each.value.evaluation_periods
-  ok_actions          = var.alarms.sns_topic_arns
+  ok_actions          = each.value.actions
   tags                = var.tags
   threshold           = each.value.threshold
   treat_missing_data  = each.value.treat_missing_data

@@ -93,6 +93,7 @@ function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
     period: `${settings}.period_seconds`,
     evaluation_periods: `${settings}.evaluation_periods`,
     treat_missing_data: JSON.stringify(how.missingData),
+    actions: `${ctx.in('alarms')}.sns_topic_arns`,
     queries: `[\n${queries.map((q) => `  ${q.split('\n').join('\n  ')},`).join('\n')}\n]`,
   });
 }
@@ -111,8 +112,10 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
       threshold: num(ex('each.value.threshold')),
       evaluationPeriods: num(ex('each.value.evaluation_periods')),
       treatMissingData: ex('each.value.treat_missing_data'),
-      alarmActions: ex(`${v('alarms')}.sns_topic_arns`) as unknown as string[],
-      okActions: ex(`${v('alarms')}.sns_topic_arns`) as unknown as string[],
+      // Through each.value, never the input itself: in a construct the input is a constant, which
+      // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
+      alarmActions: ex('each.value.actions') as unknown as string[],
+      okActions: ex('each.value.actions') as unknown as string[],
       tags: ex(v('tags')) as unknown as Record<string, string>,
     }),
     'this',
