@@ -437,9 +437,9 @@ export interface EfsFilesystemProps {
    * per second over PermittedThroughput). Default 80. `storage_growth`: the stored data
    * (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over
    * its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients
-   * are connected (ClientConnections, sum; no data counts as none). Off by default: replicas, file
-   * systems used by scheduled jobs and new ones have no clients for long stretches. Default
-   * threshold 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns`
+   * are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of
+   * scheduled jobs and new ones go without clients for long stretches, hence off unless enabled.
+   * Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns`
    * receive both ALARM and OK notifications.
    * @default undefined
    */

@@ -87,7 +87,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'client_connections',
     tsName: 'ClientConnectionsAlarm',
-    summary: 'fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Off by default: replicas, file systems used by scheduled jobs and new ones have no clients for long stretches. Default threshold 1',
+    summary: 'fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1',
     enabled: false,
     threshold: 1,
     unit: 'connections',
