@@ -1,7 +1,6 @@
 /**
- * efs-filesystem: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (EFS API reference: CreateFileSystem, LifecyclePolicy,
- * RootDirectory, CreationInfo, PosixUser).
+ * efs-filesystem: the interface, declared once. The facts behind the rules come from the Amazon
+ * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,

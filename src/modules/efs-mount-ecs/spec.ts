@@ -1,7 +1,7 @@
 /**
- * efs-mount-ecs: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (ECS: with an access point, transit encryption ENABLED and
- * no root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0).
+ * efs-mount-ecs: the interface, declared once. Facts behind the rules, from the Amazon ECS and
+ * Amazon EFS documentation: with an access point, transit encryption ENABLED and no
+ * root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0.
  */
 import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';

@@ -1,7 +1,7 @@
 /**
- * efs-mount-lambda: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (Lambda: local mount path pattern, one file system per
- * function, VPC and IAM needs, waiting for the mount targets).
+ * efs-mount-lambda: the interface, declared once. Facts behind the rules, from the AWS Lambda
+ * and Amazon EFS documentation: the local mount path pattern, one file system per function,
+ * VPC and IAM needs, waiting for the mount targets.
  */
 import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
