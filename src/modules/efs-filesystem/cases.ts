@@ -1,5 +1,7 @@
 /** Bad inputs that efs-filesystem must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
+import { alarmsBadInputs } from './cases-alarms';
+import { backupPlanBadInputs } from './cases-backup-plan';
 
 const SUBNET_A = 'subnet-0123456789abcdef0';
 const SUBNET_B = 'subnet-0123456789abcdef1';
@@ -195,7 +197,9 @@ const bad: BadInput[] = [
     rule: 'one-zone-single-mount-target', title: 'one zone with two mount targets',
     set: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_B } } },
     names: ['mount_targets', 'availability_zone_name'], shows: ['"us-east-1a"', '["a","b"]'],
-  },
+  },  // --- backup_plan and alarms: cases-backup-plan.ts and cases-alarms.ts
+  ...backupPlanBadInputs,
+  ...alarmsBadInputs,
 ];
 
 export const efsFilesystemCases: ModuleCases = {

@@ -1,7 +1,6 @@
 /**
- * efs-filesystem: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (EFS API reference: CreateFileSystem, LifecyclePolicy,
- * RootDirectory, CreationInfo, PosixUser).
+ * efs-filesystem: the interface, declared once. The facts behind the rules come from the Amazon
+ * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
@@ -9,7 +8,10 @@ import {
 import { Rule, distinctValues, eachEntry, oneOf } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { optional, t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
+import { alarmsInputs, alarmsRules } from './spec-alarms';
+import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 
 export const THROUGHPUT_MODES = ['elastic', 'provisioned', 'bursting'] as const;
 export const PERFORMANCE_MODES = ['generalPurpose', 'maxIO'] as const;
@@ -204,6 +206,9 @@ const inputs: InputSpec[] = [
     ),
     description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
   },
+  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
+  ...backupPlanInputs,
+  ...alarmsInputs,
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
 ];
 
@@ -488,7 +493,9 @@ const rules: Rule[] = [
     summary: 'a One Zone file system has exactly one mount target',
     condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
     message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
-  },
+  },  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
+  ...backupPlanRules,
+  ...alarmsRules,
 ];
 
 export const efsFilesystemSpec: ModuleSpec = {
@@ -498,5 +505,5 @@ export const efsFilesystemSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };
