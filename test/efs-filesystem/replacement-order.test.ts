@@ -44,7 +44,7 @@ beforeAll(async () => {
   const saved = await savedPlan(dir, OFFLINE_PLAN_ARGS);
   planned = saved.json;
   graph = await applyGraph(dir, saved);
-});
+}, 600_000); // several plans of many module instances, on a shared machine
 
 const at = (mod: string, address: string, step: Step): [string, Step] => [`module.${mod}.${address}`, step];
 const replaced = (mod: string) => changeSummary(planned, `module.${mod}.`).filter((c) => c.startsWith('create+delete')).map((c) => c.split(' ')[1]);
