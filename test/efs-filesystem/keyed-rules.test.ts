@@ -30,6 +30,8 @@ const CASES: Record<string, Record<string, unknown>> = {
   cidrs_first_removed: { allowed_cidrs: { lab: CIDRS.lab, vpn: CIDRS.vpn } },
   cidrs_added_first: { allowed_cidrs: { aaa: '10.2.0.0/16', ...CIDRS } },
   cidrs_reordered: { allowed_cidrs: { vpn: CIDRS.vpn, office: CIDRS.office, lab: CIDRS.lab } },
+  cidrs_one_changed: { allowed_cidrs: { ...CIDRS, lab: '10.3.0.0/16' } },
+  cidrs_family_changed: { allowed_cidrs: { ...CIDRS, office: 'fd01::/16' } },
   egress_rules_off: { client_egress_rules: false },
 };
 
@@ -160,6 +162,14 @@ describe('allowed_cidrs: only the entry touched changes', () => {
 
   test('writing the entries in another order changes nothing', () => {
     expect(summary('cidrs_reordered')).toEqual([]);
+  });
+
+  test('another block under one name updates that rule in place', () => {
+    expect(summary('cidrs_one_changed')).toEqual([`update ${INGRESS}.nfs_from_cidrs["lab"]`]);
+  });
+
+  test('an IPv6 block in place of an IPv4 one replaces that rule, create-before-destroy', () => {
+    expect(summary('cidrs_family_changed')).toEqual([`create+delete ${INGRESS}.nfs_from_cidrs["office"]`]);
   });
 });
 

@@ -87,7 +87,7 @@ const inputs: InputSpec[] = [
     type: t.map(t.string()),
     default: {},
     description: 'IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice.',
-    onChange: 'Per key: adding an entry creates its rule, removing one deletes it, reordering changes nothing. Another block under a key updates its rule in place.',
+    onChange: 'Per key: adding an entry creates its rule, removing one deletes it, reordering changes nothing. Another block of the same IP version under a key updates its rule in place; one of the other version replaces it create-before-destroy.',
   },
   {
     name: 'security_group_name',
@@ -247,7 +247,7 @@ const inputs: InputSpec[] = [
     default: false,
     description:
       'Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that should replace it, then back to `false`.',
-    onChange: 'Changes no resource by itself: it lets the plan it is set in replace the file system.',
+    onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
   {
     name: 'replication',
@@ -256,7 +256,7 @@ const inputs: InputSpec[] = [
       'Replication',
     ),
     description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
-    onChange: 'Adding creates the replication, removing deletes it. A new destination replaces it.',
+    onChange: 'Adding creates the replication configuration, removing deletes it, a new destination replaces it (delete, then create).',
   },
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
 ];
