@@ -128,8 +128,8 @@ describe('allowClient', () => {
       expect(efs.allowClient('app', 'sg-0123456789abcdef0')).toBe('app');
     });
     expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
-    const [ingress] = rulesOf(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.for_each);
-    expect(ingress.for_each).toBe('${local.efs_inputs.allowed_security_groups}');
+    const forEach = rulesOf(json, 'aws_vpc_security_group_ingress_rule').map((r) => r.for_each);
+    expect(forEach).toContain('${local.efs_inputs.allowed_security_groups}');
   });
 
   test('the same group token twice adds one entry, and answers with its first name', () => {
