@@ -119,7 +119,8 @@ export interface Replication {
 export interface EfsFilesystemProps {
   /**
    * Name of the file system: its `Name` tag and the prefix of the names of everything the module
-   * creates.
+   * creates. Unless `security_group_name` is set, a new name replaces the mount targets' security
+   * group, create-before-destroy so that no client loses NFS (see "What a change does").
    */
   readonly name: string;
   /**

@@ -47,7 +47,7 @@ const inputs: InputSpec[] = [
     name: 'name',
     type: t.string(),
     required: true,
-    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates.',
+    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates. Unless `security_group_name` is set, a new name replaces the mount targets\' security group, create-before-destroy so that no client loses NFS (see "What a change does").',
     onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
   { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.', onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs.' },
