@@ -73,12 +73,21 @@ describe('examples/efs-filesystem/complete (network, client group and key create
     expect(mountTargets.every((c) => c.change.after_unknown.subnet_id === true)).toBe(true);
   });
 
-  test('allows NFS from a client group whose id is not known yet', () => {
+  test('allows NFS in from a client group whose id is not known yet, and from a CIDR, one rule per name', () => {
     const rules = changes(plans.completeHcl, 'aws_vpc_security_group_ingress_rule');
     expect(rules.map((c) => c.address).sort()).toEqual([
-      'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups[0]',
+      'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_cidrs["office"]',
+      'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["clients"]',
       'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
     ]);
+  });
+
+  test('lets that client group out to NFS on the mount targets\' group', () => {
+    const [egress, ...more] = changes(plans.completeHcl, 'aws_vpc_security_group_egress_rule');
+    expect(more).toEqual([]);
+    expect(egress.address).toBe('module.efs.aws_vpc_security_group_egress_rule.nfs_to_file_system["clients"]');
+    expect(egress.change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
+    expect(egress.change.after_unknown).toMatchObject({ security_group_id: true, referenced_security_group_id: true });
   });
 
   test('encrypts with the customer key and archives after IA', () => {

@@ -112,6 +112,9 @@ const alarmType = (a: AlarmDefinition): TfType =>
 export const alarmsInputs: InputSpec[] = [
   {
     name: 'alarms',
+    onChange:
+      'Each alarm is its own resource keyed by its name: a new threshold, period or topic updates that alarm in place; ' +
+      'turning one on or off (or a mode change that makes it apply or not) creates or deletes only that alarm.',
     type: t.object(
       {
         sns_topic_arns: optional(t.list(t.string()), []),

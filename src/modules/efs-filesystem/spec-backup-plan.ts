@@ -42,6 +42,10 @@ export const BACKUP_PATTERNS = {
 export const backupPlanInputs: InputSpec[] = [
   {
     name: 'backup_plan',
+    onChange:
+      'Adding creates the plan, its selection, the role (unless `create_backup_role = false`) and the vault (with `vault_name`); ' +
+      'schedule, windows, retention and copies update the plan in place; removing deletes them (AWS refuses to delete a vault that still holds recovery points); ' +
+      'a new `vault_name` replaces the vault. The file system is never touched.',
     type: t.object(
       {
         schedule: optional(t.string(), DEFAULT_BACKUP_SCHEDULE),

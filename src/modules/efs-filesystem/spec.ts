@@ -35,6 +35,8 @@ const PATTERNS = {
   region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
   availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
   octal: '^[0-7]{3,4}$',
+  /** What EC2 accepts in a VPC security group's name and description. */
+  securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
@@ -47,67 +49,110 @@ const inputs: InputSpec[] = [
     name: 'name',
     type: t.string(),
     required: true,
-    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates.',
+    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates. Unless `security_group_name` is set, a new name replaces the mount targets\' security group, create-before-destroy so that no client loses NFS (see "What a change does").',
+    onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
-  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.' },
+  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.', onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs.' },
   {
     name: 'mount_targets',
     type: t.map(t.object({ subnet_id: t.string(), ip_address: optional(t.string()) }, 'MountTarget')),
     required: true,
     description:
       'One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply.',
+    onChange: 'Per key: adding an entry creates its mount target, removing one deletes it, reordering changes nothing. A new `subnet_id` replaces that mount target (deleted, then created; one per zone).',
   },
   {
-    name: 'allowed_security_group_ids',
-    type: t.list(t.string()),
-    default: [],
-    description: 'Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR blocks.',
+    name: 'allowed_security_groups',
+    type: t.map(t.string()),
+    default: {},
+    description:
+      'Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs.',
+    onChange: 'Per key: adding an entry creates its ingress and egress rules, removing one deletes them, reordering changes nothing. Another group under a key updates its ingress rule in place and replaces its egress rule create-before-destroy.',
+  },
+  {
+    name: 'client_egress_rules',
+    type: t.bool(),
+    default: true,
+    description:
+      'Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets\' group: a group created by Terraform has no egress at all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic.',
+    onChange: 'Creates (`true`) or deletes (`false`) the egress rules on the client groups; the ingress rules stay.',
   },
   {
     name: 'allow_nfs_from_self',
     type: t.bool(),
     default: true,
     description: 'Allow NFS (TCP 2049) from members of the mount targets\' own security group, so that attaching `security_group_id` to a client lets it mount.',
+    onChange: 'Creates or deletes the one self-referencing rule.',
   },
   {
-    name: 'allowed_cidr_blocks',
-    type: t.list(t.string()),
-    default: [],
-    description: 'CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block (`/0`) is refused.',
+    name: 'allowed_cidrs',
+    type: t.map(t.string()),
+    default: {},
+    description: 'IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice.',
+    onChange: 'Per key: adding an entry creates its rule, removing one deletes it, reordering changes nothing. Another block of the same IP version under a key updates its rule in place; one of the other version replaces it create-before-destroy.',
+  },
+  {
+    name: 'security_group_name',
+    type: t.string(),
+    description:
+      'Name of the mount targets\' security group (its `Name` tag, and its name or name prefix). Null: `"<name>-efs"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced.',
+    onChange: 'Replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
+  },
+  {
+    name: 'security_group_use_name_prefix',
+    type: t.bool(),
+    default: true,
+    description:
+      'Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.',
+    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`.',
+  },
+  {
+    name: 'security_group_description',
+    type: t.string(),
+    default: 'NFS access to the EFS mount targets',
+    description:
+      'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
+    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`. With `security_group_use_name_prefix = false` the new group cannot take the name of the old one while it exists: change `security_group_name` in the same apply.',
   },
   {
     name: 'throughput_mode',
     type: t.string(),
     default: 'elastic',
     description: '`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits).',
+    onChange: 'In place.',
   },
   {
     name: 'provisioned_throughput_in_mibps',
     type: t.number(),
     description: `Throughput in MiB/s when \`throughput_mode\` is \`provisioned\` (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
+    onChange: 'In place (AWS allows about one decrease a day).',
   },
   {
     name: 'performance_mode',
     type: t.string(),
     default: 'generalPurpose',
     description: '`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
-  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.' },
+  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.', onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.' },
   {
     name: 'kms_key_arn',
     type: t.string(),
     description: 'ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'availability_zone_name',
     type: t.string(),
     description: 'Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes exactly one mount target, in that zone.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'backup_enabled',
     type: t.bool(),
     default: true,
     description: 'Turn on AWS-managed automatic backups (daily, kept 35 days, in the default AWS Backup vault).',
+    onChange: 'In place (the backup policy).',
   },
   {
     name: 'lifecycle_policy',
@@ -122,6 +167,7 @@ const inputs: InputSpec[] = [
     default: { transition_to_ia: 'AFTER_30_DAYS', transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
     description:
       'When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.',
+    onChange: 'In place.',
   },
   {
     name: 'access_points',
@@ -143,30 +189,35 @@ const inputs: InputSpec[] = [
     default: {},
     description:
       'Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `0755`.',
+    onChange: 'Per key: adding an entry creates its access point, removing one deletes it, reordering changes nothing. A new `root_directory`, `posix_user` or `creation_info` replaces that access point create-before-destroy: whatever reads its ID or ARN is repointed before the old one is deleted.',
   },
   {
     name: 'enforce_tls',
     type: t.bool(),
     default: true,
     description: 'Attach a file system policy that denies any access not encrypted in transit (TLS). Clients mount with the `tls` option.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'deny_root_access',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'read_only',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies `ClientWrite` to every client. Mounting (`ClientMount`) stays allowed.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'enforce_access_point',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies mounts that do not go through an access point, so every client sees only its access point\'s root directory as its access point\'s POSIX user.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'policy_statements',
@@ -190,6 +241,7 @@ const inputs: InputSpec[] = [
     default: [],
     description:
       'More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'allow_file_system_replacement',
@@ -197,6 +249,7 @@ const inputs: InputSpec[] = [
     default: false,
     description:
       'Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that should replace it, then back to `false`.',
+    onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
   {
     name: 'replication',
@@ -205,11 +258,12 @@ const inputs: InputSpec[] = [
       'Replication',
     ),
     description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
+    onChange: 'Adding creates the replication configuration, removing deletes it, a new destination replaces it (delete, then create).',
   },
   // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanInputs,
   ...alarmsInputs,
-  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
+  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
 ];
 
 // ----------------------------------------------------------------------------- outputs
@@ -303,40 +357,58 @@ const rules: Rule[] = [
   },
   eachEntry(
     'allowed-security-group-id-format',
-    'allowed_security_group_ids',
+    'allowed_security_groups',
     'each allowed security group is an ID such as `sg-0123456789abcdef0`',
-    (_i, id) => matches(id, PATTERNS.securityGroupId),
-    (i, id) => template`${name('allowed_security_group_ids')}[${i}] must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
+    (_k, id) => matches(id, PATTERNS.securityGroupId),
+    (k, id) => template`${name('allowed_security_groups', k)} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
   ),
-  eachEntry(
-    'allowed-cidr-block-format',
-    'allowed_cidr_blocks',
-    'each allowed CIDR block is a valid IPv4 or IPv6 CIDR',
-    (_i, c) => call('isCidr', c),
-    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
-  ),
-  eachEntry(
-    'allowed-cidr-block-not-open',
-    'allowed_cidr_blocks',
-    'no allowed CIDR block is open to the whole internet (`/0`)',
-    (_i, c) => not(matches(c, '/0$')),
-    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_group_ids')}, or a narrower block.`,
-  ),
-  // Each entry becomes its own NFS rule: a value given twice is the same rule twice, which AWS refuses at apply.
+  // Each entry becomes its own NFS rule: one group under two names is the same rule twice, which
+  // AWS refuses at apply. A distinct-values rule also compares token props at synth.
   distinctValues(
     'allowed-security-groups-distinct',
-    'allowed_security_group_ids',
-    'no security group is allowed twice',
-    (ids) => ids,
-    (ids) => template`${name('allowed_security_group_ids')} must not list a security group twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(ids)}).`,
+    'allowed_security_groups',
+    'no security group is allowed under two names (AWS refuses the second, identical rule)',
+    (groups) => call('values', groups),
+    () => template`${name('allowed_security_groups')} must give each security group under one name only: AWS refuses a second, identical NFS rule (got ${show(v('allowed_security_groups'))}).`,
+  ),
+  eachEntry(
+    'allowed-cidr-format',
+    'allowed_cidrs',
+    'each allowed CIDR is a valid IPv4 or IPv6 CIDR block',
+    (_k, c) => call('isCidr', c),
+    (k, c) => template`${name('allowed_cidrs', k)} must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
+  ),
+  eachEntry(
+    'allowed-cidr-not-open',
+    'allowed_cidrs',
+    'no allowed CIDR is open to the whole internet (`/0`)',
+    (_k, c) => not(matches(c, '/0$')),
+    (k, c) => template`${name('allowed_cidrs', k)} must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_groups')}, or a narrower block.`,
   ),
   distinctValues(
-    'allowed-cidr-blocks-distinct',
-    'allowed_cidr_blocks',
-    'no CIDR block is allowed twice',
-    (blocks) => blocks,
-    (blocks) => template`${name('allowed_cidr_blocks')} must not list a CIDR block twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(blocks)}).`,
+    'allowed-cidrs-distinct',
+    'allowed_cidrs',
+    'no CIDR block is allowed under two names (AWS refuses the second, identical rule)',
+    (cidrs) => call('values', cidrs),
+    () => template`${name('allowed_cidrs')} must give each CIDR block under one name only: AWS refuses a second, identical NFS rule (got ${show(v('allowed_cidrs'))}).`,
   ),
+  {
+    id: 'security-group-name-format',
+    inputs: ['security_group_name'],
+    summary: 'security_group_name, when set, is 1–255 characters AWS allows in a group name and does not start with `sg-`',
+    condition: nullOr(v('security_group_name'), and(
+      matches(v('security_group_name'), PATTERNS.securityGroupName),
+      not(matches(v('security_group_name'), '^sg-')),
+    )),
+    message: template`${name('security_group_name')} must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* and must not start with "sg-" (got ${show(v('security_group_name'))}).`,
+  },
+  {
+    id: 'security-group-description-format',
+    inputs: ['security_group_description'],
+    summary: 'security_group_description is 1–255 characters AWS allows in a group description',
+    condition: matches(v('security_group_description'), PATTERNS.securityGroupName),
+    message: template`${name('security_group_description')} must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* (got ${show(v('security_group_description'))}).`,
+  },
   oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
   {
     id: 'provisioned-throughput-range',
@@ -486,6 +558,17 @@ const rules: Rule[] = [
       and(eq(v('throughput_mode'), lit('elastic')), eq(v('performance_mode'), lit('generalPurpose'))),
     ),
     message: template`${name('lifecycle_policy', 'transition_to_archive')} needs ${name('throughput_mode')} "elastic" and ${name('performance_mode')} "generalPurpose" (got ${show(v('throughput_mode'))} and ${show(v('performance_mode'))}).`,
+  },
+  {
+    id: 'security-group-name-prefix-length',
+    inputs: ['security_group_name', 'security_group_use_name_prefix'],
+    summary: 'a security_group_name used as a prefix is at most 99 characters',
+    condition: cond(
+      or(isNull(v('security_group_name')), not(v('security_group_use_name_prefix'))),
+      lit(true),
+      le(call('length', v('security_group_name')), lit(99)),
+    ),
+    message: template`${name('security_group_name')} must be at most 99 characters when ${name('security_group_use_name_prefix')} is true: AWS limits a name prefix to 100 characters, the last being "-" (got ${call('length', call('coalesce', v('security_group_name'), lit('-')))}).`,
   },
   {
     id: 'one-zone-single-mount-target',
