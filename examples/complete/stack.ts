@@ -119,7 +119,8 @@ export class CompleteExampleStack extends TerraformStack {
       taskRoleArn: workerRole.arn,
       containerDefinitions: '[]', // set below, with the mount points
     });
-    // What `ingest` wrote, read-only, as its owner; its NFS rule admits the worker's group.
+    // What `ingest` wrote, read-only, as its owner. The worker's group is added to the file
+    // system's allowed groups, which hold its one NFS rule.
     const ingest = new EfsMountEcs(this, 'worker-ingest', {
       fileSystem: efs.fileSystem,
       taskDefinition: task,
@@ -130,7 +131,7 @@ export class CompleteExampleStack extends TerraformStack {
       readOnly: true,
       securityGroupId: worker.id,
     });
-    // The reports, read-write, as their owner; no second (duplicate) NFS rule.
+    // The reports, read-write, as their owner. The same group again adds no second NFS rule.
     const reports = new EfsMountEcs(this, 'worker-reports', {
       fileSystem: efs.fileSystem,
       taskDefinition: task,
@@ -138,6 +139,7 @@ export class CompleteExampleStack extends TerraformStack {
       rootDirectory: '/reports',
       posixUser: { uid: 2000, gid: 2000 },
       containerPath: '/mnt/reports',
+      securityGroupId: worker.id,
     });
     task.containerDefinitions = Fn.jsonencode([
       {

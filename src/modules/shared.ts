@@ -1,11 +1,22 @@
 /** Types shared by the modules: what `efs-filesystem` hands to the `efs-mount-*` modules. */
 import { call, input, lit, name, show, template } from '../core/expr';
 import type { Rule } from '../core/rules';
-import { t } from '../core/types';
+import { optional, t } from '../core/types';
 
-/** The `file_system` output of efs-filesystem and input of the mount modules. */
+/**
+ * The `file_system` output of efs-filesystem and input of the mount modules.
+ * `allowed_security_group_ids` (the client groups the file system admits on NFS) lets a mount
+ * check its client's group; it is optional so that a reference built by hand, for a file system
+ * managed elsewhere, still works (the check is then skipped).
+ */
 export const FILE_SYSTEM_REFERENCE = t.object(
-  { id: t.string(), arn: t.string(), security_group_id: t.string(), mount_target_ids: t.map(t.string()) },
+  {
+    id: t.string(),
+    arn: t.string(),
+    security_group_id: t.string(),
+    mount_target_ids: t.map(t.string()),
+    allowed_security_group_ids: optional(t.list(t.string())),
+  },
   'FileSystemReference',
 );
 

@@ -292,6 +292,8 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       arn: fileSystem.arn,
       security_group_id: securityGroup.id,
       mount_target_ids: mountTargetIds,
+      // The mounts check their client's group against this list (known at plan time when the IDs are).
+      allowed_security_group_ids: ex(v('allowed_security_group_ids')),
     },
   };
 }

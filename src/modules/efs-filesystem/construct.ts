@@ -3,6 +3,7 @@ import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { Construct } from '../../cdktf';
 import { ModuleConstruct, ValidationError } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
+import { terraformText } from '../../core/tokens';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
 
@@ -45,6 +46,21 @@ export class EfsFilesystem extends ModuleConstruct {
       const fileSystem = this.node.findAll().find((c): c is EfsFileSystem => c instanceof EfsFileSystem)!;
       fileSystem.addOverride('lifecycle.prevent_destroy', true);
     }
+  }
+
+  /**
+   * Lets the members of a client security group in on NFS, once per group: a second call with the
+   * same group (however its ID token was obtained) adds nothing, so several mounts sharing a
+   * client group create one rule. `name` is the entry's name for keyed rules. Returns whether the
+   * group was added. EfsMountLambda and EfsMountEcs call it for their client group.
+   */
+  allowClientSecurityGroup(name: string, securityGroupId: string): boolean {
+    const allowed = this.inputs.allowed_security_group_ids as string[];
+    const text = terraformText(this, securityGroupId);
+    if (allowed.some((id) => terraformText(this, id) === text)) return false;
+    void name; // Positions, not names, key the rules until allowed_security_groups becomes a map.
+    this.inputs.allowed_security_group_ids = [...allowed, securityGroupId];
+    return true;
   }
 
   /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
