@@ -53,7 +53,7 @@ resource "aws_efs_access_point" "this" {
     }
 
     precondition {
-      condition     = var.security_group_id == null ? true : var.file_system.allowed_security_group_ids == null ? true : contains(var.file_system.allowed_security_group_ids, var.security_group_id) || var.security_group_id == var.file_system.security_group_id
+      condition     = var.security_group_id == null ? true : !can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id)) || (var.file_system.allowed_security_group_ids == null ? true : contains(var.file_system.allowed_security_group_ids, var.security_group_id) || var.security_group_id == var.file_system.security_group_id)
       error_message = "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the file system (file_system.allowed_security_group_ids is ${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's allowed_security_groups, which owns one NFS rule per client group, or leave security_group_id null if you allow the task in another way."
     }
   }

@@ -227,9 +227,13 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
       summary: "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
       // Checked once both are known; null on either side means the user manages NFS access another way.
       // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
+      // A malformed ID is security-group-id-format's to report, not this rule's.
       condition: nullOr(
         group,
-        nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+        or(
+          not(matches(group, PATTERNS.securityGroupId)),
+          nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+        ),
       ),
       message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to efs-filesystem's ${name('allowed_security_groups')}, which owns one NFS rule per client group, or leave ${name('security_group_id')} null if you allow the ${n.client} in another way.`,
     },
