@@ -71,12 +71,53 @@ beforeAll(async () => {
     changeTo(V1, { ...V1, root_directory: '/v2', posix_user: { uid: 2000, gid: 2000 } }),
     changeTo(V1, { ...V1, name: 'renamed' }),
   ]);
-  console.log([...rootChanged.graph].map(([k, v]) => `${k} -> ${[...v].join(', ')}`).join('\n'));
-  console.log(pending(rootChanged.v2).map((c) => `${c.change.actions} ${c.address}`).join('\n'));
-  console.log(pending(renamed.v2).map((c) => `${c.change.actions} ${c.address}`).join('\n'));
 }, 900_000);
 
 test('the state is what an apply of v1 would leave: v1 planned again changes nothing', () => {
   expect(pending(rootChanged.again).map((c) => `${c.change.actions} ${c.address}`)).toEqual([]);
   expect(pending(renamed.again).map((c) => `${c.change.actions} ${c.address}`)).toEqual([]);
+});
+
+const actionsOf = (p: PlanJson, address: string): string => {
+  const found = (p.resource_changes ?? []).find((c) => c.address === address);
+  if (!found) throw new Error(`no change for ${address}`);
+  return found.change.actions.join(',');
+};
+
+describe('a new root directory and POSIX user replace the access point', () => {
+  test.each(['lambda_mount', 'ecs_mount'])('module.%s creates the new access point before deleting the old one', (m) => {
+    expect(actionsOf(rootChanged.v2, `module.${m}.aws_efs_access_point.this`)).toBe('create,delete');
+  });
+
+  test('the Lambda function is pointed at the new access point after it exists, and the old one goes after that', () => {
+    const { graph } = rootChanged;
+    expect(actionsOf(rootChanged.v2, 'aws_lambda_function.this')).toBe('update');
+    const created = nodeMatching(graph, /^module\.lambda_mount\.aws_efs_access_point\.this$/);
+    const deposed = nodeMatching(graph, /^module\.lambda_mount\.aws_efs_access_point\.this \(destroy deposed \w+\)$/);
+    expect(happensAfter(graph, 'aws_lambda_function.this', created)).toBe(true);
+    expect(happensAfter(graph, deposed, 'aws_lambda_function.this')).toBe(true);
+  });
+
+  test('the ECS task definition is re-created with the new access point after it exists, and the old one goes after that', () => {
+    const { graph } = rootChanged;
+    expect(actionsOf(rootChanged.v2, 'aws_ecs_task_definition.this')).toBe('delete,create');
+    const created = nodeMatching(graph, /^module\.ecs_mount\.aws_efs_access_point\.this$/);
+    const deposed = nodeMatching(graph, /^module\.ecs_mount\.aws_efs_access_point\.this \(destroy deposed \w+\)$/);
+    expect(happensAfter(graph, 'aws_ecs_task_definition.this', created)).toBe(true);
+    expect(happensAfter(graph, deposed, 'aws_ecs_task_definition.this')).toBe(true);
+  });
+});
+
+describe('renaming a mount replaces its IAM role policy', () => {
+  test.each(['lambda_mount', 'ecs_mount'])('module.%s creates the new policy before deleting the old one', (m) => {
+    const address = `module.${m}.aws_iam_role_policy.this["role"]`;
+    expect(actionsOf(renamed.v2, address)).toBe('create,delete');
+    const created = nodeMatching(renamed.graph, new RegExp(`^module\\.${m}\\.aws_iam_role_policy\\.this\\["role"\\]$`));
+    const deposed = nodeMatching(renamed.graph, new RegExp(`^module\\.${m}\\.aws_iam_role_policy\\.this\\["role"\\] \\(destroy deposed \\w+\\)$`));
+    expect(happensAfter(renamed.graph, deposed, created)).toBe(true);
+  });
+
+  test.each(['lambda_mount', 'ecs_mount'])('module.%s keeps its access point (renamed in place: only its Name tag changes)', (m) => {
+    expect(actionsOf(renamed.v2, `module.${m}.aws_efs_access_point.this`)).toBe('update');
+  });
 });
