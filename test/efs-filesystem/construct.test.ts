@@ -89,7 +89,7 @@ test('reports every problem at once, naming the construct, without a stack trace
 test('exposes outputs as tokens, and file_system as an object for the mount constructs', () => {
   const json = synth((s) => {
     const efs = new EfsFilesystem(s, 'efs', PROPS);
-    expect(Object.keys(efs.fileSystem).sort()).toEqual(['arn', 'id', 'mountTargetIds', 'securityGroupId']);
+    expect(Object.keys(efs.fileSystem).sort()).toEqual(['allowedSecurityGroupIds', 'arn', 'id', 'mountTargetIds', 'securityGroupId']);
     new TerraformOutput(s, 'id', { value: efs.fileSystemId });
     new TerraformOutput(s, 'mount_targets', { value: efs.fileSystem.mountTargetIds });
   });

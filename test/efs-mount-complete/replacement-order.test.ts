@@ -14,11 +14,28 @@ import { ROOT } from '../support/examples';
 import { awsSchema, stateFromPlan } from '../support/state';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage } from '../support/terraform';
 import { ApplyGraph, happensAfter, nodeMatching, planWithApplyGraph } from '../mount-support/apply-graph';
+import { graphOf, waitsFor } from '../mount-support/examples';
 import { MountVersion, writeRoot } from '../mount-support/replacement-root';
 
 const V1: MountVersion = { name: 'app', root_directory: '/v1' };
 
-type State = { resources: { module?: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown> }[] }[] };
+type State = {
+  resources: { module?: string; mode: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown>; dependencies?: string[] }[] }[];
+};
+
+/**
+ * Records in each instance the resources it depends on, as apply does (every resource it waits
+ * for, through module inputs and outputs): Terraform orders the destruction of an old object
+ * after the updates of its dependents from these, not from the configuration.
+ */
+async function recordDependencies(state: State, dir: string): Promise<void> {
+  const graph = await graphOf(dir);
+  for (const r of state.resources) {
+    const address = `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}`;
+    const dependencies = [...waitsFor(graph, address)].sort();
+    for (const instance of r.instances) if (dependencies.length > 0) instance.dependencies = dependencies;
+  }
+}
 
 /** Lays the known planned values of every changing resource over the state, as an apply would have left them. */
 function settle(state: State, p: PlanJson): number {
@@ -43,6 +60,7 @@ async function applied(dir: string, v1: MountVersion): Promise<PlanJson> {
   await init(dir);
   const created = await plan(dir);
   const state = stateFromPlan(created, await awsSchema(dir)) as State;
+  await recordDependencies(state, dir);
   // Values computed from other resources' fakes (the function's access point ARN, the policy
   // JSON) are settled by planning v1 again and keeping what it computes.
   for (let round = 0; round < 3; round++) {

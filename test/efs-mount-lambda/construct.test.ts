@@ -131,6 +131,21 @@ describe('with a function', () => {
     expect(one('aws_lambda_function').depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
   });
 
+  test('two functions sharing a group created in the stack add it to the EfsFilesystem once: one NFS rule', () => {
+    const { json } = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
+      for (const name of ['one', 'two']) {
+        const fn = new LambdaFunction(s, `${name}-fn`, { ...FUNCTION, functionName: name, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [group.id] } });
+        new EfsMountLambda(s, `${name}-mount`, { fileSystem: efs.fileSystem, function: fn, name, rootDirectory: `/${name}` });
+      }
+    });
+    expect(json.locals.efs_inputs.allowed_security_group_ids).toEqual(['${aws_security_group.group.id}']);
+    for (const local of ['one_mount_inputs', 'two_mount_inputs']) {
+      expect(json.locals[local].security_group_id).toBe('${aws_security_group.group.id}');
+    }
+  });
+
   test('refuses a function outside a VPC', () => {
     const error = thrown(() =>
       synth((s) => {
