@@ -372,18 +372,26 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
  * group however many mounts ask (EfsFilesystem implements it).
  */
 export interface NfsClientRegistry {
-  allowClientSecurityGroup(name: string, securityGroupId: string): boolean;
+  /** Allows the group under `name` unless it is already allowed; returns the name it is allowed under. */
+  allowClient(name: string, securityGroupId: string): string;
 }
 
 /**
- * Adds the client group to the EfsFilesystem in this stack whose `fileSystem` this is, so that
- * its NFS rule exists once for every mount sharing the group. A reference built another way (a
+ * Adds the client group to the EfsFilesystem in this stack whose `fileSystem` this is, under the
+ * mount's path in the stack, so that its NFS rule exists once for every mount sharing the group
+ * (the first mount names it). A reference built another way (a
  * file system from another stack or outside Terraform) is left alone: the mount's precondition
  * then checks the group against the reference's `allowedSecurityGroupIds`, when it has them.
  */
-export function admitClientGroup(scope: Construct, fileSystem: FileSystemReference, name: string, securityGroupId: string): void {
+export function admitClientGroup(mount: Construct, fileSystem: FileSystemReference, securityGroupId: string): void {
   const owner: (Construct & NfsClientRegistry) | undefined = EfsFilesystem.ownerOf(fileSystem);
-  if (owner && TerraformStack.of(owner) === TerraformStack.of(scope)) owner.allowClientSecurityGroup(name, securityGroupId);
+  if (owner && TerraformStack.of(owner) === TerraformStack.of(mount)) owner.allowClient(clientName(mount), securityGroupId);
+}
+
+/** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */
+function clientName(mount: Construct): string {
+  const scopes = mount.node.scopes;
+  return scopes.slice(scopes.indexOf(TerraformStack.of(mount)) + 1).map((s) => s.node.id).join('-');
 }
 
 const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();

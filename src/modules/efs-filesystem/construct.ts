@@ -49,18 +49,18 @@ export class EfsFilesystem extends ModuleConstruct {
   }
 
   /**
-   * Lets the members of a client security group in on NFS, once per group: a second call with the
-   * same group (however its ID token was obtained) adds nothing, so several mounts sharing a
-   * client group create one rule. `name` is the entry's name for keyed rules. Returns whether the
-   * group was added. EfsMountLambda and EfsMountEcs call it for their client group.
+   * Lets the members of a client security group in on NFS, once per group: when the same group
+   * (however its ID token was obtained) is already allowed, nothing is added, so several mounts
+   * sharing a client group create one rule. EfsMountLambda and EfsMountEcs call it for their
+   * client group. Same signature as the keyed version the `allowed_security_groups` map brings,
+   * where `name` keys the rule; here, where rules follow the list, it is only returned.
+   * @returns the name under which the group is allowed.
    */
-  allowClientSecurityGroup(name: string, securityGroupId: string): boolean {
+  allowClient(name: string, securityGroupId: string): string {
     const allowed = this.inputs.allowed_security_group_ids as string[];
     const text = terraformText(this, securityGroupId);
-    if (allowed.some((id) => terraformText(this, id) === text)) return false;
-    void name; // Positions, not names, key the rules until allowed_security_groups becomes a map.
-    this.inputs.allowed_security_group_ids = [...allowed, securityGroupId];
-    return true;
+    if (!allowed.some((id) => terraformText(this, id) === text)) this.inputs.allowed_security_group_ids = [...allowed, securityGroupId];
+    return name;
   }
 
   /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */

@@ -47,7 +47,7 @@ export class EfsMountEcs extends ModuleConstruct {
     super(scope, id, efsMountEcs, wired);
     this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, props.fileSystem, id, wired.securityGroupId);
+      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
     }
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;

@@ -47,7 +47,7 @@ export class EfsMountLambda extends ModuleConstruct {
     super(scope, id, efsMountLambda, wired);
     this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, props.fileSystem, id, wired.securityGroupId);
+      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
     }
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
