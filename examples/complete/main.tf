@@ -75,6 +75,12 @@ module "efs" {
   name          = local.name
   vpc_id        = aws_vpc.this.id
   mount_targets = { for zone, subnet in aws_subnet.this : zone => { subnet_id = subnet.id } }
+
+  # One NFS rule per client group, owned by the file system: the worker's two mounts share one.
+  allowed_security_groups = merge(
+    { for key in keys(local.functions) : key => aws_security_group.function[key].id },
+    { worker = aws_security_group.worker.id },
+  )
 }
 
 # ------------------------------------------------------------------ two Lambda functions
@@ -112,17 +118,6 @@ resource "aws_security_group" "function" {
   vpc_id      = aws_vpc.this.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "function_nfs" {
-  for_each = local.functions
-
-  security_group_id            = aws_security_group.function[each.key].id
-  referenced_security_group_id = module.efs.security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 2049
-  to_port                      = 2049
-  description                  = "NFS to the file system"
-}
-
 module "function_mount" {
   source   = "../../modules/efs-mount-lambda"
   for_each = local.functions
@@ -133,10 +128,8 @@ module "function_mount" {
   posix_user     = { uid = each.value.uid, gid = each.value.uid }
   mount_path     = each.value.mount_path
 
-  role_name                  = aws_iam_role.function[each.key].name
-  attach_role_policy         = true
-  security_group_id          = aws_security_group.function[each.key].id
-  create_security_group_rule = true
+  role_name         = aws_iam_role.function[each.key].name
+  security_group_id = aws_security_group.function[each.key].id
 }
 
 resource "aws_lambda_function" "this" {
@@ -218,14 +211,12 @@ module "worker_ingest" {
   container_path = "/mnt/ingest"
   read_only      = true
 
-  task_role_name             = aws_iam_role.worker.name
-  attach_task_role_policy    = true
-  security_group_id          = aws_security_group.worker.id
-  create_security_group_rule = true
+  task_role_name    = aws_iam_role.worker.name
+  security_group_id = aws_security_group.worker.id
 }
 
-# The reports, read-write, as their owner. No security_group_id: worker_ingest's rule already
-# admits the worker's group (a second identical rule would be refused by AWS).
+# The reports, read-write, as their owner. The same client group as worker_ingest: module.efs
+# holds its one NFS rule, so both mounts name it.
 module "worker_reports" {
   source = "../../modules/efs-mount-ecs"
 
@@ -235,8 +226,8 @@ module "worker_reports" {
   posix_user     = { uid = 2000, gid = 2000 }
   container_path = "/mnt/reports"
 
-  task_role_name          = aws_iam_role.worker.name
-  attach_task_role_policy = true
+  task_role_name    = aws_iam_role.worker.name
+  security_group_id = aws_security_group.worker.id
 }
 
 resource "aws_ecs_cluster" "this" {

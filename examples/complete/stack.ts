@@ -65,14 +65,6 @@ export class CompleteExampleStack extends TerraformStack {
         policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
       });
       const group = new SecurityGroup(this, `${key}-group`, { namePrefix: `${NAME}-${key}-`, description: `The ${key} function`, vpcId: vpc.id });
-      new VpcSecurityGroupEgressRule(this, `${key}-nfs`, {
-        securityGroupId: group.id,
-        referencedSecurityGroupId: efs.securityGroupId,
-        ipProtocol: 'tcp',
-        fromPort: 2049,
-        toPort: 2049,
-        description: 'NFS to the file system',
-      });
       const lambda = new LambdaFunction(this, `${key}-function`, {
         functionName: `${NAME}-${key}`,
         role: role.arn,
@@ -119,7 +111,8 @@ export class CompleteExampleStack extends TerraformStack {
       taskRoleArn: workerRole.arn,
       containerDefinitions: '[]', // set below, with the mount points
     });
-    // What `ingest` wrote, read-only, as its owner; its NFS rule admits the worker's group.
+    // What `ingest` wrote, read-only, as its owner. The worker's group is added to the file
+    // system's allowed groups, which hold its one NFS rule.
     const ingest = new EfsMountEcs(this, 'worker-ingest', {
       fileSystem: efs.fileSystem,
       taskDefinition: task,
@@ -130,7 +123,7 @@ export class CompleteExampleStack extends TerraformStack {
       readOnly: true,
       securityGroupId: worker.id,
     });
-    // The reports, read-write, as their owner; no second (duplicate) NFS rule.
+    // The reports, read-write, as their owner. The same group again adds no second NFS rule.
     const reports = new EfsMountEcs(this, 'worker-reports', {
       fileSystem: efs.fileSystem,
       taskDefinition: task,
@@ -138,6 +131,7 @@ export class CompleteExampleStack extends TerraformStack {
       rootDirectory: '/reports',
       posixUser: { uid: 2000, gid: 2000 },
       containerPath: '/mnt/reports',
+      securityGroupId: worker.id,
     });
     task.containerDefinitions = Fn.jsonencode([
       {

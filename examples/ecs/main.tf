@@ -1,8 +1,10 @@
 # A Fargate service whose container writes to EFS, with everything it needs created here: a VPC
 # with two public subnets (the task pulls its image from the internet), the file system, the
-# service's security group, and the execution and task roles. `module "mount"` does the EFS
-# wiring: an access point rooted at /ecs owned by the task's POSIX user, the task role policy,
-# the NFS rule, and the task definition's volume and the container's mount point.
+# service's security group, and the execution and task roles. `module "efs"` lets the service's
+# group in on NFS (the file system owns one rule per client group). `module "mount"` does the
+# rest of the EFS wiring: an access point rooted at /ecs owned by the task's POSIX user, the task
+# role policy, and the task definition's volume and the container's mount point. Every ID comes
+# from a resource created here, and no flag is needed for that.
 
 terraform {
   required_version = ">= 1.5"
@@ -69,10 +71,13 @@ module "efs" {
   name          = local.name
   vpc_id        = aws_vpc.this.id
   mount_targets = { for zone, subnet in aws_subnet.public : zone => { subnet_id = subnet.id } }
+
+  # The file system owns the NFS rules of each client group (inbound on its group, outbound on the client's).
+  allowed_security_groups = { service = aws_security_group.service.id }
 }
 
 # The service's group: all outbound (image pull, NFS); no inbound. The NFS rule on the file
-# system's side comes from module.mount.
+# system's side comes from module.efs.
 resource "aws_security_group" "service" {
   name_prefix = "${local.name}-service-"
   description = "The EFS example service"
@@ -122,12 +127,10 @@ module "mount" {
   root_directory = "/ecs"
   container_path = "/mnt/data"
 
-  # Created in this apply: their name and ID are unknown at plan time, so say that the policy
-  # and the rule exist.
-  task_role_name             = aws_iam_role.task.name
-  attach_task_role_policy    = true
-  security_group_id          = aws_security_group.service.id
-  create_security_group_rule = true
+  # Known only after apply (name_prefix, a new group): the module plans with them as they are.
+  # The group is checked against module.efs's allowed groups once its ID is known.
+  task_role_name    = aws_iam_role.task.name
+  security_group_id = aws_security_group.service.id
 }
 
 resource "aws_ecs_cluster" "this" {

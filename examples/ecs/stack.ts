@@ -1,7 +1,8 @@
 /**
  * The TypeScript twin of main.tf in this folder: a Fargate service whose container writes to
  * EFS. `EfsMountEcs` takes the task definition: it adds the volume, makes the task definition
- * (and so the service) wait for the mount targets, and attaches the policy to its task role;
+ * (and so the service) wait for the mount targets, attaches the policy to its task role, and adds
+ * the service's group to the file system's allowed client groups (one NFS rule per group);
  * `mountPoint` goes into the container definition.
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -76,7 +77,8 @@ export class EcsExampleStack extends TerraformStack {
       containerDefinitions: '[]', // set below, with the mount point
     });
 
-    // Adds the volume to the task definition; the policy goes on its task role.
+    // Adds the volume to the task definition; the policy goes on its task role, and the service's
+    // group joins the file system's allowed groups.
     this.mount = new EfsMountEcs(this, 'mount', {
       fileSystem: efs.fileSystem,
       taskDefinition: task,

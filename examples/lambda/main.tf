@@ -1,8 +1,10 @@
 # A Lambda function that writes to EFS, with everything it needs created here, as users do:
 # a VPC with two private subnets, the file system, the function's security group and role.
-# `module "mount"` does the EFS wiring: an access point rooted at /lambda and owned by the
-# function's POSIX user, the IAM policy, the NFS rule, and a file_system_config that makes the
-# function wait for the mount targets. handler.zip holds handler.py.
+# `module "efs"` lets the function's group in on NFS (one rule per client group, owned by the
+# file system). `module "mount"` does the rest of the EFS wiring: an access point rooted at
+# /lambda and owned by the function's POSIX user, the IAM policy on the function's role, and a
+# file_system_config that makes the function wait for the mount targets. Every ID comes from a
+# resource created here, and no flag is needed for that. handler.zip holds handler.py.
 
 terraform {
   required_version = ">= 1.5"
@@ -50,23 +52,18 @@ module "efs" {
   name          = local.name
   vpc_id        = aws_vpc.this.id
   mount_targets = { for zone, subnet in aws_subnet.private : zone => { subnet_id = subnet.id } }
+
+  # The file system owns the NFS rules of each client group: inbound on its own group, and
+  # (client_egress_rules, on by default) outbound TCP 2049 on the client's group.
+  allowed_security_groups = { function = aws_security_group.function.id }
 }
 
-# The function's group: outbound NFS to the file system's group (Terraform-created groups have
-# no egress rule of their own). The inbound rule on the file system's side comes from module.mount.
+# The function's group. Terraform-created groups have no egress rule of their own: module.efs adds
+# the outbound NFS rule to the file system's group, and the inbound one on its side.
 resource "aws_security_group" "function" {
   name_prefix = "${local.name}-function-"
   description = "The EFS example function"
   vpc_id      = aws_vpc.this.id
-}
-
-resource "aws_vpc_security_group_egress_rule" "function_nfs" {
-  security_group_id            = aws_security_group.function.id
-  referenced_security_group_id = module.efs.security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 2049
-  to_port                      = 2049
-  description                  = "NFS to the file system"
 }
 
 resource "aws_iam_role" "function" {
@@ -91,12 +88,10 @@ module "mount" {
   root_directory = "/lambda"
   mount_path     = "/mnt/data"
 
-  # The role's name (name_prefix) and the group's ID are only known after apply, so the module
-  # is told at plan time that the policy and the rule exist.
-  role_name                  = aws_iam_role.function.name
-  attach_role_policy         = true
-  security_group_id          = aws_security_group.function.id
-  create_security_group_rule = true
+  # Known only after apply (name_prefix, a new group): the module plans with them as they are.
+  # The group is checked against module.efs's allowed groups once its ID is known.
+  role_name         = aws_iam_role.function.name
+  security_group_id = aws_security_group.function.id
 }
 
 resource "aws_lambda_function" "this" {

@@ -1,8 +1,9 @@
 /**
  * The TypeScript twin of main.tf in this folder: a Lambda function that writes to EFS, with the
  * VPC, file system, security group and role created alongside. `EfsMountLambda` takes the
- * function itself: it sets its file system config and its dependency on the mount targets, and
- * takes the role and security group to grant from the function.
+ * function itself: it sets its file system config and its dependency on the mount targets, puts
+ * the policy on the function's role, and adds the function's group to the file system's allowed
+ * client groups (the file system owns one NFS rule per group).
  */
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -11,7 +12,6 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { join } from 'node:path';
 import { AssetType, Construct, TerraformAsset, TerraformOutput, TerraformStack } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountLambda } from '../../src';
@@ -39,16 +39,9 @@ export class LambdaExampleStack extends TerraformStack {
       mountTargets: Object.fromEntries(subnets.map(([zone, subnet]) => [zone, { subnetId: subnet.id }])),
     });
 
-    // The function's group: outbound NFS to the file system's group; the inbound rule comes from the mount.
+    // The function's group. The mount lets it in on the file system (efs.allowClient): an inbound
+    // NFS rule on the file system's group and an outbound one on this group, once per group.
     const group = new SecurityGroup(this, 'function-group', { namePrefix: `${NAME}-function-`, description: 'The EFS example function', vpcId: vpc.id });
-    new VpcSecurityGroupEgressRule(this, 'function-nfs', {
-      securityGroupId: group.id,
-      referencedSecurityGroupId: efs.securityGroupId,
-      ipProtocol: 'tcp',
-      fromPort: 2049,
-      toPort: 2049,
-      description: 'NFS to the file system',
-    });
 
     const role = new IamRole(this, 'function-role', {
       namePrefix: `${NAME}-`,
@@ -75,7 +68,8 @@ export class LambdaExampleStack extends TerraformStack {
       dependsOn: [vpcAccess],
     });
 
-    // Sets the function's fileSystemConfig and depends_on; the policy goes on its role, the NFS rule admits its group.
+    // Sets the function's fileSystemConfig and depends_on; the policy goes on its role, and its group
+    // joins the file system's allowed groups.
     this.mount = new EfsMountLambda(this, 'mount', {
       fileSystem: efs.fileSystem,
       function: this.function,

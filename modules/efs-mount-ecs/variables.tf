@@ -105,7 +105,7 @@ variable "volume_name" {
 }
 
 variable "read_only" {
-  description = "Mount read-only in the container (the mount point's `readOnly`); with `task_role_name`, the role is also denied `ClientWrite` through this access point."
+  description = "Mount read-only in the container (the mount point's `readOnly`); with the task role policy, the role is also denied `ClientWrite` through this access point."
   type        = bool
   default     = false
   nullable    = false
@@ -130,7 +130,7 @@ variable "transit_encryption_port" {
 }
 
 variable "task_role_name" {
-  description = "Name of the task's IAM role. When set, the module attaches an inline policy allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point."
+  description = "Name of the task's IAM role. The module attaches an inline policy to it allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point. Needed while `attach_task_role_policy` is true (the default); a role created in the same apply (`name_prefix`) works as is."
   type        = string
   default     = null
 
@@ -141,13 +141,14 @@ variable "task_role_name" {
 }
 
 variable "attach_task_role_policy" {
-  description = "Whether to attach the IAM policy to `task_role_name`. Null (default) means \"when `task_role_name` is set\". Set it to `true` when the role is created in the same apply and its name is only known then (a `name_prefix`): Terraform must know at plan time whether the policy exists."
+  description = "Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to false for a task without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere."
   type        = bool
-  default     = null
+  default     = true
+  nullable    = false
 }
 
 variable "security_group_id" {
-  description = "The task's security group. When set, the module allows it in on NFS (TCP 2049) on the file system's security group. The task's group itself needs outbound TCP 2049, which groups created by Terraform do not have unless you add it."
+  description = "The task's security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a task and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the task in on NFS another way (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file system's group."
   type        = string
   default     = null
 
@@ -155,12 +156,6 @@ variable "security_group_id" {
     condition     = var.security_group_id == null ? true : can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
     error_message = "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(var.security_group_id)})."
   }
-}
-
-variable "create_security_group_rule" {
-  description = "Whether to add the NFS rule for `security_group_id`. Null (default) means \"when `security_group_id` is set\". Set it to `true` when the group is created in the same apply (its ID is only known then), and to `false` when another mount already added a rule for the same group."
-  type        = bool
-  default     = null
 }
 
 variable "tags" {

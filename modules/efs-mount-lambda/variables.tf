@@ -101,7 +101,7 @@ variable "read_only" {
 }
 
 variable "role_name" {
-  description = "Name of the function's IAM role. When set, the module attaches an inline policy allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point."
+  description = "Name of the function's IAM role. The module attaches an inline policy to it allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point. Needed while `attach_role_policy` is true (the default); a role created in the same apply (`name_prefix`) works as is."
   type        = string
   default     = null
 
@@ -112,13 +112,14 @@ variable "role_name" {
 }
 
 variable "attach_role_policy" {
-  description = "Whether to attach the IAM policy to `role_name`. Null (default) means \"when `role_name` is set\". Set it to `true` when the role is created in the same apply and its name is only known then (a `name_prefix`): Terraform must know at plan time whether the policy exists."
+  description = "Whether to attach the IAM policy to `role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to false only when the role gets its EFS permissions elsewhere."
   type        = bool
-  default     = null
+  default     = true
+  nullable    = false
 }
 
 variable "security_group_id" {
-  description = "The function's security group. When set, the module allows it in on NFS (TCP 2049) on the file system's security group. The function's group itself needs outbound TCP 2049, which groups created by Terraform do not have unless you add it."
+  description = "The function's security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a function and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the function in on NFS another way (CIDRs, a rule of your own). The function's group itself needs outbound TCP 2049 to the file system's group."
   type        = string
   default     = null
 
@@ -126,12 +127,6 @@ variable "security_group_id" {
     condition     = var.security_group_id == null ? true : can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
     error_message = "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(var.security_group_id)})."
   }
-}
-
-variable "create_security_group_rule" {
-  description = "Whether to add the NFS rule for `security_group_id`. Null (default) means \"when `security_group_id` is set\". Set it to `true` when the group is created in the same apply (its ID is only known then), and to `false` when another mount already added a rule for the same group."
-  type        = bool
-  default     = null
 }
 
 variable "tags" {

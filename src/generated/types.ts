@@ -523,7 +523,7 @@ export interface EfsFilesystemOutputs {
   readonly fileSystem: FileSystemReference;
 }
 
-/** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, the NFS rule from the function's security group, and a `file_system_config` that makes the function wait for the mount targets. */
+/** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, a check that the file system admits the function's security group, and a `file_system_config` that makes the function wait for the mount targets. */
 export interface EfsMountLambdaProps {
   /**
    * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
@@ -569,34 +569,30 @@ export interface EfsMountLambdaProps {
    */
   readonly readOnly?: boolean;
   /**
-   * Name of the function's IAM role. When set, the module attaches an inline policy allowing
+   * Name of the function's IAM role. The module attaches an inline policy to it allowing
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
-   * file system, only through this access point.
+   * file system, only through this access point. Needed while `attach_role_policy` is true (the
+   * default); a role created in the same apply (`name_prefix`) works as is.
    * @default undefined
    */
   readonly roleName?: string;
   /**
-   * Whether to attach the IAM policy to `role_name`. Null (default) means "when `role_name` is set".
-   * Set it to `true` when the role is created in the same apply and its name is only known then (a
-   * `name_prefix`): Terraform must know at plan time whether the policy exists.
-   * @default undefined
+   * Whether to attach the IAM policy to `role_name`. A plain flag, so that whether the policy exists
+   * is known at plan time even when the role's name is not. Set it to false only when the role gets
+   * its EFS permissions elsewhere.
+   * @default true
    */
   readonly attachRolePolicy?: boolean;
   /**
-   * The function's security group. When set, the module allows it in on NFS (TCP 2049) on the file
-   * system's security group. The function's group itself needs outbound TCP 2049, which groups
-   * created by Terraform do not have unless you add it.
+   * The function's security group. This module creates no security group rule: efs-filesystem owns
+   * the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a
+   * function and any other client sharing the group then share one rule). When the IDs are known,
+   * the plan checks that the file system admits the group. Null means you allow the function in on
+   * NFS another way (CIDRs, a rule of your own). The function's group itself needs outbound TCP 2049
+   * to the file system's group.
    * @default undefined
    */
   readonly securityGroupId?: string;
-  /**
-   * Whether to add the NFS rule for `security_group_id`. Null (default) means "when
-   * `security_group_id` is set". Set it to `true` when the group is created in the same apply (its
-   * ID is only known then), and to `false` when another mount already added a rule for the same
-   * group.
-   * @default undefined
-   */
-  readonly createSecurityGroupRule?: boolean;
   /**
    * Tags for every resource the module creates.
    * @default {}
@@ -625,7 +621,7 @@ export interface EfsMountLambdaOutputs {
   readonly fileSystemConfig: LambdaFileSystemConfig;
 }
 
-/** Props of {@link EfsMountEcs}: Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task's POSIX user, a least-privilege IAM policy for the task role, the NFS rule from the service's security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry. */
+/** Props of {@link EfsMountEcs}: Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task's POSIX user, a least-privilege IAM policy for the task role, a check that the file system admits the service's security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry. */
 export interface EfsMountEcsProps {
   /**
    * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
@@ -670,8 +666,8 @@ export interface EfsMountEcsProps {
    */
   readonly volumeName?: string;
   /**
-   * Mount read-only in the container (the mount point's `readOnly`); with `task_role_name`, the role
-   * is also denied `ClientWrite` through this access point.
+   * Mount read-only in the container (the mount point's `readOnly`); with the task role policy, the
+   * role is also denied `ClientWrite` through this access point.
    * @default false
    */
   readonly readOnly?: boolean;
@@ -688,35 +684,31 @@ export interface EfsMountEcsProps {
    */
   readonly transitEncryptionPort?: number;
   /**
-   * Name of the task's IAM role. When set, the module attaches an inline policy allowing
+   * Name of the task's IAM role. The module attaches an inline policy to it allowing
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
-   * file system, only through this access point.
+   * file system, only through this access point. Needed while `attach_task_role_policy` is true (the
+   * default); a role created in the same apply (`name_prefix`) works as is.
    * @default undefined
    */
   readonly taskRoleName?: string;
   /**
-   * Whether to attach the IAM policy to `task_role_name`. Null (default) means "when
-   * `task_role_name` is set". Set it to `true` when the role is created in the same apply and its
-   * name is only known then (a `name_prefix`): Terraform must know at plan time whether the policy
-   * exists.
-   * @default undefined
+   * Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy
+   * exists is known at plan time even when the role's name is not. Set it to false for a task
+   * without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with
+   * the task role), or when the role gets its EFS permissions elsewhere.
+   * @default true
    */
   readonly attachTaskRolePolicy?: boolean;
   /**
-   * The task's security group. When set, the module allows it in on NFS (TCP 2049) on the file
-   * system's security group. The task's group itself needs outbound TCP 2049, which groups created
-   * by Terraform do not have unless you add it.
+   * The task's security group. This module creates no security group rule: efs-filesystem owns the
+   * NFS rules, one per client group, so add this group to its `allowed_security_groups` (a task and
+   * any other client sharing the group then share one rule). When the IDs are known, the plan checks
+   * that the file system admits the group. Null means you allow the task in on NFS another way
+   * (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file
+   * system's group.
    * @default undefined
    */
   readonly securityGroupId?: string;
-  /**
-   * Whether to add the NFS rule for `security_group_id`. Null (default) means "when
-   * `security_group_id` is set". Set it to `true` when the group is created in the same apply (its
-   * ID is only known then), and to `false` when another mount already added a rule for the same
-   * group.
-   * @default undefined
-   */
-  readonly createSecurityGroupRule?: boolean;
   /**
    * Tags for every resource the module creates.
    * @default {}

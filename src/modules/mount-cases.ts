@@ -8,7 +8,11 @@ export const FILE_SYSTEM = {
   arn: 'arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0',
   security_group_id: 'sg-0123456789abcdef0',
   mount_target_ids: { 'us-east-1a': 'fsmt-0123456789abcdef0', 'us-east-1b': 'fsmt-0123456789abcdef1' },
+  allowed_security_group_ids: ['sg-0aaaaaaaaaaaaaaa1'],
 };
+
+/** A client's role and the group the file system above admits. */
+export const CLIENT = { role: 'app-role', securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' };
 
 export function commonBadInputs(n: MountNames): BadInput[] {
   return [
@@ -53,11 +57,12 @@ export function commonBadInputs(n: MountNames): BadInput[] {
     },
     {
       rule: 'role-policy-needs-role', title: 'role policy without role',
-      set: { [n.attachRole]: true }, names: [n.attachRole, n.role], shows: [],
+      set: { [n.role]: null }, names: [n.role, n.attachRole], shows: [],
     },
     {
-      rule: 'security-group-rule-needs-group', title: 'security group rule without group',
-      set: { create_security_group_rule: true }, names: ['create_security_group_rule', 'security_group_id'], shows: [],
+      rule: 'client-group-allowed', title: 'client group the file system does not admit',
+      set: { security_group_id: 'sg-0fedcba9876543210' },
+      names: ['security_group_id', 'file_system.allowed_security_group_ids'], shows: ['"sg-0fedcba9876543210"', '["sg-0aaaaaaaaaaaaaaa1"]'],
     },
   ];
 }

@@ -1,25 +1,25 @@
 /**
  * What efs-mount-lambda and efs-mount-ecs share: the access point (rooted in its own directory,
- * created owned by the POSIX user), the least-privilege IAM policy for the client's role, the NFS
- * rule from the client's security group, their inputs and rules, and the TypeScript wiring helpers.
- * Facts behind the rules: ../shared/reference/efs-facts.md (API_RootDirectory, API_CreationInfo,
- * API_PosixUser; Lambda and ECS sections).
+ * created owned by the POSIX user), the least-privilege IAM policy for the client's role, their
+ * inputs and rules, and the TypeScript wiring helpers. The rules follow the EFS API's limits for
+ * root directories, creation info and POSIX users, and what Lambda and ECS need to mount EFS.
  *
- * Optional resources (the role policy, the security group rule) are decided by a flag that is
- * known at plan time, never by the null-ness of the id or name, which is unknown when the role or
- * group is created in the same apply (`count = var.x == null ? 0 : 1` then fails with
- * "Invalid count argument"). The flag defaults to null, which means "when the value is given":
- * literal values need no flag, values created in the same apply need `… = true`.
+ * Whether a resource exists is decided by a plain bool known at plan time (`attach_role_policy`,
+ * default true), never by the null-ness of a name or ID: those are unknown when the role or group
+ * is created in the same apply, and `count = var.x == null ? 0 : 1` then fails with "Invalid count
+ * argument". The mount modules create no security group rule: efs-filesystem owns one NFS rule per
+ * client group (keyed by a name the user chooses), so two mounts sharing a client group cannot
+ * create the same rule twice. `security_group_id` only names the client's group, so that a
+ * precondition can check that the file system admits it.
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, num } from '../core/blocks';
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../core/expr';
 import { BuildContext, ex } from '../core/module';
 import type { Rule } from '../core/rules';
@@ -53,7 +53,13 @@ export const POSIX_USER = t.object(
  */
 export const text = (strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Expr => ({
   op: 'template',
-  parts: strings.flatMap((s, i) => (i < values.length ? [s, typeof values[i] === 'object' ? (values[i] as Expr) : String(values[i])] : [s])),
+  parts: strings.flatMap((s, i) => {
+    if (i >= values.length) return [s];
+    const value = values[i];
+    if (typeof value !== 'object') return [s, String(value)];
+    // A template inside is spliced in, so that it reads as part of the message.
+    return value.op === 'template' ? [s, ...value.parts] : [s, value];
+  }),
 });
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
@@ -68,6 +74,10 @@ export interface MountNames {
   readonly attachRole: string;
   /** Who the client is, for descriptions: "function", "task". */
   readonly client: string;
+  /** When to set the flag to false: for the flag's description (HCL names, as all descriptions)… */
+  readonly withoutRoleDoc: string;
+  /** …and for the rule's message (names spelled per path). */
+  readonly withoutRole: Expr;
 }
 
 // ----------------------------------------------------------------------------- inputs
@@ -112,23 +122,18 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
     {
       name: n.role,
       type: t.string(),
-      description: `Name of the ${n.client}'s IAM role. When set, the module attaches an inline policy allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point.`,
+      description: `Name of the ${n.client}'s IAM role. The module attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point. Needed while \`${n.attachRole}\` is true (the default); a role created in the same apply (\`name_prefix\`) works as is.`,
     },
     {
       name: n.attachRole,
       type: t.bool(),
-      description: `Whether to attach the IAM policy to \`${n.role}\`. Null (default) means "when \`${n.role}\` is set". Set it to \`true\` when the role is created in the same apply and its name is only known then (a \`name_prefix\`): Terraform must know at plan time whether the policy exists.`,
+      default: true,
+      description: `Whether to attach the IAM policy to \`${n.role}\`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. ${n.withoutRoleDoc}`,
     },
     {
       name: 'security_group_id',
       type: t.string(),
-      description: `The ${n.client}'s security group. When set, the module allows it in on NFS (TCP 2049) on the file system's security group. The ${n.client}'s group itself needs outbound TCP 2049, which groups created by Terraform do not have unless you add it.`,
-    },
-    {
-      name: 'create_security_group_rule',
-      type: t.bool(),
-      description:
-        'Whether to add the NFS rule for `security_group_id`. Null (default) means "when `security_group_id` is set". Set it to `true` when the group is created in the same apply (its ID is only known then), and to `false` when another mount already added a rule for the same group.',
+      description: `The ${n.client}'s security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its \`allowed_security_groups\` (a ${n.client} and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own). The ${n.client}'s group itself needs outbound TCP 2049 to the file system's group.`,
     },
     { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
   ];
@@ -206,28 +211,38 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
       message: template`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
     },
   ];
+  const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
+  const group = v('security_group_id');
   const cross: Rule[] = [
     {
       id: 'role-policy-needs-role',
       inputs: [n.attachRole, n.role],
-      summary: `${n.attachRole} = true comes with ${n.role}`,
-      condition: or(ne(v(n.attachRole), lit(true)), notNull(v(n.role))),
-      message: template`${name(n.attachRole)} is true but ${name(n.role)} is null: give the name of the role to attach the policy to, or leave ${name(n.attachRole)} unset.`,
+      summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
+      condition: or(not(v(n.attachRole)), notNull(v(n.role))),
+      message: text`${name(n.role)} is null but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
     },
     {
-      id: 'security-group-rule-needs-group',
-      inputs: ['create_security_group_rule', 'security_group_id'],
-      summary: 'create_security_group_rule = true comes with security_group_id',
-      condition: or(ne(v('create_security_group_rule'), lit(true)), notNull(v('security_group_id'))),
-      message: text`${name('create_security_group_rule')} is true but ${name('security_group_id')} is null: give the ${n.client}'s security group, or leave ${name('create_security_group_rule')} unset.`,
+      id: 'client-group-allowed',
+      inputs: ['security_group_id', 'file_system'],
+      summary: "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
+      // Checked once both are known; null on either side means the user manages NFS access another way.
+      // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
+      // A malformed ID is security-group-id-format's to report, not this rule's.
+      condition: nullOr(
+        group,
+        or(
+          not(matches(group, PATTERNS.securityGroupId)),
+          nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+        ),
+      ),
+      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to efs-filesystem's ${name('allowed_security_groups')}, which owns one NFS rule per client group, or leave ${name('security_group_id')} null if you allow the ${n.client} in another way.`,
     },
   ];
   return { single, cross };
 }
 
-/** Whether the role policy is attached, as a rule expression: the flag, or whether the role is given. */
-export const attachesRolePolicy = (n: MountNames): Expr =>
-  cond(notNull(v(n.attachRole)), v(n.attachRole), notNull(v(n.role)));
+/** Whether the role policy is attached, as a rule expression. */
+export const attachesRolePolicy = (n: MountNames): Expr => v(n.attachRole);
 
 // ----------------------------------------------------------------------------- build
 
@@ -236,8 +251,8 @@ export interface MountResources {
 }
 
 /**
- * The access point, the role policy and the NFS rule. Every resource reads `file_system`, so each
- * (and everything that reads this module's outputs) waits for the mount targets it lists.
+ * The access point and the role policy. Both read `file_system`, so each (and everything that
+ * reads this module's outputs) waits for the mount targets it lists.
  */
 export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
   const { scope, in: inp } = ctx;
@@ -253,7 +268,9 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
       },
       rootDirectory: { path: ex(inp('root_directory')) },
       tags: ex(`merge(${inp('tags')}, { Name = ${inp('name')} })`) as unknown as Record<string, string>,
-      lifecycle: { precondition: ctx.preconditions() },
+      // A new root directory or POSIX user replaces the access point: the new one exists before
+      // the function or task definition is pointed at it, and the old one goes after that.
+      lifecycle: { createBeforeDestroy: true, precondition: ctx.preconditions() },
     }),
     'this',
   );
@@ -268,16 +285,9 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
     },
   });
 
-  // Keys are fixed words and the flags are known at plan time: the map's keys are known even
-  // when the role name or group ID is not (created in the same apply).
-  const attach = inp(n.attachRole);
-  const role = inp(n.role);
-  const rolePolicy = ctx.local('role_policy', ex(`(${attach} != null ? ${attach} : ${role} != null) ? { role = ${role} } : {}`));
-  const createRule = inp('create_security_group_rule');
-  const group = inp('security_group_id');
-  // Written inline rather than as a local: plan JSON omits locals, and `efs-modules doctor`
-  // traces the client group through this for_each to prove the NFS path.
-  const groupRule = `(${createRule} != null ? ${createRule} : ${group} != null) ? { client = ${group} } : {}`;
+  // The key is a fixed word and the flag is known at plan time: the map's keys are known even
+  // when the role's name is not (a role with name_prefix created in the same apply).
+  const rolePolicy = ctx.local('role_policy', ex(`${inp(n.attachRole)} ? { role = ${inp(n.role)} } : {}`));
 
   // One ordered list of statements: a static block and a dynamic one would come out in a
   // different order in cdktf's JSON (keys sorted) than in the printed HCL.
@@ -322,23 +332,9 @@ export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
       name: ex(`"\${${inp('name')}}-efs-mount"`),
       role: ex('each.value'),
       policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
-    }),
-    'this',
-  );
-
-  ctx.named(
-    new VpcSecurityGroupIngressRule(scope, 'nfs_from_client', {
-      forEach: TerraformIterator.fromMap(ex(groupRule) as unknown as Record<string, unknown>),
-      securityGroupId: fileSystem('security_group_id'),
-      referencedSecurityGroupId: ex('each.value'),
-      ipProtocol: 'tcp',
-      fromPort: NFS_PORT,
-      toPort: NFS_PORT,
-      description: ex(`"NFS from \${${inp('name')}}"`),
-      tags: ex(inp('tags')) as unknown as Record<string, string>,
-      // After the access point, which holds the cross-input checks: a refused input stops the
-      // plan there instead of also failing here with a provider error.
-      dependsOn: [accessPoint],
+      // Renaming the mount renames the policy, which replaces it: the new one is attached before
+      // the old one goes, so the client never runs without its permission.
+      lifecycle: { createBeforeDestroy: true },
     }),
     'this',
   );
@@ -369,6 +365,33 @@ export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference
   const owner = EfsFilesystem.ownerOf(fileSystem);
   if (!owner || TerraformStack.of(owner) !== TerraformStack.of(scope)) return [];
   return owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
+}
+
+/**
+ * What a mount needs from the file system construct: let a client group in on NFS, once per
+ * group however many mounts ask (EfsFilesystem implements it).
+ */
+export interface NfsClientRegistry {
+  /** Allows the group under `name` unless it is already allowed; returns the name it is allowed under. */
+  allowClient(name: string, securityGroupId: string): string;
+}
+
+/**
+ * Adds the client group to the EfsFilesystem in this stack whose `fileSystem` this is, under the
+ * mount's path in the stack, so that its NFS rule exists once for every mount sharing the group
+ * (the first mount names it). A reference built another way (a
+ * file system from another stack or outside Terraform) is left alone: the mount's precondition
+ * then checks the group against the reference's `allowedSecurityGroupIds`, when it has them.
+ */
+export function admitClientGroup(mount: Construct, fileSystem: FileSystemReference, securityGroupId: string): void {
+  const owner: (Construct & NfsClientRegistry) | undefined = EfsFilesystem.ownerOf(fileSystem);
+  if (owner && TerraformStack.of(owner) === TerraformStack.of(mount)) owner.allowClient(clientName(mount), securityGroupId);
+}
+
+/** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */
+function clientName(mount: Construct): string {
+  const scopes = mount.node.scopes;
+  return scopes.slice(scopes.indexOf(TerraformStack.of(mount)) + 1).map((s) => s.node.id).join('-');
 }
 
 const addedDependencies = new WeakMap<TerraformResource, Set<TerraformResource>>();

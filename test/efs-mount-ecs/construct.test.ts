@@ -84,7 +84,7 @@ test('the mount point renders as expressions inside Fn.jsonencode', () => {
 
 test('the volume is there for a task definition built by hand', () => {
   const json = synth((s) => {
-    const data = new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', iamAuthorization: false });
+    const data = new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', taskRoleName: 'app-task' });
     new EcsTaskDefinition(s, 'task', { ...TASK, volume: [data.volume] });
   });
   expect(taskOf(json).volume[0]).toMatchObject({ name: 'data', efs_volume_configuration: { transit_encryption: 'ENABLED' } });
@@ -103,6 +103,30 @@ test('refuses IAM authorization on a task definition without a task role', () =>
   ).not.toThrow();
 });
 
+test('a task definition without a task role, mounted without IAM authorization, gets no role policy and needs no flag', () => {
+  const { taskRoleArn: _role, ...noRole } = TASK;
+  const json = synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', noRole), name: 'data', iamAuthorization: false }));
+  expect(json.locals.data_inputs).toMatchObject({ task_role_name: null, attach_task_role_policy: false });
+});
+
+test('without a task definition, a mount without a task role says how to do without one', () => {
+  expect(thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data' }))).problems).toEqual([
+    'taskRoleName is null but attachTaskRolePolicy is true (the default): give the name of the task\'s IAM role, the one that gets the EFS policy. For a task without a task role, set attachTaskRolePolicy and iamAuthorization to false (IAM authorization mounts with the task role); set attachTaskRolePolicy to false alone when the role gets its EFS permissions elsewhere.',
+  ]);
+});
+
+test('creates no security group rule of its own, and adds the service group to the EfsFilesystem once for two mounts', () => {
+  const json = synth((s) => {
+    const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+    const task = new EcsTaskDefinition(s, 'task', TASK);
+    new EfsMountEcs(s, 'a', { fileSystem: efs.fileSystem, taskDefinition: task, name: 'a', rootDirectory: '/a', securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' });
+    new EfsMountEcs(s, 'b', { fileSystem: efs.fileSystem, taskDefinition: task, name: 'b', rootDirectory: '/b', securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' });
+  });
+  const rules = Object.keys(json.resource.aws_vpc_security_group_ingress_rule);
+  expect(rules.every((r) => r.startsWith('efs_'))).toBe(true);
+  expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ a: 'sg-0aaaaaaaaaaaaaaaa' });
+});
+
 test('refuses a second volume of the same name on one task definition', () => {
   const error = thrown(() =>
     synth((s) => {
@@ -115,7 +139,7 @@ test('refuses a second volume of the same name on one task definition', () => {
 });
 
 test('reports the module\'s own rules in TypeScript spelling', () => {
-  const error = thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: '/a/b/c/d/e', containerPath: '/', transitEncryptionPort: 70000 })));
+  const error = thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', taskRoleName: 'app-task', rootDirectory: '/a/b/c/d/e', containerPath: '/', transitEncryptionPort: 70000 })));
   expect(error.problems).toEqual([
     'rootDirectory must be at most 4 directories deep (got 5 in "/a/b/c/d/e").',
     'containerPath must be an absolute path other than "/", such as "/mnt/efs" (got "/").',

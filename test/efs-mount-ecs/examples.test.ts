@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlannedExample, node, only, planHcl, planTs, samePlans, waitsFor } from '../mount-support/examples';
+import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../mount-support/examples';
 
 let hcl: PlannedExample;
 let ts: PlannedExample;
@@ -63,7 +63,7 @@ describe.each([
     expect(only(example().plan, 'aws_ecs_service').change.after).toMatchObject({ launch_type: 'FARGATE', platform_version: '1.4.0' });
   });
 
-  test('lets the task role mount and write through the access point, and admits the service group on NFS, with both unknown at plan time', () => {
+  test('lets the task role mount and write through the access point, with the role\'s name unknown at plan time and no flag', () => {
     expect(only(example().plan, 'aws_iam_role', /task/).change.after_unknown.name).toBe(true);
     const document = only(example().plan, 'aws_iam_policy_document', /mount/).change.after;
     expect(document.statement).toEqual([
@@ -74,9 +74,14 @@ describe.each([
       }),
     ]);
     expect(only(example().plan, 'aws_iam_role_policy').change.after_unknown.role).toBe(true);
-    const rule = only(example().plan, 'aws_vpc_security_group_ingress_rule', /mount/).change;
-    expect(rule.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
-    expect(rule.after_unknown.referenced_security_group_id).toBe(true);
+  });
+
+  test('the NFS rule from the service\'s group is the file system\'s, and the mount creates none', () => {
+    const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
+    expect(rules.filter((r) => /mount/.test(r.address))).toEqual([]);
+    const fromService = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
+    expect(fromService).toHaveLength(1);
+    expect(fromService[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
   });
 
   test('creates the task definition and the service after the mount targets', () => {
@@ -90,6 +95,11 @@ describe.each([
     const all = example().plan.resource_changes ?? [];
     expect(all.filter((c) => !['create', 'read'].includes(c.change.actions.join()))).toEqual([]);
   });
+});
+
+test('examples/ecs gives the mount no flag: task role and group from the same apply are enough', () => {
+  const main = readFileSync(join(__dirname, '..', '..', 'examples', 'ecs', 'main.tf'), 'utf8');
+  expect(main).not.toMatch(/attach_task_role_policy|create_security_group_rule/);
 });
 
 test('the TypeScript task definition also depends on the mount targets directly (EfsMountEcs adds depends_on)', () => {

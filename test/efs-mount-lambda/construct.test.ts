@@ -1,7 +1,7 @@
 /**
  * EfsMountLambda as CDKTF users meet it: what it does to the function it is given (file system
- * config, depends_on, role and group taken from the function), the flags it sets, and every
- * TypeScript-only refusal. The module's own rules are checked for every case in both paths by
+ * config, depends_on, role and group taken from the function), the client group it adds to the
+ * EfsFilesystem, and every TypeScript-only refusal. The module's own rules are checked for every case in both paths by
  * test/modules/validation.test.ts.
  */
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -20,7 +20,7 @@ const FUNCTION: LambdaFunctionConfig = {
   runtime: 'python3.12',
   handler: 'handler.handler',
   filename: 'handler.zip',
-  vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0aaaaaaaaaaaaaaaa', 'sg-0bbbbbbbbbbbbbbbb'] },
+  vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0aaaaaaaaaaaaaaaa'] },
 };
 /** A file system reference with literal values, HCL-shaped keys as TypeScript props. */
 const FS = {
@@ -28,6 +28,7 @@ const FS = {
   arn: FILE_SYSTEM.arn,
   securityGroupId: FILE_SYSTEM.security_group_id,
   mountTargetIds: FILE_SYSTEM.mount_target_ids,
+  allowedSecurityGroupIds: ['sg-0aaaaaaaaaaaaaaaa', 'sg-0cccccccccccccccc'],
 };
 
 interface Synthesized {
@@ -71,17 +72,13 @@ describe('with a function', () => {
     });
   });
 
-  test('takes the role name from the function\'s role ARN and the group from its first security group', () => {
+  test('takes the role name from the function\'s role ARN and the group from its security group', () => {
     const { json } = synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' }));
-    expect(json.locals.mount_inputs).toMatchObject({
-      role_name: 'app-role',
-      attach_role_policy: true,
-      security_group_id: 'sg-0aaaaaaaaaaaaaaaa',
-      create_security_group_rule: true,
-    });
+    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: 'sg-0aaaaaaaaaaaaaaaa' });
+    expect(json.locals.mount_inputs).not.toHaveProperty('create_security_group_rule');
   });
 
-  test('derives them as expressions when the role and group are created in the same stack', () => {
+  test('derives them as expressions when the role and group are created in the same stack, with no flag', () => {
     const { json } = synth((s) => {
       const role = new IamRole(s, 'role', { namePrefix: 'app-', assumeRolePolicy: '{}' });
       const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
@@ -92,7 +89,6 @@ describe('with a function', () => {
       role_name: '${element(reverse(split("/", aws_iam_role.role.arn)), 0)}',
       attach_role_policy: true,
       security_group_id: '${aws_security_group.group.id}',
-      create_security_group_rule: true,
     });
   });
 
@@ -103,15 +99,27 @@ describe('with a function', () => {
         function: new LambdaFunction(s, 'fn', FUNCTION),
         name: 'app',
         roleName: 'other-role',
+        attachRolePolicy: false,
         securityGroupId: 'sg-0cccccccccccccccc',
-        createSecurityGroupRule: false,
       }),
     );
-    expect(json.locals.mount_inputs).toMatchObject({
-      role_name: 'other-role',
-      security_group_id: 'sg-0cccccccccccccccc',
-      create_security_group_rule: false,
-    });
+    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'other-role', attach_role_policy: false, security_group_id: 'sg-0cccccccccccccccc' });
+  });
+
+  test('a function with several groups must name the client group: the construct does not guess', () => {
+    const twoGroups = { ...FUNCTION, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0aaaaaaaaaaaaaaaa', 'sg-0bbbbbbbbbbbbbbbb'] } };
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', twoGroups), name: 'app' }))).problems).toEqual([
+      'function (test/fn) has 2 security groups in its vpcConfig: pass securityGroupId to say which one the file system lets in on NFS, or allowClientSecurityGroup: false.',
+    ]);
+    const { json } = synth((s) =>
+      new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', twoGroups), name: 'app', securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' }),
+    );
+    expect(json.locals.mount_inputs.security_group_id).toBe('sg-0aaaaaaaaaaaaaaaa');
+  });
+
+  test('creates no security group rule of its own', () => {
+    const { json } = synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' }));
+    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'aws_lambda_function']);
   });
 
   test('makes the function depend on the mount targets of the EfsFilesystem the reference came from', () => {
@@ -121,6 +129,21 @@ describe('with a function', () => {
       new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, function: fn, name: 'app' });
     });
     expect(one('aws_lambda_function').depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
+  });
+
+  test('two functions sharing a group created in the stack add it to the EfsFilesystem once: one NFS rule', () => {
+    const { json } = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
+      for (const name of ['one', 'two']) {
+        const fn = new LambdaFunction(s, `${name}-fn`, { ...FUNCTION, functionName: name, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [group.id] } });
+        new EfsMountLambda(s, `${name}-mount`, { fileSystem: efs.fileSystem, function: fn, name, rootDirectory: `/${name}` });
+      }
+    });
+    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ 'one-mount': '${aws_security_group.group.id}' });
+    for (const local of ['one_mount_inputs', 'two_mount_inputs']) {
+      expect(json.locals[local].security_group_id).toBe('${aws_security_group.group.id}');
+    }
   });
 
   test('refuses a function outside a VPC', () => {
@@ -152,9 +175,9 @@ describe('with a function', () => {
   test('refuses a function without a security group unless told which group to allow, or none', () => {
     const noGroups = { ...FUNCTION, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [] } };
     expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', noGroups), name: 'app' }))).problems).toEqual([
-      'function (test/fn) has no security group in its vpcConfig: give it one, or pass securityGroupId (the group to allow in on NFS), or createSecurityGroupRule: false.',
+      'function (test/fn) has no security group in its vpcConfig: give it one, or pass securityGroupId (the group to let in on NFS), or allowClientSecurityGroup: false.',
     ]);
-    expect(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', noGroups), name: 'app', createSecurityGroupRule: false }))).not.toThrow();
+    expect(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', noGroups), name: 'app', allowClientSecurityGroup: false }))).not.toThrow();
   });
 
   test('reports the module\'s own rules in TypeScript spelling', () => {
@@ -170,20 +193,34 @@ describe('with a function', () => {
 });
 
 describe('without a function', () => {
-  test('without role or group, the policy and the rule iterate over empty maps; the config is there for a function built by hand', () => {
+  test('the policy iterates over a map decided by the flag alone; the config is there for a function built by hand', () => {
     let mount: EfsMountLambda | undefined;
     const { json, one } = synth((s) => {
-      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app' });
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', roleName: 'app-role' });
     });
-    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'aws_vpc_security_group_ingress_rule']);
+    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy']);
     expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
-    expect(json.locals.mount_inputs).toMatchObject({ role_name: null, attach_role_policy: null, security_group_id: null });
+    expect(json.locals.mount_role_policy).toBe('${local.mount_inputs.attach_role_policy ? { role = local.mount_inputs.role_name } : {}}');
+    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: null });
     expect(mount!.fileSystemConfig.localMountPath).toMatch(/^\$\{TfToken\[/);
   });
 
-  test('refuses read-only without a role to enforce it', () => {
-    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', readOnly: true }))).problems).toEqual([
-      'readOnly needs roleName (and attachRolePolicy not false): Lambda mounts read-write unless the function\'s role is denied elasticfilesystem:ClientWrite, which this module does through that role.',
+  test('refuses a mount without a role unless the policy is turned off', () => {
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app' }))).problems).toEqual([
+      'roleName is null but attachRolePolicy is true (the default): give the name of the function\'s IAM role, the one that gets the EFS policy. Set attachRolePolicy to false only when the role gets its EFS permissions elsewhere.',
+    ]);
+    expect(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', attachRolePolicy: false }))).not.toThrow();
+  });
+
+  test('refuses read-only without the role policy that enforces it', () => {
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', readOnly: true, attachRolePolicy: false }))).problems).toEqual([
+      'readOnly needs attachRolePolicy true, with roleName: Lambda mounts read-write unless the function\'s role is denied elasticfilesystem:ClientWrite, which this module does through that role.',
+    ]);
+  });
+
+  test('refuses a literal client group that a literal file system reference does not admit', () => {
+    expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', roleName: 'app-role', securityGroupId: 'sg-0dddddddddddddddd' }))).problems).toEqual([
+      'securityGroupId "sg-0dddddddddddddddd" is not allowed in on NFS by the file system (fileSystem.allowedSecurityGroupIds is ["sg-0aaaaaaaaaaaaaaaa","sg-0cccccccccccccccc"]): add it to efs-filesystem\'s allowedSecurityGroups, which owns one NFS rule per client group, or leave securityGroupId null if you allow the function in another way.',
     ]);
   });
 });

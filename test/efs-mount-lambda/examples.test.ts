@@ -1,8 +1,8 @@
 /**
  * examples/lambda, planned offline with the real AWS provider, in HCL and as its TypeScript twin
  * (the `lambda` stack of main.ts). The VPC, subnets, role and security group are created in the
- * same configuration, so the role name and group ID are unknown at plan time: the plan proves
- * the module's optional resources work then. `terraform graph` proves the function is created
+ * same configuration, so the role name and group ID are unknown at plan time, and the mount is
+ * given them with no flag: the plan proves a new user's first configuration plans as written. `terraform graph` proves the function is created
  * after the mount targets, and the two plans hold the same resources and values.
  */
 import { readFileSync } from 'node:fs';
@@ -49,13 +49,19 @@ describe.each([
     expect(policy.after.name).toBe('efs-lambda-efs-mount');
   });
 
-  test('plans the policy and the NFS rule although the role name and group ID are unknown', () => {
+  test('plans the policy although the role name is unknown, and no flag is set', () => {
     expect(only(example().plan, 'aws_iam_role').change.after_unknown.name).toBe(true);
     expect(only(example().plan, 'aws_security_group', /function/).change.after_unknown.id).toBe(true);
     expect(only(example().plan, 'aws_iam_role_policy').change.after_unknown.role).toBe(true);
-    const rule = only(example().plan, 'aws_vpc_security_group_ingress_rule', /mount/).change;
-    expect(rule.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
-    expect(rule.after_unknown).toMatchObject({ referenced_security_group_id: true, security_group_id: true });
+  });
+
+  test('the NFS rule from the function\'s group is the file system\'s, and the mount creates none', () => {
+    const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
+    expect(rules.filter((r) => /mount/.test(r.address))).toEqual([]);
+    const fromFunction = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
+    expect(fromFunction).toHaveLength(1);
+    expect(fromFunction[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
+    expect(fromFunction[0].address).toMatch(/efs/);
   });
 
   test('gives the function the access point at /mnt/data', () => {
@@ -77,6 +83,11 @@ describe.each([
     expect(all.filter((c) => !['create', 'read'].includes(c.change.actions.join()))).toEqual([]);
     expect(changes(example().plan, 'aws_efs_mount_target').map((c) => c.index)).toEqual(['us-east-1a', 'us-east-1b']);
   });
+});
+
+test('examples/lambda gives the mount no flag: role and group from the same apply are enough', () => {
+  const main = readFileSync(join(__dirname, '..', '..', 'examples', 'lambda', 'main.tf'), 'utf8');
+  expect(main).not.toMatch(/attach_role_policy|create_security_group_rule/);
 });
 
 test('the HCL function waits for the mount targets through module.mount alone (no depends_on in main.tf)', () => {

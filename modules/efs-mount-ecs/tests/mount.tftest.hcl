@@ -19,7 +19,9 @@ variables {
     mount_target_ids = {
       "us-east-1a" = "fsmt-0123456789abcdef0"
     }
+    allowed_security_group_ids = ["sg-0fedcba9876543210"]
   }
+  task_role_name = "app-task"
 }
 
 run "ecs_defaults" {
@@ -55,8 +57,28 @@ run "ecs_defaults" {
   }
 
   assert {
-    condition     = length(aws_iam_role_policy.this) == 0 && length(aws_vpc_security_group_ingress_rule.this) == 0
-    error_message = "without a role or security group, nothing else is created"
+    condition     = aws_iam_role_policy.this["role"].role == "app-task" && aws_iam_role_policy.this["role"].name == "app-efs-mount"
+    error_message = "the task role gets the policy by default"
+  }
+}
+
+run "ecs_without_task_role" {
+  command = apply
+
+  variables {
+    task_role_name          = null
+    attach_task_role_policy = false
+    iam_authorization       = false
+  }
+
+  assert {
+    condition     = length(aws_iam_role_policy.this) == 0 && length(data.aws_iam_policy_document.this) == 0
+    error_message = "a task without a task role gets no policy"
+  }
+
+  assert {
+    condition     = output.volume.efs_volume_configuration.authorization_config.iam == "DISABLED"
+    error_message = "and mounts without IAM authorization"
   }
 }
 
@@ -102,11 +124,6 @@ run "ecs_everything_set" {
       data.aws_iam_policy_document.this["role"].statement[1].effect == "Deny"
     )
     error_message = "a read-only task role may mount but not write"
-  }
-
-  assert {
-    condition     = aws_vpc_security_group_ingress_rule.this["client"].referenced_security_group_id == "sg-0fedcba9876543210"
-    error_message = "the service's group may reach NFS"
   }
 }
 

@@ -19,7 +19,9 @@ variables {
     mount_target_ids = {
       "us-east-1a" = "fsmt-0123456789abcdef0"
     }
+    allowed_security_group_ids = ["sg-0fedcba9876543210"]
   }
+  role_name = "app-role"
 }
 
 run "lambda_defaults" {
@@ -46,8 +48,8 @@ run "lambda_defaults" {
   }
 
   assert {
-    condition     = length(aws_iam_role_policy.this) == 0 && length(data.aws_iam_policy_document.this) == 0 && length(aws_vpc_security_group_ingress_rule.this) == 0
-    error_message = "without a role or security group, nothing else is created"
+    condition     = aws_iam_role_policy.this["role"].role == "app-role"
+    error_message = "the role gets the policy by default"
   }
 
   assert {
@@ -121,19 +123,8 @@ run "lambda_directory_role_and_group" {
   }
 
   assert {
-    condition = (
-      aws_vpc_security_group_ingress_rule.this["client"].security_group_id == "sg-0123456789abcdef0" &&
-      aws_vpc_security_group_ingress_rule.this["client"].referenced_security_group_id == "sg-0fedcba9876543210" &&
-      aws_vpc_security_group_ingress_rule.this["client"].ip_protocol == "tcp" &&
-      aws_vpc_security_group_ingress_rule.this["client"].from_port == 2049 &&
-      aws_vpc_security_group_ingress_rule.this["client"].to_port == 2049
-    )
-    error_message = "the function's group may reach NFS on the file system's group"
-  }
-
-  assert {
-    condition     = aws_efs_access_point.this.tags == tomap({ team = "data", Name = "app" }) && aws_vpc_security_group_ingress_rule.this["client"].tags == tomap({ team = "data" })
-    error_message = "tags reach every resource"
+    condition     = aws_efs_access_point.this.tags == tomap({ team = "data", Name = "app" })
+    error_message = "tags reach the access point"
   }
 
   assert {
@@ -167,18 +158,30 @@ run "lambda_read_only" {
   }
 }
 
-run "lambda_flags_turn_grants_off" {
+run "lambda_flag_turns_the_policy_off" {
   command = apply
 
   variables {
-    role_name                  = "managed-elsewhere"
-    attach_role_policy         = false
-    security_group_id          = "sg-0fedcba9876543210"
-    create_security_group_rule = false
+    role_name          = "managed-elsewhere"
+    attach_role_policy = false
+    security_group_id  = "sg-0fedcba9876543210"
   }
 
   assert {
-    condition     = length(aws_iam_role_policy.this) == 0 && length(aws_vpc_security_group_ingress_rule.this) == 0
-    error_message = "false flags create neither the policy nor the rule"
+    condition     = length(aws_iam_role_policy.this) == 0 && length(data.aws_iam_policy_document.this) == 0
+    error_message = "attach_role_policy = false creates no policy"
+  }
+}
+
+run "lambda_group_of_the_file_system_itself" {
+  command = plan
+
+  variables {
+    security_group_id = "sg-0123456789abcdef0"
+  }
+
+  assert {
+    condition     = aws_efs_access_point.this.file_system_id == "fs-0123456789abcdef0"
+    error_message = "the file system's own group (allow_nfs_from_self) passes the client group check"
   }
 }

@@ -12,8 +12,11 @@ variables {
       us-east-1a = "fsmt-0123456789abcdef0"
       us-east-1b = "fsmt-0123456789abcdef1"
     }
+    allowed_security_group_ids = ["sg-0aaaaaaaaaaaaaaa1"]
   }
-  name = "app"
+  name              = "app"
+  role_name         = "app-role"
+  security_group_id = "sg-0aaaaaaaaaaaaaaa1"
 }
 
 run "name_with_spaces" {
@@ -31,10 +34,11 @@ run "file_system_without_mount_targets" {
 
   variables {
     file_system = {
-      id                = "fs-0123456789abcdef0"
-      arn               = "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0"
-      security_group_id = "sg-0123456789abcdef0"
-      mount_target_ids  = {}
+      id                         = "fs-0123456789abcdef0"
+      arn                        = "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0"
+      security_group_id          = "sg-0123456789abcdef0"
+      mount_target_ids           = {}
+      allowed_security_group_ids = ["sg-0aaaaaaaaaaaaaaa1"]
     }
   }
 
@@ -129,17 +133,17 @@ run "role_policy_without_role" {
   command = plan
 
   variables {
-    attach_role_policy = true
+    role_name = null
   }
 
   expect_failures = [aws_efs_access_point.this]
 }
 
-run "security_group_rule_without_group" {
+run "client_group_the_file_system_does_not_admit" {
   command = plan
 
   variables {
-    create_security_group_rule = true
+    security_group_id = "sg-0fedcba9876543210"
   }
 
   expect_failures = [aws_efs_access_point.this]
@@ -149,7 +153,8 @@ run "read_only_without_role" {
   command = plan
 
   variables {
-    read_only = true
+    read_only          = true
+    attach_role_policy = false
   }
 
   expect_failures = [aws_efs_access_point.this]

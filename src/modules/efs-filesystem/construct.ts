@@ -1,9 +1,10 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { Construct, DefaultTokenResolver, StringConcat, Tokenization } from '../../cdktf';
+import { Construct } from '../../cdktf';
 import { ModuleConstruct, ValidationError } from '../../core/module';
 import { check } from '../../core/rules';
 import { toOutputs } from '../../core/outputs';
+import { sameValue } from '../../core/token-identity';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
 
@@ -60,11 +61,8 @@ export class EfsFilesystem extends ModuleConstruct {
    */
   allowClient(name: string, securityGroupId: string): string {
     const allowed = this.inputs.allowed_security_groups as Record<string, string>;
-    // Each read of an attribute (`sg.id`) is a new token string: compare what they resolve to.
-    const resolved = (s: string): unknown =>
-      Tokenization.resolve(s, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
-    const same = (a: string, b: string) => a === b || resolved(a) === resolved(b);
-    const existing = Object.keys(allowed).find((key) => same(allowed[key], securityGroupId));
+    // Each read of an attribute (`sg.id`) is a new token string: compare the expressions they stand for.
+    const existing = Object.keys(allowed).find((key) => sameValue(this, allowed[key], securityGroupId));
     if (existing !== undefined) return existing;
     const label = `EfsFilesystem "${this.node.path}"`;
     if (name in allowed) {

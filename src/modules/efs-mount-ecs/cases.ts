@@ -1,6 +1,6 @@
 /** Bad inputs that efs-mount-ecs must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
-import { FILE_SYSTEM, commonBadInputs } from '../mount-cases';
+import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount-cases';
 import { ECS_NAMES } from './spec';
 
 const bad: BadInput[] = [
@@ -15,6 +15,6 @@ const bad: BadInput[] = [
 ];
 
 export const efsMountEcsCases: ModuleCases = {
-  valid: { file_system: FILE_SYSTEM, name: 'app' },
+  valid: { file_system: FILE_SYSTEM, name: 'app', [ECS_NAMES.role]: CLIENT.role, security_group_id: CLIENT.securityGroupId },
   bad,
 };

@@ -6,23 +6,33 @@ import { ModuleConstruct, ValidationError } from '../../core/module';
 import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { addDependencies, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
   /**
    * The task definition to add the volume to. It then depends on the mount targets (and so does
-   * any service running it); unless given, `taskRoleName` is taken from its `taskRoleArn`.
-   * Put `mountPoint` in the container definition's `mountPoints`.
+   * any service running it); unless given, `taskRoleName` is taken from its `taskRoleArn`. A task
+   * definition without a task role (with `iamAuthorization: false`) gets no role policy:
+   * `attachTaskRolePolicy` then defaults to false. Put `mountPoint` in the container definition's
+   * `mountPoints`.
    */
   readonly taskDefinition?: EcsTaskDefinition;
+  /**
+   * Whether to let `securityGroupId` (the service's group) in on NFS by adding it to the
+   * EfsFilesystem's allowed client groups. Mounts sharing a file system and a client group add
+   * one rule between them. Set to false when the group is allowed another way; it is then only checked.
+   * @default true
+   */
+  readonly allowClientSecurityGroup?: boolean;
 }
 
 /**
  * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
- * the POSIX user, a least-privilege IAM policy on the task role, the NFS rule from the service's
- * security group, the task definition's volume (TLS, access point, IAM authorization) and the
- * container's mount point.
+ * the POSIX user, a least-privilege IAM policy on the task role, the task definition's volume
+ * (TLS, access point, IAM authorization) and the container's mount point. The service's security
+ * group (`securityGroupId`) is added to the EfsFilesystem's allowed client groups, which owns the
+ * NFS rules: mounts sharing a file system and a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
@@ -32,15 +42,14 @@ export class EfsMountEcs extends ModuleConstruct {
   readonly outputs: EfsMountEcsOutputs;
 
   constructor(scope: Construct, id: string, props: EfsMountEcsConstructProps) {
-    const { taskDefinition, ...moduleProps } = props;
+    const { taskDefinition, allowClientSecurityGroup = true, ...moduleProps } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
-    super(scope, id, efsMountEcs, {
-      ...wired,
-      attachTaskRolePolicy: wired.attachTaskRolePolicy ?? (wired.taskRoleName !== undefined ? true : undefined),
-      createSecurityGroupRule: wired.createSecurityGroupRule ?? (wired.securityGroupId !== undefined ? true : undefined),
-    });
+    super(scope, id, efsMountEcs, wired);
     this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
+    if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
+      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
+    }
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
       if (existing !== undefined && !Array.isArray(existing)) {
@@ -100,7 +109,9 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMoun
   if (problems.length > 0) throw new ValidationError(label, problems);
   const taskRoleName =
     props.taskRoleName ?? (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
-  return { ...props, taskRoleName };
+  // Known at synth time here: a task definition without a task role has no role to grant.
+  const attachTaskRolePolicy = props.attachTaskRolePolicy ?? (taskRoleName === undefined ? false : undefined);
+  return { ...props, taskRoleName, attachTaskRolePolicy };
 }
 
 /** The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props' own values or tokens. */

@@ -1,7 +1,12 @@
 /**
- * efs-mount-ecs: the interface, declared once. Facts behind the rules, from the Amazon ECS and
- * Amazon EFS documentation: with an access point, transit encryption ENABLED and no
- * root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0.
+ * efs-mount-ecs: the interface, declared once. The rules follow what ECS documents for EFS
+ * volumes: with an access point, transit encryption is ENABLED and the volume sets no
+ * root_directory; IAM authorization needs transit encryption; Fargate needs platform 1.4.0 or later.
+ *
+ * `attach_task_role_policy` defaults to true, like Lambda's flag. A task without a task role is
+ * legitimate, but it cannot use IAM authorization (`iam_authorization`, on by default, mounts
+ * with the task role), so such a task already turns a secure default off; it turns the policy
+ * off with it. The common case, a task role created in the same configuration, needs no flag.
  */
 import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
@@ -10,7 +15,14 @@ import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { MountNames, mountInputs, mountRules } from '../mount-common';
 
-export const ECS_NAMES: MountNames = { role: 'task_role_name', attachRole: 'attach_task_role_policy', client: 'task' };
+export const ECS_NAMES: MountNames = {
+  role: 'task_role_name',
+  attachRole: 'attach_task_role_policy',
+  client: 'task',
+  withoutRoleDoc:
+    'Set it to false for a task without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
+  withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
+};
 /** ECS volume names: up to 255 letters, digits, `_` and `-`. */
 export const VOLUME_NAME = '^[A-Za-z0-9_-]{1,255}$';
 /** An absolute path below `/` (mounting over the container's root is refused). */
@@ -37,7 +49,7 @@ const inputs: InputSpec[] = [
     name: 'read_only',
     type: t.bool(),
     default: false,
-    description: 'Mount read-only in the container (the mount point\'s `readOnly`); with `task_role_name`, the role is also denied `ClientWrite` through this access point.',
+    description: 'Mount read-only in the container (the mount point\'s `readOnly`); with the task role policy, the role is also denied `ClientWrite` through this access point.',
   },
   {
     name: 'iam_authorization',
@@ -118,7 +130,7 @@ export const efsMountEcsSpec: ModuleSpec = {
   name: 'efs-mount-ecs',
   className: 'EfsMountEcs',
   summary:
-    'Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task\'s POSIX user, a least-privilege IAM policy for the task role, the NFS rule from the service\'s security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry.',
+    'Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task\'s POSIX user, a least-privilege IAM policy for the task role, a check that the file system admits the service\'s security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry.',
   inputs,
   outputs,
   rules,

@@ -1,6 +1,6 @@
 /** Bad inputs that efs-mount-lambda must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
-import { FILE_SYSTEM, commonBadInputs } from '../mount-cases';
+import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount-cases';
 import { LAMBDA_NAMES } from './spec';
 
 const bad: BadInput[] = [
@@ -10,11 +10,11 @@ const bad: BadInput[] = [
   { rule: 'mount-path-format', title: 'mount path with a space', set: { mount_path: '/mnt/my data' }, names: ['mount_path'], shows: ['"/mnt/my data"'] },
   {
     rule: 'read-only-needs-role', title: 'read only without role',
-    set: { read_only: true }, names: ['read_only', 'role_name'], shows: [],
+    set: { read_only: true, attach_role_policy: false }, names: ['read_only', 'attach_role_policy'], shows: [],
   },
 ];
 
 export const efsMountLambdaCases: ModuleCases = {
-  valid: { file_system: FILE_SYSTEM, name: 'app' },
+  valid: { file_system: FILE_SYSTEM, name: 'app', [LAMBDA_NAMES.role]: CLIENT.role, security_group_id: CLIENT.securityGroupId },
   bad,
 };

@@ -4,22 +4,34 @@ import { Construct, Fn, Token } from '../../cdktf';
 import { ModuleConstruct, ValidationError } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { addDependencies, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
   /**
    * The function to mount the file system into. The construct sets its `fileSystemConfig` and
    * makes it depend on the mount targets; unless given, `roleName` is taken from the function's
-   * role and `securityGroupId` from the first group of its `vpcConfig`. The function must be in a VPC.
+   * role and `securityGroupId` from its `vpcConfig`: its one security group, or the first when the
+   * groups are a token (their number unknown at synth). A function with several groups must name
+   * the one to let in with `securityGroupId`. The function must be in a VPC.
    */
   readonly function?: LambdaFunction;
+  /**
+   * Whether to let the client group (`securityGroupId`, or the function's) in on NFS by adding it to
+   * the EfsFilesystem's allowed groups. Mounts sharing a file system and a client group add one
+   * rule between them. Set to false when you allow the function in another way (CIDRs, your own
+   * rules): a group taken from the function is then not checked either.
+   * @default true
+   */
+  readonly allowClientSecurityGroup?: boolean;
 }
 
 /**
  * Mounts an EfsFilesystem into a Lambda function: an access point with its own root directory
- * owned by the POSIX user, a least-privilege IAM policy on the function's role, the NFS rule from
- * its security group, and the function's file system config, created after the mount targets.
+ * owned by the POSIX user, a least-privilege IAM policy on the function's role, and the function's
+ * file system config, created after the mount targets. The function's security group is added to
+ * the EfsFilesystem's allowed client groups, which owns the NFS rules: two mounts (of two functions,
+ * or of a function and a service) sharing a file system and a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
@@ -29,10 +41,14 @@ export class EfsMountLambda extends ModuleConstruct {
   readonly outputs: EfsMountLambdaOutputs;
 
   constructor(scope: Construct, id: string, props: EfsMountLambdaConstructProps) {
-    const { function: fn, ...moduleProps } = props;
-    const wired = fn ? fromFunction(constructLabel(efsMountLambda.spec.className, scope, id), fn, moduleProps) : moduleProps;
-    super(scope, id, efsMountLambda, withFlags(wired));
+    const { function: fn, allowClientSecurityGroup = true, ...moduleProps } = props;
+    const label = constructLabel(efsMountLambda.spec.className, scope, id);
+    const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
+    super(scope, id, efsMountLambda, wired);
     this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
+    if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
+      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
+    }
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
       addDependencies(fn, mountTargetsOf(this, props.fileSystem));
@@ -53,20 +69,8 @@ export class EfsMountLambda extends ModuleConstruct {
   }
 }
 
-/**
- * In TypeScript the presence of a role or group is known at synth time even when its value is a
- * token, so the flags that HCL users set for values created in the same apply are set here.
- */
-function withFlags(props: EfsMountLambdaProps): EfsMountLambdaProps {
-  return {
-    ...props,
-    attachRolePolicy: props.attachRolePolicy ?? (props.roleName !== undefined ? true : undefined),
-    createSecurityGroupRule: props.createSecurityGroupRule ?? (props.securityGroupId !== undefined ? true : undefined),
-  };
-}
-
 /** The role and security group of the function, unless given; refuses functions that cannot mount EFS. */
-function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaProps): EfsMountLambdaProps {
+function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
   const problems: string[] = [];
   const where = `function (${fn.node.path})`;
   const vpc = fn.vpcConfigInput;
@@ -79,15 +83,21 @@ function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaPr
     problems.push(`${where} already has a fileSystemConfig: a Lambda function mounts one file system. Mount one EfsMountLambda per function.`);
   }
   let securityGroupId = props.securityGroupId;
-  if (vpc && securityGroupId === undefined && props.createSecurityGroupRule !== false) {
+  if (vpc && securityGroupId === undefined && admitGroup) {
     const groups = vpc.securityGroupIds;
     if (Token.isUnresolved(groups)) {
+      // How many groups there are is only known at apply: the first one is the client group.
       securityGroupId = Token.asString(Fn.element(groups, 0));
-    } else if (groups.length > 0) {
+    } else if (groups.length === 1) {
       securityGroupId = groups[0];
-    } else {
+    } else if (groups.length === 0) {
       problems.push(
-        `${where} has no security group in its vpcConfig: give it one, or pass securityGroupId (the group to allow in on NFS), or createSecurityGroupRule: false.`,
+        `${where} has no security group in its vpcConfig: give it one, or pass securityGroupId (the group to let in on NFS), or allowClientSecurityGroup: false.`,
+      );
+    } else {
+      // Letting every group in could open NFS to unrelated clients that share one of them.
+      problems.push(
+        `${where} has ${groups.length} security groups in its vpcConfig: pass securityGroupId to say which one the file system lets in on NFS, or allowClientSecurityGroup: false.`,
       );
     }
   }

@@ -1,7 +1,7 @@
 /**
- * efs-mount-lambda: the interface, declared once. Facts behind the rules, from the AWS Lambda
- * and Amazon EFS documentation: the local mount path pattern, one file system per function,
- * VPC and IAM needs, waiting for the mount targets.
+ * efs-mount-lambda: the interface, declared once. The rules follow Lambda's documented limits:
+ * the local mount path pattern, one file system per function, a VPC and IAM permissions to
+ * mount, and waiting for the mount targets.
  */
 import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
@@ -14,7 +14,13 @@ import { MountNames, attachesRolePolicy, mountInputs, mountRules, text } from '.
 export const LAMBDA_MOUNT_PATH = '^/mnt/[a-zA-Z0-9._-]+$';
 export const LAMBDA_MOUNT_PATH_MAX = 160;
 
-export const LAMBDA_NAMES: MountNames = { role: 'role_name', attachRole: 'attach_role_policy', client: 'function' };
+export const LAMBDA_NAMES: MountNames = {
+  role: 'role_name',
+  attachRole: 'attach_role_policy',
+  client: 'function',
+  withoutRoleDoc: 'Set it to false only when the role gets its EFS permissions elsewhere.',
+  withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
+};
 
 const common = mountInputs(LAMBDA_NAMES);
 const v = input;
@@ -67,7 +73,7 @@ const rules: Rule[] = [
     inputs: ['read_only', LAMBDA_NAMES.role, LAMBDA_NAMES.attachRole],
     summary: 'read_only comes with the role policy that enforces it',
     condition: or(not(v('read_only')), attachesRolePolicy(LAMBDA_NAMES)),
-    message: template`${name('read_only')} needs ${name('role_name')} (and ${name('attach_role_policy')} not false): Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role.`,
+    message: template`${name('read_only')} needs ${name('attach_role_policy')} true, with ${name('role_name')}: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role.`,
   },
 ];
 
@@ -75,7 +81,7 @@ export const efsMountLambdaSpec: ModuleSpec = {
   name: 'efs-mount-lambda',
   className: 'EfsMountLambda',
   summary:
-    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, the NFS rule from the function\'s security group, and a `file_system_config` that makes the function wait for the mount targets.',
+    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a `file_system_config` that makes the function wait for the mount targets.',
   inputs,
   outputs,
   rules,

@@ -1,0 +1,58 @@
+/**
+ * The usage block of each mount module's README is a new user's first configuration (VPC,
+ * subnets, role with name_prefix, security group, function or service, file system and mount,
+ * all in one root, no flags). Each is planned as written, with the real AWS provider, the Git
+ * sources pointed at this checkout's modules.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/examples';
+import { PlanJson, init, plan, providerOverride, stage } from '../support/terraform';
+
+/** The first ```hcl block of a README, with its Git module sources made local. */
+function usageOf(module: string): string {
+  const readme = readFileSync(join(ROOT, 'modules', module, 'README.md'), 'utf8');
+  const block = /```hcl\n([\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error(`modules/${module}/README.md has no hcl block`);
+  return block[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"');
+}
+
+async function planUsage(module: string): Promise<PlanJson> {
+  const top = stage(ROOT, ['modules'], { 'usage/provider_override.tf': providerOverride() });
+  const dir = join(top, 'usage');
+  writeFileSync(join(dir, 'main.tf'), usageOf(module));
+  copyFileSync(join(ROOT, 'examples', 'lambda', 'handler.zip'), join(dir, 'handler.zip'));
+  await init(dir);
+  return plan(dir);
+}
+
+const plans = new Map<string, PlanJson>();
+const MODULES = ['efs-mount-lambda', 'efs-mount-ecs'];
+
+beforeAll(async () => {
+  const planned = await Promise.all(MODULES.map(planUsage));
+  MODULES.forEach((m, i) => plans.set(m, planned[i]));
+}, 600_000);
+
+describe.each(MODULES)('the usage block of modules/%s/README.md', (module) => {
+  const changes = (type: string) => (plans.get(module)!.resource_changes ?? []).filter((c) => c.type === type);
+
+  test('uses the Git sources, no flag, and IDs of resources created in the same configuration', () => {
+    const usage = usageOf(module);
+    expect(usage).toMatch(/name_prefix/);
+    expect(usage).not.toMatch(/attach_role_policy|attach_task_role_policy|create_security_group_rule/);
+    expect(usage).toMatch(/security_group_id = aws_security_group\.\w+\.id/);
+  });
+
+  test('plans the role policy with the role\'s name unknown', () => {
+    const [policy] = changes('aws_iam_role_policy');
+    expect(changes('aws_iam_role_policy')).toHaveLength(1);
+    expect(policy.change.after_unknown.role).toBe(true);
+  });
+
+  test('plans one NFS rule from the client group, the file system\'s, and none in the mount', () => {
+    const rules = changes('aws_vpc_security_group_ingress_rule');
+    expect(rules.filter((r) => r.module_address === 'module.mount' || r.module_address === 'module.data')).toEqual([]);
+    expect(rules.filter((r) => r.change.after.description === 'NFS from an allowed security group')).toHaveLength(1);
+  });
+});
