@@ -319,6 +319,9 @@ function sortedKeys(o: object): string[] {
 /** JSON with object keys sorted, matching Terraform's `jsonencode`. */
 export function stableJson(v: Value): string {
   if (v === undefined) return 'null';
+  // A token object (an IResolvable) holds references back into the construct tree: print the
+  // token's string form instead of walking it.
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Token.isUnresolved(v)) return JSON.stringify(Token.asString(v));
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     return `{${sortedKeys(v)

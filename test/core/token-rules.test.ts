@@ -58,7 +58,9 @@ function mergeable(def: ModuleDefinition, group: readonly BadInput[], c: BadInpu
  */
 function groups(def: ModuleDefinition): Group[] {
   const out: BadInput[][] = [];
-  for (const c of def.cases.bad) {
+  // A prop left out (null) is never a token: such cases are refused at synth, and stay there.
+  const tokenizable = def.cases.bad.filter((c) => Object.values(c.set).some((v) => v !== null && v !== undefined));
+  for (const c of tokenizable) {
     const fit = out.find((g) => mergeable(def, g, c));
     if (fit) fit.push(c);
     else out.push([c]);
@@ -130,7 +132,8 @@ beforeAll(async () => {
 });
 
 test('every bad input of every module is planned', () => {
-  expect(CASES).toHaveLength(MODULES.reduce((n, d) => n + d.cases.bad.length, 0));
+  const tokenizable = (c: BadInput) => Object.values(c.set).some((v) => v !== null && v !== undefined);
+  expect(CASES).toHaveLength(MODULES.reduce((n, d) => n + d.cases.bad.filter(tokenizable).length, 0));
 });
 
 test('bad values given as tokens pass synth, to be checked at plan time', () => {
