@@ -3,14 +3,21 @@
  * types they use, from the module specs. Every prop carries its description and `@default`.
  */
 import type { ModuleSpec } from '../src/core/spec';
-import { TfType, camelCase, namedObjects, tsType } from '../src/core/types';
+import { ClosedSet, TfType, camelCase, closedSets, namedObjects, tsType, unionOf } from '../src/core/types';
 
 export function printTypes(specs: readonly ModuleSpec[], header: string): string {
   const named = new Map<string, TfType>();
+  const sets = new Map<string, ClosedSet>();
   for (const spec of specs) {
-    [...spec.inputs, ...spec.outputs].forEach((x) => namedObjects(x.type, named));
+    [...spec.inputs, ...spec.outputs].forEach((x) => {
+      namedObjects(x.type, named);
+      closedSets(x.type, sets);
+    });
   }
   const parts = [header];
+  for (const [name, set] of [...sets.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    parts.push(`/** ${set.description} */\nexport type ${name} = ${unionOf(set)};`);
+  }
   for (const [name, type] of [...named.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (type.kind !== 'object') continue;
     const fields = Object.entries(type.fields).map(([field, f]) =>
