@@ -43,13 +43,26 @@ export interface Violation {
   readonly message: string;
 }
 
-/** Evaluates every rule on HCL-shaped values; rules whose outcome depends on unresolved tokens are skipped. */
+/**
+ * Evaluates the rules on HCL-shaped values; rules whose outcome depends on unresolved tokens are
+ * skipped. Only primary errors are reported: a cross-input rule is skipped when one of its inputs
+ * already broke a rule of its own (a misspelled `throughput_mode` is one error, not also one about
+ * `provisioned_throughput_in_mibps`), as Terraform stops at a failed variable validation before it
+ * evaluates any precondition.
+ */
 export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling): Violation[] {
-  return rules.flatMap((rule) => {
+  const broken = (rule: Rule): Violation | undefined => {
     const ok = evaluate(rule.condition, values, spelling);
-    if (ok === UNKNOWN || ok === true) return [];
+    if (ok === UNKNOWN || ok === true) return undefined;
     const message = evaluate(rule.message, values, spelling);
-    return [{ rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) }];
+    return { rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) };
+  };
+  const single = new Map(rules.filter((r) => !isCrossInput(r)).map((r) => [r, broken(r)]));
+  const rejected = new Set([...single].filter(([, v]) => v).map(([r]) => r.inputs[0]));
+  return rules.flatMap((rule) => {
+    if (!isCrossInput(rule)) return single.get(rule) ?? [];
+    if (rule.inputs.some((i) => rejected.has(i))) return [];
+    return broken(rule) ?? [];
   });
 }
 
