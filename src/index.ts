@@ -2,5 +2,5 @@
 export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
-export { ValidationError } from './core/module';
+export { ValidationError } from './core/validation-error';
 export * from './generated/types';

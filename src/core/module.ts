@@ -10,6 +10,7 @@ import { Rule, check, isCrossInput, renderJson } from './rules';
 import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
 import { camelCase } from './types';
+import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
 export interface BuildContext {
@@ -78,15 +79,7 @@ export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext 
   };
 }
 
-/** The error a construct throws for bad props: one line per problem, no stack trace. */
-export class ValidationError extends Error {
-  constructor(readonly construct: string, readonly problems: readonly string[]) {
-    super(`${construct} has invalid props:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ValidationError';
-    // Bad input is the user's to fix, not a bug to debug: the message is the whole story.
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
+export { ValidationError } from './validation-error';
 
 /**
  * Base class of the TypeScript constructs. Props are validated with the module's rules
@@ -106,11 +99,11 @@ export abstract class ModuleConstruct extends Construct {
     try {
       this.inputs = normalizeProps(spec, props as Record<string, unknown>);
     } catch (e) {
-      if (e instanceof MissingInputError) throw new ValidationError(label, [e.message]);
+      if (e instanceof MissingInputError) throwValidationError(label, [e.message]);
       throw e;
     }
     const problems = check(spec.rules, this.inputs, 'ts');
-    if (problems.length > 0) throw new ValidationError(label, problems.map((p) => p.message));
+    if (problems.length > 0) throwValidationError(label, problems.map((p) => p.message));
 
     const prefix = localPrefix(this);
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);

@@ -1,7 +1,8 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { Construct } from '../../cdktf';
-import { ModuleConstruct, ValidationError } from '../../core/module';
+import { ModuleConstruct } from '../../core/module';
+import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
@@ -79,7 +80,7 @@ function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemPro
   const allow = policy === RemovalPolicy.DESTROY;
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    throw new ValidationError(`EfsFilesystem "${path}"`, [
+    throwValidationError(`EfsFilesystem "${path}"`, [
       `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement = ${props.allowFileSystemReplacement}; give one of them.`,
     ]);
   }
