@@ -1,4 +1,7 @@
-/** efs-modules: Amazon EFS constructs for CDKTF, the same modules published as HCL under modules/. */
+/**
+ * Amazon EFS constructs for CDKTF: the same modules published as HCL under modules/.
+ * @module efs-modules
+ */
 export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';

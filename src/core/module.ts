@@ -7,7 +7,6 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
 import { Rule, check, isCrossInput, renderJson } from './rules';
-import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
@@ -32,8 +31,6 @@ export interface BuildContext {
 
 export interface ModuleDefinition {
   readonly spec: ModuleSpec;
-  /** Valid and bad inputs, for the tests of both paths. */
-  readonly cases: ModuleCases;
   /** Creates the resources; returns each output's value (expression strings, or objects of them). */
   build(ctx: BuildContext): Record<string, unknown>;
 }
@@ -87,11 +84,12 @@ export { ValidationError } from './validation-error';
  * so the shared `build` reads them exactly as the HCL module reads its variables.
  */
 export abstract class ModuleConstruct extends Construct {
-  /** The inputs as Terraform sees them: snake_case, defaults applied. */
+  /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
   protected readonly inputs: Record<string, unknown>;
-  /** Output values by HCL output name. */
+  /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
 
+  /** @internal Subclassed by this package's constructs only. */
   protected constructor(scope: Construct, id: string, definition: ModuleDefinition, props: object) {
     super(scope, id);
     const { spec } = definition;

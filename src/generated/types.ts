@@ -42,28 +42,10 @@ export interface CreationInfo {
   readonly permissions?: string;
 }
 
-export interface EcsEfsVolumeConfiguration {
-  readonly fileSystemId: string;
-  readonly rootDirectory: string;
-  readonly transitEncryption: string;
-  readonly transitEncryptionPort: number;
-  readonly authorizationConfig: EcsVolumeAuthorizationConfig;
-}
-
 export interface EcsMountPoint {
   readonly sourceVolume: string;
   readonly containerPath: string;
   readonly readOnly: boolean;
-}
-
-export interface EcsVolume {
-  readonly name: string;
-  readonly efsVolumeConfiguration: EcsEfsVolumeConfiguration;
-}
-
-export interface EcsVolumeAuthorizationConfig {
-  readonly accessPointId: string;
-  readonly iam: string;
 }
 
 export interface FileSystemReference {
@@ -517,12 +499,6 @@ export interface EfsMountEcsOutputs {
    * ARN of the access point.
    */
   readonly accessPointArn: string;
-  /**
-   * The `volume` block of `aws_ecs_task_definition`, as an object: transit encryption ENABLED, the
-   * access point set, `root_directory` null (the access point decides it), IAM authorization per
-   * `iam_authorization`. Use it with `dynamic "volume" { for_each = [module.<name>.volume] … }`.
-   */
-  readonly volume: EcsVolume;
   /**
    * The container definition's `mountPoints` entry for this volume, for `jsonencode` of
    * `container_definitions`.

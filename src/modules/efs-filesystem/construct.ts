@@ -48,7 +48,7 @@ export class EfsFilesystem extends ModuleConstruct {
     }
   }
 
-  /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
+  /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
   static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
     return OWNERS.get(fileSystem);
   }
