@@ -7,7 +7,7 @@ import type { BadInput, ModuleCases } from '../src/core/cases';
 import { isCrossInput } from '../src/core/rules';
 import type { ModuleSpec } from '../src/core/spec';
 import { hclLiteral } from './hcl/types';
-import { Item, attr, blank, block, hclKey, renderBlock } from './hcl/writer';
+import { Item, attr, blank, block, hclKey, renderBlock } from '../src/core/hcl-writer';
 
 /** `terraform test` run names are identifiers. */
 export function runName(c: BadInput): string {

@@ -3,7 +3,7 @@
  * (Terraform JSON syntax) as native HCL, in the order the module's build code created them.
  * Which keys are nested blocks rather than attributes comes from the provider schema.
  */
-import { Item, attr, blank, block, hclKey, renderBlock, renderBody } from './writer';
+import { Item, attr, blank, block, hclKey, renderBlock, renderBody } from '../../src/core/hcl-writer';
 import { bareReference, stringValue } from './expressions';
 
 export interface BlockSchema {

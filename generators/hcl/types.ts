@@ -1,6 +1,6 @@
 /** HCL text of type constraints and literal values, laid out as `terraform fmt` does. */
 import type { TfType } from '../../src/core/types';
-import { attr, hclKey, renderBody } from './writer';
+import { attr, hclKey, renderBody } from '../../src/core/hcl-writer';
 
 /** An object written over several lines, its attributes aligned by the writer's fmt rules. */
 function multiline(open: string, entries: [string, string][], close: string): string {

@@ -3,7 +3,7 @@ import type { RenderOptions } from '../../src/core/expr';
 import { isCrossInput, renderHcl } from '../../src/core/rules';
 import type { InputSpec, ModuleSpec } from '../../src/core/spec';
 import { hclLiteral, hclType } from './types';
-import { Item, attr, blank, block, hclString, renderBlock } from './writer';
+import { Item, attr, blank, block, hclString, renderBlock } from '../../src/core/hcl-writer';
 
 const HCL: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
 

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../generators/hcl/writer';
+import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
 import { Statement, decide } from '../support/policy';
 import { awsSchema, patchState, stateFromPlan } from '../support/state';

@@ -4,7 +4,7 @@
  */
 import type { BadInput, TestedModule } from '../../src/core/cases';
 import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../generators/hcl/writer';
+import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
 import { runName } from '../../generators/tftest';
 import { caseInputs } from './cases';
 

@@ -13,7 +13,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-object';
+import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
 
 const NFS_PORT = 2049;

@@ -1,11 +1,7 @@
 /**
- * Low-level HCL text for the generator: bodies of attributes and blocks, laid out as
- * `terraform fmt` does (runs of single-line attributes aligned on `=`, multi-line ones standing
- * alone, as src/core/hcl-object.ts lays them out for build code).
+ * Low-level HCL text: bodies of attributes and blocks, laid out as `terraform fmt` does
+ * (runs of single-line attributes aligned on `=`, multi-line ones standing alone).
  */
-import { attributeLines, hclKey } from '../../src/core/hcl-object';
-
-export { hclKey };
 
 export type Item =
   | { readonly kind: 'attr'; readonly name: string; readonly value: string }
@@ -29,14 +25,29 @@ export function renderBody(items: readonly Item[], indent: string): string[] {
       lines.push(`${indent}${item.header} {`, ...renderBody(item.body, indent + '  '), `${indent}}`);
       i++;
     } else {
+      // A run of single-line attributes is aligned together; a multi-line one breaks the run.
       let j = i;
-      while (j < cleaned.length && cleaned[j].kind === 'attr') j++;
+      while (j < cleaned.length && isSingleLineAttr(cleaned[j])) j++;
+      if (j === i) {
+        lines.push(...indentValue(`${indent}${item.name} = `, item.value, indent));
+        i++;
+        continue;
+      }
       const run = cleaned.slice(i, j) as Extract<Item, { kind: 'attr' }>[];
-      lines.push(...attributeLines(run.map((a) => [a.name, a.value] as const), indent));
+      const width = Math.max(...run.map((a) => a.name.length));
+      run.forEach((a) => lines.push(`${indent}${a.name.padEnd(width)} = ${a.value}`));
       i = j;
     }
   }
   return lines;
+}
+
+const isSingleLineAttr = (item: Item): boolean => item.kind === 'attr' && !item.value.includes('\n');
+
+/** Continuation lines of a multi-line value are indented to the attribute's level. */
+function indentValue(head: string, value: string, indent: string): string[] {
+  const [first, ...rest] = value.split('\n');
+  return [head + first, ...rest.map((l) => (l === '' ? l : indent + l))];
 }
 
 /** No blank lines at the start or end of a body, nor two in a row. */
@@ -57,4 +68,18 @@ export function renderBlock(header: string, body: readonly Item[]): string {
 
 export function hclString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** Object keys that are identifiers are written bare; others quoted. */
+export function hclKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * A multi-line HCL object constructor from attribute expressions, laid out as `terraform fmt`
+ * does, for expressions written in build code (`{ sid = "…", effect = "…" }`).
+ */
+export function hclObject(fields: Readonly<Record<string, string>>): string {
+  const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
+  return ['{', ...lines, '}'].join('\n');
 }
