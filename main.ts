@@ -6,6 +6,7 @@ import { App } from './src/cdktf';
 import { ValidationError } from './src';
 import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
 import { EfsFilesystemCompleteStack } from './examples/efs-filesystem/complete/stack';
+import { EfsFilesystemBackupAndAlarmsStack } from './examples/efs-filesystem/backup-and-alarms/stack';
 import { CompleteExampleStack } from './examples/complete/stack';
 import { EcsExampleStack } from './examples/ecs/stack';
 import { LambdaExampleStack } from './examples/lambda/stack';
@@ -14,6 +15,7 @@ export function buildApp(outdir?: string): App {
   const app = new App(outdir ? { outdir } : undefined);
   new EfsFilesystemBasicStack(app, 'efs-filesystem-basic');
   new EfsFilesystemCompleteStack(app, 'efs-filesystem-complete');
+  new EfsFilesystemBackupAndAlarmsStack(app, 'efs-filesystem-backup-and-alarms');
   new LambdaExampleStack(app, 'lambda');
   new EcsExampleStack(app, 'ecs');
   new CompleteExampleStack(app, 'complete');

@@ -30,12 +30,17 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     '(input names in camelCase there), and at plan time in the HCL modules, before anything is created:',
     'a `validation` block when the rule reads one input, a `precondition` of the module\'s main resource',
     'when it reads several. `test/modules/validation.test.ts` runs every bad input through both paths and',
-    'requires Terraform\'s message to equal the TypeScript one to the letter.',
+    'requires Terraform\'s message to equal the TypeScript one to the letter. In the constructs, a rule',
+    'that reads a prop given as a token (a `TerraformVariable`, another resource\'s attribute) is checked',
+    'at plan time instead, as a `precondition` of the main resource with the same words',
+    '(`test/core/token-rules.test.ts` plans every bad input that way); a rule that requires distinct',
+    'values also refuses one token given twice at synth time.',
   ];
   for (const def of modules) {
     lines.push('', `## ${def.spec.name}`, '', '| rule | input(s) | allowed | fires at | example message | bad inputs |', '|---|---|---|---|---|---:|');
     for (const rule of def.spec.rules) {
-      const where = isCrossInput(rule) ? 'synth; plan (precondition)' : 'synth; plan (validation)';
+      const plan = isCrossInput(rule) ? 'synth; plan (precondition)' : 'synth; plan (validation)';
+      const where = rule.kind === 'distinct-values' ? `${plan}; same token twice: synth` : plan;
       const count = def.cases.bad.filter((c) => c.rule === rule.id).length;
       lines.push(
         `| \`${rule.id}\` | ${rule.inputs.map((i) => `\`${i}\``).join(', ')} | ${cell(rule.summary)} | ${where} | ${cell(exampleMessage(def, rule.id))} | ${count} |`,

@@ -30,6 +30,7 @@ const PREFIXES = [
   'aws_subnet',
   'aws_kms_key',
   'aws_cloudwatch_log_group',
+  'aws_cloudwatch_metric_alarm',
   'aws_lb',
   'aws_route_table',
   'aws_internet_gateway',

@@ -21,6 +21,9 @@ export {
   TerraformVariable,
   Testing,
   Token,
+  Tokenization,
+  DefaultTokenResolver,
+  StringConcat,
   dependable,
   ref,
 } from 'cdktf';

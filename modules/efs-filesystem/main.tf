@@ -69,6 +69,133 @@ locals {
     var.enforce_access_point ? [local.enforce_access_point_statement] : [],
     var.policy_statements,
   )
+
+  alarm_definitions = var.alarms == null ? {} : {
+    burst_credit_balance = {
+      create             = var.alarms.burst_credit_balance.enabled && var.throughput_mode == "bursting"
+      description        = "EFS file system ${var.name}: burst credits are running low"
+      comparison         = "LessThanThreshold"
+      threshold          = var.alarms.burst_credit_balance.threshold * 1073741824
+      period             = var.alarms.burst_credit_balance.period_seconds
+      evaluation_periods = var.alarms.burst_credit_balance.evaluation_periods
+      treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
+      queries = [
+        {
+          id          = "credits"
+          expression  = null
+          metric_name = "BurstCreditBalance"
+          stat        = "Minimum"
+          dimensions  = {}
+          return_data = true
+        },
+      ]
+    }
+    percent_io_limit = {
+      create             = var.alarms.percent_io_limit.enabled && var.performance_mode == "generalPurpose"
+      description        = "EFS file system ${var.name}: close to the General Purpose I/O limit"
+      comparison         = "GreaterThanOrEqualToThreshold"
+      threshold          = var.alarms.percent_io_limit.threshold
+      period             = var.alarms.percent_io_limit.period_seconds
+      evaluation_periods = var.alarms.percent_io_limit.evaluation_periods
+      treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
+      queries = [
+        {
+          id          = "io"
+          expression  = null
+          metric_name = "PercentIOLimit"
+          stat        = "Average"
+          dimensions  = {}
+          return_data = true
+        },
+      ]
+    }
+    throughput_utilization = {
+      create             = var.alarms.throughput_utilization.enabled
+      description        = "EFS file system ${var.name}: close to the permitted throughput"
+      comparison         = "GreaterThanOrEqualToThreshold"
+      threshold          = var.alarms.throughput_utilization.threshold
+      period             = var.alarms.throughput_utilization.period_seconds
+      evaluation_periods = var.alarms.throughput_utilization.evaluation_periods
+      treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
+      queries = [
+        {
+          id          = "metered"
+          expression  = null
+          metric_name = "MeteredIOBytes"
+          stat        = "Sum"
+          dimensions  = {}
+          return_data = false
+        },
+        {
+          id          = "permitted"
+          expression  = null
+          metric_name = "PermittedThroughput"
+          stat        = "Average"
+          dimensions  = {}
+          return_data = false
+        },
+        {
+          id          = "utilization"
+          expression  = "100 * (metered / PERIOD(metered)) / permitted"
+          metric_name = null
+          stat        = null
+          dimensions  = {}
+          return_data = true
+        },
+      ]
+    }
+    storage_growth = {
+      create             = var.alarms.storage_growth.enabled
+      description        = "EFS file system ${var.name}: stored data is growing fast"
+      comparison         = "GreaterThanThreshold"
+      threshold          = var.alarms.storage_growth.threshold
+      period             = var.alarms.storage_growth.period_seconds
+      evaluation_periods = var.alarms.storage_growth.evaluation_periods
+      treat_missing_data = "missing"
+      actions            = var.alarms.sns_topic_arns
+      queries = [
+        {
+          id          = "stored"
+          expression  = null
+          metric_name = "StorageBytes"
+          stat        = "Average"
+          dimensions  = { StorageClass = "Total" }
+          return_data = false
+        },
+        {
+          id          = "growth"
+          expression  = "RATE(stored) * 86400 / 1073741824"
+          metric_name = null
+          stat        = null
+          dimensions  = {}
+          return_data = true
+        },
+      ]
+    }
+    client_connections = {
+      create             = var.alarms.client_connections.enabled
+      description        = "EFS file system ${var.name}: too few clients are connected"
+      comparison         = "LessThanThreshold"
+      threshold          = var.alarms.client_connections.threshold
+      period             = var.alarms.client_connections.period_seconds
+      evaluation_periods = var.alarms.client_connections.evaluation_periods
+      treat_missing_data = "breaching"
+      actions            = var.alarms.sns_topic_arns
+      queries = [
+        {
+          id          = "clients"
+          expression  = null
+          metric_name = "ClientConnections"
+          stat        = "Sum"
+          dimensions  = {}
+          return_data = true
+        },
+      ]
+    }
+  }
 }
 
 resource "terraform_data" "file_system_settings" {
@@ -279,5 +406,121 @@ resource "aws_efs_replication_configuration" "this" {
     availability_zone_name = each.value.availability_zone_name
     kms_key_id             = each.value.kms_key_arn
     region                 = each.value.region
+  }
+}
+
+resource "aws_backup_vault" "this" {
+  for_each = var.backup_plan == null ? {} : var.backup_plan.vault_name == null ? {} : { vault = var.backup_plan }
+
+  kms_key_arn = each.value.vault_kms_key_arn
+  name        = each.value.vault_name
+  tags        = var.tags
+}
+
+data "aws_partition" "current" {
+  for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
+}
+
+resource "aws_iam_role" "backup" {
+  for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "backup.amazonaws.com" }
+    }]
+  })
+  description = "Assumed by AWS Backup to back up and restore the EFS file system"
+  name_prefix = "${substr(var.name, 0, 25)}-backup-"
+  tags        = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "backup" {
+  for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = "AWSBackupServiceRolePolicyForBackup", restores = "AWSBackupServiceRolePolicyForRestores" } : {}
+
+  policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
+  role       = aws_iam_role.backup["backup"].name
+}
+
+resource "aws_backup_plan" "this" {
+  for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
+
+  name = "${substr(var.name, 0, 46)}-efs"
+  tags = var.tags
+
+  rule {
+    rule_name         = "${substr(var.name, 0, 46)}-efs"
+    target_vault_name = each.value.vault_name != null ? aws_backup_vault.this["vault"].name : split(":", each.value.vault_arn)[6]
+    schedule          = each.value.schedule
+    start_window      = each.value.start_window_minutes
+    completion_window = each.value.completion_window_minutes
+
+    dynamic "copy_action" {
+      for_each = each.value.copy_to
+
+      content {
+        destination_vault_arn = copy_action.value.destination_vault_arn
+
+        dynamic "lifecycle" {
+          for_each = copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]
+
+          content {
+            delete_after = lifecycle.value
+          }
+        }
+      }
+    }
+
+    lifecycle {
+      cold_storage_after = each.value.cold_storage_after_days
+      delete_after       = each.value.delete_after_days
+    }
+  }
+}
+
+resource "aws_backup_selection" "this" {
+  for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
+
+  iam_role_arn = each.value.create_backup_role ? aws_iam_role.backup["backup"].arn : each.value.backup_role_arn
+  name         = "${substr(var.name, 0, 46)}-efs"
+  plan_id      = aws_backup_plan.this["plan"].id
+  resources    = [aws_efs_file_system.this.arn]
+}
+
+resource "aws_cloudwatch_metric_alarm" "this" {
+  for_each = { for name, alarm in local.alarm_definitions : name => alarm if alarm.create }
+
+  alarm_actions       = each.value.actions
+  alarm_description   = each.value.description
+  alarm_name          = "${var.name}-efs-${replace(each.key, "_", "-")}"
+  comparison_operator = each.value.comparison
+  evaluation_periods  = each.value.evaluation_periods
+  ok_actions          = each.value.actions
+  tags                = var.tags
+  threshold           = each.value.threshold
+  treat_missing_data  = each.value.treat_missing_data
+
+  dynamic "metric_query" {
+    for_each = each.value.queries
+
+    content {
+      id          = metric_query.value.id
+      expression  = metric_query.value.expression
+      return_data = metric_query.value.return_data
+
+      dynamic "metric" {
+        for_each = metric_query.value.metric_name == null ? [] : [metric_query.value]
+
+        content {
+          namespace   = "AWS/EFS"
+          metric_name = metric.value.metric_name
+          stat        = metric.value.stat
+          period      = each.value.period
+          dimensions  = merge({ FileSystemId = aws_efs_file_system.this.id }, metric.value.dimensions)
+        }
+      }
+    }
   }
 }

@@ -61,6 +61,11 @@ variable "allowed_security_group_ids" {
     condition     = alltrue([for k, v in var.allowed_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
     error_message = join(" ", [for k, v in var.allowed_security_group_ids : "allowed_security_group_ids[${k}] must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(v)})." if !can(regex("^sg-[0-9a-f]{8,17}$", v))])
   }
+
+  validation {
+    condition     = length(distinct(var.allowed_security_group_ids)) == length(var.allowed_security_group_ids)
+    error_message = "allowed_security_group_ids must not list a security group twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${jsonencode(var.allowed_security_group_ids)})."
+  }
 }
 
 variable "allow_nfs_from_self" {
@@ -84,6 +89,11 @@ variable "allowed_cidr_blocks" {
   validation {
     condition     = alltrue([for k, v in var.allowed_cidr_blocks : !can(regex("/0$", v))])
     error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_group_ids, or a narrower block." if can(regex("/0$", v))])
+  }
+
+  validation {
+    condition     = length(distinct(var.allowed_cidr_blocks)) == length(var.allowed_cidr_blocks)
+    error_message = "allowed_cidr_blocks must not list a CIDR block twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${jsonencode(var.allowed_cidr_blocks)})."
   }
 }
 
@@ -319,6 +329,165 @@ variable "replication" {
   validation {
     condition     = var.replication == null ? true : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.replication.region)) && (var.replication.availability_zone_name == null ? true : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", var.replication.availability_zone_name))) && (var.replication.kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.replication.kms_key_arn)))
     error_message = "replication must name a Region such as \"eu-west-1\", an Availability Zone such as \"eu-west-1a\" and a KMS key ARN (got ${jsonencode(var.replication)})."
+  }
+}
+
+variable "backup_plan" {
+  description = "An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression in UTC (default `cron(0 5 ? * * *)`, daily at 05:00); a job must start within `start_window_minutes` (at least 60) and finish within `completion_window_minutes` (at least 60 more). Recovery points are kept `delete_after_days` (default 35) and may move to cold storage after `cold_storage_after_days`, which then must be at least 90 days before deletion. Give `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` to use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or accounts), kept `delete_after_days` there (null: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless `create_backup_role = false` and `backup_role_arn` names your own. Independent of `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set `backup_enabled = false` when the plan replaces the automatic backup."
+  type = object({
+    schedule                  = optional(string, "cron(0 5 ? * * *)")
+    start_window_minutes      = optional(number, 60)
+    completion_window_minutes = optional(number, 1440)
+    delete_after_days         = optional(number, 35)
+    cold_storage_after_days   = optional(number)
+    vault_name                = optional(string)
+    vault_kms_key_arn         = optional(string)
+    vault_arn                 = optional(string)
+    copy_to = optional(list(object({
+      destination_vault_arn = string
+      delete_after_days     = optional(number)
+    })), [])
+    create_backup_role = optional(bool, true)
+    backup_role_arn    = optional(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.backup_plan == null ? true : can(regex("^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$", var.backup_plan.schedule))
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.schedule must be an AWS Backup cron expression, cron(minutes hours day-of-month month day-of-week year) such as \"cron(0 5 ? * * *)\", with one number as minutes: AWS Backup starts jobs at least 60 minutes apart (got ${jsonencode(var.backup_plan.schedule)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : can(regex("^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$", var.backup_plan.schedule)) ? can(regex("^cron\\(\\S+ \\S+ (\\? \\S+ [^?\\s]\\S*|[^?\\s]\\S* \\S+ \\?) \\S+\\)$", var.backup_plan.schedule)) : true
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.schedule must have \"?\" in exactly one of day-of-month (third field) and day-of-week (fifth field), such as \"cron(0 5 ? * * *)\" or \"cron(0 5 1 * ? *)\" (got ${jsonencode(var.backup_plan.schedule)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.start_window_minutes >= 60 && var.backup_plan.start_window_minutes <= 52560000 && floor(var.backup_plan.start_window_minutes) == var.backup_plan.start_window_minutes
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.start_window_minutes must be a whole number of minutes from 60 (AWS Backup's minimum) to 52560000 (got ${jsonencode(var.backup_plan.start_window_minutes)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.completion_window_minutes >= (var.backup_plan.start_window_minutes + 60) && floor(var.backup_plan.completion_window_minutes) == var.backup_plan.completion_window_minutes
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.completion_window_minutes must be a whole number of minutes, at least 60 more than backup_plan.start_window_minutes (got ${jsonencode(var.backup_plan.completion_window_minutes)} with a start window of ${jsonencode(var.backup_plan.start_window_minutes)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.delete_after_days >= 1 && var.backup_plan.delete_after_days <= 36500 && floor(var.backup_plan.delete_after_days) == var.backup_plan.delete_after_days && (var.backup_plan.cold_storage_after_days == null ? true : var.backup_plan.cold_storage_after_days >= 1 && var.backup_plan.cold_storage_after_days <= 36500 && floor(var.backup_plan.cold_storage_after_days) == var.backup_plan.cold_storage_after_days)
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.delete_after_days and backup_plan.cold_storage_after_days must be whole numbers of days from 1 to 36500 (got ${jsonencode(var.backup_plan.delete_after_days)} and ${jsonencode(var.backup_plan.cold_storage_after_days)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.cold_storage_after_days == null ? true : var.backup_plan.delete_after_days >= (var.backup_plan.cold_storage_after_days + 90)
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.delete_after_days must be at least backup_plan.cold_storage_after_days + 90: AWS Backup keeps a recovery point in cold storage at least 90 days (got ${jsonencode(var.backup_plan.delete_after_days)} and ${jsonencode(var.backup_plan.cold_storage_after_days)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : (var.backup_plan.vault_name == null) != (var.backup_plan.vault_arn == null)
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan must have exactly one of backup_plan.vault_name (the module creates that vault) and backup_plan.vault_arn (an existing vault) (got ${jsonencode(var.backup_plan.vault_name)} and ${jsonencode(var.backup_plan.vault_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.vault_name == null ? true : can(regex("^[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_name))
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.vault_name must be 2 to 50 letters, digits, \"-\" or \"_\" (got ${jsonencode(var.backup_plan.vault_name)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.vault_arn == null ? true : can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_arn))
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.vault_arn must be a backup vault ARN such as \"arn:aws:backup:us-east-1:111122223333:backup-vault:efs\" (got ${jsonencode(var.backup_plan.vault_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.vault_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.backup_plan.vault_kms_key_arn)) && var.backup_plan.vault_name != null
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.vault_kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", and only encrypts a vault the module creates (backup_plan.vault_name) (got ${jsonencode(var.backup_plan.vault_kms_key_arn)} with backup_plan.vault_name ${jsonencode(var.backup_plan.vault_name)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.create_backup_role != (var.backup_plan.backup_role_arn != null)
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.backup_role_arn must be set when backup_plan.create_backup_role is false, and only then (got ${jsonencode(var.backup_plan.backup_role_arn)} with backup_plan.create_backup_role ${jsonencode(var.backup_plan.create_backup_role)}); the switch is separate so that whether the module creates a role never waits for an ARN known only after apply."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : var.backup_plan.backup_role_arn == null ? true : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.backup_plan.backup_role_arn))
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.backup_role_arn must be an IAM role ARN such as \"arn:aws:iam::111122223333:role/backup\" (got ${jsonencode(var.backup_plan.backup_role_arn)})."
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : alltrue([for i, c in var.backup_plan.copy_to : can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days)])
+    error_message = var.backup_plan == null ? "backup_plan is null" : join(" ", [for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500, or null for as long as the source (got ${jsonencode(c)})." if !(can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days))])
+  }
+
+  validation {
+    condition     = var.backup_plan == null ? true : length(distinct([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])) == length([for i, c in var.backup_plan.copy_to : c.destination_vault_arn]) && (var.backup_plan.vault_arn == null ? true : !contains([for i, c in var.backup_plan.copy_to : c.destination_vault_arn], var.backup_plan.vault_arn))
+    error_message = var.backup_plan == null ? "backup_plan is null" : "backup_plan.copy_to must name each destination vault once, and not the vault the plan backs up to (got ${jsonencode([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])} with backup_plan.vault_arn ${jsonencode(var.backup_plan.vault_arn)})."
+  }
+}
+
+variable "alarms" {
+  description = "CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none, `{}`: every alarm with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a multiple of 60) and `evaluation_periods`; turn one off with `enabled = false` (a null alarm means its defaults, as `optional()` does). `burst_credit_balance`: burst credits (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode` \"bursting\". Default 350 GiB: about an hour of bursting at 100 MiB/s. `percent_io_limit`: the file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit, average); only with `performance_mode` \"generalPurpose\". Default 90. `throughput_utilization`: throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80. `storage_growth`: the stored data (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns` receive both ALARM and OK notifications."
+  type = object({
+    sns_topic_arns = optional(list(string), [])
+    burst_credit_balance = optional(object({
+      enabled            = optional(bool, true)
+      threshold          = optional(number, 350)
+      period_seconds     = optional(number, 300)
+      evaluation_periods = optional(number, 3)
+    }), {})
+    percent_io_limit = optional(object({
+      enabled            = optional(bool, true)
+      threshold          = optional(number, 90)
+      period_seconds     = optional(number, 300)
+      evaluation_periods = optional(number, 3)
+    }), {})
+    throughput_utilization = optional(object({
+      enabled            = optional(bool, true)
+      threshold          = optional(number, 80)
+      period_seconds     = optional(number, 300)
+      evaluation_periods = optional(number, 3)
+    }), {})
+    storage_growth = optional(object({
+      enabled            = optional(bool, true)
+      threshold          = optional(number, 100)
+      period_seconds     = optional(number, 3600)
+      evaluation_periods = optional(number, 3)
+    }), {})
+    client_connections = optional(object({
+      enabled            = optional(bool, false)
+      threshold          = optional(number, 1)
+      period_seconds     = optional(number, 300)
+      evaluation_periods = optional(number, 3)
+    }), {})
+  })
+  default = null
+
+  validation {
+    condition     = var.alarms == null ? true : alltrue([for i, arn in var.alarms.sns_topic_arns : can(regex("^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", arn))])
+    error_message = var.alarms == null ? "alarms is null" : "alarms.sns_topic_arns must hold SNS topic ARNs such as \"arn:aws:sns:us-east-1:111122223333:platform-alerts\" (got ${jsonencode(var.alarms.sns_topic_arns)})."
+  }
+
+  validation {
+    condition     = var.alarms == null ? true : var.alarms.burst_credit_balance.threshold > 0 && var.alarms.burst_credit_balance.period_seconds >= 60 && (var.alarms.burst_credit_balance.period_seconds % 60) == 0 && var.alarms.burst_credit_balance.evaluation_periods >= 1 && floor(var.alarms.burst_credit_balance.evaluation_periods) == var.alarms.burst_credit_balance.evaluation_periods && (var.alarms.burst_credit_balance.period_seconds * var.alarms.burst_credit_balance.evaluation_periods) <= 86400
+    error_message = var.alarms == null ? "alarms is null" : "alarms.burst_credit_balance must have a threshold that is a number of GiB above 0, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.burst_credit_balance)})."
+  }
+
+  validation {
+    condition     = var.alarms == null ? true : var.alarms.percent_io_limit.threshold > 0 && var.alarms.percent_io_limit.threshold <= 100 && var.alarms.percent_io_limit.period_seconds >= 60 && (var.alarms.percent_io_limit.period_seconds % 60) == 0 && var.alarms.percent_io_limit.evaluation_periods >= 1 && floor(var.alarms.percent_io_limit.evaluation_periods) == var.alarms.percent_io_limit.evaluation_periods && (var.alarms.percent_io_limit.period_seconds * var.alarms.percent_io_limit.evaluation_periods) <= 86400
+    error_message = var.alarms == null ? "alarms is null" : "alarms.percent_io_limit must have a threshold that is a percentage above 0 and at most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.percent_io_limit)})."
+  }
+
+  validation {
+    condition     = var.alarms == null ? true : var.alarms.throughput_utilization.threshold > 0 && var.alarms.throughput_utilization.threshold <= 100 && var.alarms.throughput_utilization.period_seconds >= 60 && (var.alarms.throughput_utilization.period_seconds % 60) == 0 && var.alarms.throughput_utilization.evaluation_periods >= 1 && floor(var.alarms.throughput_utilization.evaluation_periods) == var.alarms.throughput_utilization.evaluation_periods && (var.alarms.throughput_utilization.period_seconds * var.alarms.throughput_utilization.evaluation_periods) <= 86400
+    error_message = var.alarms == null ? "alarms is null" : "alarms.throughput_utilization must have a threshold that is a percentage above 0 and at most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.throughput_utilization)})."
+  }
+
+  validation {
+    condition     = var.alarms == null ? true : var.alarms.storage_growth.threshold > 0 && var.alarms.storage_growth.period_seconds >= 60 && (var.alarms.storage_growth.period_seconds % 60) == 0 && var.alarms.storage_growth.evaluation_periods >= 1 && floor(var.alarms.storage_growth.evaluation_periods) == var.alarms.storage_growth.evaluation_periods && (var.alarms.storage_growth.period_seconds * var.alarms.storage_growth.evaluation_periods) <= 86400
+    error_message = var.alarms == null ? "alarms is null" : "alarms.storage_growth must have a threshold that is a number of GiB a day above 0, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.storage_growth)})."
+  }
+
+  validation {
+    condition     = var.alarms == null ? true : var.alarms.client_connections.threshold > 0 && floor(var.alarms.client_connections.threshold) == var.alarms.client_connections.threshold && var.alarms.client_connections.period_seconds >= 60 && (var.alarms.client_connections.period_seconds % 60) == 0 && var.alarms.client_connections.evaluation_periods >= 1 && floor(var.alarms.client_connections.evaluation_periods) == var.alarms.client_connections.evaluation_periods && (var.alarms.client_connections.period_seconds * var.alarms.client_connections.evaluation_periods) <= 86400
+    error_message = var.alarms == null ? "alarms is null" : "alarms.client_connections must have a threshold that is a whole number of connections of at least 1, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.client_connections)})."
   }
 }
 

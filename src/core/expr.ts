@@ -81,6 +81,11 @@ const FNS = {
     js: (xs) => xs.find((x) => x !== null && x !== ''),
   },
   indexOf: { hcl: ([l, x]) => `index(${l}, ${x})`, js: ([l, x]) => (l as Value[]).indexOf(x) },
+  // Arithmetic, parenthesised so that it binds as written wherever it is embedded.
+  plus: { hcl: ([a, b]) => `(${a} + ${b})`, js: ([a, b]) => (a as number) + (b as number) },
+  times: { hcl: ([a, b]) => `(${a} * ${b})`, js: ([a, b]) => (a as number) * (b as number) },
+  /** Remainder with the sign of the dividend, as both Terraform's `%` and JavaScript's. */
+  mod: { hcl: ([a, b]) => `(${a} % ${b})`, js: ([a, b]) => (a as number) % (b as number) },
 } satisfies Record<string, FnDef>;
 
 export type FnName = keyof typeof FNS;

@@ -6,8 +6,9 @@
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
-import { Rule, check, isCrossInput, renderJson } from './rules';
+import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
 import type { ModuleSpec } from './spec';
+import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
@@ -25,7 +26,11 @@ export interface BuildContext {
   local(name: string, expression: unknown): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
-  /** The module's cross-input rules as `precondition` blocks, for the resource that guards them. */
+  /**
+   * The rules that plan time must check, as `precondition` blocks for the module's main resource:
+   * in module mode the cross-input rules (single-input rules are `validation` blocks); in construct
+   * mode every rule that synth time could not decide because a prop it reads is a token.
+   */
   preconditions(): { condition: string; errorMessage: string }[];
 }
 
@@ -41,7 +46,7 @@ export const ex = (expression: string): string => `\${${expression}}`;
 function contextBase(
   scope: Construct,
   mode: BuildContext['mode'],
-  rules: readonly Rule[],
+  planTimeRules: readonly Rule[],
   render: RenderOptions,
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
@@ -57,7 +62,7 @@ function contextBase(
     },
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
-      rules.filter(isCrossInput).map((rule) => {
+      planTimeRules.map((rule) => {
         const { condition, message } = renderJson(rule, render);
         return { condition, errorMessage: message };
       }),
@@ -68,7 +73,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules, render, (n) => n),
+    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput), render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
@@ -100,17 +105,31 @@ export abstract class ModuleConstruct extends Construct {
       if (e instanceof MissingInputError) throwValidationError(label, [e.message]);
       throw e;
     }
-    const problems = check(spec.rules, this.inputs, 'ts');
-    if (problems.length > 0) throwValidationError(label, problems.map((p) => p.message));
+    const asExpressions = tokensAsExpressions(this, this.inputs) as Record<string, unknown>;
+    const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions);
+    if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
 
     const prefix = localPrefix(this);
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
     const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts' };
+    // Rules decided now are not rendered: their inputs are constants, so plan time would only
+    // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
+    // validation and precondition blocks would check them.
+    const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
+    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
+    let rendered = false;
     const ctx: BuildContext = {
-      ...contextBase(this, 'construct', spec.rules, render, (n) => `${prefix}_${n}`),
+      ...base,
+      preconditions: () => {
+        rendered = true;
+        return base.preconditions();
+      },
       named: (element) => element,
     };
     this.outputValues = definition.build(ctx);
+    if (deferred.length > 0 && !rendered) {
+      throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, RenderOptions, Spelling, UNKNOWN, call, evaluate, forEach, get, input, lit, name,
+  Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, input, lit, name,
   nullOr, show, template, toHcl, toJsonTemplate, not,
 } from './expr';
 import type { ClosedSet } from './types';
@@ -19,6 +19,13 @@ export interface Rule {
   readonly message: Expr;
   /** What the rule guards against, for the catalogue. */
   readonly summary: string;
+  /**
+   * `distinct-values`: the condition only asks whether values differ (`distinctValues`). It then
+   * also holds when each token stands for its own expression, since one expression given twice
+   * is one value twice: the TypeScript evaluator runs it that way too, so the same token given
+   * twice fails at synth time instead of being skipped as unknown.
+   */
+  readonly kind?: 'distinct-values';
 }
 
 export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
@@ -43,27 +50,61 @@ export interface Violation {
   readonly message: string;
 }
 
+export interface Assessment {
+  /** Rules that fail on the values known now, with their messages. */
+  readonly violations: Violation[];
+  /** Rules whose outcome depends on unresolved tokens: only plan time can decide them. */
+  readonly deferred: Rule[];
+}
+
 /**
- * Evaluates the rules on HCL-shaped values; rules whose outcome depends on unresolved tokens are
- * skipped. Only primary errors are reported: a cross-input rule is skipped when one of its inputs
- * already broke a rule of its own (a misspelled `throughput_mode` is one error, not also one about
- * `provisioned_throughput_in_mibps`), as Terraform stops at a failed variable validation before it
- * evaluates any precondition.
+ * Evaluates every rule on HCL-shaped values, in order. A rule whose outcome depends on unresolved
+ * tokens is deferred (Terraform skips unknown conditions too), unless it is a `distinct-values`
+ * rule that already fails with each token read as its own expression (`asExpressions`: the same
+ * values with tokens replaced, see token-identity.ts). A rule across inputs is skipped when one
+ * of its inputs already failed a rule of its own: its message would follow from that one.
  */
-export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling): Violation[] {
-  const broken = (rule: Rule): Violation | undefined => {
-    const ok = evaluate(rule.condition, values, spelling);
-    if (ok === UNKNOWN || ok === true) return undefined;
-    const message = evaluate(rule.message, values, spelling);
-    return { rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) };
+export function assess(
+  rules: readonly Rule[],
+  values: Record<string, unknown>,
+  spelling: Spelling,
+  asExpressions?: Record<string, unknown>,
+): Assessment {
+  const violations: Violation[] = [];
+  const deferred: Rule[] = [];
+  const failedInputs = new Set<string>();
+  const fail = (rule: Rule, from: Record<string, unknown>) => {
+    const message = evaluate(rule.message, from, spelling);
+    violations.push({ rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) });
+    if (!isCrossInput(rule)) failedInputs.add(rule.inputs[0]);
   };
-  const single = new Map(rules.filter((r) => !isCrossInput(r)).map((r) => [r, broken(r)]));
-  const rejected = new Set([...single].filter(([, v]) => v).map(([r]) => r.inputs[0]));
-  return rules.flatMap((rule) => {
-    if (!isCrossInput(rule)) return single.get(rule) ?? [];
-    if (rule.inputs.some((i) => rejected.has(i))) return [];
-    return broken(rule) ?? [];
-  });
+  for (const rule of rules) {
+    if (isCrossInput(rule) && rule.inputs.some((i) => failedInputs.has(i))) continue;
+    const ok = evaluate(rule.condition, values, spelling);
+    if (ok === true) continue;
+    if (ok !== UNKNOWN) fail(rule, values);
+    else if (rule.kind === 'distinct-values' && asExpressions && evaluate(rule.condition, asExpressions, spelling) === false) {
+      fail(rule, asExpressions);
+    } else deferred.push(rule);
+  }
+  return { violations, deferred };
+}
+
+/**
+ * The plan-time form of a rule across inputs: it holds while one of its inputs fails a rule of its
+ * own among `rules`, so plan time too reports a misspelt value once, not again by every rule that
+ * reads it (as `assess` does at synth time). Other rules are returned as they are.
+ */
+export function afterOwnRules(rule: Rule, rules: readonly Rule[]): Rule {
+  if (!isCrossInput(rule)) return rule;
+  const own = rules.filter((r) => !isCrossInput(r) && rule.inputs.includes(r.inputs[0]));
+  if (own.length === 0) return rule;
+  return { ...rule, condition: cond(and(...own.map((r) => r.condition)), rule.condition, lit(true)) };
+}
+
+/** The rules that fail on the values known now (see `assess`). */
+export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling): Violation[] {
+  return assess(rules, values, spelling).violations;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -89,6 +130,28 @@ export function oneOf(id: string, inputName: string, set: ClosedSet, path: strin
     summary: `${[inputName, ...path].join('.')} is one of ${quoteList(allowed)}`,
     condition: nullOr(value, call('contains', lit(allowed), value)),
     message: template`${name(inputName, ...path)} must be ${lit(quoteList(allowed))} (got ${show(value)}).`,
+  };
+}
+
+/**
+ * The values `valuesOf(input)` picks from a map or list input are all different, such as the
+ * subnets of mount targets. Marked `distinct-values`, so one token given twice fails at synth.
+ */
+export function distinctValues(
+  id: string,
+  inputName: string,
+  summary: string,
+  valuesOf: (coll: Expr) => Expr,
+  message: (values: Expr) => Expr,
+): Rule {
+  const picked = valuesOf(input(inputName));
+  return {
+    id,
+    inputs: [inputName],
+    summary,
+    kind: 'distinct-values',
+    condition: eq(call('length', call('distinct', picked)), call('length', picked)),
+    message: message(picked),
   };
 }
 

@@ -33,6 +33,108 @@ export interface AccessPointReference {
   readonly arn: string;
 }
 
+export interface Alarms {
+  /**
+   * @default []
+   */
+  readonly snsTopicArns?: string[];
+  /**
+   * @default {}
+   */
+  readonly burstCreditBalance?: BurstCreditBalanceAlarm;
+  /**
+   * @default {}
+   */
+  readonly percentIoLimit?: PercentIoLimitAlarm;
+  /**
+   * @default {}
+   */
+  readonly throughputUtilization?: ThroughputUtilizationAlarm;
+  /**
+   * @default {}
+   */
+  readonly storageGrowth?: StorageGrowthAlarm;
+  /**
+   * @default {}
+   */
+  readonly clientConnections?: ClientConnectionsAlarm;
+}
+
+export interface BackupCopy {
+  readonly destinationVaultArn: string;
+  readonly deleteAfterDays?: number;
+}
+
+export interface BackupPlan {
+  /**
+   * @default "cron(0 5 ? * * *)"
+   */
+  readonly schedule?: string;
+  /**
+   * @default 60
+   */
+  readonly startWindowMinutes?: number;
+  /**
+   * @default 1440
+   */
+  readonly completionWindowMinutes?: number;
+  /**
+   * @default 35
+   */
+  readonly deleteAfterDays?: number;
+  readonly coldStorageAfterDays?: number;
+  readonly vaultName?: string;
+  readonly vaultKmsKeyArn?: string;
+  readonly vaultArn?: string;
+  /**
+   * @default []
+   */
+  readonly copyTo?: BackupCopy[];
+  /**
+   * @default true
+   */
+  readonly createBackupRole?: boolean;
+  readonly backupRoleArn?: string;
+}
+
+export interface BurstCreditBalanceAlarm {
+  /**
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * @default 350
+   */
+  readonly threshold?: number;
+  /**
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
+}
+
+export interface ClientConnectionsAlarm {
+  /**
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * @default 1
+   */
+  readonly threshold?: number;
+  /**
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
+}
+
 export interface CreationInfo {
   readonly ownerUid: number;
   readonly ownerGid: number;
@@ -69,6 +171,25 @@ export interface LifecyclePolicy {
 export interface MountTarget {
   readonly subnetId: string;
   readonly ipAddress?: string;
+}
+
+export interface PercentIoLimitAlarm {
+  /**
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * @default 90
+   */
+  readonly threshold?: number;
+  /**
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
 }
 
 export interface PolicyCondition {
@@ -109,6 +230,44 @@ export interface Replication {
   readonly region: string;
   readonly availabilityZoneName?: string;
   readonly kmsKeyArn?: string;
+}
+
+export interface StorageGrowthAlarm {
+  /**
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * @default 100
+   */
+  readonly threshold?: number;
+  /**
+   * @default 3600
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
+}
+
+export interface ThroughputUtilizationAlarm {
+  /**
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * @default 80
+   */
+  readonly threshold?: number;
+  /**
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
 }
 
 /** Props of {@link EfsFilesystem}: An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication. */
@@ -245,6 +404,43 @@ export interface EfsFilesystemProps {
    * @default undefined
    */
   readonly replication?: Replication;
+  /**
+   * An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression
+   * in UTC (default `cron(0 5 ? * * *)`, daily at 05:00); a job must start within
+   * `start_window_minutes` (at least 60) and finish within `completion_window_minutes` (at least 60
+   * more). Recovery points are kept `delete_after_days` (default 35) and may move to cold storage
+   * after `cold_storage_after_days`, which then must be at least 90 days before deletion. Give
+   * `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` to
+   * use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or
+   * accounts), kept `delete_after_days` there (null: as long as the source). The module creates the
+   * role AWS Backup uses, with the AWS managed backup and restore policies, unless
+   * `create_backup_role = false` and `backup_role_arn` names your own. Independent of
+   * `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones
+   * in the default vault, and this plan's); set `backup_enabled = false` when the plan replaces the
+   * automatic backup.
+   * @default undefined
+   */
+  readonly backupPlan?: BackupPlan;
+  /**
+   * CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none,
+   * `{}`: every alarm with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a
+   * multiple of 60) and `evaluation_periods`; turn one off with `enabled = false` (a null alarm
+   * means its defaults, as `optional()` does). `burst_credit_balance`: burst credits
+   * (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode`
+   * "bursting". Default 350 GiB: about an hour of bursting at 100 MiB/s. `percent_io_limit`: the
+   * file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit,
+   * average); only with `performance_mode` "generalPurpose". Default 90. `throughput_utilization`:
+   * throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes
+   * per second over PermittedThroughput). Default 80. `storage_growth`: the stored data
+   * (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over
+   * its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients
+   * are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of
+   * scheduled jobs and new ones go without clients for long stretches, hence off unless enabled.
+   * Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns`
+   * receive both ALARM and OK notifications.
+   * @default undefined
+   */
+  readonly alarms?: Alarms;
   /**
    * Tags for every resource the module creates.
    * @default {}

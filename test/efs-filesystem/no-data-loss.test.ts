@@ -47,6 +47,8 @@ const MUTABLE: Record<string, Record<string, unknown>> = {
   mount_targets_reordered: { mount_targets: { b: { subnet_id: 'subnet-0123456789abcdef1' }, a: { subnet_id: 'subnet-0123456789abcdef0' } } },
   access_point_added: { access_points: { ...(BASE.access_points as object), ops: { root_directory: '/ops', posix_user: { uid: 1002, gid: 1002 } } } },
   access_point_removed: { access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } } } },
+  backup_plan_added: { backup_plan: { vault_name: 'keep-efs' } },
+  alarms_added: { alarms: {} },
 };
 
 /** Changes that would replace the file system: refused unless allowed. */
@@ -149,6 +151,20 @@ describe('mutable inputs update in place and never replace anything', () => {
     extra_statement: ['update aws_efs_file_system_policy.this'],
     allowed_groups_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_security_groups[1]'],
     allowed_cidr_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[0]'],
+    backup_plan_added: [
+      'create aws_backup_plan.this["plan"]',
+      'create aws_backup_selection.this["plan"]',
+      'create aws_backup_vault.this["vault"]',
+      'create aws_iam_role.backup["backup"]',
+      'create aws_iam_role_policy_attachment.backup["backup"]',
+      'create aws_iam_role_policy_attachment.backup["restores"]',
+    ],
+    // Elastic throughput, General Purpose (the base): no burst credit alarm; client connections is off by default.
+    alarms_added: [
+      'create aws_cloudwatch_metric_alarm.this["percent_io_limit"]',
+      'create aws_cloudwatch_metric_alarm.this["storage_growth"]',
+      'create aws_cloudwatch_metric_alarm.this["throughput_utilization"]',
+    ],
   };
   test.each(Object.entries(expected))('%s', (name, changes) => {
     expect(summary(mutable, name)).toEqual(changes);

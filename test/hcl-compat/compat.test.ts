@@ -9,6 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MODULES, OPENTOFU_MIN, TERRAFORM_MIN } from '../../generators/registry';
 import { FEATURES, FLOOR, newerThan, stripCommentsAndStrings } from './features';
+import { AWS_PROVIDER_MIN } from '../../src/modules/aws-provider';
+import { argumentsUsed } from './arguments-used';
+import { ARGUMENT_SINCE } from './provider-arguments';
 
 const ROOT = path.resolve(__dirname, '../..');
 const moduleNames = MODULES.map((m) => m.spec.name);
@@ -124,5 +127,72 @@ describe.each(moduleNames.map((n) => [n] as const))('modules/%s', (name) => {
       expect(text).not.toMatch(/^\s*module\s+"/m);
       expect(text).not.toMatch(/\.\.\//);
     }
+  });
+});
+
+describe('the AWS provider lower bound', () => {
+  const used = moduleNames.flatMap((name) => argumentsUsed(read(path.join(ROOT, 'modules', name, 'main.tf'))).map((u) => ({ ...u, name })));
+  const since = (type: string, p: string): string | undefined => ARGUMENT_SINCE[type]?.[p];
+  const show = (u: { name: string; type: string; path: string }) => `${u.name}: ${u.type}${u.path ? ` ${u.path}` : ''}`;
+
+  test('the scanner finds arguments in nested and dynamic blocks, and leaves out meta-arguments and multi-line values', () => {
+    const sample = [
+      'resource "aws_backup_plan" "this" {',
+      '  for_each = { a = 1 }',
+      '',
+      '  name = jsonencode({',
+      '    inner = "not an argument"',
+      '  })',
+      '',
+      '  rule {',
+      '    rule_name = "x"',
+      '    dynamic "copy_action" {',
+      '      for_each = []',
+      '      content {',
+      '        destination_vault_arn = copy_action.value',
+      '        lifecycle {',
+      '          delete_after = 1',
+      '        }',
+      '      }',
+      '    }',
+      '  }',
+      '',
+      '  lifecycle {',
+      '    ignore_changes = [name]',
+      '  }',
+      '}',
+      '',
+      'resource "terraform_data" "x" {',
+      '  input = 1',
+      '}',
+    ].join('\n');
+    expect(argumentsUsed(sample).map((u) => `${u.type} ${u.path}`)).toEqual([
+      'aws_backup_plan ',
+      'aws_backup_plan name',
+      'aws_backup_plan rule.copy_action.destination_vault_arn',
+      'aws_backup_plan rule.copy_action.lifecycle.delete_after',
+      'aws_backup_plan rule.rule_name',
+    ]);
+  });
+
+  test('finds the arguments of every module', () => {
+    for (const name of moduleNames) expect(used.filter((u) => u.name === name).length).toBeGreaterThan(10);
+  });
+
+  test('every resource, data source and argument the modules set is in the table of releases', () => {
+    expect(used.filter((u) => since(u.type, u.path) === undefined).map(show)).toEqual([]);
+  });
+
+  test(`every one of them is in ${AWS_PROVIDER_MIN}, the declared lower bound`, () => {
+    expect(used.filter((u) => newerThan(since(u.type, u.path) ?? '999', AWS_PROVIDER_MIN)).map(show)).toEqual([]);
+  });
+
+  test('the bound is the lowest that works: some argument in use arrived in that very release', () => {
+    const newest = used.map((u) => since(u.type, u.path) ?? '0').reduce((a, b) => (newerThan(b, a) ? b : a));
+    expect(newest).toBe(AWS_PROVIDER_MIN);
+  });
+
+  test.each(moduleNames.map((n) => [n] as const))('modules/%s/versions.tf declares that bound', (name) => {
+    expect(read(path.join(ROOT, 'modules', name, 'versions.tf'))).toMatch(new RegExp(`version\\s*=\\s*">= ${AWS_PROVIDER_MIN.replace(/\./g, '\\.')}"`));
   });
 });

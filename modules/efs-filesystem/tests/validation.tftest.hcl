@@ -122,6 +122,26 @@ run "open_ipv4_cidr" {
   expect_failures = [var.allowed_cidr_blocks]
 }
 
+run "one_security_group_allowed_twice" {
+  command = plan
+
+  variables {
+    allowed_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef0"]
+  }
+
+  expect_failures = [var.allowed_security_group_ids]
+}
+
+run "one_cidr_block_allowed_twice" {
+  command = plan
+
+  variables {
+    allowed_cidr_blocks = ["10.0.0.0/16", "10.0.0.0/16"]
+  }
+
+  expect_failures = [var.allowed_cidr_blocks]
+}
+
 run "unknown_throughput_mode" {
   command = plan
 
@@ -441,4 +461,267 @@ run "one_zone_with_two_mount_targets" {
   }
 
   expect_failures = [aws_efs_file_system.this]
+}
+
+run "backup_schedule_in_five_fields" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name = "efs-backups"
+      schedule   = "cron(0 5 * * *)"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_schedule_without_a_question_mark" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name = "efs-backups"
+      schedule   = "cron(0 5 * * * *)"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_start_window_of_30_minutes" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name           = "efs-backups"
+      start_window_minutes = 30
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_completion_window_too_close_to_the_start_window" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name                = "efs-backups"
+      start_window_minutes      = 120
+      completion_window_minutes = 150
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_kept_zero_days" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name        = "efs-backups"
+      delete_after_days = 0
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_deleted_70_days_after_cold_storage" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name              = "efs-backups"
+      cold_storage_after_days = 30
+      delete_after_days       = 100
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_plan_without_a_vault" {
+  command = plan
+
+  variables {
+    backup_plan = {}
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_vault_name_with_a_space" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name = "efs backups"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_vault_arn_of_another_service" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_arn = "arn:aws:s3:::efs-backups"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_vault_key_given_as_an_alias" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name        = "efs-backups"
+      vault_kms_key_arn = "alias/backup"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_role_given_while_the_module_creates_one" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name      = "efs-backups"
+      backup_role_arn = "arn:aws:iam::111122223333:role/backup"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_role_given_by_name" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name         = "efs-backups"
+      create_backup_role = false
+      backup_role_arn    = "backup"
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_copy_kept_zero_days" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name = "efs-backups"
+      copy_to    = [{ destination_vault_arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies", delete_after_days = 0 }]
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "backup_copied_twice_to_one_vault" {
+  command = plan
+
+  variables {
+    backup_plan = {
+      vault_name = "efs-backups"
+      copy_to    = [{ destination_vault_arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" }, { destination_vault_arn = "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies", delete_after_days = 90 }]
+    }
+  }
+
+  expect_failures = [var.backup_plan]
+}
+
+run "alarm_topic_given_by_name" {
+  command = plan
+
+  variables {
+    alarms = {
+      sns_topic_arns = ["platform-alerts"]
+    }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "burst_credit_alarm_at_zero" {
+  command = plan
+
+  variables {
+    alarms = {
+      burst_credit_balance = {
+        threshold = 0
+      }
+    }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "io_limit_alarm_above_100_percent" {
+  command = plan
+
+  variables {
+    alarms = {
+      percent_io_limit = {
+        threshold = 150
+      }
+    }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "throughput_alarm_period_of_90_seconds" {
+  command = plan
+
+  variables {
+    alarms = {
+      throughput_utilization = {
+        period_seconds = 90
+      }
+    }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "storage_growth_alarm_over_two_days" {
+  command = plan
+
+  variables {
+    alarms = {
+      storage_growth = {
+        evaluation_periods = 48
+      }
+    }
+  }
+
+  expect_failures = [var.alarms]
+}
+
+run "client_connection_alarm_at_half_a_client" {
+  command = plan
+
+  variables {
+    alarms = {
+      client_connections = {
+        enabled   = true
+        threshold = 0.5
+      }
+    }
+  }
+
+  expect_failures = [var.alarms]
 }

@@ -15,6 +15,8 @@ import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
+import { buildAlarms } from './build-alarms';
+import { buildBackupPlan } from './build-backup-plan';
 
 const NFS_PORT = 2049;
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
@@ -277,6 +279,9 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     }),
     'this',
   );
+
+  buildBackupPlan(ctx, fileSystem); // backup_plan: build-backup-plan.ts
+  buildAlarms(ctx, fileSystem); // alarms: build-alarms.ts
 
   const mountTargetIds = ex(`{ for key, mount_target in ${ctx.address(mountTargets)} : key => mount_target.id }`);
   return {

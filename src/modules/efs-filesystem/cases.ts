@@ -1,5 +1,7 @@
 /** Bad inputs that efs-filesystem must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
+import { alarmsBadInputs } from './cases-alarms';
+import { backupPlanBadInputs } from './cases-backup-plan';
 
 const SUBNET_A = 'subnet-0123456789abcdef0';
 const SUBNET_B = 'subnet-0123456789abcdef1';
@@ -40,6 +42,15 @@ const bad: BadInput[] = [
   { rule: 'allowed-cidr-block-format', title: 'cidr without prefix', set: { allowed_cidr_blocks: ['10.0.0.1'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"10.0.0.1"'] },
   { rule: 'allowed-cidr-block-not-open', title: 'open ipv4 cidr', set: { allowed_cidr_blocks: ['0.0.0.0/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"0.0.0.0/0"'] },
   { rule: 'allowed-cidr-block-not-open', title: 'open ipv6 cidr', set: { allowed_cidr_blocks: ['::/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"::/0"'] },
+  {
+    rule: 'allowed-security-groups-distinct', title: 'one security group allowed twice',
+    set: { allowed_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] }, names: ['allowed_security_group_ids'],
+    shows: ['["sg-0123456789abcdef0","sg-0123456789abcdef0"]'],
+  },
+  {
+    rule: 'allowed-cidr-blocks-distinct', title: 'one cidr block allowed twice',
+    set: { allowed_cidr_blocks: ['10.0.0.0/16', '10.0.0.0/16'] }, names: ['allowed_cidr_blocks'], shows: ['["10.0.0.0/16","10.0.0.0/16"]'],
+  },
   { rule: 'throughput-mode-allowed', title: 'unknown throughput mode', set: { throughput_mode: 'fast' }, names: ['throughput_mode'], shows: ['"fast"'] },
   { rule: 'throughput-mode-allowed', title: 'throughput mode in wrong case', set: { throughput_mode: 'Elastic' }, names: ['throughput_mode'], shows: ['"Elastic"'] },
   // One error only: the rule on MiB/s, which reads throughput_mode, does not also fire.
@@ -191,7 +202,9 @@ const bad: BadInput[] = [
     rule: 'one-zone-single-mount-target', title: 'one zone with two mount targets',
     set: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_B } } },
     names: ['mount_targets', 'availability_zone_name'], shows: ['"us-east-1a"', '["a","b"]'],
-  },
+  },  // --- backup_plan and alarms: cases-backup-plan.ts and cases-alarms.ts
+  ...backupPlanBadInputs,
+  ...alarmsBadInputs,
 ];
 
 export const efsFilesystemCases: ModuleCases = {

@@ -1,15 +1,17 @@
 /**
- * efs-filesystem: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (EFS API reference: CreateFileSystem, LifecyclePolicy,
- * RootDirectory, CreationInfo, PosixUser).
+ * efs-filesystem: the interface, declared once. The facts behind the rules come from the Amazon
+ * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
-import { Rule, eachEntry, oneOf, quoteList } from '../../core/rules';
+import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { closedSet, optional, t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
+import { alarmsInputs, alarmsRules } from './spec-alarms';
+import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 
 export const THROUGHPUT_MODES = closedSet('ThroughputMode', ['elastic', 'provisioned', 'bursting'], 'How the file system\'s throughput is set.');
 export const PERFORMANCE_MODES = closedSet('PerformanceMode', ['generalPurpose', 'maxIO'], 'The file system\'s performance mode.');
@@ -210,6 +212,9 @@ const inputs: InputSpec[] = [
     ),
     description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
   },
+  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
+  ...backupPlanInputs,
+  ...alarmsInputs,
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
 ];
 
@@ -295,6 +300,7 @@ const rules: Rule[] = [
     id: 'mount-target-subnets-distinct',
     inputs: ['mount_targets'],
     summary: 'no two mount targets share a subnet',
+    kind: 'distinct-values',
     condition: eq(
       call('length', call('distinct', forEach(v('mount_targets'), (_k, mt) => get(mt, 'subnet_id')))),
       call('length', v('mount_targets')),
@@ -321,6 +327,21 @@ const rules: Rule[] = [
     'no allowed CIDR block is open to the whole internet (`/0`)',
     (_i, c) => not(matches(c, '/0$')),
     (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_group_ids')}, or a narrower block.`,
+  ),
+  // Each entry becomes its own NFS rule: a value given twice is the same rule twice, which AWS refuses at apply.
+  distinctValues(
+    'allowed-security-groups-distinct',
+    'allowed_security_group_ids',
+    'no security group is allowed twice',
+    (ids) => ids,
+    (ids) => template`${name('allowed_security_group_ids')} must not list a security group twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(ids)}).`,
+  ),
+  distinctValues(
+    'allowed-cidr-blocks-distinct',
+    'allowed_cidr_blocks',
+    'no CIDR block is allowed twice',
+    (blocks) => blocks,
+    (blocks) => template`${name('allowed_cidr_blocks')} must not list a CIDR block twice: each entry adds its own NFS rule, and AWS refuses a duplicate rule (got ${show(blocks)}).`,
   ),
   oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
   {
@@ -478,7 +499,9 @@ const rules: Rule[] = [
     summary: 'a One Zone file system has exactly one mount target',
     condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
     message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
-  },
+  },  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
+  ...backupPlanRules,
+  ...alarmsRules,
 ];
 
 export const efsFilesystemSpec: ModuleSpec = {
@@ -488,5 +511,5 @@ export const efsFilesystemSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };

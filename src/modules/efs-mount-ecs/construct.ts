@@ -1,8 +1,9 @@
 /** The `EfsMountEcs` construct for CDKTF stacks: the same resources as modules/efs-mount-ecs. */
 import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { Construct, Token } from '../../cdktf';
+import { Construct, Fn, Token } from '../../cdktf';
 import { num } from '../../core/blocks';
 import { ModuleConstruct } from '../../core/module';
+import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
@@ -69,8 +70,8 @@ export class EfsMountEcs extends ModuleConstruct {
     const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
     const efs = volume.efs_volume_configuration;
     return {
-      // Known at synth time unless a prop is a token: then tasks definitions can spot duplicates.
-      name: volumeNameOf(this.inputs.volume_name as string | null, this.inputs.name as string) ?? volume.name,
+      // The name as the props give it (a token stays that token), so task definitions can spot duplicates.
+      name: volumeNameOf(this.inputs.volume_name as string | null, this.inputs.name as string),
       efsVolumeConfiguration: {
         fileSystemId: efs.file_system_id,
         transitEncryption: efs.transit_encryption,
@@ -93,8 +94,9 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMoun
   }
   const volumes = td.volumeInput;
   const volumeName = volumeNameOf(props.volumeName ?? null, props.name);
-  if (Array.isArray(volumes) && volumeName !== undefined && volumes.some((existing) => existing.name === volumeName)) {
-    problems.push(`${where} already has a volume named "${volumeName}": give each mount its own volumeName.`);
+  // Compared as plan time will see them: one token given to two mounts is one name twice.
+  if (Array.isArray(volumes) && volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
+    problems.push(`${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`);
   }
   if (problems.length > 0) throwValidationError(label, problems);
   const taskRoleName =
@@ -102,8 +104,8 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMoun
   return { ...props, taskRoleName };
 }
 
-/** The volume name the module computes (`volume_name`, else `name` with "." as "-"), when known at synth time. */
-function volumeNameOf(volumeName: string | null, name: string): string | undefined {
-  const known = (x: string) => (Token.isUnresolved(x) ? undefined : x);
-  return volumeName !== null ? known(volumeName) : known(name)?.replace(/\./g, '-');
+/** The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props' own values or tokens. */
+function volumeNameOf(volumeName: string | null, name: string): string {
+  if (volumeName !== null) return volumeName;
+  return Token.isUnresolved(name) ? Fn.replace(name, '.', '-') : name.replace(/\./g, '-');
 }

@@ -1,12 +1,13 @@
 /**
- * efs-mount-ecs: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (ECS: with an access point, transit encryption ENABLED and
- * no root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0).
+ * efs-mount-ecs: the interface, declared once. Facts behind the rules, from the Amazon ECS and
+ * Amazon EFS documentation: with an access point, transit encryption ENABLED and no
+ * root_directory on the volume; IAM authorization needs transit encryption; Fargate ≥ 1.4.0.
  */
 import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { MountNames, mountInputs, mountRules } from '../mount-common';
 
 export const ECS_NAMES: MountNames = { role: 'task_role_name', attachRole: 'attach_task_role_policy', client: 'task' };
@@ -122,5 +123,5 @@ export const efsMountEcsSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };

@@ -1,12 +1,13 @@
 /**
- * efs-mount-lambda: the interface, declared once. Facts behind the rules:
- * ../shared/reference/efs-facts.md (Lambda: local mount path pattern, one file system per
- * function, VPC and IAM needs, waiting for the mount targets).
+ * efs-mount-lambda: the interface, declared once. Facts behind the rules, from the AWS Lambda
+ * and Amazon EFS documentation: the local mount path pattern, one file system per function,
+ * VPC and IAM needs, waiting for the mount targets.
  */
 import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { t } from '../../core/types';
+import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { MountNames, attachesRolePolicy, mountInputs, mountRules, text } from '../mount-common';
 
 /** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
@@ -78,5 +79,5 @@ export const efsMountLambdaSpec: ModuleSpec = {
   inputs,
   outputs,
   rules,
-  awsProviderVersion: '5.30',
+  awsProviderVersion: AWS_PROVIDER_MIN, // why this release: src/modules/aws-provider.ts
 };

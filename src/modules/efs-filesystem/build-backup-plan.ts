@@ -1,0 +1,123 @@
+/**
+ * efs-filesystem `backup_plan`: vault, role, plan and the selection of this file system.
+ * Input and rules: spec-backup-plan.ts.
+ *
+ * Whether each resource exists is decided by values known at plan time: `backup_plan` being
+ * set, `vault_name` (a name the user writes) and `create_backup_role` (a switch), never by an
+ * ARN that may only be known after apply. Each reads its inputs through `each.value` of a
+ * for_each over at most one entry (see docs/design.md).
+ */
+import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
+import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { TerraformIterator } from '../../cdktf';
+import { hclObject } from '../../core/hcl-writer';
+import { BuildContext, ex } from '../../core/module';
+
+/** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
+const BACKUP_POLICIES = {
+  backup: 'AWSBackupServiceRolePolicyForBackup',
+  restores: 'AWSBackupServiceRolePolicyForRestores',
+};
+
+const iterate = (expression: string) => TerraformIterator.fromMap(ex(expression) as unknown as Record<string, unknown>);
+
+export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }): void {
+  const { scope, in: v } = ctx;
+  const plan = v('backup_plan');
+  const tags = ex(v('tags')) as unknown as Record<string, string>;
+  // Backup plan, rule and selection names allow 50 characters; `name` allows 64.
+  const shortName = `\${substr(${v('name')}, 0, 46)}-efs`;
+
+  const vault = ctx.named(
+    new BackupVault(scope, 'backup_vault', {
+      forEach: iterate(`${plan} == null ? {} : ${plan}.vault_name == null ? {} : { vault = ${plan} }`),
+      name: ex('each.value.vault_name'),
+      kmsKeyArn: ex('each.value.vault_kms_key_arn'),
+      tags,
+    }),
+    'this',
+  );
+
+  const roleWanted = `${plan} == null ? {} : ${plan}.create_backup_role ? { backup = ${plan} } : {}`;
+  const partition = ctx.named(new DataAwsPartition(scope, 'partition', { forEach: iterate(roleWanted) }), 'current');
+  const role = ctx.named(
+    new IamRole(scope, 'backup_role', {
+      forEach: iterate(roleWanted),
+      // name_prefix allows 38 characters.
+      namePrefix: ex(`"\${substr(${v('name')}, 0, 25)}-backup-"`),
+      description: 'Assumed by AWS Backup to back up and restore the EFS file system',
+      assumeRolePolicy: ex(
+        `jsonencode(${hclObject({
+          Version: '"2012-10-17"',
+          Statement: `[${hclObject({ Effect: '"Allow"', Action: '"sts:AssumeRole"', Principal: '{ Service = "backup.amazonaws.com" }' })}]`,
+        })})`,
+      ),
+      tags,
+    }),
+    'backup',
+  );
+  const policies = Object.entries(BACKUP_POLICIES).map(([key, policy]) => `${key} = "${policy}"`).join(', ');
+  ctx.named(
+    new IamRolePolicyAttachment(scope, 'backup_role_policy', {
+      forEach: iterate(`${plan} == null ? {} : ${plan}.create_backup_role ? { ${policies} } : {}`),
+      role: ex(`${ctx.address(role)}["backup"].name`),
+      policyArn: ex(`"arn:\${data.aws_partition.${partition.friendlyUniqueId}["backup"].partition}:iam::aws:policy/service-role/\${each.value}"`),
+    }),
+    'backup',
+  );
+
+  const onePlan = `${plan} == null ? {} : { plan = ${plan} }`;
+  const backupPlan = ctx.named(
+    new BackupPlan(scope, 'backup_plan', {
+      forEach: iterate(onePlan),
+      name: ex(`"${shortName}"`),
+      rule: [],
+      tags,
+    }),
+    'this',
+  );
+  // The vault the plan writes to: the module's own, or the name inside the given ARN
+  // (arn:partition:backup:region:account:backup-vault:NAME).
+  const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
+  backupPlan.addOverride('rule', [{
+    rule_name: ex(`"${shortName}"`),
+    target_vault_name: ex(targetVault),
+    schedule: ex('each.value.schedule'),
+    start_window: ex('each.value.start_window_minutes'),
+    completion_window: ex('each.value.completion_window_minutes'),
+    lifecycle: {
+      cold_storage_after: ex('each.value.cold_storage_after_days'),
+      delete_after: ex('each.value.delete_after_days'),
+    },
+    dynamic: {
+      copy_action: {
+        for_each: ex('each.value.copy_to'),
+        content: {
+          destination_vault_arn: ex('copy_action.value.destination_vault_arn'),
+          dynamic: {
+            // Without a lifecycle the copy keeps the source's.
+            lifecycle: {
+              for_each: ex('copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]'),
+              content: { delete_after: ex('lifecycle.value') },
+            },
+          },
+        },
+      },
+    },
+  }]);
+
+  ctx.named(
+    new BackupSelection(scope, 'backup_selection', {
+      forEach: iterate(onePlan),
+      name: ex(`"${shortName}"`),
+      planId: ex(`${ctx.address(backupPlan)}["plan"].id`),
+      iamRoleArn: ex(`each.value.create_backup_role ? ${ctx.address(role)}["backup"].arn : each.value.backup_role_arn`),
+      resources: [fileSystem.arn],
+    }),
+    'this',
+  );
+}
