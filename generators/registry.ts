@@ -1,10 +1,21 @@
 /** Every module the project publishes, in the order they are generated and documented. */
-import type { ModuleDefinition } from '../src/core/module';
+import type { TestedModule } from '../src/core/cases';
+import { efsFilesystemCases } from '../src/modules/efs-filesystem/cases';
 import { efsFilesystem } from '../src/modules/efs-filesystem/definition';
+import { efsMountEcsCases } from '../src/modules/efs-mount-ecs/cases';
 import { efsMountEcs } from '../src/modules/efs-mount-ecs/definition';
+import { efsMountLambdaCases } from '../src/modules/efs-mount-lambda/cases';
 import { efsMountLambda } from '../src/modules/efs-mount-lambda/definition';
 
-export const MODULES: readonly ModuleDefinition[] = [efsFilesystem, efsMountLambda, efsMountEcs];
+/**
+ * Each definition with its bad inputs. The cases are paired here rather than in the definitions,
+ * so that the constructs (and the npm package) do not load test inputs.
+ */
+export const MODULES: readonly TestedModule[] = [
+  { ...efsFilesystem, cases: efsFilesystemCases },
+  { ...efsMountLambda, cases: efsMountLambdaCases },
+  { ...efsMountEcs, cases: efsMountEcsCases },
+];
 
 /** Lowest versions the generated HCL is written for (checked by tests on the pinned toolchain). */
 export const TERRAFORM_MIN = '1.5';

@@ -2,15 +2,22 @@
  * Writes src/generated/types.ts: each module's props and outputs interfaces, and the object
  * types they use, from the module specs. Every prop carries its description and `@default`.
  */
-import type { ModuleSpec } from '../src/core/spec';
-import { TfType, camelCase, namedObjects, tsType } from '../src/core/types';
+import { ModuleSpec, tsOutputs } from '../src/core/spec';
+import { ClosedSet, TfType, camelCase, closedSets, namedObjects, tsType, unionOf } from '../src/core/types';
 
 export function printTypes(specs: readonly ModuleSpec[], header: string): string {
   const named = new Map<string, TfType>();
+  const sets = new Map<string, ClosedSet>();
   for (const spec of specs) {
-    [...spec.inputs, ...spec.outputs].forEach((x) => namedObjects(x.type, named));
+    [...spec.inputs, ...tsOutputs(spec)].forEach((x) => {
+      namedObjects(x.type, named);
+      closedSets(x.type, sets);
+    });
   }
   const parts = [header];
+  for (const [name, set] of [...sets.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    parts.push(`/** ${set.description} */\nexport type ${name} = ${unionOf(set)};`);
+  }
   for (const [name, type] of [...named.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (type.kind !== 'object') continue;
     const fields = Object.entries(type.fields).map(([field, f]) =>
@@ -23,7 +30,7 @@ export function printTypes(specs: readonly ModuleSpec[], header: string): string
       member(camelCase(i.name), tsType(i.type), !i.required, i.description, i.required ? undefined : (i.default ?? null)),
     );
     parts.push(`/** Props of {@link ${spec.className}}: ${spec.summary} */\nexport interface ${spec.className}Props {\n${props.join('\n')}\n}`);
-    const outs = spec.outputs.map((o) => member(camelCase(o.name), tsType(o.type), false, o.description, undefined));
+    const outs = tsOutputs(spec).map((o) => member(camelCase(o.name), tsType(o.type), false, o.description, undefined));
     parts.push(`/** Outputs of {@link ${spec.className}}, as cdktf tokens resolved at apply time. */\nexport interface ${spec.className}Outputs {\n${outs.join('\n')}\n}`);
   }
   return parts.join('\n\n') + '\n';

@@ -1,6 +1,9 @@
-/** efs-modules: Amazon EFS constructs for CDKTF, the same modules published as HCL under modules/. */
+/**
+ * Amazon EFS constructs for CDKTF: the same modules published as HCL under modules/.
+ * @module efs-modules
+ */
 export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
-export { ValidationError } from './core/module';
+export { ValidationError } from './core/validation-error';
 export * from './generated/types';

@@ -1,8 +1,11 @@
 /**
- * Test cases declared beside each module: a valid input set, and bad inputs each of which
+ * Test cases declared beside each module (not part of the published package: the generator and
+ * the tests pair each definition with its cases in generators/registry.ts): a valid input set, and bad inputs each of which
  * must be refused by exactly one rule, in both paths (construct and HCL), with a message
  * that names the input and shows the bad value.
  */
+import type { ModuleDefinition } from './module';
+
 export interface BadInput {
   /** The id of the one rule that must refuse it. */
   readonly rule: string;
@@ -20,4 +23,9 @@ export interface ModuleCases {
   /** A minimal valid set of inputs, HCL-shaped. */
   readonly valid: Readonly<Record<string, unknown>>;
   readonly bad: readonly BadInput[];
+}
+
+/** A module definition with its test cases: what the generator and the tests work from. */
+export interface TestedModule extends ModuleDefinition {
+  readonly cases: ModuleCases;
 }

@@ -7,10 +7,10 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
 import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
-import type { ModuleCases } from './cases';
 import type { ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
+import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
 export interface BuildContext {
@@ -36,8 +36,6 @@ export interface BuildContext {
 
 export interface ModuleDefinition {
   readonly spec: ModuleSpec;
-  /** Valid and bad inputs, for the tests of both paths. */
-  readonly cases: ModuleCases;
   /** Creates the resources; returns each output's value (expression strings, or objects of them). */
   build(ctx: BuildContext): Record<string, unknown>;
 }
@@ -83,15 +81,7 @@ export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext 
   };
 }
 
-/** The error a construct throws for bad props: one line per problem, no stack trace. */
-export class ValidationError extends Error {
-  constructor(readonly construct: string, readonly problems: readonly string[]) {
-    super(`${construct} has invalid props:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ValidationError';
-    // Bad input is the user's to fix, not a bug to debug: the message is the whole story.
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
+export { ValidationError } from './validation-error';
 
 /**
  * Base class of the TypeScript constructs. Props are validated with the module's rules
@@ -99,11 +89,12 @@ export class ValidationError extends Error {
  * so the shared `build` reads them exactly as the HCL module reads its variables.
  */
 export abstract class ModuleConstruct extends Construct {
-  /** The inputs as Terraform sees them: snake_case, defaults applied. */
+  /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
   protected readonly inputs: Record<string, unknown>;
-  /** Output values by HCL output name. */
+  /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
 
+  /** @internal Subclassed by this package's constructs only. */
   protected constructor(scope: Construct, id: string, definition: ModuleDefinition, props: object) {
     super(scope, id);
     const { spec } = definition;
@@ -111,12 +102,12 @@ export abstract class ModuleConstruct extends Construct {
     try {
       this.inputs = normalizeProps(spec, props as Record<string, unknown>);
     } catch (e) {
-      if (e instanceof MissingInputError) throw new ValidationError(label, [e.message]);
+      if (e instanceof MissingInputError) throwValidationError(label, [e.message]);
       throw e;
     }
     const asExpressions = tokensAsExpressions(this, this.inputs) as Record<string, unknown>;
     const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions);
-    if (violations.length > 0) throw new ValidationError(label, violations.map((p) => p.message));
+    if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
 
     const prefix = localPrefix(this);
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);

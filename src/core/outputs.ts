@@ -1,11 +1,11 @@
 /** Output values of a construct, typed for TypeScript from the module's output specs. */
 import { Token, ref } from '../cdktf';
-import type { ModuleSpec } from './spec';
+import { ModuleSpec, tsOutputs } from './spec';
 import { TfType, camelCase } from './types';
 
 /** Converts each output to the TypeScript shape its spec declares (camelCase keys, typed tokens). */
 export function toOutputs(spec: ModuleSpec, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(spec.outputs.map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
+  return Object.fromEntries(tsOutputs(spec).map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, input, lit, name,
   nullOr, show, template, toHcl, toJsonTemplate, not,
 } from './expr';
+import type { ClosedSet } from './types';
 
 export interface Rule {
   /** Stable identifier, used by tests and the validation catalogue. */
@@ -109,13 +110,19 @@ export function check(rules: readonly Rule[], values: Record<string, unknown>, s
 // ---------------------------------------------------------------------------------------
 // Common shapes of rule, so messages read alike across modules.
 
-const quoteList = (xs: readonly unknown[]): string => {
+/** `"a", "b" or "c"`: a set of values as messages list them. */
+export const quoteList = (xs: readonly unknown[]): string => {
   const q = xs.map((x) => JSON.stringify(x));
   return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 };
 
-/** `input` must be one of `allowed` (null passes when the input is optional). */
-export function oneOf(id: string, inputName: string, allowed: readonly string[], path: string[] = []): Rule {
+/**
+ * `input` (or its field at `path`) must be one of a closed set (null passes when it is optional).
+ * The same set types the input (`t.oneOf`), so the HCL check, its message and the TypeScript
+ * union cannot drift apart.
+ */
+export function oneOf(id: string, inputName: string, set: ClosedSet, path: string[] = []): Rule {
+  const allowed = set.values;
   const value = path.reduce<Expr>(get, input(inputName));
   return {
     id,

@@ -27,7 +27,15 @@ export interface OutputSpec {
   readonly description: string;
   /** The output's type, for the TypeScript accessor. */
   readonly type: TfType;
+  /**
+   * For HCL users only: the construct offers the same thing in a TypeScript shape of its own, so
+   * the outputs type, its named types and the API reference leave it out.
+   */
+  readonly hclOnly?: boolean;
 }
+
+/** The outputs a TypeScript construct exposes (every output not marked `hclOnly`). */
+export const tsOutputs = (spec: ModuleSpec): readonly OutputSpec[] => spec.outputs.filter((o) => !o.hclOnly);
 
 export interface ModuleSpec {
   /** Folder under modules/ and examples/, e.g. `efs-filesystem`. */

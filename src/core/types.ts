@@ -4,9 +4,27 @@
  */
 
 export type TfType =
-  | { readonly kind: 'string' | 'number' | 'bool' | 'any' }
+  | { readonly kind: 'string'; readonly closedSet?: ClosedSet }
+  | { readonly kind: 'number' | 'bool' | 'any' }
   | { readonly kind: 'list' | 'set' | 'map'; readonly of: TfType }
   | { readonly kind: 'object'; readonly fields: Readonly<Record<string, Field>>; readonly tsName?: string };
+
+/**
+ * A closed set of string values (an AWS enum such as throughput modes), declared once. It feeds
+ * the HCL `contains([...])` validation and its message (`oneOf` in rules.ts), the TypeScript
+ * evaluator of that rule, and the TypeScript union type named `tsName` in src/generated/types.ts.
+ * In HCL the input stays a `string`: Terraform has no enum types.
+ */
+export interface ClosedSet<V extends string = string> {
+  readonly tsName: string;
+  readonly values: readonly V[];
+  /** One sentence for the union type's doc comment. */
+  readonly description: string;
+}
+
+export function closedSet<const V extends string>(tsName: string, values: readonly V[], description: string): ClosedSet<V> {
+  return { tsName, values, description };
+}
 
 /** An attribute of an object type. `optional` attributes may carry a default, as in `optional(type, default)`. */
 export interface Field {
@@ -18,6 +36,8 @@ export interface Field {
 
 export const t = {
   string: (): TfType => ({ kind: 'string' }),
+  /** A string that must be one of a closed set: `string` in HCL, the set's union type in TypeScript. */
+  oneOf: (closedSet: ClosedSet): TfType => ({ kind: 'string', closedSet }),
   number: (): TfType => ({ kind: 'number' }),
   bool: (): TfType => ({ kind: 'bool' }),
   any: (): TfType => ({ kind: 'any' }),
@@ -45,7 +65,8 @@ export function camelCase(snake: string): string {
 export function tsType(type: TfType, named = true): string {
   switch (type.kind) {
     case 'string':
-      return 'string';
+      if (!type.closedSet) return 'string';
+      return named ? type.closedSet.tsName : unionOf(type.closedSet);
     case 'number':
       return 'number';
     case 'bool':
@@ -65,8 +86,21 @@ export function tsType(type: TfType, named = true): string {
   }
 }
 
+/** `'a' | 'b'`: the TypeScript union of a closed set's values. */
+export function unionOf(set: ClosedSet): string {
+  return set.values.map((v) => `'${v}'`).join(' | ');
+}
+
 function wrapUnion(s: string): string {
   return s.includes('|') ? `(${s})` : s;
+}
+
+/** Every closed set reachable from a type, for declaring TypeScript union types. */
+export function closedSets(type: TfType, into = new Map<string, ClosedSet>()): Map<string, ClosedSet> {
+  if (type.kind === 'string' && type.closedSet) into.set(type.closedSet.tsName, type.closedSet);
+  else if (type.kind === 'object') Object.values(type.fields).forEach((f) => closedSets(f.type, into));
+  else if ('of' in type) closedSets(type.of, into);
+  return into;
 }
 
 /** Every named object type reachable from a type, for declaring TypeScript interfaces. */

@@ -1,4 +1,7 @@
-/** efs-modules doctor: preflight checks of a Terraform plan's JSON for EFS failure modes. */
+/**
+ * `efs-modules doctor` from code: preflight checks of a Terraform plan's JSON for EFS failure modes.
+ * @module efs-modules/doctor
+ */
 export { diagnose } from './diagnose';
 export { CHECKS, type Check } from './checks';
 export type { CheckId, Finding, Severity } from './finding';

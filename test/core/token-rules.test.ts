@@ -9,30 +9,30 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
-import { efsFilesystem } from '../../src/modules/efs-filesystem/definition';
 import * as lib from '../../src';
 import { MODULES } from '../../generators/registry';
-import type { BadInput } from '../../src/core/cases';
-import type { ModuleDefinition } from '../../src/core/module';
+import type { BadInput, TestedModule } from '../../src/core/cases';
 import { evaluate } from '../../src/core/expr';
 import { hclInputValues } from '../../src/core/values';
 import { propsFor, tsSpelling, violations } from '../support/cases';
 import { init, makeTempDir, providerOverride, terraform } from '../support/terraform';
 import { tokenized } from '../support/tokenize';
 
+const efsFilesystem = MODULES.find((m) => m.spec.name === 'efs-filesystem')!;
+
 type ConstructClass = new (scope: TerraformStack, id: string, props: Record<string, unknown>) => unknown;
 
 /** Bad inputs planned in one construct: they set different inputs and each fails its own rule only. */
 interface Group {
-  readonly def: ModuleDefinition;
+  readonly def: TestedModule;
   readonly cases: readonly BadInput[];
   readonly id: string;
 }
 
-const expectedMessage = (def: ModuleDefinition, c: BadInput) => violations(def, c, 'ts')[0].message;
+const expectedMessage = (def: TestedModule, c: BadInput) => violations(def, c, 'ts')[0].message;
 
 /** Every rule that fails on a set of literal inputs, none skipped: what plan time reports for them as tokens. */
-function failures(def: ModuleDefinition, set: Record<string, unknown>): string[] {
+function failures(def: TestedModule, set: Record<string, unknown>): string[] {
   const values = hclInputValues(def.spec, { ...def.cases.valid, ...set });
   return def.spec.rules
     .filter((r) => evaluate(r.condition, values, 'ts') === false)
@@ -40,7 +40,7 @@ function failures(def: ModuleDefinition, set: Record<string, unknown>): string[]
     .sort();
 }
 
-function mergeable(def: ModuleDefinition, group: readonly BadInput[], c: BadInput): boolean {
+function mergeable(def: TestedModule, group: readonly BadInput[], c: BadInput): boolean {
   if (group.some((o) => Object.keys(o.set).some((k) => k in c.set))) return false;
   const all = [...group, c];
   try {
@@ -56,7 +56,7 @@ function mergeable(def: ModuleDefinition, group: readonly BadInput[], c: BadInpu
  * resource: so bad inputs share a construct when they set different inputs and their rules
  * still fail one each, with the messages they have alone.
  */
-function groups(def: ModuleDefinition): Group[] {
+function groups(def: TestedModule): Group[] {
   const out: BadInput[][] = [];
   // A prop left out (null) is never a token: such cases are refused at synth, and stay there.
   const tokenizable = def.cases.bad.filter((c) => Object.values(c.set).some((v) => v !== null && v !== undefined));
@@ -110,7 +110,8 @@ beforeAll(async () => {
     const mode = new TerraformVariable(stack, 'misspelt_mode', { default: TYPO.mode });
     new lib.EfsFilesystem(stack, 'misspelt', {
       ...(propsFor(efsFilesystem, efsFilesystem.cases.valid) as unknown as lib.EfsFilesystemProps),
-      throughputMode: mode.stringValue,
+      // A token stands for whichever value the variable holds: typed as the union it should be.
+      throughputMode: mode.stringValue as lib.ThroughputMode,
       provisionedThroughputInMibps: 100,
     });
   } catch (e) {

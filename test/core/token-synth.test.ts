@@ -7,7 +7,7 @@
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { App, TerraformStack, TerraformVariable, Testing } from '../../src/cdktf';
-import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, ValidationError } from '../../src';
+import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, ValidationError, type ThroughputMode } from '../../src';
 import { FILE_SYSTEM } from '../../src/modules/mount-cases';
 
 const PROPS: EfsFilesystemProps = {
@@ -133,7 +133,7 @@ describe('the same token twice where values must differ', () => {
 
 test('a misspelt throughput mode is the only problem reported, not the rules that read it', () => {
   const error = thrown(() =>
-    synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisoned', provisionedThroughputInMibps: 100 })),
+    synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisoned' as string as ThroughputMode, provisionedThroughputInMibps: 100 })),
   );
   expect(error.problems).toEqual(['throughputMode must be "elastic", "provisioned" or "bursting" (got "provisoned").']);
 });

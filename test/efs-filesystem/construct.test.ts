@@ -74,7 +74,9 @@ test('names a missing required prop', () => {
 test('reports every problem at once, naming the construct, without a stack trace', () => {
   let error: ValidationError | undefined;
   try {
-    new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, throughputMode: 'fast', performanceMode: 'turbo' });
+    // As a JavaScript caller would pass them: TypeScript refuses these literals (test/types).
+    const untyped = { throughputMode: 'fast', performanceMode: 'turbo' } as Record<string, string>;
+    new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, ...untyped });
   } catch (e) {
     error = e as ValidationError;
   }

@@ -37,6 +37,9 @@ interface PackedFile {
 interface PackResult {
   filename: string;
   files: PackedFile[];
+  /** Bytes of the .tgz. */
+  size: number;
+  unpackedSize: number;
 }
 
 const timings: string[] = [];
@@ -90,6 +93,8 @@ beforeAll(async () => {
   installedPkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/efs-modules/package.json'), 'utf8'));
 
   fs.copyFileSync(path.join(__dirname, 'consumer/main.ts.fixture'), path.join(consumer, 'main.ts'));
+  fs.copyFileSync(path.join(__dirname, 'consumer/api.ts.fixture'), path.join(consumer, 'api.ts'));
+  fs.copyFileSync(path.join(__dirname, 'consumer/bad-prop.js.fixture'), path.join(consumer, 'bad-prop.js'));
   fs.copyFileSync(path.join(__dirname, 'consumer/tsconfig.json.fixture'), path.join(consumer, 'tsconfig.json'));
   await step('tsc (consumer, node16 resolution)', () => run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer));
   await step('synth (node build/main.js)', () => run(process.execPath, ['build/main.js', 'cdktf.out'], consumer));
@@ -99,7 +104,7 @@ beforeAll(async () => {
   await step('terraform init', () => init(stackDir));
   planned = await step('terraform plan', () => plan(stackDir));
   // Shown when the test is slow or fails: where the time went.
-  console.log(`pack-and-consume: ${timings.join(', ')}`);
+  console.log(`pack-and-consume: ${timings.join(', ')}; tarball ${packed.size} bytes, ${packed.unpackedSize} unpacked, ${packed.files.length} files`);
 });
 
 describe('the npm package', () => {
@@ -109,6 +114,20 @@ describe('the npm package', () => {
     expect(names()).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'bin/efs-modules.js', 'dist/index.js', 'dist/index.d.ts']));
     const unexpected = names().filter((f) => !/^(dist\/.+\.(js|d\.ts)|bin\/[^/]+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
+  });
+
+  test('ships no test inputs and no generator internals', () => {
+    const internal = names().filter((f) => /cases|generators?\/|\/tftest|\/catalogue|config-printer/.test(f));
+    expect(internal).toEqual([]);
+  });
+
+  test('its declaration files have no internal members', () => {
+    const root = path.join(consumer, 'node_modules/efs-modules/dist');
+    const declarations = names().filter((f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(path.join(root, '..', f), 'utf8'));
+    const leaks = declarations.join('\n').match(/\b(cases|outputValues|ownerOf)\b|protected readonly inputs|ModuleCases/g) ?? [];
+    expect(leaks).toEqual([]);
+    const moduleConstruct = fs.readFileSync(path.join(root, 'core/module.d.ts'), 'utf8');
+    expect(moduleConstruct).toMatch(/export declare abstract class ModuleConstruct extends Construct \{\s*\}/);
   });
 
   test('every compiled module has its declaration file', () => {
@@ -134,7 +153,28 @@ describe('the npm package', () => {
     const deep = await execa(process.execPath, ['-e', "require('efs-modules/dist/core/module')"], { cwd: consumer, reject: false });
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
     const entry = await execa(process.execPath, ['-e', "console.log(Object.keys(require('efs-modules')).sort().join(' '))"], { cwd: consumer });
-    expect(entry.stdout.split(' ')).toEqual(expect.arrayContaining(['EfsFilesystem', 'EfsMountEcs', 'EfsMountLambda', 'ValidationError']));
+    expect(entry.stdout.split(' ')).toEqual(expect.arrayContaining(['EfsFilesystem', 'EfsMountEcs', 'EfsMountLambda', 'RemovalPolicy', 'ValidationError']));
+  });
+
+  test('exports the constructs, their props and outputs types, the closed-set unions, ValidationError, RemovalPolicy and the doctor', async () => {
+    // api.ts names every public type (compiled with the rest of the consumer in beforeAll) and
+    // prints the runtime values it imported.
+    const run = await execa(process.execPath, ['build/api.js'], { cwd: consumer });
+    expect(JSON.parse(run.stdout)).toEqual({
+      EfsFilesystem: 'function', EfsMountEcs: 'function', EfsMountLambda: 'function', RemovalPolicy: 'object',
+      ValidationError: 'function', diagnose: 'function', formatHuman: 'function', parsePlan: 'function',
+      retain: 'retain', mode: 'elastic', typo: 'provisoned',
+    });
+  });
+
+  test('an uncaught ValidationError from the compiled package prints as its message list alone', async () => {
+    const run = await execa(process.execPath, ['bad-prop.js'], { cwd: consumer, reject: false });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      '[ValidationError: EfsFilesystem "app/efs" has invalid props:\n' +
+        '  - throughputMode must be "elastic", "provisioned" or "bursting" (got "provisoned").]\n\n' +
+        `Node.js ${process.version}`,
+    );
   });
 
   test('can be imported by name from an ES module too', async () => {

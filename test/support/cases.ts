@@ -1,19 +1,18 @@
 /** Helpers that turn a module's declared cases into inputs for either path. */
 import { App, TerraformStack } from '../../src/cdktf';
-import type { BadInput } from '../../src/core/cases';
-import type { ModuleDefinition } from '../../src/core/module';
+import type { BadInput, TestedModule } from '../../src/core/cases';
 import { Violation, check } from '../../src/core/rules';
 import { TfType, camelCase } from '../../src/core/types';
 import { hclInputValues } from '../../src/core/values';
 import * as lib from '../../src';
 
 /** Every case's full HCL-shaped input set: the module's valid inputs with the case's values laid over. */
-export function caseInputs(def: ModuleDefinition, c?: BadInput): Record<string, unknown> {
+export function caseInputs(def: TestedModule, c?: BadInput): Record<string, unknown> {
   return { ...def.cases.valid, ...(c?.set ?? {}) };
 }
 
 /** The violations the TypeScript evaluator finds for a case, in a given spelling. */
-export function violations(def: ModuleDefinition, c: BadInput, spelling: 'hcl' | 'ts'): Violation[] {
+export function violations(def: TestedModule, c: BadInput, spelling: 'hcl' | 'ts'): Violation[] {
   return check(def.spec.rules, hclInputValues(def.spec, caseInputs(def, c)), spelling);
 }
 
@@ -35,7 +34,7 @@ export function toProps(type: TfType, value: unknown): unknown {
   }
 }
 
-export function propsFor(def: ModuleDefinition, inputs: Record<string, unknown>): Record<string, unknown> {
+export function propsFor(def: TestedModule, inputs: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     def.spec.inputs.filter((i) => i.name in inputs).map((i) => [camelCase(i.name), toProps(i.type, inputs[i.name])]),
   );
@@ -49,7 +48,7 @@ export function tsSpelling(name: string): string {
 type ConstructClass = new (scope: TerraformStack, id: string, props: Record<string, unknown>) => unknown;
 
 /** Creates the module's real TypeScript construct in a fresh stack. */
-export function construct(def: ModuleDefinition, props: Record<string, unknown>, stack = new TerraformStack(new App(), 'test')): unknown {
+export function construct(def: TestedModule, props: Record<string, unknown>, stack = new TerraformStack(new App(), 'test')): unknown {
   const cls = (lib as unknown as Record<string, ConstructClass>)[def.spec.className];
   if (!cls) throw new Error(`src/index.ts does not export ${def.spec.className}`);
   return new cls(stack, 'subject', props);

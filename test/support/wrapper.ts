@@ -2,8 +2,7 @@
  * An HCL root module that calls one module once per case, so one `terraform plan` checks
  * many bad inputs at once (a plan costs seconds; a `terraform test` run costs ~1 s each).
  */
-import type { BadInput } from '../../src/core/cases';
-import type { ModuleDefinition } from '../../src/core/module';
+import type { BadInput, TestedModule } from '../../src/core/cases';
 import { hclLiteral } from '../../generators/hcl/types';
 import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
 import { runName } from '../../generators/tftest';
@@ -15,7 +14,7 @@ export interface Wrapper {
   caseAtLine(line: number): BadInput | undefined;
 }
 
-export function wrapperFor(def: ModuleDefinition, cases: readonly BadInput[], source: string): Wrapper {
+export function wrapperFor(def: TestedModule, cases: readonly BadInput[], source: string): Wrapper {
   const spans: { from: number; to: number; c: BadInput }[] = [];
   const blocks: string[] = [];
   let line = 1;

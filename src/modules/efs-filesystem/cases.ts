@@ -69,6 +69,11 @@ const bad: BadInput[] = [
   },
   { rule: 'throughput-mode-allowed', title: 'unknown throughput mode', set: { throughput_mode: 'fast' }, names: ['throughput_mode'], shows: ['"fast"'] },
   { rule: 'throughput-mode-allowed', title: 'throughput mode in wrong case', set: { throughput_mode: 'Elastic' }, names: ['throughput_mode'], shows: ['"Elastic"'] },
+  // One error only: the rule on MiB/s, which reads throughput_mode, does not also fire.
+  {
+    rule: 'throughput-mode-allowed', title: 'misspelled throughput mode with mibps',
+    set: { throughput_mode: 'provisoned', provisioned_throughput_in_mibps: 100 }, names: ['throughput_mode'], shows: ['"provisoned"'],
+  },
   {
     rule: 'provisioned-throughput-range', title: 'zero mibps',
     set: { throughput_mode: 'provisioned', provisioned_throughput_in_mibps: 0 }, names: ['provisioned_throughput_in_mibps'], shows: ['0'],

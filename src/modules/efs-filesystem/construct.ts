@@ -1,8 +1,9 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { Construct } from '../../cdktf';
-import { ModuleConstruct, ValidationError } from '../../core/module';
+import { ModuleConstruct } from '../../core/module';
 import { check } from '../../core/rules';
+import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
@@ -66,20 +67,20 @@ export class EfsFilesystem extends ModuleConstruct {
     if (existing !== undefined) return existing;
     const label = `EfsFilesystem "${this.node.path}"`;
     if (name in allowed) {
-      throw new ValidationError(label, [
+      throwValidationError(label, [
         `allowedSecurityGroups["${name}"] already allows ${JSON.stringify(allowed[name])}; allowClient cannot give the name to ${JSON.stringify(securityGroupId)}: choose another name.`,
       ]);
     }
     const candidate = { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } };
     const rules = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('allowed_security_groups'));
     const problems = check(rules, candidate, 'ts');
-    if (problems.length > 0) throw new ValidationError(label, problems.map((p) => p.message));
+    if (problems.length > 0) throwValidationError(label, problems.map((p) => p.message));
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
   }
 
-  /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
+  /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
   static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
     return OWNERS.get(fileSystem);
   }
@@ -111,7 +112,7 @@ function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemPro
   const allow = policy === RemovalPolicy.DESTROY;
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    throw new ValidationError(`EfsFilesystem "${path}"`, [
+    throwValidationError(`EfsFilesystem "${path}"`, [
       `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement = ${props.allowFileSystemReplacement}; give one of them.`,
     ]);
   }

@@ -1,10 +1,8 @@
 import type { ModuleDefinition } from '../../core/module';
 import { buildEfsFilesystem } from './build';
-import { efsFilesystemCases } from './cases';
 import { efsFilesystemSpec } from './spec';
 
 export const efsFilesystem: ModuleDefinition = {
   spec: efsFilesystemSpec,
   build: buildEfsFilesystem,
-  cases: efsFilesystemCases,
 };

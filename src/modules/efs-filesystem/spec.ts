@@ -5,21 +5,27 @@
 import {
   Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
-import { Rule, distinctValues, eachEntry, oneOf } from '../../core/rules';
+import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
-import { optional, t } from '../../core/types';
+import { closedSet, optional, t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 
-export const THROUGHPUT_MODES = ['elastic', 'provisioned', 'bursting'] as const;
-export const PERFORMANCE_MODES = ['generalPurpose', 'maxIO'] as const;
+export const THROUGHPUT_MODES = closedSet('ThroughputMode', ['elastic', 'provisioned', 'bursting'], 'How the file system\'s throughput is set.');
+export const PERFORMANCE_MODES = closedSet('PerformanceMode', ['generalPurpose', 'maxIO'], 'The file system\'s performance mode.');
 /** Values of TransitionToIA and TransitionToArchive, in increasing order of age. */
-export const TRANSITION_DAYS = [
-  'AFTER_1_DAY', 'AFTER_7_DAYS', 'AFTER_14_DAYS', 'AFTER_30_DAYS', 'AFTER_60_DAYS',
-  'AFTER_90_DAYS', 'AFTER_180_DAYS', 'AFTER_270_DAYS', 'AFTER_365_DAYS',
-] as const;
+export const TRANSITION_DAYS = closedSet(
+  'TransitionAge',
+  [
+    'AFTER_1_DAY', 'AFTER_7_DAYS', 'AFTER_14_DAYS', 'AFTER_30_DAYS', 'AFTER_60_DAYS',
+    'AFTER_90_DAYS', 'AFTER_180_DAYS', 'AFTER_270_DAYS', 'AFTER_365_DAYS',
+  ],
+  'Days since a file was last accessed before it moves to Infrequent Access or Archive.',
+);
+export const PRIMARY_STORAGE_TRANSITIONS = closedSet('PrimaryStorageTransition', ['AFTER_1_ACCESS'], 'When a file moves back to Standard storage.');
+export const POLICY_EFFECTS = closedSet('PolicyEffect', ['Allow', 'Deny'], 'The effect of a file system policy statement.');
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
 const MAX_POSIX_ID = 4294967295;
@@ -116,7 +122,7 @@ const inputs: InputSpec[] = [
   },
   {
     name: 'throughput_mode',
-    type: t.string(),
+    type: t.oneOf(THROUGHPUT_MODES),
     default: 'elastic',
     description: '`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits).',
     onChange: 'In place.',
@@ -129,7 +135,7 @@ const inputs: InputSpec[] = [
   },
   {
     name: 'performance_mode',
-    type: t.string(),
+    type: t.oneOf(PERFORMANCE_MODES),
     default: 'generalPurpose',
     description: '`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput.',
     onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
@@ -158,9 +164,9 @@ const inputs: InputSpec[] = [
     name: 'lifecycle_policy',
     type: t.object(
       {
-        transition_to_ia: optional(t.string()),
-        transition_to_archive: optional(t.string()),
-        transition_to_primary_storage_class: optional(t.string()),
+        transition_to_ia: optional(t.oneOf(TRANSITION_DAYS)),
+        transition_to_archive: optional(t.oneOf(TRANSITION_DAYS)),
+        transition_to_primary_storage_class: optional(t.oneOf(PRIMARY_STORAGE_TRANSITIONS)),
       },
       'LifecyclePolicy',
     ),
@@ -225,7 +231,7 @@ const inputs: InputSpec[] = [
       t.object(
         {
           sid: t.string(),
-          effect: t.string(),
+          effect: t.oneOf(POLICY_EFFECTS),
           actions: t.list(t.string()),
           principals: optional(t.list(t.object({ type: t.string(), identifiers: t.list(t.string()) }, 'PolicyPrincipal')), [
             { type: 'AWS', identifiers: ['*'] },
@@ -293,7 +299,7 @@ const outputs: OutputSpec[] = [
 
 // ----------------------------------------------------------------------------- rules
 
-const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS), x);
+const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS.values), x);
 const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
 const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 const rootDir = (ap: Expr) => get(ap, 'root_directory');
@@ -437,7 +443,7 @@ const rules: Rule[] = [
   },
   oneOf('lifecycle-ia-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_ia']),
   oneOf('lifecycle-archive-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_archive']),
-  oneOf('lifecycle-primary-allowed', 'lifecycle_policy', ['AFTER_1_ACCESS'], ['transition_to_primary_storage_class']),
+  oneOf('lifecycle-primary-allowed', 'lifecycle_policy', PRIMARY_STORAGE_TRANSITIONS, ['transition_to_primary_storage_class']),
   {
     id: 'lifecycle-archive-after-ia',
     inputs: ['lifecycle_policy'],
@@ -506,8 +512,8 @@ const rules: Rule[] = [
     'policy-statement-effect',
     'policy_statements',
     'each extra policy statement has effect `Allow` or `Deny` and a sid of letters and digits',
-    (_i, st) => and(call('contains', lit(['Allow', 'Deny']), get(st, 'effect')), matches(get(st, 'sid'), '^[A-Za-z0-9]*$')),
-    (i, st) => template`${name('policy_statements')}[${i}] must have effect "Allow" or "Deny" and a sid of letters and digits (got effect ${show(get(st, 'effect'))}, sid ${show(get(st, 'sid'))}).`,
+    (_i, st) => and(call('contains', lit(POLICY_EFFECTS.values), get(st, 'effect')), matches(get(st, 'sid'), '^[A-Za-z0-9]*$')),
+    (i, st) => template`${name('policy_statements')}[${i}] must have effect ${lit(quoteList(POLICY_EFFECTS.values))} and a sid of letters and digits (got effect ${show(get(st, 'effect'))}, sid ${show(get(st, 'sid'))}).`,
   ),
   eachEntry(
     'policy-statement-keeps-mount',

@@ -2,8 +2,9 @@
 import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Construct, Fn, Token } from '../../cdktf';
 import { num } from '../../core/blocks';
-import { ModuleConstruct, ValidationError } from '../../core/module';
+import { ModuleConstruct } from '../../core/module';
 import { sameValue, tokensAsExpressions } from '../../core/token-identity';
+import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
 import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
@@ -53,7 +54,7 @@ export class EfsMountEcs extends ModuleConstruct {
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
       if (existing !== undefined && !Array.isArray(existing)) {
-        throw new ValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
+        throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
       }
       taskDefinition.putVolume([...(existing ?? []), this.volume]);
       addDependencies(taskDefinition, mountTargetsOf(this, props.fileSystem));
@@ -106,7 +107,7 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMoun
   if (Array.isArray(volumes) && volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
     problems.push(`${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`);
   }
-  if (problems.length > 0) throw new ValidationError(label, problems);
+  if (problems.length > 0) throwValidationError(label, problems);
   const taskRoleName =
     props.taskRoleName ?? (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
   // Known at synth time here: a task definition without a task role has no role to grant.

@@ -87,6 +87,7 @@ const outputs: OutputSpec[] = [
       },
       'EcsVolume',
     ),
+    hclOnly: true,
     description:
       'The `volume` block of `aws_ecs_task_definition`, as an object: transit encryption ENABLED, the access point set, `root_directory` null (the access point decides it), IAM authorization per `iam_authorization`. Use it with `dynamic "volume" { for_each = [module.<name>.volume] … }`.',
   },

@@ -1,7 +1,8 @@
 /** The `EfsMountLambda` construct for CDKTF stacks: the same resources as modules/efs-mount-lambda. */
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct, Fn, Token } from '../../cdktf';
-import { ModuleConstruct, ValidationError } from '../../core/module';
+import { ModuleConstruct } from '../../core/module';
+import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
 import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
@@ -101,7 +102,7 @@ function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaPr
       );
     }
   }
-  if (problems.length > 0) throw new ValidationError(label, problems);
+  if (problems.length > 0) throwValidationError(label, problems);
   const role = fn.roleInput;
   const roleName = props.roleName ?? (props.attachRolePolicy !== false && role !== undefined ? roleNameFromArn(role) : undefined);
   return { ...props, roleName, securityGroupId };
