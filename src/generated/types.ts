@@ -244,7 +244,8 @@ export interface EfsFilesystemProps {
    * changes nothing (the file system keeps its key and zone) and is not refused. Not refused at plan
    * time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a
    * plan in which the module's security group and `terraform_data.module_created` are new too (a
-   * file system imported into a module never applied, or `-replace` of both).
+   * file system imported or moved into a module never applied without its security group, or
+   * `-replace` of both).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;
