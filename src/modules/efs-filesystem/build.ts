@@ -68,6 +68,9 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   const permission = ctx.mode === 'module'
     ? 'set allow_file_system_replacement = true for the apply that replaces it'
     : 'give it removalPolicy: RemovalPolicy.DESTROY (allowFileSystemReplacement: true) for the deploy that replaces it';
+  const refusedBecause = ctx.mode === 'module'
+    ? 'allow_file_system_replacement is false'
+    : 'removalPolicy is RETAIN (allowFileSystemReplacement is false)';
   const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`)
     .join(', ');
 
@@ -117,7 +120,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
           `(${ctx.address(moduleCreated)}.input == plantimestamp() && ${bornTag(`${ctx.address(securityGroup)}.tags`)} == plantimestamp())`,
       ),
       errorMessage:
-        `${ctx.spell('allow_file_system_replacement')} is false, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
+        `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
         `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
         `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
         `Keep the settings it has, or ${permission}. ` +
