@@ -267,10 +267,14 @@ describe('allowed, or nothing to replace: the plan passes', () => {
     expect(actionOf(passing, 'migrated_with_throughput_mode', SECURITY_GROUP)).toBe('no-op');
   });
 
-  test('the birth tag is the plan timestamp, a valid AWS tag value (RFC 3339: digits, "-", ":", "T", "Z")', () => {
+  test('the birth tag is the plan timestamp; key and value fit the EFS tag rules (API reference, Tag)', () => {
     const fs = changesOf(passing, 'created_now').find((c) => c.type === 'aws_efs_file_system')!;
-    expect(fs.change.after.tags[CREATED_TAG]).toBe((passing as { timestamp?: string }).timestamp);
-    expect(fs.change.after.tags[CREATED_TAG]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const value = fs.change.after.tags[CREATED_TAG];
+    expect(value).toBe((passing as { timestamp?: string }).timestamp);
+    expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // Keys: 1 to 128 characters, not starting with aws:; values: up to 256; both from this set.
+    expect(CREATED_TAG).toMatch(/^(?![aA][wW][sS]:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u);
+    expect(value).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
   });
 });
 

@@ -19,8 +19,9 @@ import { BuildContext, ex } from '../../core/module';
 const NFS_PORT = 2049;
 /**
  * Tag whose value is the timestamp (RFC 3339, from plantimestamp()) of the plan that created the
- * file system or the security group; the replacement guard reads it. AWS allows its characters
- * in tag keys and values.
+ * file system or the security group; the replacement guard reads it. Key and value fit the EFS
+ * tag rules (letters, digits, spaces and `_ . : / = + - @`; key up to 128 characters and not
+ * starting with `aws:`, value up to 256), which the tests check.
  */
 export const CREATED_TAG = 'efs-modules:created';
 const IMMUTABLE_SETTINGS = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
