@@ -216,6 +216,7 @@ beforeAll(async () => {
 describe('the prepared states are what the applies would leave', () => {
   test('every apply before the final plan succeeded, and re-planning the base inputs changes nothing', () => {
     expect(setup.length).toBeGreaterThan(0);
+    expect(actionOf(passing, 'unchanged', FILE_SYSTEM)).toBe('no-op');
     expect(touched(passing, 'unchanged')).toEqual([]);
   });
 });
@@ -258,6 +259,7 @@ describe('allowed, or nothing to replace: the plan passes', () => {
   test.each(['kms_key_arn_removed', 'availability_zone_name_removed'])(
     '%s: the provider keeps the value it has (optional and computed), nothing changes and nothing is refused',
     (name) => {
+      expect(actionOf(passing, name, FILE_SYSTEM)).toBe('no-op');
       expect(touched(passing, name)).toEqual([]);
     },
   );
@@ -269,6 +271,7 @@ describe('allowed, or nothing to replace: the plan passes', () => {
   test('allowed_then_flag_back: after the allowed replacement, the flag back to false with the same settings changes nothing', () => {
     const [replacing] = setup;
     expect(actionOf(replacing, 'allowed_then_flag_back', FILE_SYSTEM)).toBe('delete+create');
+    expect(actionOf(passing, 'allowed_then_flag_back', FILE_SYSTEM)).toBe('no-op');
     expect(touched(passing, 'allowed_then_flag_back')).toEqual([]);
   });
 
