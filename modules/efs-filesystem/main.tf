@@ -21,6 +21,8 @@ locals {
     availability_zone_name = var.availability_zone_name
   }
 
+  security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
+
   allow_mount_statement = {
     sid        = "AllowClientAccessThroughMountTargets"
     effect     = "Allow"
@@ -126,6 +128,11 @@ resource "aws_efs_file_system" "this" {
     }
 
     precondition {
+      condition     = var.security_group_name == null || !var.security_group_use_name_prefix ? true : length(var.security_group_name) <= 99
+      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
+    }
+
+    precondition {
       condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
       error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
@@ -138,9 +145,10 @@ resource "aws_efs_file_system" "this" {
 }
 
 resource "aws_security_group" "this" {
-  description = "NFS access to the EFS mount targets"
-  name_prefix = "${var.name}-efs-"
-  tags        = merge(var.tags, { Name = "${var.name}-efs" })
+  description = var.security_group_description
+  name        = var.security_group_use_name_prefix ? null : local.security_group_name
+  name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
+  tags        = merge(var.tags, { Name = local.security_group_name })
   vpc_id      = var.vpc_id
 
   lifecycle {
@@ -149,15 +157,19 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
-  count = length(var.allowed_security_group_ids)
+  for_each = var.allowed_security_groups
 
-  description                  = "NFS from an allowed security group"
+  description                  = "NFS from allowed security group ${each.key}"
   from_port                    = 2049
   ip_protocol                  = "tcp"
-  referenced_security_group_id = var.allowed_security_group_ids[count.index]
+  referenced_security_group_id = each.value
   security_group_id            = aws_security_group.this.id
   tags                         = var.tags
   to_port                      = 2049
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
@@ -170,19 +182,44 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
   security_group_id            = aws_security_group.this.id
   tags                         = var.tags
   to_port                      = 2049
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidr_blocks" {
-  count = length(var.allowed_cidr_blocks)
+resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
+  for_each = var.allowed_cidrs
 
-  cidr_ipv4         = can(regex(":", var.allowed_cidr_blocks[count.index])) ? null : var.allowed_cidr_blocks[count.index]
-  cidr_ipv6         = can(regex(":", var.allowed_cidr_blocks[count.index])) ? var.allowed_cidr_blocks[count.index] : null
-  description       = "NFS from an allowed CIDR block"
+  cidr_ipv4         = can(regex(":", each.value)) ? null : each.value
+  cidr_ipv6         = can(regex(":", each.value)) ? each.value : null
+  description       = "NFS from allowed CIDR ${each.key}"
   from_port         = 2049
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.this.id
   tags              = var.tags
   to_port           = 2049
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
+  for_each = { for key, id in var.allowed_security_groups : key => id if var.client_egress_rules }
+
+  description                  = "NFS to the mount targets of EFS ${var.name}"
+  from_port                    = 2049
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.this.id
+  security_group_id            = each.value
+  tags                         = var.tags
+  to_port                      = 2049
+
+  lifecycle {
+    create_before_destroy = true
+    replace_triggered_by  = [aws_security_group.this.id]
+  }
 }
 
 resource "aws_efs_mount_target" "this" {
@@ -192,6 +229,8 @@ resource "aws_efs_mount_target" "this" {
   ip_address      = each.value.ip_address
   security_groups = [aws_security_group.this.id]
   subnet_id       = each.value.subnet_id
+
+  depends_on = [aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_self, aws_vpc_security_group_ingress_rule.nfs_from_cidrs, aws_vpc_security_group_egress_rule.nfs_to_file_system]
 }
 
 resource "aws_efs_backup_policy" "this" {
@@ -267,6 +306,10 @@ resource "aws_efs_access_point" "this" {
       gid            = posix_user.value.gid
       secondary_gids = posix_user.value.secondary_gids
     }
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

@@ -38,9 +38,10 @@ output "replication_destination_file_system_id" {
 output "file_system" {
   description = "What the `efs-mount-*` modules need, in one object: `file_system = module.efs.file_system`."
   value = {
-    id                = aws_efs_file_system.this.id
-    arn               = aws_efs_file_system.this.arn
-    security_group_id = aws_security_group.this.id
-    mount_target_ids  = { for key, mount_target in aws_efs_mount_target.this : key => mount_target.id }
+    id                         = aws_efs_file_system.this.id
+    arn                        = aws_efs_file_system.this.arn
+    security_group_id          = aws_security_group.this.id
+    mount_target_ids           = { for key, mount_target in aws_efs_mount_target.this : key => mount_target.id }
+    allowed_security_group_ids = values(var.allowed_security_groups)
   }
 }

@@ -51,16 +51,28 @@ variable "mount_targets" {
   }
 }
 
-variable "allowed_security_group_ids" {
-  description = "Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR blocks."
-  type        = list(string)
-  default     = []
+variable "allowed_security_groups" {
+  description = "Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs."
+  type        = map(string)
+  default     = {}
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
-    error_message = join(" ", [for k, v in var.allowed_security_group_ids : "allowed_security_group_ids[${k}] must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(v)})." if !can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    condition     = alltrue([for k, v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    error_message = join(" ", [for k, v in var.allowed_security_groups : "allowed_security_groups[\"${k}\"] must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(v)})." if !can(regex("^sg-[0-9a-f]{8,17}$", v))])
   }
+
+  validation {
+    condition     = length(distinct(values(var.allowed_security_groups))) == length(var.allowed_security_groups)
+    error_message = "allowed_security_groups must give each security group under one name only: AWS refuses a second, identical NFS rule (got ${jsonencode(var.allowed_security_groups)})."
+  }
+}
+
+variable "client_egress_rules" {
+  description = "Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets' group: a group created by Terraform has no egress at all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic."
+  type        = bool
+  default     = true
+  nullable    = false
 }
 
 variable "allow_nfs_from_self" {
@@ -70,20 +82,55 @@ variable "allow_nfs_from_self" {
   nullable    = false
 }
 
-variable "allowed_cidr_blocks" {
-  description = "CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block (`/0`) is refused."
-  type        = list(string)
-  default     = []
+variable "allowed_cidrs" {
+  description = "IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = \"10.20.0.0/16\" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice."
+  type        = map(string)
+  default     = {}
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_cidr_blocks : can(cidrhost(v, 0))])
-    error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must be a CIDR block such as \"10.0.0.0/16\" (got ${jsonencode(v)})." if !can(cidrhost(v, 0))])
+    condition     = alltrue([for k, v in var.allowed_cidrs : can(cidrhost(v, 0))])
+    error_message = join(" ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] must be a CIDR block such as \"10.0.0.0/16\" (got ${jsonencode(v)})." if !can(cidrhost(v, 0))])
   }
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_cidr_blocks : !can(regex("/0$", v))])
-    error_message = join(" ", [for k, v in var.allowed_cidr_blocks : "allowed_cidr_blocks[${k}] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_group_ids, or a narrower block." if can(regex("/0$", v))])
+    condition     = alltrue([for k, v in var.allowed_cidrs : !can(regex("/0$", v))])
+    error_message = join(" ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] must not open NFS to every address (got ${jsonencode(v)}); allow client security groups through allowed_security_groups, or a narrower block." if can(regex("/0$", v))])
+  }
+
+  validation {
+    condition     = length(distinct(values(var.allowed_cidrs))) == length(var.allowed_cidrs)
+    error_message = "allowed_cidrs must give each CIDR block under one name only: AWS refuses a second, identical NFS rule (got ${jsonencode(var.allowed_cidrs)})."
+  }
+}
+
+variable "security_group_name" {
+  description = "Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null: `\"<name>-efs\"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.security_group_name == null ? true : can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_name)) && !can(regex("^sg-", var.security_group_name))
+    error_message = "security_group_name must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* and must not start with \"sg-\" (got ${jsonencode(var.security_group_name)})."
+  }
+}
+
+variable "security_group_use_name_prefix" {
+  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "security_group_description" {
+  description = "Description of the mount targets' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes)."
+  type        = string
+  default     = "NFS access to the EFS mount targets"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_description))
+    error_message = "security_group_description must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* (got ${jsonencode(var.security_group_description)})."
   }
 }
 

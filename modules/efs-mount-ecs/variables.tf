@@ -3,10 +3,11 @@
 variable "file_system" {
   description = "The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this module's outputs waits for its mount targets, because the object holds their IDs."
   type = object({
-    id                = string
-    arn               = string
-    security_group_id = string
-    mount_target_ids  = map(string)
+    id                         = string
+    arn                        = string
+    security_group_id          = string
+    mount_target_ids           = map(string)
+    allowed_security_group_ids = optional(list(string))
   })
   nullable = false
 

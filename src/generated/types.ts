@@ -56,6 +56,7 @@ export interface FileSystemReference {
   readonly arn: string;
   readonly securityGroupId: string;
   readonly mountTargetIds: Record<string, string>;
+  readonly allowedSecurityGroupIds?: string[];
 }
 
 export interface LambdaFileSystemConfig {
@@ -132,11 +133,21 @@ export interface EfsFilesystemProps {
    */
   readonly mountTargets: Record<string, MountTarget>;
   /**
-   * Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR
-   * blocks.
-   * @default []
+   * Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a
+   * name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name:
+   * adding, removing or reordering entries touches only those entries, and the IDs may come from
+   * groups created in the same apply. Each group at most once. Prefer this to CIDRs.
+   * @default {}
    */
-  readonly allowedSecurityGroupIds?: string[];
+  readonly allowedSecurityGroups?: Record<string, string>;
+  /**
+   * Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out
+   * to NFS (TCP 2049) on the mount targets' group: a group created by Terraform has no egress at
+   * all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress
+   * exclusively and would remove this rule at every apply) or already allows the traffic.
+   * @default true
+   */
+  readonly clientEgressRules?: boolean;
   /**
    * Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching
    * `security_group_id` to a client lets it mount.
@@ -144,11 +155,35 @@ export interface EfsFilesystemProps {
    */
   readonly allowNfsFromSelf?: boolean;
   /**
-   * CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block
-   * (`/0`) is refused.
-   * @default []
+   * IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you
+   * choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block
+   * (`/0`) is refused, and so is one block given twice.
+   * @default {}
    */
-  readonly allowedCidrBlocks?: string[];
+  readonly allowedCidrs?: Record<string, string>;
+  /**
+   * Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null:
+   * `"<name>-efs"`. Keep the name of a group you move here from another module (with
+   * `security_group_use_name_prefix` and `security_group_description` as they were), so that it is
+   * not replaced.
+   * @default undefined
+   */
+  readonly securityGroupName?: string;
+  /**
+   * Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false:
+   * use it as the exact name. With a prefix, a change that replaces the group (a new name or
+   * description, another VPC) creates the new group first; with an exact name it cannot, because the
+   * name is taken until the old group is deleted.
+   * @default true
+   */
+  readonly securityGroupUseNamePrefix?: boolean;
+  /**
+   * Description of the mount targets' security group. AWS cannot change it in place: a new
+   * description replaces the group (new group and rules first, then the mount targets move to it,
+   * then the old group goes).
+   * @default "NFS access to the EFS mount targets"
+   */
+  readonly securityGroupDescription?: string;
   /**
    * `elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s
    * for steady work) or `bursting` (scales with size, with burst credits).

@@ -1,11 +1,23 @@
 /** Types shared by the modules: what `efs-filesystem` hands to the `efs-mount-*` modules. */
 import { call, input, lit, name, show, template } from '../core/expr';
 import type { Rule } from '../core/rules';
-import { t } from '../core/types';
+import { optional, t } from '../core/types';
 
-/** The `file_system` output of efs-filesystem and input of the mount modules. */
+/**
+ * The `file_system` output of efs-filesystem and input of the mount modules.
+ * `allowed_security_group_ids` lists the client groups efs-filesystem lets in (the values of its
+ * `allowed_security_groups`): the file system owns its clients' NFS rules, so a mount checks
+ * that its client group is among them instead of adding a rule of its own. Optional: null when
+ * the reference is written by hand rather than taken from efs-filesystem.
+ */
 export const FILE_SYSTEM_REFERENCE = t.object(
-  { id: t.string(), arn: t.string(), security_group_id: t.string(), mount_target_ids: t.map(t.string()) },
+  {
+    id: t.string(),
+    arn: t.string(),
+    security_group_id: t.string(),
+    mount_target_ids: t.map(t.string()),
+    allowed_security_group_ids: optional(t.list(t.string())),
+  },
   'FileSystemReference',
 );
 

@@ -43,7 +43,8 @@ module "efs" {
   mount_targets = {
     for zone, subnet in aws_subnet.private : zone => { subnet_id = subnet.id }
   }
-  allowed_security_group_ids = [aws_security_group.clients.id]
+  allowed_security_groups = { clients = aws_security_group.clients.id }
+  allowed_cidrs           = { office = "10.99.0.0/16" }
 
   kms_key_arn = aws_kms_key.efs.arn
   lifecycle_policy = {

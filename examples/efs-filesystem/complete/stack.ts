@@ -30,7 +30,8 @@ export class EfsFilesystemCompleteStack extends TerraformStack {
       name: 'complete',
       vpcId: vpc.id,
       mountTargets: Object.fromEntries(subnets.map(([zone, subnet]) => [zone, { subnetId: subnet.id }])),
-      allowedSecurityGroupIds: [clients.id],
+      allowedSecurityGroups: { clients: clients.id },
+      allowedCidrs: { office: '10.99.0.0/16' },
       kmsKeyArn: key.arn,
       lifecyclePolicy: {
         transitionToIa: 'AFTER_30_DAYS',

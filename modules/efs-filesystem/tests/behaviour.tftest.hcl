@@ -35,7 +35,7 @@ run "defaults_are_secure" {
     error_message = "AWS-managed backup must be on by default."
   }
   assert {
-    condition     = length(aws_vpc_security_group_ingress_rule.nfs_from_security_groups) + length(aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks) == 0
+    condition     = length(aws_vpc_security_group_ingress_rule.nfs_from_security_groups) + length(aws_vpc_security_group_ingress_rule.nfs_from_cidrs) + length(aws_vpc_security_group_egress_rule.nfs_to_file_system) == 0
     error_message = "No network access from outside the group may be opened unless asked for."
   }
   assert {
@@ -155,25 +155,79 @@ run "access_point_directory_is_created_for_its_posix_user" {
   }
 }
 
-run "allowed_sources_get_one_nfs_rule_each" {
+run "allowed_sources_get_one_nfs_rule_each_keyed_by_name" {
   command = apply
 
   variables {
-    allowed_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef1"]
-    allowed_cidr_blocks        = ["10.0.0.0/16", "fd00::/8"]
+    allowed_security_groups = { app = "sg-0123456789abcdef0", batch = "sg-0123456789abcdef1" }
+    allowed_cidrs           = { office = "10.0.0.0/16", lab = "fd00::/8" }
   }
 
   assert {
-    condition     = [for r in aws_vpc_security_group_ingress_rule.nfs_from_security_groups : r.referenced_security_group_id] == ["sg-0123456789abcdef0", "sg-0123456789abcdef1"]
-    error_message = "Each allowed security group needs its own 2049 rule."
+    condition     = { for k, r in aws_vpc_security_group_ingress_rule.nfs_from_security_groups : k => r.referenced_security_group_id } == { app = "sg-0123456789abcdef0", batch = "sg-0123456789abcdef1" }
+    error_message = "Each allowed security group needs its own 2049 rule, keyed by its name."
   }
   assert {
-    condition     = alltrue([for r in concat(aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks) : r.from_port == 2049 && r.to_port == 2049 && r.ip_protocol == "tcp"])
-    error_message = "Rules must open TCP 2049 only."
+    condition     = alltrue([for r in concat(values(aws_vpc_security_group_ingress_rule.nfs_from_security_groups), values(aws_vpc_security_group_ingress_rule.nfs_from_cidrs)) : r.from_port == 2049 && r.to_port == 2049 && r.ip_protocol == "tcp" && r.security_group_id == aws_security_group.this.id])
+    error_message = "Rules must open TCP 2049 only, on the module's group."
   }
   assert {
-    condition     = aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[0].cidr_ipv4 == "10.0.0.0/16" && aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[1].cidr_ipv6 == "fd00::/8"
+    condition     = aws_vpc_security_group_ingress_rule.nfs_from_cidrs["office"].cidr_ipv4 == "10.0.0.0/16" && aws_vpc_security_group_ingress_rule.nfs_from_cidrs["lab"].cidr_ipv6 == "fd00::/8"
     error_message = "IPv4 and IPv6 blocks must land in the matching rule attribute."
+  }
+  assert {
+    condition     = { for k, r in aws_vpc_security_group_egress_rule.nfs_to_file_system : k => [r.security_group_id, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port] } == { app = ["sg-0123456789abcdef0", aws_security_group.this.id, "tcp", 2049, 2049], batch = ["sg-0123456789abcdef1", aws_security_group.this.id, "tcp", 2049, 2049] }
+    error_message = "Each allowed client group must be let out to NFS on the module's group."
+  }
+  assert {
+    condition     = output.file_system.allowed_security_group_ids == tolist(["sg-0123456789abcdef0", "sg-0123456789abcdef1"])
+    error_message = "file_system must list the allowed client groups, for the mount modules."
+  }
+}
+
+run "client_egress_rules_can_be_left_to_the_user" {
+  command = apply
+
+  variables {
+    allowed_security_groups = { app = "sg-0123456789abcdef0" }
+    client_egress_rules     = false
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_egress_rule.nfs_to_file_system) == 0 && length(aws_vpc_security_group_ingress_rule.nfs_from_security_groups) == 1
+    error_message = "client_egress_rules = false must drop the egress rules and keep the ingress rules."
+  }
+}
+
+run "security_group_named_after_the_file_system_by_default" {
+  command = apply
+
+  assert {
+    condition     = aws_security_group.this.name_prefix == "files-efs-" && aws_security_group.this.tags["Name"] == "files-efs"
+    error_message = "The group must be named by the prefix \"<name>-efs-\" and tagged \"<name>-efs\"."
+  }
+  assert {
+    condition     = aws_security_group.this.description == "NFS access to the EFS mount targets"
+    error_message = "The group keeps its default description."
+  }
+}
+
+run "security_group_name_can_be_exact" {
+  command = apply
+
+  variables {
+    security_group_name            = "legacy-efs"
+    security_group_use_name_prefix = false
+    security_group_description     = "Managed by Terraform"
+  }
+
+  assert {
+    condition     = aws_security_group.this.name == "legacy-efs" && aws_security_group.this.tags["Name"] == "legacy-efs"
+    error_message = "security_group_use_name_prefix = false must use security_group_name as the exact name."
+  }
+  assert {
+    condition     = aws_security_group.this.description == "Managed by Terraform"
+    error_message = "security_group_description must be the group's description."
   }
 }
 

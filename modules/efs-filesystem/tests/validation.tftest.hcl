@@ -96,30 +96,83 @@ run "security_group_name_instead_of_id" {
   command = plan
 
   variables {
-    allowed_security_group_ids = ["default"]
+    allowed_security_groups = {
+      app = "default"
+    }
   }
 
-  expect_failures = [var.allowed_security_group_ids]
+  expect_failures = [var.allowed_security_groups]
+}
+
+run "one_security_group_under_two_names" {
+  command = plan
+
+  variables {
+    allowed_security_groups = {
+      app = "sg-0123456789abcdef0"
+      api = "sg-0123456789abcdef0"
+    }
+  }
+
+  expect_failures = [var.allowed_security_groups]
 }
 
 run "cidr_prefix_over_32" {
   command = plan
 
   variables {
-    allowed_cidr_blocks = ["10.0.0.0/16", "10.0.0.0/33"]
+    allowed_cidrs = {
+      vpc    = "10.0.0.0/16"
+      office = "10.0.0.0/33"
+    }
   }
 
-  expect_failures = [var.allowed_cidr_blocks]
+  expect_failures = [var.allowed_cidrs]
 }
 
 run "open_ipv4_cidr" {
   command = plan
 
   variables {
-    allowed_cidr_blocks = ["0.0.0.0/0"]
+    allowed_cidrs = {
+      all = "0.0.0.0/0"
+    }
   }
 
-  expect_failures = [var.allowed_cidr_blocks]
+  expect_failures = [var.allowed_cidrs]
+}
+
+run "one_cidr_under_two_names" {
+  command = plan
+
+  variables {
+    allowed_cidrs = {
+      vpc    = "10.0.0.0/16"
+      office = "10.0.0.0/16"
+    }
+  }
+
+  expect_failures = [var.allowed_cidrs]
+}
+
+run "security_group_name_with_a_tilde" {
+  command = plan
+
+  variables {
+    security_group_name = "efs~group"
+  }
+
+  expect_failures = [var.security_group_name]
+}
+
+run "empty_security_group_description" {
+  command = plan
+
+  variables {
+    security_group_description = ""
+  }
+
+  expect_failures = [var.security_group_description]
 }
 
 run "unknown_throughput_mode" {
@@ -420,6 +473,16 @@ run "archive_with_bursting" {
       transition_to_ia      = "AFTER_30_DAYS"
       transition_to_archive = "AFTER_90_DAYS"
     }
+  }
+
+  expect_failures = [aws_efs_file_system.this]
+}
+
+run "security_group_name_prefix_over_99_characters" {
+  command = plan
+
+  variables {
+    security_group_name = "gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg"
   }
 
   expect_failures = [aws_efs_file_system.this]

@@ -10,6 +10,7 @@ import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-pol
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
@@ -93,59 +94,79 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     },
   });
 
+  // The group is replaced (new name or description, another VPC) create-before-destroy: the new
+  // group and its rules exist before the mount targets move to it, and the old group and its
+  // rules go only after (see the rules and the mount targets below).
+  const groupName = ctx.local('security_group_name', ex(`coalesce(${v('security_group_name')}, "\${${v('name')}}-efs")`));
+  const usePrefix = v('security_group_use_name_prefix');
   const securityGroup = ctx.named(
     new SecurityGroup(scope, 'security_group', {
-      namePrefix: ex(`"\${${v('name')}}-efs-"`),
-      description: 'NFS access to the EFS mount targets',
+      name: ex(`${usePrefix} ? null : ${groupName}`),
+      namePrefix: ex(`${usePrefix} ? "\${${groupName}}-" : null`),
+      description: ex(v('security_group_description')),
       vpcId: ex(v('vpc_id')),
-      tags: tags(`{ Name = "\${${v('name')}}-efs" }`) as unknown as Record<string, string>,
-      // Rules live in their own resources so that other modules (efs-mount-*) can add theirs.
+      tags: tags(`{ Name = ${groupName} }`) as unknown as Record<string, string>,
+      // Rules live in their own resources so that each is keyed by its own name.
       lifecycle: { createBeforeDestroy: true },
     }),
     'this',
   );
 
-  // count, not for_each: the list's length is known at plan time even when the group IDs are not.
-  ctx.named(
+  // Every rule below is replaced create-before-destroy: when the group is replaced, the rules of
+  // the new group exist before the mount targets switch to it (they depend on the rules), and the
+  // old rules are deleted after. for_each over maps keyed by the names users choose: keys are
+  // known at plan time even when the group IDs are not, and an entry's change touches that entry.
+  const nfsRule = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };
+  const fromGroups = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
-      count: num(ex(`length(${v('allowed_security_group_ids')})`)),
+      forEach: TerraformIterator.fromMap(ex(v('allowed_security_groups')) as unknown as Record<string, unknown>),
       securityGroupId: securityGroup.id,
-      referencedSecurityGroupId: ex(`${v('allowed_security_group_ids')}[count.index]`),
-      ipProtocol: 'tcp',
-      fromPort: NFS_PORT,
-      toPort: NFS_PORT,
-      description: 'NFS from an allowed security group',
+      referencedSecurityGroupId: ex('each.value'),
+      ...nfsRule,
+      description: ex('"NFS from allowed security group ${each.key}"'),
       tags: ex(v('tags')) as unknown as Record<string, string>,
     }),
     'nfs_from_security_groups',
   );
-  ctx.named(
+  const fromSelf = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_self', {
       count: num(ex(`${v('allow_nfs_from_self')} ? 1 : 0`)),
       securityGroupId: securityGroup.id,
       referencedSecurityGroupId: securityGroup.id,
-      ipProtocol: 'tcp',
-      fromPort: NFS_PORT,
-      toPort: NFS_PORT,
+      ...nfsRule,
       description: 'NFS from members of this security group',
       tags: ex(v('tags')) as unknown as Record<string, string>,
     }),
     'nfs_from_self',
   );
-  const cidr = `${v('allowed_cidr_blocks')}[count.index]`;
-  ctx.named(
-    new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidr_blocks', {
-      count: num(ex(`length(${v('allowed_cidr_blocks')})`)),
+  const fromCidrs = ctx.named(
+    new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
+      forEach: TerraformIterator.fromMap(ex(v('allowed_cidrs')) as unknown as Record<string, unknown>),
       securityGroupId: securityGroup.id,
-      cidrIpv4: ex(`can(regex(":", ${cidr})) ? null : ${cidr}`),
-      cidrIpv6: ex(`can(regex(":", ${cidr})) ? ${cidr} : null`),
-      ipProtocol: 'tcp',
-      fromPort: NFS_PORT,
-      toPort: NFS_PORT,
-      description: 'NFS from an allowed CIDR block',
+      cidrIpv4: ex('can(regex(":", each.value)) ? null : each.value'),
+      cidrIpv6: ex('can(regex(":", each.value)) ? each.value : null'),
+      ...nfsRule,
+      description: ex('"NFS from allowed CIDR ${each.key}"'),
       tags: ex(v('tags')) as unknown as Record<string, string>,
     }),
-    'nfs_from_cidr_blocks',
+    'nfs_from_cidrs',
+  );
+  // A group Terraform creates has no egress at all: let each client group out to the mount
+  // targets. Replaced (create-before-destroy) with the module's group, never updated in place,
+  // so a client keeps its way out to the old group until the mount targets have left it.
+  const toFileSystem = ctx.named(
+    new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
+      forEach: TerraformIterator.fromMap(
+        ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${v('client_egress_rules')} }`) as unknown as Record<string, unknown>,
+      ),
+      securityGroupId: ex('each.value'),
+      referencedSecurityGroupId: securityGroup.id,
+      ...nfsRule,
+      description: ex(`"NFS to the mount targets of EFS \${${v('name')}}"`),
+      tags: ex(v('tags')) as unknown as Record<string, string>,
+      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [`${ctx.address(securityGroup)}.id`] },
+    }),
+    'nfs_to_file_system',
   );
 
   const mountTargetIterator = TerraformIterator.fromMap(ex(v('mount_targets')) as unknown as Record<string, unknown>);
@@ -156,6 +177,8 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       subnetId: ex('each.value.subnet_id'),
       ipAddress: ex('each.value.ip_address'),
       securityGroups: [securityGroup.id],
+      // A mount target moves to a new group only once that group lets the clients in (and out).
+      dependsOn: [fromGroups, fromSelf, fromCidrs, toFileSystem],
     }),
     'this',
   );
@@ -240,6 +263,9 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       fileSystemId: fileSystem.id,
       rootDirectory: { path: ex('each.value.root_directory') },
       tags: ex(`merge(${v('tags')}, each.value.tags, { Name = "\${${v('name')}}-\${each.key}" })`) as unknown as Record<string, string>,
+      // A new root directory, POSIX user or creation info replaces the access point: create the
+      // new one first, so whatever mounts it is repointed before the old one is deleted.
+      lifecycle: { createBeforeDestroy: true },
     }),
     'this',
   );
@@ -292,6 +318,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       arn: fileSystem.arn,
       security_group_id: securityGroup.id,
       mount_target_ids: mountTargetIds,
+      allowed_security_group_ids: ex(`values(${v('allowed_security_groups')})`),
     },
   };
 }

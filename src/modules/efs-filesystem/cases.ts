@@ -31,15 +31,40 @@ const bad: BadInput[] = [
   },
   {
     rule: 'allowed-security-group-id-format', title: 'security group name instead of id',
-    set: { allowed_security_group_ids: ['default'] }, names: ['allowed_security_group_ids[0]'], shows: ['"default"'],
+    set: { allowed_security_groups: { app: 'default' } }, names: ['allowed_security_groups["app"]'], shows: ['"default"'],
   },
   {
-    rule: 'allowed-cidr-block-format', title: 'cidr prefix over 32',
-    set: { allowed_cidr_blocks: ['10.0.0.0/16', '10.0.0.0/33'] }, names: ['allowed_cidr_blocks[1]'], shows: ['"10.0.0.0/33"'],
+    rule: 'allowed-security-groups-distinct', title: 'one security group under two names',
+    set: { allowed_security_groups: { app: 'sg-0123456789abcdef0', api: 'sg-0123456789abcdef0' } },
+    names: ['allowed_security_groups'], shows: ['{"api":"sg-0123456789abcdef0","app":"sg-0123456789abcdef0"}'],
   },
-  { rule: 'allowed-cidr-block-format', title: 'cidr without prefix', set: { allowed_cidr_blocks: ['10.0.0.1'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"10.0.0.1"'] },
-  { rule: 'allowed-cidr-block-not-open', title: 'open ipv4 cidr', set: { allowed_cidr_blocks: ['0.0.0.0/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"0.0.0.0/0"'] },
-  { rule: 'allowed-cidr-block-not-open', title: 'open ipv6 cidr', set: { allowed_cidr_blocks: ['::/0'] }, names: ['allowed_cidr_blocks[0]'], shows: ['"::/0"'] },
+  {
+    rule: 'allowed-cidr-format', title: 'cidr prefix over 32',
+    set: { allowed_cidrs: { vpc: '10.0.0.0/16', office: '10.0.0.0/33' } }, names: ['allowed_cidrs["office"]'], shows: ['"10.0.0.0/33"'],
+  },
+  { rule: 'allowed-cidr-format', title: 'cidr without prefix', set: { allowed_cidrs: { host: '10.0.0.1' } }, names: ['allowed_cidrs["host"]'], shows: ['"10.0.0.1"'] },
+  { rule: 'allowed-cidr-not-open', title: 'open ipv4 cidr', set: { allowed_cidrs: { all: '0.0.0.0/0' } }, names: ['allowed_cidrs["all"]'], shows: ['"0.0.0.0/0"'] },
+  { rule: 'allowed-cidr-not-open', title: 'open ipv6 cidr', set: { allowed_cidrs: { all6: '::/0' } }, names: ['allowed_cidrs["all6"]'], shows: ['"::/0"'] },
+  {
+    rule: 'allowed-cidrs-distinct', title: 'one cidr under two names',
+    set: { allowed_cidrs: { vpc: '10.0.0.0/16', office: '10.0.0.0/16' } }, names: ['allowed_cidrs'], shows: ['{"office":"10.0.0.0/16","vpc":"10.0.0.0/16"}'],
+  },
+  {
+    rule: 'security-group-name-format', title: 'security group name with a tilde',
+    set: { security_group_name: 'efs~group' }, names: ['security_group_name'], shows: ['"efs~group"'],
+  },
+  {
+    rule: 'security-group-name-format', title: 'security group name that looks like an id',
+    set: { security_group_name: 'sg-efs' }, names: ['security_group_name'], shows: ['"sg-efs"'],
+  },
+  {
+    rule: 'security-group-description-format', title: 'empty security group description',
+    set: { security_group_description: '' }, names: ['security_group_description'], shows: ['""'],
+  },
+  {
+    rule: 'security-group-name-prefix-length', title: 'security group name prefix over 99 characters',
+    set: { security_group_name: 'g'.repeat(100) }, names: ['security_group_name', 'security_group_use_name_prefix'], shows: ['100'],
+  },
   { rule: 'throughput-mode-allowed', title: 'unknown throughput mode', set: { throughput_mode: 'fast' }, names: ['throughput_mode'], shows: ['"fast"'] },
   { rule: 'throughput-mode-allowed', title: 'throughput mode in wrong case', set: { throughput_mode: 'Elastic' }, names: ['throughput_mode'], shows: ['"Elastic"'] },
   {

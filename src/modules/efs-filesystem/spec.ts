@@ -33,6 +33,8 @@ const PATTERNS = {
   region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
   availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
   octal: '^[0-7]{3,4}$',
+  /** What EC2 accepts in a VPC security group's name and description. */
+  securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
@@ -56,10 +58,18 @@ const inputs: InputSpec[] = [
       'One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply.',
   },
   {
-    name: 'allowed_security_group_ids',
-    type: t.list(t.string()),
-    default: [],
-    description: 'Security groups whose members may reach NFS (TCP 2049) on the mount targets. Prefer this to CIDR blocks.',
+    name: 'allowed_security_groups',
+    type: t.map(t.string()),
+    default: {},
+    description:
+      'Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs.',
+  },
+  {
+    name: 'client_egress_rules',
+    type: t.bool(),
+    default: true,
+    description:
+      'Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets\' group: a group created by Terraform has no egress at all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic.',
   },
   {
     name: 'allow_nfs_from_self',
@@ -68,10 +78,30 @@ const inputs: InputSpec[] = [
     description: 'Allow NFS (TCP 2049) from members of the mount targets\' own security group, so that attaching `security_group_id` to a client lets it mount.',
   },
   {
-    name: 'allowed_cidr_blocks',
-    type: t.list(t.string()),
-    default: [],
-    description: 'CIDR blocks (IPv4 or IPv6) that may reach NFS (TCP 2049) on the mount targets. An open block (`/0`) is refused.',
+    name: 'allowed_cidrs',
+    type: t.map(t.string()),
+    default: {},
+    description: 'IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice.',
+  },
+  {
+    name: 'security_group_name',
+    type: t.string(),
+    description:
+      'Name of the mount targets\' security group (its `Name` tag, and its name or name prefix). Null: `"<name>-efs"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced.',
+  },
+  {
+    name: 'security_group_use_name_prefix',
+    type: t.bool(),
+    default: true,
+    description:
+      'Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.',
+  },
+  {
+    name: 'security_group_description',
+    type: t.string(),
+    default: 'NFS access to the EFS mount targets',
+    description:
+      'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
   },
   {
     name: 'throughput_mode',
@@ -297,25 +327,56 @@ const rules: Rule[] = [
   },
   eachEntry(
     'allowed-security-group-id-format',
-    'allowed_security_group_ids',
+    'allowed_security_groups',
     'each allowed security group is an ID such as `sg-0123456789abcdef0`',
-    (_i, id) => matches(id, PATTERNS.securityGroupId),
-    (i, id) => template`${name('allowed_security_group_ids')}[${i}] must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
+    (_k, id) => matches(id, PATTERNS.securityGroupId),
+    (k, id) => template`${name('allowed_security_groups', k)} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
+  ),
+  {
+    id: 'allowed-security-groups-distinct',
+    inputs: ['allowed_security_groups'],
+    summary: 'no security group is allowed under two names (AWS refuses the second, identical rule)',
+    condition: eq(call('length', call('distinct', call('values', v('allowed_security_groups')))), call('length', v('allowed_security_groups'))),
+    message: template`${name('allowed_security_groups')} must give each security group under one name only: AWS refuses a second, identical NFS rule (got ${show(v('allowed_security_groups'))}).`,
+  },
+  eachEntry(
+    'allowed-cidr-format',
+    'allowed_cidrs',
+    'each allowed CIDR is a valid IPv4 or IPv6 CIDR block',
+    (_k, c) => call('isCidr', c),
+    (k, c) => template`${name('allowed_cidrs', k)} must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
   ),
   eachEntry(
-    'allowed-cidr-block-format',
-    'allowed_cidr_blocks',
-    'each allowed CIDR block is a valid IPv4 or IPv6 CIDR',
-    (_i, c) => call('isCidr', c),
-    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
+    'allowed-cidr-not-open',
+    'allowed_cidrs',
+    'no allowed CIDR is open to the whole internet (`/0`)',
+    (_k, c) => not(matches(c, '/0$')),
+    (k, c) => template`${name('allowed_cidrs', k)} must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_groups')}, or a narrower block.`,
   ),
-  eachEntry(
-    'allowed-cidr-block-not-open',
-    'allowed_cidr_blocks',
-    'no allowed CIDR block is open to the whole internet (`/0`)',
-    (_i, c) => not(matches(c, '/0$')),
-    (i, c) => template`${name('allowed_cidr_blocks')}[${i}] must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_group_ids')}, or a narrower block.`,
-  ),
+  {
+    id: 'allowed-cidrs-distinct',
+    inputs: ['allowed_cidrs'],
+    summary: 'no CIDR block is allowed under two names (AWS refuses the second, identical rule)',
+    condition: eq(call('length', call('distinct', call('values', v('allowed_cidrs')))), call('length', v('allowed_cidrs'))),
+    message: template`${name('allowed_cidrs')} must give each CIDR block under one name only: AWS refuses a second, identical NFS rule (got ${show(v('allowed_cidrs'))}).`,
+  },
+  {
+    id: 'security-group-name-format',
+    inputs: ['security_group_name'],
+    summary: 'security_group_name, when set, is 1–255 characters AWS allows in a group name and does not start with `sg-`',
+    condition: nullOr(v('security_group_name'), and(
+      matches(v('security_group_name'), PATTERNS.securityGroupName),
+      not(matches(v('security_group_name'), '^sg-')),
+    )),
+    message: template`${name('security_group_name')} must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* and must not start with "sg-" (got ${show(v('security_group_name'))}).`,
+  },
+  {
+    id: 'security-group-description-format',
+    inputs: ['security_group_description'],
+    summary: 'security_group_description is 1–255 characters AWS allows in a group description',
+    condition: matches(v('security_group_description'), PATTERNS.securityGroupName),
+    message: template`${name('security_group_description')} must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* (got ${show(v('security_group_description'))}).`,
+  },
   oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
   {
     id: 'provisioned-throughput-range',
@@ -465,6 +526,17 @@ const rules: Rule[] = [
       and(eq(v('throughput_mode'), lit('elastic')), eq(v('performance_mode'), lit('generalPurpose'))),
     ),
     message: template`${name('lifecycle_policy', 'transition_to_archive')} needs ${name('throughput_mode')} "elastic" and ${name('performance_mode')} "generalPurpose" (got ${show(v('throughput_mode'))} and ${show(v('performance_mode'))}).`,
+  },
+  {
+    id: 'security-group-name-prefix-length',
+    inputs: ['security_group_name', 'security_group_use_name_prefix'],
+    summary: 'a security_group_name used as a prefix is at most 99 characters',
+    condition: cond(
+      or(isNull(v('security_group_name')), not(v('security_group_use_name_prefix'))),
+      lit(true),
+      le(call('length', v('security_group_name')), lit(99)),
+    ),
+    message: template`${name('security_group_name')} must be at most 99 characters when ${name('security_group_use_name_prefix')} is true: AWS limits a name prefix to 100 characters, the last being "-" (got ${call('length', call('coalesce', v('security_group_name'), lit('-')))}).`,
   },
   {
     id: 'one-zone-single-mount-target',
