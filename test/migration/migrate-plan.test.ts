@@ -15,10 +15,13 @@ import { main } from '../../src/doctor/cli';
 import type { Migration } from '../../src/migrate/terraform-aws-efs';
 import { ROOT } from '../support/examples';
 import { awsSchema } from '../support/state';
-import { init, plan, providerOverride, ResourceChange, stage, stripAnsi, terraform } from '../support/terraform';
+import { init, plan, providerOverride, ResourceChange as Change, stage, stripAnsi, terraform } from '../support/terraform';
 import { fixturePath, fixtureText, importedRule, stateFromShown } from './support';
 
 const SOURCE = '../modules/efs-filesystem';
+
+/** A resource change as plan JSON gives it for a moved resource. */
+type ResourceChange = Change & { previous_address?: string };
 
 function migrate(fixture: string, extra: string[] = []): { code: number; stdout: string; stderr: string } {
   let stdout = '';
