@@ -186,6 +186,10 @@ function mapRules(rules: readonly StateResource[], group: StateResource | undefi
     sources.forEach((s, i) => {
       const name = single ? key : `${key}-${i + 1}`;
       if (s.kind === 'self') {
+        if (self) {
+          m.refused.push(`${rule.address}: allows the group itself, which another rule allows too; AWS holds one rule for both`);
+          return;
+        }
         self = true;
         m.imports.push({ to: at('aws_vpc_security_group_ingress_rule.nfs_from_self[0]'), id: ruleId, what: `${group?.values.id ?? 'the group'} itself → 2049/tcp` });
         return;

@@ -153,3 +153,37 @@ test('a plan given instead of a state is refused with the command that makes a s
   const planJson = JSON.stringify({ format_version: '1.2', resource_changes: [], planned_values: {} });
   expect(run(planJson)).toMatchObject({ code: 2, stderr: expect.stringContaining('this is a plan; give the state') });
 });
+
+test('a rule from the group itself maps to allow_nfs_from_self and is imported into nfs_from_self[0]', () => {
+  const state = edited((v, address) => {
+    if (address.endsWith('aws_security_group_rule.this["app"]')) {
+      v.source_security_group_id = null;
+      v.self = true;
+    }
+  });
+  const m = mapped(state);
+  expect(m.inputs).toMatchObject({ allow_nfs_from_self: true, allowed_security_groups: {} });
+  expect(m.imports[0]).toMatchObject({ to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_self[0]', id: 'sgr-00000000000000001' });
+});
+
+test('an IPv6 block maps to allowed_cidrs like an IPv4 one', () => {
+  const state = edited((v, address) => {
+    if (address.endsWith('aws_security_group_rule.this["office"]')) {
+      v.cidr_blocks = null;
+      v.ipv6_cidr_blocks = ['2001:db8::/56'];
+    }
+  });
+  expect(mapped(state).inputs.allowed_cidrs).toEqual({ office: '2001:db8::/56' });
+});
+
+test('a terraform-aws-efs 2.x state is refused: its rule resources are not v1\'s', () => {
+  const shown = JSON.parse(fixtureText('complete'));
+  const resources = shown.values.root_module.child_modules[0].resources;
+  for (const r of resources.filter((x: any) => x.type === 'aws_security_group_rule')) {
+    r.type = 'aws_vpc_security_group_ingress_rule';
+    r.address = r.address.replace('aws_security_group_rule', 'aws_vpc_security_group_ingress_rule');
+  }
+  const result = run(JSON.stringify(shown));
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('module.efs.aws_vpc_security_group_ingress_rule.this["app"]: terraform-aws-efs v1 has no aws_vpc_security_group_ingress_rule');
+});
