@@ -9,7 +9,7 @@
  * it (support.ts importedRule: what AWS reports for that rule), which is the state the plan
  * with the imports would start its comparison from.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/doctor/cli';
 import type { Migration } from '../../src/migrate/terraform-aws-efs';
@@ -29,7 +29,7 @@ function migrate(fixture: string, extra: string[] = []): { code: number; stdout:
   const code = main(['migrate', 'terraform-aws-efs', fixturePath(fixture), '--source', SOURCE, ...extra], {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    read: (f) => require('node:fs').readFileSync(f, 'utf8'),
+    read: (f) => readFileSync(f, 'utf8'),
   });
   return { code, stdout, stderr };
 }
