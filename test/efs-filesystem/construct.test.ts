@@ -61,7 +61,7 @@ test('two instances in one stack do not collide', () => {
 test('skips checks on values that are only known at apply time', () => {
   const json = synth((s) => {
     const vpc = new Vpc(s, 'vpc', { cidrBlock: '10.0.0.0/16' });
-    new EfsFilesystem(s, 'efs', { ...PROPS, vpcId: vpc.id, allowedSecurityGroupIds: [vpc.defaultSecurityGroupId] });
+    new EfsFilesystem(s, 'efs', { ...PROPS, vpcId: vpc.id, allowedSecurityGroups: { default: vpc.defaultSecurityGroupId } });
   });
   expect(json.locals.efs_inputs.vpc_id).toBe('${aws_vpc.vpc.id}');
 });
@@ -89,7 +89,7 @@ test('reports every problem at once, naming the construct, without a stack trace
 test('exposes outputs as tokens, and file_system as an object for the mount constructs', () => {
   const json = synth((s) => {
     const efs = new EfsFilesystem(s, 'efs', PROPS);
-    expect(Object.keys(efs.fileSystem).sort()).toEqual(['arn', 'id', 'mountTargetIds', 'securityGroupId']);
+    expect(Object.keys(efs.fileSystem).sort()).toEqual(['allowedSecurityGroupIds', 'arn', 'id', 'mountTargetIds', 'securityGroupId']);
     new TerraformOutput(s, 'id', { value: efs.fileSystemId });
     new TerraformOutput(s, 'mount_targets', { value: efs.fileSystem.mountTargetIds });
   });
@@ -116,5 +116,51 @@ describe('removalPolicy', () => {
     expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
       ...PROPS, removalPolicy: RemovalPolicy.RETAIN, allowFileSystemReplacement: true,
     })).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement = true; give one of them.');
+  });
+});
+
+describe('allowClient', () => {
+  const rulesOf = (json: Record<string, any>, type: string) => Object.values(json.resource[type] ?? {}) as any[];
+
+  test('adds the group to allowedSecurityGroups under its name, as the prop would', () => {
+    const json = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', PROPS);
+      expect(efs.allowClient('app', 'sg-0123456789abcdef0')).toBe('app');
+    });
+    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
+    const [ingress] = rulesOf(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.for_each);
+    expect(ingress.for_each).toBe('${local.efs_inputs.allowed_security_groups}');
+  });
+
+  test('the same group token twice adds one entry, and answers with its first name', () => {
+    const json = synth((s) => {
+      const vpc = new Vpc(s, 'vpc', { cidrBlock: '10.0.0.0/16' });
+      const efs = new EfsFilesystem(s, 'efs', PROPS);
+      expect(efs.allowClient('lambda', vpc.defaultSecurityGroupId)).toBe('lambda');
+      expect(efs.allowClient('service', vpc.defaultSecurityGroupId)).toBe('lambda');
+    });
+    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ lambda: '${aws_vpc.vpc.default_security_group_id}' });
+  });
+
+  test('a group already given as a prop is not added again', () => {
+    const json = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { ...PROPS, allowedSecurityGroups: { app: 'sg-0123456789abcdef0' } });
+      expect(efs.allowClient('other', 'sg-0123456789abcdef0')).toBe('app');
+    });
+    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
+  });
+
+  test('a name taken by another group is refused, naming both', () => {
+    const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, allowedSecurityGroups: { app: 'sg-0123456789abcdef0' } });
+    expect(() => efs.allowClient('app', 'sg-0123456789abcdef1')).toThrow(
+      'allowedSecurityGroups["app"] already allows "sg-0123456789abcdef0"; allowClient cannot give the name to "sg-0123456789abcdef1": choose another name.',
+    );
+  });
+
+  test('a malformed ID is refused with the prop rule\'s message', () => {
+    const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', PROPS);
+    expect(() => efs.allowClient('app', 'default')).toThrow(
+      'allowedSecurityGroups["app"] must be a security group ID such as "sg-0123456789abcdef0" (got "default").',
+    );
   });
 });

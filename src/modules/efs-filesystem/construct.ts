@@ -2,6 +2,7 @@
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { Construct } from '../../cdktf';
 import { ModuleConstruct, ValidationError } from '../../core/module';
+import { check } from '../../core/rules';
 import { toOutputs } from '../../core/outputs';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
@@ -45,6 +46,35 @@ export class EfsFilesystem extends ModuleConstruct {
       const fileSystem = this.node.findAll().find((c): c is EfsFileSystem => c instanceof EfsFileSystem)!;
       fileSystem.addOverride('lifecycle.prevent_destroy', true);
     }
+  }
+
+  /**
+   * Lets the members of a client security group reach NFS: adds `name → securityGroupId` to
+   * `allowedSecurityGroups`, so the file system gets one ingress rule (and, with
+   * `clientEgressRules`, one egress rule on the client group) keyed by `name`, exactly as if the
+   * entry had been given as a prop. At most one rule per group: when the same ID (or the same
+   * token, such as `sg.id`) is already allowed, nothing is added and the name it is allowed
+   * under is returned, so several mounts that share a client group create one rule.
+   * Throws a `ValidationError` when `name` is taken by another group, or the ID is malformed.
+   * @returns the name under which the group is allowed.
+   */
+  allowClient(name: string, securityGroupId: string): string {
+    const allowed = this.inputs.allowed_security_groups as Record<string, string>;
+    const existing = Object.keys(allowed).find((key) => allowed[key] === securityGroupId);
+    if (existing !== undefined) return existing;
+    const label = `EfsFilesystem "${this.node.path}"`;
+    if (name in allowed) {
+      throw new ValidationError(label, [
+        `allowedSecurityGroups["${name}"] already allows ${JSON.stringify(allowed[name])}; allowClient cannot give the name to ${JSON.stringify(securityGroupId)}: choose another name.`,
+      ]);
+    }
+    const candidate = { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } };
+    const rules = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('allowed_security_groups'));
+    const problems = check(rules, candidate, 'ts');
+    if (problems.length > 0) throw new ValidationError(label, problems.map((p) => p.message));
+    // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
+    allowed[name] = securityGroupId;
+    return name;
   }
 
   /** The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
