@@ -82,7 +82,8 @@ export function importedRule(state: any, schema: Schema, imp: Import, upstream: 
     ip_protocol: upstream.protocol,
     description: upstream.description,
     tags_all: {},
-    ...(source.startsWith('sg-') ? { referenced_security_group_id: source } : source.includes(':') ? { cidr_ipv6: source } : source === 'self' || source.startsWith('sg-') ? {} : { cidr_ipv4: source }),
+    // `what` starts with the source: a group (also the group itself, for a self rule) or a CIDR.
+    ...(source.startsWith('sg-') ? { referenced_security_group_id: source } : source.includes(':') ? { cidr_ipv6: source } : { cidr_ipv4: source }),
   });
   let resource = state.resources.find((r: any) => r.module === module && r.type === type && r.name === name);
   if (!resource) {
