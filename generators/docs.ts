@@ -303,6 +303,43 @@ function normalizeURLs(s: string): string {
 }
 
 /** Replaces the generated block of an existing README, or appends it. */
+export const CHANGES_BEGIN = '<!-- BEGIN_CHANGE_SAFETY -->';
+export const CHANGES_END = '<!-- END_CHANGE_SAFETY -->';
+
+/**
+ * The README's change-safety table: each input and what a plan does when it changes on a
+ * deployed module, from the spec's `onChange`. Empty when no input of the module has one yet.
+ */
+export function changeSafetyBlock(spec: ModuleSpec): string {
+  const described = spec.inputs.filter((i) => i.onChange);
+  if (described.length === 0) return '';
+  const missing = spec.inputs.filter((i) => !i.onChange).map((i) => i.name);
+  if (missing.length > 0) throw new Error(`${spec.name}: inputs without onChange: ${missing.join(', ')}`);
+  const rows = spec.inputs.map((i) => `| \`${i.name}\` | ${i.onChange!.replace(/\|/g, '\\|')} |`);
+  return [
+    CHANGES_BEGIN,
+    '## What a change does',
+    '',
+    `What \`terraform plan\` does when an input changes on a deployed module (generated from \`src/modules/${spec.name}/spec.ts\`).`,
+    `The tests in \`test/${spec.name}/\` plan these changes with the real AWS provider against the state an apply would leave.`,
+    '',
+    '| input | on change |',
+    '| ----- | --------- |',
+    ...rows,
+    CHANGES_END,
+  ].join('\n');
+}
+
+/** Puts the change-safety block between its markers, or just before the terraform-docs block. */
+export function injectChangeSafety(readme: string, blockText: string): string {
+  const start = readme.indexOf(CHANGES_BEGIN);
+  const end = readme.indexOf(CHANGES_END);
+  if (start >= 0 && end >= 0) return readme.slice(0, start) + blockText + readme.slice(end + CHANGES_END.length);
+  if (blockText === '') return readme;
+  const docs = readme.indexOf(BEGIN);
+  return docs < 0 ? `${readme.trimEnd()}\n\n${blockText}\n` : `${readme.slice(0, docs)}${blockText}\n\n${readme.slice(docs)}`;
+}
+
 export function injectDocs(readme: string, blockText: string): string {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);

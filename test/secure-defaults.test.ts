@@ -21,7 +21,7 @@ test.each([
   ['efs-filesystem', 'encrypted', true, 'true'],
   ['efs-filesystem', 'enforce_tls', true, 'true'],
   ['efs-filesystem', 'backup_enabled', true, 'true'],
-  ['efs-filesystem', 'allowed_cidr_blocks', [], '[]'],
+  ['efs-filesystem', 'allowed_cidrs', {}, '{}'],
   ['efs-filesystem', 'allow_file_system_replacement', false, 'false'],
   ['efs-mount-lambda', 'read_only', false, 'false'],
   ['efs-mount-ecs', 'iam_authorization', true, 'true'],
@@ -37,5 +37,5 @@ test.each(['efs-mount-lambda', 'efs-mount-ecs'])('%s mounts as a non-root POSIX 
 });
 
 test('an open CIDR block is refused, not just discouraged', () => {
-  expect(spec('efs-filesystem').rules.map((r) => r.id)).toContain('allowed-cidr-block-not-open');
+  expect(spec('efs-filesystem').rules.map((r) => r.id)).toContain('allowed-cidr-not-open');
 });

@@ -15,6 +15,11 @@ export interface InputSpec {
   readonly required?: boolean;
   /** HCL-shaped default (snake_case keys). Omitted on an optional input means `null`. */
   readonly default?: unknown;
+  /**
+   * What a plan does when the input changes on a deployed module (in place, per entry, replaced
+   * create-before-destroy, refused…), for the README's change-safety table. Say only what a test proves.
+   */
+  readonly onChange?: string;
 }
 
 export interface OutputSpec {

@@ -7,6 +7,7 @@ export type CheckId =
   | 'lambda-mount-order'
   | 'nfs-security-group-path'
   | 'nfs-client-egress'
+  | 'nfs-duplicate-rule'
   | 'ecs-efs-volume'
   | 'fargate-platform-version'
   | 'access-point-creation-info';

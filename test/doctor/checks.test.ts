@@ -45,6 +45,11 @@ describe('diagnose on the fixture plans', () => {
     expect(messageOf('nfs-egress', 'aws_lambda_function.https_only')).toMatch(/lets TCP 2049 out \(aws_security_group\.https_only \(inline egress #1\)\)/);
   });
 
+  it('names the group allowed twice and the rule that allowed it first', () => {
+    expect(messageOf('duplicate-nfs-rule', 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["again"]'))
+      .toMatch(/lets aws_security_group\.app reach NFS on the same security group as aws_vpc_security_group_ingress_rule\.by_hand does: AWS refuses the second/);
+  });
+
   it('reports each ECS volume problem in its own words', () => {
     expect(messageOf('ecs-efs-volume', 'aws_ecs_task_definition.ap_without_transit')).toMatch(/an access point with transit_encryption = "DISABLED"/);
     expect(messageOf('ecs-efs-volume', 'aws_ecs_task_definition.iam_without_transit')).toMatch(/IAM authorization with transit_encryption unset/);
@@ -99,7 +104,7 @@ describe('why the clean plans pass', () => {
     const groups = ['vpc_config', 0, 'security_group_ids'];
     expect(verdicts(ctx, resource(ctx, 'aws_lambda_function.api'), groups)[0]).toEqual({
       verdict: 'open',
-      rule: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups[0]',
+      rule: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["api"]',
     });
     expect(verdicts(ctx, resource(ctx, 'aws_lambda_function.worker'), groups)[0]).toEqual({ verdict: 'open', rule: 'module.worker_mount.aws_vpc_security_group_ingress_rule.nfs' });
   });

@@ -38,6 +38,10 @@ export const EXPECTED: Record<string, Expected> = {
     ['fargate-platform-version', 'error', 'aws_ecs_service.old_spot'],
   ],
   'access-point-creation-info': [['access-point-creation-info', 'error', 'aws_efs_access_point.bare']],
+  'duplicate-nfs-rule': [
+    ['nfs-duplicate-rule', 'error', 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["again"]'],
+    ['nfs-duplicate-rule', 'error', 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["app"]'],
+  ],
 };
 
 export const summary = (findings: Finding[]): Expected => findings.map((f) => [f.check, f.severity, f.address]);

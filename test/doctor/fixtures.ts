@@ -32,6 +32,7 @@ export const FIXTURES: readonly Fixture[] = [
   { name: 'ecs-efs-volume' },
   { name: 'fargate-platform-version' },
   { name: 'access-point-creation-info' },
+  { name: 'duplicate-nfs-rule', alsoStage: ['modules/efs-filesystem'] },
 ];
 
 export function fixtureDir(name: string): string {

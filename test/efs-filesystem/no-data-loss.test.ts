@@ -22,7 +22,7 @@ const BASE: Record<string, unknown> = {
   vpc_id: 'vpc-0123456789abcdef0',
   mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef1' } },
   access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } }, logs: { root_directory: '/logs', posix_user: { uid: 1001, gid: 1001 } } },
-  allowed_security_group_ids: ['sg-0123456789abcdef0'],
+  allowed_security_groups: { app: 'sg-0123456789abcdef0' },
   tags: { env: 'test' },
 };
 
@@ -39,8 +39,8 @@ const MUTABLE: Record<string, Record<string, unknown>> = {
   read_only_preset: { read_only: true },
   access_point_preset: { enforce_access_point: true },
   extra_statement: { policy_statements: [{ sid: 'NoWriteFromOutside', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], conditions: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['false'] }] }] },
-  allowed_groups_added: { allowed_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef1'] },
-  allowed_cidr_added: { allowed_cidr_blocks: ['10.0.0.0/16'] },
+  allowed_groups_added: { allowed_security_groups: { app: 'sg-0123456789abcdef0', batch: 'sg-0123456789abcdef1' } },
+  allowed_cidr_added: { allowed_cidrs: { office: '10.0.0.0/16' } },
   tags_changed: { tags: { env: 'prod', team: 'storage' } },
   mount_target_added: { mount_targets: { ...(BASE.mount_targets as object), c: { subnet_id: 'subnet-0123456789abcdef2' } } },
   mount_target_removed: { mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } } },
@@ -147,8 +147,11 @@ describe('mutable inputs update in place and never replace anything', () => {
     read_only_preset: ['update aws_efs_file_system_policy.this'],
     access_point_preset: ['update aws_efs_file_system_policy.this'],
     extra_statement: ['update aws_efs_file_system_policy.this'],
-    allowed_groups_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_security_groups[1]'],
-    allowed_cidr_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_cidr_blocks[0]'],
+    allowed_groups_added: [
+      'create aws_vpc_security_group_egress_rule.nfs_to_file_system["batch"]',
+      'create aws_vpc_security_group_ingress_rule.nfs_from_security_groups["batch"]',
+    ],
+    allowed_cidr_added: ['create aws_vpc_security_group_ingress_rule.nfs_from_cidrs["office"]'],
   };
   test.each(Object.entries(expected))('%s', (name, changes) => {
     expect(summary(mutable, name)).toEqual(changes);

@@ -25,6 +25,20 @@ const CASES: Record<string, Record<string, unknown>> = {
   root_directory: { access_points: { app: { root_directory: '/app2', posix_user: { uid: 1000, gid: 1000 } } } },
   posix_user: { access_points: { app: { root_directory: '/app', posix_user: { uid: 2000, gid: 2000 } } } },
   group_changed: { allowed_security_groups: { app: 'sg-0123456789abcdef1' } },
+  vpc_moved: {
+    vpc_id: 'vpc-0123456789abcdef1',
+    mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef8' }, b: { subnet_id: 'subnet-0123456789abcdef9' } },
+  },
+  mount_target_moved: { mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef2' } } },
+  replication_added: { replication: { region: 'us-west-2' } },
+  replication_removed: { replication: null },
+  replication_moved: { replication: { region: 'eu-west-1' } },
+};
+
+/** Cases that start from other inputs than BASE. */
+const V1: Record<string, Record<string, unknown>> = {
+  replication_removed: { replication: { region: 'us-west-2' } },
+  replication_moved: { replication: { region: 'us-west-2' } },
 };
 
 /** Something outside the module that uses its group and its access point, as a function or task would. */
@@ -39,12 +53,12 @@ let planned: PlanJson;
 let graph: ApplyGraph;
 
 beforeAll(async () => {
-  const dir = await preparedRoot(['modules/efs-filesystem'], root(() => BASE));
+  const dir = await preparedRoot(['modules/efs-filesystem'], root((name) => ({ ...BASE, ...V1[name] })));
   rewrite(dir, root((name) => ({ ...BASE, ...CASES[name] })));
   const saved = await savedPlan(dir, OFFLINE_PLAN_ARGS);
   planned = saved.json;
   graph = await applyGraph(dir, saved);
-});
+}, 600_000); // several plans of many module instances, on a shared machine
 
 const at = (mod: string, address: string, step: Step): [string, Step] => [`module.${mod}.${address}`, step];
 const replaced = (mod: string) => changeSummary(planned, `module.${mod}.`).filter((c) => c.startsWith('create+delete')).map((c) => c.split(' ')[1]);
@@ -109,5 +123,30 @@ describe('group_changed: another group under the same name', () => {
       'create+delete aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]',
       'update aws_vpc_security_group_ingress_rule.nfs_from_security_groups["app"]',
     ]);
+  });
+});
+
+describe('vpc_moved: a new VPC and subnets', () => {
+  test('replaces the group create-before-destroy and each mount target delete-then-create', () => {
+    const changes = changeSummary(planned, 'module.vpc_moved.');
+    expect(changes).toContain(`create+delete ${GROUP}`);
+    for (const mt of MOUNT_TARGETS) expect(changes).toContain(`delete+create ${mt}`);
+  });
+});
+
+describe('mount_target_moved: a new subnet for one key', () => {
+  test('replaces that mount target only, delete-then-create', () => {
+    expect(changeSummary(planned, 'module.mount_target_moved.')).toEqual(['delete+create aws_efs_mount_target.this["b"]']);
+  });
+});
+
+describe('replication', () => {
+  const REPLICA = 'aws_efs_replication_configuration.this["replica"]';
+  test.each([
+    ['replication_added', [`create ${REPLICA}`]],
+    ['replication_removed', [`delete ${REPLICA}`]],
+    ['replication_moved', [`delete+create ${REPLICA}`]],
+  ])('%s touches the replication only', (mod, changes) => {
+    expect(changeSummary(planned, `module.${mod}.`)).toEqual(changes);
   });
 });

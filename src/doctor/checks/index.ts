@@ -6,6 +6,7 @@ import { fileSystemDataLoss } from './file-system-data-loss';
 import { lambdaMountOrder } from './lambda-mount-order';
 import { lambdaVpc } from './lambda-vpc';
 import { nfsClientEgress } from './nfs-client-egress';
+import { nfsDuplicateRule } from './nfs-duplicate-rule';
 import { nfsSecurityGroupPath } from './nfs-security-group-path';
 
 /** Every check, in report order. */
@@ -15,6 +16,7 @@ export const CHECKS: readonly Check[] = [
   lambdaMountOrder,
   nfsSecurityGroupPath,
   nfsClientEgress,
+  nfsDuplicateRule,
   ecsEfsVolume,
   fargatePlatformVersion,
   accessPointCreationInfo,

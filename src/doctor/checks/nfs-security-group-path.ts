@@ -11,7 +11,7 @@ import { efsClients, type Client } from './clients';
 const CHECK = 'nfs-security-group-path';
 
 const FIX =
-  "allow TCP 2049 from the client's security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = \"tcp\", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_group_ids).";
+  "allow TCP 2049 from the client's security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = \"tcp\", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_groups, which also lets it out).";
 
 function diagnose(ctx: DoctorContext, client: Client): Finding[] {
   const address = client.resource.address;

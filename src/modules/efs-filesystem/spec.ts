@@ -48,14 +48,16 @@ const inputs: InputSpec[] = [
     type: t.string(),
     required: true,
     description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates.',
+    onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
-  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.' },
+  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.', onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs.' },
   {
     name: 'mount_targets',
     type: t.map(t.object({ subnet_id: t.string(), ip_address: optional(t.string()) }, 'MountTarget')),
     required: true,
     description:
       'One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply.',
+    onChange: 'Per key: adding an entry creates its mount target, removing one deletes it, reordering changes nothing. A new `subnet_id` replaces that mount target (deleted, then created; one per zone).',
   },
   {
     name: 'allowed_security_groups',
@@ -63,6 +65,7 @@ const inputs: InputSpec[] = [
     default: {},
     description:
       'Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs.',
+    onChange: 'Per key: adding an entry creates its ingress and egress rules, removing one deletes them, reordering changes nothing. Another group under a key updates its ingress rule in place and replaces its egress rule create-before-destroy.',
   },
   {
     name: 'client_egress_rules',
@@ -70,24 +73,28 @@ const inputs: InputSpec[] = [
     default: true,
     description:
       'Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets\' group: a group created by Terraform has no egress at all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic.',
+    onChange: 'Creates (`true`) or deletes (`false`) the egress rules on the client groups; the ingress rules stay.',
   },
   {
     name: 'allow_nfs_from_self',
     type: t.bool(),
     default: true,
     description: 'Allow NFS (TCP 2049) from members of the mount targets\' own security group, so that attaching `security_group_id` to a client lets it mount.',
+    onChange: 'Creates or deletes the one self-referencing rule.',
   },
   {
     name: 'allowed_cidrs',
     type: t.map(t.string()),
     default: {},
     description: 'IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice.',
+    onChange: 'Per key: adding an entry creates its rule, removing one deletes it, reordering changes nothing. Another block of the same IP version under a key updates its rule in place; one of the other version replaces it create-before-destroy.',
   },
   {
     name: 'security_group_name',
     type: t.string(),
     description:
       'Name of the mount targets\' security group (its `Name` tag, and its name or name prefix). Null: `"<name>-efs"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced.',
+    onChange: 'Replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
   {
     name: 'security_group_use_name_prefix',
@@ -95,6 +102,7 @@ const inputs: InputSpec[] = [
     default: true,
     description:
       'Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.',
+    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`.',
   },
   {
     name: 'security_group_description',
@@ -102,40 +110,47 @@ const inputs: InputSpec[] = [
     default: 'NFS access to the EFS mount targets',
     description:
       'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
+    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`. With `security_group_use_name_prefix = false` the new group cannot take the name of the old one while it exists: change `security_group_name` in the same apply.',
   },
   {
     name: 'throughput_mode',
     type: t.string(),
     default: 'elastic',
     description: '`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits).',
+    onChange: 'In place.',
   },
   {
     name: 'provisioned_throughput_in_mibps',
     type: t.number(),
     description: `Throughput in MiB/s when \`throughput_mode\` is \`provisioned\` (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
+    onChange: 'In place (AWS allows about one decrease a day).',
   },
   {
     name: 'performance_mode',
     type: t.string(),
     default: 'generalPurpose',
     description: '`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
-  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.' },
+  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.', onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.' },
   {
     name: 'kms_key_arn',
     type: t.string(),
     description: 'ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'availability_zone_name',
     type: t.string(),
     description: 'Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes exactly one mount target, in that zone.',
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'backup_enabled',
     type: t.bool(),
     default: true,
     description: 'Turn on AWS-managed automatic backups (daily, kept 35 days, in the default AWS Backup vault).',
+    onChange: 'In place (the backup policy).',
   },
   {
     name: 'lifecycle_policy',
@@ -150,6 +165,7 @@ const inputs: InputSpec[] = [
     default: { transition_to_ia: 'AFTER_30_DAYS', transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
     description:
       'When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.',
+    onChange: 'In place.',
   },
   {
     name: 'access_points',
@@ -171,30 +187,35 @@ const inputs: InputSpec[] = [
     default: {},
     description:
       'Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `0755`.',
+    onChange: 'Per key: adding an entry creates its access point, removing one deletes it, reordering changes nothing. A new `root_directory`, `posix_user` or `creation_info` replaces that access point create-before-destroy: whatever reads its ID or ARN is repointed before the old one is deleted.',
   },
   {
     name: 'enforce_tls',
     type: t.bool(),
     default: true,
     description: 'Attach a file system policy that denies any access not encrypted in transit (TLS). Clients mount with the `tls` option.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'deny_root_access',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'read_only',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies `ClientWrite` to every client. Mounting (`ClientMount`) stays allowed.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'enforce_access_point',
     type: t.bool(),
     default: false,
     description: 'Add a policy statement that denies mounts that do not go through an access point, so every client sees only its access point\'s root directory as its access point\'s POSIX user.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'policy_statements',
@@ -218,6 +239,7 @@ const inputs: InputSpec[] = [
     default: [],
     description:
       'More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included.',
+    onChange: 'In place (the file system policy).',
   },
   {
     name: 'allow_file_system_replacement',
@@ -225,6 +247,7 @@ const inputs: InputSpec[] = [
     default: false,
     description:
       'Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that should replace it, then back to `false`.',
+    onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
   {
     name: 'replication',
@@ -233,8 +256,9 @@ const inputs: InputSpec[] = [
       'Replication',
     ),
     description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
+    onChange: 'Adding creates the replication configuration, removing deletes it, a new destination replaces it (delete, then create).',
   },
-  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
+  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
 ];
 
 // ----------------------------------------------------------------------------- outputs
