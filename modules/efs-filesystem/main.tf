@@ -14,13 +14,6 @@ locals {
     )
   }
 
-  file_system_immutable_settings = {
-    encrypted              = var.encrypted
-    kms_key_arn            = var.kms_key_arn
-    performance_mode       = var.performance_mode
-    availability_zone_name = var.availability_zone_name
-  }
-
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 
   allow_mount_statement = {
@@ -73,9 +66,8 @@ locals {
   )
 }
 
-resource "terraform_data" "file_system_settings" {
-  input            = local.file_system_immutable_settings
-  triggers_replace = var.allow_file_system_replacement ? local.file_system_immutable_settings : null
+resource "terraform_data" "module_created" {
+  input = plantimestamp()
 
   lifecycle {
     ignore_changes = [input]
@@ -88,7 +80,7 @@ resource "aws_efs_file_system" "this" {
   kms_key_id                      = var.kms_key_arn
   performance_mode                = var.performance_mode
   provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
-  tags                            = merge(var.tags, { Name = var.name })
+  tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
   throughput_mode                 = var.throughput_mode
 
   dynamic "lifecycle_policy" {
@@ -102,6 +94,8 @@ resource "aws_efs_file_system" "this" {
   }
 
   lifecycle {
+    ignore_changes = [tags["efs-modules:created"]]
+
     precondition {
       condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
       error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
@@ -137,9 +131,9 @@ resource "aws_efs_file_system" "this" {
       error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
-    precondition {
-      condition     = var.allow_file_system_replacement || terraform_data.file_system_settings.output == local.file_system_immutable_settings
-      error_message = "allow_file_system_replacement is false, and this change would replace the file system and destroy its data: its settings were ${jsonencode(terraform_data.file_system_settings.output)} and would become ${jsonencode(local.file_system_immutable_settings)}. Keep them, or set allow_file_system_replacement = true for the apply that replaces it."
+    postcondition {
+      condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp())
+      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and availability_zone_name cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
     }
   }
 }
@@ -148,11 +142,12 @@ resource "aws_security_group" "this" {
   description = var.security_group_description
   name        = var.security_group_use_name_prefix ? null : local.security_group_name
   name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
-  tags        = merge(var.tags, { Name = local.security_group_name })
+  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
   vpc_id      = var.vpc_id
 
   lifecycle {
     create_before_destroy = true
+    ignore_changes        = [tags["efs-modules:created"]]
   }
 }
 

@@ -272,8 +272,15 @@ export interface EfsFilesystemProps {
   readonly policyStatements?: PolicyStatement[];
   /**
    * Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the
-   * file system and destroys its data, so the plan refuses it. Set to `true` for the one apply that
-   * should replace it, then back to `false`.
+   * file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan
+   * that would do it fails, whatever was applied before (the flag set and reset, the module's own
+   * `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace
+   * the file system, then back to `false`. Removing `kms_key_arn` or `availability_zone_name`
+   * changes nothing (the file system keeps its key and zone) and is not refused. Not refused at plan
+   * time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a
+   * plan in which the module's security group and `terraform_data.module_created` are new too (a
+   * file system imported or moved into a module never applied without its security group, or
+   * `-replace` of both).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;

@@ -61,7 +61,7 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
     expect([...new Set(created.map((c) => c.type))].sort()).toEqual([
       'aws_efs_backup_policy', 'aws_efs_file_system', 'aws_efs_file_system_policy', 'aws_efs_mount_target',
       'aws_security_group', 'aws_vpc_security_group_ingress_rule',
-      'terraform_data', // records the settings that would replace the file system (see allow_file_system_replacement)
+      'terraform_data', // module_created: a witness of the replacement guard (see allow_file_system_replacement)
     ]);
   });
 });

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../main';
+import { CREATED_TAG } from '../../src/modules/efs-filesystem/build';
 import { PlanJson, init, makeTempDir, plan, providerOverride, stage } from './terraform';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -41,6 +42,15 @@ export interface NormalizedChange {
   readonly afterUnknown: unknown;
 }
 
+/** The birth tag holds the time of the plan (plantimestamp()): two plans differ there by design. */
+function withoutPlanTime(after: any): unknown {
+  const out = { ...after };
+  for (const key of ['tags', 'tags_all']) {
+    if (out[key]?.[CREATED_TAG]) out[key] = { ...out[key], [CREATED_TAG]: '<plan time>' };
+  }
+  return out;
+}
+
 /**
  * Planned changes without their addresses (which differ: `module.efs.aws_x.this` in HCL,
  * `aws_x.efs_x_1A2B3C` in a CDKTF stack), sorted, so two plans compare as wholes.
@@ -52,7 +62,7 @@ export function normalizedChanges(p: PlanJson, types: (t: string) => boolean): N
       type: c.type,
       index: c.index ?? null,
       actions: c.change.actions,
-      after: c.change.after,
+      after: withoutPlanTime(c.change.after),
       afterUnknown: c.change.after_unknown,
     }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -71,11 +71,40 @@ function dynamic(value: Json, typeFrom: Json = value): Json {
   return typeFrom === null ? null : { value, type: typeOf(typeFrom) };
 }
 
+/**
+ * Values of plantimestamp() from the plan, as an apply leaves them in the state, moved one hour
+ * back: the next plan is later than the apply, even when a test runs both in the same second
+ * (plantimestamp() has a resolution of one second).
+ */
+function backdated(state: object, plan: PlanJson): object {
+  const stamp = (plan as { timestamp?: string }).timestamp;
+  if (!stamp) return state;
+  const earlier = new Date(Date.parse(stamp) - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return JSON.parse(JSON.stringify(state).split(JSON.stringify(stamp)).join(JSON.stringify(earlier)));
+}
+
+interface ConfigModule {
+  resources?: { address: string; expressions?: Record<string, unknown> }[];
+  module_calls?: Record<string, { module: ConfigModule }>;
+}
+
+/** Whether the configuration of a planned resource sets the attribute (plan JSON `configuration`). */
+function hasExpression(plan: PlanJson, c: ResourceChange, attribute: string): boolean {
+  let module = (plan as { configuration?: { root_module: ConfigModule } }).configuration?.root_module;
+  for (const call of (c.module_address ?? '').split('.').filter((_part, i) => i % 2 === 1)) {
+    module = module?.module_calls?.[call.replace(/\[.*\]$/, '')]?.module;
+  }
+  const config = module?.resources?.find((r) => r.address === `${c.type}.${c.name}`);
+  return config?.expressions?.[attribute] !== undefined;
+}
+
 /** A v4 state holding every resource the plan would create, as applied. */
-export function stateFromPlan(plan: PlanJson, schema: ProviderSchema): object {
-  const creates = (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.includes('create'));
+export function stateFromPlan(plan: PlanJson, schema: ProviderSchema, firstId = 1): object {
+  const creates = (plan.resource_changes ?? []).filter(
+    (c) => c.mode === 'managed' && (c.change.actions.includes('create') || c.change.actions.includes('update')),
+  );
   const ids = new Map<string, string>();
-  creates.forEach((c, n) => ids.set(c.address, fakeId(c.type, n + 1)));
+  creates.forEach((c, n) => ids.set(c.address, fakeId(c.type, n + firstId)));
   const idOf = (type: string, module?: string) => {
     const found = creates.find((c) => c.type === type && c.module_address === module);
     return found ? ids.get(found.address)! : undefined;
@@ -116,9 +145,11 @@ export function stateFromPlan(plan: PlanJson, schema: ProviderSchema): object {
               id,
               input: dynamic(c.change.after.input),
               output: dynamic(c.change.after.input),
-              // Terraform stores a null of the expression's type; plan JSON drops the type. The
-              // module's guard sets triggers_replace to its settings or a null of their type.
-              triggers_replace: dynamic(c.change.after.triggers_replace ?? null, c.change.after.input),
+              // Terraform stores a null of the expression's type when an expression gives null (plan
+              // JSON drops the type; taken from the input), and a plain null when there is none.
+              triggers_replace: hasExpression(plan, c, 'triggers_replace')
+                ? dynamic(c.change.after.triggers_replace ?? null, c.change.after.input)
+                : dynamic(c.change.after.triggers_replace ?? null),
             }
           : fill(c.change.after, c.change.after_unknown, rs!.block, fakes);
         return {
@@ -130,7 +161,46 @@ export function stateFromPlan(plan: PlanJson, schema: ProviderSchema): object {
       }),
     };
   });
-  return { version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'efs-modules-test', outputs: {}, resources, check_results: null };
+  return backdated({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'efs-modules-test', outputs: {}, resources, check_results: null }, plan);
+}
+
+interface StateResource {
+  module?: string;
+  type: string;
+  name: string;
+  mode: string;
+  instances: { index_key?: string | number; attributes: Record<string, unknown> }[];
+}
+const instanceAddress = (r: StateResource, i: { index_key?: string | number }) =>
+  `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}${i.index_key === undefined ? '' : `[${JSON.stringify(i.index_key)}]`}`;
+
+/**
+ * The state an apply of `plan` leaves on top of `prior`: deleted instances go, created, replaced
+ * and updated ones take their planned values (unknowns filled with fakes; new ids after the
+ * prior ones), the rest stays as it was.
+ */
+export function stateAfterPlan(prior: any, plan: PlanJson, schema: ProviderSchema): object {
+  const touched = new Set(
+    (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op' && c.change.actions.join() !== 'read').map((c) => c.address),
+  );
+  const firstId = 1 + (prior.resources as StateResource[]).reduce((n, r) => n + r.instances.length, 0) * 2;
+  const applied = stateFromPlan(plan, schema, firstId) as { resources: StateResource[] };
+  const key = (r: StateResource) => `${r.module ?? ''}|${r.type}|${r.name}`;
+  const resources = new Map<string, StateResource>();
+  for (const r of prior.resources as StateResource[]) {
+    const kept = r.instances.filter((i) => !touched.has(instanceAddress(r, i)));
+    if (kept.length > 0) resources.set(key(r), { ...r, instances: kept });
+  }
+  for (const r of applied.resources) {
+    const existing = resources.get(key(r));
+    resources.set(key(r), existing ? { ...existing, instances: [...existing.instances, ...r.instances] } : r);
+  }
+  return { ...prior, serial: prior.serial + 1, resources: [...resources.values()] };
+}
+
+/** A state without some resources, as after `terraform state rm`, an import into a fresh module, or a migration. */
+export function withoutResources(state: any, drop: (r: { module?: string; type: string; name: string }) => boolean): object {
+  return { ...state, resources: (state.resources as StateResource[]).filter((r) => !drop(r)) };
 }
 
 /** Sets one attribute of every instance of a resource type in a state (e.g. a policy computed at plan time). */

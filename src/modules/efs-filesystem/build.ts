@@ -18,6 +18,13 @@ import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
 
 const NFS_PORT = 2049;
+/**
+ * Tag whose value is the timestamp (RFC 3339, from plantimestamp()) of the plan that created the
+ * file system or the security group; the replacement guard reads it. AWS allows its characters
+ * in tag keys and values.
+ */
+export const CREATED_TAG = 'efs-modules:created';
+const IMMUTABLE_SETTINGS = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
 export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
@@ -39,36 +46,31 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     ),
   );
 
-  // Nothing lost by surprise: these settings replace the file system (and destroy its data)
-  // when they change. The guard records them as applied (ignore_changes keeps its output at
-  // the applied values), and a precondition refuses a plan that would change them unless the
-  // user allows it; allowing also replaces the guard, so it records the new settings.
-  const immutable = ctx.local(
-    'file_system_immutable_settings',
-    ex(hclObject({
-      encrypted: v('encrypted'),
-      kms_key_arn: v('kms_key_arn'),
-      performance_mode: v('performance_mode'),
-      availability_zone_name: v('availability_zone_name'),
-    })),
-  );
-  const allowReplacement = v('allow_file_system_replacement');
-  const guard = ctx.named(
-    new DataResource(scope, 'file_system_settings', {
-      input: ex(immutable) as unknown as Record<string, unknown>,
-      triggersReplace: ex(`${allowReplacement} ? ${immutable} : null`) as unknown as Record<string, unknown>,
+  // Nothing lost by surprise (docs/design.md). The file system and the security group carry a
+  // birth tag: the timestamp of the plan that created them. ignore_changes keeps it on every
+  // update, but Terraform plans a create or a replacement from the configuration alone, so the
+  // planned tag equals plantimestamp() exactly when this plan creates or replaces the resource,
+  // and that is known at plan time. terraform_data.module_created is another witness: its input
+  // is the timestamp of the plan that created it (read input, not output: a new terraform_data's
+  // output is unknown until apply, and an unknown condition is only checked after the apply).
+  // A file system born now while a witness is older is a replacement: the postcondition fails
+  // the plan before anything is applied.
+  const bornTag = (tagsOf: string) => `lookup(${tagsOf}, ${JSON.stringify(CREATED_TAG)}, null)`;
+  const birthTag = `{ ${JSON.stringify(CREATED_TAG)} = plantimestamp() }`;
+  const keepBirthTag = [`tags["${CREATED_TAG}"]`];
+  const moduleCreated = ctx.named(
+    new DataResource(scope, 'module_created', {
+      input: ex('plantimestamp()') as unknown as Record<string, unknown>,
       lifecycle: { ignoreChanges: ['input'] },
     }),
-    'file_system_settings',
+    'module_created',
   );
-  const applied = `${ctx.address(guard)}.output`;
-  const noSurpriseReplacement = {
-    condition: ex(`${allowReplacement} || ${applied} == ${immutable}`),
-    errorMessage:
-      `${ctx.spell('allow_file_system_replacement')} is false, and this change would replace the file system and destroy its data: ` +
-      `its settings were \${jsonencode(${applied})} and would become \${jsonencode(${immutable})}. ` +
-      `Keep them, or set ${ctx.spell('allow_file_system_replacement')} = true for the apply that replaces it.`,
-  };
+  const allowReplacement = v('allow_file_system_replacement');
+  const permission = ctx.mode === 'module'
+    ? 'set allow_file_system_replacement = true for the apply that replaces it'
+    : 'give it removalPolicy: RemovalPolicy.DESTROY (allowFileSystemReplacement: true) for the deploy that replaces it';
+  const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`)
+    .join(', ');
 
   const fileSystem = ctx.named(
     new EfsFileSystem(scope, 'file_system', {
@@ -78,8 +80,8 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       throughputMode: ex(v('throughput_mode')),
       provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
       availabilityZoneName: ex(v('availability_zone_name')),
-      tags: tags(`{ Name = ${v('name')} }`) as unknown as Record<string, string>,
-      lifecycle: { precondition: [...ctx.preconditions(), noSurpriseReplacement] },
+      tags: tags(`{ Name = ${v('name')} }, ${birthTag}`) as unknown as Record<string, string>,
+      lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.preconditions() },
     }),
     'this',
   );
@@ -105,12 +107,30 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       namePrefix: ex(`${usePrefix} ? "\${${groupName}}-" : null`),
       description: ex(v('security_group_description')),
       vpcId: ex(v('vpc_id')),
-      tags: tags(`{ Name = ${groupName} }`) as unknown as Record<string, string>,
+      tags: tags(`{ Name = ${groupName} }, ${birthTag}`) as unknown as Record<string, string>,
       // Rules live in their own resources so that each is keyed by its own name.
-      lifecycle: { createBeforeDestroy: true },
+      lifecycle: { createBeforeDestroy: true, ignoreChanges: keepBirthTag },
     }),
     'this',
   );
+
+  // Checked at plan time: every value it reads is known then. A witness that is new too means
+  // the whole module is new (first apply) and the file system is simply created.
+  fileSystem.lifecycle = {
+    ...fileSystem.lifecycle,
+    postcondition: [{
+      condition: ex(
+        `${allowReplacement} || ${bornTag('self.tags')} != plantimestamp() || ` +
+          `(${ctx.address(moduleCreated)}.input == plantimestamp() && ${bornTag(`${ctx.address(securityGroup)}.tags`)} == plantimestamp())`,
+      ),
+      errorMessage:
+        `${ctx.spell('allow_file_system_replacement')} is false, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
+        `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
+        `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
+        `Keep the settings it has, or ${permission}. ` +
+        `A plan with the permission shows which attribute forces the replacement, without applying anything.`,
+    }],
+  };
 
   // Every rule below is replaced create-before-destroy: when the group is replaced, the rules of
   // the new group exist before the mount targets switch to it (they depend on the rules), and the
