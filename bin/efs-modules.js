@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// Launcher for the efs-modules command line (`efs-modules doctor <plan.json>`).
+// Launcher for the efs-modules command line (`efs-modules doctor <plan.json>`,
+// `efs-modules migrate terraform-aws-efs <state.json>`).
 //
 // - The npm package ships dist/ and bin/ only, so there it runs the compiled
 //   dist/doctor/cli.js: plain JavaScript, no dependency at run time.

@@ -8,6 +8,7 @@ export type Command =
   | { kind: 'usage-error'; message: string };
 
 export const USAGE = `Usage: efs-modules doctor [--json | --format human|json|run-task] [--strict] <plan.json | ->
+       efs-modules migrate terraform-aws-efs <state.json | -> [--module <name>]   (see efs-modules migrate --help)
 
 Reads the JSON of a Terraform plan (\`terraform show -json <planfile>\`; "-" reads stdin) and
 reports EFS failure modes: file system replacement or deletion, Lambda outside a VPC or created
@@ -45,8 +46,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
   if (values.help || command === 'help') return { kind: 'help' };
-  if (command === undefined) return { kind: 'usage-error', message: 'give a command: doctor' };
-  if (command !== 'doctor') return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; the only command is "doctor"` };
+  if (command === undefined) return { kind: 'usage-error', message: 'give a command: doctor or migrate' };
+  if (command !== 'doctor') return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; the commands are "doctor" and "migrate"` };
   if (files.length !== 1) return { kind: 'usage-error', message: files.length === 0 ? 'give the plan JSON file (or - for stdin)' : `give one plan JSON file, not ${files.length}` };
   if (values.json && values.format !== undefined && values.format !== 'json') return { kind: 'usage-error', message: '--json conflicts with --format ' + values.format };
   const format = (values.json ? 'json' : (values.format ?? 'human')) as Format;

@@ -1,8 +1,10 @@
 /**
- * `efs-modules doctor <plan.json>`: the command-line face of diagnose().
- * bin/efs-modules.js calls run(); tests call main() with their own I/O.
+ * `efs-modules doctor <plan.json>`: the command-line face of diagnose(), and the dispatcher of
+ * `efs-modules migrate …` (src/migrate/cli.ts). bin/efs-modules.js calls run(); tests call
+ * main() with their own I/O.
  */
 import * as fs from 'fs';
+import { migrateMain } from '../migrate/cli';
 import { parseCommand, USAGE, type Format } from './cli-args';
 import { diagnose } from './diagnose';
 import type { Finding } from './finding';
@@ -33,6 +35,7 @@ const FORMATTERS: Record<Format, (findings: readonly Finding[], strict: boolean)
 
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export function main(argv: readonly string[], io: Io = processIo): number {
+  if (argv[0] === 'migrate') return migrateMain(argv.slice(1), io);
   const command = parseCommand(argv);
   if (command.kind === 'help') {
     io.stdout(USAGE);
