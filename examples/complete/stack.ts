@@ -65,6 +65,8 @@ export class CompleteExampleStack extends TerraformStack {
         policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
       });
       const group = new SecurityGroup(this, `${key}-group`, { namePrefix: `${NAME}-${key}-`, description: `The ${key} function`, vpcId: vpc.id });
+      // Let the group in on NFS under the function's key; the mount below finds it there and adds nothing.
+      efs.allowClient(key, group.id);
       const lambda = new LambdaFunction(this, `${key}-function`, {
         functionName: `${NAME}-${key}`,
         role: role.arn,
@@ -90,6 +92,7 @@ export class CompleteExampleStack extends TerraformStack {
 
     // -------------------------------------------------------------- one ECS service, two volumes
     const worker = new SecurityGroup(this, 'worker-group', { namePrefix: `${NAME}-worker-`, description: 'The worker service', vpcId: vpc.id });
+    efs.allowClient('worker', worker.id); // one NFS rule for both of the worker's mounts
     new VpcSecurityGroupEgressRule(this, 'worker-all', { securityGroupId: worker.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'Image pull and NFS' });
     const tasksAssume = new DataAwsIamPolicyDocument(this, 'ecs-tasks-assume', {
       statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }] }],

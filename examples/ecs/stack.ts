@@ -48,6 +48,8 @@ export class EcsExampleStack extends TerraformStack {
     });
 
     const group = new SecurityGroup(this, 'service-group', { namePrefix: `${NAME}-service-`, description: 'The EFS example service', vpcId: vpc.id });
+    // Let the service's group in on NFS under the name "service"; the mount finds it there and adds nothing.
+    efs.allowClient('service', group.id);
     new VpcSecurityGroupEgressRule(this, 'service-all', {
       securityGroupId: group.id,
       ipProtocol: '-1',

@@ -33,15 +33,17 @@ export class LambdaExampleStack extends TerraformStack {
         [zone, new Subnet(this, `private-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr, tags: { Name: `${NAME}-${zone}` } })] as const,
     );
 
+    // The function's group. The file system lets it in on NFS under the name "function": an inbound
+    // rule on the file system's group and an outbound one on this group. Without the entry, the
+    // mount would add the group itself (named after the mount), once per group.
+    const group = new SecurityGroup(this, 'function-group', { namePrefix: `${NAME}-function-`, description: 'The EFS example function', vpcId: vpc.id });
+
     const efs = new EfsFilesystem(this, 'efs', {
       name: NAME,
       vpcId: vpc.id,
       mountTargets: Object.fromEntries(subnets.map(([zone, subnet]) => [zone, { subnetId: subnet.id }])),
+      allowedSecurityGroups: { function: group.id },
     });
-
-    // The function's group. The mount lets it in on the file system (efs.allowClient): an inbound
-    // NFS rule on the file system's group and an outbound one on this group, once per group.
-    const group = new SecurityGroup(this, 'function-group', { namePrefix: `${NAME}-function-`, description: 'The EFS example function', vpcId: vpc.id });
 
     const role = new IamRole(this, 'function-role', {
       namePrefix: `${NAME}-`,

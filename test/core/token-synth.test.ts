@@ -31,7 +31,7 @@ function synth(build: (stack: TerraformStack) => void): Record<string, any> {
 /** The error messages of the preconditions on the (only) file system. */
 function fileSystemPreconditions(json: Record<string, any>): string[] {
   const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-  return fs.lifecycle.precondition.map((p: { error_message: string }) => p.error_message);
+  return (fs.lifecycle.precondition ?? []).map((p: { error_message: string }) => p.error_message);
 }
 
 const thrown = (f: () => unknown): ValidationError => {
@@ -44,13 +44,15 @@ const thrown = (f: () => unknown): ValidationError => {
   throw new Error('expected a ValidationError');
 };
 
-const GUARD = /^allowFileSystemReplacement is false/;
+/** The replacement guard: a postcondition, which every file system has whatever its props. */
+const GUARD = /^removalPolicy is RETAIN \(allowFileSystemReplacement is false\)/;
 
 describe('rules rendered for plan time', () => {
   test('literal props that pass render no rule, only the replacement guard', () => {
-    const messages = fileSystemPreconditions(synth((s) => new EfsFilesystem(s, 'efs', PROPS)));
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(GUARD);
+    const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+    expect(fileSystemPreconditions(json)).toEqual([]);
+    const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
+    expect(fs.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toEqual([expect.stringMatching(GUARD)]);
   });
 
   test('a token prop renders each rule that reads it, once, reading the construct\'s inputs local', () => {
@@ -59,7 +61,7 @@ describe('rules rendered for plan time', () => {
       new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisioned', provisionedThroughputInMibps: mibps.numberValue });
     });
     const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-    const rules = fs.lifecycle.precondition.filter((p: { error_message: string }) => !GUARD.test(p.error_message));
+    const rules = fs.lifecycle.precondition ?? [];
     // The range rule (one input) and the rule tying it to throughputMode (two), nothing else.
     expect(rules.map((p: { error_message: string }) => p.error_message.split(' (got')[0])).toEqual([
       'provisionedThroughputInMibps must be from 1 to 3414 MiB/s',
@@ -72,7 +74,7 @@ describe('rules rendered for plan time', () => {
   test('a token prop of a mount renders the rules that read it on the access point', () => {
     const json = synth((s) => {
       const dir = new TerraformVariable(s, 'dir', { type: 'string' });
-      new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: dir.stringValue });
+      new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: dir.stringValue, taskRoleName: 'data-task' });
     });
     const [ap] = Object.values(json.resource.aws_efs_access_point) as any[];
     expect(ap.lifecycle.precondition.map((p: { error_message: string }) => p.error_message.split(' ')[0])).toEqual([

@@ -47,6 +47,12 @@ const IMMUTABLE: Record<string, Inputs> = {
 };
 const ANCHOR = 'terraform_data.module_created';
 const FILE_SYSTEM = 'aws_efs_file_system.this';
+/**
+ * How Terraform replaces the file system: create the new one, then delete the old. The access
+ * points are create-before-destroy (so a client is repointed before its old one goes), and
+ * Terraform makes what they depend on create-before-destroy too.
+ */
+const REPLACED = 'create+delete';
 const SECURITY_GROUP = 'aws_security_group.this';
 
 const inModule = (module: string) => (r: { module?: string }) => r.module === module;
@@ -265,12 +271,12 @@ describe('allowed, or nothing to replace: the plan passes', () => {
   );
 
   test('allowed_replacement: the file system is replaced', () => {
-    expect(actionOf(passing, 'allowed_replacement', FILE_SYSTEM)).toBe('delete+create');
+    expect(actionOf(passing, 'allowed_replacement', FILE_SYSTEM)).toBe(REPLACED);
   });
 
   test('allowed_then_flag_back: after the allowed replacement, the flag back to false with the same settings changes nothing', () => {
     const [replacing] = setup;
-    expect(actionOf(replacing, 'allowed_then_flag_back', FILE_SYSTEM)).toBe('delete+create');
+    expect(actionOf(replacing, 'allowed_then_flag_back', FILE_SYSTEM)).toBe(REPLACED);
     expect(actionOf(passing, 'allowed_then_flag_back', FILE_SYSTEM)).toBe('no-op');
     expect(touched(passing, 'allowed_then_flag_back')).toEqual([]);
   });
@@ -302,8 +308,8 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
     findings.filter((f) => f.check === 'file-system-data-loss').map((f) => f.address).sort();
 
   test('not refused: a file system imported into a module never applied, -replace of both witnesses, a removed module block', () => {
-    expect(actionOf(passing, 'imported_alone_with_performance_mode', FILE_SYSTEM)).toBe('delete+create');
-    expect(actionOf(passing, 'replace_both_witnesses_with_performance_mode', FILE_SYSTEM)).toBe('delete+create');
+    expect(actionOf(passing, 'imported_alone_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
+    expect(actionOf(passing, 'replace_both_witnesses_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
     expect(actionOf(passing, 'module_removed', FILE_SYSTEM)).toBe('delete');
   });
 

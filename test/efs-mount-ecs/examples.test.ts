@@ -78,7 +78,7 @@ describe.each([
 
   test('the NFS rule from the service\'s group is the file system\'s, and the mount creates none', () => {
     const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
-    expect(rules.filter((r) => /mount/.test(r.address))).toEqual([]);
+    expect(rules.filter((r) => !/^(module\.efs\.|aws_vpc_security_group_ingress_rule\.efs_)/.test(r.address))).toEqual([]);
     const fromService = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
     expect(fromService).toHaveLength(1);
     expect(fromService[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });

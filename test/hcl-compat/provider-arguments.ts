@@ -65,6 +65,16 @@ export const ARGUMENT_SINCE: Readonly<Record<string, Readonly<Record<string, str
     description: OLD,
     tags: OLD,
   },
+  aws_vpc_security_group_egress_rule: {
+    '': OLD, // added in the same release as the ingress rule resource above
+    security_group_id: OLD,
+    referenced_security_group_id: OLD,
+    ip_protocol: OLD,
+    from_port: OLD,
+    to_port: OLD,
+    description: OLD,
+    tags: OLD,
+  },
   aws_iam_role: { '': OLD, name_prefix: OLD, description: OLD, assume_role_policy: OLD, tags: OLD },
   aws_iam_role_policy: { '': OLD, name: OLD, policy: OLD, role: OLD },
   aws_iam_role_policy_attachment: { '': OLD, role: OLD, policy_arn: OLD },
