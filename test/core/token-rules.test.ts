@@ -17,6 +17,7 @@ import type { ModuleDefinition } from '../../src/core/module';
 import { evaluate } from '../../src/core/expr';
 import { afterOwnRules } from '../../src/core/rules';
 import { hclInputValues } from '../../src/core/values';
+import { camelCase } from '../../src/core/types';
 import { propsFor, tsSpelling, violations } from '../support/cases';
 import { init, makeTempDir, providerOverride, terraform } from '../support/terraform';
 import { tokenized } from '../support/tokenize';
@@ -83,7 +84,8 @@ function tokenProps(stack: TerraformStack, { def, cases, id }: Group): Record<st
   const set = Object.assign({}, ...cases.map((c) => c.set)) as Record<string, unknown>;
   const props = propsFor(def, { ...def.cases.valid, ...set });
   const changed = Object.keys(propsFor(def, set));
-  const tokens = changed.map((k) => [k, tokenized(stack, `${id.replace(/-/g, '_')}_${k}`, props[k])]);
+  const typeOf = (k: string) => def.spec.inputs.find((i) => camelCase(i.name) === k)?.type;
+  const tokens = changed.map((k) => [k, tokenized(stack, `${id.replace(/-/g, '_')}_${k}`, props[k], typeOf(k))]);
   return { ...props, ...Object.fromEntries(tokens) };
 }
 
