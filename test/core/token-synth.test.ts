@@ -72,7 +72,7 @@ describe('rules rendered for plan time', () => {
   test('a token prop of a mount renders the rules that read it on the access point', () => {
     const json = synth((s) => {
       const dir = new TerraformVariable(s, 'dir', { type: 'string' });
-      new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: dir.stringValue });
+      new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', taskRoleName: 'app-task', rootDirectory: dir.stringValue });
     });
     const [ap] = Object.values(json.resource.aws_efs_access_point) as any[];
     expect(ap.lifecycle.precondition.map((p: { error_message: string }) => p.error_message.split(' ')[0])).toEqual([
