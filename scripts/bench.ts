@@ -7,7 +7,7 @@
  *   - `npm run generate -- --check`: every module rendered and compared (the same work as
  *     `npm run generate` without writing into a shared working tree); also the generator's own
  *     in-process time;
- *   - synthesis of main.ts run directly (compiled with tsc and run with node; and `tsx main.ts`,
+ *   - synthesis of main.ts run directly (compiled with tsc and run with node; and through scripts/run-ts.js,
  *     the app command of cdktf.json) and through `cdktf synth`: target direct <= 1/4 of the CLI;
  *   - `tsc --noEmit` (target <= 5 s); the unit tests (jest on the test files that start no
  *     process); `terraform validate` and `plan` of examples/complete;
@@ -181,7 +181,7 @@ type MountStyle = 'props' | 'function';
  * given its own LambdaFunction (the documented way), which the construct wires.
  */
 async function synthScaling(counts: number[], runs: number, style: MountStyle): Promise<Map<number, Sample[]>> {
-  // Loaded here, through tsx, like any TypeScript user of the constructs.
+  // Loaded here, through the run-ts hook, like any TypeScript user of the constructs.
   const { App, TerraformStack } = await import('../src/cdktf');
   const { EfsFilesystem, EfsMountLambda } = await import('../src');
   const { AwsProvider } = await import('@cdktf/provider-aws/lib/provider');
