@@ -14,7 +14,6 @@ import { MissingInputError, normalizeProps } from './values';
 
 export interface BuildContext {
   readonly scope: Construct;
-  readonly mode: 'construct' | 'module';
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
   in(name: string): string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
@@ -42,14 +41,12 @@ export const ex = (expression: string): string => `\${${expression}}`;
 
 function contextBase(
   scope: Construct,
-  mode: BuildContext['mode'],
   rules: readonly Rule[],
   render: RenderOptions,
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
   return {
     scope,
-    mode,
     in: render.resolve,
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local(name, expression) {
@@ -70,7 +67,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules, render, (n) => n),
+    ...contextBase(scope, spec.rules, render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
@@ -116,7 +113,7 @@ export abstract class ModuleConstruct extends Construct {
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
     const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts' };
     const ctx: BuildContext = {
-      ...contextBase(this, 'construct', spec.rules, render, (n) => `${prefix}_${n}`),
+      ...contextBase(this, spec.rules, render, (n) => `${prefix}_${n}`),
       named: (element) => element,
     };
     this.outputValues = definition.build(ctx);
