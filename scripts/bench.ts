@@ -345,6 +345,25 @@ function suiteReport(suite: SuiteBreakdown): string[] {
   ];
 }
 
+/**
+ * With --only-npm-test, what the previous report measured besides the suite: its table rows
+ * (marked as such) and its sections on the everyday commands, kept as they were.
+ */
+function keptFromPrevious(out: string): { rows: string[]; sections: string[] } {
+  if (!fs.existsSync(out)) return { rows: [], sections: [] };
+  const lines = fs.readFileSync(out, 'utf8').split('\n');
+  const commit = lines.find((l) => l.startsWith('| Commit |'))?.split('|')[2]?.trim() ?? 'an earlier commit';
+  const header = lines.findIndex((l) => l.startsWith('| measurement |'));
+  const tableEnd = lines.findIndex((l, i) => i > header && !l.startsWith('|'));
+  const rows = header < 0 ? [] : lines
+    .slice(header + 2, tableEnd)
+    .filter((l) => !/^\| (The whole npm test|npm test: )/.test(l))
+    .map((l) => l.replace(/ \|$/, ` (from the previous report, ${commit}) |`).replace(/\(from the previous report, [^)]*\) \(from/, '(from'));
+  const from = lines.findIndex((l) => l.startsWith('Where the time goes (differences'));
+  const to = lines.findIndex((l, i) => i > from && /^## (Where the suite|The whole npm test over time|Machine)/.test(l));
+  return { rows, sections: from < 0 ? [] : lines.slice(from, to < 0 ? undefined : to) };
+}
+
 const HISTORY_HEADING = '## The whole npm test over time';
 const HISTORY_HEADER = ['| date (UTC) | commit | runs | median elapsed | median CPU | load average at the start (1/5/15 min) |', '|---|---|---:|---:|---:|---|'];
 
@@ -523,6 +542,7 @@ async function main(): Promise<void> {
     const range = `${fmt(Math.min(...r.samples.map((x) => x.wall)))} – ${fmt(Math.max(...r.samples.map((x) => x.wall)))}`;
     return `| ${r.name} | \`${r.command.replace(/\|/g, '\\|')}\` | ${r.samples.length} | **${fmt(wall)}** | ${range} | ${Number.isNaN(cpu) ? '' : fmt(cpu)} | ${target} | ${r.note ?? ''} |`;
   });
+  const kept = opts.onlyNpmTest ? keptFromPrevious(opts.out) : { rows: [], sections: [] };
   const fits = [...scaling].map(([style, byCount]) => {
     const wallFit = linearFit(counts.map((n) => [n, wallOf(byCount.get(n)!)]));
     const cpuFit = linearFit(counts.map((n) => [n, cpuOf(byCount.get(n)!)]));
@@ -556,10 +576,10 @@ async function main(): Promise<void> {
     '',
     '| measurement | command | runs | median elapsed | min – max | median CPU | target | note |',
     '|---|---|---:|---:|---|---:|---|---|',
-    ...rows,
+    ...(opts.onlyNpmTest ? [...kept.rows, ...rows] : rows),
     '',
     ...(opts.onlyNpmTest
-      ? []
+      ? kept.sections
       : [
           'Where the time goes (differences of the medians above):',
           '',
