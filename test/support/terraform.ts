@@ -8,6 +8,9 @@
  *
  * Temporary directories are removed after each jest test file (see the bottom
  * of this file); set EFS_MODULES_KEEP_TMP=1 to keep them for debugging.
+ *
+ * Under jest, commands that never configure the provider attach to one shared
+ * provider process (sharesProvider() below, test/support/shared-provider.ts).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -307,8 +310,7 @@ function logDuration(dir: string, args: string[], result: RunResult): void {
   const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.().testPath;
   const shared = process.env[SHARED_PROVIDER_ENV] !== undefined && sharesProvider(dir, args);
   const line = { test: testPath ? path.relative(process.cwd(), testPath) : undefined, command: args[0], args, shared, ms: result.durationMs, exit: result.exitCode, at: Date.now() };
-  fs.appendFileSync(path.resolve(file), `${JSON.stringify(line)}
-`);
+  fs.appendFileSync(path.resolve(file), `${JSON.stringify(line)}\n`);
 }
 
 export function init(dir: string): Promise<RunResult> {
