@@ -395,7 +395,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   progress(`runs per measurement: ${opts.runs}; load average (1/5/15 min) ${loadBefore}`);
   const results: Measurement[] = [];
-  const steps = 7;
+  const steps = opts.onlyNpmTest ? 1 : 7;
   let step = 0;
   const begin = (name: string) => progress(`[${++step}/${steps}] ${name}`);
   // A failing run costs the same work: it is timed and its exit code noted.
