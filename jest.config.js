@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuild-jest.js' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // One AWS provider process shared by the terraform commands that only read its schema.
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   // Tests that plan spend their time in terraform processes; two workers keep both cores busy.
   maxWorkers: 2,
   testTimeout: 180000,

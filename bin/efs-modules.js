@@ -5,30 +5,34 @@
 //
 // - The npm package ships dist/ and bin/ only, so there it runs the compiled
 //   dist/doctor/cli.js: plain JavaScript, no dependency at run time.
-// - A source checkout has src/: it runs the TypeScript source through tsx's
-//   require hook, in this same process (no second Node process, so exit codes,
-//   signals and stdin need no forwarding). A dist/ left by an earlier build may
-//   be stale there, so it is used only if tsx is missing.
+// - A source checkout has src/ and scripts/run-ts.js: it runs the TypeScript
+//   source through that esbuild require hook, in this same process (no second
+//   Node process, so exit codes, signals and stdin need no forwarding). A dist/
+//   left by an earlier build may be stale there, so it is used only if the hook
+//   cannot load (esbuild not installed).
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
 const source = path.join(root, 'src', 'doctor', 'cli.ts');
+const hookFile = path.join(root, 'scripts', 'run-ts.js');
 const compiled = path.join(root, 'dist', 'doctor', 'cli.js');
 
-function tsx() {
+function sourceHook() {
+  if (!fs.existsSync(source) || !fs.existsSync(hookFile)) return false;
   try {
-    return require('tsx/cjs/api');
+    require.resolve('esbuild', { paths: [root] });
   } catch {
-    return undefined;
+    return false;
   }
+  require(hookFile).register();
+  return true;
 }
 
 function loadCli() {
-  const hook = fs.existsSync(source) ? tsx() : undefined;
-  if (hook) return hook.require(source, __filename);
+  if (sourceHook()) return require(source);
   if (fs.existsSync(compiled)) return require(compiled);
-  process.stderr.write('efs-modules: dist/doctor/cli.js is missing and the TypeScript source cannot run (tsx is not installed); build the package or run `npm install`.\n');
+  process.stderr.write('efs-modules: dist/doctor/cli.js is missing and the TypeScript source cannot run (esbuild is not installed); build the package or run `npm install`.\n');
   process.exit(2);
 }
 

@@ -5,7 +5,7 @@
  * block's nesting mode. The HCL printer needs this because cdktf's synthesized
  * JSON writes blocks and attributes the same way.
  *
- * Usage: npx tsx scripts/provider-blocks.ts
+ * Usage: npm run schema (node scripts/run-ts.js scripts/provider-blocks.ts)
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import execa from 'execa';
 import { ROOT } from './support/examples';
+import { writeFileSync } from 'node:fs';
 import { makeTempDir, terraformEnv } from './support/terraform';
 
 test('cdktf synth writes a Terraform JSON stack per example', async () => {
@@ -18,14 +19,20 @@ test('cdktf synth writes a Terraform JSON stack per example', async () => {
 });
 
 test('bad props stop synthesis with the message, not a stack trace', async () => {
-  const script = `
-    const { App, TerraformStack } = require('./src/cdktf');
-    const { EfsFilesystem } = require('./src');
-    const { runApp } = require('./main');
+  const from = (rel: string) => JSON.stringify(join(ROOT, rel));
+  const script = join(makeTempDir('efs-modules-bad-app-'), 'app.ts');
+  writeFileSync(
+    script,
+    `
+    const { App, TerraformStack } = require(${from('src/cdktf')});
+    const { EfsFilesystem } = require(${from('src')});
+    const { runApp } = require(${from('main')});
     runApp(() => { const app = new App({ outdir: ${JSON.stringify(makeTempDir())} });
       new EfsFilesystem(new TerraformStack(app, 's'), 'efs', { name: 'x', vpcId: 'vpc-0123456789abcdef0', mountTargets: {}, throughputMode: 'fast' });
-      return app; });`;
-  const result = await execa('npx', ['tsx', '-e', script], { cwd: ROOT, reject: false });
+      return app; });`,
+  );
+  // The way cdktf.json runs the app: node with the esbuild hook of scripts/run-ts.js.
+  const result = await execa(process.execPath, [join(ROOT, 'scripts/run-ts.js'), script], { cwd: ROOT, reject: false });
   expect(result.exitCode).toBe(1);
   expect(result.stderr).toContain('throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").');
   expect(result.stderr).toContain('mountTargets must have at least one entry');

@@ -14,8 +14,9 @@ import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
 export interface BuildContext {
-  readonly scope: Construct;
+  /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
+  readonly scope: Construct;
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
   in(name: string): string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
@@ -51,8 +52,8 @@ function contextBase(
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
   return {
-    scope,
     mode,
+    scope,
     in: render.resolve,
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local(name, expression) {

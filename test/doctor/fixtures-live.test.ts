@@ -5,7 +5,7 @@
  * changes under it (and must keep passing the doctor); replace-file-system is
  * planned against a prior state, the most provider-dependent plan. Only
  * findings are compared, so a module gaining a resource does not fail this.
- * `npx tsx test/doctor/refresh-fixtures.ts` rewrites every plan.json.
+ * `node scripts/run-ts.js test/doctor/refresh-fixtures.ts` rewrites every plan.json.
  */
 import { diagnose } from '../../src/doctor/diagnose';
 import { EXPECTED, summary } from './expected';

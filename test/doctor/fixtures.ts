@@ -2,7 +2,7 @@
  * The doctor's fixture configurations: small real Terraform configurations under
  * fixtures/<name>/main.tf, planned offline with the harness. Their
  * `terraform show -json` output is committed as fixtures/<name>/plan.json
- * (refresh with `npx tsx test/doctor/refresh-fixtures.ts [name...]`), so the
+ * (refresh with `node scripts/run-ts.js test/doctor/refresh-fixtures.ts [name...]`), so the
  * unit tests run on real plans without paying ~4 s of planning each.
  */
 import * as fs from 'fs';

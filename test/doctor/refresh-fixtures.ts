@@ -1,8 +1,8 @@
 /**
  * Re-plans the doctor's fixtures and rewrites their committed plan.json.
  *
- *   npx tsx test/doctor/refresh-fixtures.ts            # all fixtures
- *   npx tsx test/doctor/refresh-fixtures.ts nfs-path   # some of them
+ *   node scripts/run-ts.js test/doctor/refresh-fixtures.ts            # all fixtures
+ *   node scripts/run-ts.js test/doctor/refresh-fixtures.ts nfs-path   # some of them
  *
  * Runs two plans at a time (each takes ~4 s and ~600 MB with the AWS provider)
  * and prints the findings of each plan, to compare with the expectations in

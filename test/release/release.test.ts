@@ -129,7 +129,7 @@ describe('the release script in a Git repository', () => {
   test('the dry run (the CLI, as `npm run release -- 0.1.0 --dry-run` runs it) prints the plan and writes nothing', async () => {
     const before = snapshot();
     const head = await git('rev-parse', 'HEAD');
-    const run = await execa(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/release.ts'), '0.1.0', '--dry-run', '--skip-checks', '--date', '2026-01-02', '--cwd', repo], {
+    const run = await execa(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'scripts/release.ts'), '0.1.0', '--dry-run', '--skip-checks', '--date', '2026-01-02', '--cwd', repo], {
       env: { ...process.env, ...GIT_ENV },
     });
     expect(run.stdout).toContain('release: 0.1.0 -> 0.1.0 (v0.1.0), dry run: nothing is written');

@@ -1,7 +1,7 @@
 /**
- * Jest transform for TypeScript through esbuild's JavaScript API. esbuild is already here for
- * tsx, and its builds for every platform are on the registry; @swc/jest's native bindings for
- * other platforms are not, which leaves a lock file that `npm ci` refuses.
+ * Jest transform for TypeScript through esbuild's JavaScript API, the compiler scripts/run-ts.js
+ * uses too. esbuild's builds for every platform are on the registry; @swc/jest's native bindings
+ * for other platforms are not, which leaves a lock file that `npm ci` refuses.
  * Types are checked separately, by `tsc --noEmit` in `npm test`.
  */
 const { createHash } = require('node:crypto');
