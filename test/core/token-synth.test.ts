@@ -28,10 +28,21 @@ function synth(build: (stack: TerraformStack) => void): Record<string, any> {
   return JSON.parse(Testing.synth(stack));
 }
 
-/** The error messages of the preconditions on the (only) file system. */
-function fileSystemPreconditions(json: Record<string, any>): string[] {
+/**
+ * The preconditions a file system construct renders for plan time: on its witness
+ * (`terraform_data`), which depends on nothing, so a value the provider rejects elsewhere
+ * cannot hide them.
+ */
+function planTimeRules(json: Record<string, any>): { condition: string; error_message: string }[] {
   const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-  return (fs.lifecycle.precondition ?? []).map((p: { error_message: string }) => p.error_message);
+  expect(fs.lifecycle.precondition ?? []).toEqual([]);
+  const [witness] = Object.values(json.resource.terraform_data) as any[];
+  return witness.lifecycle.precondition ?? [];
+}
+
+/** The error messages of the preconditions rendered for the (only) file system. */
+function fileSystemPreconditions(json: Record<string, any>): string[] {
+  return planTimeRules(json).map((p) => p.error_message);
 }
 
 const thrown = (f: () => unknown): ValidationError => {
@@ -60,8 +71,7 @@ describe('rules rendered for plan time', () => {
       const mibps = new TerraformVariable(s, 'mibps', { type: 'number' });
       new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisioned', provisionedThroughputInMibps: mibps.numberValue });
     });
-    const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-    const rules = fs.lifecycle.precondition ?? [];
+    const rules = planTimeRules(json);
     // The range rule (one input) and the rule tying it to throughputMode (two), nothing else.
     expect(rules.map((p: { error_message: string }) => p.error_message.split(' (got')[0])).toEqual([
       'provisionedThroughputInMibps must be from 1 to 3414 MiB/s',

@@ -50,10 +50,15 @@ beforeAll(async () => {
 }, 600_000); // several plans of many module instances, on a shared machine
 
 const RULES = 'aws_vpc_security_group_ingress_rule';
+/**
+ * The same upgrade also swaps the replacement guard's old record for its witness (see the
+ * CHANGELOG): neither is an AWS resource, and the file system is not touched.
+ */
+const GUARD_SWAP = ['delete terraform_data.file_system_settings', 'create terraform_data.module_created'];
 
 test('with the moved blocks, no rule and no other resource is deleted or replaced', () => {
   const destructive = changeSummary(upgraded, 'module.with_moved.').filter((c) => c.includes('delete'));
-  expect(destructive).toEqual([]);
+  expect(destructive.filter((c) => !GUARD_SWAP.includes(c))).toEqual([]);
 });
 
 test('with the moved blocks, each rule is carried to its key and at most updated in place', () => {
@@ -70,7 +75,7 @@ test('with the moved blocks, each rule is carried to its key and at most updated
 });
 
 test('with the moved blocks, only the new egress rules are created', () => {
-  const created = changeSummary(upgraded, 'module.with_moved.').filter((c) => c.startsWith('create'));
+  const created = changeSummary(upgraded, 'module.with_moved.').filter((c) => c.startsWith('create') && !GUARD_SWAP.includes(c));
   expect(created).toEqual([
     'create aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]',
     'create aws_vpc_security_group_egress_rule.nfs_to_file_system["batch"]',
@@ -78,7 +83,7 @@ test('with the moved blocks, only the new egress rules are created', () => {
 });
 
 test('without them, the same upgrade would delete the rules and re-create them', () => {
-  const deleted = changeSummary(upgraded, 'module.without_moved.').filter((c) => c.startsWith('delete'));
+  const deleted = changeSummary(upgraded, 'module.without_moved.').filter((c) => c.startsWith('delete') && !GUARD_SWAP.includes(c));
   expect(deleted).toEqual([
     `delete ${RULES}.nfs_from_cidr_blocks[0]`,
     `delete ${RULES}.nfs_from_cidr_blocks[1]`,

@@ -42,8 +42,14 @@ export interface NormalizedChange {
   readonly afterUnknown: unknown;
 }
 
-/** The birth tag holds the time of the plan (plantimestamp()): two plans differ there by design. */
-function withoutPlanTime(after: any): unknown {
+/**
+ * The birth tag and the module's witness (`terraform_data`, input plantimestamp()) hold the time
+ * of the plan: two plans differ there by design.
+ */
+function withoutPlanTime(type: string, after: any): unknown {
+  if (type === 'terraform_data' && typeof after?.input === 'string' && /^\d{4}-\d\d-\d\dT/.test(after.input)) {
+    return { ...after, input: '<plan time>' };
+  }
   const out = { ...after };
   for (const key of ['tags', 'tags_all']) {
     if (out[key]?.[CREATED_TAG]) out[key] = { ...out[key], [CREATED_TAG]: '<plan time>' };
@@ -62,7 +68,7 @@ export function normalizedChanges(p: PlanJson, types: (t: string) => boolean): N
       type: c.type,
       index: c.index ?? null,
       actions: c.change.actions,
-      after: withoutPlanTime(c.change.after),
+      after: withoutPlanTime(c.type, c.change.after),
       afterUnknown: c.change.after_unknown,
     }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -61,10 +61,15 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   const bornTag = (tagsOf: string) => `lookup(${tagsOf}, ${JSON.stringify(CREATED_TAG)}, null)`;
   const birthTag = `{ ${JSON.stringify(CREATED_TAG)} = plantimestamp() }`;
   const keepBirthTag = [`tags["${CREATED_TAG}"]`];
+  // Where the rules plan time checks go. The HCL module keeps its cross-input preconditions on the
+  // file system. A construct's deferred rules (props that are tokens) go on the witness, which
+  // depends on nothing: the file system waits for its security group (the guard reads its tag),
+  // and a value the provider rejects there would hide every message on the file system.
+  const rulesAtPlan = ctx.preconditions();
   const moduleCreated = ctx.named(
     new DataResource(scope, 'module_created', {
       input: ex('plantimestamp()') as unknown as Record<string, unknown>,
-      lifecycle: { ignoreChanges: ['input'] },
+      lifecycle: { ignoreChanges: ['input'], precondition: ctx.mode === 'construct' ? rulesAtPlan : [] },
     }),
     'module_created',
   );
@@ -87,7 +92,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
       provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
       availabilityZoneName: ex(v('availability_zone_name')),
       tags: tags(`{ Name = ${v('name')} }, ${birthTag}`) as unknown as Record<string, string>,
-      lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.preconditions() },
+      lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.mode === 'module' ? rulesAtPlan : [] },
     }),
     'this',
   );
