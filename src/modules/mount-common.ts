@@ -78,6 +78,10 @@ export interface MountNames {
   readonly withoutRoleDoc: string;
   /** …and for the rule's message (names spelled per path). */
   readonly withoutRole: Expr;
+  /** For the change-safety table: what the client's resource does when the access point is replaced. */
+  readonly followsAccessPoint: string;
+  /** For the change-safety table: what else a rename changes on the client's side ("" when nothing). */
+  readonly renameAlso: string;
 }
 
 // ----------------------------------------------------------------------------- inputs
@@ -91,12 +95,14 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       required: true,
       description:
         'The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this module\'s outputs waits for its mount targets, because the object holds their IDs.',
+      onChange: `Another file system (another \`id\`) replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name them. **The ${n.client} then sees the other file system: nothing is copied from the old one.** New mount targets or allowed groups change nothing but the plan's checks.`,
     },
     {
       name: 'name',
       type: t.string(),
       required: true,
       description: `Name of this mount: the access point's \`Name\` tag and the prefix of the IAM policy and rule names. One per ${n.client}: each mount gets its own access point.`,
+      onChange: `Updates the access point's \`Name\` tag in place and replaces the role policy (named after the mount) create-before-destroy: the new policy is attached before the old one is deleted.${n.renameAlso}`,
     },
     {
       name: 'root_directory',
@@ -104,18 +110,21 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       default: '/',
       description:
         'Directory of the file system this mount sees as its root (an absolute path of at most 100 characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with `root_directory_permissions`, if it does not exist. `/` is the file system\'s own root, which belongs to root: the POSIX user can write there only if you change that, so prefer a directory such as `/app`.',
+      onChange: `Replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it; the old access point is deleted last. **The ${n.client} then sees the new directory, empty if it did not exist: files under the old one stay on the file system but are no longer visible through this mount.**`,
     },
     {
       name: 'posix_user',
       type: POSIX_USER,
       default: { uid: 1000, gid: 1000 },
       description: `The POSIX user and groups every file operation through this mount runs as, whatever user the ${n.client} runs as; also the owner of a new root directory.`,
+      onChange: `Any change, secondary groups included, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it. **Files and an existing root directory keep their owner: the new user may not be able to write to them.**`,
     },
     {
       name: 'root_directory_permissions',
       type: t.string(),
       default: '0755',
       description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
+      onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
     },
   ];
   const grants: InputSpec[] = [
@@ -123,19 +132,29 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       name: n.role,
       type: t.string(),
       description: `Name of the ${n.client}'s IAM role. The module attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point. Needed while \`${n.attachRole}\` is true (the default); a role created in the same apply (\`name_prefix\`) works as is.`,
+      onChange: `Replaces the role policy create-before-destroy: it is attached to the new role before it is deleted from the old one. The ${n.client}'s own role is yours to change with it.`,
     },
     {
       name: n.attachRole,
       type: t.bool(),
       default: true,
       description: `Whether to attach the IAM policy to \`${n.role}\`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. ${n.withoutRoleDoc}`,
+      onChange: `\`false\` deletes the role policy: **the ${n.client} can no longer mount unless its role gets the permissions elsewhere.** \`true\` creates it.`,
     },
     {
       name: 'security_group_id',
       type: t.string(),
       description: `The ${n.client}'s security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its \`allowed_security_groups\` (a ${n.client} and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own). The ${n.client}'s group itself needs outbound TCP 2049 to the file system's group.`,
+      onChange: 'Changes nothing but the plan\'s check that the file system admits the group.',
     },
-    { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.' },
+    {
+      name: 'tags',
+      type: t.map(t.string()),
+      default: {},
+      description: 'Tags for every resource the module creates.',
+      onChange:
+        'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
+    },
   ];
   return { head, grants };
 }

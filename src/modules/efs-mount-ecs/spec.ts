@@ -15,6 +15,13 @@ import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { MountNames, mountInputs, mountRules } from '../mount-common';
 
+/**
+ * For the change-safety table: the provider cannot update a task definition, so any change to
+ * its volume or container definitions deletes it (deregisters the revision) before it creates
+ * it again (registers a new revision, with a new ARN).
+ */
+const TASK_DEFINITION_REPLACED = 'replaces the task definition **old revision first** (deregistered, then a new one registered)';
+
 export const ECS_NAMES: MountNames = {
   role: 'task_role_name',
   attachRole: 'attach_task_role_policy',
@@ -22,6 +29,8 @@ export const ECS_NAMES: MountNames = {
   withoutRoleDoc:
     'Set it to false for a task without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
   withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
+  followsAccessPoint: TASK_DEFINITION_REPLACED,
+  renameAlso: ` While \`volume_name\` is null the volume is named after the mount, so a rename also ${TASK_DEFINITION_REPLACED}.`,
 };
 /** ECS volume names: up to 255 letters, digits, `_` and `-`. */
 export const VOLUME_NAME = '^[A-Za-z0-9_-]{1,255}$';
@@ -38,18 +47,21 @@ const inputs: InputSpec[] = [
     type: t.string(),
     default: '/mnt/efs',
     description: 'Where the container sees the file system: an absolute path other than `/`.',
+    onChange: `Only ${TASK_DEFINITION_REPLACED}, for the container's \`mountPoints\`.`,
   },
   {
     name: 'volume_name',
     type: t.string(),
     description:
       'Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default) uses `name` with `.` replaced by `-`. Each volume of a task needs its own.',
+    onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume and the mount point that names it.`,
   },
   {
     name: 'read_only',
     type: t.bool(),
     default: false,
     description: 'Mount read-only in the container (the mount point\'s `readOnly`); with the task role policy, the role is also denied `ClientWrite` through this access point.',
+    onChange: `Updates the role policy in place (\`ClientWrite\` allowed or denied) and ${TASK_DEFINITION_REPLACED}, for the mount point's \`readOnly\`.`,
   },
   {
     name: 'iam_authorization',
@@ -57,11 +69,13 @@ const inputs: InputSpec[] = [
     default: true,
     description:
       'Mount with the task\'s IAM role (`authorization_config.iam = "ENABLED"`), so IAM and the file system policy decide access. Needs a task role on the task definition.',
+    onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume's \`authorization_config\`.`,
   },
   {
     name: 'transit_encryption_port',
     type: t.number(),
     description: 'Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null lets ECS choose.',
+    onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume.`,
   },
   ...common.grants,
 ];

@@ -20,6 +20,8 @@ export const LAMBDA_NAMES: MountNames = {
   client: 'function',
   withoutRoleDoc: 'Set it to false only when the role gets its EFS permissions elsewhere.',
   withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
+  followsAccessPoint: 'updates the function in place to mount the new one',
+  renameAlso: '',
 };
 
 const common = mountInputs(LAMBDA_NAMES);
@@ -32,6 +34,7 @@ const inputs: InputSpec[] = [
     type: t.string(),
     default: '/mnt/efs',
     description: `Where the function sees the file system: \`/mnt/\` and one name of letters, digits, \`.\`, \`_\` or \`-\` (Lambda's rule), at most ${LAMBDA_MOUNT_PATH_MAX} characters.`,
+    onChange: 'Updates the function in place (its `file_system_config`); the access point and the role policy stay. Code that reads the old path must change with it.',
   },
   {
     name: 'read_only',
@@ -39,6 +42,7 @@ const inputs: InputSpec[] = [
     default: false,
     description:
       'Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this access point. Lambda has no read-only mount option, so this needs `role_name`.',
+    onChange: 'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
   },
   ...common.grants,
 ];

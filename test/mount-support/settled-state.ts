@@ -1,0 +1,42 @@
+/**
+ * The state an apply of a root's current configuration would leave, for real-provider plans
+ * with `-refresh=false`: the create plan turned into state (test/support/state.ts), then values
+ * that are computed from other resources' IDs (the role policy's JSON, the function's access
+ * point ARN) settled by planning again and keeping what that plan knows, until nothing changes.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awsSchema, stateFromPlan } from '../support/state';
+import { PlanJson, plan } from '../support/terraform';
+
+export const OFFLINE = ['-refresh=false', '-lock=false'];
+
+interface State {
+  resources: { module?: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown> }[] }[];
+}
+
+/** Lays the known planned values of every changing resource over the state; how many changed. */
+function settle(state: State, p: PlanJson): number {
+  let changed = 0;
+  for (const c of p.resource_changes ?? []) {
+    if (c.mode !== 'managed' || ['no-op', 'read'].includes(c.change.actions.join())) continue;
+    const r = state.resources.find((x) => x.type === c.type && x.name === c.name && (x.module ?? undefined) === c.module_address);
+    const instance = r?.instances.find((i) => i.index_key === c.index);
+    if (!instance) continue;
+    const unknown = (c.change.after_unknown ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>)) if (unknown[k] !== true) instance.attributes[k] = v;
+    changed++;
+  }
+  return changed;
+}
+
+/** Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would; returns v1 planned against it. */
+export async function writeAppliedState(dir: string): Promise<PlanJson> {
+  const state = stateFromPlan(await plan(dir), await awsSchema(dir)) as State;
+  for (let round = 0; round < 3; round++) {
+    writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
+    if (settle(state, await plan(dir, { extraArgs: OFFLINE })) === 0) break;
+  }
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
+  return plan(dir, { extraArgs: OFFLINE });
+}
