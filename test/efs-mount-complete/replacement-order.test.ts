@@ -16,6 +16,7 @@ import { PlanJson, ResourceChange, init, plan, providerOverride, stage } from '.
 import { ApplyGraph, happensAfter, nodeMatching, planWithApplyGraph } from '../mount-support/apply-graph';
 import { graphOf, waitsFor } from '../mount-support/examples';
 import { MountVersion, writeRoot } from '../mount-support/replacement-root';
+import { settle } from '../mount-support/settled-state';
 
 const V1: MountVersion = { name: 'app', root_directory: '/v1' };
 
@@ -35,21 +36,6 @@ async function recordDependencies(state: State, dir: string): Promise<void> {
     const dependencies = [...waitsFor(graph, address)].sort();
     for (const instance of r.instances) if (dependencies.length > 0) instance.dependencies = dependencies;
   }
-}
-
-/** Lays the known planned values of every changing resource over the state, as an apply would have left them. */
-function settle(state: State, p: PlanJson): number {
-  let changed = 0;
-  for (const c of p.resource_changes ?? []) {
-    if (c.mode !== 'managed' || ['no-op', 'read'].includes(c.change.actions.join())) continue;
-    const r = state.resources.find((x) => x.type === c.type && x.name === c.name && (x.module ?? undefined) === c.module_address);
-    const instance = r?.instances.find((i) => i.index_key === c.index);
-    if (!instance) continue;
-    const unknown = (c.change.after_unknown ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>)) if (unknown[k] !== true) instance.attributes[k] = v;
-    changed++;
-  }
-  return changed;
 }
 
 const pending = (p: PlanJson): ResourceChange[] =>

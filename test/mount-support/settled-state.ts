@@ -11,12 +11,12 @@ import { PlanJson, plan } from '../support/terraform';
 
 export const OFFLINE = ['-refresh=false', '-lock=false'];
 
-interface State {
+export interface State {
   resources: { module?: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown> }[] }[];
 }
 
 /** Lays the known planned values of every changing resource over the state; how many changed. */
-function settle(state: State, p: PlanJson): number {
+export function settle(state: State, p: PlanJson): number {
   let changed = 0;
   for (const c of p.resource_changes ?? []) {
     if (c.mode !== 'managed' || ['no-op', 'read'].includes(c.change.actions.join())) continue;
