@@ -32,7 +32,8 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     'when it reads several. `test/modules/validation.test.ts` runs every bad input through both paths and',
     'requires Terraform\'s message to equal the TypeScript one to the letter. In the constructs, a rule',
     'that reads a prop given as a token (a `TerraformVariable`, another resource\'s attribute) is checked',
-    'at plan time instead, as a `precondition` of the main resource with the same words',
+    'at plan time instead, as a `precondition` with the same words (on the file system\'s `terraform_data`',
+    'witness, which depends on nothing, or on the mount\'s access point)',
     '(`test/core/token-rules.test.ts` plans every bad input that way); a rule that requires distinct',
     'values also refuses one token given twice at synth time.',
   ];
