@@ -14,7 +14,6 @@
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
-import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, num } from '../core/blocks';
@@ -383,7 +382,7 @@ export function roleNameFromArn(arn: string): string {
 export function mountTargetsOf(scope: Construct, fileSystem: FileSystemReference): TerraformResource[] {
   const owner = EfsFilesystem.ownerOf(fileSystem);
   if (!owner || TerraformStack.of(owner) !== TerraformStack.of(scope)) return [];
-  return owner.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
+  return owner.mountTargetResources();
 }
 
 /**

@@ -1,6 +1,8 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { Construct } from '../../cdktf';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct, type ITerraformDependable } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
 import { check } from '../../core/rules';
 import { throwValidationError } from '../../core/validation-error';
@@ -8,6 +10,7 @@ import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
 import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { efsFilesystem } from './definition';
+import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
 const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
 
@@ -78,6 +81,70 @@ export class EfsFilesystem extends ModuleConstruct {
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
+  }
+
+  /**
+   * Allows the role the given EFS client actions on this file system, only through a mount
+   * target (`elasticfilesystem:AccessedViaMountTarget = true`): an inline `aws_iam_role_policy` on
+   * the role, named `<path>-efs-<kind>`. Asking twice for the same role and actions returns the
+   * first policy. Throws a `ValidationError` for no action or a non-EFS action.
+   * @example
+   * const role = new IamRole(this, 'fn-role', { assumeRolePolicy });
+   * efs.grant(role, 'elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite');
+   * efs.grant({ roleName: 'existing-role' }, 'elasticfilesystem:ClientMount');
+   * @returns the role policy.
+   */
+  grant(grantee: EfsGrantee, ...actions: string[]): IamRolePolicy {
+    return grantOn(this, this.fileSystemArn, grantee, actions);
+  }
+
+  /**
+   * Lets the role mount the file system read-only (`elasticfilesystem:ClientMount`), through a mount target.
+   * @example
+   * efs.grantRead(role);
+   * @returns the role policy.
+   */
+  grantRead(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS.read);
+  }
+
+  /**
+   * Lets the role mount and write (`ClientMount`, `ClientWrite`), through a mount target.
+   * @example
+   * const fn = new LambdaFunction(this, 'fn', { role: role.arn, dependsOn: [efs.mountTargetsAvailable], ... });
+   * efs.grantReadWrite(role);
+   * @returns the role policy.
+   */
+  grantReadWrite(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS['read-write']);
+  }
+
+  /**
+   * Lets the role mount, write and act as root (`ClientMount`, `ClientWrite`,
+   * `ClientRootAccess`), through a mount target: root squashing does not apply to it.
+   * @example
+   * efs.grantRootAccess({ roleName: adminRole.name });
+   * @returns the role policy.
+   */
+  grantRootAccess(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS['root-access']);
+  }
+
+  /**
+   * All mount targets of this file system, for `dependsOn`: a client that mounts at start
+   * (a Lambda function, an ECS service) fails until they are available, and a grant or an
+   * attribute alone does not make Terraform wait for them.
+   * @example
+   * new LambdaFunction(this, 'fn', { ..., dependsOn: [efs.mountTargetsAvailable] });
+   */
+  get mountTargetsAvailable(): ITerraformDependable {
+    // One resource, for_each over mountTargets: depending on it waits for every instance.
+    return this.mountTargetResources()[0];
+  }
+
+  /** @internal The mount target resources of this construct: mounts depend on them. */
+  mountTargetResources(): EfsMountTarget[] {
+    return this.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
   }
 
   /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
