@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuild-jest.js' },
+  // The examples import the package by its published name; here that is the source (as in tsconfig.json).
+  moduleNameMapper: { '^efs-modules$': '<rootDir>/src/index.ts' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // One AWS provider process shared by the terraform commands that only read its schema.
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

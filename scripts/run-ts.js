@@ -6,7 +6,8 @@
  *
  *   node scripts/run-ts.js <file.ts> [args…]       runs a file as the main module
  *   require('./scripts/run-ts').register()         lets this process require .ts files
- *                                                  (bin/efs-modules.js in a source checkout)
+ *                                                  (bin/efs-modules.js in a source checkout),
+ *                                                  and `efs-modules` resolve to src/index.ts
  */
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -29,9 +30,21 @@ function compile(filename) {
   return code;
 }
 
+// The examples import the package by its published name, as a user's project does; in a source
+// checkout that name is src/index.ts (tsconfig.json `paths` and jest.config.js map it the same way).
+const PACKAGE_SOURCE = resolve(__dirname, '..', 'src', 'index.ts');
+const resolvePackageName = (request) => (request === 'efs-modules' ? PACKAGE_SOURCE : request);
+
 /** Installs the .ts require hook in this process; idempotent. */
 function register() {
   require.extensions['.ts'] = (module, filename) => module._compile(compile(filename), filename);
+  if (Module._resolveFilename.efsModules) return;
+  const resolveFilename = Module._resolveFilename;
+  const resolveWithPackageName = function (request, ...rest) {
+    return resolveFilename.call(this, resolvePackageName(request), ...rest);
+  };
+  resolveWithPackageName.efsModules = true;
+  Module._resolveFilename = resolveWithPackageName;
 }
 
 module.exports = { register };

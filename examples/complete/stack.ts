@@ -19,8 +19,9 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { join } from 'node:path';
-import { AssetType, Construct, Fn, TerraformAsset, TerraformOutput, TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountEcs, EfsMountLambda } from '../../src';
+import { AssetType, Fn, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem, EfsMountEcs, EfsMountLambda } from 'efs-modules';
 
 const NAME = 'efs-complete';
 const SUBNETS = { 'us-east-1a': '10.2.1.0/24', 'us-east-1b': '10.2.2.0/24' };

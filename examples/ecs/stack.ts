@@ -19,8 +19,9 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { Construct, Fn, TerraformOutput, TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountEcs } from '../../src';
+import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem, EfsMountEcs } from 'efs-modules';
 
 const NAME = 'efs-ecs';
 const SUBNETS = { 'us-east-1a': '10.1.1.0/24', 'us-east-1b': '10.1.2.0/24' };

@@ -13,8 +13,9 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { join } from 'node:path';
-import { AssetType, Construct, TerraformAsset, TerraformOutput, TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountLambda } from '../../src';
+import { AssetType, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem, EfsMountLambda } from 'efs-modules';
 
 const NAME = 'efs-lambda';
 const SUBNETS = { 'us-east-1a': '10.0.1.0/24', 'us-east-1b': '10.0.2.0/24' };

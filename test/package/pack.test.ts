@@ -1,7 +1,9 @@
 /**
  * The consumer path of the npm package, for real: `npm pack` (which builds dist/ through
  * prepack), install the tarball into a fresh CDKTF project, compile a stack that uses all three
- * constructs against the installed types, synthesize it and plan it with terraform.
+ * constructs against the installed types, synthesize it and plan it with terraform. The project
+ * also compiles and synthesizes one of the repository's examples, copied unchanged: the examples
+ * import `efs-modules`, `cdktf` and `constructs` as a user's project does.
  *
  * Offline and fast by construction:
  * - the package is packed from a copy of its sources in a temp folder (src/, bin/, tsconfigs,
@@ -20,6 +22,8 @@ import execa from 'execa';
 import { findResources, init, makeTempDir, plan, PlanJson } from '../support/terraform';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** The example the consumer compiles as it is in the repository, with the file it packages. */
+const EXAMPLE = 'examples/complete';
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws'];
 /** What the package is built from; everything else in the repository stays out of the tarball. */
 const PACKAGE_SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'README.md', 'CHANGELOG.md'];
@@ -58,6 +62,7 @@ let packed: PackResult;
 let consumer: string;
 let installedPkg: Record<string, any>;
 let stackJson: Record<string, any>;
+let exampleJson: Record<string, any>;
 let planned: PlanJson;
 
 beforeAll(async () => {
@@ -96,8 +101,15 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(__dirname, 'consumer/api.ts.fixture'), path.join(consumer, 'api.ts'));
   fs.copyFileSync(path.join(__dirname, 'consumer/bad-prop.js.fixture'), path.join(consumer, 'bad-prop.js'));
   fs.copyFileSync(path.join(__dirname, 'consumer/tsconfig.json.fixture'), path.join(consumer, 'tsconfig.json'));
+  fs.copyFileSync(path.join(__dirname, 'consumer/example-main.ts.fixture'), path.join(consumer, 'example-main.ts'));
+  fs.mkdirSync(path.join(consumer, 'example'));
+  fs.copyFileSync(path.join(ROOT, EXAMPLE, 'stack.ts'), path.join(consumer, 'example/stack.ts'));
   await step('tsc (consumer, node16 resolution)', () => run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer));
   await step('synth (node build/main.js)', () => run(process.execPath, ['build/main.js', 'cdktf.out'], consumer));
+  // The example finds its Lambda package next to itself (__dirname), which is build/example once compiled.
+  fs.copyFileSync(path.join(ROOT, EXAMPLE, 'handler.zip'), path.join(consumer, 'build/example/handler.zip'));
+  await step('synth (node build/example-main.js)', () => run(process.execPath, ['build/example-main.js', 'cdktf.out.example'], consumer));
+  exampleJson = JSON.parse(fs.readFileSync(path.join(consumer, 'cdktf.out.example/stacks/complete/cdk.tf.json'), 'utf8'));
 
   const stackDir = path.join(consumer, 'cdktf.out/stacks/consumer');
   stackJson = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
@@ -206,5 +218,36 @@ describe('a CDKTF app using the installed package', () => {
     expect(task.values.volume).toEqual([
       expect.objectContaining({ efs_volume_configuration: [expect.objectContaining({ transit_encryption: 'ENABLED' })] }),
     ]);
+  });
+});
+
+describe(`${EXAMPLE}/stack.ts, copied unchanged into a project that installed the package`, () => {
+  test('every example imports efs-modules by name and nothing by a path into the repository', () => {
+    const stacks = (fs.readdirSync(path.join(ROOT, 'examples'), { recursive: true }) as string[])
+      .filter((file) => path.basename(file) === 'stack.ts')
+      .map((file) => path.join('examples', file));
+    expect(stacks.length).toBeGreaterThan(0);
+    const imports = stacks.flatMap((file) =>
+      [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/from '([^']*)'/g)].map((m) => ({ file, from: m[1] })),
+    );
+    expect(imports.filter((i) => i.from.startsWith('.')).map((i) => `${i.file}: ${i.from}`)).toEqual([]);
+    expect(stacks.filter((file) => !imports.some((i) => i.file === file && i.from === 'efs-modules'))).toEqual([]);
+  });
+
+  test('compiles and synthesizes against the installed package: the file system, the Lambda and ECS mounts and the packaged handler', () => {
+    expect(Object.keys(exampleJson.resource.aws_efs_file_system)).toHaveLength(1);
+    // Each mount's inputs are a local named after its construct; the root directories are the example's.
+    const mountRoots = Object.entries<any>(exampleJson.locals).filter(([, inputs]) => typeof inputs?.root_directory === 'string');
+    expect(Object.fromEntries(mountRoots.map(([local, inputs]) => [local, inputs.root_directory]))).toEqual({
+      ingest_mount_inputs: '/ingest',
+      report_mount_inputs: '/reports',
+      worker_ingest_inputs: '/ingest',
+      worker_reports_inputs: '/reports',
+    });
+    const functions = Object.values<any>(exampleJson.resource.aws_lambda_function);
+    expect(functions.map((fn) => fn.file_system_config.arn)).toEqual([expect.stringContaining('aws_efs_access_point.'), expect.stringContaining('aws_efs_access_point.')]);
+    const [task] = Object.values<any>(exampleJson.resource.aws_ecs_task_definition);
+    expect(task.volume.map((v: any) => v.efs_volume_configuration.transit_encryption)).toEqual(['ENABLED', 'ENABLED']);
+    expect(fs.readdirSync(path.join(consumer, 'cdktf.out.example/stacks/complete/assets'))).toEqual(['handler']);
   });
 });

@@ -6,8 +6,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Construct, Fn, TerraformOutput, TerraformStack } from '../../../src/cdktf';
-import { EfsFilesystem } from '../../../src';
+import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem } from 'efs-modules';
 
 export class EfsFilesystemBackupAndAlarmsStack extends TerraformStack {
   readonly shared: EfsFilesystem;

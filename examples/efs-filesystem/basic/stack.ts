@@ -3,8 +3,9 @@
  * everything else left to the secure defaults.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Construct, TerraformOutput, TerraformStack } from '../../../src/cdktf';
-import { EfsFilesystem } from '../../../src';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem } from 'efs-modules';
 
 export class EfsFilesystemBasicStack extends TerraformStack {
   readonly efs: EfsFilesystem;

@@ -4,8 +4,9 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Construct, TerraformOutput, TerraformStack } from '../../../src/cdktf';
-import { EfsFilesystem } from '../../../src';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFilesystem } from 'efs-modules';
 
 const ZONES = { 'us-east-1a': '10.20.1.0/24', 'us-east-1b': '10.20.2.0/24' };
 
