@@ -6,6 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyGraph, resourceDependencies, savedPlan } from '../support/apply-graph';
+import { withDependencies } from '../support/prepared-root';
 import { awsSchema, stateFromPlan } from '../support/state';
 import { PlanJson, plan } from '../support/terraform';
 
@@ -16,7 +18,7 @@ export interface State {
 }
 
 /** Lays the known planned values of every changing resource over the state; how many changed. */
-export function settle(state: State, p: PlanJson): number {
+function settle(state: State, p: PlanJson): number {
   let changed = 0;
   for (const c of p.resource_changes ?? []) {
     if (c.mode !== 'managed' || ['no-op', 'read'].includes(c.change.actions.join())) continue;
@@ -30,9 +32,12 @@ export function settle(state: State, p: PlanJson): number {
   return changed;
 }
 
-/** Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would; returns v1 planned against it. */
+/** Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would, dependencies included; returns v1 planned against it. */
 export async function writeAppliedState(dir: string): Promise<PlanJson> {
-  const state = stateFromPlan(await plan(dir), await awsSchema(dir)) as State;
+  // With each instance's dependencies, as an apply records them: Terraform orders the deletion
+  // of an object replaced create-before-destroy by them.
+  const created = await savedPlan(dir);
+  const state = withDependencies(stateFromPlan(created.json, await awsSchema(dir)) as State, resourceDependencies(await applyGraph(dir, created)));
   for (let round = 0; round < 3; round++) {
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
     if (settle(state, await plan(dir, { extraArgs: OFFLINE })) === 0) break;

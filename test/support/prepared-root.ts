@@ -48,8 +48,9 @@ export async function preparedRoot(paths: string[], v1: string, files: Record<st
  * object replaced create-before-destroy after the updates of the resources that the state says
  * depend on it: without them, a prepared state would show a different apply order than a real one.
  */
-function withDependencies(state: any, deps: Map<string, string[]>): object {
-  for (const r of state.resources) {
+export function withDependencies<T>(state: T, deps: Map<string, string[]>): T {
+  const s = state as any;
+  for (const r of s.resources) {
     const address = `${r.module ? `${r.module}.` : ''}${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
     for (const i of r.instances) i.dependencies = deps.get(address) ?? [];
   }
