@@ -6,28 +6,15 @@
  */
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { App, TerraformStack, TerraformVariable, Testing } from '../../src/cdktf';
+import { TerraformVariable } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, ValidationError, type ThroughputMode } from '../../src';
-import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { FILE_SYSTEM_PROP as FS, synthStack as synth } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
   vpcId: 'vpc-0123456789abcdef0',
   mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
 };
-const FS = {
-  id: FILE_SYSTEM.id,
-  arn: FILE_SYSTEM.arn,
-  securityGroupId: FILE_SYSTEM.security_group_id,
-  mountTargetIds: FILE_SYSTEM.mount_target_ids,
-};
-
-function synth(build: (stack: TerraformStack) => void): Record<string, any> {
-  const stack = new TerraformStack(new App(), 'test');
-  build(stack);
-  return JSON.parse(Testing.synth(stack));
-}
-
 /**
  * The preconditions a file system construct renders for plan time: on its witness
  * (`terraform_data`), which depends on nothing, so a value the provider rejects elsewhere

@@ -1,19 +1,14 @@
 /** EfsFilesystem as CDKTF users meet it: synthesis, defaults, tokens, and errors. */
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { App, TerraformOutput, TerraformStack, Testing } from '../../src/cdktf';
+import { App, TerraformOutput, TerraformStack } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, RemovalPolicy, ValidationError } from '../../src';
+import { synthStack as synth } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
   vpcId: 'vpc-0123456789abcdef0',
   mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
 };
-
-function synth(build: (stack: TerraformStack) => void): Record<string, any> {
-  const stack = new TerraformStack(new App(), 'test');
-  build(stack);
-  return JSON.parse(Testing.synth(stack));
-}
 
 test('holds the props, defaults applied, in one local per instance', () => {
   const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));

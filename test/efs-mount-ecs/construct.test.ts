@@ -5,29 +5,16 @@
  * checked for every case in both paths by test/modules/validation.test.ts.
  */
 import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { App, Fn, TerraformStack, Testing, Token } from '../../src/cdktf';
+import { Fn, Token } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEcs, ValidationError } from '../../src';
-import { FILE_SYSTEM } from '../../src/modules/mount-cases';
 import { asTokens } from '../../src/core/outputs';
+import { FILE_SYSTEM_PROP as FS, synthStack as synth } from '../support/synth';
 
 const TASK: EcsTaskDefinitionConfig = {
   family: 'app',
   containerDefinitions: '[]',
   taskRoleArn: 'arn:aws:iam::111122223333:role/app-task',
 };
-const FS = {
-  id: FILE_SYSTEM.id,
-  arn: FILE_SYSTEM.arn,
-  securityGroupId: FILE_SYSTEM.security_group_id,
-  mountTargetIds: FILE_SYSTEM.mount_target_ids,
-};
-
-function synth(build: (stack: TerraformStack) => void): Record<string, any> {
-  const stack = new TerraformStack(new App(), 'test');
-  build(stack);
-  return JSON.parse(Testing.synth(stack));
-}
-
 const taskOf = (json: Record<string, any>) => Object.values(json.resource.aws_ecs_task_definition)[0] as Record<string, any>;
 
 const thrown = (f: () => unknown): ValidationError => {

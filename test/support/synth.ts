@@ -1,0 +1,19 @@
+/** Synthesizing constructs in unit tests: one stack, its Terraform JSON parsed. */
+import { App, TerraformStack, Testing } from '../../src/cdktf';
+import type { FileSystemReference } from '../../src';
+import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+
+/** Builds one stack with `build` and returns its synthesized Terraform JSON. */
+export function synthStack(build: (stack: TerraformStack) => void): Record<string, any> {
+  const stack = new TerraformStack(new App(), 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** The mount cases' file system, as the `fileSystem` prop of a mount construct. */
+export const FILE_SYSTEM_PROP: FileSystemReference = {
+  id: FILE_SYSTEM.id,
+  arn: FILE_SYSTEM.arn,
+  securityGroupId: FILE_SYSTEM.security_group_id,
+  mountTargetIds: FILE_SYSTEM.mount_target_ids,
+};
