@@ -6,6 +6,7 @@
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
+import { recordComment } from './hcl-comments';
 import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
 import type { ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
@@ -23,6 +24,11 @@ export interface BuildContext {
   spell(name: string): string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
+  /**
+   * Says why an element is written as it is. The HCL generator prints the text as a comment above
+   * its block in main.tf; constructs ignore it. Write it for a reviewer of main.tf: the why, not the what.
+   */
+  explain<T extends TerraformElement>(element: T, why: string): T;
   /** Declares a local value; returns the expression that reads it. */
   local(name: string, expression: unknown): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
@@ -55,6 +61,10 @@ function contextBase(
     mode,
     scope,
     in: render.resolve,
+    explain: (element, why) => {
+      if (mode === 'module') recordComment(element, why);
+      return element;
+    },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local(name, expression) {
       const id = localName(name);
