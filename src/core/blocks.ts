@@ -1,5 +1,9 @@
-/** Helpers for writing Terraform constructs cdktf has no typed form for. */
-import { TerraformElement, Token } from '../cdktf';
+/**
+ * The one way a build writes an HCL expression where cdktf's generated props expect a typed
+ * value: each helper takes an expression string (`ex(...)`) and returns a cdktf token of the type
+ * the prop declares, so builds need no casts.
+ */
+import { type IResolvable, TerraformElement, Token } from '../cdktf';
 
 /**
  * Adds `dynamic "<block>"` blocks to a resource: each entry repeats the block once per
@@ -14,6 +18,10 @@ export function addDynamic(
   element.addOverride(`dynamic.${block}`, bodies.length === 1 ? bodies[0] : bodies);
 }
 
-/** A typed view of an HCL expression, for attributes cdktf types as number, boolean or list. */
+/** A typed view of an HCL expression, for attributes cdktf types as number, boolean, list or map. */
 export const num = (expression: string): number => Token.asNumber(expression);
-export const bool = (expression: string): boolean => Token.asAny(expression) as unknown as boolean;
+/** cdktf types boolean attributes as `boolean | IResolvable`. */
+export const bool = (expression: string): IResolvable => Token.asAny(expression);
+export const stringList = (expression: string): string[] => Token.asList(expression);
+export const stringMap = (expression: string): Record<string, string> => Token.asStringMap(expression);
+export const anyMap = (expression: string): Record<string, unknown> => Token.asAnyMap(expression);
