@@ -133,10 +133,8 @@ export abstract class ModuleConstruct extends Construct {
     let rendered: { condition: string; errorMessage: string }[] | undefined;
     const ctx: BuildContext = {
       ...base,
-      preconditions: () => {
-        rendered = base.preconditions();
-        return rendered;
-      },
+      // One list however often the build asks, so rules deferred later (deferToPlan) reach it.
+      preconditions: () => (rendered ??= base.preconditions()),
       named: (element) => element,
     };
     this.outputValues = definition.build(ctx);

@@ -49,8 +49,12 @@ export class EfsFilesystemAccessPoint extends Construct {
   /** ARN of the access point, known after apply. */
   readonly accessPointArn: string;
 
-  /** @internal Made by `EfsFilesystem.addAccessPoint`. */
-  constructor(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint) {
+  /** @internal Made by `EfsFilesystem.addAccessPoint` only. */
+  static of(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
+    return new EfsFilesystemAccessPoint(fileSystem, key, resource);
+  }
+
+  private constructor(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint) {
     super(fileSystem, `access-point-${key}`);
     this.fileSystem = fileSystem;
     this.key = key;
@@ -131,7 +135,7 @@ export function addAccessPointTo(
   deferToPlan(deferred);
   // The inputs local is rendered at synth time: the access points' for_each sees the new entry.
   map[id] = entry;
-  return new EfsFilesystemAccessPoint(fileSystem, id, accessPointResource(fileSystem));
+  return EfsFilesystemAccessPoint.of(fileSystem, id, accessPointResource(fileSystem));
 }
 
 /** The module's access points resource (one, `for_each` over `access_points`). */
