@@ -104,6 +104,8 @@ export abstract class ModuleConstruct extends Construct {
   protected readonly inputs: Record<string, unknown>;
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
+  /** The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
+  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions };
 
   /** @internal Subclassed by this package's constructs only. */
   protected constructor(scope: Construct, id: string, definition: ModuleDefinition, props: object) {
@@ -128,18 +130,35 @@ export abstract class ModuleConstruct extends Construct {
     // validation and precondition blocks would check them.
     const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
     const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
-    let rendered = false;
+    let rendered: { condition: string; errorMessage: string }[] | undefined;
     const ctx: BuildContext = {
       ...base,
-      preconditions: () => {
-        rendered = true;
-        return base.preconditions();
-      },
+      // One list however often the build asks, so rules deferred later (deferToPlan) reach it.
+      preconditions: () => (rendered ??= base.preconditions()),
       named: (element) => element,
     };
     this.outputValues = definition.build(ctx);
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
+    }
+    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render };
+  }
+
+  /**
+   * @internal Checks more rules at plan time after construction, for methods that add to the
+   * inputs (`addAccessPoint`) with token values: each joins the preconditions the build attached,
+   * once (a rule reads the whole input, entries added later included). The list is rendered at
+   * synth time, so adding to it now still reaches the synthesized configuration.
+   */
+  protected deferToPlan(rules: readonly Rule[]): void {
+    const fresh = rules.filter((r) => !this.planTime.rules.has(r.id));
+    if (fresh.length === 0) return;
+    if (!this.planTime.checks) throw new Error(`${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`);
+    fresh.forEach((r) => this.planTime.rules.set(r.id, r));
+    const all = [...this.planTime.rules.values()];
+    for (const rule of fresh) {
+      const { condition, message } = renderJson(afterOwnRules(rule, all), this.planTime.render);
+      this.planTime.checks.push({ condition, errorMessage: message });
     }
   }
 }

@@ -8,7 +8,8 @@ import { check } from '../../core/rules';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
-import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
+import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
+import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
@@ -81,6 +82,21 @@ export class EfsFilesystem extends ModuleConstruct {
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
+  }
+
+  /**
+   * Adds an access point, as AWS CDK's `FileSystem.addAccessPoint` does: the entry `accessPoints[id]`,
+   * exactly as if it had been given in the prop (same rules and messages, same resource address).
+   * `id` must be a literal and not already a key of `accessPoints`. Options given as tokens are
+   * checked at plan time. Throws a `ValidationError` naming this construct, the call and the option.
+   * @example
+   * const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+   * data.grantReadWrite(role);
+   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath: '/mnt/data' }, ... });
+   * @returns the access point: its ID, ARN, file system and grants through it.
+   */
+  addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
+    return addAccessPointTo(this, this.inputs, (rules) => this.deferToPlan(rules), id, options);
   }
 
   /**
