@@ -24,7 +24,7 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
   const stack = new TerraformStack(app, definition.spec.name);
   // The provider block belongs to the caller of a module; this one only satisfies cdktf.
   new AwsProvider(stack, 'aws', {});
-  const values = definition.build(moduleContext(stack, definition.spec));
+  const values = definition.build(moduleContext(stack, definition.spec)).outputs;
   for (const output of definition.spec.outputs) {
     if (!(output.name in values)) throw new Error(`${definition.spec.name}: build returned no value for output ${output.name}`);
     new TerraformOutput(stack, `output_${output.name}`, {

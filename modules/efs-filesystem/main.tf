@@ -3,17 +3,6 @@
 locals {
   lifecycle_transitions = { for name, when in var.lifecycle_policy : name => when if when != null }
 
-  access_point_creation_info = {
-    for key, ap in var.access_points : key => (
-      ap.creation_info != null ? ap.creation_info :
-      ap.posix_user != null ? {
-        owner_uid   = ap.posix_user.uid
-        owner_gid   = ap.posix_user.gid
-        permissions = "0755"
-      } : null
-    )
-  }
-
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 
   allow_mount_statement = {
@@ -64,6 +53,17 @@ locals {
     var.enforce_access_point ? [local.enforce_access_point_statement] : [],
     var.policy_statements,
   )
+
+  access_point_creation_info = {
+    for key, ap in var.access_points : key => (
+      ap.creation_info != null ? ap.creation_info :
+      ap.posix_user != null ? {
+        owner_uid   = ap.posix_user.uid
+        owner_gid   = ap.posix_user.gid
+        permissions = "0755"
+      } : null
+    )
+  }
 
   alarm_definitions = var.alarms == null ? {} : {
     burst_credit_balance = {

@@ -41,10 +41,23 @@ export interface BuildContext {
   preconditions(): { condition: string; errorMessage: string }[];
 }
 
-export interface ModuleDefinition {
+/** What a build returns: each output's value, and the resources its construct works with. */
+export interface Built<R = unknown> {
+  /** Each output's value by HCL output name (expression strings, or objects of them). */
+  readonly outputs: Record<string, unknown>;
+  /** The resources the construct needs after the build (e.g. to add `prevent_destroy`, or for `dependsOn`). */
+  readonly resources: R;
+}
+
+export interface ModuleDefinition<R = unknown> {
   readonly spec: ModuleSpec;
-  /** Creates the resources; returns each output's value (expression strings, or objects of them). */
-  build(ctx: BuildContext): Record<string, unknown>;
+  /** Creates the resources; returns the outputs' values and the resources the construct needs. */
+  build(ctx: BuildContext): Built<R>;
+}
+
+/** A build whose construct needs none of its resources: returns the outputs only. */
+export function outputsOnly(build: (ctx: BuildContext) => Record<string, unknown>): (ctx: BuildContext) => Built<Record<string, never>> {
+  return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 
 /** Wraps an HCL expression for use as a cdktf attribute value. */
@@ -99,16 +112,18 @@ export { ValidationError } from './validation-error';
  * (same words as the HCL module, TypeScript spelling), then held in one local per instance
  * so the shared `build` reads them exactly as the HCL module reads its variables.
  */
-export abstract class ModuleConstruct extends Construct {
+export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
   protected readonly inputs: Record<string, unknown>;
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
-  /** The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
+  /** @internal The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
   private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions };
+  /** @internal The resources the build returned for this construct. */
+  protected readonly resources: R;
 
   /** @internal Subclassed by this package's constructs only. */
-  protected constructor(scope: Construct, id: string, definition: ModuleDefinition, props: object) {
+  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<R>, props: object) {
     super(scope, id);
     const { spec } = definition;
     const label = `${spec.className} "${this.node.path}"`;
@@ -137,7 +152,9 @@ export abstract class ModuleConstruct extends Construct {
       preconditions: () => (rendered ??= base.preconditions()),
       named: (element) => element,
     };
-    this.outputValues = definition.build(ctx);
+    const built = definition.build(ctx);
+    this.outputValues = built.outputs;
+    this.resources = built.resources;
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }

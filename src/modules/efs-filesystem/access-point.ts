@@ -110,6 +110,7 @@ function labelOf(fileSystem: Construct, id: string): string {
 export function addAccessPointTo(
   fileSystem: EfsFilesystem,
   inputs: Record<string, unknown>,
+  resource: EfsAccessPoint,
   deferToPlan: (rules: readonly Rule[]) => void,
   id: string,
   options: AccessPoint,
@@ -135,12 +136,5 @@ export function addAccessPointTo(
   deferToPlan(deferred);
   // The inputs local is rendered at synth time: the access points' for_each sees the new entry.
   map[id] = entry;
-  return EfsFilesystemAccessPoint.of(fileSystem, id, accessPointResource(fileSystem));
-}
-
-/** The module's access points resource (one, `for_each` over `access_points`). */
-function accessPointResource(fileSystem: Construct): EfsAccessPoint {
-  const found = fileSystem.node.findAll().filter((c): c is EfsAccessPoint => c instanceof EfsAccessPoint);
-  if (found.length !== 1) throw new Error(`efs-filesystem: expected one access point resource in ${fileSystem.node.path}, found ${found.length}`);
-  return found[0];
+  return EfsFilesystemAccessPoint.of(fileSystem, id, resource);
 }

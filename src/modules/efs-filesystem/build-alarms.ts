@@ -6,7 +6,7 @@
  */
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformIterator, TerraformResource } from '../../cdktf';
-import { num } from '../../core/blocks';
+import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
 import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
@@ -105,7 +105,7 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
-      forEach: TerraformIterator.fromMap(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`) as unknown as Record<string, unknown>),
+      forEach: TerraformIterator.fromMap(anyMap(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`))),
       alarmName: ex(`"\${${v('name')}}-efs-\${replace(each.key, "_", "-")}"`),
       alarmDescription: ex('each.value.description'),
       comparisonOperator: ex('each.value.comparison'),
@@ -114,14 +114,14 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
       treatMissingData: ex('each.value.treat_missing_data'),
       // Through each.value, never the input itself: in a construct the input is a constant, which
       // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
-      alarmActions: ex('each.value.actions') as unknown as string[],
-      okActions: ex('each.value.actions') as unknown as string[],
-      tags: ex(v('tags')) as unknown as Record<string, string>,
+      alarmActions: stringList(ex('each.value.actions')),
+      okActions: stringList(ex('each.value.actions')),
+      tags: stringMap(ex(v('tags'))),
     }),
     'this',
   );
-  alarm.addOverride('dynamic.metric_query', {
-    for_each: ex('each.value.queries'),
+  addDynamic(alarm, 'metric_query', {
+    forEach: ex('each.value.queries'),
     content: {
       id: ex('metric_query.value.id'),
       expression: ex('metric_query.value.expression'),

@@ -1,6 +1,5 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
-import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import type { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, type ITerraformDependable } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
@@ -10,6 +9,7 @@ import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
 import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
 import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
+import type { EfsFilesystemResources } from './build';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
@@ -39,7 +39,7 @@ export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
  */
-export class EfsFilesystem extends ModuleConstruct {
+export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
   /** Everything the module outputs, as tokens. */
   readonly outputs: EfsFilesystemOutputs;
 
@@ -49,8 +49,8 @@ export class EfsFilesystem extends ModuleConstruct {
     OWNERS.set(this.outputs.fileSystem, this);
     if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
       // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.
-      const fileSystem = this.node.findAll().find((c): c is EfsFileSystem => c instanceof EfsFileSystem)!;
-      fileSystem.addOverride('lifecycle.prevent_destroy', true);
+      const { fileSystem } = this.resources;
+      fileSystem.lifecycle = { ...fileSystem.lifecycle, preventDestroy: true };
     }
   }
 
@@ -96,7 +96,7 @@ export class EfsFilesystem extends ModuleConstruct {
    * @returns the access point: its ID, ARN, file system and grants through it.
    */
   addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
-    return addAccessPointTo(this, this.inputs, (rules) => this.deferToPlan(rules), id, options);
+    return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (rules) => this.deferToPlan(rules), id, options);
   }
 
   /**
@@ -155,12 +155,12 @@ export class EfsFilesystem extends ModuleConstruct {
    */
   get mountTargetsAvailable(): ITerraformDependable {
     // One resource, for_each over mountTargets: depending on it waits for every instance.
-    return this.mountTargetResources()[0];
+    return this.resources.mountTargets;
   }
 
   /** @internal The mount target resources of this construct: mounts depend on them. */
   mountTargetResources(): EfsMountTarget[] {
-    return this.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
+    return [this.resources.mountTargets];
   }
 
   /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */

@@ -1,8 +1,8 @@
 import type { ModuleDefinition } from '../../core/module';
-import { buildEfsFilesystem } from './build';
+import { EfsFilesystemResources, buildEfsFilesystem } from './build';
 import { efsFilesystemSpec } from './spec';
 
-export const efsFilesystem: ModuleDefinition = {
+export const efsFilesystem: ModuleDefinition<EfsFilesystemResources> = {
   spec: efsFilesystemSpec,
   build: buildEfsFilesystem,
 };

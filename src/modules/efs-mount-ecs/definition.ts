@@ -1,8 +1,8 @@
-import type { ModuleDefinition } from '../../core/module';
+import { type ModuleDefinition, outputsOnly } from '../../core/module';
 import { buildEfsMountEcs } from './build';
 import { efsMountEcsSpec } from './spec';
 
 export const efsMountEcs: ModuleDefinition = {
   spec: efsMountEcsSpec,
-  build: buildEfsMountEcs,
+  build: outputsOnly(buildEfsMountEcs),
 };
