@@ -17,7 +17,7 @@ export type TransitionAge = 'AFTER_1_DAY' | 'AFTER_7_DAYS' | 'AFTER_14_DAYS' | '
 
 export interface AccessPoint {
   /**
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   readonly posixUser?: PosixUser;
@@ -67,7 +67,7 @@ export interface BackupCopy {
 
 export interface BackupPlan {
   /**
-   * @default "cron(0 5 ? * * *)"
+   * @default 'cron(0 5 ? * * *)'
    */
   readonly schedule?: string;
   /**
@@ -139,7 +139,7 @@ export interface CreationInfo {
   readonly ownerUid: number;
   readonly ownerGid: number;
   /**
-   * @default "0755"
+   * @default '0755'
    */
   readonly permissions?: string;
 }
@@ -209,7 +209,7 @@ export interface PolicyStatement {
   readonly effect: PolicyEffect;
   readonly actions: string[];
   /**
-   * @default [{ type: "AWS", identifiers: ["*"] }]
+   * @default [{ type: 'AWS', identifiers: ['*'] }]
    */
   readonly principals?: PolicyPrincipal[];
   /**
@@ -323,7 +323,7 @@ export interface EfsFilesystemProps {
    * `"<name>-efs"`. Keep the name of a group you move here from another module (with
    * `security_group_use_name_prefix` and `security_group_description` as they were), so that it is
    * not replaced.
-   * @default undefined
+   * @default - none
    */
   readonly securityGroupName?: string;
   /**
@@ -338,25 +338,25 @@ export interface EfsFilesystemProps {
    * Description of the mount targets' security group. AWS cannot change it in place: a new
    * description replaces the group (new group and rules first, then the mount targets move to it,
    * then the old group goes).
-   * @default "NFS access to the EFS mount targets"
+   * @default 'NFS access to the EFS mount targets'
    */
   readonly securityGroupDescription?: string;
   /**
    * `elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s
    * for steady work) or `bursting` (scales with size, with burst credits).
-   * @default "elastic"
+   * @default 'elastic'
    */
   readonly throughputMode?: ThroughputMode;
   /**
    * Throughput in MiB/s when `throughput_mode` is `provisioned` (required then, refused otherwise):
    * 1 to 3414, and the Region may allow less. AWS limits decreases to about one a day.
-   * @default undefined
+   * @default - none
    */
   readonly provisionedThroughputInMibps?: number;
   /**
    * `generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only
    * with Regional file systems and non-elastic throughput.
-   * @default "generalPurpose"
+   * @default 'generalPurpose'
    */
   readonly performanceMode?: PerformanceMode;
   /**
@@ -367,13 +367,13 @@ export interface EfsFilesystemProps {
   /**
    * ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`.
    * Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.
-   * @default undefined
+   * @default - none
    */
   readonly kmsKeyArn?: string;
   /**
    * Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file
    * system takes exactly one mount target, in that zone.
-   * @default undefined
+   * @default - none
    */
   readonly availabilityZoneName?: string;
   /**
@@ -385,7 +385,7 @@ export interface EfsFilesystemProps {
    * When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to
    * Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in
    * Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.
-   * @default { transitionToIa: "AFTER_30_DAYS", transitionToPrimaryStorageClass: "AFTER_1_ACCESS" }
+   * @default { transitionToIa: 'AFTER_30_DAYS', transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }
    */
   readonly lifecyclePolicy?: LifecyclePolicy;
   /**
@@ -444,7 +444,7 @@ export interface EfsFilesystemProps {
   /**
    * Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is
    * set, encrypted with `kms_key_arn` when set). Null: no replication.
-   * @default undefined
+   * @default - none
    */
   readonly replication?: Replication;
   /**
@@ -461,7 +461,7 @@ export interface EfsFilesystemProps {
    * `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones
    * in the default vault, and this plan's); set `backup_enabled = false` when the plan replaces the
    * automatic backup.
-   * @default undefined
+   * @default - none
    */
   readonly backupPlan?: BackupPlan;
   /**
@@ -481,7 +481,7 @@ export interface EfsFilesystemProps {
    * scheduled jobs and new ones go without clients for long stretches, hence off unless enabled.
    * Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns`
    * receive both ALARM and OK notifications.
-   * @default undefined
+   * @default - none
    */
   readonly alarms?: Alarms;
   /**
@@ -545,7 +545,7 @@ export interface EfsMountLambdaProps {
    * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   /**
@@ -557,13 +557,13 @@ export interface EfsMountLambdaProps {
   /**
    * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
    * directory keeps its own.
-   * @default "0755"
+   * @default '0755'
    */
   readonly rootDirectoryPermissions?: string;
   /**
    * Where the function sees the file system: `/mnt/` and one name of letters, digits, `.`, `_` or
    * `-` (Lambda's rule), at most 160 characters.
-   * @default "/mnt/efs"
+   * @default '/mnt/efs'
    */
   readonly mountPath?: string;
   /**
@@ -577,7 +577,7 @@ export interface EfsMountLambdaProps {
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
    * file system, only through this access point. Needed while `attach_role_policy` is true (the
    * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default undefined
+   * @default - none
    */
   readonly roleName?: string;
   /**
@@ -594,7 +594,7 @@ export interface EfsMountLambdaProps {
    * the plan checks that the file system admits the group. Null means you allow the function in on
    * NFS another way (CIDRs, a rule of your own). The function's group itself needs outbound TCP 2049
    * to the file system's group.
-   * @default undefined
+   * @default - none
    */
   readonly securityGroupId?: string;
   /**
@@ -643,7 +643,7 @@ export interface EfsMountEcsProps {
    * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   /**
@@ -655,18 +655,18 @@ export interface EfsMountEcsProps {
   /**
    * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
    * directory keeps its own.
-   * @default "0755"
+   * @default '0755'
    */
   readonly rootDirectoryPermissions?: string;
   /**
    * Where the container sees the file system: an absolute path other than `/`.
-   * @default "/mnt/efs"
+   * @default '/mnt/efs'
    */
   readonly containerPath?: string;
   /**
    * Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default)
    * uses `name` with `.` replaced by `-`. Each volume of a task needs its own.
-   * @default undefined
+   * @default - none
    */
   readonly volumeName?: string;
   /**
@@ -684,7 +684,7 @@ export interface EfsMountEcsProps {
   /**
    * Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null
    * lets ECS choose.
-   * @default undefined
+   * @default - none
    */
   readonly transitEncryptionPort?: number;
   /**
@@ -692,7 +692,7 @@ export interface EfsMountEcsProps {
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
    * file system, only through this access point. Needed while `attach_task_role_policy` is true (the
    * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default undefined
+   * @default - none
    */
   readonly taskRoleName?: string;
   /**
@@ -710,7 +710,7 @@ export interface EfsMountEcsProps {
    * that the file system admits the group. Null means you allow the task in on NFS another way
    * (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file
    * system's group.
-   * @default undefined
+   * @default - none
    */
   readonly securityGroupId?: string;
   /**
