@@ -240,7 +240,7 @@ resource "aws_efs_file_system" "this" {
 
     precondition {
       condition     = var.encrypted || var.kms_key_arn == null
-      error_message = "kms_key_arn is set but encrypted is false; set encrypted = true or remove the key."
+      error_message = "kms_key_arn is set but encrypted is false; set encrypted to true or remove the key."
     }
 
     precondition {
