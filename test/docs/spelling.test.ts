@@ -140,8 +140,8 @@ describe('TypeScript docs', () => {
     expect(Object.keys(ALLOWED).filter((a) => !found.includes(a))).toEqual([]);
   });
 
-  test.each(MODULES.map((m) => m.spec.name))('%s: the README\'s TypeScript code spells no HCL', (name) => {
-    const blocks = codeBlocks(read(`modules/${name}/README.md`), /^(ts|typescript)$/);
+  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])('%s: the TypeScript code spells no HCL', (path) => {
+    const blocks = codeBlocks(read(path), /^(ts|typescript)$/);
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.flatMap((b, i) => findings(`ts block ${i + 1}`, b, HCL_SIGNS))).toEqual([]);
   });
@@ -172,10 +172,10 @@ describe('HCL docs', () => {
     expect(descriptions.flatMap(([where, d]) => findings(where, d, TS_SIGNS))).toEqual([]);
   });
 
-  test.each(MODULES.map((m) => m.spec.name))('%s: the README\'s generated blocks and HCL code name nothing in camelCase', (name) => {
-    const readme = read(`modules/${name}/README.md`);
+  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])('%s: the generated blocks and HCL code name nothing in camelCase', (path) => {
+    const readme = read(path);
     const parts = [...generatedBlocks(readme), ...codeBlocks(readme, /^(hcl|terraform|tf)$/)];
-    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.length).toBeGreaterThan(0);
     expect(parts.flatMap((p, i) => findings(`part ${i + 1}`, p, TS_SIGNS))).toEqual([]);
   });
 });

@@ -547,7 +547,7 @@ const rules: Rule[] = [
     inputs: ['performance_mode', 'availability_zone_name'],
     summary: '`maxIO` is not combined with One Zone',
     condition: not(and(eq(v('performance_mode'), lit('maxIO')), notNull(v('availability_zone_name')))),
-    message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}); use "generalPurpose".`,
+    message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}); use "generalPurpose".`,
   },
   {
     id: 'kms-key-needs-encryption',
@@ -582,7 +582,7 @@ const rules: Rule[] = [
     inputs: ['mount_targets', 'availability_zone_name'],
     summary: 'a One Zone file system has exactly one mount target',
     condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
-    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
+    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
   },  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanRules,
   ...alarmsRules,
