@@ -93,8 +93,13 @@ const HCL_SIGNS: readonly [string, RegExp][] = [
   ['{ x = … }', /\{\s*[\w"-]+\s*=\s/],
 ];
 
-/** What TypeScript looks like, as it must not appear in HCL docs. */
-const TS_SIGNS: readonly [string, RegExp][] = [...CAMEL.map((n): [string, RegExp] => [n, word(n)]), ['undefined', /\bundefined\b/]];
+/** What TypeScript looks like, as it must not appear in HCL docs: camelCase names, `undefined`, the constructs and cdktf. */
+const TS_SIGNS: readonly [string, RegExp][] = [
+  ...CAMEL.map((n): [string, RegExp] => [n, word(n)]),
+  ...MODULES.map((m): [string, RegExp] => [m.spec.className, word(m.spec.className)]),
+  ['undefined', /\bundefined\b/],
+  ['cdktf', /\bcdktf\b/i],
+];
 
 function findings(where: string, text: string, signs: readonly [string, RegExp][]): string[] {
   return signs.filter(([, re]) => re.test(text)).map(([what]) => `${where}: ${what}`);
