@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { doc, either, hclOnly, nm, spell, tsOnly, unsetWords, val } from '../../src/core/doc';
+import { evaluate, name, perPath, template, toHcl } from '../../src/core/expr';
 import type { ModuleSpec } from '../../src/core/spec';
 import { TfType, camelCase, t } from '../../src/core/types';
 import { MODULES } from '../../generators/registry';
@@ -209,5 +210,17 @@ describe('doc templates', () => {
 
   test('@default words are spelled for TypeScript', () => {
     expect(unsetWords(doc.unset(doc`${nm('name')} followed by ${nm('security_group_use_name_prefix')}`)`Name.`)).toBe('`name` followed by `securityGroupUseNamePrefix`');
+  });
+});
+
+describe('message templates', () => {
+  const message = template`${name('file_system')} is missing: pass ${perPath('module.efs.file_system', 'efs.fileSystem')}.`;
+
+  test('a per-path passage of a message reads as HCL in the HCL module', () => {
+    expect(toHcl(message, { resolve: (n) => `var.${n}`, spelling: 'hcl' })).toBe('"file_system is missing: pass module.efs.file_system."');
+  });
+
+  test('and as TypeScript when a construct reports it', () => {
+    expect(evaluate(message, {}, 'ts')).toBe('fileSystem is missing: pass efs.fileSystem.');
   });
 });
