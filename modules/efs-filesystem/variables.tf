@@ -451,7 +451,7 @@ variable "backup_plan" {
 
   validation {
     condition     = var.backup_plan == null ? true : alltrue([for i, c in var.backup_plan.copy_to : can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days)])
-    error_message = var.backup_plan == null ? "backup_plan is null" : join(" ", [for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500, or null for as long as the source (got ${jsonencode(c)})." if !(can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days))])
+    error_message = var.backup_plan == null ? "backup_plan is null" : join(" ", [for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500 (or none, to keep them as long as the source) (got ${jsonencode(c)})." if !(can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days))])
   }
 
   validation {

@@ -435,11 +435,12 @@ export interface EfsFilesystemProps {
    * would do it fails, whatever was applied before (the flag set and reset, the module's own
    * `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace
    * the file system, then back to `false`. Removing `kmsKeyArn` or `availabilityZoneName` changes
-   * nothing (the file system keeps its key and zone) and is not refused. Not refused at plan time,
-   * but flagged by `efs-modules doctor`: `cdktf destroy`, a removed construct, and a plan in which
-   * the module's security group and `terraform_data.module_created` are new too (a file system
-   * imported or moved into a module never applied without its security group, or `-replace` of
-   * both).
+   * nothing (the file system keeps its key and zone) and is not refused. While it is `false` the
+   * construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it
+   * (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but
+   * flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and
+   * `terraform_data.module_created` are new too (a file system imported or moved into a stack never
+   * applied without its security group, or `-replace` of both).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;

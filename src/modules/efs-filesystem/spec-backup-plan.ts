@@ -174,7 +174,7 @@ export const backupPlanRules: Rule[] = [
     call('alltrue', forEach(field('copy_to'), (_i, c) => copyOk(c), undefined, ['i', 'c'])),
     call('join', lit(' '), forEach(
       field('copy_to'),
-      (i, c) => template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)}, or null for as long as the source (got ${show(c)}).`,
+      (i, c) => template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)} (or none, to keep them as long as the source) (got ${show(c)}).`,
       (_i, c) => not(copyOk(c)),
       ['i', 'c'],
     )),
