@@ -18,7 +18,8 @@ export type Expr =
   | { readonly op: 'if'; readonly cond: Expr; readonly then: Expr; readonly else: Expr }
   | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
-  | { readonly op: 'name'; readonly path: readonly (string | Expr)[] };
+  | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
+  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type Spelling = 'hcl' | 'ts';
@@ -126,6 +127,11 @@ export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (
  * reads `access_points["app"].root_directory` in HCL and `accessPoints["app"].rootDirectory` in TypeScript.
  */
 export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path });
+/**
+ * Message text written differently per path, for syntax or advice that only one path's users
+ * follow: `perPath('module.efs.file_system', 'efs.fileSystem')`. Prefer words that serve both.
+ */
+export const perPath = (hcl: string, ts: string): Expr => ({ op: 'perPath', hcl, ts });
 /** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
 export const show = (x: Expr): Expr => call('jsonencode', x);
 export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
@@ -172,6 +178,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
     case 'template':
     case 'name':
+    case 'perPath':
       return `"${templateParts(e, o).map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`)).join('')}"`;
   }
 }
@@ -183,10 +190,11 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
       typeof seg !== 'string' ? ['["', seg, '"]'] : [i === 0 ? '' : '.', o.spelling === 'ts' ? camelCase(seg) : seg],
     );
   }
+  if (e.op === 'perPath') return [o.spelling === 'ts' ? e.ts : e.hcl];
   if (e.op !== 'template') return [e];
   return e.parts.flatMap((p): (string | Expr)[] => {
     if (typeof p === 'string') return [p];
-    if (p.op === 'name') return templateParts(p, o);
+    if (p.op === 'name' || p.op === 'perPath') return templateParts(p, o);
     // A literal reads as text, not as an interpolation of a constant.
     if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
     return [p];
@@ -267,7 +275,8 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       return out;
     }
     case 'template':
-    case 'name': {
+    case 'name':
+    case 'perPath': {
       const parts = templateParts(e, { resolve: (n) => n, spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
       if (parts.some((p) => p === UNKNOWN)) return UNKNOWN;
       // Terraform interpolates strings, numbers and bools as text; messages show other values through jsonencode.

@@ -3,6 +3,7 @@
  * and validation rules. The TypeScript props, variables.tf, outputs.tf and the README are
  * all derived from it.
  */
+import type { Text } from './doc';
 import type { Rule } from './rules';
 import type { TfType } from './types';
 
@@ -10,7 +11,8 @@ export interface InputSpec {
   /** snake_case, as HCL users write it; TypeScript props use its camelCase. */
   readonly name: string;
   readonly type: TfType;
-  readonly description: string;
+  /** Spelled per path (doc.ts); an optional input without a default says what leaving it out means (`doc.unset`). */
+  readonly description: Text;
   /** Required inputs have no default. */
   readonly required?: boolean;
   /** HCL-shaped default (snake_case keys). Omitted on an optional input means `null`. */
@@ -24,7 +26,8 @@ export interface InputSpec {
 
 export interface OutputSpec {
   readonly name: string;
-  readonly description: string;
+  /** Spelled per path (doc.ts). */
+  readonly description: Text;
   /** The output's type, for the TypeScript accessor. */
   readonly type: TfType;
   /**

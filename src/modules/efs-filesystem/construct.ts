@@ -196,7 +196,7 @@ function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemPro
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
     throwValidationError(`EfsFilesystem "${path}"`, [
-      `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement = ${props.allowFileSystemReplacement}; give one of them.`,
+      `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement: ${props.allowFileSystemReplacement}; give one of them.`,
     ]);
   }
   return { ...props, allowFileSystemReplacement: allow };

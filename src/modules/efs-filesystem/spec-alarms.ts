@@ -11,6 +11,7 @@
  * published while no client is connected, so "no clients" is missing data.
  */
 import { Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import type { InputSpec } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
@@ -20,7 +21,8 @@ export interface AlarmDefinition {
   readonly key: string;
   /** Name of the generated TypeScript interface of its settings. */
   readonly tsName: string;
-  readonly summary: string;
+  /** For the input's description: what the alarm watches and its default threshold. */
+  readonly summary: Text;
   readonly enabled: boolean;
   readonly threshold: number;
   readonly unit: string;
@@ -39,7 +41,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'burst_credit_balance',
     tsName: 'BurstCreditBalanceAlarm',
-    summary: 'burst credits (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode` "bursting". Default 350 GiB: about an hour of bursting at 100 MiB/s',
+    summary: doc`burst credits (BurstCreditBalance, minimum) fall below ${nm('threshold')} GiB; only with ${nm('throughput_mode')} ${val('bursting')}. Default 350 GiB: about an hour of bursting at 100 MiB/s`,
     enabled: true,
     threshold: 350,
     unit: 'GiB',
@@ -51,7 +53,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'percent_io_limit',
     tsName: 'PercentIoLimitAlarm',
-    summary: 'the file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit, average); only with `performance_mode` "generalPurpose". Default 90',
+    summary: doc`the file system reaches ${nm('threshold')} percent of the General Purpose I/O limit (PercentIOLimit, average); only with ${nm('performance_mode')} ${val('generalPurpose')}. Default 90`,
     enabled: true,
     threshold: 90,
     unit: 'percent',
@@ -63,7 +65,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'throughput_utilization',
     tsName: 'ThroughputUtilizationAlarm',
-    summary: 'throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80',
+    summary: doc`throughput reaches ${nm('threshold')} percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80`,
     enabled: true,
     threshold: 80,
     unit: 'percent',
@@ -75,7 +77,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'storage_growth',
     tsName: 'StorageGrowthAlarm',
-    summary: 'the stored data (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over its rate). Default 100',
+    summary: doc`the stored data (StorageBytes of storage class Total) grows faster than ${nm('threshold')} GiB a day (metric math over its rate). Default 100`,
     enabled: true,
     threshold: 100,
     unit: 'GiB per day',
@@ -87,7 +89,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'client_connections',
     tsName: 'ClientConnectionsAlarm',
-    summary: 'fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1',
+    summary: doc`fewer than ${nm('threshold')} clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1`,
     enabled: false,
     threshold: 1,
     unit: 'connections',
@@ -109,6 +111,9 @@ const alarmType = (a: AlarmDefinition): TfType =>
     a.tsName,
   );
 
+/** Each alarm by its key, what it watches and its default. */
+const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce((all, one) => doc`${all} ${one}`);
+
 export const alarmsInputs: InputSpec[] = [
   {
     name: 'alarms',
@@ -122,12 +127,7 @@ export const alarmsInputs: InputSpec[] = [
       },
       'Alarms',
     ),
-    description:
-      'CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none, `{}`: every alarm ' +
-      'with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a multiple of 60) and ' +
-      '`evaluation_periods`; turn one off with `enabled = false` (a null alarm means its defaults, as `optional()` does). ' +
-      ALARMS.map((a) => `\`${a.key}\`${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).join(' ') +
-      ' An alarm that does not apply to the chosen modes is not created. `sns_topic_arns` receive both ALARM and OK notifications.',
+    description: doc.unset('no alarms')`CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId)${hclOnly('; null: none')}; ${val({})}: every alarm with its default. Each alarm takes ${nm('enabled')}, ${nm('threshold')}, ${nm('period_seconds')} (a multiple of 60) and ${nm('evaluation_periods')}; turn one off by setting its ${nm('enabled')} to ${val(false)} (an alarm left out keeps its defaults). ${alarmsList} An alarm that does not apply to the chosen modes is not created. ${nm('sns_topic_arns')} receive both ALARM and OK notifications.`,
   },
 ];
 

@@ -16,6 +16,7 @@
  *   vault ARN, and a copy without a lifecycle keeps the source's.
  */
 import { Expr, and, call, cond, eq, forEach, ge, get, input, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
+import { doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import type { InputSpec } from '../../core/spec';
 import { optional, t } from '../../core/types';
@@ -65,17 +66,7 @@ export const backupPlanInputs: InputSpec[] = [
       },
       'BackupPlan',
     ),
-    description:
-      'An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression in UTC ' +
-      `(default \`${DEFAULT_BACKUP_SCHEDULE}\`, daily at 05:00); a job must start within \`start_window_minutes\` (at least 60) ` +
-      'and finish within `completion_window_minutes` (at least 60 more). Recovery points are kept `delete_after_days` ' +
-      '(default 35) and may move to cold storage after `cold_storage_after_days`, which then must be at least 90 days ' +
-      'before deletion. Give `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` ' +
-      'to use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or accounts), kept ' +
-      '`delete_after_days` there (null: as long as the source). The module creates the role AWS Backup uses, with the AWS ' +
-      'managed backup and restore policies, unless `create_backup_role = false` and `backup_role_arn` names your own. ' +
-      'Independent of `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones in ' +
-      'the default vault, and this plan\'s); set `backup_enabled = false` when the plan replaces the automatic backup.',
+    description: doc.unset('no backup plan')`An AWS Backup plan for this file system${hclOnly('; null: none')}. ${nm('schedule')} is an AWS Backup cron expression in UTC (default ${val(DEFAULT_BACKUP_SCHEDULE)}, daily at 05:00); a job must start within ${nm('start_window_minutes')} (at least 60) and finish within ${nm('completion_window_minutes')} (at least 60 more). Recovery points are kept ${nm('delete_after_days')} (default 35) and may move to cold storage after ${nm('cold_storage_after_days')}, which then must be at least 90 days before deletion. Give ${nm('vault_name')} to create a vault (encrypted with ${nm('vault_kms_key_arn')} when set) or ${nm('vault_arn')} to use an existing one. ${nm('copy_to')} copies each recovery point to other vaults (other Regions or accounts), kept ${nm('delete_after_days')} there (left out: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless ${nm('create_backup_role')} is ${val(false)} and ${nm('backup_role_arn')} names your own. Independent of ${nm('backup_enabled')}: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set ${nm('backup_enabled')} to ${val(false)} when the plan replaces the automatic backup.`,
   },
 ];
 
@@ -183,7 +174,7 @@ export const backupPlanRules: Rule[] = [
     call('alltrue', forEach(field('copy_to'), (_i, c) => copyOk(c), undefined, ['i', 'c'])),
     call('join', lit(' '), forEach(
       field('copy_to'),
-      (i, c) => template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)}, or null for as long as the source (got ${show(c)}).`,
+      (i, c) => template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)} (or none, to keep them as long as the source) (got ${show(c)}).`,
       (_i, c) => not(copyOk(c)),
       ['i', 'c'],
     )),

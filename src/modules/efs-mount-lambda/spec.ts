@@ -4,6 +4,7 @@
  * mount, and waiting for the mount targets.
  */
 import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
+import { doc, either, nm, tsOnly } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { t } from '../../core/types';
@@ -41,7 +42,7 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: false,
     description:
-      'Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this access point. Lambda has no read-only mount option, so this needs `role_name`.',
+      doc`Mount read-only: the role policy allows \`ClientMount\` only and denies \`ClientWrite\` through this access point. Lambda has no read-only mount option, so this needs ${nm('role_name')}${tsOnly(", given or taken from `function`'s role")}.`,
     onChange: 'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
   },
   ...common.grants,
@@ -50,12 +51,12 @@ const inputs: InputSpec[] = [
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
   { name: 'access_point_arn', type: t.string(), description: 'ARN of the access point.' },
-  { name: 'local_mount_path', type: t.string(), description: 'Where the function sees the file system (`mount_path`).' },
+  { name: 'local_mount_path', type: t.string(), description: doc`Where the function sees the file system (${nm('mount_path')}).` },
   {
     name: 'file_system_config',
     type: t.object({ arn: t.string(), local_mount_path: t.string() }, 'LambdaFileSystemConfig'),
     description:
-      'The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets.',
+      doc`The ${either('`file_system_config` of `aws_lambda_function`', '`fileSystemConfig` of a `LambdaFunction`')}: ${nm('arn')} and ${nm('local_mount_path')}. A function that uses it is created after the mount targets.${tsOnly(' Given `function`, the construct sets it there itself.')}`,
   },
 ];
 
@@ -85,7 +86,7 @@ export const efsMountLambdaSpec: ModuleSpec = {
   name: 'efs-mount-lambda',
   className: 'EfsMountLambda',
   summary:
-    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a `file_system_config` that makes the function wait for the mount targets.',
+    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a file system config that makes the function wait for the mount targets.',
   inputs,
   outputs,
   rules,
