@@ -6,47 +6,62 @@ locals {
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 
   allow_mount_statement = {
-    sid        = "AllowClientAccessThroughMountTargets"
-    effect     = "Allow"
-    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }]
+    sid            = "AllowClientAccessThroughMountTargets"
+    effect         = "Allow"
+    actions        = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }]
   }
 
   deny_unencrypted_transport_statement = {
-    sid        = "DenyUnencryptedTransport"
-    effect     = "Deny"
-    actions    = ["*"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Bool", variable = "aws:SecureTransport", values = ["false"] }]
+    sid            = "DenyUnencryptedTransport"
+    effect         = "Deny"
+    actions        = ["*"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Bool", variable = "aws:SecureTransport", values = ["false"] }]
   }
 
   deny_root_access_statement = {
-    sid        = "DenyRootAccess"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = []
+    sid            = "DenyRootAccess"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = []
   }
 
   read_only_statement = {
-    sid        = "DenyWrite"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientWrite"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = []
+    sid            = "DenyWrite"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientWrite"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = []
   }
 
   enforce_access_point_statement = {
-    sid        = "DenyAccessWithoutAccessPoint"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
+    sid            = "DenyAccessWithoutAccessPoint"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
   }
 
   file_system_policy_statements = concat(
-    [local.allow_mount_statement],
+    [for statement in [local.allow_mount_statement] : statement if var.allow_access_via_mount_targets],
     var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [],
     var.deny_root_access ? [local.deny_root_access_statement] : [],
     var.read_only ? [local.read_only_statement] : [],
@@ -203,6 +218,7 @@ resource "terraform_data" "module_created" {
 
 resource "aws_efs_file_system" "this" {
   availability_zone_name          = var.availability_zone_name
+  creation_token                  = var.creation_token
   encrypted                       = var.encrypted
   kms_key_id                      = var.kms_key_arn
   performance_mode                = var.performance_mode
@@ -220,8 +236,21 @@ resource "aws_efs_file_system" "this" {
     }
   }
 
+  dynamic "protection" {
+    for_each = var.replication_overwrite_protection == null ? [] : [var.replication_overwrite_protection]
+
+    content {
+      replication_overwrite = protection.value
+    }
+  }
+
   lifecycle {
     ignore_changes = [tags["efs-modules:created"]]
+
+    precondition {
+      condition     = var.allow_access_via_mount_targets || anytrue([for i, st in var.policy_statements : st.effect == "Allow" && anytrue([for j, a in (st.actions == null ? [] : st.actions) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)])])
+      error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"): the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
+    }
 
     precondition {
       condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
@@ -260,7 +289,7 @@ resource "aws_efs_file_system" "this" {
 
     postcondition {
       condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp())
-      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and availability_zone_name cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
+      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token = ${jsonencode(var.creation_token)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
     }
   }
 }
@@ -364,21 +393,34 @@ resource "aws_efs_backup_policy" "this" {
 }
 
 data "aws_iam_policy_document" "this" {
+  override_policy_documents = var.override_policy_documents
+  source_policy_documents   = var.source_policy_documents
+
   dynamic "statement" {
     for_each = local.file_system_policy_statements
 
     content {
-      sid       = statement.value.sid
-      effect    = statement.value.effect
-      actions   = statement.value.actions
-      resources = [aws_efs_file_system.this.arn]
+      sid         = statement.value.sid
+      effect      = statement.value.effect
+      actions     = statement.value.actions
+      not_actions = statement.value.not_actions
+      resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
 
       dynamic "principals" {
-        for_each = statement.value.principals
+        for_each = statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
 
         content {
           type        = principals.value.type
           identifiers = principals.value.identifiers
+        }
+      }
+
+      dynamic "not_principals" {
+        for_each = statement.value.not_principals == null ? [] : statement.value.not_principals
+
+        content {
+          type        = not_principals.value.type
+          identifiers = not_principals.value.identifiers
         }
       }
 
@@ -442,6 +484,7 @@ resource "aws_efs_replication_configuration" "this" {
 
   destination {
     availability_zone_name = each.value.availability_zone_name
+    file_system_id         = each.value.file_system_id
     kms_key_id             = each.value.kms_key_arn
     region                 = each.value.region
   }

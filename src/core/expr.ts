@@ -73,6 +73,11 @@ const FNS = {
     hcl: ([s]) => `length(compact(split("/", ${s})))`,
     js: ([s]) => (s as string).split('/').filter((p) => p !== '').length,
   },
+  /** True when the string parses as JSON. */
+  isJson: {
+    hcl: ([s]) => `can(jsondecode(${s}))`,
+    js: ([s]) => { try { JSON.parse(s as string); return true; } catch { return false; } },
+  },
   floor: { hcl: ([x]) => `floor(${x})`, js: ([x]) => Math.floor(x as number) },
   concat: { hcl: (ls) => `concat(${ls.join(', ')})`, js: (ls) => (ls as Value[][]).flat() },
   jsonencode: { hcl: ([x]) => `jsonencode(${x})`, js: ([x]) => stableJson(x) },
@@ -175,7 +180,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'if':
       return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
     case 'for':
-      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
+      return `[for ${e.key}, ${e.value} in ${e.coll.op === 'if' ? `(${r(e.coll)})` : r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
     case 'template':
     case 'name':
     case 'perPath':
