@@ -403,7 +403,7 @@ variable "creation_token" {
 }
 
 variable "replication_overwrite_protection" {
-  description = "The file system's replication overwrite protection: `\"ENABLED\"` (the AWS default) keeps it writable and refuses it as a replication destination; `\"DISABLED\"` lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports `\"REPLICATING\"`, a status users cannot set. Null: the setting is left as AWS has it."
+  description = "The file system's replication overwrite protection: `\"ENABLED\"` (the AWS default) keeps it writable and refuses it as a replication destination; `\"DISABLED\"` lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports `\"REPLICATING\"`, a status users cannot set, and refuses any change: once the replication exists, leave this input out, or the AWS provider plans to set `\"DISABLED\"` again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811). Null: the setting is left as AWS has it."
   type        = string
   default     = null
 
@@ -414,7 +414,7 @@ variable "replication_overwrite_protection" {
 }
 
 variable "allow_access_via_mount_targets" {
-  description = "Keep the policy's first statement, which allows `ClientMount`, `ClientWrite` and `ClientRootAccess` to every client that comes through a mount target (what EFS allows when a file system has no policy). With `false` only `policy_statements` (and IAM identity policies) allow access, so one of them must be an Allow whose `actions` cover `ClientMount`, or no client could mount."
+  description = "Keep the policy's first statement, which allows `ClientMount`, `ClientWrite` and `ClientRootAccess` to every client that comes through a mount target (what EFS allows when a file system has no policy). With `false` the policy allows only what `policy_statements` allow, so one of them must be an Allow whose `actions` cover `ClientMount`, or no client could mount (except roles with an IAM grant that mount with IAM authorization)."
   type        = bool
   default     = true
   nullable    = false

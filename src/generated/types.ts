@@ -470,16 +470,18 @@ export interface EfsFilesystemProps {
    * The file system's replication overwrite protection: `'ENABLED'` (the AWS default) keeps it
    * writable and refuses it as a replication destination; `'DISABLED'` lets another file system's
    * replication use it as its destination (set it before that replication is created). While it is a
-   * destination AWS reports `'REPLICATING'`, a status users cannot set.
+   * destination AWS reports `'REPLICATING'`, a status users cannot set, and refuses any change: once
+   * the replication exists, leave this input out, or the AWS provider plans to set `'DISABLED'`
+   * again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811).
    * @default - the AWS default (enabled)
    */
   readonly replicationOverwriteProtection?: ReplicationOverwriteProtection;
   /**
    * Keep the policy's first statement, which allows `ClientMount`, `ClientWrite` and
    * `ClientRootAccess` to every client that comes through a mount target (what EFS allows when a
-   * file system has no policy). With `false` only `policyStatements` (and IAM identity policies)
-   * allow access, so one of them must be an Allow whose `actions` cover `ClientMount`, or no client
-   * could mount.
+   * file system has no policy). With `false` the policy allows only what `policyStatements` allow,
+   * so one of them must be an Allow whose `actions` cover `ClientMount`, or no client could mount
+   * (except roles with an IAM grant that mount with IAM authorization).
    * @default true
    */
   readonly allowAccessViaMountTargets?: boolean;

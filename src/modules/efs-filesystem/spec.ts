@@ -289,14 +289,14 @@ const inputs: InputSpec[] = [
   {
     name: 'replication_overwrite_protection',
     type: t.oneOf(REPLICATION_OVERWRITE),
-    description: doc.unset('the AWS default (enabled)')`The file system's replication overwrite protection: ${val('ENABLED')} (the AWS default) keeps it writable and refuses it as a replication destination; ${val('DISABLED')} lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports ${val('REPLICATING')}, a status users cannot set.${hclOnly(' Null: the setting is left as AWS has it.')}`,
-    onChange: 'In place (the file system\'s protection).',
+    description: doc.unset('the AWS default (enabled)')`The file system's replication overwrite protection: ${val('ENABLED')} (the AWS default) keeps it writable and refuses it as a replication destination; ${val('DISABLED')} lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports ${val('REPLICATING')}, a status users cannot set, and refuses any change: once the replication exists, leave this input out, or the AWS provider plans to set ${val('DISABLED')} again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811).${hclOnly(' Null: the setting is left as AWS has it.')}`,
+    onChange: 'In place (the file system\'s protection). Removing it changes nothing.',
   },
   {
     name: 'allow_access_via_mount_targets',
     type: t.bool(),
     default: true,
-    description: doc`Keep the policy's first statement, which allows \`ClientMount\`, \`ClientWrite\` and \`ClientRootAccess\` to every client that comes through a mount target (what EFS allows when a file system has no policy). With ${val(false)} only ${nm('policy_statements')} (and IAM identity policies) allow access, so one of them must be an Allow whose ${nm('actions')} cover \`ClientMount\`, or no client could mount.`,
+    description: doc`Keep the policy's first statement, which allows \`ClientMount\`, \`ClientWrite\` and \`ClientRootAccess\` to every client that comes through a mount target (what EFS allows when a file system has no policy). With ${val(false)} the policy allows only what ${nm('policy_statements')} allow, so one of them must be an Allow whose ${nm('actions')} cover \`ClientMount\`, or no client could mount (except roles with an IAM grant that mount with IAM authorization).`,
     onChange: 'In place (the file system policy).',
   },
   {
