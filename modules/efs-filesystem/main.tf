@@ -248,8 +248,8 @@ resource "aws_efs_file_system" "this" {
     ignore_changes = [tags["efs-modules:created"]]
 
     precondition {
-      condition     = var.allow_access_via_mount_targets || anytrue([for i, st in var.policy_statements : st.effect == "Allow" && anytrue([for j, a in (st.actions == null ? [] : st.actions) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)])])
-      error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"): the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
+      condition     = var.allow_access_via_mount_targets || anytrue([for i, st in var.policy_statements : st.effect == "Allow" && (st.not_actions == null ? anytrue([for j, a in (st.actions == null ? [] : st.actions) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]) : !anytrue([for j, a in st.not_actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
+      error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
     }
 
     precondition {

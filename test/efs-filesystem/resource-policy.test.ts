@@ -63,6 +63,13 @@ describe('props', () => {
     expect(json.locals.efs_file_system_policy_statements).toContain('if local.efs_inputs.allow_access_via_mount_targets');
   });
 
+  test('allowAccessViaMountTargets false with an Allow whose notActions leave ClientMount in synthesizes', () => {
+    const allowAllButRoot: PolicyStatement = { sid: 'AllButRoot', effect: 'Allow', notActions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] };
+    expect(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [allowAllButRoot] })).not.toThrow();
+    const excludingMount: PolicyStatement = { ...allowAllButRoot, notActions: ['elasticfilesystem:Client*'] };
+    expect(errorOf(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message).toContain('or whose notActions do not exclude it');
+  });
+
   test('allowAccessViaMountTargets false without an Allow of ClientMount throws, naming the prop and the way out', () => {
     const error = errorOf(() => newFileSystem({ allowAccessViaMountTargets: false }));
     expect(error.message).toContain('allowAccessViaMountTargets is false and no statement of policyStatements is an Allow');

@@ -223,6 +223,14 @@ const bad: BadInput[] = [
     names: ['allow_access_via_mount_targets', 'policy_statements'], shows: ['"elasticfilesystem:ClientMount"'],
   },
   {
+    rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and an allow excluding client actions',
+    set: {
+      allow_access_via_mount_targets: false,
+      policy_statements: [{ sid: 'NoClients', effect: 'Allow', not_actions: ['elasticfilesystem:Client*'] }],
+    },
+    names: ['allow_access_via_mount_targets', 'policy_statements', 'not_actions'], shows: [],
+  },
+  {
     rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and no statements',
     set: { allow_access_via_mount_targets: false }, names: ['allow_access_via_mount_targets', 'policy_statements'], shows: [],
   },

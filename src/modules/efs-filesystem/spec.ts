@@ -372,6 +372,9 @@ const listOrEmpty = (x: Expr) => cond(isNull(x), lit([]), x);
 /** True when one of the action patterns covers ClientMount. */
 const coversMount = (actions: Expr) =>
   call('anytrue', forEach(actions, (_j, a) => call('contains', lit(MOUNT_COVERING_ACTIONS), a), undefined, ['j', 'a']));
+/** True when a statement's actions cover ClientMount, or its not_actions leave ClientMount in. */
+const reachesMount = (st: Expr) =>
+  cond(isNull(get(st, 'not_actions')), coversMount(listOrEmpty(get(st, 'actions'))), not(coversMount(get(st, 'not_actions'))));
 const replicationField = (field: string) => get(v('replication'), field);
 
 const rules: Rule[] = [
@@ -576,7 +579,7 @@ const rules: Rule[] = [
     (_i, st) => not(and(
       eq(get(st, 'effect'), lit('Deny')),
       eq(call('length', get(st, 'conditions')), lit(0)),
-      cond(isNull(get(st, 'not_actions')), coversMount(listOrEmpty(get(st, 'actions'))), not(coversMount(get(st, 'not_actions')))),
+      reachesMount(st),
     )),
     (i, st) => template`${name('policy_statements')}[${i}] denies ${cond(
       isNull(get(st, 'not_actions')),
@@ -598,15 +601,15 @@ const rules: Rule[] = [
   {
     id: 'mount-allowed-without-mount-target-statement',
     inputs: ['allow_access_via_mount_targets', 'policy_statements'],
-    summary: 'with allow_access_via_mount_targets false, some extra policy statement allows ClientMount',
+    summary: 'with allow_access_via_mount_targets false, some extra policy statement allows ClientMount (by its actions, or by not_actions that leave it in)',
     condition: or(
       v('allow_access_via_mount_targets'),
       call('anytrue', forEach(v('policy_statements'), (_i, st) => and(
         eq(get(st, 'effect'), lit('Allow')),
-        coversMount(listOrEmpty(get(st, 'actions'))),
+        reachesMount(st),
       ), undefined, ['i', 'st'])),
     ),
-    message: template`${name('allow_access_via_mount_targets')} is false and no statement of ${name('policy_statements')} is an Allow whose actions cover "elasticfilesystem:ClientMount" (such as "elasticfilesystem:ClientMount" or "elasticfilesystem:Client*"): the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep ${name('allow_access_via_mount_targets')} true.`,
+    message: template`${name('allow_access_via_mount_targets')} is false and no statement of ${name('policy_statements')} is an Allow whose actions cover "elasticfilesystem:ClientMount" (such as "elasticfilesystem:ClientMount" or "elasticfilesystem:Client*"), or whose ${name('not_actions')} do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep ${name('allow_access_via_mount_targets')} true.`,
   },
   eachEntry(
     'source-policy-documents-json',
