@@ -5,6 +5,7 @@
  * and a rule whose result is UNKNOWN is skipped, as Terraform skips unknown conditions.
  */
 import { Token } from '../cdktf';
+import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
 import { camelCase } from './types';
 
 export type Expr =
@@ -146,7 +147,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'local':
       return e.name;
     case 'lit':
-      return hclValue(e.value);
+      return hclLiteral(e.value, true);
     case 'get':
       return `${r(e.of)}.${e.key}`;
     case 'call':
@@ -199,19 +200,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
  */
 export function toJsonTemplate(e: Expr, o: RenderOptions): string {
   return templateParts(e, o)
-    .map((p) => (typeof p === 'string' ? p.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : `\${${toHcl(p, o)}}`))
+    .map((p) => (typeof p === 'string' ? escapeTemplateSequences(p) : `\${${toHcl(p, o)}}`))
     .join('');
-}
-
-function hclValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return `[${v.map(hclValue).join(', ')}]`;
-  return JSON.stringify(v);
-}
-
-/** Escapes literal text inside an HCL quoted template (quotes, backslashes, and `${`/`%{` sequences). */
-export function escapeTemplateText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { TerraformIterator } from '../../cdktf';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */

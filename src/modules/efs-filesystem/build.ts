@@ -14,12 +14,12 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, bool, num } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
+import { NFS_PORT } from '../shared';
 
-const NFS_PORT = 2049;
 /**
  * Tag whose value is the timestamp (RFC 3339, from plantimestamp()) of the plan that created the
  * file system or the security group; the replacement guard reads it. Key and value fit the EFS
@@ -58,8 +58,8 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   // output is unknown until apply, and an unknown condition is only checked after the apply).
   // A file system born now while a witness is older is a replacement: the postcondition fails
   // the plan before anything is applied.
-  const bornTag = (tagsOf: string) => `lookup(${tagsOf}, ${JSON.stringify(CREATED_TAG)}, null)`;
-  const birthTag = `{ ${JSON.stringify(CREATED_TAG)} = plantimestamp() }`;
+  const bornTag = (tagsOf: string) => `lookup(${tagsOf}, ${hclString(CREATED_TAG)}, null)`;
+  const birthTag = `{ ${hclString(CREATED_TAG)} = plantimestamp() }`;
   const keepBirthTag = [`tags["${CREATED_TAG}"]`];
   // Where the rules plan time checks go. The HCL module keeps its cross-input preconditions on the
   // file system. A construct's deferred rules (props that are tokens) go on the witness, which
@@ -229,9 +229,9 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
   const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
   const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
-      sid: JSON.stringify(sid),
-      effect: JSON.stringify(effect),
-      actions: `[${actions.map((a) => JSON.stringify(a)).join(', ')}]`,
+      sid: hclString(sid),
+      effect: hclString(effect),
+      actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
       principals: everyone,
       conditions,
     });
