@@ -19,7 +19,8 @@ export type Expr =
   | { readonly op: 'if'; readonly cond: Expr; readonly then: Expr; readonly else: Expr }
   | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
-  | { readonly op: 'name'; readonly path: readonly (string | Expr)[] };
+  | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
+  | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type Spelling = 'hcl' | 'ts';
@@ -28,6 +29,11 @@ export interface RenderOptions {
   /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
   readonly resolve: (name: string) => string;
   readonly spelling: Spelling;
+  /**
+   * The expression that reads a `declared` value's local, where the build declares it (preconditions
+   * of a build). Without it (validation blocks, which cannot read locals) the definition is inlined.
+   */
+  readonly local?: (name: string) => string;
 }
 
 type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
@@ -129,6 +135,12 @@ export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (
 export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path });
 /** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
 export const show = (x: Expr): Expr => call('jsonencode', x);
+/**
+ * A value the module declares once, as a local named `name` (`ctx.declare` in the build), and reads
+ * by that name: written once, it reads the same in the resources and in the rules that check it.
+ * The TypeScript evaluator computes `def`.
+ */
+export const declared = (name: string, def: Expr): Expr => ({ op: 'declared', name, def });
 export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
   op: 'template',
   parts: strings.flatMap((s, i) => (i < exprs.length ? [s, exprs[i]] : [s])),
@@ -146,6 +158,8 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return o.resolve(e.name);
     case 'local':
       return e.name;
+    case 'declared':
+      return o.local ? o.local(e.name) : r(e.def);
     case 'lit':
       return hclLiteral(e.value, true);
     case 'get':
@@ -214,6 +228,8 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       return known(inputs[e.name]);
     case 'local':
       return scope[e.name];
+    case 'declared':
+      return ev(e.def);
     case 'lit':
       return e.value;
     case 'get': {

@@ -5,7 +5,7 @@
  * A module's `build` function is written once against `BuildContext` and runs in both.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
-import type { RenderOptions } from './expr';
+import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
 import type { ModuleSpec } from './spec';
@@ -31,6 +31,13 @@ export interface BuildContext {
   explain<T extends TerraformElement>(element: T, why: string): T;
   /** Declares a local value; returns the expression that reads it. */
   local(name: string, expression: unknown): string;
+  /**
+   * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
+   * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
+   */
+  declare(value: Expr): string;
+  /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
+  hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
   /**
@@ -54,9 +61,16 @@ function contextBase(
   scope: Construct,
   mode: BuildContext['mode'],
   planTimeRules: readonly Rule[],
-  render: RenderOptions,
+  inputsOnly: RenderOptions,
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
+  // Rules and declared values read the locals this build declares.
+  const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
+  const local = (name: string, expression: unknown): string => {
+    const id = localName(name);
+    new TerraformLocal(scope, id, expression).overrideLogicalId(id);
+    return `local.${id}`;
+  };
   return {
     mode,
     scope,
@@ -66,11 +80,12 @@ function contextBase(
       return element;
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
-    local(name, expression) {
-      const id = localName(name);
-      new TerraformLocal(scope, id, expression).overrideLogicalId(id);
-      return `local.${id}`;
+    local,
+    declare: (value) => {
+      if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      return local(value.name, `\${${toHcl(value.def, render)}}`);
     },
+    hcl: (e) => toHcl(e, render),
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {
