@@ -13,7 +13,8 @@ import type { Rule } from '../../core/rules';
 import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { MountNames, mountInputs, mountRules } from '../mount-common';
+import { mountRules } from '../mount/rules';
+import { MountNames, mountInputs } from '../mount/spec';
 
 /**
  * For the change-safety table: the provider cannot update a task definition, so any change to

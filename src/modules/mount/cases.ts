@@ -1,6 +1,6 @@
 /** Valid inputs and bad inputs shared by the cases of efs-mount-lambda and efs-mount-ecs (see src/core/cases.ts). */
-import type { BadInput } from '../core/cases';
-import type { MountNames } from './mount-common';
+import type { BadInput } from '../../core/cases';
+import type { MountNames } from './spec';
 
 /** A file system reference as efs-filesystem outputs it, with literal values. */
 export const FILE_SYSTEM = {
