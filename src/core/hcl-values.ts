@@ -20,7 +20,8 @@ const QUOTED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\
 
 /** Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string) reads them literally. */
 export function escapeTemplateSequences(s: string): string {
-  return s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A function, not a replacement string: in a replacement string `$$` stands for one `$`.
+  return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** Escapes plain text for a quoted HCL string: `escapeQuoted` and `escapeTemplateSequences`, so nothing is interpolated. */
