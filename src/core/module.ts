@@ -3,6 +3,11 @@
  * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
+ *
+ * `BuildContext<N>` and `ModuleDefinition<N>` take the module's input-name union
+ * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.in` and `ctx.spell` accept only declared
+ * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
+ * The default `string` accepts any name, for code not yet typed.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
@@ -14,14 +19,17 @@ import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
-export interface BuildContext {
+export interface BuildContext<N extends string = string> {
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
+  // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
+  // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
+  // module that does not declare both.
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
-  in(name: string): string;
+  readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
-  spell(name: string): string;
+  readonly spell: (name: N) => string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
   /**
@@ -41,10 +49,11 @@ export interface BuildContext {
   preconditions(): { condition: string; errorMessage: string }[];
 }
 
-export interface ModuleDefinition {
-  readonly spec: ModuleSpec;
+/** `N`: the module's input names; the spec declares them and the build reads only those. */
+export interface ModuleDefinition<N extends string = string> {
+  readonly spec: ModuleSpec<N>;
   /** Creates the resources; returns each output's value (expression strings, or objects of them). */
-  build(ctx: BuildContext): Record<string, unknown>;
+  build(ctx: BuildContext<N>): Record<string, unknown>;
 }
 
 /** Wraps an HCL expression for use as a cdktf attribute value. */

@@ -16,6 +16,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { TerraformIterator } from '../../cdktf';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
 const BACKUP_POLICIES = {
@@ -25,7 +26,7 @@ const BACKUP_POLICIES = {
 
 const iterate = (expression: string) => TerraformIterator.fromMap(ex(expression) as unknown as Record<string, unknown>);
 
-export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }): void {
+export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
   const { scope, in: v } = ctx;
   const plan = v('backup_plan');
   const tags = ex(v('tags')) as unknown as Record<string, string>;

@@ -18,6 +18,7 @@ import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
+import type { EfsFilesystemInput } from './spec';
 
 const NFS_PORT = 2049;
 /**
@@ -27,10 +28,10 @@ const NFS_PORT = 2049;
  * starting with `aws:`, value up to 256), which the tests check.
  */
 export const CREATED_TAG = 'efs-modules:created';
-const IMMUTABLE_SETTINGS = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
+const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
-export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
+export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Record<string, unknown> {
   const { scope, in: v } = ctx;
   const tags = (extra: string) => ex(`merge(${v('tags')}, ${extra})`);
 
@@ -240,7 +241,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Record<string, unknown> {
     ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
   const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
     condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
-  const presets: [string, string][] = [
+  const presets: [EfsFilesystemInput, string][] = [
     ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
     ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
     ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],

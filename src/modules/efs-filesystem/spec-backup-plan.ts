@@ -15,9 +15,9 @@
  * - Vault names are 2 to 50 letters, digits, `-` or `_`; a copy action names its destination by
  *   vault ARN, and a copy without a lifecycle keeps the source's.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, input, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
+import { Expr, and, call, cond, eq, forEach, ge, get, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
 import type { Rule } from '../../core/rules';
-import type { InputSpec } from '../../core/spec';
+import { InputName, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
 
 /** AWS Backup's own default schedule: every day at 05:00 UTC. */
@@ -39,7 +39,7 @@ export const BACKUP_PATTERNS = {
   kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
 };
 
-export const backupPlanInputs: InputSpec[] = [
+export const backupPlanInputs = defineInputs([
   {
     name: 'backup_plan',
     onChange:
@@ -77,14 +77,17 @@ export const backupPlanInputs: InputSpec[] = [
       'Independent of `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones in ' +
       'the default vault, and this plan\'s); set `backup_enabled = false` when the plan replaces the automatic backup.',
   },
-];
+]);
 
+/** The input this file declares (part of `EfsFilesystemInput`). */
+export type BackupPlanInput = InputName<typeof backupPlanInputs>;
+const input = inputReader<BackupPlanInput>();
 const plan = input('backup_plan');
 const field = (f: string) => get(plan, f);
 const isWhole = (x: Expr) => eq(call('floor', x), x);
 const wholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), isWhole(x));
 /** A rule on the plan, which holds when there is no plan. */
-const planRule = (id: string, summary: string, ok: Expr, message: Expr): Rule => ({
+const planRule = (id: string, summary: string, ok: Expr, message: Expr): Rule<BackupPlanInput> => ({
   id,
   inputs: ['backup_plan'],
   summary,
@@ -100,7 +103,7 @@ const copyOk = (c: Expr) =>
   );
 const destinations = forEach(field('copy_to'), (_i, c) => get(c, 'destination_vault_arn'), undefined, ['i', 'c']);
 
-export const backupPlanRules: Rule[] = [
+export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-schedule-format',
     'backup_plan.schedule is an AWS Backup cron expression of six fields, at most hourly',
