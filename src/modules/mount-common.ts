@@ -62,6 +62,8 @@ export const text = (strings: TemplateStringsArray, ...values: (Expr | string | 
 });
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
+/** Reads the inputs every mount module declares under the same name; `mountRules` reads the role's too. */
+const v = inputReader<MountInput<never, never>>();
 const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 
 /**
@@ -177,12 +179,14 @@ export type MountBuildInput<Role extends string, Attach extends string> = MountI
 
 // ----------------------------------------------------------------------------- rules
 
+const rootDir = v('root_directory');
+const posixUser = v('posix_user');
+
 export function mountRules<Role extends string, Attach extends string>(
   n: MountNames<Role, Attach>,
 ): { single: Rule<MountInput<Role, Attach>>[]; cross: Rule<MountInput<Role, Attach>>[] } {
+  // The module's own reader: it also reads the role and flag inputs, whose names `n` holds.
   const v = inputReader<MountInput<Role, Attach>>();
-  const rootDir = v('root_directory');
-  const posixUser = v('posix_user');
   const mountTargetIds = get(v('file_system'), 'mount_target_ids');
   const single: Rule<MountInput<Role, Attach>>[] = [
     nameFormatRule(),
