@@ -59,3 +59,12 @@ test("a mount module's role input, named in its MountNames, is one of its input 
 test('a new module declares its inputs once: its build, rule and case each fail on a misspelt name', async () => {
   await expectOnlyDeclaredNamesCompile('own-module', 'creation_token', 'creation_tokn');
 });
+
+test("a definition paired with another module's cases fails to compile, naming an input the other module lacks", async () => {
+  const own = await compileFixture('paired-cases', { CASES: 'efsMountLambdaCases' });
+  expect(own.output).toBe('');
+  const other = await compileFixture('paired-cases', { CASES: 'efsMountEcsCases' });
+  expect(other.exitCode).not.toBe(0);
+  // efs-mount-ecs names its role input task_role_name; efs-mount-lambda has no such input.
+  expect(other.output).toMatch(/^app\.ts\(8,\d+\): error TS\d+: .*"task_role_name"/m);
+});
