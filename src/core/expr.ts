@@ -94,7 +94,15 @@ export type FnName = keyof typeof FNS;
 // ---------------------------------------------------------------------------------------
 // Builders, so rules read close to the HCL they become.
 
-export const input = (name: string): Expr => ({ op: 'input', name });
+/**
+ * The reader of a module's inputs in rules: `const v = inputReader<EfsFilesystemInput>()`, then
+ * `v('throughput_mode')`. Typed by the module's input-name union (`InputName<typeof inputs>`,
+ * src/core/spec.ts), so that a rule reading an input the module does not declare fails to
+ * compile. There is no untyped reader: without a type argument `N` is `never` and nothing can be read.
+ */
+export const inputReader =
+  <N extends string = never>() =>
+  (name: N): Expr => ({ op: 'input', name });
 export const it = (name: string): Expr => ({ op: 'local', name });
 export const lit = (value: unknown): Expr => ({ op: 'lit', value });
 export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });

@@ -3,6 +3,11 @@
  * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
+ *
+ * `BuildContext<N>` and `ModuleDefinition<N>` take the module's input-name union
+ * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.in` and `ctx.spell` accept only declared
+ * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
+ * The default `string` accepts any name, for code not yet typed.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
@@ -14,14 +19,17 @@ import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
-export interface BuildContext {
+export interface BuildContext<N extends string = string> {
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
+  // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
+  // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
+  // module that does not declare both.
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
-  in(name: string): string;
+  readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
-  spell(name: string): string;
+  readonly spell: (name: N) => string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
   /**
@@ -49,14 +57,20 @@ export interface Built<R = unknown> {
   readonly resources: R;
 }
 
-export interface ModuleDefinition<R = unknown> {
-  readonly spec: ModuleSpec;
+/**
+ * `N`: the module's input names (the spec declares them and the build reads only those);
+ * `R`: the resources its build returns to the construct.
+ */
+export interface ModuleDefinition<N extends string = string, R = unknown> {
+  readonly spec: ModuleSpec<N>;
   /** Creates the resources; returns the outputs' values and the resources the construct needs. */
-  build(ctx: BuildContext): Built<R>;
+  build(ctx: BuildContext<N>): Built<R>;
 }
 
 /** A build whose construct needs none of its resources: returns the outputs only. */
-export function outputsOnly(build: (ctx: BuildContext) => Record<string, unknown>): (ctx: BuildContext) => Built<Record<string, never>> {
+export function outputsOnly<N extends string>(
+  build: (ctx: BuildContext<N>) => Record<string, unknown>,
+): (ctx: BuildContext<N>) => Built<Record<string, never>> {
   return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 
@@ -123,7 +137,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   protected readonly resources: R;
 
   /** @internal Subclassed by this package's constructs only. */
-  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<R>, props: object) {
+  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<string, R>, props: object) {
     super(scope, id);
     const { spec } = definition;
     const label = `${spec.className} "${this.node.path}"`;

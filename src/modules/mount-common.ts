@@ -18,11 +18,11 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, num } from '../core/blocks';
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../core/expr';
 import { BuildContext, ex } from '../core/module';
 import type { Rule } from '../core/rules';
-import type { InputSpec } from '../core/spec';
+import { InputName, defineInputs } from '../core/spec';
 import { optional, t } from '../core/types';
 import type { FileSystemReference } from '../generated/types';
 import { EfsFilesystem } from './efs-filesystem/construct';
@@ -62,15 +62,20 @@ export const text = (strings: TemplateStringsArray, ...values: (Expr | string | 
 });
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
-const v = input;
+/** Reads the inputs every mount module declares under the same name; `mountRules` reads the role's too. */
+const v = inputReader<MountInput<never, never>>();
 const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 
-/** The names a mount module gives its client-specific inputs. */
-export interface MountNames {
+/**
+ * The names a mount module gives its client-specific inputs. `Role` and `Attach` are their literal
+ * names, so that they join the module's input-name union (`MountInput`); declare a module's
+ * names with `mountNames({...})`, which keeps them literal.
+ */
+export interface MountNames<Role extends string = string, Attach extends string = string> {
   /** `role_name` (Lambda) or `task_role_name` (ECS). */
-  readonly role: string;
+  readonly role: Role;
   /** The flag that decides the role policy: `attach_role_policy` or `attach_task_role_policy`. */
-  readonly attachRole: string;
+  readonly attachRole: Attach;
   /** Who the client is, for descriptions: "function", "task". */
   readonly client: string;
   /** When to set the flag to false: for the flag's description (HCL names, as all descriptions)… */
@@ -83,11 +88,14 @@ export interface MountNames {
   readonly renameAlso: string;
 }
 
+/** Declares a mount module's names, keeping the role and flag names as literal types. */
+export const mountNames = <const Role extends string, const Attach extends string>(n: MountNames<Role, Attach>): MountNames<Role, Attach> => n;
+
 // ----------------------------------------------------------------------------- inputs
 
 /** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
-export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSpec[] } {
-  const head: InputSpec[] = [
+export function mountInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  const head = defineInputs([
     {
       name: 'file_system',
       type: FILE_SYSTEM_REFERENCE,
@@ -125,8 +133,8 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
       onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
     },
-  ];
-  const grants: InputSpec[] = [
+  ]);
+  const grants = defineInputs([
     {
       name: n.role,
       type: t.string(),
@@ -154,18 +162,33 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       onChange:
         'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
     },
-  ];
+  ]);
   return { head, grants };
 }
+
+/** The names of the inputs both mount modules declare (`mountInputs`), with the module's role and flag names. */
+export type MountInput<Role extends string, Attach extends string> = InputName<
+  ReturnType<typeof mountInputs<Role, Attach>>[keyof ReturnType<typeof mountInputs<Role, Attach>>]
+>;
+
+/**
+ * What `buildMount` reads: the shared inputs and `read_only`, which each mount module declares
+ * itself (its description differs), so a module without it cannot call `buildMount`.
+ */
+export type MountBuildInput<Role extends string, Attach extends string> = MountInput<Role, Attach> | 'read_only';
 
 // ----------------------------------------------------------------------------- rules
 
 const rootDir = v('root_directory');
 const posixUser = v('posix_user');
 
-export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
+export function mountRules<Role extends string, Attach extends string>(
+  n: MountNames<Role, Attach>,
+): { single: Rule<MountInput<Role, Attach>>[]; cross: Rule<MountInput<Role, Attach>>[] } {
+  // The module's own reader: it also reads the role and flag inputs, whose names `n` holds.
+  const v = inputReader<MountInput<Role, Attach>>();
   const mountTargetIds = get(v('file_system'), 'mount_target_ids');
-  const single: Rule[] = [
+  const single: Rule<MountInput<Role, Attach>>[] = [
     nameFormatRule(),
     {
       id: 'file-system-mount-targets',
@@ -231,7 +254,7 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
   ];
   const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
   const group = v('security_group_id');
-  const cross: Rule[] = [
+  const cross: Rule<MountInput<Role, Attach>>[] = [
     {
       id: 'role-policy-needs-role',
       inputs: [n.attachRole, n.role],
@@ -260,7 +283,7 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
 }
 
 /** Whether the role policy is attached, as a rule expression. */
-export const attachesRolePolicy = (n: MountNames): Expr => v(n.attachRole);
+export const attachesRolePolicy = <Attach extends string>(n: MountNames<string, Attach>): Expr => inputReader<Attach>()(n.attachRole);
 
 // ----------------------------------------------------------------------------- build
 
@@ -272,7 +295,10 @@ export interface MountResources {
  * The access point and the role policy. Both read `file_system`, so each (and everything that
  * reads this module's outputs) waits for the mount targets it lists.
  */
-export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
+export function buildMount<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  n: MountNames<Role, Attach>,
+): MountResources {
   const { scope, in: inp } = ctx;
   const fileSystem = (field: string) => ex(`${inp('file_system')}.${field}`);
 

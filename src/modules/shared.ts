@@ -1,5 +1,5 @@
 /** Types shared by the modules: what `efs-filesystem` hands to the `efs-mount-*` modules. */
-import { call, input, lit, name, show, template } from '../core/expr';
+import { call, inputReader, lit, name, show, template } from '../core/expr';
 import type { Rule } from '../core/rules';
 import { optional, t } from '../core/types';
 
@@ -24,7 +24,9 @@ export const FILE_SYSTEM_REFERENCE = t.object(
 /** Names every module takes: the prefix of everything it creates, so AWS's tightest name limits apply. */
 export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
-export function nameFormatRule(): Rule {
+/** A rule of every module that declares a `name` input. */
+export function nameFormatRule(): Rule<'name'> {
+  const input = inputReader<'name'>();
   return {
     id: 'name-format',
     inputs: ['name'],

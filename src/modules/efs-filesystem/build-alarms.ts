@@ -9,6 +9,7 @@ import { TerraformIterator, TerraformResource } from '../../cdktf';
 import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
 
 interface Query {
@@ -70,7 +71,7 @@ const HOW: Record<string, { says: string; comparison: string; missingData: strin
 
 const str = (s: string | undefined) => (s === undefined ? 'null' : JSON.stringify(s));
 
-function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
+function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinition): string {
   const how = HOW[alarm.key];
   if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
   const settings = `${ctx.in('alarms')}.${alarm.key}`;
@@ -98,7 +99,7 @@ function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
   });
 }
 
-export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): void {
+export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: TerraformResource): void {
   const { scope, in: v } = ctx;
   const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
   const alarms = ctx.local('alarm_definitions', ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`));

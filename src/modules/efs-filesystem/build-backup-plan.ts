@@ -17,6 +17,7 @@ import { TerraformIterator } from '../../cdktf';
 import { anyMap, setBlocks, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
 const BACKUP_POLICIES = {
@@ -26,7 +27,7 @@ const BACKUP_POLICIES = {
 
 const iterate = (expression: string) => TerraformIterator.fromMap(anyMap(ex(expression)));
 
-export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }): void {
+export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
   const { scope, in: v } = ctx;
   const plan = v('backup_plan');
   const tags = stringMap(ex(v('tags')));

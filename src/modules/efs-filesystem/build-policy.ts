@@ -8,6 +8,7 @@ import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-pol
 import { addDynamic } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-writer';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
@@ -16,7 +17,7 @@ export interface PolicyResources {
   readonly policy: EfsFileSystemPolicy;
 }
 
-export function buildPolicy(ctx: BuildContext, fileSystem: EfsFileSystem): PolicyResources {
+export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): PolicyResources {
   const statements = policyStatements(ctx);
   const policyDocument = ctx.named(new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {}), 'this');
   addDynamic(policyDocument, 'statement', {
@@ -60,7 +61,7 @@ export function buildPolicy(ctx: BuildContext, fileSystem: EfsFileSystem): Polic
 }
 
 /** Declares one local per preset statement and the list of them all; returns the expression of the list. */
-function policyStatements(ctx: BuildContext): string {
+function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
   const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
@@ -75,7 +76,7 @@ function policyStatements(ctx: BuildContext): string {
     ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
   const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
     condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
-  const presets: [string, string][] = [
+  const presets: [EfsFilesystemInput, string][] = [
     ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
     ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
     ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],

@@ -3,10 +3,10 @@
  * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
 import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { closedSet, optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
@@ -47,11 +47,11 @@ const PATTERNS = {
 };
 
 const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
-const v = input;
+const v = inputReader<EfsFilesystemInput>();
 
 // ----------------------------------------------------------------------------- inputs
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   {
     name: 'name',
     type: t.string(),
@@ -274,7 +274,10 @@ const inputs: InputSpec[] = [
   ...backupPlanInputs,
   ...alarmsInputs,
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
-];
+]);
+
+/** The names of efs-filesystem's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsFilesystemInput = InputName<typeof inputs>;
 
 // ----------------------------------------------------------------------------- outputs
 
@@ -324,7 +327,7 @@ const accessPointIdsOk = (ap: Expr): Expr =>
     )),
   );
 
-const rules: Rule[] = [
+const rules: Rule<EfsFilesystemInput>[] = [
   nameFormatRule(),
   {
     id: 'vpc-id-format',
@@ -591,7 +594,7 @@ const rules: Rule[] = [
   ...alarmsRules,
 ];
 
-export const efsFilesystemSpec: ModuleSpec = {
+export const efsFilesystemSpec: ModuleSpec<EfsFilesystemInput> = {
   name: 'efs-filesystem',
   className: 'EfsFilesystem',
   summary: 'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',
