@@ -25,6 +25,7 @@
  *   constraint (lockfile: false), requirements `terraform` first then providers by name;
  *   resource links https://registry.terraform.io/providers/<source>/latest/docs/<kind>/<type>.
  */
+import { spell } from '../src/core/doc';
 import type { ModuleSpec } from '../src/core/spec';
 import { hclType } from './hcl/types';
 import type { ElementRef } from './hcl/config-printer';
@@ -75,12 +76,12 @@ export function moduleOf(spec: ModuleSpec, terraformVersion: string, elements: r
     resources: elements.flatMap((e) => (e.kind === 'resource' || e.kind === 'data' ? [{ mode: e.kind === 'data' ? ('data' as const) : ('managed' as const), type: e.type, name: e.name }] : [])),
     inputs: spec.inputs.map((i) => ({
       name: i.name,
-      description: i.description,
+      description: spell(i.description, 'hcl'),
       type: typeSource(hclType(i.type)),
       required: Boolean(i.required),
       default: i.required ? undefined : (i.default ?? null),
     })),
-    outputs: spec.outputs.map((o) => ({ name: o.name, description: o.description })),
+    outputs: spec.outputs.map((o) => ({ name: o.name, description: spell(o.description, 'hcl') })),
   };
 }
 

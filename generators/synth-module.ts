@@ -8,6 +8,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
 } from '../src/cdktf';
+import { spell } from '../src/core/doc';
 import { moduleContext, type ModuleDefinition } from '../src/core/module';
 import type { ElementRef, JsonObject } from './hcl/config-printer';
 
@@ -24,12 +25,12 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
   const stack = new TerraformStack(app, definition.spec.name);
   // The provider block belongs to the caller of a module; this one only satisfies cdktf.
   new AwsProvider(stack, 'aws', {});
-  const values = definition.build(moduleContext(stack, definition.spec));
+  const values = definition.build(moduleContext(stack, definition.spec)).outputs;
   for (const output of definition.spec.outputs) {
     if (!(output.name in values)) throw new Error(`${definition.spec.name}: build returned no value for output ${output.name}`);
     new TerraformOutput(stack, `output_${output.name}`, {
       value: values[output.name],
-      description: output.description,
+      description: spell(output.description, 'hcl'),
     }).overrideLogicalId(output.name);
   }
   const config = stack.toTerraform() as JsonObject;

@@ -2,6 +2,7 @@
  * Writes src/generated/types.ts: each module's props and outputs interfaces, and the object
  * types they use, from the module specs. Every prop carries its description and `@default`.
  */
+import { Text, spell, tsLiteral, unsetWords } from '../src/core/doc';
 import { ModuleSpec, tsOutputs } from '../src/core/spec';
 import { ClosedSet, TfType, camelCase, closedSets, namedObjects, tsType, unionOf } from '../src/core/types';
 
@@ -21,38 +22,41 @@ export function printTypes(specs: readonly ModuleSpec[], header: string): string
   for (const [name, type] of [...named.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (type.kind !== 'object') continue;
     const fields = Object.entries(type.fields).map(([field, f]) =>
-      member(camelCase(field), tsType(f.type), !!f.optional, f.description, f.optional ? f.default : undefined),
+      member(camelCase(field), tsType(f.type), f.description, !!f.optional, f.optional ? defaultTag(f.type, f.default, f.description, false) : undefined),
     );
     parts.push(`export interface ${name} {\n${fields.join('\n')}\n}`);
   }
   for (const spec of specs) {
     const props = spec.inputs.map((i) =>
-      member(camelCase(i.name), tsType(i.type), !i.required, i.description, i.required ? undefined : (i.default ?? null)),
+      member(camelCase(i.name), tsType(i.type), i.description, !i.required, i.required ? undefined : defaultTag(i.type, i.default, i.description, true)),
     );
     parts.push(`/** Props of {@link ${spec.className}}: ${spec.summary} */\nexport interface ${spec.className}Props {\n${props.join('\n')}\n}`);
-    const outs = tsOutputs(spec).map((o) => member(camelCase(o.name), tsType(o.type), false, o.description, undefined));
+    const outs = tsOutputs(spec).map((o) => member(camelCase(o.name), tsType(o.type), o.description, false, undefined));
     parts.push(`/** Outputs of {@link ${spec.className}}, as cdktf tokens resolved at apply time. */\nexport interface ${spec.className}Outputs {\n${outs.join('\n')}\n}`);
   }
   return parts.join('\n\n') + '\n';
 }
 
-function member(name: string, type: string, optional: boolean, description: string | undefined, defaultValue: unknown): string {
-  const doc: string[] = [];
-  if (description) doc.push(...wrap(description.replace(/\*\//g, '*\\/')));
-  if (optional && defaultValue !== undefined) doc.push(`@default ${tsLiteral(defaultValue)}`);
-  const comment = doc.length ? `  /**\n${doc.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */\n` : '';
-  return `${comment}  readonly ${name}${optional ? '?' : ''}: ${type};`;
+/**
+ * The `@default` of an optional prop or field: the value in TypeScript syntax, or, when there is
+ * none, what leaving it out means in words (`@default - no replication`, as AWS CDK writes it).
+ * An input always gets one (`- none` when its description gives no words); a field only when it
+ * has a default or words.
+ */
+function defaultTag(type: TfType, value: unknown, description: Text | undefined, always: boolean): string | undefined {
+  if (value !== undefined && value !== null) return `@default ${tsLiteral(value, type)}`;
+  const words = unsetWords(description);
+  if (words !== undefined) return `@default - ${words}`;
+  return always ? '@default - none' : undefined;
 }
 
-/** A default as TypeScript users write it: camelCase keys, `undefined` for null. */
-function tsLiteral(v: unknown): string {
-  if (v === null) return 'undefined';
-  if (Array.isArray(v)) return `[${v.map(tsLiteral).join(', ')}]`;
-  if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>);
-    return entries.length ? `{ ${entries.map(([k, x]) => `${camelCase(k)}: ${tsLiteral(x)}`).join(', ')} }` : '{}';
-  }
-  return JSON.stringify(v);
+function member(name: string, type: string, description: Text | undefined, optional: boolean, defaultTag: string | undefined): string {
+  const doc: string[] = [];
+  const text = spell(description, 'ts');
+  if (text) doc.push(...wrap(text.replace(/\*\//g, '*\\/')));
+  if (defaultTag) doc.push(defaultTag);
+  const comment = doc.length ? `  /**\n${doc.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */\n` : '';
+  return `${comment}  readonly ${name}${optional ? '?' : ''}: ${type};`;
 }
 
 function wrap(text: string, width = 96): string[] {

@@ -4,6 +4,7 @@
  */
 export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export type { EfsGrantee } from './modules/efs-filesystem/grants';
+export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
 export { ValidationError } from './core/validation-error';

@@ -1,4 +1,5 @@
 /** Prints variables.tf from a module spec: types, defaults, descriptions and validation blocks. */
+import { spell } from '../../src/core/doc';
 import type { RenderOptions } from '../../src/core/expr';
 import { isCrossInput, renderHcl } from '../../src/core/rules';
 import type { InputSpec, ModuleSpec } from '../../src/core/spec';
@@ -13,7 +14,7 @@ export function printVariables(spec: ModuleSpec): string[] {
 }
 
 function variableBody(spec: ModuleSpec, input: InputSpec): Item[] {
-  const items: Item[] = [attr('description', hclString(input.description)), attr('type', hclType(input.type))];
+  const items: Item[] = [attr('description', hclString(spell(input.description, 'hcl'))), attr('type', hclType(input.type))];
   if (input.required) {
     items.push(attr('nullable', 'false'));
   } else {

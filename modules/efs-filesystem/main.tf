@@ -3,17 +3,6 @@
 locals {
   lifecycle_transitions = { for name, when in var.lifecycle_policy : name => when if when != null }
 
-  access_point_creation_info = {
-    for key, ap in var.access_points : key => (
-      ap.creation_info != null ? ap.creation_info :
-      ap.posix_user != null ? {
-        owner_uid   = ap.posix_user.uid
-        owner_gid   = ap.posix_user.gid
-        permissions = "0755"
-      } : null
-    )
-  }
-
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 
   allow_mount_statement = {
@@ -64,6 +53,17 @@ locals {
     var.enforce_access_point ? [local.enforce_access_point_statement] : [],
     var.policy_statements,
   )
+
+  access_point_creation_info = {
+    for key, ap in var.access_points : key => (
+      ap.creation_info != null ? ap.creation_info :
+      ap.posix_user != null ? {
+        owner_uid   = ap.posix_user.uid
+        owner_gid   = ap.posix_user.gid
+        permissions = "0755"
+      } : null
+    )
+  }
 
   alarm_definitions = var.alarms == null ? {} : {
     burst_credit_balance = {
@@ -235,12 +235,12 @@ resource "aws_efs_file_system" "this" {
 
     precondition {
       condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
-      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
+      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
     }
 
     precondition {
       condition     = var.encrypted || var.kms_key_arn == null
-      error_message = "kms_key_arn is set but encrypted is false; set encrypted = true or remove the key."
+      error_message = "kms_key_arn is set but encrypted is false; set encrypted to true or remove the key."
     }
 
     precondition {
@@ -255,7 +255,7 @@ resource "aws_efs_file_system" "this" {
 
     precondition {
       condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
-      error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+      error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
     postcondition {

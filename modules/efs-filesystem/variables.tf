@@ -76,7 +76,7 @@ variable "client_egress_rules" {
 }
 
 variable "allow_nfs_from_self" {
-  description = "Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching `security_group_id` to a client lets it mount."
+  description = "Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching the `security_group_id` output to a client lets it mount."
   type        = bool
   default     = true
   nullable    = false
@@ -116,7 +116,7 @@ variable "security_group_name" {
 }
 
 variable "security_group_use_name_prefix" {
-  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
+  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; `false`: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
   type        = bool
   default     = true
   nullable    = false
@@ -135,7 +135,7 @@ variable "security_group_description" {
 }
 
 variable "throughput_mode" {
-  description = "`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits)."
+  description = "`\"elastic\"` (scales with demand, the right choice for spiky work), `\"provisioned\"` (a fixed MiB/s for steady work) or `\"bursting\"` (scales with size, with burst credits)."
   type        = string
   default     = "elastic"
   nullable    = false
@@ -147,7 +147,7 @@ variable "throughput_mode" {
 }
 
 variable "provisioned_throughput_in_mibps" {
-  description = "Throughput in MiB/s when `throughput_mode` is `provisioned` (required then, refused otherwise): 1 to 3414, and the Region may allow less. AWS limits decreases to about one a day."
+  description = "Throughput in MiB/s when `throughput_mode` is `\"provisioned\"` (required then, refused otherwise): 1 to 3414, and the Region may allow less. AWS limits decreases to about one a day."
   type        = number
   default     = null
 
@@ -158,7 +158,7 @@ variable "provisioned_throughput_in_mibps" {
 }
 
 variable "performance_mode" {
-  description = "`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput."
+  description = "`\"generalPurpose\"` or `\"maxIO\"`. Immutable: changing it replaces the file system. `\"maxIO\"` works only with Regional file systems and non-elastic throughput."
   type        = string
   default     = "generalPurpose"
   nullable    = false
@@ -206,7 +206,7 @@ variable "backup_enabled" {
 }
 
 variable "lifecycle_policy" {
-  description = "When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode."
+  description = "When files move to Infrequent Access and Archive (`\"AFTER_1_DAY\"` … `\"AFTER_365_DAYS\"`) and back to Standard (`\"AFTER_1_ACCESS\"`). A field left out means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode."
   type = object({
     transition_to_ia                    = optional(string)
     transition_to_archive               = optional(string)
@@ -240,7 +240,7 @@ variable "lifecycle_policy" {
 }
 
 variable "access_points" {
-  description = "Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `0755`."
+  description = "Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `\"0755\"`."
   type = map(object({
     root_directory = optional(string, "/")
     posix_user = optional(object({
@@ -370,7 +370,7 @@ variable "replication" {
 }
 
 variable "backup_plan" {
-  description = "An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression in UTC (default `cron(0 5 ? * * *)`, daily at 05:00); a job must start within `start_window_minutes` (at least 60) and finish within `completion_window_minutes` (at least 60 more). Recovery points are kept `delete_after_days` (default 35) and may move to cold storage after `cold_storage_after_days`, which then must be at least 90 days before deletion. Give `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` to use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or accounts), kept `delete_after_days` there (null: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless `create_backup_role = false` and `backup_role_arn` names your own. Independent of `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set `backup_enabled = false` when the plan replaces the automatic backup."
+  description = "An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression in UTC (default `\"cron(0 5 ? * * *)\"`, daily at 05:00); a job must start within `start_window_minutes` (at least 60) and finish within `completion_window_minutes` (at least 60 more). Recovery points are kept `delete_after_days` (default 35) and may move to cold storage after `cold_storage_after_days`, which then must be at least 90 days before deletion. Give `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` to use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or accounts), kept `delete_after_days` there (left out: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless `create_backup_role` is `false` and `backup_role_arn` names your own. Independent of `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set `backup_enabled` to `false` when the plan replaces the automatic backup."
   type = object({
     schedule                  = optional(string, "cron(0 5 ? * * *)")
     start_window_minutes      = optional(number, 60)
@@ -451,7 +451,7 @@ variable "backup_plan" {
 
   validation {
     condition     = var.backup_plan == null ? true : alltrue([for i, c in var.backup_plan.copy_to : can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days)])
-    error_message = var.backup_plan == null ? "backup_plan is null" : join(" ", [for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500, or null for as long as the source (got ${jsonencode(c)})." if !(can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days))])
+    error_message = var.backup_plan == null ? "backup_plan is null" : join(" ", [for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500 (or none, to keep them as long as the source) (got ${jsonencode(c)})." if !(can(regex("^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$", c.destination_vault_arn)) && (c.delete_after_days == null ? true : c.delete_after_days >= 1 && c.delete_after_days <= 36500 && floor(c.delete_after_days) == c.delete_after_days))])
   }
 
   validation {
@@ -461,7 +461,7 @@ variable "backup_plan" {
 }
 
 variable "alarms" {
-  description = "CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none, `{}`: every alarm with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a multiple of 60) and `evaluation_periods`; turn one off with `enabled = false` (a null alarm means its defaults, as `optional()` does). `burst_credit_balance`: burst credits (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode` \"bursting\". Default 350 GiB: about an hour of bursting at 100 MiB/s. `percent_io_limit`: the file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit, average); only with `performance_mode` \"generalPurpose\". Default 90. `throughput_utilization`: throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80. `storage_growth`: the stored data (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns` receive both ALARM and OK notifications."
+  description = "CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none; `{}`: every alarm with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a multiple of 60) and `evaluation_periods`; turn one off by setting its `enabled` to `false` (an alarm left out keeps its defaults). `burst_credit_balance`: burst credits (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode` `\"bursting\"`. Default 350 GiB: about an hour of bursting at 100 MiB/s. `percent_io_limit`: the file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit, average); only with `performance_mode` `\"generalPurpose\"`. Default 90. `throughput_utilization`: throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80. `storage_growth`: the stored data (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns` receive both ALARM and OK notifications."
   type = object({
     sns_topic_arns = optional(list(string), [])
     burst_credit_balance = optional(object({

@@ -141,7 +141,7 @@ variable "task_role_name" {
 }
 
 variable "attach_task_role_policy" {
-  description = "Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to false for a task without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere."
+  description = "Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere."
   type        = bool
   default     = true
   nullable    = false

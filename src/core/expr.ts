@@ -20,6 +20,7 @@ export type Expr =
   | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
+  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
   | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
@@ -100,7 +101,15 @@ export type FnName = keyof typeof FNS;
 // ---------------------------------------------------------------------------------------
 // Builders, so rules read close to the HCL they become.
 
-export const input = (name: string): Expr => ({ op: 'input', name });
+/**
+ * The reader of a module's inputs in rules: `const v = inputReader<EfsFilesystemInput>()`, then
+ * `v('throughput_mode')`. Typed by the module's input-name union (`InputName<typeof inputs>`,
+ * src/core/spec.ts), so that a rule reading an input the module does not declare fails to
+ * compile. There is no untyped reader: without a type argument `N` is `never` and nothing can be read.
+ */
+export const inputReader =
+  <N extends string = never>() =>
+  (name: N): Expr => ({ op: 'input', name });
 export const it = (name: string): Expr => ({ op: 'local', name });
 export const lit = (value: unknown): Expr => ({ op: 'lit', value });
 export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });
@@ -133,6 +142,11 @@ export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (
  * reads `access_points["app"].root_directory` in HCL and `accessPoints["app"].rootDirectory` in TypeScript.
  */
 export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path });
+/**
+ * Message text written differently per path, for syntax or advice that only one path's users
+ * follow: `perPath('module.efs.file_system', 'efs.fileSystem')`. Prefer words that serve both.
+ */
+export const perPath = (hcl: string, ts: string): Expr => ({ op: 'perPath', hcl, ts });
 /** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
 export const show = (x: Expr): Expr => call('jsonencode', x);
 /**
@@ -187,6 +201,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
     case 'template':
     case 'name':
+    case 'perPath':
       return `"${templateParts(e, o).map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`)).join('')}"`;
   }
 }
@@ -198,10 +213,11 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
       typeof seg !== 'string' ? ['["', seg, '"]'] : [i === 0 ? '' : '.', o.spelling === 'ts' ? camelCase(seg) : seg],
     );
   }
+  if (e.op === 'perPath') return [o.spelling === 'ts' ? e.ts : e.hcl];
   if (e.op !== 'template') return [e];
   return e.parts.flatMap((p): (string | Expr)[] => {
     if (typeof p === 'string') return [p];
-    if (p.op === 'name') return templateParts(p, o);
+    if (p.op === 'name' || p.op === 'perPath') return templateParts(p, o);
     // A literal reads as text, not as an interpolation of a constant.
     if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
     return [p];
@@ -273,7 +289,8 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       return out;
     }
     case 'template':
-    case 'name': {
+    case 'name':
+    case 'perPath': {
       const parts = templateParts(e, { resolve: (n) => n, spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
       if (parts.some((p) => p === UNKNOWN)) return UNKNOWN;
       // Terraform interpolates strings, numbers and bools as text; messages show other values through jsonencode.

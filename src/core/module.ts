@@ -3,6 +3,11 @@
  * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
+ *
+ * `BuildContext<N>` and `ModuleDefinition<N>` take the module's input-name union
+ * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.in` and `ctx.spell` accept only declared
+ * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
+ * The default `string` accepts any name, for code not yet typed.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
@@ -14,14 +19,17 @@ import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
-export interface BuildContext {
+export interface BuildContext<N extends string = string> {
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
+  // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
+  // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
+  // module that does not declare both.
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
-  in(name: string): string;
+  readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
-  spell(name: string): string;
+  readonly spell: (name: N) => string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
   /**
@@ -48,10 +56,29 @@ export interface BuildContext {
   preconditions(): { condition: string; errorMessage: string }[];
 }
 
-export interface ModuleDefinition {
-  readonly spec: ModuleSpec;
-  /** Creates the resources; returns each output's value (expression strings, or objects of them). */
-  build(ctx: BuildContext): Record<string, unknown>;
+/** What a build returns: each output's value, and the resources its construct works with. */
+export interface Built<R = unknown> {
+  /** Each output's value by HCL output name (expression strings, or objects of them). */
+  readonly outputs: Record<string, unknown>;
+  /** The resources the construct needs after the build (e.g. to add `prevent_destroy`, or for `dependsOn`). */
+  readonly resources: R;
+}
+
+/**
+ * `N`: the module's input names (the spec declares them and the build reads only those);
+ * `R`: the resources its build returns to the construct.
+ */
+export interface ModuleDefinition<N extends string = string, R = unknown> {
+  readonly spec: ModuleSpec<N>;
+  /** Creates the resources; returns the outputs' values and the resources the construct needs. */
+  build(ctx: BuildContext<N>): Built<R>;
+}
+
+/** A build whose construct needs none of its resources: returns the outputs only. */
+export function outputsOnly<N extends string>(
+  build: (ctx: BuildContext<N>) => Record<string, unknown>,
+): (ctx: BuildContext<N>) => Built<Record<string, never>> {
+  return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 
 /** Wraps an HCL expression for use as a cdktf attribute value. */
@@ -114,14 +141,18 @@ export { ValidationError } from './validation-error';
  * (same words as the HCL module, TypeScript spelling), then held in one local per instance
  * so the shared `build` reads them exactly as the HCL module reads its variables.
  */
-export abstract class ModuleConstruct extends Construct {
+export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
   protected readonly inputs: Record<string, unknown>;
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
+  /** @internal The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
+  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions };
+  /** @internal The resources the build returned for this construct. */
+  protected readonly resources: R;
 
   /** @internal Subclassed by this package's constructs only. */
-  protected constructor(scope: Construct, id: string, definition: ModuleDefinition, props: object) {
+  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<string, R>, props: object) {
     super(scope, id);
     const { spec } = definition;
     const label = `${spec.className} "${this.node.path}"`;
@@ -143,18 +174,37 @@ export abstract class ModuleConstruct extends Construct {
     // validation and precondition blocks would check them.
     const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
     const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
-    let rendered = false;
+    let rendered: { condition: string; errorMessage: string }[] | undefined;
     const ctx: BuildContext = {
       ...base,
-      preconditions: () => {
-        rendered = true;
-        return base.preconditions();
-      },
+      // One list however often the build asks, so rules deferred later (deferToPlan) reach it.
+      preconditions: () => (rendered ??= base.preconditions()),
       named: (element) => element,
     };
-    this.outputValues = definition.build(ctx);
+    const built = definition.build(ctx);
+    this.outputValues = built.outputs;
+    this.resources = built.resources;
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
+    }
+    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render };
+  }
+
+  /**
+   * @internal Checks more rules at plan time after construction, for methods that add to the
+   * inputs (`addAccessPoint`) with token values: each joins the preconditions the build attached,
+   * once (a rule reads the whole input, entries added later included). The list is rendered at
+   * synth time, so adding to it now still reaches the synthesized configuration.
+   */
+  protected deferToPlan(rules: readonly Rule[]): void {
+    const fresh = rules.filter((r) => !this.planTime.rules.has(r.id));
+    if (fresh.length === 0) return;
+    if (!this.planTime.checks) throw new Error(`${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`);
+    fresh.forEach((r) => this.planTime.rules.set(r.id, r));
+    const all = [...this.planTime.rules.values()];
+    for (const rule of fresh) {
+      const { condition, message } = renderJson(afterOwnRules(rule, all), this.planTime.render);
+      this.planTime.checks.push({ condition, errorMessage: message });
     }
   }
 }

@@ -2,6 +2,7 @@
  * A model of Terraform's type constraints, declared once per input and rendered both as
  * an HCL type expression (variables.tf) and as a TypeScript type (the construct's props).
  */
+import type { Text } from './doc';
 
 export type TfType =
   | { readonly kind: 'string'; readonly closedSet?: ClosedSet }
@@ -31,7 +32,7 @@ export interface Field {
   readonly type: TfType;
   readonly optional?: boolean;
   readonly default?: unknown;
-  readonly description?: string;
+  readonly description?: Text;
 }
 
 export const t = {
@@ -53,7 +54,7 @@ export const t = {
 };
 
 /** An optional object attribute, with an optional default (Terraform's `optional(type, default)`). */
-export function optional(type: TfType, defaultValue?: unknown, description?: string): Field {
+export function optional(type: TfType, defaultValue?: unknown, description?: Text): Field {
   return { type, optional: true, default: defaultValue, description };
 }
 

@@ -17,7 +17,7 @@ export type TransitionAge = 'AFTER_1_DAY' | 'AFTER_7_DAYS' | 'AFTER_14_DAYS' | '
 
 export interface AccessPoint {
   /**
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   readonly posixUser?: PosixUser;
@@ -67,7 +67,7 @@ export interface BackupCopy {
 
 export interface BackupPlan {
   /**
-   * @default "cron(0 5 ? * * *)"
+   * @default 'cron(0 5 ? * * *)'
    */
   readonly schedule?: string;
   /**
@@ -139,7 +139,7 @@ export interface CreationInfo {
   readonly ownerUid: number;
   readonly ownerGid: number;
   /**
-   * @default "0755"
+   * @default '0755'
    */
   readonly permissions?: string;
 }
@@ -209,7 +209,7 @@ export interface PolicyStatement {
   readonly effect: PolicyEffect;
   readonly actions: string[];
   /**
-   * @default [{ type: "AWS", identifiers: ["*"] }]
+   * @default [{ type: 'AWS', identifiers: ['*'] }]
    */
   readonly principals?: PolicyPrincipal[];
   /**
@@ -275,8 +275,8 @@ export interface ThroughputUtilizationAlarm {
 export interface EfsFilesystemProps {
   /**
    * Name of the file system: its `Name` tag and the prefix of the names of everything the module
-   * creates. Unless `security_group_name` is set, a new name replaces the mount targets' security
-   * group, create-before-destroy so that no client loses NFS (see "What a change does").
+   * creates. Unless `securityGroupName` is set, a new name replaces the mount targets' security
+   * group, create-before-destroy so that no client loses NFS.
    */
   readonly name: string;
   /**
@@ -291,43 +291,43 @@ export interface EfsFilesystemProps {
   readonly mountTargets: Record<string, MountTarget>;
   /**
    * Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a
-   * name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name:
-   * adding, removing or reordering entries touches only those entries, and the IDs may come from
-   * groups created in the same apply. Each group at most once. Prefer this to CIDRs.
+   * name you choose (`{ app: appGroup.id }`). One rule per entry, keyed by its name: adding,
+   * removing or reordering entries touches only those entries, and the IDs may come from groups
+   * created in the same apply. Each group at most once. Prefer this to CIDRs.
    * @default {}
    */
   readonly allowedSecurityGroups?: Record<string, string>;
   /**
-   * Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out
-   * to NFS (TCP 2049) on the mount targets' group: a group created by Terraform has no egress at
-   * all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress
-   * exclusively and would remove this rule at every apply) or already allows the traffic.
+   * Also add, to each group of `allowedSecurityGroups`, an egress rule that lets its members out to
+   * NFS (TCP 2049) on the mount targets' group: a group created by Terraform has no egress at all.
+   * Set to `false` when a client group declares inline `egress` rules in its `SecurityGroup` (they
+   * manage its egress exclusively and would remove this rule at every apply) or already allows the
+   * traffic.
    * @default true
    */
   readonly clientEgressRules?: boolean;
   /**
    * Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching
-   * `security_group_id` to a client lets it mount.
+   * the `securityGroupId` output to a client lets it mount.
    * @default true
    */
   readonly allowNfsFromSelf?: boolean;
   /**
    * IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you
-   * choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block
+   * choose (`{ office: '10.20.0.0/16' }`). One rule per entry, keyed by its name. An open block
    * (`/0`) is refused, and so is one block given twice.
    * @default {}
    */
   readonly allowedCidrs?: Record<string, string>;
   /**
-   * Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null:
-   * `"<name>-efs"`. Keep the name of a group you move here from another module (with
-   * `security_group_use_name_prefix` and `security_group_description` as they were), so that it is
-   * not replaced.
-   * @default undefined
+   * Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Keep
+   * the name of a group you move here from another module (with `securityGroupUseNamePrefix` and
+   * `securityGroupDescription` as they were), so that it is not replaced.
+   * @default - `name` followed by `-efs`
    */
   readonly securityGroupName?: string;
   /**
-   * Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false:
+   * Use `securityGroupName` followed by `-` as a name prefix, AWS adding a unique suffix; `false`:
    * use it as the exact name. With a prefix, a change that replaces the group (a new name or
    * description, another VPC) creates the new group first; with an exact name it cannot, because the
    * name is taken until the old group is deleted.
@@ -338,25 +338,25 @@ export interface EfsFilesystemProps {
    * Description of the mount targets' security group. AWS cannot change it in place: a new
    * description replaces the group (new group and rules first, then the mount targets move to it,
    * then the old group goes).
-   * @default "NFS access to the EFS mount targets"
+   * @default 'NFS access to the EFS mount targets'
    */
   readonly securityGroupDescription?: string;
   /**
-   * `elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s
-   * for steady work) or `bursting` (scales with size, with burst credits).
-   * @default "elastic"
+   * `'elastic'` (scales with demand, the right choice for spiky work), `'provisioned'` (a fixed
+   * MiB/s for steady work) or `'bursting'` (scales with size, with burst credits).
+   * @default 'elastic'
    */
   readonly throughputMode?: ThroughputMode;
   /**
-   * Throughput in MiB/s when `throughput_mode` is `provisioned` (required then, refused otherwise):
+   * Throughput in MiB/s when `throughputMode` is `'provisioned'` (required then, refused otherwise):
    * 1 to 3414, and the Region may allow less. AWS limits decreases to about one a day.
-   * @default undefined
+   * @default - none (only used with provisioned throughput)
    */
   readonly provisionedThroughputInMibps?: number;
   /**
-   * `generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only
-   * with Regional file systems and non-elastic throughput.
-   * @default "generalPurpose"
+   * `'generalPurpose'` or `'maxIO'`. Immutable: changing it replaces the file system. `'maxIO'`
+   * works only with Regional file systems and non-elastic throughput.
+   * @default 'generalPurpose'
    */
   readonly performanceMode?: PerformanceMode;
   /**
@@ -365,15 +365,15 @@ export interface EfsFilesystemProps {
    */
   readonly encrypted?: boolean;
   /**
-   * ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`.
-   * Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.
-   * @default undefined
+   * ARN of the KMS key for encryption at rest. Needs `encrypted`. Immutable. A key ARN, not a key id
+   * or alias: switching between forms has replaced file systems.
+   * @default - the AWS-managed key
    */
   readonly kmsKeyArn?: string;
   /**
-   * Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file
-   * system takes exactly one mount target, in that zone.
-   * @default undefined
+   * Availability Zone of a One Zone file system. Immutable. A One Zone file system takes exactly one
+   * mount target, in that zone.
+   * @default - a Regional file system
    */
   readonly availabilityZoneName?: string;
   /**
@@ -382,16 +382,17 @@ export interface EfsFilesystemProps {
    */
   readonly backupEnabled?: boolean;
   /**
-   * When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to
-   * Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in
-   * Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.
-   * @default { transitionToIa: "AFTER_30_DAYS", transitionToPrimaryStorageClass: "AFTER_1_ACCESS" }
+   * When files move to Infrequent Access and Archive (`'AFTER_1_DAY'` … `'AFTER_365_DAYS'`) and back
+   * to Standard (`'AFTER_1_ACCESS'`). A field left out means no such transition; `{}` keeps
+   * everything in Standard. Archive must come after IA and needs elastic throughput and General
+   * Purpose mode.
+   * @default { transitionToIa: 'AFTER_30_DAYS', transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }
    */
   readonly lifecyclePolicy?: LifecyclePolicy;
   /**
-   * Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100
-   * characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner
-   * and octal permissions), which defaults to the POSIX user as owner with `0755`.
+   * Access points keyed by a name you choose. `rootDirectory` is an absolute path of at most 100
+   * characters and four levels; when it is not `/`, EFS creates it only with `creationInfo` (owner
+   * and octal permissions), which defaults to the POSIX user as owner with `'0755'`.
    * @default {}
    */
   readonly accessPoints?: Record<string, AccessPoint>;
@@ -403,7 +404,8 @@ export interface EfsFilesystemProps {
   readonly enforceTls?: boolean;
   /**
    * Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount
-   * as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.
+   * as, never as root. The `EfsMountLambda` and `EfsMountEcs` constructs mount as non-root users, so
+   * they keep working.
    * @default false
    */
   readonly denyRootAccess?: boolean;
@@ -422,66 +424,65 @@ export interface EfsFilesystemProps {
   /**
    * More file system policy statements, after the presets. Each applies to the file system;
    * `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover
-   * `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant
-   * included.
+   * `ClientMount`: it would lock out every client, the roles the `EfsMountLambda` and `EfsMountEcs`
+   * constructs grant included.
    * @default []
    */
   readonly policyStatements?: PolicyStatement[];
   /**
-   * Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the
-   * file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan
-   * that would do it fails, whatever was applied before (the flag set and reset, the module's own
+   * Changing `encrypted`, `kmsKeyArn`, `performanceMode` or `availabilityZoneName` replaces the file
+   * system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that
+   * would do it fails, whatever was applied before (the flag set and reset, the module's own
    * `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace
-   * the file system, then back to `false`. Removing `kms_key_arn` or `availability_zone_name`
-   * changes nothing (the file system keeps its key and zone) and is not refused. Not refused at plan
-   * time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a
-   * plan in which the module's security group and `terraform_data.module_created` are new too (a
-   * file system imported or moved into a module never applied without its security group, or
-   * `-replace` of both).
+   * the file system, then back to `false`. Removing `kmsKeyArn` or `availabilityZoneName` changes
+   * nothing (the file system keeps its key and zone) and is not refused. While it is `false` the
+   * construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it
+   * (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but
+   * flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and
+   * `terraform_data.module_created` are new too (a file system imported or moved into a stack never
+   * applied without its security group, or `-replace` of both).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;
   /**
-   * Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is
-   * set, encrypted with `kms_key_arn` when set). Null: no replication.
-   * @default undefined
+   * Replicate to a new read-only file system in `region` (One Zone when `availabilityZoneName` is
+   * set, encrypted with `kmsKeyArn` when set).
+   * @default - no replication
    */
   readonly replication?: Replication;
   /**
-   * An AWS Backup plan for this file system; null: none. `schedule` is an AWS Backup cron expression
-   * in UTC (default `cron(0 5 ? * * *)`, daily at 05:00); a job must start within
-   * `start_window_minutes` (at least 60) and finish within `completion_window_minutes` (at least 60
-   * more). Recovery points are kept `delete_after_days` (default 35) and may move to cold storage
-   * after `cold_storage_after_days`, which then must be at least 90 days before deletion. Give
-   * `vault_name` to create a vault (encrypted with `vault_kms_key_arn` when set) or `vault_arn` to
-   * use an existing one. `copy_to` copies each recovery point to other vaults (other Regions or
-   * accounts), kept `delete_after_days` there (null: as long as the source). The module creates the
-   * role AWS Backup uses, with the AWS managed backup and restore policies, unless
-   * `create_backup_role = false` and `backup_role_arn` names your own. Independent of
-   * `backup_enabled`: with both on, AWS keeps two sets of recovery points (the automatic daily ones
-   * in the default vault, and this plan's); set `backup_enabled = false` when the plan replaces the
-   * automatic backup.
-   * @default undefined
+   * An AWS Backup plan for this file system. `schedule` is an AWS Backup cron expression in UTC
+   * (default `'cron(0 5 ? * * *)'`, daily at 05:00); a job must start within `startWindowMinutes`
+   * (at least 60) and finish within `completionWindowMinutes` (at least 60 more). Recovery points
+   * are kept `deleteAfterDays` (default 35) and may move to cold storage after
+   * `coldStorageAfterDays`, which then must be at least 90 days before deletion. Give `vaultName` to
+   * create a vault (encrypted with `vaultKmsKeyArn` when set) or `vaultArn` to use an existing one.
+   * `copyTo` copies each recovery point to other vaults (other Regions or accounts), kept
+   * `deleteAfterDays` there (left out: as long as the source). The module creates the role AWS
+   * Backup uses, with the AWS managed backup and restore policies, unless `createBackupRole` is
+   * `false` and `backupRoleArn` names your own. Independent of `backupEnabled`: with both on, AWS
+   * keeps two sets of recovery points (the automatic daily ones in the default vault, and this
+   * plan's); set `backupEnabled` to `false` when the plan replaces the automatic backup.
+   * @default - no backup plan
    */
   readonly backupPlan?: BackupPlan;
   /**
-   * CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none,
-   * `{}`: every alarm with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a
-   * multiple of 60) and `evaluation_periods`; turn one off with `enabled = false` (a null alarm
-   * means its defaults, as `optional()` does). `burst_credit_balance`: burst credits
-   * (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode`
-   * "bursting". Default 350 GiB: about an hour of bursting at 100 MiB/s. `percent_io_limit`: the
-   * file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit,
-   * average); only with `performance_mode` "generalPurpose". Default 90. `throughput_utilization`:
-   * throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes
-   * per second over PermittedThroughput). Default 80. `storage_growth`: the stored data
-   * (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over
-   * its rate). Default 100. `client_connections` (off by default): fewer than `threshold` clients
-   * are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of
-   * scheduled jobs and new ones go without clients for long stretches, hence off unless enabled.
-   * Default 1. An alarm that does not apply to the chosen modes is not created. `sns_topic_arns`
-   * receive both ALARM and OK notifications.
-   * @default undefined
+   * CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); `{}`: every
+   * alarm with its default. Each alarm takes `enabled`, `threshold`, `periodSeconds` (a multiple of
+   * 60) and `evaluationPeriods`; turn one off by setting its `enabled` to `false` (an alarm left out
+   * keeps its defaults). `burstCreditBalance`: burst credits (BurstCreditBalance, minimum) fall
+   * below `threshold` GiB; only with `throughputMode` `'bursting'`. Default 350 GiB: about an hour
+   * of bursting at 100 MiB/s. `percentIoLimit`: the file system reaches `threshold` percent of the
+   * General Purpose I/O limit (PercentIOLimit, average); only with `performanceMode`
+   * `'generalPurpose'`. Default 90. `throughputUtilization`: throughput reaches `threshold` percent
+   * of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput).
+   * Default 80. `storageGrowth`: the stored data (StorageBytes of storage class Total) grows faster
+   * than `threshold` GiB a day (metric math over its rate). Default 100. `clientConnections` (off by
+   * default): fewer than `threshold` clients are connected (ClientConnections, sum; no data counts
+   * as none). Replicas, file systems of scheduled jobs and new ones go without clients for long
+   * stretches, hence off unless enabled. Default 1. An alarm that does not apply to the chosen modes
+   * is not created. `snsTopicArns` receive both ALARM and OK notifications.
+   * @default - no alarms
    */
   readonly alarms?: Alarms;
   /**
@@ -510,24 +511,25 @@ export interface EfsFilesystemOutputs {
    */
   readonly securityGroupId: string;
   /**
-   * IDs of the mount targets, by the keys of `mount_targets`.
+   * IDs of the mount targets, by the keys of `mountTargets`.
    */
   readonly mountTargetIds: Record<string, string>;
   /**
-   * ID and ARN of each access point, by the keys of `access_points`.
+   * ID and ARN of each access point, by the keys of `accessPoints`.
    */
   readonly accessPoints: Record<string, AccessPointReference>;
   /**
-   * ID of the replica file system; null without replication.
+   * ID of the replica file system (only with replication).
    */
   readonly replicationDestinationFileSystemId: string;
   /**
-   * What the `efs-mount-*` modules need, in one object: `file_system = module.efs.file_system`.
+   * What the `EfsMountLambda` and `EfsMountEcs` constructs need, in one object: `fileSystem:
+   * efs.fileSystem`.
    */
   readonly fileSystem: FileSystemReference;
 }
 
-/** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, a check that the file system admits the function's security group, and a `file_system_config` that makes the function wait for the mount targets. */
+/** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, a check that the file system admits the function's security group, and a file system config that makes the function wait for the mount targets. */
 export interface EfsMountLambdaProps {
   /**
    * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
@@ -545,7 +547,7 @@ export interface EfsMountLambdaProps {
    * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   /**
@@ -557,18 +559,19 @@ export interface EfsMountLambdaProps {
   /**
    * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
    * directory keeps its own.
-   * @default "0755"
+   * @default '0755'
    */
   readonly rootDirectoryPermissions?: string;
   /**
    * Where the function sees the file system: `/mnt/` and one name of letters, digits, `.`, `_` or
    * `-` (Lambda's rule), at most 160 characters.
-   * @default "/mnt/efs"
+   * @default '/mnt/efs'
    */
   readonly mountPath?: string;
   /**
    * Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this
-   * access point. Lambda has no read-only mount option, so this needs `role_name`.
+   * access point. Lambda has no read-only mount option, so this needs `roleName`, given or taken
+   * from `function`'s role.
    * @default false
    */
   readonly readOnly?: boolean;
@@ -577,7 +580,7 @@ export interface EfsMountLambdaProps {
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
    * file system, only through this access point. Needed while `attach_role_policy` is true (the
    * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default undefined
+   * @default - none
    */
   readonly roleName?: string;
   /**
@@ -594,7 +597,7 @@ export interface EfsMountLambdaProps {
    * the plan checks that the file system admits the group. Null means you allow the function in on
    * NFS another way (CIDRs, a rule of your own). The function's group itself needs outbound TCP 2049
    * to the file system's group.
-   * @default undefined
+   * @default - none
    */
   readonly securityGroupId?: string;
   /**
@@ -615,12 +618,12 @@ export interface EfsMountLambdaOutputs {
    */
   readonly accessPointArn: string;
   /**
-   * Where the function sees the file system (`mount_path`).
+   * Where the function sees the file system (`mountPath`).
    */
   readonly localMountPath: string;
   /**
-   * The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that
-   * uses it is created after the mount targets.
+   * The `fileSystemConfig` of a `LambdaFunction`: `arn` and `localMountPath`. A function that uses
+   * it is created after the mount targets. Given `function`, the construct sets it there itself.
    */
   readonly fileSystemConfig: LambdaFileSystemConfig;
 }
@@ -643,7 +646,7 @@ export interface EfsMountEcsProps {
    * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
-   * @default "/"
+   * @default '/'
    */
   readonly rootDirectory?: string;
   /**
@@ -655,18 +658,18 @@ export interface EfsMountEcsProps {
   /**
    * Octal permissions (3 or 4 digits) of the root directory when it is created. An existing
    * directory keeps its own.
-   * @default "0755"
+   * @default '0755'
    */
   readonly rootDirectoryPermissions?: string;
   /**
    * Where the container sees the file system: an absolute path other than `/`.
-   * @default "/mnt/efs"
+   * @default '/mnt/efs'
    */
   readonly containerPath?: string;
   /**
-   * Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default)
-   * uses `name` with `.` replaced by `-`. Each volume of a task needs its own.
-   * @default undefined
+   * Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Each volume of a
+   * task needs its own.
+   * @default - `name` with `.` replaced by `-`
    */
   readonly volumeName?: string;
   /**
@@ -676,15 +679,14 @@ export interface EfsMountEcsProps {
    */
   readonly readOnly?: boolean;
   /**
-   * Mount with the task's IAM role (`authorization_config.iam = "ENABLED"`), so IAM and the file
+   * Mount with the task's IAM role (`authorizationConfig.iam: 'ENABLED'`), so IAM and the file
    * system policy decide access. Needs a task role on the task definition.
    * @default true
    */
   readonly iamAuthorization?: boolean;
   /**
-   * Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null
-   * lets ECS choose.
-   * @default undefined
+   * Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system.
+   * @default - ECS chooses
    */
   readonly transitEncryptionPort?: number;
   /**
@@ -692,14 +694,14 @@ export interface EfsMountEcsProps {
    * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
    * file system, only through this access point. Needed while `attach_task_role_policy` is true (the
    * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default undefined
+   * @default - none
    */
   readonly taskRoleName?: string;
   /**
    * Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy
    * exists is known at plan time even when the role's name is not. Set it to false for a task
-   * without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with
-   * the task role), or when the role gets its EFS permissions elsewhere.
+   * without a task role (which needs IAM authorization off too: IAM authorization mounts with the
+   * task role), or when the role gets its EFS permissions elsewhere.
    * @default true
    */
   readonly attachTaskRolePolicy?: boolean;
@@ -710,7 +712,7 @@ export interface EfsMountEcsProps {
    * that the file system admits the group. Null means you allow the task in on NFS another way
    * (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file
    * system's group.
-   * @default undefined
+   * @default - none
    */
   readonly securityGroupId?: string;
   /**
@@ -731,8 +733,8 @@ export interface EfsMountEcsOutputs {
    */
   readonly accessPointArn: string;
   /**
-   * The container definition's `mountPoints` entry for this volume, for `jsonencode` of
-   * `container_definitions`.
+   * The container definition's `mountPoints` entry for this volume, for `Fn.jsonencode` of
+   * `containerDefinitions`.
    */
   readonly mountPoint: EcsMountPoint;
 }

@@ -3,7 +3,7 @@
  * the EFS and EC2 limits that both efs-filesystem's access points and the mount modules' access
  * point check (EFS API reference: PosixUser, RootDirectory, CreationInfo).
  */
-import { Expr, and, call, eq, ge, input, le, lit, name, not, show, template } from '../core/expr';
+import { Expr, and, call, eq, ge, inputReader, le, lit, name, not, show, template } from '../core/expr';
 import type { Rule } from '../core/rules';
 import { optional, t } from '../core/types';
 
@@ -28,7 +28,9 @@ export const FILE_SYSTEM_REFERENCE = t.object(
 /** Names every module takes: the prefix of everything it creates, so AWS's tightest name limits apply. */
 export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 
-export function nameFormatRule(): Rule {
+/** A rule of every module that declares a `name` input. */
+export function nameFormatRule(): Rule<'name'> {
+  const input = inputReader<'name'>();
   return {
     id: 'name-format',
     inputs: ['name'],

@@ -1,5 +1,7 @@
 /** A declared value: one definition, read as its local where the build declares it, inlined where locals cannot be read. */
-import { declared, evaluate, input, not, or, toHcl } from '../../src/core/expr';
+import { declared, evaluate, inputReader, not, or, toHcl } from '../../src/core/expr';
+
+const input = inputReader<'attach_role_policy' | 'role_name'>();
 
 const attaches = declared('attaches_role_policy', input('attach_role_policy'));
 const needsRole = or(not(attaches), input('role_name'));

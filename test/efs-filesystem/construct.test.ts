@@ -114,7 +114,7 @@ describe('removalPolicy', () => {
   test('contradicting allowFileSystemReplacement is refused', () => {
     expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
       ...PROPS, removalPolicy: RemovalPolicy.RETAIN, allowFileSystemReplacement: true,
-    })).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement = true; give one of them.');
+    })).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement: true; give one of them.');
   });
 });
 

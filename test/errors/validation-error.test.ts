@@ -22,7 +22,7 @@ test('names the construct by its full path, and lists each problem once', () => 
   expect(error.message.split('\n')[0]).toBe('EfsFilesystem "app/platform/efs" has invalid props:');
   expect(error.problems).toEqual([
     'throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").',
-    'kmsKeyArn is set but encrypted is false; set encrypted = true or remove the key.',
+    'kmsKeyArn is set but encrypted is false; set encrypted to true or remove the key.',
   ]);
 });
 

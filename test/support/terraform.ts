@@ -18,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import execa, { ExecaError } from 'execa';
 import { SHARED_PROVIDER_ENV } from './shared-provider';
+import type { StateResource } from '../../src/migrate/state';
 
 const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
 const DEFAULT_MIRROR = '/opt/tf-plugins';
@@ -460,14 +461,8 @@ export async function testJson(dir: string, filter?: string[]): Promise<Record<s
 // Plan JSON helpers
 // ---------------------------------------------------------------------------
 
-export interface PlannedResourceJson {
-  address: string;
-  mode: 'managed' | 'data';
-  type: string;
-  name: string;
-  index?: string | number;
-  values: Record<string, any>;
-}
+/** A resource of `show -json` (a plan's planned values or a state): the product's own reader declares it. */
+export type PlannedResourceJson = StateResource;
 
 export interface PlannedModuleJson {
   address?: string;

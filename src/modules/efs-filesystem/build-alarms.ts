@@ -6,9 +6,10 @@
  */
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformIterator, TerraformResource } from '../../cdktf';
-import { num } from '../../core/blocks';
+import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
 
 interface Query {
@@ -70,7 +71,7 @@ const HOW: Record<string, { says: string; comparison: string; missingData: strin
 
 const str = (s: string | undefined) => hclLiteral(s ?? null);
 
-function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
+function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinition): string {
   const how = HOW[alarm.key];
   if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
   const settings = `${ctx.in('alarms')}.${alarm.key}`;
@@ -98,14 +99,14 @@ function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
   });
 }
 
-export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): void {
+export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: TerraformResource): void {
   const { scope, in: v } = ctx;
   const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
   const alarms = ctx.local('alarm_definitions', ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`));
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
-      forEach: TerraformIterator.fromMap(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`) as unknown as Record<string, unknown>),
+      forEach: TerraformIterator.fromMap(anyMap(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`))),
       alarmName: ex(`"\${${v('name')}}-efs-\${replace(each.key, "_", "-")}"`),
       alarmDescription: ex('each.value.description'),
       comparisonOperator: ex('each.value.comparison'),
@@ -114,14 +115,14 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
       treatMissingData: ex('each.value.treat_missing_data'),
       // Through each.value, never the input itself: in a construct the input is a constant, which
       // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
-      alarmActions: ex('each.value.actions') as unknown as string[],
-      okActions: ex('each.value.actions') as unknown as string[],
-      tags: ex(v('tags')) as unknown as Record<string, string>,
+      alarmActions: stringList(ex('each.value.actions')),
+      okActions: stringList(ex('each.value.actions')),
+      tags: stringMap(ex(v('tags'))),
     }),
     'this',
   );
-  alarm.addOverride('dynamic.metric_query', {
-    for_each: ex('each.value.queries'),
+  addDynamic(alarm, 'metric_query', {
+    forEach: ex('each.value.queries'),
     content: {
       id: ex('metric_query.value.id'),
       expression: ex('metric_query.value.expression'),

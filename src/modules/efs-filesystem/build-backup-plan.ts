@@ -14,8 +14,10 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { TerraformIterator } from '../../cdktf';
+import { anyMap, setBlocks, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
 const BACKUP_POLICIES = {
@@ -23,12 +25,12 @@ const BACKUP_POLICIES = {
   restores: 'AWSBackupServiceRolePolicyForRestores',
 };
 
-const iterate = (expression: string) => TerraformIterator.fromMap(ex(expression) as unknown as Record<string, unknown>);
+const iterate = (expression: string) => TerraformIterator.fromMap(anyMap(ex(expression)));
 
-export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }): void {
+export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
   const { scope, in: v } = ctx;
   const plan = v('backup_plan');
-  const tags = ex(v('tags')) as unknown as Record<string, string>;
+  const tags = stringMap(ex(v('tags')));
   // Backup plan, rule and selection names allow 50 characters; `name` allows 64.
   const shortName = `\${substr(${v('name')}, 0, 46)}-efs`;
 
@@ -83,7 +85,7 @@ export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }):
   // The vault the plan writes to: the module's own, or the name inside the given ARN
   // (arn:partition:backup:region:account:backup-vault:NAME).
   const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
-  backupPlan.addOverride('rule', [{
+  setBlocks(backupPlan, 'rule', [{
     rule_name: ex(`"${shortName}"`),
     target_vault_name: ex(targetVault),
     schedule: ex('each.value.schedule'),

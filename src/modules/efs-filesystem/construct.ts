@@ -1,6 +1,5 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
-import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
-import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import type { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, type ITerraformDependable } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
@@ -8,7 +7,9 @@ import { check } from '../../core/rules';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
-import type { EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
+import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
+import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
+import type { EfsFilesystemResources } from './build';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
@@ -38,7 +39,7 @@ export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
  */
-export class EfsFilesystem extends ModuleConstruct {
+export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
   /** Everything the module outputs, as tokens. */
   readonly outputs: EfsFilesystemOutputs;
 
@@ -48,8 +49,8 @@ export class EfsFilesystem extends ModuleConstruct {
     OWNERS.set(this.outputs.fileSystem, this);
     if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
       // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.
-      const fileSystem = this.node.findAll().find((c): c is EfsFileSystem => c instanceof EfsFileSystem)!;
-      fileSystem.addOverride('lifecycle.prevent_destroy', true);
+      const { fileSystem } = this.resources;
+      fileSystem.lifecycle = { ...fileSystem.lifecycle, preventDestroy: true };
     }
   }
 
@@ -81,6 +82,21 @@ export class EfsFilesystem extends ModuleConstruct {
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
+  }
+
+  /**
+   * Adds an access point, as AWS CDK's `FileSystem.addAccessPoint` does: the entry `accessPoints[id]`,
+   * exactly as if it had been given in the prop (same rules and messages, same resource address).
+   * `id` must be a literal and not already a key of `accessPoints`. Options given as tokens are
+   * checked at plan time. Throws a `ValidationError` naming this construct, the call and the option.
+   * @example
+   * const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+   * data.grantReadWrite(role);
+   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath: '/mnt/data' }, ... });
+   * @returns the access point: its ID, ARN, file system and grants through it.
+   */
+  addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
+    return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (rules) => this.deferToPlan(rules), id, options);
   }
 
   /**
@@ -139,12 +155,12 @@ export class EfsFilesystem extends ModuleConstruct {
    */
   get mountTargetsAvailable(): ITerraformDependable {
     // One resource, for_each over mountTargets: depending on it waits for every instance.
-    return this.mountTargetResources()[0];
+    return this.resources.mountTargets;
   }
 
   /** @internal The mount target resources of this construct: mounts depend on them. */
   mountTargetResources(): EfsMountTarget[] {
-    return this.node.findAll().filter((c): c is EfsMountTarget => c instanceof EfsMountTarget);
+    return [this.resources.mountTargets];
   }
 
   /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
@@ -180,7 +196,7 @@ function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemPro
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
     throwValidationError(`EfsFilesystem "${path}"`, [
-      `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement = ${props.allowFileSystemReplacement}; give one of them.`,
+      `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement: ${props.allowFileSystemReplacement}; give one of them.`,
     ]);
   }
   return { ...props, allowFileSystemReplacement: allow };

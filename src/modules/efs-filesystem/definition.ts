@@ -1,8 +1,8 @@
 import type { ModuleDefinition } from '../../core/module';
-import { buildEfsFilesystem } from './build';
-import { efsFilesystemSpec } from './spec';
+import { EfsFilesystemResources, buildEfsFilesystem } from './build';
+import { efsFilesystemSpec, type EfsFilesystemInput } from './spec';
 
-export const efsFilesystem: ModuleDefinition = {
+export const efsFilesystem: ModuleDefinition<EfsFilesystemInput, EfsFilesystemResources> = {
   spec: efsFilesystemSpec,
   build: buildEfsFilesystem,
 };

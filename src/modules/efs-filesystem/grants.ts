@@ -55,12 +55,32 @@ function policyName(fileSystem: Construct, kind: string): string {
   return `${name.slice(0, MAX_POLICY_NAME - 9)}-${hash}`;
 }
 
+/** The IAM condition of a grant statement. */
+export interface GrantCondition {
+  readonly test: string;
+  readonly variable: string;
+  readonly values: string[];
+}
+
+/** Through a mount target: what a grant on the whole file system asks. */
+const VIA_MOUNT_TARGET: GrantCondition = { test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] };
+
+/** How a grant is narrowed, and how its errors name the construct. */
+export interface GrantScope {
+  /** The condition of the statement; default: through a mount target. */
+  readonly condition?: GrantCondition;
+  /** Names the construct in errors; default: `EfsFilesystem "<path of owner>"`. */
+  readonly label?: string;
+}
+
 /**
- * Allows `actions` on the file system `arn` to the grantee's role, through a mount target only.
- * One policy per (role, set of actions): asking again returns the policy made the first time.
+ * Allows `actions` on the file system `arn` to the grantee's role, through a mount target only
+ * (or under the scope's condition, such as one access point). The policy is a child of `owner`
+ * and named after its path. One policy per (owner, role, set of actions): asking again returns
+ * the policy made the first time.
  */
-export function grantOn(fileSystem: Construct, arn: string, grantee: EfsGrantee, actions: readonly string[]): IamRolePolicy {
-  const label = `EfsFilesystem "${fileSystem.node.path}"`;
+export function grantOn(owner: Construct, arn: string, grantee: EfsGrantee, actions: readonly string[], scope: GrantScope = {}): IamRolePolicy {
+  const label = scope.label ?? `EfsFilesystem "${owner.node.path}"`;
   if (actions.length === 0) throwValidationError(label, ['grant needs at least one action, such as "elasticfilesystem:ClientMount".']);
   const bad = actions.filter((a) => !ACTION.test(a));
   if (bad.length > 0) {
@@ -69,23 +89,23 @@ export function grantOn(fileSystem: Construct, arn: string, grantee: EfsGrantee,
   const sorted = [...new Set(actions)].sort();
   const key = sorted.join(',');
   const roleName = roleNameOf(grantee);
-  const granted = GRANTS.get(fileSystem) ?? [];
-  GRANTS.set(fileSystem, granted);
+  const granted = GRANTS.get(owner) ?? [];
+  GRANTS.set(owner, granted);
   // Each read of `role.name` is a new token string: compare the expressions they stand for.
-  const existing = granted.find((g) => g.actions === key && sameValue(fileSystem, g.roleName, roleName));
+  const existing = granted.find((g) => g.actions === key && sameValue(owner, g.roleName, roleName));
   if (existing) return existing.policy;
 
   const kind = kindOf(sorted);
   const id = `grant-${kind}-${granted.length}`;
-  const document = new DataAwsIamPolicyDocument(fileSystem, `${id}-document`, {
+  const document = new DataAwsIamPolicyDocument(owner, `${id}-document`, {
     statement: [{
       effect: 'Allow',
       actions: sorted,
       resources: [arn],
-      condition: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] }],
+      condition: [scope.condition ?? VIA_MOUNT_TARGET],
     }],
   });
-  const policy = new IamRolePolicy(fileSystem, id, { name: policyName(fileSystem, kind), role: roleName, policy: document.json });
+  const policy = new IamRolePolicy(owner, id, { name: policyName(owner, kind), role: roleName, policy: document.json });
   granted.push({ roleName, actions: key, policy });
   return policy;
 }

@@ -10,24 +10,27 @@
  * PercentIOLimit is only published for General Purpose file systems; ClientConnections is not
  * published while no client is connected, so "no clients" is missing data.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec } from '../../core/spec';
+import { InputName, defineInputs } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
+import type { EfsFilesystemInput } from './spec';
 
 export interface AlarmDefinition {
   /** The key in `alarms` and in the alarm resource's for_each. */
   readonly key: string;
   /** Name of the generated TypeScript interface of its settings. */
   readonly tsName: string;
-  readonly summary: string;
+  /** For the input's description: what the alarm watches and its default threshold. */
+  readonly summary: Text;
   readonly enabled: boolean;
   readonly threshold: number;
   readonly unit: string;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   /** When the alarm applies, as a condition on other inputs (an HCL expression over `var.*`); null: always. */
-  readonly appliesWhen: { readonly input: string; readonly equals: string } | null;
+  readonly appliesWhen: { readonly input: EfsFilesystemInput; readonly equals: string } | null;
   /** Allowed thresholds: above `above`, at most `atMost`, whole when `whole`; `text` says so in a message. */
   readonly range: { readonly above: number; readonly atMost?: number; readonly whole?: boolean; readonly text: string };
 }
@@ -39,7 +42,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'burst_credit_balance',
     tsName: 'BurstCreditBalanceAlarm',
-    summary: 'burst credits (BurstCreditBalance, minimum) fall below `threshold` GiB; only with `throughput_mode` "bursting". Default 350 GiB: about an hour of bursting at 100 MiB/s',
+    summary: doc`burst credits (BurstCreditBalance, minimum) fall below ${nm('threshold')} GiB; only with ${nm('throughput_mode')} ${val('bursting')}. Default 350 GiB: about an hour of bursting at 100 MiB/s`,
     enabled: true,
     threshold: 350,
     unit: 'GiB',
@@ -51,7 +54,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'percent_io_limit',
     tsName: 'PercentIoLimitAlarm',
-    summary: 'the file system reaches `threshold` percent of the General Purpose I/O limit (PercentIOLimit, average); only with `performance_mode` "generalPurpose". Default 90',
+    summary: doc`the file system reaches ${nm('threshold')} percent of the General Purpose I/O limit (PercentIOLimit, average); only with ${nm('performance_mode')} ${val('generalPurpose')}. Default 90`,
     enabled: true,
     threshold: 90,
     unit: 'percent',
@@ -63,7 +66,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'throughput_utilization',
     tsName: 'ThroughputUtilizationAlarm',
-    summary: 'throughput reaches `threshold` percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80',
+    summary: doc`throughput reaches ${nm('threshold')} percent of the permitted throughput (metric math: MeteredIOBytes per second over PermittedThroughput). Default 80`,
     enabled: true,
     threshold: 80,
     unit: 'percent',
@@ -75,7 +78,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'storage_growth',
     tsName: 'StorageGrowthAlarm',
-    summary: 'the stored data (StorageBytes of storage class Total) grows faster than `threshold` GiB a day (metric math over its rate). Default 100',
+    summary: doc`the stored data (StorageBytes of storage class Total) grows faster than ${nm('threshold')} GiB a day (metric math over its rate). Default 100`,
     enabled: true,
     threshold: 100,
     unit: 'GiB per day',
@@ -87,7 +90,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   {
     key: 'client_connections',
     tsName: 'ClientConnectionsAlarm',
-    summary: 'fewer than `threshold` clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1',
+    summary: doc`fewer than ${nm('threshold')} clients are connected (ClientConnections, sum; no data counts as none). Replicas, file systems of scheduled jobs and new ones go without clients for long stretches, hence off unless enabled. Default 1`,
     enabled: false,
     threshold: 1,
     unit: 'connections',
@@ -109,7 +112,10 @@ const alarmType = (a: AlarmDefinition): TfType =>
     a.tsName,
   );
 
-export const alarmsInputs: InputSpec[] = [
+/** Each alarm by its key, what it watches and its default. */
+const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce((all, one) => doc`${all} ${one}`);
+
+export const alarmsInputs = defineInputs([
   {
     name: 'alarms',
     onChange:
@@ -122,15 +128,13 @@ export const alarmsInputs: InputSpec[] = [
       },
       'Alarms',
     ),
-    description:
-      'CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId); null: none, `{}`: every alarm ' +
-      'with its default. Each alarm takes `enabled`, `threshold`, `period_seconds` (a multiple of 60) and ' +
-      '`evaluation_periods`; turn one off with `enabled = false` (a null alarm means its defaults, as `optional()` does). ' +
-      ALARMS.map((a) => `\`${a.key}\`${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).join(' ') +
-      ' An alarm that does not apply to the chosen modes is not created. `sns_topic_arns` receive both ALARM and OK notifications.',
+    description: doc.unset('no alarms')`CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId)${hclOnly('; null: none')}; ${val({})}: every alarm with its default. Each alarm takes ${nm('enabled')}, ${nm('threshold')}, ${nm('period_seconds')} (a multiple of 60) and ${nm('evaluation_periods')}; turn one off by setting its ${nm('enabled')} to ${val(false)} (an alarm left out keeps its defaults). ${alarmsList} An alarm that does not apply to the chosen modes is not created. ${nm('sns_topic_arns')} receive both ALARM and OK notifications.`,
   },
-];
+]);
 
+/** The input this file declares (part of `EfsFilesystemInput`). */
+export type AlarmsInput = InputName<typeof alarmsInputs>;
+const input = inputReader<AlarmsInput>();
 const alarms = input('alarms');
 const isWhole = (x: Expr) => eq(call('floor', x), x);
 /** Terraform evaluates a validation's message even when its condition holds: read no field of null alarms. */
@@ -152,7 +156,7 @@ function settingsOk(a: AlarmDefinition, s: Expr): Expr {
   );
 }
 
-export const alarmsRules: Rule[] = [
+export const alarmsRules: Rule<AlarmsInput>[] = [
   {
     id: 'alarms-sns-topic-arns',
     inputs: ['alarms'],
@@ -160,7 +164,7 @@ export const alarmsRules: Rule[] = [
     condition: nullOr(alarms, call('alltrue', forEach(get(alarms, 'sns_topic_arns'), (_i, arn) => call('matches', arn, lit(SNS_TOPIC_ARN)), undefined, ['i', 'arn']))),
     message: whenAlarms(template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`),
   },
-  ...ALARMS.map((a): Rule => {
+  ...ALARMS.map((a): Rule<AlarmsInput> => {
     const s = get(alarms, a.key);
     return {
       id: `alarms-${a.key.replace(/_/g, '-')}-settings`,

@@ -3,11 +3,12 @@
  * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
 import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { closedSet, optional, t } from '../../core/types';
+import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import {
   FILE_SYSTEM_REFERENCE, MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
@@ -45,16 +46,16 @@ const PATTERNS = {
   securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
 
-const v = input;
+const v = inputReader<EfsFilesystemInput>();
 
 // ----------------------------------------------------------------------------- inputs
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   {
     name: 'name',
     type: t.string(),
     required: true,
-    description: 'Name of the file system: its `Name` tag and the prefix of the names of everything the module creates. Unless `security_group_name` is set, a new name replaces the mount targets\' security group, create-before-destroy so that no client loses NFS (see "What a change does").',
+    description: doc`Name of the file system: its \`Name\` tag and the prefix of the names of everything the module creates. Unless ${nm('security_group_name')} is set, a new name replaces the mount targets' security group, create-before-destroy so that no client loses NFS${hclOnly(' (see "What a change does")')}.`,
     onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
   { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.', onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs.' },
@@ -71,7 +72,7 @@ const inputs: InputSpec[] = [
     type: t.map(t.string()),
     default: {},
     description:
-      'Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ app = aws_security_group.app.id }`). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs.',
+      doc`Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (${either('`{ app = aws_security_group.app.id }`', '`{ app: appGroup.id }`')}). One rule per entry, keyed by its name: adding, removing or reordering entries touches only those entries, and the IDs may come from groups created in the same apply. Each group at most once. Prefer this to CIDRs.`,
     onChange: 'Per key: adding an entry creates its ingress and egress rules, removing one deletes them, reordering changes nothing. Another group under a key updates its ingress rule in place and replaces its egress rule create-before-destroy.',
   },
   {
@@ -79,28 +80,28 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: true,
     description:
-      'Also add, to each group of `allowed_security_groups`, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets\' group: a group created by Terraform has no egress at all. Set to `false` when a client group declares inline `egress` blocks (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic.',
+      doc`Also add, to each group of ${nm('allowed_security_groups')}, an egress rule that lets its members out to NFS (TCP 2049) on the mount targets' group: a group created by Terraform has no egress at all. Set to ${val(false)} when a client group declares inline ${either('`egress` blocks', '`egress` rules in its `SecurityGroup`')} (they manage its egress exclusively and would remove this rule at every apply) or already allows the traffic.`,
     onChange: 'Creates (`true`) or deletes (`false`) the egress rules on the client groups; the ingress rules stay.',
   },
   {
     name: 'allow_nfs_from_self',
     type: t.bool(),
     default: true,
-    description: 'Allow NFS (TCP 2049) from members of the mount targets\' own security group, so that attaching `security_group_id` to a client lets it mount.',
+    description: doc`Allow NFS (TCP 2049) from members of the mount targets' own security group, so that attaching the ${nm('security_group_id')} output to a client lets it mount.`,
     onChange: 'Creates or deletes the one self-referencing rule.',
   },
   {
     name: 'allowed_cidrs',
     type: t.map(t.string()),
     default: {},
-    description: 'IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (`{ office = "10.20.0.0/16" }`). One rule per entry, keyed by its name. An open block (`/0`) is refused, and so is one block given twice.',
+    description: doc`IPv4 or IPv6 CIDR blocks that may reach NFS (TCP 2049) on the mount targets, keyed by a name you choose (${val({ office: '10.20.0.0/16' }, t.map(t.string()))}). One rule per entry, keyed by its name. An open block (\`/0\`) is refused, and so is one block given twice.`,
     onChange: 'Per key: adding an entry creates its rule, removing one deletes it, reordering changes nothing. Another block of the same IP version under a key updates its rule in place; one of the other version replaces it create-before-destroy.',
   },
   {
     name: 'security_group_name',
     type: t.string(),
     description:
-      'Name of the mount targets\' security group (its `Name` tag, and its name or name prefix). Null: `"<name>-efs"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced.',
+      doc.unset(doc`${nm('name')} followed by \`-efs\``)`Name of the mount targets' security group (its \`Name\` tag, and its name or name prefix).${hclOnly(' Null: `"<name>-efs"`.')} Keep the name of a group you move here from another module (with ${nm('security_group_use_name_prefix')} and ${nm('security_group_description')} as they were), so that it is not replaced.`,
     onChange: 'Replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
   {
@@ -108,7 +109,7 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: true,
     description:
-      'Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; false: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.',
+      doc`Use ${nm('security_group_name')} followed by \`-\` as a name prefix, AWS adding a unique suffix; ${val(false)}: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.`,
     onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`.',
   },
   {
@@ -123,33 +124,33 @@ const inputs: InputSpec[] = [
     name: 'throughput_mode',
     type: t.oneOf(THROUGHPUT_MODES),
     default: 'elastic',
-    description: '`elastic` (scales with demand, the right choice for spiky work), `provisioned` (a fixed MiB/s for steady work) or `bursting` (scales with size, with burst credits).',
+    description: doc`${val('elastic')} (scales with demand, the right choice for spiky work), ${val('provisioned')} (a fixed MiB/s for steady work) or ${val('bursting')} (scales with size, with burst credits).`,
     onChange: 'In place.',
   },
   {
     name: 'provisioned_throughput_in_mibps',
     type: t.number(),
-    description: `Throughput in MiB/s when \`throughput_mode\` is \`provisioned\` (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
+    description: doc.unset('none (only used with provisioned throughput)')`Throughput in MiB/s when ${nm('throughput_mode')} is ${val('provisioned')} (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
     onChange: 'In place (AWS allows about one decrease a day).',
   },
   {
     name: 'performance_mode',
     type: t.oneOf(PERFORMANCE_MODES),
     default: 'generalPurpose',
-    description: '`generalPurpose` or `maxIO`. Immutable: changing it replaces the file system. `maxIO` works only with Regional file systems and non-elastic throughput.',
+    description: doc`${val('generalPurpose')} or ${val('maxIO')}. Immutable: changing it replaces the file system. ${val('maxIO')} works only with Regional file systems and non-elastic throughput.`,
     onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.', onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.' },
   {
     name: 'kms_key_arn',
     type: t.string(),
-    description: 'ARN of the KMS key for encryption at rest; null uses the AWS-managed key. Needs `encrypted`. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.',
+    description: doc.unset('the AWS-managed key')`ARN of the KMS key for encryption at rest${hclOnly('; null uses the AWS-managed key')}. Needs ${nm('encrypted')}. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.`,
     onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'availability_zone_name',
     type: t.string(),
-    description: 'Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes exactly one mount target, in that zone.',
+    description: doc.unset('a Regional file system')`Availability Zone of a One Zone file system${hclOnly('; null for a Regional one')}. Immutable. A One Zone file system takes exactly one mount target, in that zone.`,
     onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
@@ -171,7 +172,7 @@ const inputs: InputSpec[] = [
     ),
     default: { transition_to_ia: 'AFTER_30_DAYS', transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
     description:
-      'When files move to Infrequent Access and Archive (`AFTER_1_DAY` … `AFTER_365_DAYS`) and back to Standard (`AFTER_1_ACCESS`). A null field means no such transition; `{}` keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.',
+      doc`When files move to Infrequent Access and Archive (${val('AFTER_1_DAY')} … ${val('AFTER_365_DAYS')}) and back to Standard (${val('AFTER_1_ACCESS')}). A field left out means no such transition; ${val({})} keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.`,
     onChange: 'In place.',
   },
   {
@@ -193,7 +194,7 @@ const inputs: InputSpec[] = [
     ),
     default: {},
     description:
-      'Access points keyed by a name you choose. `root_directory` is an absolute path of at most 100 characters and four levels; when it is not `/`, EFS creates it only with `creation_info` (owner and octal permissions), which defaults to the POSIX user as owner with `0755`.',
+      doc`Access points keyed by a name you choose. ${nm('root_directory')} is an absolute path of at most 100 characters and four levels; when it is not \`/\`, EFS creates it only with ${nm('creation_info')} (owner and octal permissions), which defaults to the POSIX user as owner with ${val('0755')}.`,
     onChange: 'Per key: adding an entry creates its access point, removing one deletes it, reordering changes nothing. A new `root_directory`, `posix_user` or `creation_info` replaces that access point create-before-destroy: whatever reads its ID or ARN is repointed before the old one is deleted.',
   },
   {
@@ -207,7 +208,7 @@ const inputs: InputSpec[] = [
     name: 'deny_root_access',
     type: t.bool(),
     default: false,
-    description: 'Add a policy statement that denies `ClientRootAccess`: clients act as the POSIX user they mount as, never as root. The `efs-mount-*` modules mount as non-root users, so they keep working.',
+    description: doc`Add a policy statement that denies \`ClientRootAccess\`: clients act as the POSIX user they mount as, never as root. The ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} mount as non-root users, so they keep working.`,
     onChange: 'In place (the file system policy).',
   },
   {
@@ -245,7 +246,7 @@ const inputs: InputSpec[] = [
     ),
     default: [],
     description:
-      'More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included.',
+      doc`More file system policy statements, after the presets. Each applies to the file system; ${nm('principals')} defaults to everyone (\`AWS\` \`*\`). A Deny without conditions may not cover \`ClientMount\`: it would lock out every client, the roles the ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} grant included.`,
     onChange: 'In place (the file system policy).',
   },
   {
@@ -253,7 +254,10 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: false,
     description:
-      'Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that would do it fails, whatever was applied before (the flag set and reset, the module\'s own `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace the file system, then back to `false`. Removing `kms_key_arn` or `availability_zone_name` changes nothing (the file system keeps its key and zone) and is not refused. Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module\'s security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both).',
+      doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')} or ${nm('availability_zone_name')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')} or ${nm('availability_zone_name')} changes nothing (the file system keeps its key and zone) and is not refused. ${either(
+        "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both).",
+        'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both).',
+      )}`,
     onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
   {
@@ -262,14 +266,17 @@ const inputs: InputSpec[] = [
       { region: t.string(), availability_zone_name: optional(t.string()), kms_key_arn: optional(t.string()) },
       'Replication',
     ),
-    description: 'Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication.',
+    description: doc.unset('no replication')`Replicate to a new read-only file system in ${nm('region')} (One Zone when ${nm('availability_zone_name')} is set, encrypted with ${nm('kms_key_arn')} when set).${hclOnly(' Null: no replication.')}`,
     onChange: 'Adding creates the replication configuration, removing deletes it, a new destination replaces it (delete, then create).',
   },
   // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanInputs,
   ...alarmsInputs,
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
-];
+]);
+
+/** The names of efs-filesystem's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsFilesystemInput = InputName<typeof inputs>;
 
 // ----------------------------------------------------------------------------- outputs
 
@@ -278,21 +285,21 @@ const outputs: OutputSpec[] = [
   { name: 'arn', type: t.string(), description: 'ARN of the file system.' },
   { name: 'dns_name', type: t.string(), description: 'DNS name of the file system, for mounting by name.' },
   { name: 'security_group_id', type: t.string(), description: 'ID of the security group of the mount targets.' },
-  { name: 'mount_target_ids', type: t.map(t.string()), description: 'IDs of the mount targets, by the keys of `mount_targets`.' },
+  { name: 'mount_target_ids', type: t.map(t.string()), description: doc`IDs of the mount targets, by the keys of ${nm('mount_targets')}.` },
   {
     name: 'access_points',
     type: t.map(t.object({ id: t.string(), arn: t.string() }, 'AccessPointReference')),
-    description: 'ID and ARN of each access point, by the keys of `access_points`.',
+    description: doc`ID and ARN of each access point, by the keys of ${nm('access_points')}.`,
   },
   {
     name: 'replication_destination_file_system_id',
     type: t.string(),
-    description: 'ID of the replica file system; null without replication.',
+    description: doc`ID of the replica file system${either('; null without replication', ' (only with replication)')}.`,
   },
   {
     name: 'file_system',
     type: FILE_SYSTEM_REFERENCE,
-    description: 'What the `efs-mount-*` modules need, in one object: `file_system = module.efs.file_system`.',
+    description: doc`What the ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} need, in one object: ${either('`file_system = module.efs.file_system`', '`fileSystem: efs.fileSystem`')}.`,
   },
 ];
 
@@ -318,7 +325,7 @@ const accessPointIdsOk = (ap: Expr): Expr =>
     )),
   );
 
-const rules: Rule[] = [
+const rules: Rule<EfsFilesystemInput>[] = [
   nameFormatRule(),
   {
     id: 'vpc-id-format',
@@ -547,14 +554,14 @@ const rules: Rule[] = [
     inputs: ['performance_mode', 'availability_zone_name'],
     summary: '`maxIO` is not combined with One Zone',
     condition: not(and(eq(v('performance_mode'), lit('maxIO')), notNull(v('availability_zone_name')))),
-    message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}); use "generalPurpose".`,
+    message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}); use "generalPurpose".`,
   },
   {
     id: 'kms-key-needs-encryption',
     inputs: ['kms_key_arn', 'encrypted'],
     summary: 'a KMS key is only given with encryption on',
     condition: or(v('encrypted'), isNull(v('kms_key_arn'))),
-    message: template`${name('kms_key_arn')} is set but ${name('encrypted')} is false; set ${name('encrypted')} = true or remove the key.`,
+    message: template`${name('kms_key_arn')} is set but ${name('encrypted')} is false; set ${name('encrypted')} to true or remove the key.`,
   },
   {
     id: 'archive-needs-elastic-general-purpose',
@@ -582,13 +589,13 @@ const rules: Rule[] = [
     inputs: ['mount_targets', 'availability_zone_name'],
     summary: 'a One Zone file system has exactly one mount target',
     condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
-    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} = ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
+    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
   },  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanRules,
   ...alarmsRules,
 ];
 
-export const efsFilesystemSpec: ModuleSpec = {
+export const efsFilesystemSpec: ModuleSpec<EfsFilesystemInput> = {
   name: 'efs-filesystem',
   className: 'EfsFilesystem',
   summary: 'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',

@@ -5,9 +5,9 @@
  */
 import { BuildContext, ex } from '../../core/module';
 import { buildMount } from '../mount/build';
-import { ECS_NAMES } from './spec';
+import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 
-export function buildEfsMountEcs(ctx: BuildContext): Record<string, unknown> {
+export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<string, unknown> {
   const { in: v } = ctx;
   const { accessPoint } = buildMount(ctx, ECS_NAMES);
   const volumeName = ctx.local('volume_name', ex(`${v('volume_name')} != null ? ${v('volume_name')} : replace(${v('name')}, ".", "-")`));

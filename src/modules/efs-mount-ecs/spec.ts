@@ -8,13 +8,14 @@
  * with the task role), so such a task already turns a secure default off; it turns the policy
  * off with it. The common case, a task role created in the same configuration, needs no flag.
  */
-import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { and, call, eq, ge, inputReader, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { doc, either, hclOnly, nm } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { mountRules } from '../mount/rules';
-import { MountNames, mountInputs } from '../mount/spec';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /**
  * For the change-safety table: the provider cannot update a task definition, so any change to
@@ -23,25 +24,26 @@ import { MountNames, mountInputs } from '../mount/spec';
  */
 const TASK_DEFINITION_REPLACED = 'replaces the task definition **old revision first** (deregistered, then a new one registered)';
 
-export const ECS_NAMES: MountNames = {
+export const ECS_NAMES = mountNames({
   role: 'task_role_name',
   attachRole: 'attach_task_role_policy',
   client: 'task',
   withoutRoleDoc:
-    'Set it to false for a task without a task role (which also needs `iam_authorization = false`: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
+    // Path-neutral words: mount/spec.ts interpolates this into the flag's description (a plain string until its texts are docs).
+    'Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
   withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: TASK_DEFINITION_REPLACED,
   renameAlso: ` While \`volume_name\` is null the volume is named after the mount, so a rename also ${TASK_DEFINITION_REPLACED}.`,
-};
+});
 /** ECS volume names: up to 255 letters, digits, `_` and `-`. */
 export const VOLUME_NAME = '^[A-Za-z0-9_-]{1,255}$';
 /** An absolute path below `/` (mounting over the container's root is refused). */
 export const CONTAINER_PATH = '^(/[^/]+)+/?$';
 
 const common = mountInputs(ECS_NAMES);
-const v = input;
+const v = inputReader<EfsMountEcsInput>();
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   ...common.head,
   {
     name: 'container_path',
@@ -54,7 +56,7 @@ const inputs: InputSpec[] = [
     name: 'volume_name',
     type: t.string(),
     description:
-      'Name of the task definition volume (letters, digits, `_` and `-`, at most 255). Null (default) uses `name` with `.` replaced by `-`. Each volume of a task needs its own.',
+      doc.unset(doc`${nm('name')} with \`.\` replaced by \`-\``)`Name of the task definition volume (letters, digits, \`_\` and \`-\`, at most 255).${hclOnly(' Null (default) uses `name` with `.` replaced by `-`.')} Each volume of a task needs its own.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume and the mount point that names it.`,
   },
   {
@@ -69,17 +71,20 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: true,
     description:
-      'Mount with the task\'s IAM role (`authorization_config.iam = "ENABLED"`), so IAM and the file system policy decide access. Needs a task role on the task definition.',
+      doc`Mount with the task's IAM role (${either('`authorization_config.iam = "ENABLED"`', "`authorizationConfig.iam: 'ENABLED'`")}), so IAM and the file system policy decide access. Needs a task role on the task definition.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume's \`authorization_config\`.`,
   },
   {
     name: 'transit_encryption_port',
     type: t.number(),
-    description: 'Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system; null lets ECS choose.',
+    description: doc.unset('ECS chooses')`Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system${hclOnly('; null lets ECS choose')}.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume.`,
   },
   ...common.grants,
-];
+]);
+
+/** The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsMountEcsInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
@@ -109,14 +114,14 @@ const outputs: OutputSpec[] = [
   {
     name: 'mount_point',
     type: t.object({ sourceVolume: t.string(), containerPath: t.string(), readOnly: t.bool() }, 'EcsMountPoint'),
-    description: 'The container definition\'s `mountPoints` entry for this volume, for `jsonencode` of `container_definitions`.',
+    description: doc`The container definition's \`mountPoints\` entry for this volume, for ${either('`jsonencode` of `container_definitions`', '`Fn.jsonencode` of `containerDefinitions`')}.`,
   },
 ];
 
 const { single, cross } = mountRules(ECS_NAMES);
 const port = v('transit_encryption_port');
 
-const rules: Rule[] = [
+const rules: Rule<EfsMountEcsInput>[] = [
   ...single,
   {
     id: 'container-path-format',
@@ -142,7 +147,7 @@ const rules: Rule[] = [
   ...cross,
 ];
 
-export const efsMountEcsSpec: ModuleSpec = {
+export const efsMountEcsSpec: ModuleSpec<EfsMountEcsInput> = {
   name: 'efs-mount-ecs',
   className: 'EfsMountEcs',
   summary:

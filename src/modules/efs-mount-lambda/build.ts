@@ -4,9 +4,9 @@
  */
 import { BuildContext, ex } from '../../core/module';
 import { buildMount } from '../mount/build';
-import { LAMBDA_NAMES } from './spec';
+import { LAMBDA_NAMES, type EfsMountLambdaInput } from './spec';
 
-export function buildEfsMountLambda(ctx: BuildContext): Record<string, unknown> {
+export function buildEfsMountLambda(ctx: BuildContext<EfsMountLambdaInput>): Record<string, unknown> {
   const { accessPoint } = buildMount(ctx, LAMBDA_NAMES);
   const mountPath = ex(ctx.in('mount_path'));
   return {

@@ -3,19 +3,20 @@
  * the local mount path pattern, one file system per function, a VPC and IAM permissions to
  * mount, and waiting for the mount targets.
  */
-import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
+import { and, call, inputReader, le, lit, name, not, or, show, template } from '../../core/expr';
+import { doc, either, nm, tsOnly } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { attachesRolePolicy, mountRules, text } from '../mount/rules';
-import { MountNames, mountInputs } from '../mount/spec';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
 export const LAMBDA_MOUNT_PATH = '^/mnt/[a-zA-Z0-9._-]+$';
 export const LAMBDA_MOUNT_PATH_MAX = 160;
 
-export const LAMBDA_NAMES: MountNames = {
+export const LAMBDA_NAMES = mountNames({
   role: 'role_name',
   attachRole: 'attach_role_policy',
   client: 'function',
@@ -23,12 +24,12 @@ export const LAMBDA_NAMES: MountNames = {
   withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: 'updates the function in place to mount the new one',
   renameAlso: '',
-};
+});
 
 const common = mountInputs(LAMBDA_NAMES);
-const v = input;
+const v = inputReader<EfsMountLambdaInput>();
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   ...common.head,
   {
     name: 'mount_path',
@@ -42,28 +43,31 @@ const inputs: InputSpec[] = [
     type: t.bool(),
     default: false,
     description:
-      'Mount read-only: the role policy allows `ClientMount` only and denies `ClientWrite` through this access point. Lambda has no read-only mount option, so this needs `role_name`.',
+      doc`Mount read-only: the role policy allows \`ClientMount\` only and denies \`ClientWrite\` through this access point. Lambda has no read-only mount option, so this needs ${nm('role_name')}${tsOnly(", given or taken from `function`'s role")}.`,
     onChange: 'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
   },
   ...common.grants,
-];
+]);
+
+/** The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsMountLambdaInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
   { name: 'access_point_arn', type: t.string(), description: 'ARN of the access point.' },
-  { name: 'local_mount_path', type: t.string(), description: 'Where the function sees the file system (`mount_path`).' },
+  { name: 'local_mount_path', type: t.string(), description: doc`Where the function sees the file system (${nm('mount_path')}).` },
   {
     name: 'file_system_config',
     type: t.object({ arn: t.string(), local_mount_path: t.string() }, 'LambdaFileSystemConfig'),
     description:
-      'The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets.',
+      doc`The ${either('`file_system_config` of `aws_lambda_function`', '`fileSystemConfig` of a `LambdaFunction`')}: ${nm('arn')} and ${nm('local_mount_path')}. A function that uses it is created after the mount targets.${tsOnly(' Given `function`, the construct sets it there itself.')}`,
   },
 ];
 
 const { single, cross } = mountRules(LAMBDA_NAMES);
 const mountPath = v('mount_path');
 
-const rules: Rule[] = [
+const rules: Rule<EfsMountLambdaInput>[] = [
   ...single,
   {
     id: 'mount-path-format',
@@ -82,11 +86,11 @@ const rules: Rule[] = [
   },
 ];
 
-export const efsMountLambdaSpec: ModuleSpec = {
+export const efsMountLambdaSpec: ModuleSpec<EfsMountLambdaInput> = {
   name: 'efs-mount-lambda',
   className: 'EfsMountLambda',
   summary:
-    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a `file_system_config` that makes the function wait for the mount targets.',
+    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a file system config that makes the function wait for the mount targets.',
   inputs,
   outputs,
   rules,

@@ -9,12 +9,12 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { TerraformIterator } from '../../cdktf';
 import { addDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
-import { input } from '../../core/expr';
+import { inputReader } from '../../core/expr';
 import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { rootDirectory } from '../shared';
 import { attachesRolePolicy } from './rules';
-import type { MountNames } from './spec';
+import type { MountBuildInput, MountNames } from './spec';
 
 export interface MountResources {
   readonly accessPoint: EfsAccessPoint;
@@ -27,13 +27,16 @@ const WRITE = 'elasticfilesystem:ClientWrite';
  * The access point and the role policy. Both read `file_system`, so each (and everything that
  * reads this module's outputs) waits for the mount targets it lists.
  */
-export function buildMount(ctx: BuildContext, n: MountNames): MountResources {
+export function buildMount<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  n: MountNames<Role, Attach>,
+): MountResources {
   const accessPoint = buildAccessPoint(ctx);
   buildRolePolicy(ctx, n, accessPoint);
   return { accessPoint };
 }
 
-function buildAccessPoint(ctx: BuildContext): EfsAccessPoint {
+function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>): EfsAccessPoint {
   const { in: inp } = ctx;
   const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
   const accessPoint = ctx.named(
@@ -54,7 +57,7 @@ function buildAccessPoint(ctx: BuildContext): EfsAccessPoint {
     accessPoint,
     'A new root directory or POSIX user replaces the access point create-before-destroy: the new one exists before the client is pointed at it, and the old one goes after that.',
   );
-  const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(input('root_directory')));
+  const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(inputReader<'root_directory'>()('root_directory')));
   accessPoint.addOverride('root_directory.dynamic.creation_info', {
     for_each: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
     content: {
@@ -70,7 +73,11 @@ function buildAccessPoint(ctx: BuildContext): EfsAccessPoint {
   return accessPoint;
 }
 
-function buildRolePolicy(ctx: BuildContext, n: MountNames, accessPoint: EfsAccessPoint): void {
+function buildRolePolicy<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  n: MountNames<Role, Attach>,
+  accessPoint: EfsAccessPoint,
+): void {
   const { in: inp } = ctx;
   const attaches = ctx.declare(attachesRolePolicy(n));
   // The key is a fixed word and the flag is known at plan time: the map's keys are known even

@@ -5,13 +5,13 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show,
+  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
   MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
 } from '../shared';
-import type { MountNames } from './spec';
+import type { MountInput, MountNames } from './spec';
 
 /** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
 export const MAX_SECONDARY_GIDS = 16;
@@ -33,20 +33,22 @@ export const text = (strings: TemplateStringsArray, ...values: (Expr | string | 
   }),
 });
 
-const v = input;
-
 /**
  * Whether the module attaches the role policy: declared once as the local `attaches_role_policy`,
  * which decides the policy's `for_each` (build.ts) and which the rules that need the policy read.
  */
-export const attachesRolePolicy = (n: MountNames): Expr => declared('attaches_role_policy', v(n.attachRole));
+export const attachesRolePolicy = <Attach extends string>(n: MountNames<string, Attach>): Expr =>
+  declared('attaches_role_policy', inputReader<Attach>()(n.attachRole));
 
-const rootDir = v('root_directory');
-const posixUser = v('posix_user');
-
-export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
+export function mountRules<Role extends string, Attach extends string>(
+  n: MountNames<Role, Attach>,
+): { single: Rule<MountInput<Role, Attach>>[]; cross: Rule<MountInput<Role, Attach>>[] } {
+  // The module's reader: the shared inputs, and the role and flag inputs whose names `n` holds.
+  const v = inputReader<MountInput<Role, Attach>>();
+  const rootDir = v('root_directory');
+  const posixUser = v('posix_user');
   const mountTargetIds = get(v('file_system'), 'mount_target_ids');
-  const single: Rule[] = [
+  const single: Rule<MountInput<Role, Attach>>[] = [
     nameFormatRule(),
     {
       id: 'file-system-mount-targets',
@@ -112,7 +114,7 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
   ];
   const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
   const group = v('security_group_id');
-  const cross: Rule[] = [
+  const cross: Rule<MountInput<Role, Attach>>[] = [
     {
       id: 'role-policy-needs-role',
       inputs: [n.attachRole, n.role],

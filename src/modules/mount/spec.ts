@@ -10,7 +10,7 @@
  * group cannot create the same rule twice, and a mount only checks that the file system admits it.
  */
 import type { Expr } from '../../core/expr';
-import type { InputSpec } from '../../core/spec';
+import { InputName, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
 import { FILE_SYSTEM_REFERENCE, NFS_PORT } from '../shared';
 
@@ -20,12 +20,16 @@ export const POSIX_USER = t.object(
   'PosixUser',
 );
 
-/** The names a mount module gives its client-specific inputs. */
-export interface MountNames {
+/**
+ * The names a mount module gives its client-specific inputs. `Role` and `Attach` are their literal
+ * names, so that they join the module's input-name union (`MountInput`); declare a module's
+ * names with `mountNames({...})`, which keeps them literal.
+ */
+export interface MountNames<Role extends string = string, Attach extends string = string> {
   /** `role_name` (Lambda) or `task_role_name` (ECS). */
-  readonly role: string;
+  readonly role: Role;
   /** The flag that decides the role policy: `attach_role_policy` or `attach_task_role_policy`. */
-  readonly attachRole: string;
+  readonly attachRole: Attach;
   /** Who the client is, for descriptions: "function", "task". */
   readonly client: string;
   /** When to set the flag to false: for the flag's description (HCL names, as all descriptions)… */
@@ -38,9 +42,12 @@ export interface MountNames {
   readonly renameAlso: string;
 }
 
+/** Declares a mount module's names, keeping the role and flag names as literal types. */
+export const mountNames = <const Role extends string, const Attach extends string>(n: MountNames<Role, Attach>): MountNames<Role, Attach> => n;
+
 /** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
-export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSpec[] } {
-  const head: InputSpec[] = [
+export function mountInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  const head = defineInputs([
     {
       name: 'file_system',
       type: FILE_SYSTEM_REFERENCE,
@@ -78,8 +85,8 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
       onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
     },
-  ];
-  const grants: InputSpec[] = [
+  ]);
+  const grants = defineInputs([
     {
       name: n.role,
       type: t.string(),
@@ -107,6 +114,17 @@ export function mountInputs(n: MountNames): { head: InputSpec[]; grants: InputSp
       onChange:
         'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
     },
-  ];
+  ]);
   return { head, grants };
 }
+
+/** The names of the inputs both mount modules declare (`mountInputs`), with the module's role and flag names. */
+export type MountInput<Role extends string, Attach extends string> = InputName<
+  ReturnType<typeof mountInputs<Role, Attach>>[keyof ReturnType<typeof mountInputs<Role, Attach>>]
+>;
+
+/**
+ * What `buildMount` reads: the shared inputs and `read_only`, which each mount module declares
+ * itself (its description differs), so a module without it cannot call `buildMount`.
+ */
+export type MountBuildInput<Role extends string, Attach extends string> = MountInput<Role, Attach> | 'read_only';

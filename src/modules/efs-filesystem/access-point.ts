@@ -1,0 +1,141 @@
+/**
+ * `EfsFilesystem.addAccessPoint`: an access point added in code after the construct exists, as
+ * AWS CDK's `FileSystem.addAccessPoint` offers.
+ *
+ * It becomes one more entry of the module's `access_points` map, not a resource of its own:
+ * - one code path: the access point is written by the module's `build`, with the same tags,
+ *   creation_info default (the POSIX user as owner) and create-before-destroy as a prop entry;
+ * - the same rules, taken from the spec, with the same messages;
+ * - moving an entry between the `accessPoints` prop and `addAccessPoint` changes nothing in the
+ *   plan, since the address (`…access_point["<id>"]`) is the same.
+ * This works because the inputs local is rendered at synth time (as `allowClient` relies on too),
+ * so the map the resource's `for_each` reads already holds the entry. The id is the map key, so
+ * it must be a literal: a `for_each` key has to be known at plan time.
+ */
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct, Token, ref } from '../../cdktf';
+import { hclString } from '../../core/hcl-values';
+import { Rule, assess } from '../../core/rules';
+import { tokensAsExpressions } from '../../core/token-identity';
+import type { TfType } from '../../core/types';
+import { throwValidationError } from '../../core/validation-error';
+import { toHclValue } from '../../core/values';
+import type { AccessPoint, AccessPointReference } from '../../generated/types';
+import type { EfsFilesystem } from './construct';
+import { efsFilesystem } from './definition';
+import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
+
+/** The rules of the `access_points` input: every one checks each entry on its own. */
+const RULES = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('access_points'));
+
+/** The type of one `access_points` entry, for the defaults `optional()` gives its fields. */
+const ENTRY_TYPE: TfType = (() => {
+  const type = efsFilesystem.spec.inputs.find((i) => i.name === 'access_points')!.type;
+  if (type.kind !== 'map') throw new Error('efs-filesystem: access_points is expected to be a map');
+  return type.of;
+})();
+
+/**
+ * An access point of an `EfsFilesystem`, made by `addAccessPoint`: the entry `id` of its
+ * `accessPoints`. Grants on it allow the EFS client actions only through this access point.
+ */
+export class EfsFilesystemAccessPoint extends Construct {
+  /** The file system this access point belongs to. */
+  readonly fileSystem: EfsFilesystem;
+  /** Its key in `accessPoints` (and in the `accessPoints` output). */
+  readonly key: string;
+  /** ID of the access point (`fsap-…`), known after apply. */
+  readonly accessPointId: string;
+  /** ARN of the access point, known after apply. */
+  readonly accessPointArn: string;
+
+  /** @internal Made by `EfsFilesystem.addAccessPoint` only. */
+  static of(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
+    return new EfsFilesystemAccessPoint(fileSystem, key, resource);
+  }
+
+  private constructor(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint) {
+    super(fileSystem, `access-point-${key}`);
+    this.fileSystem = fileSystem;
+    this.key = key;
+    // The one instance, not the module's whole map: a client that reads it waits for this access point only.
+    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${hclString(key)}]`;
+    this.accessPointId = Token.asString(ref(`${address}.id`));
+    this.accessPointArn = Token.asString(ref(`${address}.arn`));
+  }
+
+  /** ID and ARN, in the shape of one entry of the `accessPoints` output. */
+  get reference(): AccessPointReference {
+    return { id: this.accessPointId, arn: this.accessPointArn };
+  }
+
+  /**
+   * Allows the role the given EFS client actions on the file system, only through this access
+   * point (`elasticfilesystem:AccessPointArn`): an inline role policy named `<path>-efs-<kind>`.
+   * Asking twice for the same role and actions returns the first policy.
+   */
+  grant(grantee: EfsGrantee, ...actions: string[]): IamRolePolicy {
+    return grantOn(this, this.fileSystem.fileSystemArn, grantee, actions, {
+      condition: { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [this.accessPointArn] },
+      label: labelOf(this.fileSystem, this.key),
+    });
+  }
+
+  /** Lets the role mount through this access point read-only (`ClientMount`). */
+  grantRead(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS.read);
+  }
+
+  /** Lets the role mount and write through this access point (`ClientMount`, `ClientWrite`). */
+  grantReadWrite(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS['read-write']);
+  }
+
+  /** Lets the role mount, write and act as root through this access point (root squashing off for it). */
+  grantRootAccess(grantee: EfsGrantee): IamRolePolicy {
+    return this.grant(grantee, ...GRANT_ACTIONS['root-access']);
+  }
+}
+
+/** How errors of `addAccessPoint` name where they come from: the construct path and the call. */
+function labelOf(fileSystem: Construct, id: string): string {
+  return `EfsFilesystem "${fileSystem.node.path}" addAccessPoint(${JSON.stringify(id)})`;
+}
+
+/**
+ * Adds `accessPoints[id] = options` to the construct's inputs, checked by the spec's rules, and
+ * returns the access point. `inputs` is the construct's inputs local (HCL-shaped, rendered at
+ * synth); `deferToPlan` is the construct's own way of checking rules on tokens at plan time.
+ */
+export function addAccessPointTo(
+  fileSystem: EfsFilesystem,
+  inputs: Record<string, unknown>,
+  resource: EfsAccessPoint,
+  deferToPlan: (rules: readonly Rule[]) => void,
+  id: string,
+  options: AccessPoint,
+): EfsFilesystemAccessPoint {
+  const label = labelOf(fileSystem, id);
+  if (Token.isUnresolved(id)) {
+    throwValidationError(label, ['the id is the access point\'s key in accessPoints and must be a literal string: a for_each key has to be known at plan time.']);
+  }
+  const existing = inputs.access_points;
+  if (Token.isUnresolved(existing)) {
+    throwValidationError(label, ['accessPoints was given as a token, known only at plan time: addAccessPoint cannot add to it. Give accessPoints as a literal map (its values may be tokens).']);
+  }
+  const map = existing as Record<string, unknown>;
+  if (id in map) throwValidationError(label, [`accessPoints["${id}"] already exists: choose another id.`]);
+
+  const entry = toHclValue(ENTRY_TYPE, options);
+  // Every rule checks each entry on its own, so checking the new entry alone gives exactly its messages.
+  const alone = { ...inputs, access_points: { [id]: entry } };
+  const asExpressions = tokensAsExpressions(fileSystem, alone) as Record<string, unknown>;
+  const { violations, deferred } = assess(RULES, alone, 'ts', asExpressions);
+  if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
+  // Rules a token option leaves undecided: `terraform plan` checks them, with the same messages.
+  deferToPlan(deferred);
+  // The inputs local is rendered at synth time: the access points' for_each sees the new entry.
+  map[id] = entry;
+  return EfsFilesystemAccessPoint.of(fileSystem, id, resource);
+}

@@ -1,0 +1,131 @@
+/**
+ * efs-filesystem: the file system itself (lifecycle policies, birth tag), the witness
+ * `terraform_data.module_created`, the replacement guard that refuses a surprise replacement,
+ * and the backup policy (AWS Backup's automatic backups on or off).
+ */
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { DataResource } from '../../cdktf';
+import { addDynamic, anyMap, bool, num, stringMap } from '../../core/blocks';
+import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
+import { birthTag, bornTag, keepBirthTag } from './birth-tag';
+
+/** Settings that cannot change on an existing file system: a new value replaces it. */
+const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
+
+export interface FileSystemResources {
+  readonly fileSystem: EfsFileSystem;
+  /** Witness of the plan that created the module: its input is that plan's timestamp. */
+  readonly moduleCreated: DataResource;
+}
+
+export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSystemResources {
+  const { scope, in: v } = ctx;
+  const transitions = ctx.local(
+    'lifecycle_transitions',
+    ex(`{ for name, when in ${v('lifecycle_policy')} : name => when if when != null }`),
+  );
+
+  // Where the rules plan time checks go. The HCL module keeps its cross-input preconditions on the
+  // file system. A construct's deferred rules (props that are tokens) go on the witness, which
+  // depends on nothing: the file system waits for its security group (the guard reads its tag),
+  // and a value the provider rejects there would hide every message on the file system.
+  const rulesAtPlan = ctx.preconditions();
+  const moduleCreated = ctx.named(
+    new DataResource(scope, 'module_created', {
+      input: anyMap(ex('plantimestamp()')),
+      lifecycle: { ignoreChanges: ['input'], precondition: ctx.mode === 'construct' ? rulesAtPlan : [] },
+    }),
+    'module_created',
+  );
+  ctx.explain(
+    moduleCreated,
+    'Witness of the replacement guard on aws_efs_file_system.this: its input is the timestamp of the plan ' +
+      'that created the module, kept by ignore_changes. The guard reads input, not output: a new ' +
+      "terraform_data's output is unknown until apply, and a condition that is unknown is only checked after the apply.",
+  );
+
+  const fileSystem = ctx.named(
+    new EfsFileSystem(scope, 'file_system', {
+      encrypted: bool(ex(v('encrypted'))),
+      kmsKeyId: ex(v('kms_key_arn')),
+      performanceMode: ex(v('performance_mode')),
+      throughputMode: ex(v('throughput_mode')),
+      provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
+      availabilityZoneName: ex(v('availability_zone_name')),
+      tags: stringMap(ex(`merge(${v('tags')}, { Name = ${v('name')} }, ${birthTag})`)),
+      lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.mode === 'module' ? rulesAtPlan : [] },
+    }),
+    'this',
+  );
+  addDynamic(fileSystem, 'lifecycle_policy', {
+    forEach: ex(transitions),
+    content: {
+      transition_to_ia: ex('lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null'),
+      transition_to_archive: ex('lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null'),
+      transition_to_primary_storage_class: ex(
+        'lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null',
+      ),
+    },
+  });
+  ctx.explain(fileSystem, 'One lifecycle_policy block per transition: the API rejects two transitions in one block.');
+  return { fileSystem, moduleCreated };
+}
+
+/**
+ * Nothing lost by surprise (docs/design.md): a postcondition on the file system that fails the
+ * plan, before anything is applied, when the plan would replace the file system without the
+ * user's permission. Needs the security group, whose birth tag is the second witness.
+ */
+export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSystem, moduleCreated }: FileSystemResources, securityGroup: SecurityGroup): void {
+  const v = ctx.in;
+  const allowReplacement = v('allow_file_system_replacement');
+  const permission = ctx.mode === 'module'
+    ? 'set allow_file_system_replacement = true for the apply that replaces it'
+    : 'give it removalPolicy: RemovalPolicy.DESTROY (allowFileSystemReplacement: true) for the deploy that replaces it';
+  const refusedBecause = ctx.mode === 'module'
+    ? 'allow_file_system_replacement is false'
+    : 'removalPolicy is RETAIN (allowFileSystemReplacement is false)';
+  const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`)
+    .join(', ');
+
+  // Checked at plan time: every value it reads is known then. A witness that is new too means
+  // the whole module is new (first apply) and the file system is simply created.
+  fileSystem.lifecycle = {
+    ...fileSystem.lifecycle,
+    postcondition: [{
+      condition: ex(
+        `${allowReplacement} || ${bornTag('self.tags')} != plantimestamp() || ` +
+          `(${ctx.address(moduleCreated)}.input == plantimestamp() && ${bornTag(`${ctx.address(securityGroup)}.tags`)} == plantimestamp())`,
+      ),
+      errorMessage:
+        `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
+        `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
+        `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
+        `Keep the settings it has, or ${permission}. ` +
+        `A plan with the permission shows which attribute forces the replacement, without applying anything.`,
+    }],
+  };
+  ctx.explain(
+    fileSystem,
+    'Replacement guard. The file system and its security group carry a birth tag, the timestamp of the plan ' +
+      'that created them; ignore_changes keeps it on every update. Terraform plans a create or a replacement ' +
+      'from the configuration alone, so the planned tag equals plantimestamp() exactly when this plan creates ' +
+      'or replaces the resource, and that is known at plan time. A file system born in this plan while ' +
+      'terraform_data.module_created or the security group is older is a replacement: the postcondition ' +
+      'fails the plan before anything is applied. When every witness is new, the module is new and the ' +
+      'file system is simply created.',
+  );
+}
+
+export function buildBackupPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsBackupPolicy {
+  return ctx.named(
+    new EfsBackupPolicy(ctx.scope, 'backup_policy', {
+      fileSystemId: fileSystem.id,
+      backupPolicy: { status: ex(`${ctx.in('backup_enabled')} ? "ENABLED" : "DISABLED"`) },
+    }),
+    'this',
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * efs-filesystem: the file system policy. Its statements are data (locals, in order): the
+ * presets add entries, then the user's `policy_statements`; one policy document writes them.
+ */
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { addDynamic } from '../../core/blocks';
+import { hclObject, hclString } from '../../core/hcl-values';
+import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
+
+const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
+
+export interface PolicyResources {
+  readonly policyDocument: DataAwsIamPolicyDocument;
+  readonly policy: EfsFileSystemPolicy;
+}
+
+export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): PolicyResources {
+  const statements = policyStatements(ctx);
+  const policyDocument = ctx.named(new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {}), 'this');
+  addDynamic(policyDocument, 'statement', {
+    forEach: ex(statements),
+    content: {
+      sid: ex('statement.value.sid'),
+      effect: ex('statement.value.effect'),
+      actions: ex('statement.value.actions'),
+      resources: [fileSystem.arn],
+      dynamic: {
+        principals: {
+          for_each: ex('statement.value.principals'),
+          content: { type: ex('principals.value.type'), identifiers: ex('principals.value.identifiers') },
+        },
+        condition: {
+          for_each: ex('statement.value.conditions'),
+          content: {
+            test: ex('condition.value.test'),
+            variable: ex('condition.value.variable'),
+            values: ex('condition.value.values'),
+          },
+        },
+      },
+    },
+  });
+  ctx.explain(
+    policyDocument,
+    'The first statement (local.allow_mount_statement) keeps what EFS grants when there is no policy: ' +
+      'mount through a mount target. So the deny presets never lock out clients that IAM or the network ' +
+      'allow; no preset denies ClientMount to a client that uses TLS and an access point, as the ' +
+      'efs-mount-* modules do. Statements are data, in order: presets add entries, not blocks.',
+  );
+  const policy = ctx.named(
+    new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
+      fileSystemId: fileSystem.id,
+      policy: policyDocument.json,
+    }),
+    'this',
+  );
+  return { policyDocument, policy };
+}
+
+/** Declares one local per preset statement and the list of them all; returns the expression of the list. */
+function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
+  const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
+  const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
+    hclObject({
+      sid: hclString(sid),
+      effect: hclString(effect),
+      actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
+      principals: everyone,
+      conditions,
+    });
+  const condition = (test: string, variable: string, value: string) => `[{ test = "${test}", variable = "${variable}", values = ["${value}"] }]`;
+  const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions = '[]') =>
+    ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
+  const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
+    condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
+  const presets: [EfsFilesystemInput, string][] = [
+    ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
+    ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
+    ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],
+    ['enforce_access_point', preset('enforce_access_point', 'DenyAccessWithoutAccessPoint', 'Deny', CLIENT_ACTIONS,
+      condition('Null', 'elasticfilesystem:AccessPointArn', 'true'))],
+  ];
+  return ctx.local(
+    'file_system_policy_statements',
+    ex(
+      `concat(\n  [${allowMount}],\n` +
+        presets.map(([input, local]) => `  ${ctx.in(input)} ? [${local}] : [],\n`).join('') +
+        `  ${ctx.in('policy_statements')},\n)`,
+    ),
+  );
+}
