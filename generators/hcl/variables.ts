@@ -2,13 +2,14 @@
 import type { RenderOptions } from '../../src/core/expr';
 import { isCrossInput, renderHcl } from '../../src/core/rules';
 import type { InputSpec, ModuleSpec } from '../../src/core/spec';
+import { layoutValue } from './layout';
 import { hclLiteral, hclType } from './types';
 import { Item, attr, blank, block, hclString, renderBlock } from '../../src/core/hcl-writer';
 
 const HCL: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
 
 export function printVariables(spec: ModuleSpec): string[] {
-  return spec.inputs.map((input) => renderBlock(`variable ${JSON.stringify(input.name)}`, variableBody(spec, input)));
+  return spec.inputs.map((input) => renderBlock(`variable ${JSON.stringify(input.name)}`, variableBody(spec, input), layoutValue));
 }
 
 function variableBody(spec: ModuleSpec, input: InputSpec): Item[] {

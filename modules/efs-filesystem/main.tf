@@ -202,21 +202,24 @@ resource "terraform_data" "module_created" {
 }
 
 resource "aws_efs_file_system" "this" {
-  availability_zone_name          = var.availability_zone_name
   encrypted                       = var.encrypted
   kms_key_id                      = var.kms_key_arn
   performance_mode                = var.performance_mode
-  provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
-  tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
   throughput_mode                 = var.throughput_mode
+  provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
+  availability_zone_name          = var.availability_zone_name
+  tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
 
   dynamic "lifecycle_policy" {
     for_each = local.lifecycle_transitions
 
     content {
-      transition_to_ia                    = lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null
-      transition_to_archive               = lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null
-      transition_to_primary_storage_class = lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null
+      transition_to_ia      = lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null
+      transition_to_archive = lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null
+      transition_to_primary_storage_class = (
+        lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value :
+        null
+      )
     }
   }
 
@@ -224,18 +227,29 @@ resource "aws_efs_file_system" "this" {
     ignore_changes = [tags["efs-modules:created"]]
 
     precondition {
-      condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
-      error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
+      condition = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
+      error_message = join(" ", [
+        "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\",",
+        "and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with",
+        "throughput_mode ${jsonencode(var.throughput_mode)}).",
+      ])
     }
 
     precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
-      error_message = "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use \"generalPurpose\", or \"provisioned\" or \"bursting\" throughput."
+      condition = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
+      error_message = join(" ", [
+        "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use",
+        "\"generalPurpose\", or \"provisioned\" or \"bursting\" throughput.",
+      ])
     }
 
     precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
-      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
+      condition = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
+      error_message = join(" ", [
+        "performance_mode \"maxIO\" does not work with a One Zone file system",
+        "(availability_zone_name = ${jsonencode(var.availability_zone_name)}); use",
+        "\"generalPurpose\".",
+      ])
     }
 
     precondition {
@@ -244,33 +258,68 @@ resource "aws_efs_file_system" "this" {
     }
 
     precondition {
-      condition     = var.lifecycle_policy.transition_to_archive == null || (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
-      error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
+      condition = (
+        var.lifecycle_policy.transition_to_archive == null ||
+        (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
+      )
+      error_message = join(" ", [
+        "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and",
+        "performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and",
+        "${jsonencode(var.performance_mode)}).",
+      ])
     }
 
     precondition {
-      condition     = var.security_group_name == null || !var.security_group_use_name_prefix ? true : length(var.security_group_name) <= 99
-      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
+      condition = (
+        var.security_group_name == null || !var.security_group_use_name_prefix ? true :
+        length(var.security_group_name) <= 99
+      )
+      error_message = join(" ", [
+        "security_group_name must be at most 99 characters when security_group_use_name_prefix",
+        "is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got",
+        "${length(coalesce(var.security_group_name, "-"))}).",
+      ])
     }
 
     precondition {
-      condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
-      error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+      condition = var.availability_zone_name == null || length(var.mount_targets) == 1
+      error_message = join(" ", [
+        "mount_targets must have exactly one entry for a One Zone file system",
+        "(availability_zone_name = ${jsonencode(var.availability_zone_name)}), in that zone (got",
+        "${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))}).",
+      ])
     }
 
     postcondition {
-      condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp())
-      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and availability_zone_name cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
+      condition = (
+        var.allow_file_system_replacement ||
+        lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
+        (
+          terraform_data.module_created.input == plantimestamp() &&
+          lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp()
+        )
+      )
+      error_message = join(" ", [
+        "allow_file_system_replacement is false, and this plan would replace the file system",
+        "\"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and",
+        "availability_zone_name cannot change on an existing file system (the configuration asks",
+        "for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
+        "${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)},",
+        "availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a",
+        "file system missing from the state re-creates it empty. Keep the settings it has, or",
+        "set allow_file_system_replacement = true for the apply that replaces it. A plan with",
+        "the permission shows which attribute forces the replacement, without applying anything.",
+      ])
     }
   }
 }
 
 resource "aws_security_group" "this" {
-  description = var.security_group_description
   name        = var.security_group_use_name_prefix ? null : local.security_group_name
   name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
-  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
+  description = var.security_group_description
   vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
 
   lifecycle {
     create_before_destroy = true
@@ -281,13 +330,13 @@ resource "aws_security_group" "this" {
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
   for_each = var.allowed_security_groups
 
-  description                  = "NFS from allowed security group ${each.key}"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = each.value
   security_group_id            = aws_security_group.this.id
-  tags                         = var.tags
+  referenced_security_group_id = each.value
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS from allowed security group ${each.key}"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -297,13 +346,13 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
   count = var.allow_nfs_from_self ? 1 : 0
 
-  description                  = "NFS from members of this security group"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
   security_group_id            = aws_security_group.this.id
-  tags                         = var.tags
+  referenced_security_group_id = aws_security_group.this.id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS from members of this security group"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -313,14 +362,14 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
   for_each = var.allowed_cidrs
 
+  security_group_id = aws_security_group.this.id
   cidr_ipv4         = can(regex(":", each.value)) ? null : each.value
   cidr_ipv6         = can(regex(":", each.value)) ? each.value : null
-  description       = "NFS from allowed CIDR ${each.key}"
-  from_port         = 2049
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.this.id
-  tags              = var.tags
+  from_port         = 2049
   to_port           = 2049
+  description       = "NFS from allowed CIDR ${each.key}"
+  tags              = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -330,13 +379,13 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
 resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
   for_each = { for key, id in var.allowed_security_groups : key => id if var.client_egress_rules }
 
-  description                  = "NFS to the mount targets of EFS ${var.name}"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
   security_group_id            = each.value
-  tags                         = var.tags
+  referenced_security_group_id = aws_security_group.this.id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS to the mount targets of EFS ${var.name}"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -348,11 +397,16 @@ resource "aws_efs_mount_target" "this" {
   for_each = var.mount_targets
 
   file_system_id  = aws_efs_file_system.this.id
+  subnet_id       = each.value.subnet_id
   ip_address      = each.value.ip_address
   security_groups = [aws_security_group.this.id]
-  subnet_id       = each.value.subnet_id
 
-  depends_on = [aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_self, aws_vpc_security_group_ingress_rule.nfs_from_cidrs, aws_vpc_security_group_egress_rule.nfs_to_file_system]
+  depends_on = [
+    aws_vpc_security_group_ingress_rule.nfs_from_security_groups,
+    aws_vpc_security_group_ingress_rule.nfs_from_self,
+    aws_vpc_security_group_ingress_rule.nfs_from_cidrs,
+    aws_vpc_security_group_egress_rule.nfs_to_file_system,
+  ]
 }
 
 resource "aws_efs_backup_policy" "this" {
@@ -441,17 +495,17 @@ resource "aws_efs_replication_configuration" "this" {
   source_file_system_id = aws_efs_file_system.this.id
 
   destination {
+    region                 = each.value.region
     availability_zone_name = each.value.availability_zone_name
     kms_key_id             = each.value.kms_key_arn
-    region                 = each.value.region
   }
 }
 
 resource "aws_backup_vault" "this" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.vault_name == null ? {} : { vault = var.backup_plan }
 
-  kms_key_arn = each.value.vault_kms_key_arn
   name        = each.value.vault_name
+  kms_key_arn = each.value.vault_kms_key_arn
   tags        = var.tags
 }
 
@@ -462,6 +516,8 @@ data "aws_partition" "current" {
 resource "aws_iam_role" "backup" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
 
+  name_prefix = "${substr(var.name, 0, 25)}-backup-"
+  description = "Assumed by AWS Backup to back up and restore the EFS file system"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -470,16 +526,21 @@ resource "aws_iam_role" "backup" {
       Principal = { Service = "backup.amazonaws.com" }
     }]
   })
-  description = "Assumed by AWS Backup to back up and restore the EFS file system"
-  name_prefix = "${substr(var.name, 0, 25)}-backup-"
-  tags        = var.tags
+  tags = var.tags
 }
 
 resource "aws_iam_role_policy_attachment" "backup" {
-  for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = "AWSBackupServiceRolePolicyForBackup", restores = "AWSBackupServiceRolePolicyForRestores" } : {}
+  for_each = (
+    var.backup_plan == null ? {} :
+    var.backup_plan.create_backup_role ? {
+      backup   = "AWSBackupServiceRolePolicyForBackup"
+      restores = "AWSBackupServiceRolePolicyForRestores"
+    } :
+    {}
+  )
 
-  policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
   role       = aws_iam_role.backup["backup"].name
+  policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
 }
 
 resource "aws_backup_plan" "this" {
@@ -489,8 +550,11 @@ resource "aws_backup_plan" "this" {
   tags = var.tags
 
   rule {
-    rule_name         = "${substr(var.name, 0, 46)}-efs"
-    target_vault_name = each.value.vault_name != null ? aws_backup_vault.this["vault"].name : split(":", each.value.vault_arn)[6]
+    rule_name = "${substr(var.name, 0, 46)}-efs"
+    target_vault_name = (
+      each.value.vault_name != null ? aws_backup_vault.this["vault"].name :
+      split(":", each.value.vault_arn)[6]
+    )
     schedule          = each.value.schedule
     start_window      = each.value.start_window_minutes
     completion_window = each.value.completion_window_minutes
@@ -521,24 +585,24 @@ resource "aws_backup_plan" "this" {
 resource "aws_backup_selection" "this" {
   for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
 
-  iam_role_arn = each.value.create_backup_role ? aws_iam_role.backup["backup"].arn : each.value.backup_role_arn
   name         = "${substr(var.name, 0, 46)}-efs"
   plan_id      = aws_backup_plan.this["plan"].id
+  iam_role_arn = each.value.create_backup_role ? aws_iam_role.backup["backup"].arn : each.value.backup_role_arn
   resources    = [aws_efs_file_system.this.arn]
 }
 
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each = { for name, alarm in local.alarm_definitions : name => alarm if alarm.create }
 
-  alarm_actions       = each.value.actions
-  alarm_description   = each.value.description
   alarm_name          = "${var.name}-efs-${replace(each.key, "_", "-")}"
+  alarm_description   = each.value.description
   comparison_operator = each.value.comparison
+  threshold           = each.value.threshold
   evaluation_periods  = each.value.evaluation_periods
+  treat_missing_data  = each.value.treat_missing_data
+  alarm_actions       = each.value.actions
   ok_actions          = each.value.actions
   tags                = var.tags
-  threshold           = each.value.threshold
-  treat_missing_data  = each.value.treat_missing_data
 
   dynamic "metric_query" {
     for_each = each.value.queries
