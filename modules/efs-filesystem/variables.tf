@@ -232,10 +232,7 @@ variable "throughput_mode" {
   nullable    = false
 
   validation {
-    condition = (
-      var.throughput_mode == null ? true :
-      contains(["elastic", "provisioned", "bursting"], var.throughput_mode)
-    )
+    condition = contains(["elastic", "provisioned", "bursting"], var.throughput_mode)
     error_message = join(" ", [
       "throughput_mode must be \"elastic\", \"provisioned\" or \"bursting\" (got",
       "${jsonencode(var.throughput_mode)}).",
@@ -267,7 +264,7 @@ variable "performance_mode" {
   nullable    = false
 
   validation {
-    condition = var.performance_mode == null ? true : contains(["generalPurpose", "maxIO"], var.performance_mode)
+    condition = contains(["generalPurpose", "maxIO"], var.performance_mode)
     error_message = join(" ", [
       "performance_mode must be \"generalPurpose\" or \"maxIO\" (got",
       "${jsonencode(var.performance_mode)}).",

@@ -7,8 +7,8 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
 import { recordComment } from './hcl-comments';
-import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
-import type { ModuleSpec } from './spec';
+import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
@@ -84,7 +84,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput), render, (n) => n),
+    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;

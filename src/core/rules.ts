@@ -4,7 +4,7 @@
  */
 import {
   Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, input, lit, name,
-  nullOr, show, template, toHcl, toJsonTemplate, not,
+  nullOr, show, template, toHcl, toJsonTemplate, not, withoutNullGuards,
 } from './expr';
 import type { ClosedSet } from './types';
 
@@ -29,6 +29,11 @@ export interface Rule {
 }
 
 export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
+
+/** The rule as the HCL module writes it: no null guard on an input that is never null. */
+export function forNonNullable(rule: Rule, nonNullable: ReadonlySet<string>): Rule {
+  return { ...rule, condition: withoutNullGuards(rule.condition, nonNullable), message: withoutNullGuards(rule.message, nonNullable) };
+}
 
 export interface RenderedRule {
   readonly condition: string;
