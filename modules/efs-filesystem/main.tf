@@ -65,6 +65,8 @@ locals {
     var.policy_statements,
   )
 
+  # One entry per alarm the module knows, each with `create` saying whether it applies to the chosen
+  # modes: the alarm resource keys its for_each by these fixed names, known at plan time.
   alarm_definitions = var.alarms == null ? {} : {
     burst_credit_balance = {
       create             = var.alarms.burst_credit_balance.enabled && var.throughput_mode == "bursting"
@@ -513,6 +515,9 @@ data "aws_partition" "current" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
 }
 
+# Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists
+# never waits for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first
+# 25 of name.
 resource "aws_iam_role" "backup" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
 
@@ -543,6 +548,9 @@ resource "aws_iam_role_policy_attachment" "backup" {
   policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
 }
 
+# Backup plan, rule and selection names allow 50 characters and name allows 64, so they keep its
+# first 46. The rule writes to the vault the module creates, or to the vault named inside
+# backup_plan.vault_arn (arn:partition:backup:region:account:backup-vault:NAME).
 resource "aws_backup_plan" "this" {
   for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
 
@@ -591,6 +599,8 @@ resource "aws_backup_selection" "this" {
   resources    = [aws_efs_file_system.this.arn]
 }
 
+# Every argument reads each.value, never var.alarms itself: in a construct the input is a constant,
+# which Terraform evaluates even when no alarm is created, and there may be no alarms object at all.
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each = { for name, alarm in local.alarm_definitions : name => alarm if alarm.create }
 

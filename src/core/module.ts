@@ -29,8 +29,11 @@ export interface BuildContext {
    * its block in main.tf; constructs ignore it. Write it for a reviewer of main.tf: the why, not the what.
    */
   explain<T extends TerraformElement>(element: T, why: string): T;
-  /** Declares a local value; returns the expression that reads it. */
-  local(name: string, expression: unknown): string;
+  /**
+   * Declares a local value; returns the expression that reads it. `why`, like `explain`, is
+   * printed as a comment above the local in main.tf.
+   */
+  local(name: string, expression: unknown, why?: string): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
   /**
@@ -66,9 +69,11 @@ function contextBase(
       return element;
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
-    local(name, expression) {
+    local(name, expression, why) {
       const id = localName(name);
-      new TerraformLocal(scope, id, expression).overrideLogicalId(id);
+      const local = new TerraformLocal(scope, id, expression);
+      local.overrideLogicalId(id);
+      if (why && mode === 'module') recordComment(local, why);
       return `local.${id}`;
     },
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,

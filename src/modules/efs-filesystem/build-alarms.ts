@@ -101,7 +101,12 @@ function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
 export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): void {
   const { scope, in: v } = ctx;
   const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
-  const alarms = ctx.local('alarm_definitions', ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`));
+  const alarms = ctx.local(
+    'alarm_definitions',
+    ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`),
+    'One entry per alarm the module knows, each with `create` saying whether it applies to the chosen modes: ' +
+      'the alarm resource keys its for_each by these fixed names, known at plan time.',
+  );
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
@@ -112,13 +117,16 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
       threshold: num(ex('each.value.threshold')),
       evaluationPeriods: num(ex('each.value.evaluation_periods')),
       treatMissingData: ex('each.value.treat_missing_data'),
-      // Through each.value, never the input itself: in a construct the input is a constant, which
-      // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
       alarmActions: ex('each.value.actions') as unknown as string[],
       okActions: ex('each.value.actions') as unknown as string[],
       tags: ex(v('tags')) as unknown as Record<string, string>,
     }),
     'this',
+  );
+  ctx.explain(
+    alarm,
+    'Every argument reads each.value, never var.alarms itself: in a construct the input is a constant, which ' +
+      'Terraform evaluates even when no alarm is created, and there may be no alarms object at all.',
   );
   alarm.addOverride('dynamic.metric_query', {
     for_each: ex('each.value.queries'),
