@@ -102,6 +102,9 @@ function nested(piece: string): string[] {
   return piece.split('\n').map((l) => (l === '' ? l : INDENT + l));
 }
 
+/** Whether `s` is one bracket group from end to end: `[…]`, `{…}` or `(…)`. */
+const isGroup = (s: string): boolean => /^[[{(]/.test(s) && endOfBracket(s, 0) === s.length;
+
 /** An expression that is one parenthesised group, without its parentheses. */
 function unparenthesised(s: string): string | undefined {
   if (!s.startsWith('(') || endOfBracket(s, 0) !== s.length) return undefined;
@@ -151,7 +154,7 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
   const broken = chain(unparenthesised(s) ?? s);
   if (broken) return ['(', ...broken, ')'].join('\n');
 
-  if (o.splitStrings && s.startsWith('"') && endOfString(s, 0) === s.length) return joinedWords(s, inner);
+  if (o.splitStrings && s.startsWith('"') && endOfString(s, 0) === s.length) return splitString(s, base, o);
 
   // Otherwise break the longest bracket group: its items one a line.
   const { groups } = topLevel(s);
@@ -175,10 +178,15 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
     // One argument, or a parenthesised expression: a bracket hugs the parenthesis, `f([`…`])`;
     // a chain sits between the parentheses, one piece a line.
     const only = pieces[0];
-    if (/^[[{(]/.test(only) && endOfBracket(only, 0) === only.length) {
+    if (isGroup(only)) {
       return `${head}${layoutExpression(only, column + head.length, base, o)}${tail}`;
     }
     items = chain(unparenthesised(only) ?? only) ?? nested(sub(only));
+  } else if (open === '(' && isGroup(pieces[pieces.length - 1]) && head.length + content.length - pieces[pieces.length - 1].length < 40) {
+    // Short leading arguments stay on the line and the last, a bracket, hugs it: `join("; ", [`…`])`.
+    const last = pieces[pieces.length - 1];
+    const lead = `${head}${pieces.slice(0, -1).join(', ')}, `;
+    return `${lead}${layoutExpression(last, column + lead.length, base, o, tail.length)}${tail}`;
   } else if (open === '{') {
     // Object attributes, one a line, aligned on `=` as `terraform fmt` aligns them.
     const attrs = pieces.map((p) => {
@@ -203,6 +211,60 @@ function forLine(forPart: string, base: number, o: LayoutOptions): string {
   const body = forPart.slice(colon + 3);
   if (positions.some((p) => p > colon && forPart.startsWith('=>', p))) return forPart;
   return `${head}${layoutExpression(body, base + head.length, base, o)}`;
+}
+
+/**
+ * A quoted string laid out over lines. Prose becomes `join(" ", [...])` of runs of its words;
+ * a message that interpolates a long expression (the list of bad entries) becomes
+ * `join("", [...])` of its text and that expression laid out on lines of its own.
+ */
+function splitString(s: string, inner: number, o: LayoutOptions): string {
+  const words = joinedWords(s, inner);
+  if (words.split('\n').every((l) => inner + l.length <= MAX_LINE)) return words;
+  return joinedParts(s, inner, o);
+}
+
+/** Interpolations longer than this are lifted out of the text of a split message. */
+const LONG_INTERPOLATION = 40;
+
+function joinedParts(s: string, inner: number, o: LayoutOptions): string {
+  const body = s.slice(1, -1);
+  // Text (with short interpolations kept in it) and long interpolated expressions, in order.
+  const parts: ({ text: string } | { expr: string })[] = [];
+  let text = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\') {
+      text += body.slice(i, i + 2);
+      i++;
+    } else if (body.startsWith('${', i) && body[i - 1] !== '$') {
+      const end = endOfBracket(body, i + 1);
+      const expr = body.slice(i + 2, end - 1).trim();
+      if (expr.length <= LONG_INTERPOLATION) text += body.slice(i, end);
+      else {
+        if (text) parts.push({ text });
+        text = '';
+        parts.push({ expr });
+      }
+      i = end - 1;
+    } else text += body[i];
+  }
+  if (text) parts.push({ text });
+  const width = TEXT_WIDTH - inner - INDENT.length - 3;
+  const items = parts.flatMap((p) => {
+    if ('expr' in p) return nested(`${layoutExpression(p.expr, inner + INDENT.length, inner + INDENT.length, o, 1)},`);
+    // Text cut after a space, each piece keeping its spaces: joined with "", it reads as before.
+    const pieces: string[] = [];
+    let rest = p.text;
+    while (rest.length > width) {
+      const cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) break;
+      pieces.push(rest.slice(0, cut + 1));
+      rest = rest.slice(cut + 1);
+    }
+    if (rest) pieces.push(rest);
+    return pieces.map((t) => `${INDENT}"${t}",`);
+  });
+  return ['join("", [', ...items, '])'].join('\n');
 }
 
 /** A quoted string as `join(" ", [...])` of runs of its words, each run a line. */

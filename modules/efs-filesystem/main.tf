@@ -231,9 +231,9 @@ resource "aws_efs_file_system" "this" {
     precondition {
       condition = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
       error_message = join(" ", [
-        "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\",",
-        "and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with",
-        "throughput_mode ${jsonencode(var.throughput_mode)}).",
+        "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and",
+        "only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode",
+        "${jsonencode(var.throughput_mode)}).",
       ])
     }
 
@@ -277,8 +277,8 @@ resource "aws_efs_file_system" "this" {
         length(var.security_group_name) <= 99
       )
       error_message = join(" ", [
-        "security_group_name must be at most 99 characters when security_group_use_name_prefix",
-        "is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got",
+        "security_group_name must be at most 99 characters when security_group_use_name_prefix is",
+        "true: AWS limits a name prefix to 100 characters, the last being \"-\" (got",
         "${length(coalesce(var.security_group_name, "-"))}).",
       ])
     }
@@ -308,9 +308,9 @@ resource "aws_efs_file_system" "this" {
         "for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
         "${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)},",
         "availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a",
-        "file system missing from the state re-creates it empty. Keep the settings it has, or",
-        "set allow_file_system_replacement = true for the apply that replaces it. A plan with",
-        "the permission shows which attribute forces the replacement, without applying anything.",
+        "file system missing from the state re-creates it empty. Keep the settings it has, or set",
+        "allow_file_system_replacement = true for the apply that replaces it. A plan with the",
+        "permission shows which attribute forces the replacement, without applying anything.",
       ])
     }
   }

@@ -36,23 +36,22 @@ variable "mount_targets" {
   validation {
     condition = length(var.mount_targets) > 0
     error_message = join(" ", [
-      "mount_targets must have at least one entry: without a mount target no client can reach",
-      "the file system (got {}).",
+      "mount_targets must have at least one entry: without a mount target no client can reach the",
+      "file system (got {}).",
     ])
   }
 
   validation {
     condition = alltrue([for k, v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.mount_targets : join(" ", [
-          "mount_targets[\"${k}\"].subnet_id must be a subnet ID such as",
-          "\"subnet-0123456789abcdef0\" (got ${jsonencode(v.subnet_id)}).",
-        ])
+    error_message = join("", [
+      "every mount_targets entry's subnet_id must be a subnet ID such as ",
+      "\"subnet-0123456789abcdef0\" (got ",
+      join("; ", [
+        for k, v in var.mount_targets : "mount_targets[\"${k}\"].subnet_id = ${jsonencode(v.subnet_id)}"
         if !can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
@@ -67,13 +66,11 @@ variable "mount_targets" {
         )
       )
     ])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.mount_targets : join(" ", [
-          "mount_targets[\"${k}\"].ip_address must be an IPv4 address within the subnet (got",
-          "${jsonencode(v.ip_address)}).",
-        ])
+    error_message = join("", [
+      "every mount_targets entry's ip_address, when set, must be an IPv4 address within the subnet ",
+      "(got ",
+      join("; ", [
+        for k, v in var.mount_targets : "mount_targets[\"${k}\"].ip_address = ${jsonencode(v.ip_address)}"
         if !(
           v.ip_address == null ? true :
           can(
@@ -83,16 +80,17 @@ variable "mount_targets" {
             )
           )
         )
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
     condition = length(distinct([for k, v in var.mount_targets : v.subnet_id])) == length(var.mount_targets)
     error_message = join(" ", [
       "mount_targets must not place two mount targets in the same subnet (got subnets",
-      "${jsonencode([for k, v in var.mount_targets : v.subnet_id])}); give each entry a subnet",
-      "in a different Availability Zone.",
+      "${jsonencode([for k, v in var.mount_targets : v.subnet_id])}); give each entry a subnet in",
+      "a different Availability Zone.",
     ])
   }
 }
@@ -105,16 +103,15 @@ variable "allowed_security_groups" {
 
   validation {
     condition = alltrue([for k, v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.allowed_security_groups : join(" ", [
-          "allowed_security_groups[\"${k}\"] must be a security group ID such as",
-          "\"sg-0123456789abcdef0\" (got ${jsonencode(v)}).",
-        ])
+    error_message = join("", [
+      "every allowed_security_groups value must be a security group ID such as ",
+      "\"sg-0123456789abcdef0\" (got ",
+      join("; ", [
+        for k, v in var.allowed_security_groups : "allowed_security_groups[\"${k}\"] = ${jsonencode(v)}"
         if !can(regex("^sg-[0-9a-f]{8,17}$", v))
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
@@ -148,30 +145,21 @@ variable "allowed_cidrs" {
 
   validation {
     condition = alltrue([for k, v in var.allowed_cidrs : can(cidrhost(v, 0))])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.allowed_cidrs : join(" ", [
-          "allowed_cidrs[\"${k}\"] must be a CIDR block such as \"10.0.0.0/16\" (got",
-          "${jsonencode(v)}).",
-        ])
-        if !can(cidrhost(v, 0))
-      ],
-    )
+    error_message = join("", [
+      "every allowed_cidrs value must be a CIDR block such as \"10.0.0.0/16\" (got ",
+      join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if !can(cidrhost(v, 0))]),
+      ").",
+    ])
   }
 
   validation {
     condition = alltrue([for k, v in var.allowed_cidrs : !can(regex("/0$", v))])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.allowed_cidrs : join(" ", [
-          "allowed_cidrs[\"${k}\"] must not open NFS to every address (got ${jsonencode(v)});",
-          "allow client security groups through allowed_security_groups, or a narrower block.",
-        ])
-        if can(regex("/0$", v))
-      ],
-    )
+    error_message = join("", [
+      "allowed_cidrs must not open NFS to every address: allow client security groups through ",
+      "allowed_security_groups, or a narrower block (got ",
+      join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if can(regex("/0$", v))]),
+      ").",
+    ])
   }
 
   validation {
@@ -291,8 +279,8 @@ variable "kms_key_arn" {
     )
     error_message = join(" ", [
       "kms_key_arn must be a KMS key ARN such as",
-      "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", not a",
-      "key ID or alias (got ${jsonencode(var.kms_key_arn)}).",
+      "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", not a key",
+      "ID or alias (got ${jsonencode(var.kms_key_arn)}).",
     ])
   }
 }
@@ -466,61 +454,61 @@ variable "access_points" {
         !can(regex("(^|/)\\.\\.(/|$)", v.root_directory))
       )
     ])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].root_directory must be an absolute path without \"..\"",
-          "segments, such as \"/data\" (got ${jsonencode(v.root_directory)}).",
-        ])
+    error_message = join("", [
+      "every access_points entry's root_directory must be an absolute path without \"..\" ",
+      "segments, such as \"/data\" (got ",
+      join("; ", [
+        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}"
         if !(can(regex("^/", v.root_directory)) && !can(regex("(^|/)\\.\\.(/|$)", v.root_directory)))
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
     condition = alltrue([for k, v in var.access_points : length(v.root_directory) <= 100])
-    error_message = join(
-      " ",
-      [
+    error_message = join("", [
+      "every access_points entry's root_directory must be at most 100 characters (got ",
+      join("; ", [
         for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].root_directory must be at most 100 characters (got",
-          "${length(v.root_directory)}: ${jsonencode(v.root_directory)}).",
+          "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)},",
+          "${length(v.root_directory)} characters",
         ])
         if !(length(v.root_directory) <= 100)
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
     condition = alltrue([for k, v in var.access_points : length(compact(split("/", v.root_directory))) <= 4])
-    error_message = join(
-      " ",
-      [
+    error_message = join("", [
+      "every access_points entry's root_directory must be at most 4 directories deep (got ",
+      join("; ", [
         for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].root_directory must be at most 4 directories deep (got",
-          "${length(compact(split("/", v.root_directory)))} in ${jsonencode(v.root_directory)}).",
+          "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)},",
+          "${length(compact(split("/", v.root_directory)))} deep",
         ])
         if !(length(compact(split("/", v.root_directory))) <= 4)
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
     condition = alltrue([
       for k, v in var.access_points : v.root_directory == "/" || v.creation_info != null || v.posix_user != null
     ])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"] needs creation_info or posix_user: EFS creates",
-          "${jsonencode(v.root_directory)} only when it knows the owner and permissions, and",
-          "mounts fail while it does not exist.",
-        ])
+    error_message = join("", [
+      "an access_points entry whose root_directory is below \"/\" needs creation_info or ",
+      "posix_user: EFS creates the directory only when it knows the owner and permissions, and ",
+      "mounts fail while it does not exist (got ",
+      join("; ", [
+        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)} without either"
         if !(v.root_directory == "/" || v.creation_info != null || v.posix_user != null)
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
@@ -530,17 +518,18 @@ variable "access_points" {
         can(regex("^[0-7]{3,4}$", v.creation_info.permissions))
       )
     ])
-    error_message = join(
-      " ",
-      [
+    error_message = join("", [
+      "every access_points entry's creation_info.permissions must be 3 or 4 octal digits such as ",
+      "\"0755\" (got ",
+      join("; ", [
         for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].creation_info.permissions must be 3 or 4 octal digits such as",
-          "\"0755\" (got",
-          "${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}).",
+          "access_points[\"${k}\"].creation_info.permissions =",
+          "${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}",
         ])
         if !(v.creation_info == null ? true : can(regex("^[0-7]{3,4}$", v.creation_info.permissions)))
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
@@ -571,13 +560,13 @@ variable "access_points" {
         )
       )
     ])
-    error_message = join(
-      " ",
-      [
+    error_message = join("", [
+      "every uid and gid of an access_points entry must be a whole number from 0 to 4294967295 ",
+      "(got ",
+      join("; ", [
         for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"] has a uid or gid outside 0 to 4294967295 or not whole (got",
-          "posix_user ${jsonencode(v.posix_user)}, creation_info",
-          "${jsonencode(v.creation_info)}).",
+          "access_points[\"${k}\"] with posix_user ${jsonencode(v.posix_user)} and creation_info",
+          "${jsonencode(v.creation_info)}",
         ])
         if !(
           (
@@ -604,8 +593,9 @@ variable "access_points" {
             )
           )
         )
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 }
 
@@ -660,16 +650,18 @@ variable "policy_statements" {
     condition = alltrue([
       for k, v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))
     ])
-    error_message = join(
-      " ",
-      [
+    error_message = join("", [
+      "every policy_statements entry must have effect \"Allow\" or \"Deny\" and a sid of letters ",
+      "and digits (got ",
+      join("; ", [
         for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] must have effect \"Allow\" or \"Deny\" and a sid of letters",
-          "and digits (got effect ${jsonencode(v.effect)}, sid ${jsonencode(v.sid)}).",
+          "policy_statements[${k}] with effect ${jsonencode(v.effect)} and sid",
+          "${jsonencode(v.sid)}",
         ])
         if !(contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid)))
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 
   validation {
@@ -685,14 +677,12 @@ variable "policy_statements" {
         ])
       )
     ])
-    error_message = join(
-      " ",
-      [
-        for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] denies ${jsonencode(v.actions)} without a condition, which",
-          "blocks ClientMount for every client, the roles the efs-mount-* modules grant",
-          "included; add a condition or deny narrower actions.",
-        ])
+    error_message = join("", [
+      "a policy_statements entry must not deny ClientMount without a condition: it would block ",
+      "every client, the roles the efs-mount-* modules grant included; add a condition or deny ",
+      "narrower actions (got ",
+      join("; ", [
+        for k, v in var.policy_statements : "policy_statements[${k}] denies ${jsonencode(v.actions)}"
         if v.effect == "Deny" &&
         length(v.conditions) == 0 &&
         anytrue([
@@ -701,8 +691,9 @@ variable "policy_statements" {
             a,
           )
         ])
-      ],
-    )
+      ]),
+      ").",
+    ])
   }
 }
 
@@ -819,9 +810,8 @@ variable "backup_plan" {
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
-        "backup_plan.start_window_minutes must be a whole number of minutes from 60 (AWS",
-        "Backup's minimum) to 52560000 (got",
-        "${jsonencode(var.backup_plan.start_window_minutes)}).",
+        "backup_plan.start_window_minutes must be a whole number of minutes from 60 (AWS Backup's",
+        "minimum) to 52560000 (got ${jsonencode(var.backup_plan.start_window_minutes)}).",
       ])
     )
   }
@@ -837,8 +827,8 @@ variable "backup_plan" {
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
-        "backup_plan.completion_window_minutes must be a whole number of minutes, at least 60",
-        "more than backup_plan.start_window_minutes (got",
+        "backup_plan.completion_window_minutes must be a whole number of minutes, at least 60 more",
+        "than backup_plan.start_window_minutes (got",
         "${jsonencode(var.backup_plan.completion_window_minutes)} with a start window of",
         "${jsonencode(var.backup_plan.start_window_minutes)}).",
       ])
@@ -866,8 +856,8 @@ variable "backup_plan" {
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
         "backup_plan.delete_after_days and backup_plan.cold_storage_after_days must be whole",
-        "numbers of days from 1 to 36500 (got ${jsonencode(var.backup_plan.delete_after_days)}",
-        "and ${jsonencode(var.backup_plan.cold_storage_after_days)}).",
+        "numbers of days from 1 to 36500 (got ${jsonencode(var.backup_plan.delete_after_days)} and",
+        "${jsonencode(var.backup_plan.cold_storage_after_days)}).",
       ])
     )
   }
@@ -881,8 +871,8 @@ variable "backup_plan" {
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
-        "backup_plan.delete_after_days must be at least backup_plan.cold_storage_after_days +",
-        "90: AWS Backup keeps a recovery point in cold storage at least 90 days (got",
+        "backup_plan.delete_after_days must be at least backup_plan.cold_storage_after_days + 90:",
+        "AWS Backup keeps a recovery point in cold storage at least 90 days (got",
         "${jsonencode(var.backup_plan.delete_after_days)} and",
         "${jsonencode(var.backup_plan.cold_storage_after_days)}).",
       ])
@@ -899,8 +889,7 @@ variable "backup_plan" {
       join(" ", [
         "backup_plan must have exactly one of backup_plan.vault_name (the module creates that",
         "vault) and backup_plan.vault_arn (an existing vault) (got",
-        "${jsonencode(var.backup_plan.vault_name)} and",
-        "${jsonencode(var.backup_plan.vault_arn)}).",
+        "${jsonencode(var.backup_plan.vault_name)} and ${jsonencode(var.backup_plan.vault_arn)}).",
       ])
     )
   }
@@ -954,8 +943,8 @@ variable "backup_plan" {
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
         "backup_plan.vault_kms_key_arn must be a KMS key ARN such as",
-        "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", and",
-        "only encrypts a vault the module creates (backup_plan.vault_name) (got",
+        "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", and only",
+        "encrypts a vault the module creates (backup_plan.vault_name) (got",
         "${jsonencode(var.backup_plan.vault_kms_key_arn)} with backup_plan.vault_name",
         "${jsonencode(var.backup_plan.vault_name)}).",
       ])
@@ -970,11 +959,11 @@ variable "backup_plan" {
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
-        "backup_plan.backup_role_arn must be set when backup_plan.create_backup_role is false,",
-        "and only then (got ${jsonencode(var.backup_plan.backup_role_arn)} with",
+        "backup_plan.backup_role_arn must be set when backup_plan.create_backup_role is false, and",
+        "only then (got ${jsonencode(var.backup_plan.backup_role_arn)} with",
         "backup_plan.create_backup_role ${jsonencode(var.backup_plan.create_backup_role)}); the",
-        "switch is separate so that whether the module creates a role never waits for an ARN",
-        "known only after apply.",
+        "switch is separate so that whether the module creates a role never waits for an ARN known",
+        "only after apply.",
       ])
     )
   }
@@ -1019,33 +1008,30 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(
-        " ",
-        [
-          for i, c in var.backup_plan.copy_to : join(" ", [
-            "backup_plan.copy_to[${i}] must name a backup vault ARN such as",
-            "\"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a",
-            "whole number of days from 1 to 36500, or null for as long as the source (got",
-            "${jsonencode(c)}).",
-          ])
-          if !(
-            can(
-              regex(
-                "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
-                c.destination_vault_arn,
-              )
-            ) &&
+      join(" ", [
+        for i, c in var.backup_plan.copy_to : join(" ", [
+          "backup_plan.copy_to[${i}] must name a backup vault ARN such as",
+          "\"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a",
+          "whole number of days from 1 to 36500, or null for as long as the source (got",
+          "${jsonencode(c)}).",
+        ])
+        if !(
+          can(
+            regex(
+              "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
+              c.destination_vault_arn,
+            )
+          ) &&
+          (
+            c.delete_after_days == null ? true :
             (
-              c.delete_after_days == null ? true :
-              (
-                c.delete_after_days >= 1 &&
-                c.delete_after_days <= 36500 &&
-                floor(c.delete_after_days) == c.delete_after_days
-              )
+              c.delete_after_days >= 1 &&
+              c.delete_after_days <= 36500 &&
+              floor(c.delete_after_days) == c.delete_after_days
             )
           )
-        ],
-      )
+        )
+      ])
     )
   }
 
@@ -1204,8 +1190,8 @@ variable "alarms" {
       var.alarms == null ? "alarms is null" :
       join(" ", [
         "alarms.throughput_utilization must have a threshold that is a percentage above 0 and at",
-        "most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at",
-        "least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got",
+        "most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least",
+        "1, and period_seconds × evaluation_periods at most 86400 (one day) (got",
         "${jsonencode(var.alarms.throughput_utilization)}).",
       ])
     )
@@ -1250,8 +1236,8 @@ variable "alarms" {
     error_message = (
       var.alarms == null ? "alarms is null" :
       join(" ", [
-        "alarms.client_connections must have a threshold that is a whole number of connections",
-        "of at least 1, period_seconds a multiple of 60, evaluation_periods a whole number of at",
+        "alarms.client_connections must have a threshold that is a whole number of connections of",
+        "at least 1, period_seconds a multiple of 60, evaluation_periods a whole number of at",
         "least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got",
         "${jsonencode(var.alarms.client_connections)}).",
       ])

@@ -80,9 +80,9 @@ resource "aws_efs_access_point" "this" {
     precondition {
       condition = !var.read_only || var.attach_role_policy
       error_message = join(" ", [
-        "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write",
-        "unless the function's role is denied elasticfilesystem:ClientWrite, which this module",
-        "does through that role.",
+        "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write unless",
+        "the function's role is denied elasticfilesystem:ClientWrite, which this module does",
+        "through that role.",
       ])
     }
   }

@@ -92,8 +92,8 @@ variable "posix_user" {
       alltrue([for i, g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
     )
     error_message = join(" ", [
-      "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from",
-      "0 to 4294967295 (got ${jsonencode(var.posix_user)}).",
+      "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from 0",
+      "to 4294967295 (got ${jsonencode(var.posix_user)}).",
     ])
   }
 }
@@ -143,8 +143,8 @@ variable "role_name" {
   validation {
     condition = var.role_name == null ? true : can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.role_name))
     error_message = join(" ", [
-      "role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not",
-      "its ARN (got ${jsonencode(var.role_name)}).",
+      "role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not its",
+      "ARN (got ${jsonencode(var.role_name)}).",
     ])
   }
 }

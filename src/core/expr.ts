@@ -186,7 +186,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
   if (e.op !== 'template') return [e];
   return e.parts.flatMap((p): (string | Expr)[] => {
     if (typeof p === 'string') return [p];
-    if (p.op === 'name') return templateParts(p, o);
+    // A template inside a template is its text and interpolations, not an interpolated string.
+    if (p.op === 'name' || p.op === 'template') return templateParts(p, o);
     // A literal reads as text, not as an interpolation of a constant.
     if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
     return [p];

@@ -160,21 +160,27 @@ export function distinctValues(
   };
 }
 
-/** Every entry of a map input satisfies `ok`; the message lists each entry that does not. */
+/**
+ * Every entry of a map (or list) input satisfies `ok`. The message says once what is allowed
+ * (`allowed`), then shows each entry that fails (`got`, such as `mount_targets["a"].subnet_id = ""`):
+ * three bad entries do not repeat the rule three times. The filter that picks the bad entries is
+ * the condition negated; before Terraform 1.9 a validation cannot share it through a local.
+ */
 export function eachEntry(
   id: string,
   inputName: string,
   summary: string,
   ok: (key: Expr, value: Expr) => Expr,
-  explain: (key: Expr, value: Expr) => Expr,
+  allowed: Expr,
+  got: (key: Expr, value: Expr) => Expr,
 ): Rule {
   const coll = input(inputName);
+  const bad = forEach(coll, (k, v) => got(k, v), (k, v) => not(ok(k, v)));
   return {
     id,
     inputs: [inputName],
     summary,
     condition: call('alltrue', forEach(coll, (k, v) => ok(k, v))),
-    message: call('join', lit(' '), forEach(coll, (k, v) => explain(k, v), (k, v) => not(ok(k, v)))),
+    message: template`${allowed} (got ${call('join', lit('; '), bad)}).`,
   };
 }
-
