@@ -38,8 +38,11 @@ export function propsOrders(dir: string): Map<string, PropsOrder> {
           ? node.expression.text
           : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;
         if (className && ts.isStringLiteralLike(id) && ts.isObjectLiteralExpression(props)) {
+          // Two builds may create the same class under the same id (each module's access point):
+          // their orders are merged, the first file's keys first.
           const key = orderKey(className, id.text);
-          if (!found.has(key)) found.set(key, orderOf(props, source));
+          const order = orderOf(props, source);
+          found.set(key, found.has(key) ? merged(found.get(key)!, order) : order);
         }
       }
       ts.forEachChild(node, visit);
@@ -47,6 +50,12 @@ export function propsOrders(dir: string): Map<string, PropsOrder> {
     visit(source);
   }
   return found;
+}
+
+function merged(a: PropsOrder, b: PropsOrder): PropsOrder {
+  const nested: Record<string, PropsOrder> = { ...b.nested };
+  for (const [k, o] of Object.entries(a.nested)) nested[k] = b.nested[k] ? merged(o, b.nested[k]) : o;
+  return { keys: [...a.keys, ...b.keys.filter((k) => !a.keys.includes(k))], nested };
 }
 
 /** The object literal a spread (`...nfsRule`) stands for, when it names a const of the same file. */

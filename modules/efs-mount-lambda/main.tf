@@ -37,9 +37,9 @@ resource "aws_efs_access_point" "this" {
   }
 
   posix_user {
+    uid            = var.posix_user.uid
     gid            = var.posix_user.gid
     secondary_gids = var.posix_user.secondary_gids
-    uid            = var.posix_user.uid
   }
 
   lifecycle {

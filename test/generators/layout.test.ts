@@ -113,11 +113,13 @@ test('the builds explain some elements, so the comment checks above check someth
   expect(count).toBeGreaterThan(0);
 });
 
-test('writes posix_user as uid, gid, secondary_gids', () => {
-  const main = mainOf('efs-filesystem');
-  const block = main.slice(main.indexOf('dynamic "posix_user"'));
+test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf writes posix_user as uid, gid, secondary_gids', (name) => {
+  const main = mainOf(name);
+  const at = main.search(/(posix_user \{|dynamic "posix_user" \{)/);
+  expect(at).toBeGreaterThan(0);
+  const block = main.slice(at, main.indexOf('\n  }', at));
   const order = ['uid', 'gid', 'secondary_gids'].map((k) => block.search(new RegExp(`\\n\\s*${k}\\s*=`)));
-  expect(order.every((at) => at > 0)).toBe(true);
+  expect(order.every((i) => i > 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
