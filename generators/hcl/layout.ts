@@ -179,14 +179,27 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
     // a chain sits between the parentheses, one piece a line.
     const only = pieces[0];
     if (isGroup(only)) {
-      return `${head}${layoutExpression(only, column + head.length, base, o)}${tail}`;
+      return `${head}${layoutExpression(only, column + head.length, base, o, tail.length + reserve)}${tail}`;
     }
     items = chain(unparenthesised(only) ?? only) ?? nested(sub(only));
   } else if (open === '(' && isGroup(pieces[pieces.length - 1]) && head.length + content.length - pieces[pieces.length - 1].length < 40) {
     // Short leading arguments stay on the line and the last, a bracket, hugs it: `join("; ", [`…`])`.
     const last = pieces[pieces.length - 1];
     const lead = `${head}${pieces.slice(0, -1).join(', ')}, `;
-    return `${lead}${layoutExpression(last, column + lead.length, base, o, tail.length)}${tail}`;
+    return `${lead}${layoutExpression(last, column + lead.length, base, o, tail.length + reserve)}${tail}`;
+  } else if (open === '(' && pieces.length > 1 && isGroup(pieces[0]) && base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE) {
+    // A bracket first and short arguments after it: `contains([`…`], var.x)`.
+    const rest = `, ${pieces.slice(1).join(', ')}${tail}`;
+    return `${head}${layoutExpression(pieces[0], column + head.length, base, o, rest.length + reserve)}${rest}`;
+  } else if (open === '[' && pieces.length > 1 && pieces.every((p) => p.length <= 30 && !/[[{(]/.test(p))) {
+    // A list of short plain items is filled line by line, as people write such lists.
+    const lines: string[] = [];
+    for (const p of pieces) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && inner + last.length + 1 + p.length + 1 <= MAX_LINE - 20) lines[lines.length - 1] = `${last} ${p},`;
+      else lines.push(`${p},`);
+    }
+    items = lines.flatMap(nested);
   } else if (open === '{') {
     // Object attributes, one a line, aligned on `=` as `terraform fmt` aligns them.
     const attrs = pieces.map((p) => {

@@ -147,7 +147,10 @@ variable "allowed_cidrs" {
     condition = alltrue([for k, v in var.allowed_cidrs : can(cidrhost(v, 0))])
     error_message = join("", [
       "every allowed_cidrs value must be a CIDR block such as \"10.0.0.0/16\" (got ",
-      join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if !can(cidrhost(v, 0))]),
+      join("; ", [
+        for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}"
+        if !can(cidrhost(v, 0))
+      ]),
       ").",
     ])
   }
@@ -157,7 +160,10 @@ variable "allowed_cidrs" {
     error_message = join("", [
       "allowed_cidrs must not open NFS to every address: allow client security groups through ",
       "allowed_security_groups, or a narrower block (got ",
-      join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if can(regex("/0$", v))]),
+      join("; ", [
+        for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}"
+        if can(regex("/0$", v))
+      ]),
       ").",
     ])
   }
@@ -325,20 +331,10 @@ variable "lifecycle_policy" {
   validation {
     condition = (
       var.lifecycle_policy.transition_to_ia == null ? true :
-      contains(
-        [
-          "AFTER_1_DAY",
-          "AFTER_7_DAYS",
-          "AFTER_14_DAYS",
-          "AFTER_30_DAYS",
-          "AFTER_60_DAYS",
-          "AFTER_90_DAYS",
-          "AFTER_180_DAYS",
-          "AFTER_270_DAYS",
-          "AFTER_365_DAYS",
-        ],
-        var.lifecycle_policy.transition_to_ia,
-      )
+      contains([
+        "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+        "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+      ], var.lifecycle_policy.transition_to_ia)
     )
     error_message = join(" ", [
       "lifecycle_policy.transition_to_ia must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\",",
@@ -351,20 +347,10 @@ variable "lifecycle_policy" {
   validation {
     condition = (
       var.lifecycle_policy.transition_to_archive == null ? true :
-      contains(
-        [
-          "AFTER_1_DAY",
-          "AFTER_7_DAYS",
-          "AFTER_14_DAYS",
-          "AFTER_30_DAYS",
-          "AFTER_60_DAYS",
-          "AFTER_90_DAYS",
-          "AFTER_180_DAYS",
-          "AFTER_270_DAYS",
-          "AFTER_365_DAYS",
-        ],
-        var.lifecycle_policy.transition_to_archive,
-      )
+      contains([
+        "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+        "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+      ], var.lifecycle_policy.transition_to_archive)
     )
     error_message = join(" ", [
       "lifecycle_policy.transition_to_archive must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\",",
@@ -389,34 +375,14 @@ variable "lifecycle_policy" {
     condition = (
       var.lifecycle_policy.transition_to_ia == null || var.lifecycle_policy.transition_to_archive == null ? true :
       (
-        index(
-          [
-            "AFTER_1_DAY",
-            "AFTER_7_DAYS",
-            "AFTER_14_DAYS",
-            "AFTER_30_DAYS",
-            "AFTER_60_DAYS",
-            "AFTER_90_DAYS",
-            "AFTER_180_DAYS",
-            "AFTER_270_DAYS",
-            "AFTER_365_DAYS",
-          ],
-          var.lifecycle_policy.transition_to_archive,
-        ) >
-        index(
-          [
-            "AFTER_1_DAY",
-            "AFTER_7_DAYS",
-            "AFTER_14_DAYS",
-            "AFTER_30_DAYS",
-            "AFTER_60_DAYS",
-            "AFTER_90_DAYS",
-            "AFTER_180_DAYS",
-            "AFTER_270_DAYS",
-            "AFTER_365_DAYS",
-          ],
-          var.lifecycle_policy.transition_to_ia,
-        )
+        index([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_archive) >
+        index([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_ia)
       )
     )
     error_message = join(" ", [
@@ -504,7 +470,7 @@ variable "access_points" {
       "posix_user: EFS creates the directory only when it knows the owner and permissions, and ",
       "mounts fail while it does not exist (got ",
       join("; ", [
-        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)} without either"
+        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}"
         if !(v.root_directory == "/" || v.creation_info != null || v.posix_user != null)
       ]),
       ").",
@@ -670,10 +636,12 @@ variable "policy_statements" {
         v.effect == "Deny" &&
         length(v.conditions) == 0 &&
         anytrue([
-          for j, a in v.actions : contains(
-            ["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"],
-            a,
-          )
+          for j, a in v.actions : contains([
+            "*",
+            "elasticfilesystem:*",
+            "elasticfilesystem:Client*",
+            "elasticfilesystem:ClientMount",
+          ], a)
         ])
       )
     ])
@@ -686,10 +654,12 @@ variable "policy_statements" {
         if v.effect == "Deny" &&
         length(v.conditions) == 0 &&
         anytrue([
-          for j, a in v.actions : contains(
-            ["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"],
-            a,
-          )
+          for j, a in v.actions : contains([
+            "*",
+            "elasticfilesystem:*",
+            "elasticfilesystem:Client*",
+            "elasticfilesystem:ClientMount",
+          ], a)
         ])
       ]),
       ").",

@@ -490,7 +490,7 @@ const rules: Rule[] = [
     'an access point below `/` has creation_info or a posix_user to derive it from',
     (_k, ap) => or(eq(rootDir(ap), lit('/')), notNull(creationInfo(ap)), notNull(posixUser(ap))),
     template`an ${name('access_points')} entry whose ${name('root_directory')} is below "/" needs ${name('creation_info')} or ${name('posix_user')}: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist`,
-    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))} without either`,
+    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}`,
   ),
   eachEntry(
     'access-point-permissions-octal',
