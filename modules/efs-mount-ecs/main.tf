@@ -24,12 +24,6 @@ resource "aws_efs_access_point" "this" {
   file_system_id = var.file_system.id
   tags           = merge(var.tags, { Name = var.name })
 
-  posix_user {
-    gid            = var.posix_user.gid
-    secondary_gids = var.posix_user.secondary_gids
-    uid            = var.posix_user.uid
-  }
-
   root_directory {
     path = var.root_directory
 
@@ -44,17 +38,47 @@ resource "aws_efs_access_point" "this" {
     }
   }
 
+  posix_user {
+    uid            = var.posix_user.uid
+    gid            = var.posix_user.gid
+    secondary_gids = var.posix_user.secondary_gids
+  }
+
   lifecycle {
     create_before_destroy = true
 
     precondition {
-      condition     = !var.attach_task_role_policy || var.task_role_name != null
-      error_message = "task_role_name is null but attach_task_role_policy is true (the default): give the name of the task's IAM role, the one that gets the EFS policy. For a task without a task role, set attach_task_role_policy and iam_authorization to false (IAM authorization mounts with the task role); set attach_task_role_policy to false alone when the role gets its EFS permissions elsewhere."
+      condition = !var.attach_task_role_policy || var.task_role_name != null
+      error_message = join(" ", [
+        "task_role_name is null but attach_task_role_policy is true (the default): give the name",
+        "of the task's IAM role, the one that gets the EFS policy. For a task without a task role,",
+        "set attach_task_role_policy and iam_authorization to false (IAM authorization mounts with",
+        "the task role); set attach_task_role_policy to false alone when the role gets its EFS",
+        "permissions elsewhere.",
+      ])
     }
 
     precondition {
-      condition     = var.security_group_id == null ? true : !can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id)) || (var.file_system.allowed_security_group_ids == null ? true : contains(var.file_system.allowed_security_group_ids, var.security_group_id) || var.security_group_id == var.file_system.security_group_id)
-      error_message = "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the file system (file_system.allowed_security_group_ids is ${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's allowed_security_groups, which owns one NFS rule per client group, or leave security_group_id null if you allow the task in another way."
+      condition = (
+        var.security_group_id == null ? true :
+        (
+          !can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id)) ||
+          (
+            var.file_system.allowed_security_group_ids == null ? true :
+            (
+              contains(var.file_system.allowed_security_group_ids, var.security_group_id) ||
+              var.security_group_id == var.file_system.security_group_id
+            )
+          )
+        )
+      )
+      error_message = join(" ", [
+        "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the",
+        "file system (file_system.allowed_security_group_ids is",
+        "${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's",
+        "allowed_security_groups, which owns one NFS rule per client group, or leave",
+        "security_group_id null if you allow the task in another way.",
+      ])
     }
   }
 }
@@ -84,8 +108,8 @@ resource "aws_iam_role_policy" "this" {
   for_each = local.role_policy
 
   name   = "${var.name}-efs-mount"
-  policy = data.aws_iam_policy_document.this[each.key].json
   role   = each.value
+  policy = data.aws_iam_policy_document.this[each.key].json
 
   lifecycle {
     create_before_destroy = true

@@ -22,12 +22,6 @@ resource "aws_efs_access_point" "this" {
   file_system_id = var.file_system.id
   tags           = merge(var.tags, { Name = var.name })
 
-  posix_user {
-    gid            = var.posix_user.gid
-    secondary_gids = var.posix_user.secondary_gids
-    uid            = var.posix_user.uid
-  }
-
   root_directory {
     path = var.root_directory
 
@@ -42,22 +36,54 @@ resource "aws_efs_access_point" "this" {
     }
   }
 
+  posix_user {
+    uid            = var.posix_user.uid
+    gid            = var.posix_user.gid
+    secondary_gids = var.posix_user.secondary_gids
+  }
+
   lifecycle {
     create_before_destroy = true
 
     precondition {
-      condition     = !var.attach_role_policy || var.role_name != null
-      error_message = "role_name is null but attach_role_policy is true (the default): give the name of the function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false only when the role gets its EFS permissions elsewhere."
+      condition = !var.attach_role_policy || var.role_name != null
+      error_message = join(" ", [
+        "role_name is null but attach_role_policy is true (the default): give the name of the",
+        "function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false",
+        "only when the role gets its EFS permissions elsewhere.",
+      ])
     }
 
     precondition {
-      condition     = var.security_group_id == null ? true : !can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id)) || (var.file_system.allowed_security_group_ids == null ? true : contains(var.file_system.allowed_security_group_ids, var.security_group_id) || var.security_group_id == var.file_system.security_group_id)
-      error_message = "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the file system (file_system.allowed_security_group_ids is ${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's allowed_security_groups, which owns one NFS rule per client group, or leave security_group_id null if you allow the function in another way."
+      condition = (
+        var.security_group_id == null ? true :
+        (
+          !can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id)) ||
+          (
+            var.file_system.allowed_security_group_ids == null ? true :
+            (
+              contains(var.file_system.allowed_security_group_ids, var.security_group_id) ||
+              var.security_group_id == var.file_system.security_group_id
+            )
+          )
+        )
+      )
+      error_message = join(" ", [
+        "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the",
+        "file system (file_system.allowed_security_group_ids is",
+        "${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's",
+        "allowed_security_groups, which owns one NFS rule per client group, or leave",
+        "security_group_id null if you allow the function in another way.",
+      ])
     }
 
     precondition {
-      condition     = !var.read_only || var.attach_role_policy
-      error_message = "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role."
+      condition = !var.read_only || var.attach_role_policy
+      error_message = join(" ", [
+        "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write unless",
+        "the function's role is denied elasticfilesystem:ClientWrite, which this module does",
+        "through that role.",
+      ])
     }
   }
 }
@@ -87,8 +113,8 @@ resource "aws_iam_role_policy" "this" {
   for_each = local.role_policy
 
   name   = "${var.name}-efs-mount"
-  policy = data.aws_iam_policy_document.this[each.key].json
   role   = each.value
+  policy = data.aws_iam_policy_document.this[each.key].json
 
   lifecycle {
     create_before_destroy = true

@@ -12,8 +12,8 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import type { RenderOptions } from './expr';
 import { recordComment } from './hcl-comments';
-import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
-import type { ModuleSpec } from './spec';
+import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
@@ -37,8 +37,11 @@ export interface BuildContext<N extends string = string> {
    * its block in main.tf; constructs ignore it. Write it for a reviewer of main.tf: the why, not the what.
    */
   explain<T extends TerraformElement>(element: T, why: string): T;
-  /** Declares a local value; returns the expression that reads it. */
-  local(name: string, expression: unknown): string;
+  /**
+   * Declares a local value; returns the expression that reads it. `why`, like `explain`, is
+   * printed as a comment above the local in main.tf.
+   */
+  local(name: string, expression: unknown, why?: string): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
   /**
@@ -93,9 +96,11 @@ function contextBase(
       return element;
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
-    local(name, expression) {
+    local(name, expression, why) {
       const id = localName(name);
-      new TerraformLocal(scope, id, expression).overrideLogicalId(id);
+      const local = new TerraformLocal(scope, id, expression);
+      local.overrideLogicalId(id);
+      if (why && mode === 'module') recordComment(local, why);
       return `local.${id}`;
     },
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
@@ -111,7 +116,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput), render, (n) => n),
+    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
