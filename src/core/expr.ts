@@ -217,7 +217,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
   if (e.op !== 'template') return [e];
   return e.parts.flatMap((p): (string | Expr)[] => {
     if (typeof p === 'string') return [p];
-    if (p.op === 'name' || p.op === 'perPath') return templateParts(p, o);
+    // A template inside a template is its text and interpolations, not an interpolated string.
+    if (p.op === 'name' || p.op === 'perPath' || p.op === 'template') return templateParts(p, o);
     // A literal reads as text, not as an interpolation of a constant.
     if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
     return [p];
@@ -360,4 +361,42 @@ function isCidr(s: string): boolean {
   const prefix = Number(bits);
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(addr)) return prefix <= 32 && addr.split('.').every((o) => Number(o) <= 255);
   return addr.includes(':') && /^[0-9a-fA-F:]+$/.test(addr) && prefix <= 128 && (addr.match(/::/g) ?? []).length <= 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Null guards that cannot fire
+
+const isNullTest = (e: Expr, op: '==' | '!=', nonNullable: ReadonlySet<string>): boolean =>
+  e.op === 'bin' && e.kind === op && e.a.op === 'input' && nonNullable.has(e.a.name) && e.b.op === 'lit' && e.b.value === null;
+
+/**
+ * The expression without the null guards on inputs that are never null (`nullable = false`):
+ * `var.x == null ? true : check` becomes `check`, `var.x != null && check` and
+ * `var.x == null || check` become `check`. The value is the same for every value the input can
+ * take; the generated HCL reads without the guard that could never fire.
+ */
+export function withoutNullGuards(e: Expr, nonNullable: ReadonlySet<string>): Expr {
+  const r = (x: Expr) => withoutNullGuards(x, nonNullable);
+  switch (e.op) {
+    case 'if':
+      if (isNullTest(e.cond, '==', nonNullable)) return r(e.else);
+      if (isNullTest(e.cond, '!=', nonNullable)) return r(e.then);
+      return { ...e, cond: r(e.cond), then: r(e.then), else: r(e.else) };
+    case 'bin':
+      if (e.kind === '&&' && isNullTest(e.a, '!=', nonNullable)) return r(e.b);
+      if (e.kind === '||' && isNullTest(e.a, '==', nonNullable)) return r(e.b);
+      return { ...e, a: r(e.a), b: r(e.b) };
+    case 'not':
+      return { ...e, a: r(e.a) };
+    case 'get':
+      return { ...e, of: r(e.of) };
+    case 'call':
+      return { ...e, args: e.args.map(r) };
+    case 'for':
+      return { ...e, coll: r(e.coll), body: r(e.body), filter: e.filter && r(e.filter) };
+    case 'template':
+      return { ...e, parts: e.parts.map((p) => (typeof p === 'string' ? p : r(p))) };
+    default:
+      return e;
+  }
 }

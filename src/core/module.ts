@@ -12,8 +12,8 @@
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
-import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
-import type { ModuleSpec } from './spec';
+import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
@@ -37,13 +37,16 @@ export interface BuildContext<N extends string = string> {
    * its block in main.tf; constructs ignore it. Write it for a reviewer of main.tf: the why, not the what.
    */
   explain<T extends TerraformElement>(element: T, why: string): T;
-  /** Declares a local value; returns the expression that reads it. */
-  local(name: string, expression: unknown): string;
+  /**
+   * Declares a local value; returns the expression that reads it. `why`, like `explain`, is
+   * printed as a comment above the local in main.tf.
+   */
+  local(name: string, expression: unknown, why?: string): string;
   /**
    * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
    * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
    */
-  declare(value: Expr): string;
+  declare(value: Expr, why?: string): string;
   /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
   hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
@@ -93,9 +96,11 @@ function contextBase(
 ): Omit<BuildContext, 'named'> {
   // Rules and declared values read the locals this build declares.
   const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
-  const local = (name: string, expression: unknown): string => {
+  const local = (name: string, expression: unknown, why?: string): string => {
     const id = localName(name);
-    new TerraformLocal(scope, id, expression).overrideLogicalId(id);
+    const element = new TerraformLocal(scope, id, expression);
+    element.overrideLogicalId(id);
+    if (why && mode === 'module') recordComment(element, why);
     return `local.${id}`;
   };
   return {
@@ -108,9 +113,9 @@ function contextBase(
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local,
-    declare: (value) => {
+    declare: (value, why) => {
       if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
-      return local(value.name, `\${${toHcl(value.def, render)}}`);
+      return local(value.name, `\${${toHcl(value.def, render)}}`, why);
     },
     hcl: (e) => toHcl(e, render),
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
@@ -126,7 +131,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput), render, (n) => n),
+    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;

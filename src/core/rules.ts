@@ -4,7 +4,7 @@
  */
 import {
   Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, inputReader, lit, name,
-  nullOr, show, template, toHcl, toJsonTemplate, not,
+  nullOr, show, template, toHcl, toJsonTemplate, not, withoutNullGuards,
 } from './expr';
 import type { ClosedSet } from './types';
 
@@ -35,6 +35,11 @@ export interface Rule<N extends string = string> {
 }
 
 export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
+
+/** The rule as the HCL module writes it: no null guard on an input that is never null. */
+export function forNonNullable(rule: Rule, nonNullable: ReadonlySet<string>): Rule {
+  return { ...rule, condition: withoutNullGuards(rule.condition, nonNullable), message: withoutNullGuards(rule.message, nonNullable) };
+}
 
 export interface RenderedRule {
   readonly condition: string;
@@ -161,21 +166,27 @@ export function distinctValues<N extends string>(
   };
 }
 
-/** Every entry of a map input satisfies `ok`; the message lists each entry that does not. */
+/**
+ * Every entry of a map (or list) input satisfies `ok`. The message says once what is allowed
+ * (`allowed`), then shows each entry that fails (`got`, such as `mount_targets["a"].subnet_id = ""`):
+ * three bad entries do not repeat the rule three times. The filter that picks the bad entries is
+ * the condition negated; before Terraform 1.9 a validation cannot share it through a local.
+ */
 export function eachEntry<N extends string>(
   id: string,
   inputName: N,
   summary: string,
   ok: (key: Expr, value: Expr) => Expr,
-  explain: (key: Expr, value: Expr) => Expr,
+  allowed: Expr,
+  got: (key: Expr, value: Expr) => Expr,
 ): Rule<N> {
   const coll = inputReader<N>()(inputName);
+  const bad = forEach(coll, (k, v) => got(k, v), (k, v) => not(ok(k, v)));
   return {
     id,
     inputs: [inputName],
     summary,
     condition: call('alltrue', forEach(coll, (k, v) => ok(k, v))),
-    message: call('join', lit(' '), forEach(coll, (k, v) => explain(k, v), (k, v) => not(ok(k, v)))),
+    message: template`${allowed} (got ${call('join', lit('; '), bad)}).`,
   };
 }
-

@@ -87,3 +87,11 @@ export function inputNamed<N extends string>(spec: ModuleSpec<N>, name: N): Inpu
   if (!found) throw new Error(`${spec.name}: no input named ${name}`);
   return found;
 }
+
+/**
+ * Inputs that are never null in the HCL module: required ones, and those with a non-null
+ * default (written `nullable = false`, so an explicit null means the default).
+ */
+export function nonNullableInputs(spec: ModuleSpec): ReadonlySet<string> {
+  return new Set(spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name));
+}

@@ -67,27 +67,24 @@ export const ROOT_DIRECTORY_MAX_LENGTH = 100;
 export const ROOT_DIRECTORY_MAX_DEPTH = 4;
 
 /**
- * The checks of a root directory, each with its message given how the input is named
- * (`root_directory`, `access_points["app"].root_directory`). `..` is refused so that a path cannot
- * climb out of the tree it names. `/` is the file system's own root; any other directory EFS
- * creates only with CreationInfo (owner and permissions), and mounts fail while it does not exist.
+ * The checks of a root directory, each with what it allows, as messages phrase it ("<input> must
+ * be …"). `..` is refused so that a path cannot climb out of the tree it names. `/` is the file
+ * system's own root; any other directory EFS creates only with CreationInfo (owner and
+ * permissions), and mounts fail while it does not exist.
  */
 export const rootDirectory = {
   /** The file system's own root, which exists already and needs no creation info. */
   isFileSystemRoot: (path: Expr): Expr => eq(path, lit('/')),
   isAbsolute: (path: Expr): Expr => and(matches(path, '^/'), not(matches(path, '(^|/)\\.\\.(/|$)'))),
-  absoluteMessage: (named: Expr, path: Expr): Expr =>
-    template`${named} must be an absolute path without ".." segments, such as "/data" (got ${show(path)}).`,
+  mustBeAbsolute: 'must be an absolute path without ".." segments, such as "/data"',
   isShortEnough: (path: Expr): Expr => le(call('length', path), lit(ROOT_DIRECTORY_MAX_LENGTH)),
-  lengthMessage: (named: Expr, path: Expr): Expr =>
-    template`${named} must be at most ${lit(ROOT_DIRECTORY_MAX_LENGTH)} characters (got ${call('length', path)}: ${show(path)}).`,
+  mustBeShortEnough: `must be at most ${ROOT_DIRECTORY_MAX_LENGTH} characters`,
   isShallowEnough: (path: Expr): Expr => le(call('pathDepth', path), lit(ROOT_DIRECTORY_MAX_DEPTH)),
-  depthMessage: (named: Expr, path: Expr): Expr =>
-    template`${named} must be at most ${lit(ROOT_DIRECTORY_MAX_DEPTH)} directories deep (got ${call('pathDepth', path)} in ${show(path)}).`,
+  mustBeShallowEnough: `must be at most ${ROOT_DIRECTORY_MAX_DEPTH} directories deep`,
 };
 
-/** Directory permissions as EFS takes them (CreationInfo.Permissions), with the message given how the input is named. */
+/** Directory permissions as EFS takes them (CreationInfo.Permissions). */
 export const octalPermissions = {
   isOctal: (value: Expr): Expr => matches(value, SHARED_PATTERNS.octal),
-  message: (named: Expr, value: Expr): Expr => template`${named} must be 3 or 4 octal digits such as "0755" (got ${show(value)}).`,
+  mustBe: 'must be 3 or 4 octal digits such as "0755"',
 };

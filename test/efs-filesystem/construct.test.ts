@@ -159,7 +159,7 @@ describe('allowClient', () => {
   test('a malformed ID is refused with the prop rule\'s message', () => {
     const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', PROPS);
     expect(() => efs.allowClient('app', 'default')).toThrow(
-      'allowedSecurityGroups["app"] must be a security group ID such as "sg-0123456789abcdef0" (got "default").',
+      'every allowedSecurityGroups value must be a security group ID such as "sg-0123456789abcdef0" (got allowedSecurityGroups["app"] = "default").',
     );
   });
 });

@@ -102,7 +102,12 @@ function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinitio
 export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: TerraformResource): void {
   const { scope, in: v } = ctx;
   const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
-  const alarms = ctx.local('alarm_definitions', ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`));
+  const alarms = ctx.local(
+    'alarm_definitions',
+    ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`),
+    'One entry per alarm the module knows, each with `create` saying whether it applies to the chosen modes: ' +
+      'the alarm resource keys its for_each by these fixed names, known at plan time.',
+  );
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
@@ -113,13 +118,16 @@ export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: T
       threshold: num(ex('each.value.threshold')),
       evaluationPeriods: num(ex('each.value.evaluation_periods')),
       treatMissingData: ex('each.value.treat_missing_data'),
-      // Through each.value, never the input itself: in a construct the input is a constant, which
-      // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
       alarmActions: stringList(ex('each.value.actions')),
       okActions: stringList(ex('each.value.actions')),
       tags: stringMap(ex(v('tags'))),
     }),
     'this',
+  );
+  ctx.explain(
+    alarm,
+    'Every argument reads each.value, never var.alarms itself: in a construct the input is a constant, which ' +
+      'Terraform evaluates even when no alarm is created, and there may be no alarms object at all.',
   );
   addDynamic(alarm, 'metric_query', {
     forEach: ex('each.value.queries'),

@@ -79,13 +79,16 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   accessPoint: EfsAccessPoint,
 ): void {
   const { in: inp } = ctx;
-  const attaches = ctx.declare(attachesRolePolicy(n));
-  // The key is a fixed word and the flag is known at plan time: the map's keys are known even
-  // when the role's name is not (a role with name_prefix created in the same apply).
-  const rolePolicy = ctx.local('role_policy', ex(`${attaches} ? { role = ${inp(n.role)} } : {}`));
+  const attaches = ctx.declare(
+    attachesRolePolicy(n),
+    'Whether the role policy exists, declared once: the policy and the preconditions that need it read this.',
+  );
+  const rolePolicy = ctx.local(
+    'role_policy',
+    ex(`${attaches} ? { role = ${inp(n.role)} } : {}`),
+    "The key is a fixed word and the flag is known at plan time: the map's keys are known even when the role's name is not (a role with name_prefix created in the same apply).",
+  );
 
-  // One ordered list of statements: a static block and a dynamic one would come out in a
-  // different order in cdktf's JSON (keys sorted) than in the printed HCL.
   const readOnly = inp('read_only');
   const actions = (xs: string[]) => `[${xs.map(hclString).join(', ')}]`;
   const allow = ctx.local(
@@ -98,13 +101,16 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       }),
     ),
   );
-  // Read-only is enforced by a Deny: an explicit deny wins over any Allow, such as a file system
-  // policy granting ClientWrite to every client of the mount targets.
   const denyWrite = ctx.local(
     'deny_write_statement',
     ex(hclObject({ sid: hclString('DenyWriteThroughAccessPoint'), effect: hclString('Deny'), actions: actions([WRITE]) })),
+    'Read-only is enforced by a Deny: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite to every client of the mount targets.',
   );
-  const statements = ctx.local('role_policy_statements', ex(`concat([${allow}], ${readOnly} ? [${denyWrite}] : [])`));
+  const statements = ctx.local(
+    'role_policy_statements',
+    ex(`concat([${allow}], ${readOnly} ? [${denyWrite}] : [])`),
+    'One ordered list for one dynamic block: a static statement block beside a dynamic one would be ordered differently in the JSON that constructs synthesize than here.',
+  );
   const policyDocument = ctx.named(
     new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))) }),
     'this',
@@ -120,10 +126,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }],
     },
   });
-  ctx.explain(
-    policyDocument,
-    'Allows mounting (and writing unless read_only, which denies it: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite) only through this access point.',
-  );
+  ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
   const policy = ctx.named(
     new IamRolePolicy(ctx.scope, 'iam_role_policy', {
       forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))),
