@@ -3,7 +3,8 @@
  * (Terraform JSON syntax) as native HCL, in the order the module's build code created them.
  * Which keys are nested blocks rather than attributes comes from the provider schema.
  */
-import { Item, attr, blank, block, comment, commentLines, hclKey, renderBlock, renderBody } from '../../src/core/hcl-writer';
+import { Item, attr, blank, block, comment, commentLines, renderBlock, renderBody } from '../../src/core/hcl-writer';
+import { hclKey, hclString } from '../../src/core/hcl-values';
 import type { PropsOrder } from './argument-order';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
@@ -139,7 +140,7 @@ function childSchema(schema: TypeSchema, name: string, where: string): TypeSchem
 function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string): Item {
   const { content, ...rest } = d;
   const head = Object.entries(rest).map(([k, v]) => attr(k, printValue(v)));
-  return block(`dynamic ${JSON.stringify(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
+  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
 }
 
 function lifecycleBlock(l: JsonObject): Item {
@@ -180,14 +181,14 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
       const o = (config.output as JsonObject)[e.name] as JsonObject;
       const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value))];
       if (o.sensitive) items.push(attr('sensitive', 'true'));
-      out.push(renderBlock(`output ${JSON.stringify(e.name)}`, items, layoutValue));
+      out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
       continue;
     }
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
-    const header = renderBlock(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)}`, bodyItems(body, types, e.type, e.props), layoutValue);
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, e.props), layoutValue);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;

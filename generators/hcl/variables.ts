@@ -4,13 +4,14 @@ import type { RenderOptions } from '../../src/core/expr';
 import { forNonNullable, isCrossInput, renderHcl } from '../../src/core/rules';
 import { nonNullableInputs, type InputSpec, type ModuleSpec } from '../../src/core/spec';
 import { layoutValue } from './layout';
-import { hclLiteral, hclType } from './types';
-import { Item, attr, blank, block, hclString, renderBlock } from '../../src/core/hcl-writer';
+import { hclType } from './types';
+import { Item, attr, blank, block, renderBlock } from '../../src/core/hcl-writer';
+import { hclLiteral, hclString } from '../../src/core/hcl-values';
 
 const HCL: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
 
 export function printVariables(spec: ModuleSpec): string[] {
-  return spec.inputs.map((input) => renderBlock(`variable ${JSON.stringify(input.name)}`, variableBody(spec, input), layoutValue));
+  return spec.inputs.map((input) => renderBlock(`variable ${hclString(input.name)}`, variableBody(spec, input), layoutValue));
 }
 
 function variableBody(spec: ModuleSpec, input: InputSpec): Item[] {

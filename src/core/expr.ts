@@ -5,6 +5,7 @@
  * and a rule whose result is UNKNOWN is skipped, as Terraform skips unknown conditions.
  */
 import { Token } from '../cdktf';
+import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
 import { camelCase } from './types';
 
 export type Expr =
@@ -19,7 +20,8 @@ export type Expr =
   | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
-  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string };
+  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
+  | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type Spelling = 'hcl' | 'ts';
@@ -28,6 +30,11 @@ export interface RenderOptions {
   /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
   readonly resolve: (name: string) => string;
   readonly spelling: Spelling;
+  /**
+   * The expression that reads a `declared` value's local, where the build declares it (preconditions
+   * of a build). Without it (validation blocks, which cannot read locals) the definition is inlined.
+   */
+  readonly local?: (name: string) => string;
 }
 
 type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
@@ -142,6 +149,12 @@ export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path })
 export const perPath = (hcl: string, ts: string): Expr => ({ op: 'perPath', hcl, ts });
 /** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
 export const show = (x: Expr): Expr => call('jsonencode', x);
+/**
+ * A value the module declares once, as a local named `name` (`ctx.declare` in the build), and reads
+ * by that name: written once, it reads the same in the resources and in the rules that check it.
+ * The TypeScript evaluator computes `def`.
+ */
+export const declared = (name: string, def: Expr): Expr => ({ op: 'declared', name, def });
 export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
   op: 'template',
   parts: strings.flatMap((s, i) => (i < exprs.length ? [s, exprs[i]] : [s])),
@@ -159,8 +172,10 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return o.resolve(e.name);
     case 'local':
       return e.name;
+    case 'declared':
+      return o.local ? o.local(e.name) : r(e.def);
     case 'lit':
-      return hclValue(e.value);
+      return hclLiteral(e.value, true);
     case 'get':
       return `${r(e.of)}.${e.key}`;
     case 'call':
@@ -216,19 +231,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
  */
 export function toJsonTemplate(e: Expr, o: RenderOptions): string {
   return templateParts(e, o)
-    .map((p) => (typeof p === 'string' ? p.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : `\${${toHcl(p, o)}}`))
+    .map((p) => (typeof p === 'string' ? escapeTemplateSequences(p) : `\${${toHcl(p, o)}}`))
     .join('');
-}
-
-function hclValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return `[${v.map(hclValue).join(', ')}]`;
-  return JSON.stringify(v);
-}
-
-/** Escapes literal text inside an HCL quoted template (quotes, backslashes, and `${`/`%{` sequences). */
-export function escapeTemplateText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -241,6 +245,8 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       return known(inputs[e.name]);
     case 'local':
       return scope[e.name];
+    case 'declared':
+      return ev(e.def);
     case 'lit':
       return e.value;
     case 'get': {

@@ -1,6 +1,7 @@
 /**
  * Low-level HCL text: bodies of attributes and blocks, laid out as `terraform fmt` does
- * (runs of single-line attributes aligned on `=`, multi-line ones standing alone).
+ * (runs of single-line attributes aligned on `=`, multi-line ones standing alone). The text of
+ * values (strings, keys, literals) is hcl-values.ts's.
  */
 
 export type Item =
@@ -112,22 +113,4 @@ function tidyBlanks(items: readonly Item[]): Item[] {
 /** A top-level block (resource, variable, output, …) with its body. */
 export function renderBlock(header: string, body: readonly Item[], layout?: ValueLayout): string {
   return [`${header} {`, ...renderBody(body, '  ', layout), '}'].join('\n');
-}
-
-export function hclString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
-
-/** Object keys that are identifiers are written bare; others quoted. */
-export function hclKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
-}
-
-/**
- * A multi-line HCL object constructor from attribute expressions, laid out as `terraform fmt`
- * does, for expressions written in build code (`{ sid = "…", effect = "…" }`).
- */
-export function hclObject(fields: Readonly<Record<string, string>>): string {
-  const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
-  return ['{', ...lines, '}'].join('\n');
 }

@@ -10,7 +10,7 @@
  * The default `string` accepts any name, for code not yet typed.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
-import type { RenderOptions } from './expr';
+import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
 import { nonNullableInputs, type ModuleSpec } from './spec';
@@ -42,6 +42,13 @@ export interface BuildContext<N extends string = string> {
    * printed as a comment above the local in main.tf.
    */
   local(name: string, expression: unknown, why?: string): string;
+  /**
+   * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
+   * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
+   */
+  declare(value: Expr, why?: string): string;
+  /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
+  hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
   /**
@@ -84,9 +91,18 @@ function contextBase(
   scope: Construct,
   mode: BuildContext['mode'],
   planTimeRules: readonly Rule[],
-  render: RenderOptions,
+  inputsOnly: RenderOptions,
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
+  // Rules and declared values read the locals this build declares.
+  const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
+  const local = (name: string, expression: unknown, why?: string): string => {
+    const id = localName(name);
+    const element = new TerraformLocal(scope, id, expression);
+    element.overrideLogicalId(id);
+    if (why && mode === 'module') recordComment(element, why);
+    return `local.${id}`;
+  };
   return {
     mode,
     scope,
@@ -96,13 +112,12 @@ function contextBase(
       return element;
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
-    local(name, expression, why) {
-      const id = localName(name);
-      const local = new TerraformLocal(scope, id, expression);
-      local.overrideLogicalId(id);
-      if (why && mode === 'module') recordComment(local, why);
-      return `local.${id}`;
+    local,
+    declare: (value, why) => {
+      if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      return local(value.name, `\${${toHcl(value.def, render)}}`, why);
     },
+    hcl: (e) => toHcl(e, render),
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {

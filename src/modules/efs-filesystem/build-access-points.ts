@@ -3,7 +3,7 @@ import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { TerraformIterator } from '../../cdktf';
 import { addDynamic, addNestedDynamic, anyMap, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 

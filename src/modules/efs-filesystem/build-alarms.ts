@@ -7,7 +7,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformIterator, TerraformResource } from '../../cdktf';
 import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
@@ -69,13 +69,13 @@ const HOW: Record<string, { says: string; comparison: string; missingData: strin
   },
 };
 
-const str = (s: string | undefined) => (s === undefined ? 'null' : JSON.stringify(s));
+const str = (s: string | undefined) => hclLiteral(s ?? null);
 
 function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinition): string {
   const how = HOW[alarm.key];
   if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
   const settings = `${ctx.in('alarms')}.${alarm.key}`;
-  const applies = alarm.appliesWhen ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${JSON.stringify(alarm.appliesWhen.equals)}` : '';
+  const applies = alarm.appliesWhen ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${hclString(alarm.appliesWhen.equals)}` : '';
   const queries = how.queries.map((q) =>
     hclObject({
       id: str(q.id),
@@ -89,11 +89,11 @@ function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinitio
   return hclObject({
     create: `${settings}.enabled${applies}`,
     description: `"EFS file system \${${ctx.in('name')}}: ${how.says}"`,
-    comparison: JSON.stringify(how.comparison),
+    comparison: hclString(how.comparison),
     threshold: how.thresholdScale === 1 ? `${settings}.threshold` : `${settings}.threshold * ${how.thresholdScale}`,
     period: `${settings}.period_seconds`,
     evaluation_periods: `${settings}.evaluation_periods`,
-    treat_missing_data: JSON.stringify(how.missingData),
+    treat_missing_data: hclString(how.missingData),
     actions: `${ctx.in('alarms')}.sns_topic_arns`,
     queries: `[\n${queries.map((q) => `  ${q.split('\n').join('\n  ')},`).join('\n')}\n]`,
   });

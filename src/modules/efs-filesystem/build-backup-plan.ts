@@ -15,7 +15,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { TerraformIterator } from '../../cdktf';
 import { anyMap, setBlocks, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 

@@ -12,8 +12,7 @@ import { anyMap, num, stringMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 import { birthTag, keepBirthTag } from './birth-tag';
-
-const NFS_PORT = 2049;
+import { NFS_PORT } from '../shared';
 
 const KEYED_RULES =
   'Replaced create-before-destroy: when the group is replaced, the rules of the new group exist before ' +

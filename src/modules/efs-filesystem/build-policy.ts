@@ -6,7 +6,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { addDynamic } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
@@ -65,9 +65,9 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
   const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
-      sid: JSON.stringify(sid),
-      effect: JSON.stringify(effect),
-      actions: `[${actions.map((a) => JSON.stringify(a)).join(', ')}]`,
+      sid: hclString(sid),
+      effect: hclString(effect),
+      actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
       principals: everyone,
       conditions,
     });

@@ -10,7 +10,9 @@ import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec
 import { closedSet, optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
+import {
+  FILE_SYSTEM_REFERENCE, MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+} from '../shared';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 
@@ -29,24 +31,21 @@ export const PRIMARY_STORAGE_TRANSITIONS = closedSet('PrimaryStorageTransition',
 export const POLICY_EFFECTS = closedSet('PolicyEffect', ['Allow', 'Deny'], 'The effect of a file system policy statement.');
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
-const MAX_POSIX_ID = 4294967295;
 /** Actions whose unconditional Deny would stop every client from mounting. */
 const MOUNT_DENYING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
 
 const PATTERNS = {
   vpcId: '^vpc-[0-9a-f]{8,17}$',
   subnetId: '^subnet-[0-9a-f]{8,17}$',
-  securityGroupId: '^sg-[0-9a-f]{8,17}$',
+  securityGroupId: SHARED_PATTERNS.securityGroupId,
   ipv4: '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$',
   kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
   region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
   availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
-  octal: '^[0-7]{3,4}$',
   /** What EC2 accepts in a VPC security group's name and description. */
   securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
 
-const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
 const v = inputReader<EfsFilesystemInput>();
 
 // ----------------------------------------------------------------------------- inputs
@@ -308,7 +307,6 @@ const outputs: OutputSpec[] = [
 
 const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS.values), x);
 const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
-const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 const rootDir = (ap: Expr) => get(ap, 'root_directory');
 const creationInfo = (ap: Expr) => get(ap, 'creation_info');
 const posixUser = (ap: Expr) => get(ap, 'posix_user');
@@ -317,13 +315,13 @@ const posixUser = (ap: Expr) => get(ap, 'posix_user');
 const accessPointIdsOk = (ap: Expr): Expr =>
   and(
     nullOr(posixUser(ap), and(
-      isWholeIn(get(posixUser(ap), 'uid'), 0, MAX_POSIX_ID),
-      isWholeIn(get(posixUser(ap), 'gid'), 0, MAX_POSIX_ID),
-      call('alltrue', forEach(get(posixUser(ap), 'secondary_gids'), (_i, g) => isWholeIn(g, 0, MAX_POSIX_ID), undefined, ['i', 'g'])),
+      isPosixId(get(posixUser(ap), 'uid')),
+      isPosixId(get(posixUser(ap), 'gid')),
+      call('alltrue', forEach(get(posixUser(ap), 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
     )),
     nullOr(creationInfo(ap), and(
-      isWholeIn(get(creationInfo(ap), 'owner_uid'), 0, MAX_POSIX_ID),
-      isWholeIn(get(creationInfo(ap), 'owner_gid'), 0, MAX_POSIX_ID),
+      isPosixId(get(creationInfo(ap), 'owner_uid')),
+      isPosixId(get(creationInfo(ap), 'owner_gid')),
     )),
   );
 
@@ -471,31 +469,31 @@ const rules: Rule<EfsFilesystemInput>[] = [
     'access-point-root-absolute',
     'access_points',
     'each access point root_directory is an absolute path without `..`',
-    (_k, ap) => and(matches(rootDir(ap), '^/'), not(matches(rootDir(ap), '(^|/)\\.\\.(/|$)'))),
-    template`every ${name('access_points')} entry's ${name('root_directory')} must be an absolute path without ".." segments, such as "/data"`,
+    (_k, ap) => rootDirectory.isAbsolute(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeAbsolute)}`,
     (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}`,
   ),
   eachEntry(
     'access-point-root-length',
     'access_points',
     'each access point root_directory is at most 100 characters',
-    (_k, ap) => le(call('length', rootDir(ap)), lit(100)),
-    template`every ${name('access_points')} entry's ${name('root_directory')} must be at most 100 characters`,
+    (_k, ap) => rootDirectory.isShortEnough(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeShortEnough)}`,
     (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}, ${call('length', rootDir(ap))} characters`,
   ),
   eachEntry(
     'access-point-root-depth',
     'access_points',
     'each access point root_directory is at most four levels deep',
-    (_k, ap) => le(call('pathDepth', rootDir(ap)), lit(4)),
-    template`every ${name('access_points')} entry's ${name('root_directory')} must be at most 4 directories deep`,
+    (_k, ap) => rootDirectory.isShallowEnough(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeShallowEnough)}`,
     (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}, ${call('pathDepth', rootDir(ap))} deep`,
   ),
   eachEntry(
     'access-point-root-creatable',
     'access_points',
     'an access point below `/` has creation_info or a posix_user to derive it from',
-    (_k, ap) => or(eq(rootDir(ap), lit('/')), notNull(creationInfo(ap)), notNull(posixUser(ap))),
+    (_k, ap) => or(rootDirectory.isFileSystemRoot(rootDir(ap)), notNull(creationInfo(ap)), notNull(posixUser(ap))),
     template`an ${name('access_points')} entry whose ${name('root_directory')} is below "/" needs ${name('creation_info')} or ${name('posix_user')}: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist`,
     (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}`,
   ),
@@ -503,8 +501,8 @@ const rules: Rule<EfsFilesystemInput>[] = [
     'access-point-permissions-octal',
     'access_points',
     'each access point creation_info.permissions is 3 or 4 octal digits',
-    (_k, ap) => nullOr(creationInfo(ap), matches(get(creationInfo(ap), 'permissions'), PATTERNS.octal)),
-    template`every ${name('access_points')} entry's ${name('creation_info', 'permissions')} must be 3 or 4 octal digits such as "0755"`,
+    (_k, ap) => nullOr(creationInfo(ap), octalPermissions.isOctal(get(creationInfo(ap), 'permissions'))),
+    template`every ${name('access_points')} entry's ${name('creation_info', 'permissions')} ${lit(octalPermissions.mustBe)}`,
     (k, ap) => template`${name('access_points', k, 'creation_info', 'permissions')} = ${show(cond(isNull(creationInfo(ap)), lit(null), get(creationInfo(ap), 'permissions')))}`,
   ),
   eachEntry(

@@ -1,10 +1,10 @@
 /**
  * efs-mount-ecs: the resources, written once (see src/core/module.ts). The shared part
- * (access point, role policy, NFS rule) is in ../mount-common.ts; this module adds the task
+ * (access point, role policy) is in ../mount/build.ts; this module adds the task
  * definition's volume and the container's mount point, as values.
  */
 import { BuildContext, ex } from '../../core/module';
-import { buildMount } from '../mount-common';
+import { buildMount } from '../mount/build';
 import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 
 export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<string, unknown> {

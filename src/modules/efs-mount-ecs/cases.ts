@@ -1,6 +1,6 @@
 /** Bad inputs that efs-mount-ecs must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
-import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount-cases';
+import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount/cases';
 import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 
 const bad: BadInput<EfsMountEcsInput>[] = [

@@ -14,7 +14,8 @@ import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { mountInputs, mountNames, mountRules } from '../mount-common';
+import { mountRules } from '../mount/rules';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /**
  * For the change-safety table: the provider cannot update a task definition, so any change to
@@ -28,7 +29,7 @@ export const ECS_NAMES = mountNames({
   attachRole: 'attach_task_role_policy',
   client: 'task',
   withoutRoleDoc:
-    // Path-neutral words: mount-common.ts interpolates this into the flag's description (a plain string until its texts are docs).
+    // Path-neutral words: mount/spec.ts interpolates this into the flag's description (a plain string until its texts are docs).
     'Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
   withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: TASK_DEFINITION_REPLACED,

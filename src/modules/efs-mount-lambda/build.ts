@@ -1,9 +1,9 @@
 /**
  * efs-mount-lambda: the resources, written once (see src/core/module.ts). The shared part
- * (access point, role policy, NFS rule) is in ../mount-common.ts.
+ * (access point, role policy) is in ../mount/build.ts.
  */
 import { BuildContext, ex } from '../../core/module';
-import { buildMount } from '../mount-common';
+import { buildMount } from '../mount/build';
 import { LAMBDA_NAMES, type EfsMountLambdaInput } from './spec';
 
 export function buildEfsMountLambda(ctx: BuildContext<EfsMountLambdaInput>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 /** Bad inputs that efs-mount-lambda must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
-import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount-cases';
+import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount/cases';
 import { LAMBDA_NAMES, type EfsMountLambdaInput } from './spec';
 
 const bad: BadInput<EfsMountLambdaInput>[] = [

@@ -9,7 +9,8 @@ import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { attachesRolePolicy, mountInputs, mountNames, mountRules, text } from '../mount-common';
+import { attachesRolePolicy, mountRules, text } from '../mount/rules';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
 export const LAMBDA_MOUNT_PATH = '^/mnt/[a-zA-Z0-9._-]+$';

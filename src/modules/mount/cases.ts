@@ -1,6 +1,6 @@
 /** Valid inputs and bad inputs shared by the cases of efs-mount-lambda and efs-mount-ecs (see src/core/cases.ts). */
-import { BadInput, inputValue } from '../core/cases';
-import type { MountInput, MountNames } from './mount-common';
+import { BadInput, inputValue } from '../../core/cases';
+import type { MountInput, MountNames } from './spec';
 
 /** A file system reference as efs-filesystem outputs it, with literal values. */
 export const FILE_SYSTEM = {
