@@ -163,3 +163,10 @@ describe('allowClient', () => {
     );
   });
 });
+
+test('EfsFilesystem.DEFAULT_PORT is the NFS port its rules open', () => {
+  const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+  const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule as Record<string, { from_port: number; to_port: number }>);
+  expect(rules.length).toBeGreaterThan(0);
+  for (const rule of rules) expect([rule.from_port, rule.to_port]).toEqual([EfsFilesystem.DEFAULT_PORT, EfsFilesystem.DEFAULT_PORT]);
+});
