@@ -1,5 +1,5 @@
 /** Every module the project publishes, in the order they are generated and documented. */
-import type { TestedModule } from '../src/core/cases';
+import { TestedModule, withCases } from '../src/core/cases';
 import { efsFilesystemCases } from '../src/modules/efs-filesystem/cases';
 import { efsFilesystem } from '../src/modules/efs-filesystem/definition';
 import { efsMountEcsCases } from '../src/modules/efs-mount-ecs/cases';
@@ -12,9 +12,9 @@ import { efsMountLambda } from '../src/modules/efs-mount-lambda/definition';
  * so that the constructs (and the npm package) do not load test inputs.
  */
 export const MODULES: readonly TestedModule[] = [
-  { ...efsFilesystem, cases: efsFilesystemCases },
-  { ...efsMountLambda, cases: efsMountLambdaCases },
-  { ...efsMountEcs, cases: efsMountEcsCases },
+  withCases(efsFilesystem, efsFilesystemCases),
+  withCases(efsMountLambda, efsMountLambdaCases),
+  withCases(efsMountEcs, efsMountEcsCases),
 ];
 
 /** Lowest versions the generated HCL is written for (checked by tests on the pinned toolchain). */

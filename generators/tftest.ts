@@ -6,8 +6,8 @@
 import type { BadInput, ModuleCases } from '../src/core/cases';
 import { isCrossInput } from '../src/core/rules';
 import type { ModuleSpec } from '../src/core/spec';
-import { hclLiteral } from './hcl/types';
-import { Item, attr, blank, block, hclKey, renderBlock } from '../src/core/hcl-writer';
+import { Item, attr, blank, block, renderBlock } from '../src/core/hcl-writer';
+import { hclKey, hclLiteral, hclString } from '../src/core/hcl-values';
 
 /** `terraform test` run names are identifiers. */
 export function runName(c: BadInput): string {
@@ -39,7 +39,7 @@ export function printValidationTests(spec: ModuleSpec, cases: ModuleCases, guard
     const name = runName(c);
     if (names.has(name)) throw new Error(`${spec.name}: two bad inputs are titled "${c.title}"`);
     names.add(name);
-    return renderBlock(`run ${JSON.stringify(name)}`, [
+    return renderBlock(`run ${hclString(name)}`, [
       attr('command', 'plan'),
       blank,
       block('variables', assignments(c.set)),

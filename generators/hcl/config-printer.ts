@@ -3,8 +3,11 @@
  * (Terraform JSON syntax) as native HCL, in the order the module's build code created them.
  * Which keys are nested blocks rather than attributes comes from the provider schema.
  */
-import { Item, attr, blank, block, hclKey, renderBlock, renderBody } from '../../src/core/hcl-writer';
+import { Item, attr, blank, block, comment, commentLines, renderBlock, renderBody } from '../../src/core/hcl-writer';
+import { hclKey, hclString } from '../../src/core/hcl-values';
+import type { PropsOrder } from './argument-order';
 import { bareReference, stringValue } from './expressions';
+import { layoutValue } from './layout';
 
 export interface BlockSchema {
   readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
@@ -21,8 +24,16 @@ export type JsonObject = { [k: string]: Json };
 
 /** One element to print, in the order it should appear. */
 export type ElementRef =
-  | { readonly kind: 'resource' | 'data'; readonly type: string; readonly name: string }
-  | { readonly kind: 'local'; readonly name: string }
+  | {
+      readonly kind: 'resource' | 'data';
+      readonly type: string;
+      readonly name: string;
+      /** Why the build writes it so (`ctx.explain`): a comment above the block. */
+      readonly comment?: string;
+      /** The order the build wrote its arguments in, when its source shows it. */
+      readonly props?: PropsOrder;
+    }
+  | { readonly kind: 'local'; readonly name: string; readonly comment?: string }
   | { readonly kind: 'output'; readonly name: string };
 
 /** Resource types built into Terraform (provider terraform.io/builtin/terraform): no nested blocks. */
@@ -31,36 +42,73 @@ const BUILTIN: Readonly<Record<string, TypeSchema>> = { terraform_data: {} };
 /** Terraform meta-arguments that open a resource body, in this order. */
 const LEADING_META = ['count', 'for_each', 'provider'];
 
+/**
+ * Arguments that say which thing a resource is or belongs to: first after the meta-arguments,
+ * in this order, as terraform-aws-modules writes them (`file_system_id` on top).
+ */
+const IDENTITY = ['name', 'name_prefix', 'file_system_id', 'source_file_system_id', 'security_group_id', 'role', 'plan_id', 'function_name'];
+
+/** Arguments that read as a pair: the second follows the first wherever the build put it. */
+const PAIRS: Readonly<Record<string, string>> = { from_port: 'to_port' };
+
+/**
+ * The attribute and block names of a body in the order main.tf lists them: identity arguments,
+ * then the others in the build's order (unknown ones after, as synthesized), `tags` last.
+ */
+function ordered(keys: readonly string[], props: PropsOrder | undefined): string[] {
+  const rank = (k: string) => {
+    const identity = IDENTITY.indexOf(k);
+    if (identity >= 0) return identity - IDENTITY.length;
+    if (k === 'tags') return Number.MAX_SAFE_INTEGER;
+    const written = props ? props.keys.indexOf(k) : -1;
+    return written >= 0 ? written : props ? props.keys.length : 0;
+  };
+  const sorted = keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
+  for (const [first, second] of Object.entries(PAIRS)) {
+    if (!sorted.includes(first) || !sorted.includes(second)) continue;
+    sorted.splice(sorted.indexOf(second), 1);
+    sorted.splice(sorted.indexOf(first) + 1, 0, second);
+  }
+  return sorted;
+}
+
 /** A JSON-syntax value as HCL; multi-line values are indented relative to their attribute. */
-export function printValue(v: Json): string {
+export function printValue(v: Json, indent?: number): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return stringValue(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
-    const items = v.map(printValue);
+    const items = v.map((x) => printValue(x));
     const oneLine = `[${items.join(', ')}]`;
     if (!oneLine.includes('\n') && oneLine.length <= 80) return oneLine;
     return `[\n${items.map((x) => `  ${x.split('\n').join('\n  ')},`).join('\n')}\n]`;
   }
   const entries = Object.entries(v).filter(([k]) => k !== '//');
   if (entries.length === 0) return '{}';
-  return ['{', ...renderBody(entries.map(([k, x]) => attr(hclKey(k), printValue(x))), '  '), '}'].join('\n');
+  // With the column the object starts at known, long attribute values are laid out too.
+  const layout = indent === undefined ? undefined : (name: string, value: string, column: number, at: number) =>
+    layoutValue(name, value, column + indent, at + indent);
+  const body = entries.map(([k, x]) => attr(hclKey(k), printValue(x, indent === undefined ? undefined : indent + 2)));
+  return ['{', ...renderBody(body, '  ', layout), '}'].join('\n');
 }
 
 /** The items of a resource/data/dynamic-content body. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, props?: PropsOrder): Item[] {
   const meta: Item[] = [];
   const attrs: Item[] = [];
   const blocks: Item[] = [];
   const trailing: Item[] = [];
-  for (const [key, value] of Object.entries(obj)) {
+  // `lifecycle` closes the body, after `depends_on`, wherever the build wrote it.
+  const last: Item[] = [];
+  for (const key of ordered(Object.keys(obj), props)) {
+    const value = obj[key];
     if (key === '//' || value === null) continue;
     if (LEADING_META.includes(key)) {
       meta.push(attr(key, printValue(value)));
     } else if (key === 'depends_on') {
       trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
     } else if (key === 'lifecycle') {
-      trailing.push(blank, lifecycleBlock(value as JsonObject));
+      last.push(blank, lifecycleBlock(value as JsonObject));
     } else if (key === 'dynamic') {
       for (const [name, entries] of Object.entries(value as JsonObject)) {
         const sub = childSchema(schema, name, where);
@@ -68,12 +116,13 @@ function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
       }
     } else if (key in schema) {
       const sub = schema[key].blocks ?? {};
-      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`)));
+      const inner = props?.nested[key];
+      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, inner)));
     } else {
       attrs.push(attr(key, printValue(value)));
     }
   }
-  return [...meta, ...(meta.length ? [blank] : []), ...attrs, ...orderBlocks(blocks), ...trailing];
+  return [...meta, ...(meta.length ? [blank] : []), ...attrs, ...orderBlocks(blocks), ...trailing, ...last];
 }
 
 /** Static blocks before dynamic ones: cdktf sorts keys, so `dynamic` would land mid-way. */
@@ -91,7 +140,7 @@ function childSchema(schema: TypeSchema, name: string, where: string): TypeSchem
 function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string): Item {
   const { content, ...rest } = d;
   const head = Object.entries(rest).map(([k, v]) => attr(k, printValue(v)));
-  return block(`dynamic ${JSON.stringify(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
+  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
 }
 
 function lifecycleBlock(l: JsonObject): Item {
@@ -119,7 +168,12 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
   const locals = order.filter((e) => e.kind === 'local');
   if (locals.length > 0) {
     const defs = config.locals as JsonObject;
-    out.push(renderBlock('locals', locals.flatMap((l) => [blank, attr(hclKey(l.name), printValue(defs[l.name]))]).slice(1)));
+    const items = locals.flatMap((l) => [
+      blank,
+      ...(l.kind === 'local' && l.comment ? [comment(l.comment)] : []),
+      attr(hclKey(l.name), printValue(defs[l.name], 2)),
+    ]);
+    out.push(renderBlock('locals', items, layoutValue));
   }
   for (const e of order) {
     if (e.kind === 'local') continue;
@@ -127,14 +181,15 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
       const o = (config.output as JsonObject)[e.name] as JsonObject;
       const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value))];
       if (o.sensitive) items.push(attr('sensitive', 'true'));
-      out.push(renderBlock(`output ${JSON.stringify(e.name)}`, items));
+      out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
       continue;
     }
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
-    out.push(renderBlock(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)}`, bodyItems(body, types, e.type)));
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, e.props), layoutValue);
+    out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * interpolation becomes a bare expression (`var.x`, not `"${var.x}"`); other templates stay
  * quoted with their literal text escaped.
  */
+import { escapeQuoted } from '../../src/core/hcl-values';
 
 export type TemplatePart = { readonly text: string } | { readonly expr: string };
 
@@ -61,7 +62,8 @@ export function stringValue(s: string): string {
   const parts = parseTemplate(s);
   if (parts.length === 1 && 'expr' in parts[0]) return parts[0].expr;
   const body = parts
-    .map((p) => ('expr' in p ? `\${${p.expr}}` : p.text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')))
+    // Literal text is template text already (`$${` stays escaped): only quotes and backslashes need escaping.
+    .map((p) => ('expr' in p ? `\${${p.expr}}` : escapeQuoted(p.text)))
     .join('');
   return `"${body}"`;
 }

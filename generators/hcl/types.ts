@@ -1,6 +1,7 @@
-/** HCL text of type constraints and literal values, laid out as `terraform fmt` does. */
+/** HCL text of type constraints, laid out as `terraform fmt` does (literal values: src/core/hcl-values.ts). */
 import type { TfType } from '../../src/core/types';
-import { attr, hclKey, renderBody } from '../../src/core/hcl-writer';
+import { attr, renderBody } from '../../src/core/hcl-writer';
+import { hclLiteral } from '../../src/core/hcl-values';
 
 /** An object written over several lines, its attributes aligned by the writer's fmt rules. */
 function multiline(open: string, entries: [string, string][], close: string): string {
@@ -28,19 +29,4 @@ export function hclType(type: TfType): string {
     default:
       return type.kind;
   }
-}
-
-/**
- * A literal value (defaults, optional() defaults). Objects inside lists are written on one line:
- * `terraform fmt` indents a multi-line object that follows `}))` in a type in its own way.
- */
-export function hclLiteral(value: unknown, inline = false): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => hclLiteral(v, true)).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return '{}';
-  if (inline) return `{ ${entries.map(([k, v]) => `${hclKey(k)} = ${hclLiteral(v, true)}`).join(', ')} }`;
-  return multiline('{', entries.map(([k, v]) => [hclKey(k), hclLiteral(v)]), '}');
 }

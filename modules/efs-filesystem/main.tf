@@ -80,6 +80,8 @@ locals {
     )
   }
 
+  # One entry per alarm the module knows, each with `create` saying whether it applies to the chosen
+  # modes: the alarm resource keys its for_each by these fixed names, known at plan time.
   alarm_definitions = var.alarms == null ? {} : {
     burst_credit_balance = {
       create             = var.alarms.burst_credit_balance.enabled && var.throughput_mode == "bursting"
@@ -208,6 +210,10 @@ locals {
   }
 }
 
+# Witness of the replacement guard on aws_efs_file_system.this: its input is the timestamp of the
+# plan that created the module, kept by ignore_changes. The guard reads input, not output: a new
+# terraform_data's output is unknown until apply, and a condition that is unknown is only checked
+# after the apply.
 resource "terraform_data" "module_created" {
   input = plantimestamp()
 
@@ -216,23 +222,37 @@ resource "terraform_data" "module_created" {
   }
 }
 
+# One lifecycle_policy block per transition: the API rejects two transitions in one block. No
+# protection block unless replication_overwrite_protection is set: AWS keeps its own default
+# (ENABLED).
+#
+# Replacement guard. The file system and its security group carry a birth tag, the timestamp of the
+# plan that created them; ignore_changes keeps it on every update. Terraform plans a create or a
+# replacement from the configuration alone, so the planned tag equals plantimestamp() exactly when
+# this plan creates or replaces the resource, and that is known at plan time. A file system born in
+# this plan while terraform_data.module_created or the security group is older is a replacement: the
+# postcondition fails the plan before anything is applied. When every witness is new, the module is
+# new and the file system is simply created.
 resource "aws_efs_file_system" "this" {
-  availability_zone_name          = var.availability_zone_name
-  creation_token                  = var.creation_token
   encrypted                       = var.encrypted
   kms_key_id                      = var.kms_key_arn
   performance_mode                = var.performance_mode
-  provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
-  tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
   throughput_mode                 = var.throughput_mode
+  provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
+  availability_zone_name          = var.availability_zone_name
+  creation_token                  = var.creation_token
+  tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
 
   dynamic "lifecycle_policy" {
     for_each = local.lifecycle_transitions
 
     content {
-      transition_to_ia                    = lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null
-      transition_to_archive               = lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null
-      transition_to_primary_storage_class = lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null
+      transition_to_ia      = lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null
+      transition_to_archive = lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null
+      transition_to_primary_storage_class = (
+        lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value :
+        null
+      )
     }
   }
 
@@ -248,23 +268,66 @@ resource "aws_efs_file_system" "this" {
     ignore_changes = [tags["efs-modules:created"]]
 
     precondition {
-      condition     = var.allow_access_via_mount_targets || anytrue([for i, st in var.policy_statements : st.effect == "Allow" && (st.not_actions == null ? anytrue([for j, a in (st.actions == null ? [] : st.actions) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]) : !anytrue([for j, a in st.not_actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])
-      error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
+      condition = (
+        var.allow_access_via_mount_targets ||
+        anytrue([
+          for i, st in var.policy_statements : (
+            st.effect == "Allow" &&
+            (
+              st.not_actions == null ? anytrue([
+                for j, a in (st.actions == null ? [] : st.actions) : contains([
+                  "*",
+                  "elasticfilesystem:*",
+                  "elasticfilesystem:Client*",
+                  "elasticfilesystem:ClientMount",
+                ], a)
+              ]) :
+              !anytrue([
+                for j, a in st.not_actions : contains([
+                  "*",
+                  "elasticfilesystem:*",
+                  "elasticfilesystem:Client*",
+                  "elasticfilesystem:ClientMount",
+                ], a)
+              ])
+            )
+          )
+        ])
+      )
+      error_message = join(" ", [
+        "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow",
+        "whose actions cover \"elasticfilesystem:ClientMount\" (such as",
+        "\"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions",
+        "do not exclude it: the file system policy would allow mounting to nobody, so no client",
+        "could mount without an IAM grant and IAM authorization. Add such a statement, or keep",
+        "allow_access_via_mount_targets true.",
+      ])
     }
 
     precondition {
-      condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
-      error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
+      condition = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
+      error_message = join(" ", [
+        "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and",
+        "only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode",
+        "${jsonencode(var.throughput_mode)}).",
+      ])
     }
 
     precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
-      error_message = "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use \"generalPurpose\", or \"provisioned\" or \"bursting\" throughput."
+      condition = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
+      error_message = join(" ", [
+        "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use",
+        "\"generalPurpose\", or \"provisioned\" or \"bursting\" throughput.",
+      ])
     }
 
     precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
-      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
+      condition = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
+      error_message = join(" ", [
+        "performance_mode \"maxIO\" does not work with a One Zone file system",
+        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}); use",
+        "\"generalPurpose\".",
+      ])
     }
 
     precondition {
@@ -273,33 +336,73 @@ resource "aws_efs_file_system" "this" {
     }
 
     precondition {
-      condition     = var.lifecycle_policy.transition_to_archive == null || (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
-      error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
+      condition = (
+        var.lifecycle_policy.transition_to_archive == null ||
+        (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
+      )
+      error_message = join(" ", [
+        "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and",
+        "performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and",
+        "${jsonencode(var.performance_mode)}).",
+      ])
     }
 
     precondition {
-      condition     = var.security_group_name == null || !var.security_group_use_name_prefix ? true : length(var.security_group_name) <= 99
-      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
+      condition = (
+        var.security_group_name == null || !var.security_group_use_name_prefix ? true :
+        length(var.security_group_name) <= 99
+      )
+      error_message = join(" ", [
+        "security_group_name must be at most 99 characters when security_group_use_name_prefix is",
+        "true: AWS limits a name prefix to 100 characters, the last being \"-\" (got",
+        "${length(coalesce(var.security_group_name, "-"))}).",
+      ])
     }
 
     precondition {
-      condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
-      error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+      condition = var.availability_zone_name == null || length(var.mount_targets) == 1
+      error_message = join(" ", [
+        "mount_targets must have exactly one entry for a One Zone file system",
+        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}), in that zone (got",
+        "${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))}).",
+      ])
     }
 
     postcondition {
-      condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp())
-      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token = ${jsonencode(var.creation_token)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
+      condition = (
+        var.allow_file_system_replacement ||
+        lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
+        (
+          terraform_data.module_created.input == plantimestamp() &&
+          lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp()
+        )
+      )
+      error_message = join(" ", [
+        "allow_file_system_replacement is false, and this plan would replace the file system",
+        "\"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode,",
+        "availability_zone_name and creation_token cannot change on an existing file system (the",
+        "configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
+        "${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)},",
+        "availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token =",
+        "${jsonencode(var.creation_token)}), and -replace or a file system missing from the state",
+        "re-creates it empty. Keep the settings it has, or set allow_file_system_replacement =",
+        "true for the apply that replaces it. A plan with the permission shows which attribute",
+        "forces the replacement, without applying anything.",
+      ])
     }
   }
 }
 
+# Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules
+# exist before the mount targets move to it, and the old group and its rules go only after. Rules
+# live in their own resources so that each is keyed by its own name. The birth tag is a witness of
+# the replacement guard on aws_efs_file_system.this.
 resource "aws_security_group" "this" {
-  description = var.security_group_description
   name        = var.security_group_use_name_prefix ? null : local.security_group_name
   name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
-  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
+  description = var.security_group_description
   vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
 
   lifecycle {
     create_before_destroy = true
@@ -307,65 +410,79 @@ resource "aws_security_group" "this" {
   }
 }
 
+# Replaced create-before-destroy: when the group is replaced, the rules of the new group exist
+# before the mount targets switch to it (they depend on the rules), and the old rules are deleted
+# after. for_each over a map keyed by the names users choose: keys are known at plan time even when
+# the group IDs are not, and a change to one entry touches that entry's rule only.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
   for_each = var.allowed_security_groups
 
-  description                  = "NFS from allowed security group ${each.key}"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = each.value
   security_group_id            = aws_security_group.this.id
-  tags                         = var.tags
+  referenced_security_group_id = each.value
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS from allowed security group ${each.key}"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
   }
 }
 
+# Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before
+# the mount targets move to it.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
   count = var.allow_nfs_from_self ? 1 : 0
 
-  description                  = "NFS from members of this security group"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
   security_group_id            = aws_security_group.this.id
-  tags                         = var.tags
+  referenced_security_group_id = aws_security_group.this.id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS from members of this security group"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
   }
 }
 
+# Replaced create-before-destroy: when the group is replaced, the rules of the new group exist
+# before the mount targets switch to it (they depend on the rules), and the old rules are deleted
+# after. for_each over a map keyed by the names users choose: keys are known at plan time even when
+# the group IDs are not, and a change to one entry touches that entry's rule only.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
   for_each = var.allowed_cidrs
 
+  security_group_id = aws_security_group.this.id
   cidr_ipv4         = can(regex(":", each.value)) ? null : each.value
   cidr_ipv6         = can(regex(":", each.value)) ? each.value : null
-  description       = "NFS from allowed CIDR ${each.key}"
-  from_port         = 2049
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.this.id
-  tags              = var.tags
+  from_port         = 2049
   to_port           = 2049
+  description       = "NFS from allowed CIDR ${each.key}"
+  tags              = var.tags
 
   lifecycle {
     create_before_destroy = true
   }
 }
 
+# A group Terraform creates has no egress at all: let each client group out to the mount targets.
+# Replaced (create-before-destroy) with the module's group, never updated in place, so a client
+# keeps its way out to the old group until the mount targets have left it. Keyed by the names of
+# allowed_security_groups, known at plan time.
 resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
   for_each = { for key, id in var.allowed_security_groups : key => id if var.client_egress_rules }
 
-  description                  = "NFS to the mount targets of EFS ${var.name}"
-  from_port                    = 2049
-  ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
   security_group_id            = each.value
-  tags                         = var.tags
+  referenced_security_group_id = aws_security_group.this.id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
   to_port                      = 2049
+  description                  = "NFS to the mount targets of EFS ${var.name}"
+  tags                         = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -373,15 +490,22 @@ resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
   }
 }
 
+# depends_on the NFS rules: a mount target moves to a new group only once that group lets the
+# clients in (and out).
 resource "aws_efs_mount_target" "this" {
   for_each = var.mount_targets
 
   file_system_id  = aws_efs_file_system.this.id
+  subnet_id       = each.value.subnet_id
   ip_address      = each.value.ip_address
   security_groups = [aws_security_group.this.id]
-  subnet_id       = each.value.subnet_id
 
-  depends_on = [aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_self, aws_vpc_security_group_ingress_rule.nfs_from_cidrs, aws_vpc_security_group_egress_rule.nfs_to_file_system]
+  depends_on = [
+    aws_vpc_security_group_ingress_rule.nfs_from_security_groups,
+    aws_vpc_security_group_ingress_rule.nfs_from_self,
+    aws_vpc_security_group_ingress_rule.nfs_from_cidrs,
+    aws_vpc_security_group_egress_rule.nfs_to_file_system,
+  ]
 }
 
 resource "aws_efs_backup_policy" "this" {
@@ -392,9 +516,15 @@ resource "aws_efs_backup_policy" "this" {
   }
 }
 
+# The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false)
+# keeps what EFS grants when there is no policy: mount through a mount target. So the deny presets
+# never lock out clients that IAM or the network allow; no preset denies ClientMount to a client
+# that uses TLS and an access point, as the efs-mount-* modules do. Statements are data, in order:
+# presets add entries, not blocks. Every statement has the same fields (the presets null the ones
+# they do not use), so one dynamic block reads them all.
 data "aws_iam_policy_document" "this" {
-  override_policy_documents = var.override_policy_documents
   source_policy_documents   = var.source_policy_documents
+  override_policy_documents = var.override_policy_documents
 
   dynamic "statement" {
     for_each = local.file_system_policy_statements
@@ -407,7 +537,10 @@ data "aws_iam_policy_document" "this" {
       resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
 
       dynamic "principals" {
-        for_each = statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
+        for_each = (
+          statement.value.principals != null ? statement.value.principals :
+          (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
+        )
 
         content {
           type        = principals.value.type
@@ -442,6 +575,10 @@ resource "aws_efs_file_system_policy" "this" {
   policy         = data.aws_iam_policy_document.this.json
 }
 
+# A new root directory, POSIX user or creation info replaces the access point: create-before-destroy
+# creates the new one first, so whatever mounts it is repointed before the old one is deleted. A
+# directory below "/" is only created with creation_info: local.access_point_creation_info defaults
+# it to the POSIX user as owner.
 resource "aws_efs_access_point" "this" {
   for_each = var.access_points
 
@@ -477,24 +614,26 @@ resource "aws_efs_access_point" "this" {
   }
 }
 
+# for_each over at most one entry, read through each.value: with count, the provider would validate
+# the block even when there is no replication and the inputs are constants.
 resource "aws_efs_replication_configuration" "this" {
   for_each = var.replication == null ? {} : { replica = var.replication }
 
   source_file_system_id = aws_efs_file_system.this.id
 
   destination {
-    availability_zone_name = each.value.availability_zone_name
     file_system_id         = each.value.file_system_id
-    kms_key_id             = each.value.kms_key_arn
     region                 = each.value.region
+    availability_zone_name = each.value.availability_zone_name
+    kms_key_id             = each.value.kms_key_arn
   }
 }
 
 resource "aws_backup_vault" "this" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.vault_name == null ? {} : { vault = var.backup_plan }
 
-  kms_key_arn = each.value.vault_kms_key_arn
   name        = each.value.vault_name
+  kms_key_arn = each.value.vault_kms_key_arn
   tags        = var.tags
 }
 
@@ -502,9 +641,14 @@ data "aws_partition" "current" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
 }
 
+# Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists
+# never waits for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first
+# 25 of name.
 resource "aws_iam_role" "backup" {
   for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = var.backup_plan } : {}
 
+  name_prefix = "${substr(var.name, 0, 25)}-backup-"
+  description = "Assumed by AWS Backup to back up and restore the EFS file system"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -513,18 +657,26 @@ resource "aws_iam_role" "backup" {
       Principal = { Service = "backup.amazonaws.com" }
     }]
   })
-  description = "Assumed by AWS Backup to back up and restore the EFS file system"
-  name_prefix = "${substr(var.name, 0, 25)}-backup-"
-  tags        = var.tags
+  tags = var.tags
 }
 
 resource "aws_iam_role_policy_attachment" "backup" {
-  for_each = var.backup_plan == null ? {} : var.backup_plan.create_backup_role ? { backup = "AWSBackupServiceRolePolicyForBackup", restores = "AWSBackupServiceRolePolicyForRestores" } : {}
+  for_each = (
+    var.backup_plan == null ? {} :
+    var.backup_plan.create_backup_role ? {
+      backup   = "AWSBackupServiceRolePolicyForBackup"
+      restores = "AWSBackupServiceRolePolicyForRestores"
+    } :
+    {}
+  )
 
-  policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
   role       = aws_iam_role.backup["backup"].name
+  policy_arn = "arn:${data.aws_partition.current["backup"].partition}:iam::aws:policy/service-role/${each.value}"
 }
 
+# Backup plan, rule and selection names allow 50 characters and name allows 64, so they keep its
+# first 46. The rule writes to the vault the module creates, or to the vault named inside
+# backup_plan.vault_arn (arn:partition:backup:region:account:backup-vault:NAME).
 resource "aws_backup_plan" "this" {
   for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
 
@@ -532,8 +684,11 @@ resource "aws_backup_plan" "this" {
   tags = var.tags
 
   rule {
-    rule_name         = "${substr(var.name, 0, 46)}-efs"
-    target_vault_name = each.value.vault_name != null ? aws_backup_vault.this["vault"].name : split(":", each.value.vault_arn)[6]
+    rule_name = "${substr(var.name, 0, 46)}-efs"
+    target_vault_name = (
+      each.value.vault_name != null ? aws_backup_vault.this["vault"].name :
+      split(":", each.value.vault_arn)[6]
+    )
     schedule          = each.value.schedule
     start_window      = each.value.start_window_minutes
     completion_window = each.value.completion_window_minutes
@@ -564,24 +719,26 @@ resource "aws_backup_plan" "this" {
 resource "aws_backup_selection" "this" {
   for_each = var.backup_plan == null ? {} : { plan = var.backup_plan }
 
-  iam_role_arn = each.value.create_backup_role ? aws_iam_role.backup["backup"].arn : each.value.backup_role_arn
   name         = "${substr(var.name, 0, 46)}-efs"
   plan_id      = aws_backup_plan.this["plan"].id
+  iam_role_arn = each.value.create_backup_role ? aws_iam_role.backup["backup"].arn : each.value.backup_role_arn
   resources    = [aws_efs_file_system.this.arn]
 }
 
+# Every argument reads each.value, never var.alarms itself: in a construct the input is a constant,
+# which Terraform evaluates even when no alarm is created, and there may be no alarms object at all.
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each = { for name, alarm in local.alarm_definitions : name => alarm if alarm.create }
 
-  alarm_actions       = each.value.actions
-  alarm_description   = each.value.description
   alarm_name          = "${var.name}-efs-${replace(each.key, "_", "-")}"
+  alarm_description   = each.value.description
   comparison_operator = each.value.comparison
+  threshold           = each.value.threshold
   evaluation_periods  = each.value.evaluation_periods
+  treat_missing_data  = each.value.treat_missing_data
+  alarm_actions       = each.value.actions
   ok_actions          = each.value.actions
   tags                = var.tags
-  threshold           = each.value.threshold
-  treat_missing_data  = each.value.treat_missing_data
 
   dynamic "metric_query" {
     for_each = each.value.queries

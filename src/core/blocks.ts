@@ -48,3 +48,4 @@ export const bool = (expression: string): IResolvable => Token.asAny(expression)
 export const stringList = (expression: string): string[] => Token.asList(expression);
 export const stringMap = (expression: string): Record<string, string> => Token.asStringMap(expression);
 export const anyMap = (expression: string): Record<string, unknown> => Token.asAnyMap(expression);
+export const numberList = (expression: string): number[] => Token.asNumberList(expression);

@@ -13,6 +13,7 @@
  */
 import type { Spelling } from './expr';
 import { TfType, camelCase } from './types';
+import { hclLiteral } from './hcl-values';
 
 type Part =
   | string
@@ -94,7 +95,7 @@ function render(p: Part, spelling: Spelling): string {
     case 'name':
       return `\`${p.path.map((s) => (spelling === 'ts' ? camelCase(s) : s)).join('.')}\``;
     case 'value':
-      return `\`${spelling === 'ts' ? tsLiteral(p.value, p.type) : hclLiteralText(p.value)}\``;
+      return `\`${spelling === 'ts' ? tsLiteral(p.value, p.type) : hclLiteral(p.value, true)}\``;
     case 'either':
       return spell(spelling === 'ts' ? p.ts : p.hcl, spelling);
   }
@@ -127,13 +128,3 @@ export function tsLiteral(v: unknown, type?: TfType): string {
   return JSON.stringify(v);
 }
 
-/** A value as HCL users write it, on one line: `"elastic"`, `{ app = "sg-1" }`. */
-function hclLiteralText(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(hclLiteralText).join(', ')}]`;
-  if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>);
-    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${k} = ${hclLiteralText(x)}`).join(', ')} }`;
-  }
-  return JSON.stringify(v);
-}

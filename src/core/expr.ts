@@ -5,6 +5,7 @@
  * and a rule whose result is UNKNOWN is skipped, as Terraform skips unknown conditions.
  */
 import { Token } from '../cdktf';
+import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
 import { camelCase } from './types';
 
 export type Expr =
@@ -19,7 +20,8 @@ export type Expr =
   | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
-  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string };
+  | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
+  | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type Spelling = 'hcl' | 'ts';
@@ -28,6 +30,11 @@ export interface RenderOptions {
   /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
   readonly resolve: (name: string) => string;
   readonly spelling: Spelling;
+  /**
+   * The expression that reads a `declared` value's local, where the build declares it (preconditions
+   * of a build). Without it (validation blocks, which cannot read locals) the definition is inlined.
+   */
+  readonly local?: (name: string) => string;
 }
 
 type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
@@ -99,7 +106,15 @@ export type FnName = keyof typeof FNS;
 // ---------------------------------------------------------------------------------------
 // Builders, so rules read close to the HCL they become.
 
-export const input = (name: string): Expr => ({ op: 'input', name });
+/**
+ * The reader of a module's inputs in rules: `const v = inputReader<EfsFilesystemInput>()`, then
+ * `v('throughput_mode')`. Typed by the module's input-name union (`InputName<typeof inputs>`,
+ * src/core/spec.ts), so that a rule reading an input the module does not declare fails to
+ * compile. There is no untyped reader: without a type argument `N` is `never` and nothing can be read.
+ */
+export const inputReader =
+  <N extends string = never>() =>
+  (name: N): Expr => ({ op: 'input', name });
 export const it = (name: string): Expr => ({ op: 'local', name });
 export const lit = (value: unknown): Expr => ({ op: 'lit', value });
 export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });
@@ -139,6 +154,12 @@ export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path })
 export const perPath = (hcl: string, ts: string): Expr => ({ op: 'perPath', hcl, ts });
 /** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
 export const show = (x: Expr): Expr => call('jsonencode', x);
+/**
+ * A value the module declares once, as a local named `name` (`ctx.declare` in the build), and reads
+ * by that name: written once, it reads the same in the resources and in the rules that check it.
+ * The TypeScript evaluator computes `def`.
+ */
+export const declared = (name: string, def: Expr): Expr => ({ op: 'declared', name, def });
 export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
   op: 'template',
   parts: strings.flatMap((s, i) => (i < exprs.length ? [s, exprs[i]] : [s])),
@@ -156,8 +177,10 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return o.resolve(e.name);
     case 'local':
       return e.name;
+    case 'declared':
+      return o.local ? o.local(e.name) : r(e.def);
     case 'lit':
-      return hclValue(e.value);
+      return hclLiteral(e.value, true);
     case 'get':
       return `${r(e.of)}.${e.key}`;
     case 'call':
@@ -199,7 +222,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
   if (e.op !== 'template') return [e];
   return e.parts.flatMap((p): (string | Expr)[] => {
     if (typeof p === 'string') return [p];
-    if (p.op === 'name' || p.op === 'perPath') return templateParts(p, o);
+    // A template inside a template is its text and interpolations, not an interpolated string.
+    if (p.op === 'name' || p.op === 'perPath' || p.op === 'template') return templateParts(p, o);
     // A literal reads as text, not as an interpolation of a constant.
     if (p.op === 'lit' && ['string', 'number', 'boolean'].includes(typeof p.value)) return [String(p.value)];
     return [p];
@@ -212,19 +236,8 @@ function templateParts(e: Expr, o: RenderOptions): (string | Expr)[] {
  */
 export function toJsonTemplate(e: Expr, o: RenderOptions): string {
   return templateParts(e, o)
-    .map((p) => (typeof p === 'string' ? p.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : `\${${toHcl(p, o)}}`))
+    .map((p) => (typeof p === 'string' ? escapeTemplateSequences(p) : `\${${toHcl(p, o)}}`))
     .join('');
-}
-
-function hclValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return `[${v.map(hclValue).join(', ')}]`;
-  return JSON.stringify(v);
-}
-
-/** Escapes literal text inside an HCL quoted template (quotes, backslashes, and `${`/`%{` sequences). */
-export function escapeTemplateText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -237,6 +250,8 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       return known(inputs[e.name]);
     case 'local':
       return scope[e.name];
+    case 'declared':
+      return ev(e.def);
     case 'lit':
       return e.value;
     case 'get': {
@@ -351,4 +366,42 @@ function isCidr(s: string): boolean {
   const prefix = Number(bits);
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(addr)) return prefix <= 32 && addr.split('.').every((o) => Number(o) <= 255);
   return addr.includes(':') && /^[0-9a-fA-F:]+$/.test(addr) && prefix <= 128 && (addr.match(/::/g) ?? []).length <= 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Null guards that cannot fire
+
+const isNullTest = (e: Expr, op: '==' | '!=', nonNullable: ReadonlySet<string>): boolean =>
+  e.op === 'bin' && e.kind === op && e.a.op === 'input' && nonNullable.has(e.a.name) && e.b.op === 'lit' && e.b.value === null;
+
+/**
+ * The expression without the null guards on inputs that are never null (`nullable = false`):
+ * `var.x == null ? true : check` becomes `check`, `var.x != null && check` and
+ * `var.x == null || check` become `check`. The value is the same for every value the input can
+ * take; the generated HCL reads without the guard that could never fire.
+ */
+export function withoutNullGuards(e: Expr, nonNullable: ReadonlySet<string>): Expr {
+  const r = (x: Expr) => withoutNullGuards(x, nonNullable);
+  switch (e.op) {
+    case 'if':
+      if (isNullTest(e.cond, '==', nonNullable)) return r(e.else);
+      if (isNullTest(e.cond, '!=', nonNullable)) return r(e.then);
+      return { ...e, cond: r(e.cond), then: r(e.then), else: r(e.else) };
+    case 'bin':
+      if (e.kind === '&&' && isNullTest(e.a, '!=', nonNullable)) return r(e.b);
+      if (e.kind === '||' && isNullTest(e.a, '==', nonNullable)) return r(e.b);
+      return { ...e, a: r(e.a), b: r(e.b) };
+    case 'not':
+      return { ...e, a: r(e.a) };
+    case 'get':
+      return { ...e, of: r(e.of) };
+    case 'call':
+      return { ...e, args: e.args.map(r) };
+    case 'for':
+      return { ...e, coll: r(e.coll), body: r(e.body), filter: e.filter && r(e.filter) };
+    case 'template':
+      return { ...e, parts: e.parts.map((p) => (typeof p === 'string' ? p : r(p))) };
+    default:
+      return e;
+  }
 }

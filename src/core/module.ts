@@ -3,25 +3,33 @@
  * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
+ *
+ * `BuildContext<N>` and `ModuleDefinition<N>` take the module's input-name union
+ * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.in` and `ctx.spell` accept only declared
+ * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
+ * The default `string` accepts any name, for code not yet typed.
  */
 import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
-import type { RenderOptions } from './expr';
+import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
-import { Rule, afterOwnRules, assess, isCrossInput, renderJson } from './rules';
-import type { ModuleSpec } from './spec';
+import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
-export interface BuildContext {
+export interface BuildContext<N extends string = string> {
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
+  // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
+  // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
+  // module that does not declare both.
   /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
-  in(name: string): string;
+  readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
-  spell(name: string): string;
+  readonly spell: (name: N) => string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
   named<T extends TerraformElement>(element: T, hclName: string): T;
   /**
@@ -29,8 +37,18 @@ export interface BuildContext {
    * its block in main.tf; constructs ignore it. Write it for a reviewer of main.tf: the why, not the what.
    */
   explain<T extends TerraformElement>(element: T, why: string): T;
-  /** Declares a local value; returns the expression that reads it. */
-  local(name: string, expression: unknown): string;
+  /**
+   * Declares a local value; returns the expression that reads it. `why`, like `explain`, is
+   * printed as a comment above the local in main.tf.
+   */
+  local(name: string, expression: unknown, why?: string): string;
+  /**
+   * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
+   * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
+   */
+  declare(value: Expr, why?: string): string;
+  /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
+  hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
   /**
@@ -49,14 +67,20 @@ export interface Built<R = unknown> {
   readonly resources: R;
 }
 
-export interface ModuleDefinition<R = unknown> {
-  readonly spec: ModuleSpec;
+/**
+ * `N`: the module's input names (the spec declares them and the build reads only those);
+ * `R`: the resources its build returns to the construct.
+ */
+export interface ModuleDefinition<N extends string = string, R = unknown> {
+  readonly spec: ModuleSpec<N>;
   /** Creates the resources; returns the outputs' values and the resources the construct needs. */
-  build(ctx: BuildContext): Built<R>;
+  build(ctx: BuildContext<N>): Built<R>;
 }
 
 /** A build whose construct needs none of its resources: returns the outputs only. */
-export function outputsOnly(build: (ctx: BuildContext) => Record<string, unknown>): (ctx: BuildContext) => Built<Record<string, never>> {
+export function outputsOnly<N extends string>(
+  build: (ctx: BuildContext<N>) => Record<string, unknown>,
+): (ctx: BuildContext<N>) => Built<Record<string, never>> {
   return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 
@@ -67,9 +91,18 @@ function contextBase(
   scope: Construct,
   mode: BuildContext['mode'],
   planTimeRules: readonly Rule[],
-  render: RenderOptions,
+  inputsOnly: RenderOptions,
   localName: (n: string) => string,
 ): Omit<BuildContext, 'named'> {
+  // Rules and declared values read the locals this build declares.
+  const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
+  const local = (name: string, expression: unknown, why?: string): string => {
+    const id = localName(name);
+    const element = new TerraformLocal(scope, id, expression);
+    element.overrideLogicalId(id);
+    if (why && mode === 'module') recordComment(element, why);
+    return `local.${id}`;
+  };
   return {
     mode,
     scope,
@@ -79,11 +112,12 @@ function contextBase(
       return element;
     },
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
-    local(name, expression) {
-      const id = localName(name);
-      new TerraformLocal(scope, id, expression).overrideLogicalId(id);
-      return `local.${id}`;
+    local,
+    declare: (value, why) => {
+      if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      return local(value.name, `\${${toHcl(value.def, render)}}`, why);
     },
+    hcl: (e) => toHcl(e, render),
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {
@@ -97,7 +131,7 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput), render, (n) => n),
+    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
@@ -123,7 +157,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   protected readonly resources: R;
 
   /** @internal Subclassed by this package's constructs only. */
-  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<R>, props: object) {
+  protected constructor(scope: Construct, id: string, definition: ModuleDefinition<string, R>, props: object) {
     super(scope, id);
     const { spec } = definition;
     const label = `${spec.className} "${this.node.path}"`;

@@ -3,16 +3,22 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, input, lit, name,
-  nullOr, show, template, toHcl, toJsonTemplate, not,
+  Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, inputReader, lit, name,
+  nullOr, show, template, toHcl, toJsonTemplate, not, withoutNullGuards,
 } from './expr';
 import type { ClosedSet } from './types';
 
-export interface Rule {
+/**
+ * `N`: the input names of the module the rule belongs to (`InputName<typeof inputs>`, see
+ * src/core/spec.ts): `inputs` may list only declared inputs, and a rule typed `Rule<'a'>` fits
+ * into the rules of any module that declares `a`. Read inputs in `condition` and `message` with
+ * the module's `inputReader<N>()` (src/core/expr.ts), typed by the same union.
+ */
+export interface Rule<N extends string = string> {
   /** Stable identifier, used by tests and the validation catalogue. */
   readonly id: string;
   /** The inputs the rule reads, the one it is about first. One input: a `validation` block; more: a `precondition`. */
-  readonly inputs: readonly string[];
+  readonly inputs: readonly N[];
   /** True when the input is acceptable. Must be null-safe: HCL's `||` and `&&` do not short-circuit. */
   readonly condition: Expr;
   /** Names the input, shows the bad value, and says what is allowed. */
@@ -29,6 +35,11 @@ export interface Rule {
 }
 
 export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
+
+/** The rule as the HCL module writes it: no null guard on an input that is never null. */
+export function forNonNullable(rule: Rule, nonNullable: ReadonlySet<string>): Rule {
+  return { ...rule, condition: withoutNullGuards(rule.condition, nonNullable), message: withoutNullGuards(rule.message, nonNullable) };
+}
 
 export interface RenderedRule {
   readonly condition: string;
@@ -121,9 +132,9 @@ export const quoteList = (xs: readonly unknown[]): string => {
  * The same set types the input (`t.oneOf`), so the HCL check, its message and the TypeScript
  * union cannot drift apart.
  */
-export function oneOf(id: string, inputName: string, set: ClosedSet, path: string[] = []): Rule {
+export function oneOf<N extends string>(id: string, inputName: N, set: ClosedSet, path: string[] = []): Rule<N> {
   const allowed = set.values;
-  const value = path.reduce<Expr>(get, input(inputName));
+  const value = path.reduce<Expr>(get, inputReader<N>()(inputName));
   return {
     id,
     inputs: [inputName],
@@ -137,14 +148,14 @@ export function oneOf(id: string, inputName: string, set: ClosedSet, path: strin
  * The values `valuesOf(input)` picks from a map or list input are all different, such as the
  * subnets of mount targets. Marked `distinct-values`, so one token given twice fails at synth.
  */
-export function distinctValues(
+export function distinctValues<N extends string>(
   id: string,
-  inputName: string,
+  inputName: N,
   summary: string,
   valuesOf: (coll: Expr) => Expr,
   message: (values: Expr) => Expr,
-): Rule {
-  const picked = valuesOf(input(inputName));
+): Rule<N> {
+  const picked = valuesOf(inputReader<N>()(inputName));
   return {
     id,
     inputs: [inputName],
@@ -155,21 +166,27 @@ export function distinctValues(
   };
 }
 
-/** Every entry of a map input satisfies `ok`; the message lists each entry that does not. */
-export function eachEntry(
+/**
+ * Every entry of a map (or list) input satisfies `ok`. The message says once what is allowed
+ * (`allowed`), then shows each entry that fails (`got`, such as `mount_targets["a"].subnet_id = ""`):
+ * three bad entries do not repeat the rule three times. The filter that picks the bad entries is
+ * the condition negated; before Terraform 1.9 a validation cannot share it through a local.
+ */
+export function eachEntry<N extends string>(
   id: string,
-  inputName: string,
+  inputName: N,
   summary: string,
   ok: (key: Expr, value: Expr) => Expr,
-  explain: (key: Expr, value: Expr) => Expr,
-): Rule {
-  const coll = input(inputName);
+  allowed: Expr,
+  got: (key: Expr, value: Expr) => Expr,
+): Rule<N> {
+  const coll = inputReader<N>()(inputName);
+  const bad = forEach(coll, (k, v) => got(k, v), (k, v) => not(ok(k, v)));
   return {
     id,
     inputs: [inputName],
     summary,
     condition: call('alltrue', forEach(coll, (k, v) => ok(k, v))),
-    message: call('join', lit(' '), forEach(coll, (k, v) => explain(k, v), (k, v) => not(ok(k, v)))),
+    message: template`${allowed} (got ${call('join', lit('; '), bad)}).`,
   };
 }
-

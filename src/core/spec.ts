@@ -2,14 +2,20 @@
  * The single declaration of a module's interface: inputs (type, default, description), outputs
  * and validation rules. The TypeScript props, variables.tf, outputs.tf and the README are
  * all derived from it.
+ *
+ * Typed definitions: a module declares its inputs once with `defineInputs([...])`, which keeps
+ * each input's name as a literal type. `InputName<typeof inputs>` is the union of those names,
+ * and the same union types the rules (`Rule<N>`, `inputReader<N>()`), the build
+ * (`BuildContext<N>`) and the bad-input cases (`ModuleCases<N>`), so a misspelt input name
+ * anywhere fails `tsc` instead of printing `var.<typo>`.
  */
 import type { Text } from './doc';
 import type { Rule } from './rules';
 import type { TfType } from './types';
 
-export interface InputSpec {
+export interface InputSpec<N extends string = string> {
   /** snake_case, as HCL users write it; TypeScript props use its camelCase. */
-  readonly name: string;
+  readonly name: N;
   readonly type: TfType;
   /** Spelled per path (doc.ts); an optional input without a default says what leaving it out means (`doc.unset`). */
   readonly description: Text;
@@ -23,6 +29,26 @@ export interface InputSpec {
    */
   readonly onChange?: string;
 }
+
+/**
+ * Declares inputs, keeping each name as a literal type (`'throughput_mode'`, not `string`), so
+ * that `InputName<typeof inputs>` is the union of the declared names. Spread other declarations
+ * into it (`...backupPlanInputs`) and their names join the union. Returns the array unchanged.
+ */
+export function defineInputs<const Names extends readonly string[]>(
+  // A mapped type over the tuple of names: each entry is checked as an `InputSpec` of its own name
+  // (so a misspelt property such as `descripton` is still an error), and the names are inferred
+  // one per entry, which keeps a generic name such as a mount module's `Role` in the union.
+  inputs: { readonly [K in keyof Names]: InputSpec<Names[K]> },
+): readonly InputSpec<Names[number]>[] {
+  return inputs as readonly InputSpec<Names[number]>[];
+}
+
+/**
+ * The union of input names of a declaration: of an array made by `defineInputs`, or of a whole
+ * `ModuleSpec`. This is the type every other part of a module takes its input names from.
+ */
+export type InputName<D> = D extends readonly InputSpec<infer N>[] ? N : D extends ModuleSpec<infer N> ? N : never;
 
 export interface OutputSpec {
   readonly name: string;
@@ -40,23 +66,32 @@ export interface OutputSpec {
 /** The outputs a TypeScript construct exposes (every output not marked `hclOnly`). */
 export const tsOutputs = (spec: ModuleSpec): readonly OutputSpec[] => spec.outputs.filter((o) => !o.hclOnly);
 
-export interface ModuleSpec {
+/** `N`: the module's input names (`InputName<typeof inputs>`); rules may read only those. */
+export interface ModuleSpec<N extends string = string> {
   /** Folder under modules/ and examples/, e.g. `efs-filesystem`. */
   readonly name: string;
   /** The TypeScript construct's class name, e.g. `EfsFilesystem`. */
   readonly className: string;
   /** One sentence: what the module creates. */
   readonly summary: string;
-  readonly inputs: readonly InputSpec[];
+  readonly inputs: readonly InputSpec<N>[];
   readonly outputs: readonly OutputSpec[];
   /** Every rule, single-input and cross-input, in the order messages are reported. */
-  readonly rules: readonly Rule[];
+  readonly rules: readonly Rule<N>[];
   /** Minimum AWS provider version the module's resources need. */
   readonly awsProviderVersion: string;
 }
 
-export function inputNamed(spec: ModuleSpec, name: string): InputSpec {
+export function inputNamed<N extends string>(spec: ModuleSpec<N>, name: N): InputSpec<N> {
   const found = spec.inputs.find((i) => i.name === name);
   if (!found) throw new Error(`${spec.name}: no input named ${name}`);
   return found;
+}
+
+/**
+ * Inputs that are never null in the HCL module: required ones, and those with a non-null
+ * default (written `nullable = false`, so an explicit null means the default).
+ */
+export function nonNullableInputs(spec: ModuleSpec): ReadonlySet<string> {
+  return new Set(spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name));
 }

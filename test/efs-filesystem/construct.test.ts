@@ -159,7 +159,14 @@ describe('allowClient', () => {
   test('a malformed ID is refused with the prop rule\'s message', () => {
     const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', PROPS);
     expect(() => efs.allowClient('app', 'default')).toThrow(
-      'allowedSecurityGroups["app"] must be a security group ID such as "sg-0123456789abcdef0" (got "default").',
+      'every allowedSecurityGroups value must be a security group ID such as "sg-0123456789abcdef0" (got allowedSecurityGroups["app"] = "default").',
     );
   });
+});
+
+test('EfsFilesystem.DEFAULT_PORT is the NFS port its rules open', () => {
+  const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
+  const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule as Record<string, { from_port: number; to_port: number }>);
+  expect(rules.length).toBeGreaterThan(0);
+  for (const rule of rules) expect([rule.from_port, rule.to_port]).toEqual([EfsFilesystem.DEFAULT_PORT, EfsFilesystem.DEFAULT_PORT]);
 });

@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
+import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
 import { Statement, decide } from '../support/policy';
 import { awsSchema, patchState, stateFromPlan } from '../support/state';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
+import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 interface PlannedModule {
   address: string;

@@ -9,12 +9,12 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import execa from 'execa';
-import { hclLiteral } from '../../generators/hcl/types';
 import { CREATED_TAG } from '../../src/modules/efs-filesystem/build';
-import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
+import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
 import { awsSchema, stateAfterPlan, stateFromPlan, withoutResources } from '../support/state';
 import { PlanJson, ResourceChange, init, makeTempDir, plan, providerOverride, stage, stripAnsi, terraform } from '../support/terraform';
+import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 type Inputs = Record<string, unknown>;
 type State = any;

@@ -10,8 +10,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { App, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountLambda, ValidationError } from '../../src';
 import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
-import { POSIX_USER } from '../../src/modules/mount-common';
-import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { POSIX_USER } from '../../src/modules/mount/spec';
+import { FILE_SYSTEM } from '../../src/modules/mount/cases';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/service-role/app-role';
 const FUNCTION: LambdaFunctionConfig = {
@@ -200,7 +200,8 @@ describe('without a function', () => {
     });
     expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy']);
     expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
-    expect(json.locals.mount_role_policy).toBe('${local.mount_inputs.attach_role_policy ? { role = local.mount_inputs.role_name } : {}}');
+    expect(json.locals.mount_role_policy).toBe('${local.mount_attaches_role_policy ? { role = local.mount_inputs.role_name } : {}}');
+    expect(json.locals.mount_attaches_role_policy).toBe('${local.mount_inputs.attach_role_policy}');
     expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: null });
     expect(mount!.fileSystemConfig.localMountPath).toMatch(/^\$\{TfToken\[/);
   });

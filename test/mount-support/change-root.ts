@@ -4,7 +4,7 @@
  * v2 changes each case's inputs as the case says, so that one real-provider plan against the
  * state v1 leaves shows what every change does.
  */
-import { hclLiteral } from '../../generators/hcl/types';
+import { hclLiteral } from '../../src/core/hcl-values';
 
 export type Client = 'lambda' | 'ecs';
 export type Inputs = Record<string, unknown>;

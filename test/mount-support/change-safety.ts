@@ -11,7 +11,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { efsMountEcsSpec } from '../../src/modules/efs-mount-ecs/spec';
 import { efsMountLambdaSpec } from '../../src/modules/efs-mount-lambda/spec';
-import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { ROOT } from '../support/examples';
 import { PlanJson, init, plan, providerOverride, stage } from '../support/terraform';
 import { Client, Inputs, caseHcl, clientAddress } from './change-root';

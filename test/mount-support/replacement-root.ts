@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hclLiteral } from '../../generators/hcl/types';
-import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { FILE_SYSTEM } from '../../src/modules/mount/cases';
+import { hclLiteral } from '../../src/core/hcl-values';
 
 export const CLIENT_GROUP = FILE_SYSTEM.allowed_security_group_ids[0];
 

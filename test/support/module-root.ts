@@ -1,6 +1,6 @@
 /** HCL for a root module holding one instance of a module per case, with literal inputs. */
-import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
+import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
+import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 /** `module "<case>" { source = …, <inputs> }` for each case, inputs from `inputs(case)`. */
 export function moduleInstances(source: string, cases: readonly string[], inputs: (name: string) => Record<string, unknown>): string {

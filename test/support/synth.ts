@@ -1,7 +1,7 @@
 /** Synthesizing constructs in unit tests: one stack, its Terraform JSON parsed. */
 import { App, TerraformStack, Testing } from '../../src/cdktf';
 import type { FileSystemReference } from '../../src';
-import { FILE_SYSTEM } from '../../src/modules/mount-cases';
+import { FILE_SYSTEM } from '../../src/modules/mount/cases';
 
 /** Builds one stack with `build` and returns its synthesized Terraform JSON. */
 export function synthStack(build: (stack: TerraformStack) => void): Record<string, any> {

@@ -3,10 +3,10 @@
  * many bad inputs at once (a plan costs seconds; a `terraform test` run costs ~1 s each).
  */
 import type { BadInput, TestedModule } from '../../src/core/cases';
-import { hclLiteral } from '../../generators/hcl/types';
-import { attr, blank, hclKey, renderBlock } from '../../src/core/hcl-writer';
+import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { runName } from '../../generators/tftest';
 import { caseInputs } from './cases';
+import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 export interface Wrapper {
   readonly hcl: string;

@@ -4,39 +4,9 @@
  * a project of its own that imports `efs-modules` (mapped to src/ as a user's tsconfig paths
  * would) and is compiled by `tsc --noEmit`.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import execa from 'execa';
 import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
 import { closedSets } from '../../src/core/types';
-import { makeTempDir } from '../support/terraform';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-
-/** Runs tsc on one fixture; resolves with its exit code and diagnostics. */
-async function compile(fixture: string): Promise<{ exitCode: number; output: string }> {
-  const dir = makeTempDir('efs-modules-types-');
-  fs.copyFileSync(path.join(__dirname, 'fixtures', `${fixture}.ts.fixture`), path.join(dir, 'app.ts'));
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'commonjs',
-      moduleResolution: 'node',
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: ['node'],
-      baseUrl: '.',
-      paths: { 'efs-modules': [path.join(ROOT, 'src/index.ts')] },
-    },
-    files: ['app.ts'],
-  };
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-  const result = await execa(process.execPath, [TSC, '-p', '.', '--pretty', 'false'], { cwd: dir, reject: false });
-  return { exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` };
-}
+import { compileFixture as compile } from '../support/tsc';
 
 test('every value of each closed set compiles, and each misspelled literal is a type error', async () => {
   const { exitCode, output } = await compile('refused-literals');

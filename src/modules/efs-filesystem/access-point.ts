@@ -15,6 +15,7 @@
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Token, ref } from '../../cdktf';
+import { hclString } from '../../core/hcl-values';
 import { Rule, assess } from '../../core/rules';
 import { tokensAsExpressions } from '../../core/token-identity';
 import type { TfType } from '../../core/types';
@@ -59,7 +60,7 @@ export class EfsFilesystemAccessPoint extends Construct {
     this.fileSystem = fileSystem;
     this.key = key;
     // The one instance, not the module's whole map: a client that reads it waits for this access point only.
-    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${JSON.stringify(key)}]`;
+    const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${hclString(key)}]`;
     this.accessPointId = Token.asString(ref(`${address}.id`));
     this.accessPointArn = Token.asString(ref(`${address}.arn`));
   }

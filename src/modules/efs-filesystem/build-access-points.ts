@@ -3,11 +3,12 @@ import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { TerraformIterator } from '../../cdktf';
 import { addDynamic, addNestedDynamic, anyMap, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** One resource, for_each over `access_points`. */
-export function buildAccessPoints(ctx: BuildContext, fileSystem: EfsFileSystem): EfsAccessPoint {
+export function buildAccessPoints(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsAccessPoint {
   const { scope, in: v } = ctx;
   // A directory below "/" is only created with creation_info; default it to the POSIX user as owner.
   const ownedByPosixUser = hclObject({ owner_uid: 'ap.posix_user.uid', owner_gid: 'ap.posix_user.gid', permissions: '"0755"' });

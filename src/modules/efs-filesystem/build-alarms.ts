@@ -7,8 +7,9 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformIterator, TerraformResource } from '../../cdktf';
 import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
 
 interface Query {
@@ -68,13 +69,13 @@ const HOW: Record<string, { says: string; comparison: string; missingData: strin
   },
 };
 
-const str = (s: string | undefined) => (s === undefined ? 'null' : JSON.stringify(s));
+const str = (s: string | undefined) => hclLiteral(s ?? null);
 
-function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
+function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinition): string {
   const how = HOW[alarm.key];
   if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
   const settings = `${ctx.in('alarms')}.${alarm.key}`;
-  const applies = alarm.appliesWhen ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${JSON.stringify(alarm.appliesWhen.equals)}` : '';
+  const applies = alarm.appliesWhen ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${hclString(alarm.appliesWhen.equals)}` : '';
   const queries = how.queries.map((q) =>
     hclObject({
       id: str(q.id),
@@ -88,20 +89,25 @@ function definition(ctx: BuildContext, alarm: AlarmDefinition): string {
   return hclObject({
     create: `${settings}.enabled${applies}`,
     description: `"EFS file system \${${ctx.in('name')}}: ${how.says}"`,
-    comparison: JSON.stringify(how.comparison),
+    comparison: hclString(how.comparison),
     threshold: how.thresholdScale === 1 ? `${settings}.threshold` : `${settings}.threshold * ${how.thresholdScale}`,
     period: `${settings}.period_seconds`,
     evaluation_periods: `${settings}.evaluation_periods`,
-    treat_missing_data: JSON.stringify(how.missingData),
+    treat_missing_data: hclString(how.missingData),
     actions: `${ctx.in('alarms')}.sns_topic_arns`,
     queries: `[\n${queries.map((q) => `  ${q.split('\n').join('\n  ')},`).join('\n')}\n]`,
   });
 }
 
-export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): void {
+export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: TerraformResource): void {
   const { scope, in: v } = ctx;
   const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
-  const alarms = ctx.local('alarm_definitions', ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`));
+  const alarms = ctx.local(
+    'alarm_definitions',
+    ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`),
+    'One entry per alarm the module knows, each with `create` saying whether it applies to the chosen modes: ' +
+      'the alarm resource keys its for_each by these fixed names, known at plan time.',
+  );
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
@@ -112,13 +118,16 @@ export function buildAlarms(ctx: BuildContext, fileSystem: TerraformResource): v
       threshold: num(ex('each.value.threshold')),
       evaluationPeriods: num(ex('each.value.evaluation_periods')),
       treatMissingData: ex('each.value.treat_missing_data'),
-      // Through each.value, never the input itself: in a construct the input is a constant, which
-      // Terraform evaluates even when there is no alarm, and there may be no alarms object at all.
       alarmActions: stringList(ex('each.value.actions')),
       okActions: stringList(ex('each.value.actions')),
       tags: stringMap(ex(v('tags'))),
     }),
     'this',
+  );
+  ctx.explain(
+    alarm,
+    'Every argument reads each.value, never var.alarms itself: in a construct the input is a constant, which ' +
+      'Terraform evaluates even when no alarm is created, and there may be no alarms object at all.',
   );
   addDynamic(alarm, 'metric_query', {
     forEach: ex('each.value.queries'),

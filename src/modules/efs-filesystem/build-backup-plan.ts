@@ -15,8 +15,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { TerraformIterator } from '../../cdktf';
 import { anyMap, setBlocks, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
 const BACKUP_POLICIES = {
@@ -26,11 +27,10 @@ const BACKUP_POLICIES = {
 
 const iterate = (expression: string) => TerraformIterator.fromMap(anyMap(ex(expression)));
 
-export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }): void {
+export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
   const { scope, in: v } = ctx;
   const plan = v('backup_plan');
   const tags = stringMap(ex(v('tags')));
-  // Backup plan, rule and selection names allow 50 characters; `name` allows 64.
   const shortName = `\${substr(${v('name')}, 0, 46)}-efs`;
 
   const vault = ctx.named(
@@ -48,7 +48,6 @@ export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }):
   const role = ctx.named(
     new IamRole(scope, 'backup_role', {
       forEach: iterate(roleWanted),
-      // name_prefix allows 38 characters.
       namePrefix: ex(`"\${substr(${v('name')}, 0, 25)}-backup-"`),
       description: 'Assumed by AWS Backup to back up and restore the EFS file system',
       assumeRolePolicy: ex(
@@ -60,6 +59,11 @@ export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }):
       tags,
     }),
     'backup',
+  );
+  ctx.explain(
+    role,
+    'Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists never waits ' +
+      'for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first 25 of name.',
   );
   const policies = Object.entries(BACKUP_POLICIES).map(([key, policy]) => `${key} = "${policy}"`).join(', ');
   ctx.named(
@@ -81,8 +85,12 @@ export function buildBackupPlan(ctx: BuildContext, fileSystem: { arn: string }):
     }),
     'this',
   );
-  // The vault the plan writes to: the module's own, or the name inside the given ARN
-  // (arn:partition:backup:region:account:backup-vault:NAME).
+  ctx.explain(
+    backupPlan,
+    'Backup plan, rule and selection names allow 50 characters and name allows 64, so they keep its first 46. ' +
+      'The rule writes to the vault the module creates, or to the vault named inside backup_plan.vault_arn ' +
+      '(arn:partition:backup:region:account:backup-vault:NAME).',
+  );
   const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
   setBlocks(backupPlan, 'rule', [{
     rule_name: ex(`"${shortName}"`),

@@ -9,10 +9,11 @@ import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { DataResource } from '../../cdktf';
 import { addDynamic, anyMap, bool, num, stringMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { birthTag, bornTag, keepBirthTag } from './birth-tag';
 
 /** Settings that cannot change on an existing file system: a new value replaces it. */
-const IMMUTABLE_SETTINGS = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name', 'creation_token'];
+const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name', 'creation_token'];
 
 export interface FileSystemResources {
   readonly fileSystem: EfsFileSystem;
@@ -20,7 +21,7 @@ export interface FileSystemResources {
   readonly moduleCreated: DataResource;
 }
 
-export function buildFileSystem(ctx: BuildContext): FileSystemResources {
+export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSystemResources {
   const { scope, in: v } = ctx;
   const transitions = ctx.local(
     'lifecycle_transitions',
@@ -87,7 +88,7 @@ export function buildFileSystem(ctx: BuildContext): FileSystemResources {
  * plan, before anything is applied, when the plan would replace the file system without the
  * user's permission. Needs the security group, whose birth tag is the second witness.
  */
-export function guardReplacement(ctx: BuildContext, { fileSystem, moduleCreated }: FileSystemResources, securityGroup: SecurityGroup): void {
+export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSystem, moduleCreated }: FileSystemResources, securityGroup: SecurityGroup): void {
   const v = ctx.in;
   const allowReplacement = v('allow_file_system_replacement');
   const permission = ctx.mode === 'module'
@@ -128,7 +129,7 @@ export function guardReplacement(ctx: BuildContext, { fileSystem, moduleCreated 
   );
 }
 
-export function buildBackupPolicy(ctx: BuildContext, fileSystem: EfsFileSystem): EfsBackupPolicy {
+export function buildBackupPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsBackupPolicy {
   return ctx.named(
     new EfsBackupPolicy(ctx.scope, 'backup_policy', {
       fileSystemId: fileSystem.id,

@@ -10,9 +10,9 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { TerraformIterator } from '../../cdktf';
 import { anyMap, num, stringMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { birthTag, keepBirthTag } from './birth-tag';
-
-const NFS_PORT = 2049;
+import { NFS_PORT } from '../shared';
 
 const KEYED_RULES =
   'Replaced create-before-destroy: when the group is replaced, the rules of the new group exist before ' +
@@ -34,7 +34,7 @@ export interface NetworkResources {
   readonly mountTargets: EfsMountTarget;
 }
 
-export function buildNetwork(ctx: BuildContext, fileSystem: EfsFileSystem): NetworkResources {
+export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): NetworkResources {
   const securityGroup = buildSecurityGroup(ctx);
   const rules = buildNfsRules(ctx, securityGroup);
   const mountTargets = ctx.named(
@@ -52,7 +52,7 @@ export function buildNetwork(ctx: BuildContext, fileSystem: EfsFileSystem): Netw
   return { securityGroup, ...rules, mountTargets };
 }
 
-function buildSecurityGroup(ctx: BuildContext): SecurityGroup {
+function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGroup {
   const v = ctx.in;
   const groupName = ctx.local('security_group_name', ex(`coalesce(${v('security_group_name')}, "\${${v('name')}}-efs")`));
   const usePrefix = v('security_group_use_name_prefix');
@@ -76,7 +76,7 @@ function buildSecurityGroup(ctx: BuildContext): SecurityGroup {
   );
 }
 
-function buildNfsRules(ctx: BuildContext, securityGroup: SecurityGroup): Omit<NetworkResources, 'securityGroup' | 'mountTargets'> {
+function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup): Omit<NetworkResources, 'securityGroup' | 'mountTargets'> {
   const { scope, in: v } = ctx;
   const tags = stringMap(ex(v('tags')));
   const nfsRule = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };

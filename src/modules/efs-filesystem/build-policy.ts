@@ -6,8 +6,9 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { addDynamic, stringList } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-writer';
+import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** Principals of a statement that names none: everyone. */
 const EVERYONE = '[{ type = "AWS", identifiers = ["*"] }]';
@@ -18,7 +19,7 @@ export interface PolicyResources {
   readonly policy: EfsFileSystemPolicy;
 }
 
-export function buildPolicy(ctx: BuildContext, fileSystem: EfsFileSystem): PolicyResources {
+export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): PolicyResources {
   const statements = policyStatements(ctx);
   const policyDocument = ctx.named(
     new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {
@@ -78,12 +79,12 @@ export function buildPolicy(ctx: BuildContext, fileSystem: EfsFileSystem): Polic
 }
 
 /** Declares one local per preset statement and the list of them all; returns the expression of the list. */
-function policyStatements(ctx: BuildContext): string {
+function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
-      sid: JSON.stringify(sid),
-      effect: JSON.stringify(effect),
-      actions: `[${actions.map((a) => JSON.stringify(a)).join(', ')}]`,
+      sid: hclString(sid),
+      effect: hclString(effect),
+      actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
       not_actions: 'null',
       principals: EVERYONE,
       not_principals: 'null',
@@ -95,7 +96,7 @@ function policyStatements(ctx: BuildContext): string {
     ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
   const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
     condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
-  const presets: [string, string][] = [
+  const presets: [EfsFilesystemInput, string][] = [
     ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
     ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
     ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],

@@ -4,9 +4,10 @@ import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replica
 import { TerraformIterator } from '../../cdktf';
 import { anyMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 
 /** One resource, for_each over at most one entry keyed `replica`. */
-export function buildReplication(ctx: BuildContext, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
+export function buildReplication(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
   const v = ctx.in;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {

@@ -7,6 +7,7 @@ import type { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { BuildContext, Built, ex } from '../../core/module';
+import type { EfsFilesystemInput } from './spec';
 import { buildAccessPoints } from './build-access-points';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
@@ -26,7 +27,7 @@ export interface EfsFilesystemResources extends FileSystemResources, NetworkReso
   readonly replication: EfsReplicationConfiguration;
 }
 
-export function buildEfsFilesystem(ctx: BuildContext): Built<EfsFilesystemResources> {
+export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Built<EfsFilesystemResources> {
   const fileSystemParts = buildFileSystem(ctx);
   const { fileSystem } = fileSystemParts;
   const network = buildNetwork(ctx, fileSystem);
@@ -43,7 +44,7 @@ export function buildEfsFilesystem(ctx: BuildContext): Built<EfsFilesystemResour
 }
 
 /** Each output's value, by HCL output name. */
-function outputsOf(ctx: BuildContext, r: EfsFilesystemResources): Record<string, unknown> {
+function outputsOf(ctx: BuildContext<EfsFilesystemInput>, r: EfsFilesystemResources): Record<string, unknown> {
   const mountTargetIds = ex(`{ for key, mount_target in ${ctx.address(r.mountTargets)} : key => mount_target.id }`);
   return {
     id: r.fileSystem.id,

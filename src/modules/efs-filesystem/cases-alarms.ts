@@ -1,7 +1,8 @@
 /** Bad `alarms` inputs of efs-filesystem, one rule each (see spec-alarms.ts). */
 import type { BadInput } from '../../core/cases';
+import type { AlarmsInput } from './spec-alarms';
 
-export const alarmsBadInputs: BadInput[] = [
+export const alarmsBadInputs: BadInput<AlarmsInput>[] = [
   {
     rule: 'alarms-sns-topic-arns', title: 'alarm topic given by name',
     set: { alarms: { sns_topic_arns: ['platform-alerts'] } }, names: ['alarms.sns_topic_arns'], shows: ['["platform-alerts"]'],

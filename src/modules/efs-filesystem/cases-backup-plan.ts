@@ -1,11 +1,12 @@
 /** Bad `backup_plan` inputs of efs-filesystem, one rule each (see spec-backup-plan.ts). */
 import type { BadInput } from '../../core/cases';
+import type { BackupPlanInput } from './spec-backup-plan';
 
 const VAULT = { vault_name: 'efs-backups' };
 const COPY_VAULT = 'arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies';
 const plan = (p: Record<string, unknown>) => ({ backup_plan: { ...VAULT, ...p } });
 
-export const backupPlanBadInputs: BadInput[] = [
+export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
   {
     rule: 'backup-plan-schedule-format', title: 'backup schedule in five fields',
     set: plan({ schedule: 'cron(0 5 * * *)' }), names: ['backup_plan.schedule'], shows: ['"cron(0 5 * * *)"'],

@@ -2,6 +2,7 @@
 import type { BadInput, ModuleCases } from '../../core/cases';
 import { alarmsBadInputs } from './cases-alarms';
 import { backupPlanBadInputs } from './cases-backup-plan';
+import type { EfsFilesystemInput } from './spec';
 
 const SUBNET_A = 'subnet-0123456789abcdef0';
 const SUBNET_B = 'subnet-0123456789abcdef1';
@@ -9,7 +10,7 @@ const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-
 const oneMountTarget = { a: { subnet_id: SUBNET_A } };
 const accessPoint = (ap: Record<string, unknown>) => ({ access_points: { app: ap } });
 
-const bad: BadInput[] = [
+const bad: BadInput<EfsFilesystemInput>[] = [
   { rule: 'name-format', title: 'name with spaces', set: { name: 'my files' }, names: ['name'], shows: ['"my files"'] },
   { rule: 'name-format', title: 'empty name', set: { name: '' }, names: ['name'], shows: ['""'] },
   { rule: 'name-format', title: 'name over 64 characters', set: { name: 'x'.repeat(65) }, names: ['name'], shows: [`"${'x'.repeat(65)}"`] },
@@ -310,7 +311,7 @@ const bad: BadInput[] = [
   ...alarmsBadInputs,
 ];
 
-export const efsFilesystemCases: ModuleCases = {
+export const efsFilesystemCases: ModuleCases<EfsFilesystemInput> = {
   valid: {
     name: 'files',
     vpc_id: 'vpc-0123456789abcdef0',

@@ -10,6 +10,7 @@ import { sameValue } from '../../core/token-identity';
 import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference, PolicyStatement } from '../../generated/types';
 import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
 import type { EfsFilesystemResources } from './build';
+import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 import { addStatementTo } from './resource-policy';
@@ -41,6 +42,9 @@ export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
  * naming the prop, the value and what is allowed, before anything is synthesized.
  */
 export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
+  /** The port NFS clients connect to on the mount targets (TCP), the only one the module opens. */
+  static readonly DEFAULT_PORT = NFS_PORT;
+
   /** Everything the module outputs, as tokens. */
   readonly outputs: EfsFilesystemOutputs;
 

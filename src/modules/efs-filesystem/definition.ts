@@ -1,8 +1,8 @@
 import type { ModuleDefinition } from '../../core/module';
 import { EfsFilesystemResources, buildEfsFilesystem } from './build';
-import { efsFilesystemSpec } from './spec';
+import { efsFilesystemSpec, type EfsFilesystemInput } from './spec';
 
-export const efsFilesystem: ModuleDefinition<EfsFilesystemResources> = {
+export const efsFilesystem: ModuleDefinition<EfsFilesystemInput, EfsFilesystemResources> = {
   spec: efsFilesystemSpec,
   build: buildEfsFilesystem,
 };

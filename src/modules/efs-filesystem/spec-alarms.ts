@@ -10,11 +10,12 @@
  * PercentIOLimit is only published for General Purpose file systems; ClientConnections is not
  * published while no client is connected, so "no clients" is missing data.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
 import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec } from '../../core/spec';
+import { InputName, defineInputs } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
+import type { EfsFilesystemInput } from './spec';
 
 export interface AlarmDefinition {
   /** The key in `alarms` and in the alarm resource's for_each. */
@@ -29,7 +30,7 @@ export interface AlarmDefinition {
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   /** When the alarm applies, as a condition on other inputs (an HCL expression over `var.*`); null: always. */
-  readonly appliesWhen: { readonly input: string; readonly equals: string } | null;
+  readonly appliesWhen: { readonly input: EfsFilesystemInput; readonly equals: string } | null;
   /** Allowed thresholds: above `above`, at most `atMost`, whole when `whole`; `text` says so in a message. */
   readonly range: { readonly above: number; readonly atMost?: number; readonly whole?: boolean; readonly text: string };
 }
@@ -114,7 +115,7 @@ const alarmType = (a: AlarmDefinition): TfType =>
 /** Each alarm by its key, what it watches and its default. */
 const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce((all, one) => doc`${all} ${one}`);
 
-export const alarmsInputs: InputSpec[] = [
+export const alarmsInputs = defineInputs([
   {
     name: 'alarms',
     onChange:
@@ -129,8 +130,11 @@ export const alarmsInputs: InputSpec[] = [
     ),
     description: doc.unset('no alarms')`CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId)${hclOnly('; null: none')}; ${val({})}: every alarm with its default. Each alarm takes ${nm('enabled')}, ${nm('threshold')}, ${nm('period_seconds')} (a multiple of 60) and ${nm('evaluation_periods')}; turn one off by setting its ${nm('enabled')} to ${val(false)} (an alarm left out keeps its defaults). ${alarmsList} An alarm that does not apply to the chosen modes is not created. ${nm('sns_topic_arns')} receive both ALARM and OK notifications.`,
   },
-];
+]);
 
+/** The input this file declares (part of `EfsFilesystemInput`). */
+export type AlarmsInput = InputName<typeof alarmsInputs>;
+const input = inputReader<AlarmsInput>();
 const alarms = input('alarms');
 const isWhole = (x: Expr) => eq(call('floor', x), x);
 /** Terraform evaluates a validation's message even when its condition holds: read no field of null alarms. */
@@ -152,7 +156,7 @@ function settingsOk(a: AlarmDefinition, s: Expr): Expr {
   );
 }
 
-export const alarmsRules: Rule[] = [
+export const alarmsRules: Rule<AlarmsInput>[] = [
   {
     id: 'alarms-sns-topic-arns',
     inputs: ['alarms'],
@@ -160,7 +164,7 @@ export const alarmsRules: Rule[] = [
     condition: nullOr(alarms, call('alltrue', forEach(get(alarms, 'sns_topic_arns'), (_i, arn) => call('matches', arn, lit(SNS_TOPIC_ARN)), undefined, ['i', 'arn']))),
     message: whenAlarms(template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`),
   },
-  ...ALARMS.map((a): Rule => {
+  ...ALARMS.map((a): Rule<AlarmsInput> => {
     const s = get(alarms, a.key);
     return {
       id: `alarms-${a.key.replace(/_/g, '-')}-settings`,

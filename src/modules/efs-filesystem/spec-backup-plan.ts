@@ -15,10 +15,10 @@
  * - Vault names are 2 to 50 letters, digits, `-` or `_`; a copy action names its destination by
  *   vault ARN, and a copy without a lifecycle keeps the source's.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, input, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
+import { Expr, and, call, cond, eq, forEach, ge, get, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
 import { doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec } from '../../core/spec';
+import { InputName, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
 
 /** AWS Backup's own default schedule: every day at 05:00 UTC. */
@@ -40,7 +40,7 @@ export const BACKUP_PATTERNS = {
   kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
 };
 
-export const backupPlanInputs: InputSpec[] = [
+export const backupPlanInputs = defineInputs([
   {
     name: 'backup_plan',
     onChange:
@@ -68,14 +68,17 @@ export const backupPlanInputs: InputSpec[] = [
     ),
     description: doc.unset('no backup plan')`An AWS Backup plan for this file system${hclOnly('; null: none')}. ${nm('schedule')} is an AWS Backup cron expression in UTC (default ${val(DEFAULT_BACKUP_SCHEDULE)}, daily at 05:00); a job must start within ${nm('start_window_minutes')} (at least 60) and finish within ${nm('completion_window_minutes')} (at least 60 more). Recovery points are kept ${nm('delete_after_days')} (default 35) and may move to cold storage after ${nm('cold_storage_after_days')}, which then must be at least 90 days before deletion. Give ${nm('vault_name')} to create a vault (encrypted with ${nm('vault_kms_key_arn')} when set) or ${nm('vault_arn')} to use an existing one. ${nm('copy_to')} copies each recovery point to other vaults (other Regions or accounts), kept ${nm('delete_after_days')} there (left out: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless ${nm('create_backup_role')} is ${val(false)} and ${nm('backup_role_arn')} names your own. Independent of ${nm('backup_enabled')}: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set ${nm('backup_enabled')} to ${val(false)} when the plan replaces the automatic backup.`,
   },
-];
+]);
 
+/** The input this file declares (part of `EfsFilesystemInput`). */
+export type BackupPlanInput = InputName<typeof backupPlanInputs>;
+const input = inputReader<BackupPlanInput>();
 const plan = input('backup_plan');
 const field = (f: string) => get(plan, f);
 const isWhole = (x: Expr) => eq(call('floor', x), x);
 const wholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), isWhole(x));
 /** A rule on the plan, which holds when there is no plan. */
-const planRule = (id: string, summary: string, ok: Expr, message: Expr): Rule => ({
+const planRule = (id: string, summary: string, ok: Expr, message: Expr): Rule<BackupPlanInput> => ({
   id,
   inputs: ['backup_plan'],
   summary,
@@ -91,7 +94,7 @@ const copyOk = (c: Expr) =>
   );
 const destinations = forEach(field('copy_to'), (_i, c) => get(c, 'destination_vault_arn'), undefined, ['i', 'c']);
 
-export const backupPlanRules: Rule[] = [
+export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-schedule-format',
     'backup_plan.schedule is an AWS Backup cron expression of six fields, at most hourly',

@@ -3,14 +3,16 @@
  * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
 import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { closedSet, optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { FILE_SYSTEM_REFERENCE, nameFormatRule } from '../shared';
+import {
+  FILE_SYSTEM_REFERENCE, MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+} from '../shared';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 
@@ -31,30 +33,27 @@ export const REPLICATION_OVERWRITE = closedSet('ReplicationOverwriteProtection',
 export const POLICY_EFFECTS = closedSet('PolicyEffect', ['Allow', 'Deny'], 'The effect of a file system policy statement.');
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
-const MAX_POSIX_ID = 4294967295;
 /** Action patterns that cover ClientMount: an unconditional Deny of one stops every client from mounting. */
 const MOUNT_COVERING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
 
 const PATTERNS = {
   vpcId: '^vpc-[0-9a-f]{8,17}$',
   subnetId: '^subnet-[0-9a-f]{8,17}$',
-  securityGroupId: '^sg-[0-9a-f]{8,17}$',
+  securityGroupId: SHARED_PATTERNS.securityGroupId,
   ipv4: '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$',
   kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
   region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
   availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
-  octal: '^[0-7]{3,4}$',
   fileSystemId: '^fs-[0-9a-f]{8,40}$',
   /** What EC2 accepts in a VPC security group's name and description. */
   securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
 
-const matches = (x: Expr, pattern: string) => call('matches', x, lit(pattern));
-const v = input;
+const v = inputReader<EfsFilesystemInput>();
 
 // ----------------------------------------------------------------------------- inputs
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   {
     name: 'name',
     type: t.string(),
@@ -317,7 +316,10 @@ const inputs: InputSpec[] = [
   ...backupPlanInputs,
   ...alarmsInputs,
   { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
-];
+]);
+
+/** The names of efs-filesystem's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsFilesystemInput = InputName<typeof inputs>;
 
 // ----------------------------------------------------------------------------- outputs
 
@@ -348,7 +350,6 @@ const outputs: OutputSpec[] = [
 
 const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS.values), x);
 const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
-const isWholeIn = (x: Expr, min: number, max: number) => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 const rootDir = (ap: Expr) => get(ap, 'root_directory');
 const creationInfo = (ap: Expr) => get(ap, 'creation_info');
 const posixUser = (ap: Expr) => get(ap, 'posix_user');
@@ -357,13 +358,13 @@ const posixUser = (ap: Expr) => get(ap, 'posix_user');
 const accessPointIdsOk = (ap: Expr): Expr =>
   and(
     nullOr(posixUser(ap), and(
-      isWholeIn(get(posixUser(ap), 'uid'), 0, MAX_POSIX_ID),
-      isWholeIn(get(posixUser(ap), 'gid'), 0, MAX_POSIX_ID),
-      call('alltrue', forEach(get(posixUser(ap), 'secondary_gids'), (_i, g) => isWholeIn(g, 0, MAX_POSIX_ID), undefined, ['i', 'g'])),
+      isPosixId(get(posixUser(ap), 'uid')),
+      isPosixId(get(posixUser(ap), 'gid')),
+      call('alltrue', forEach(get(posixUser(ap), 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
     )),
     nullOr(creationInfo(ap), and(
-      isWholeIn(get(creationInfo(ap), 'owner_uid'), 0, MAX_POSIX_ID),
-      isWholeIn(get(creationInfo(ap), 'owner_gid'), 0, MAX_POSIX_ID),
+      isPosixId(get(creationInfo(ap), 'owner_uid')),
+      isPosixId(get(creationInfo(ap), 'owner_gid')),
     )),
   );
 
@@ -377,7 +378,7 @@ const reachesMount = (st: Expr) =>
   cond(isNull(get(st, 'not_actions')), coversMount(listOrEmpty(get(st, 'actions'))), not(coversMount(get(st, 'not_actions'))));
 const replicationField = (field: string) => get(v('replication'), field);
 
-const rules: Rule[] = [
+const rules: Rule<EfsFilesystemInput>[] = [
   nameFormatRule(),
   {
     id: 'vpc-id-format',
@@ -398,14 +399,16 @@ const rules: Rule[] = [
     'mount_targets',
     'each mount target has a subnet ID such as `subnet-0123456789abcdef0`',
     (_k, mt) => matches(get(mt, 'subnet_id'), PATTERNS.subnetId),
-    (k, mt) => template`${name('mount_targets', k, 'subnet_id')} must be a subnet ID such as "subnet-0123456789abcdef0" (got ${show(get(mt, 'subnet_id'))}).`,
+    template`every ${name('mount_targets')} entry's ${name('subnet_id')} must be a subnet ID such as "subnet-0123456789abcdef0"`,
+    (k, mt) => template`${name('mount_targets', k, 'subnet_id')} = ${show(get(mt, 'subnet_id'))}`,
   ),
   eachEntry(
     'mount-target-ip-format',
     'mount_targets',
     'each mount target ip_address, when set, is an IPv4 address',
     (_k, mt) => nullOr(get(mt, 'ip_address'), matches(get(mt, 'ip_address'), PATTERNS.ipv4)),
-    (k, mt) => template`${name('mount_targets', k, 'ip_address')} must be an IPv4 address within the subnet (got ${show(get(mt, 'ip_address'))}).`,
+    template`every ${name('mount_targets')} entry's ${name('ip_address')}, when set, must be an IPv4 address within the subnet`,
+    (k, mt) => template`${name('mount_targets', k, 'ip_address')} = ${show(get(mt, 'ip_address'))}`,
   ),
   {
     id: 'mount-target-subnets-distinct',
@@ -423,7 +426,8 @@ const rules: Rule[] = [
     'allowed_security_groups',
     'each allowed security group is an ID such as `sg-0123456789abcdef0`',
     (_k, id) => matches(id, PATTERNS.securityGroupId),
-    (k, id) => template`${name('allowed_security_groups', k)} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(id)}).`,
+    template`every ${name('allowed_security_groups')} value must be a security group ID such as "sg-0123456789abcdef0"`,
+    (k, id) => template`${name('allowed_security_groups', k)} = ${show(id)}`,
   ),
   // Each entry becomes its own NFS rule: one group under two names is the same rule twice, which
   // AWS refuses at apply. A distinct-values rule also compares token props at synth.
@@ -439,14 +443,16 @@ const rules: Rule[] = [
     'allowed_cidrs',
     'each allowed CIDR is a valid IPv4 or IPv6 CIDR block',
     (_k, c) => call('isCidr', c),
-    (k, c) => template`${name('allowed_cidrs', k)} must be a CIDR block such as "10.0.0.0/16" (got ${show(c)}).`,
+    template`every ${name('allowed_cidrs')} value must be a CIDR block such as "10.0.0.0/16"`,
+    (k, c) => template`${name('allowed_cidrs', k)} = ${show(c)}`,
   ),
   eachEntry(
     'allowed-cidr-not-open',
     'allowed_cidrs',
     'no allowed CIDR is open to the whole internet (`/0`)',
     (_k, c) => not(matches(c, '/0$')),
-    (k, c) => template`${name('allowed_cidrs', k)} must not open NFS to every address (got ${show(c)}); allow client security groups through ${name('allowed_security_groups')}, or a narrower block.`,
+    template`${name('allowed_cidrs')} must not open NFS to every address: allow client security groups through ${name('allowed_security_groups')}, or a narrower block`,
+    (k, c) => template`${name('allowed_cidrs', k)} = ${show(c)}`,
   ),
   distinctValues(
     'allowed-cidrs-distinct',
@@ -516,43 +522,49 @@ const rules: Rule[] = [
     'access-point-root-absolute',
     'access_points',
     'each access point root_directory is an absolute path without `..`',
-    (_k, ap) => and(matches(rootDir(ap), '^/'), not(matches(rootDir(ap), '(^|/)\\.\\.(/|$)'))),
-    (k, ap) => template`${name('access_points', k, 'root_directory')} must be an absolute path without ".." segments, such as "/data" (got ${show(rootDir(ap))}).`,
+    (_k, ap) => rootDirectory.isAbsolute(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeAbsolute)}`,
+    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}`,
   ),
   eachEntry(
     'access-point-root-length',
     'access_points',
     'each access point root_directory is at most 100 characters',
-    (_k, ap) => le(call('length', rootDir(ap)), lit(100)),
-    (k, ap) => template`${name('access_points', k, 'root_directory')} must be at most 100 characters (got ${call('length', rootDir(ap))}: ${show(rootDir(ap))}).`,
+    (_k, ap) => rootDirectory.isShortEnough(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeShortEnough)}`,
+    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}, ${call('length', rootDir(ap))} characters`,
   ),
   eachEntry(
     'access-point-root-depth',
     'access_points',
     'each access point root_directory is at most four levels deep',
-    (_k, ap) => le(call('pathDepth', rootDir(ap)), lit(4)),
-    (k, ap) => template`${name('access_points', k, 'root_directory')} must be at most 4 directories deep (got ${call('pathDepth', rootDir(ap))} in ${show(rootDir(ap))}).`,
+    (_k, ap) => rootDirectory.isShallowEnough(rootDir(ap)),
+    template`every ${name('access_points')} entry's ${name('root_directory')} ${lit(rootDirectory.mustBeShallowEnough)}`,
+    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}, ${call('pathDepth', rootDir(ap))} deep`,
   ),
   eachEntry(
     'access-point-root-creatable',
     'access_points',
     'an access point below `/` has creation_info or a posix_user to derive it from',
-    (_k, ap) => or(eq(rootDir(ap), lit('/')), notNull(creationInfo(ap)), notNull(posixUser(ap))),
-    (k, ap) => template`${name('access_points', k)} needs ${name('creation_info')} or ${name('posix_user')}: EFS creates ${show(rootDir(ap))} only when it knows the owner and permissions, and mounts fail while it does not exist.`,
+    (_k, ap) => or(rootDirectory.isFileSystemRoot(rootDir(ap)), notNull(creationInfo(ap)), notNull(posixUser(ap))),
+    template`an ${name('access_points')} entry whose ${name('root_directory')} is below "/" needs ${name('creation_info')} or ${name('posix_user')}: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist`,
+    (k, ap) => template`${name('access_points', k, 'root_directory')} = ${show(rootDir(ap))}`,
   ),
   eachEntry(
     'access-point-permissions-octal',
     'access_points',
     'each access point creation_info.permissions is 3 or 4 octal digits',
-    (_k, ap) => nullOr(creationInfo(ap), matches(get(creationInfo(ap), 'permissions'), PATTERNS.octal)),
-    (k, ap) => template`${name('access_points', k, 'creation_info', 'permissions')} must be 3 or 4 octal digits such as "0755" (got ${show(cond(isNull(creationInfo(ap)), lit(null), get(creationInfo(ap), 'permissions')))}).`,
+    (_k, ap) => nullOr(creationInfo(ap), octalPermissions.isOctal(get(creationInfo(ap), 'permissions'))),
+    template`every ${name('access_points')} entry's ${name('creation_info', 'permissions')} ${lit(octalPermissions.mustBe)}`,
+    (k, ap) => template`${name('access_points', k, 'creation_info', 'permissions')} = ${show(cond(isNull(creationInfo(ap)), lit(null), get(creationInfo(ap), 'permissions')))}`,
   ),
   eachEntry(
     'access-point-posix-ids',
     'access_points',
     `each uid and gid of an access point is a whole number from 0 to ${MAX_POSIX_ID}`,
     (_k, ap) => accessPointIdsOk(ap),
-    (k, ap) => template`${name('access_points', k)} has a uid or gid outside 0 to ${lit(MAX_POSIX_ID)} or not whole (got posix_user ${show(posixUser(ap))}, creation_info ${show(creationInfo(ap))}).`,
+    template`every uid and gid of an ${name('access_points')} entry must be a whole number from 0 to ${lit(MAX_POSIX_ID)}`,
+    (k, ap) => template`${name('access_points', k)} with ${name('posix_user')} ${show(posixUser(ap))} and ${name('creation_info')} ${show(creationInfo(ap))}`,
   ),
   {
     id: 'replication-region-format',
@@ -570,7 +582,8 @@ const rules: Rule[] = [
     'policy_statements',
     'each extra policy statement has effect `Allow` or `Deny` and a sid of letters and digits',
     (_i, st) => and(call('contains', lit(POLICY_EFFECTS.values), get(st, 'effect')), matches(get(st, 'sid'), '^[A-Za-z0-9]*$')),
-    (i, st) => template`${name('policy_statements')}[${i}] must have effect ${lit(quoteList(POLICY_EFFECTS.values))} and a sid of letters and digits (got effect ${show(get(st, 'effect'))}, sid ${show(get(st, 'sid'))}).`,
+    template`every ${name('policy_statements')} entry must have effect ${lit(quoteList(POLICY_EFFECTS.values))} and a sid of letters and digits`,
+    (i, st) => template`${name('policy_statements')}[${i}] with effect ${show(get(st, 'effect'))} and sid ${show(get(st, 'sid'))}`,
   ),
   eachEntry(
     'policy-statement-keeps-mount',
@@ -581,11 +594,12 @@ const rules: Rule[] = [
       eq(call('length', get(st, 'conditions')), lit(0)),
       reachesMount(st),
     )),
+    template`a ${name('policy_statements')} entry must not deny ClientMount without a condition, by its actions or by ${name('not_actions')} that do not exclude it: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions`,
     (i, st) => template`${name('policy_statements')}[${i}] denies ${cond(
       isNull(get(st, 'not_actions')),
       show(get(st, 'actions')),
       template`every action but ${show(get(st, 'not_actions'))}`,
-    )} without a condition, which blocks ClientMount for every client, the roles the efs-mount-* modules grant included; add a condition, or deny narrower actions.`,
+    )}`,
   ),
   // --- issue 12 item 1: statement shape, lockout without the mount-target statement, merged documents, replication, creation token
   eachEntry(
@@ -596,7 +610,8 @@ const rules: Rule[] = [
       ne(isNull(get(st, 'actions')), isNull(get(st, 'not_actions'))),
       or(isNull(get(st, 'principals')), isNull(get(st, 'not_principals'))),
     ),
-    (i, st) => template`${name('policy_statements')}[${i}] must have exactly one of ${name('actions')} and ${name('not_actions')}, and at most one of ${name('principals')} and ${name('not_principals')} (got ${name('actions')} ${show(get(st, 'actions'))}, ${name('not_actions')} ${show(get(st, 'not_actions'))}, ${name('principals')} ${show(get(st, 'principals'))}, ${name('not_principals')} ${show(get(st, 'not_principals'))}).`,
+    template`every ${name('policy_statements')} entry must have exactly one of ${name('actions')} and ${name('not_actions')}, and at most one of ${name('principals')} and ${name('not_principals')}`,
+    (i, st) => template`${name('policy_statements')}[${i}] with ${name('actions')} ${show(get(st, 'actions'))}, ${name('not_actions')} ${show(get(st, 'not_actions'))}, ${name('principals')} ${show(get(st, 'principals'))}, ${name('not_principals')} ${show(get(st, 'not_principals'))}`,
   ),
   {
     id: 'mount-allowed-without-mount-target-statement',
@@ -616,14 +631,16 @@ const rules: Rule[] = [
     'source_policy_documents',
     'each source policy document is JSON',
     (_i, d) => call('isJson', d),
-    (i, d) => template`${name('source_policy_documents')}[${i}] must be a JSON policy document (got ${show(d)}).`,
+    template`every ${name('source_policy_documents')} entry must be a JSON policy document`,
+    (i, d) => template`${name('source_policy_documents')}[${i}] ${show(d)}`,
   ),
   eachEntry(
     'override-policy-documents-json',
     'override_policy_documents',
     'each override policy document is JSON',
     (_i, d) => call('isJson', d),
-    (i, d) => template`${name('override_policy_documents')}[${i}] must be a JSON policy document (got ${show(d)}).`,
+    template`every ${name('override_policy_documents')} entry must be a JSON policy document`,
+    (i, d) => template`${name('override_policy_documents')}[${i}] ${show(d)}`,
   ),
   {
     id: 'replication-file-system-id-format',
@@ -717,7 +734,7 @@ const rules: Rule[] = [
   ...alarmsRules,
 ];
 
-export const efsFilesystemSpec: ModuleSpec = {
+export const efsFilesystemSpec: ModuleSpec<EfsFilesystemInput> = {
   name: 'efs-filesystem',
   className: 'EfsFilesystem',
   summary: 'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',

@@ -1,13 +1,13 @@
 /**
  * efs-mount-ecs: the resources, written once (see src/core/module.ts). The shared part
- * (access point, role policy, NFS rule) is in ../mount-common.ts; this module adds the task
+ * (access point, role policy) is in ../mount/build.ts; this module adds the task
  * definition's volume and the container's mount point, as values.
  */
 import { BuildContext, ex } from '../../core/module';
-import { buildMount } from '../mount-common';
-import { ECS_NAMES } from './spec';
+import { buildMount } from '../mount/build';
+import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 
-export function buildEfsMountEcs(ctx: BuildContext): Record<string, unknown> {
+export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<string, unknown> {
   const { in: v } = ctx;
   const { accessPoint } = buildMount(ctx, ECS_NAMES);
   const volumeName = ctx.local('volume_name', ex(`${v('volume_name')} != null ? ${v('volume_name')} : replace(${v('name')}, ".", "-")`));

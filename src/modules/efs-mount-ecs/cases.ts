@@ -1,9 +1,9 @@
 /** Bad inputs that efs-mount-ecs must refuse, one rule each (see src/core/cases.ts). */
 import type { BadInput, ModuleCases } from '../../core/cases';
-import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount-cases';
-import { ECS_NAMES } from './spec';
+import { CLIENT, FILE_SYSTEM, commonBadInputs } from '../mount/cases';
+import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 
-const bad: BadInput[] = [
+const bad: BadInput<EfsMountEcsInput>[] = [
   ...commonBadInputs(ECS_NAMES),
   { rule: 'container-path-format', title: 'relative container path', set: { container_path: 'mnt/efs' }, names: ['container_path'], shows: ['"mnt/efs"'] },
   { rule: 'container-path-format', title: 'container path at the root', set: { container_path: '/' }, names: ['container_path'], shows: ['"/"'] },
@@ -14,7 +14,7 @@ const bad: BadInput[] = [
   },
 ];
 
-export const efsMountEcsCases: ModuleCases = {
+export const efsMountEcsCases: ModuleCases<EfsMountEcsInput> = {
   valid: { file_system: FILE_SYSTEM, name: 'app', [ECS_NAMES.role]: CLIENT.role, security_group_id: CLIENT.securityGroupId },
   bad,
 };

@@ -7,7 +7,7 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
@@ -57,7 +57,7 @@ export class EfsMountEcs extends ModuleConstruct {
         throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
       }
       taskDefinition.putVolume([...(existing ?? []), this.volume]);
-      addDependencies(taskDefinition, mountTargetsOf(this, props.fileSystem));
+      dependOnMountTargets(taskDefinition, this, props.fileSystem);
     }
   }
 

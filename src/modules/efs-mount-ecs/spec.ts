@@ -8,13 +8,14 @@
  * with the task role), so such a task already turns a secure default off; it turns the policy
  * off with it. The common case, a task role created in the same configuration, needs no flag.
  */
-import { and, call, eq, ge, input, le, lit, name, nullOr, show, template } from '../../core/expr';
+import { and, call, eq, ge, inputReader, le, lit, name, nullOr, show, template } from '../../core/expr';
 import { doc, either, hclOnly, nm } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { MountNames, mountInputs, mountRules } from '../mount-common';
+import { mountRules } from '../mount/rules';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /**
  * For the change-safety table: the provider cannot update a task definition, so any change to
@@ -23,26 +24,26 @@ import { MountNames, mountInputs, mountRules } from '../mount-common';
  */
 const TASK_DEFINITION_REPLACED = 'replaces the task definition **old revision first** (deregistered, then a new one registered)';
 
-export const ECS_NAMES: MountNames = {
+export const ECS_NAMES = mountNames({
   role: 'task_role_name',
   attachRole: 'attach_task_role_policy',
   client: 'task',
   withoutRoleDoc:
-    // Path-neutral words: mount-common.ts interpolates this into the flag's description (a plain string until its texts are docs).
+    // Path-neutral words: mount/spec.ts interpolates this into the flag's description (a plain string until its texts are docs).
     'Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
   withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: TASK_DEFINITION_REPLACED,
   renameAlso: ` While \`volume_name\` is null the volume is named after the mount, so a rename also ${TASK_DEFINITION_REPLACED}.`,
-};
+});
 /** ECS volume names: up to 255 letters, digits, `_` and `-`. */
 export const VOLUME_NAME = '^[A-Za-z0-9_-]{1,255}$';
 /** An absolute path below `/` (mounting over the container's root is refused). */
 export const CONTAINER_PATH = '^(/[^/]+)+/?$';
 
 const common = mountInputs(ECS_NAMES);
-const v = input;
+const v = inputReader<EfsMountEcsInput>();
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   ...common.head,
   {
     name: 'container_path',
@@ -80,7 +81,10 @@ const inputs: InputSpec[] = [
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume.`,
   },
   ...common.grants,
-];
+]);
+
+/** The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsMountEcsInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
@@ -117,7 +121,7 @@ const outputs: OutputSpec[] = [
 const { single, cross } = mountRules(ECS_NAMES);
 const port = v('transit_encryption_port');
 
-const rules: Rule[] = [
+const rules: Rule<EfsMountEcsInput>[] = [
   ...single,
   {
     id: 'container-path-format',
@@ -143,7 +147,7 @@ const rules: Rule[] = [
   ...cross,
 ];
 
-export const efsMountEcsSpec: ModuleSpec = {
+export const efsMountEcsSpec: ModuleSpec<EfsMountEcsInput> = {
   name: 'efs-mount-ecs',
   className: 'EfsMountEcs',
   summary:

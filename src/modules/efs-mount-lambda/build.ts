@@ -1,12 +1,12 @@
 /**
  * efs-mount-lambda: the resources, written once (see src/core/module.ts). The shared part
- * (access point, role policy, NFS rule) is in ../mount-common.ts.
+ * (access point, role policy) is in ../mount/build.ts.
  */
 import { BuildContext, ex } from '../../core/module';
-import { buildMount } from '../mount-common';
-import { LAMBDA_NAMES } from './spec';
+import { buildMount } from '../mount/build';
+import { LAMBDA_NAMES, type EfsMountLambdaInput } from './spec';
 
-export function buildEfsMountLambda(ctx: BuildContext): Record<string, unknown> {
+export function buildEfsMountLambda(ctx: BuildContext<EfsMountLambdaInput>): Record<string, unknown> {
   const { accessPoint } = buildMount(ctx, LAMBDA_NAMES);
   const mountPath = ex(ctx.in('mount_path'));
   return {

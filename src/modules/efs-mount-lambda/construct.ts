@@ -5,7 +5,7 @@ import { ModuleConstruct } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { addDependencies, admitClientGroup, constructLabel, mountTargetsOf, roleNameFromArn } from '../mount-common';
+import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
@@ -52,7 +52,7 @@ export class EfsMountLambda extends ModuleConstruct {
     }
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
-      addDependencies(fn, mountTargetsOf(this, props.fileSystem));
+      dependOnMountTargets(fn, this, props.fileSystem);
     }
   }
 

@@ -1,8 +1,8 @@
 import { type ModuleDefinition, outputsOnly } from '../../core/module';
 import { buildEfsMountLambda } from './build';
-import { efsMountLambdaSpec } from './spec';
+import { efsMountLambdaSpec, type EfsMountLambdaInput } from './spec';
 
-export const efsMountLambda: ModuleDefinition = {
+export const efsMountLambda: ModuleDefinition<EfsMountLambdaInput> = {
   spec: efsMountLambdaSpec,
   build: outputsOnly(buildEfsMountLambda),
 };

@@ -3,19 +3,20 @@
  * the local mount path pattern, one file system per function, a VPC and IAM permissions to
  * mount, and waiting for the mount targets.
  */
-import { and, call, input, le, lit, name, not, or, show, template } from '../../core/expr';
+import { and, call, inputReader, le, lit, name, not, or, show, template } from '../../core/expr';
 import { doc, either, nm, tsOnly } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import type { InputSpec, ModuleSpec, OutputSpec } from '../../core/spec';
+import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { MountNames, attachesRolePolicy, mountInputs, mountRules, text } from '../mount-common';
+import { attachesRolePolicy, mountRules, text } from '../mount/rules';
+import { mountInputs, mountNames } from '../mount/spec';
 
 /** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
 export const LAMBDA_MOUNT_PATH = '^/mnt/[a-zA-Z0-9._-]+$';
 export const LAMBDA_MOUNT_PATH_MAX = 160;
 
-export const LAMBDA_NAMES: MountNames = {
+export const LAMBDA_NAMES = mountNames({
   role: 'role_name',
   attachRole: 'attach_role_policy',
   client: 'function',
@@ -23,12 +24,12 @@ export const LAMBDA_NAMES: MountNames = {
   withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: 'updates the function in place to mount the new one',
   renameAlso: '',
-};
+});
 
 const common = mountInputs(LAMBDA_NAMES);
-const v = input;
+const v = inputReader<EfsMountLambdaInput>();
 
-const inputs: InputSpec[] = [
+const inputs = defineInputs([
   ...common.head,
   {
     name: 'mount_path',
@@ -46,7 +47,10 @@ const inputs: InputSpec[] = [
     onChange: 'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
   },
   ...common.grants,
-];
+]);
+
+/** The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+export type EfsMountLambdaInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
@@ -63,7 +67,7 @@ const outputs: OutputSpec[] = [
 const { single, cross } = mountRules(LAMBDA_NAMES);
 const mountPath = v('mount_path');
 
-const rules: Rule[] = [
+const rules: Rule<EfsMountLambdaInput>[] = [
   ...single,
   {
     id: 'mount-path-format',
@@ -82,7 +86,7 @@ const rules: Rule[] = [
   },
 ];
 
-export const efsMountLambdaSpec: ModuleSpec = {
+export const efsMountLambdaSpec: ModuleSpec<EfsMountLambdaInput> = {
   name: 'efs-mount-lambda',
   className: 'EfsMountLambda',
   summary:

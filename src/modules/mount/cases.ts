@@ -1,6 +1,6 @@
 /** Valid inputs and bad inputs shared by the cases of efs-mount-lambda and efs-mount-ecs (see src/core/cases.ts). */
-import type { BadInput } from '../core/cases';
-import type { MountNames } from './mount-common';
+import { BadInput, inputValue } from '../../core/cases';
+import type { MountInput, MountNames } from './spec';
 
 /** A file system reference as efs-filesystem outputs it, with literal values. */
 export const FILE_SYSTEM = {
@@ -14,7 +14,7 @@ export const FILE_SYSTEM = {
 /** A client's role and the group the file system above admits. */
 export const CLIENT = { role: 'app-role', securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' };
 
-export function commonBadInputs(n: MountNames): BadInput[] {
+export function commonBadInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>): BadInput<MountInput<Role, Attach>>[] {
   return [
     { rule: 'name-format', title: 'name with spaces', set: { name: 'my app' }, names: ['name'], shows: ['"my app"'] },
     {
@@ -49,7 +49,7 @@ export function commonBadInputs(n: MountNames): BadInput[] {
     },
     {
       rule: 'role-name-format', title: 'role arn instead of name',
-      set: { [n.role]: 'arn:aws:iam::111122223333:role/app' }, names: [n.role], shows: ['"arn:aws:iam::111122223333:role/app"'],
+      set: inputValue(n.role, 'arn:aws:iam::111122223333:role/app'), names: [n.role], shows: ['"arn:aws:iam::111122223333:role/app"'],
     },
     {
       rule: 'security-group-id-format', title: 'security group name instead of id',
@@ -57,7 +57,7 @@ export function commonBadInputs(n: MountNames): BadInput[] {
     },
     {
       rule: 'role-policy-needs-role', title: 'role policy without role',
-      set: { [n.role]: null }, names: [n.role, n.attachRole], shows: [],
+      set: inputValue(n.role, null), names: [n.role, n.attachRole], shows: [],
     },
     {
       rule: 'client-group-allowed', title: 'client group the file system does not admit',

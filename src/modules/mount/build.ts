@@ -1,0 +1,144 @@
+/**
+ * The resources efs-mount-lambda and efs-mount-ecs share, written once (see src/core/module.ts):
+ * the access point, rooted in its own directory and created owned by the POSIX user, and the
+ * least-privilege IAM policy for the client's role. The mounts create no security group rule:
+ * efs-filesystem owns one NFS rule per client group.
+ */
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { TerraformIterator } from '../../cdktf';
+import { addDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
+import { inputReader } from '../../core/expr';
+import { hclObject, hclString } from '../../core/hcl-values';
+import { BuildContext, ex } from '../../core/module';
+import { rootDirectory } from '../shared';
+import { attachesRolePolicy } from './rules';
+import type { MountBuildInput, MountNames } from './spec';
+
+export interface MountResources {
+  readonly accessPoint: EfsAccessPoint;
+}
+
+const MOUNT = 'elasticfilesystem:ClientMount';
+const WRITE = 'elasticfilesystem:ClientWrite';
+
+/**
+ * The access point and the role policy. Both read `file_system`, so each (and everything that
+ * reads this module's outputs) waits for the mount targets it lists.
+ */
+export function buildMount<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  n: MountNames<Role, Attach>,
+): MountResources {
+  const accessPoint = buildAccessPoint(ctx);
+  buildRolePolicy(ctx, n, accessPoint);
+  return { accessPoint };
+}
+
+function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>): EfsAccessPoint {
+  const { in: inp } = ctx;
+  const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
+  const accessPoint = ctx.named(
+    new EfsAccessPoint(ctx.scope, 'access_point', {
+      fileSystemId: ex(`${inp('file_system')}.id`),
+      posixUser: {
+        uid: num(ex(posixUser('uid'))),
+        gid: num(ex(posixUser('gid'))),
+        secondaryGids: numberList(ex(posixUser('secondary_gids'))),
+      },
+      rootDirectory: { path: ex(inp('root_directory')) },
+      tags: stringMap(ex(`merge(${inp('tags')}, { Name = ${inp('name')} })`)),
+      lifecycle: { createBeforeDestroy: true, precondition: ctx.preconditions() },
+    }),
+    'this',
+  );
+  ctx.explain(
+    accessPoint,
+    'A new root directory or POSIX user replaces the access point create-before-destroy: the new one exists before the client is pointed at it, and the old one goes after that.',
+  );
+  const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(inputReader<'root_directory'>()('root_directory')));
+  accessPoint.addOverride('root_directory.dynamic.creation_info', {
+    for_each: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
+    content: {
+      owner_uid: ex('creation_info.value.uid'),
+      owner_gid: ex('creation_info.value.gid'),
+      permissions: ex(inp('root_directory_permissions')),
+    },
+  });
+  ctx.explain(
+    accessPoint,
+    'Below "/", the directory is created owned by the POSIX user: without creation_info EFS does not create it and every mount fails; owned by root, the POSIX user could not write to it.',
+  );
+  return accessPoint;
+}
+
+function buildRolePolicy<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  n: MountNames<Role, Attach>,
+  accessPoint: EfsAccessPoint,
+): void {
+  const { in: inp } = ctx;
+  const attaches = ctx.declare(
+    attachesRolePolicy(n),
+    'Whether the role policy exists, declared once: the policy and the preconditions that need it read this.',
+  );
+  const rolePolicy = ctx.local(
+    'role_policy',
+    ex(`${attaches} ? { role = ${inp(n.role)} } : {}`),
+    "The key is a fixed word and the flag is known at plan time: the map's keys are known even when the role's name is not (a role with name_prefix created in the same apply).",
+  );
+
+  const readOnly = inp('read_only');
+  const actions = (xs: string[]) => `[${xs.map(hclString).join(', ')}]`;
+  const allow = ctx.local(
+    'allow_mount_statement',
+    ex(
+      hclObject({
+        sid: hclString('MountThroughAccessPoint'),
+        effect: hclString('Allow'),
+        actions: `${readOnly} ? ${actions([MOUNT])} : ${actions([MOUNT, WRITE])}`,
+      }),
+    ),
+  );
+  const denyWrite = ctx.local(
+    'deny_write_statement',
+    ex(hclObject({ sid: hclString('DenyWriteThroughAccessPoint'), effect: hclString('Deny'), actions: actions([WRITE]) })),
+    'Read-only is enforced by a Deny: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite to every client of the mount targets.',
+  );
+  const statements = ctx.local(
+    'role_policy_statements',
+    ex(`concat([${allow}], ${readOnly} ? [${denyWrite}] : [])`),
+    'One ordered list for one dynamic block: a static statement block beside a dynamic one would be ordered differently in the JSON that constructs synthesize than here.',
+  );
+  const policyDocument = ctx.named(
+    new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))) }),
+    'this',
+  );
+  addDynamic(policyDocument, 'statement', {
+    forEach: ex(statements),
+    content: {
+      sid: ex('statement.value.sid'),
+      effect: ex('statement.value.effect'),
+      actions: ex('statement.value.actions'),
+      resources: [ex(`${inp('file_system')}.arn`)],
+      // Only through this access point.
+      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }],
+    },
+  });
+  ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
+  const policy = ctx.named(
+    new IamRolePolicy(ctx.scope, 'iam_role_policy', {
+      forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))),
+      name: ex(`"\${${inp('name')}}-efs-mount"`),
+      role: ex('each.value'),
+      policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
+      lifecycle: { createBeforeDestroy: true },
+    }),
+    'this',
+  );
+  ctx.explain(
+    policy,
+    'Renaming the mount renames the policy, which replaces it: the new one is attached before the old one goes, so the client never runs without its permission.',
+  );
+}

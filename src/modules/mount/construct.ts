@@ -1,0 +1,66 @@
+/**
+ * The TypeScript wiring efs-mount-lambda's and efs-mount-ecs's constructs share: letting the
+ * client group in through the EfsFilesystem in the same stack, ordering the client after the
+ * mount targets, and reading the role name from the client's role ARN.
+ */
+import { Construct, Fn, TerraformResource, TerraformStack, Token, dependable } from '../../cdktf';
+import { tokenExpression } from '../../core/token-identity';
+import type { FileSystemReference } from '../../generated/types';
+import { EfsFilesystem } from '../efs-filesystem/construct';
+
+/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before it exists. */
+export function constructLabel(className: string, scope: Construct, id: string): string {
+  return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
+}
+
+/** The name of a role from its ARN (`arn:aws:iam::111122223333:role/path/name`): the last path segment. */
+export function roleNameFromArn(arn: string): string {
+  if (!Token.isUnresolved(arn)) return arn.slice(arn.lastIndexOf('/') + 1);
+  return Token.asString(Fn.element(Fn.reverse(Fn.split('/', arn)), 0));
+}
+
+/**
+ * What a mount needs from the file system construct: let a client group in on NFS, once per
+ * group however many mounts ask (EfsFilesystem implements it).
+ */
+export interface NfsClientRegistry {
+  /** Allows the group under `name` unless it is already allowed; returns the name it is allowed under. */
+  allowClient(name: string, securityGroupId: string): string;
+}
+
+/** The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a reference built another way. */
+function ownerInStack(mount: Construct, fileSystem: FileSystemReference): (EfsFilesystem & NfsClientRegistry) | undefined {
+  const owner = EfsFilesystem.ownerOf(fileSystem);
+  return owner && TerraformStack.of(owner) === TerraformStack.of(mount) ? owner : undefined;
+}
+
+/**
+ * Adds the client group to the EfsFilesystem in this stack whose `fileSystem` this is, under the
+ * mount's path in the stack, so that its NFS rule exists once for every mount sharing the group
+ * (the first mount names it). A reference built another way (a file system from another stack or
+ * outside Terraform) is left alone: the mount's precondition then checks the group against the
+ * reference's `allowedSecurityGroupIds`, when it has them.
+ */
+export function admitClientGroup(mount: Construct, fileSystem: FileSystemReference, securityGroupId: string): void {
+  ownerInStack(mount, fileSystem)?.allowClient(clientName(mount), securityGroupId);
+}
+
+/** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */
+function clientName(mount: Construct): string {
+  const scopes = mount.node.scopes;
+  return scopes.slice(scopes.indexOf(TerraformStack.of(mount)) + 1).map((s) => s.node.id).join('-');
+}
+
+/**
+ * Makes the client (a function, a task definition) depend on the mount targets of the
+ * EfsFilesystem in this stack whose `fileSystem` this is. Each target is added once, however many
+ * mounts of the client ask: the client's own `depends_on` says which are there already. A
+ * reference built another way adds nothing: ordering then comes from the tokens alone (the
+ * reference's `mountTargetIds`).
+ */
+export function dependOnMountTargets(client: TerraformResource, mount: Construct, fileSystem: FileSystemReference): void {
+  const targets = ownerInStack(mount, fileSystem)?.mountTargetResources() ?? [];
+  const present = new Set((client.dependsOn ?? []).map((d) => tokenExpression(client, d)));
+  const fresh = targets.filter((t) => !present.has(tokenExpression(client, dependable(t))));
+  if (fresh.length > 0) client.dependsOn = [...(client.dependsOn ?? []), ...fresh.map((t) => dependable(t))];
+}

@@ -1,0 +1,143 @@
+/**
+ * The rules efs-mount-lambda and efs-mount-ecs share. They follow the EFS API's limits for root
+ * directories, creation info and POSIX users (the ones efs-filesystem's access points check too,
+ * from ../shared.ts), IAM's for role names, and what a client needs to mount: mount targets to
+ * mount through, the role policy, and a client group the file system admits.
+ */
+import {
+  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show,
+} from '../../core/expr';
+import type { Rule } from '../../core/rules';
+import {
+  MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+} from '../shared';
+import type { MountInput, MountNames } from './spec';
+
+/** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
+export const MAX_SECONDARY_GIDS = 16;
+/** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
+export const ROLE_NAME_PATTERN = '^[A-Za-z0-9+=,.@_-]{1,64}$';
+
+/**
+ * A message template like `template`, where plain strings and numbers are message text rather
+ * than interpolated literals: `text\`… ${n.client} …\`` reads `… function …` in HCL, not `${"function"}`.
+ */
+export const text = (strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Expr => ({
+  op: 'template',
+  parts: strings.flatMap((s, i) => {
+    if (i >= values.length) return [s];
+    const value = values[i];
+    if (typeof value !== 'object') return [s, String(value)];
+    // A template inside is spliced in, so that it reads as part of the message.
+    return value.op === 'template' ? [s, ...value.parts] : [s, value];
+  }),
+});
+
+/**
+ * Whether the module attaches the role policy: declared once as the local `attaches_role_policy`,
+ * which decides the policy's `for_each` (build.ts) and which the rules that need the policy read.
+ */
+export const attachesRolePolicy = <Attach extends string>(n: MountNames<string, Attach>): Expr =>
+  declared('attaches_role_policy', inputReader<Attach>()(n.attachRole));
+
+export function mountRules<Role extends string, Attach extends string>(
+  n: MountNames<Role, Attach>,
+): { single: Rule<MountInput<Role, Attach>>[]; cross: Rule<MountInput<Role, Attach>>[] } {
+  // The module's reader: the shared inputs, and the role and flag inputs whose names `n` holds.
+  const v = inputReader<MountInput<Role, Attach>>();
+  const rootDir = v('root_directory');
+  const posixUser = v('posix_user');
+  const mountTargetIds = get(v('file_system'), 'mount_target_ids');
+  const single: Rule<MountInput<Role, Attach>>[] = [
+    nameFormatRule(),
+    {
+      id: 'file-system-mount-targets',
+      inputs: ['file_system'],
+      summary: 'file_system.mount_target_ids names at least one mount target',
+      condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
+      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${name('file_system')} = module.efs.file_system.`,
+    },
+    {
+      id: 'root-directory-absolute',
+      inputs: ['root_directory'],
+      summary: 'root_directory is an absolute path without `..`',
+      condition: rootDirectory.isAbsolute(rootDir),
+      message: text`${name('root_directory')} ${rootDirectory.mustBeAbsolute} (got ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-length',
+      inputs: ['root_directory'],
+      summary: 'root_directory is at most 100 characters',
+      condition: rootDirectory.isShortEnough(rootDir),
+      message: text`${name('root_directory')} ${rootDirectory.mustBeShortEnough} (got ${call('length', rootDir)}: ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-depth',
+      inputs: ['root_directory'],
+      summary: 'root_directory is at most four levels deep',
+      condition: rootDirectory.isShallowEnough(rootDir),
+      message: text`${name('root_directory')} ${rootDirectory.mustBeShallowEnough} (got ${call('pathDepth', rootDir)} in ${show(rootDir)}).`,
+    },
+    {
+      id: 'root-directory-permissions-octal',
+      inputs: ['root_directory_permissions'],
+      summary: 'root_directory_permissions is 3 or 4 octal digits',
+      condition: octalPermissions.isOctal(v('root_directory_permissions')),
+      message: text`${name('root_directory_permissions')} ${octalPermissions.mustBe} (got ${show(v('root_directory_permissions'))}).`,
+    },
+    {
+      id: 'posix-user-ids',
+      inputs: ['posix_user'],
+      summary: `posix_user has whole-number IDs from 0 to ${MAX_POSIX_ID} and at most ${MAX_SECONDARY_GIDS} secondary groups`,
+      condition: and(
+        isPosixId(get(posixUser, 'uid')),
+        isPosixId(get(posixUser, 'gid')),
+        le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
+        call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
+      ),
+      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} secondary_gids, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
+    },
+    {
+      id: 'role-name-format',
+      inputs: [n.role],
+      summary: `${n.role}, when set, is an IAM role name (not an ARN)`,
+      condition: nullOr(v(n.role), matches(v(n.role), ROLE_NAME_PATTERN)),
+      message: text`${name(n.role)} must be the name of an IAM role, 1 to 64 letters, digits or "+=,.@_-", not its ARN (got ${show(v(n.role))}).`,
+    },
+    {
+      id: 'security-group-id-format',
+      inputs: ['security_group_id'],
+      summary: 'security_group_id, when set, is an ID such as `sg-0123456789abcdef0`',
+      condition: nullOr(v('security_group_id'), matches(v('security_group_id'), SHARED_PATTERNS.securityGroupId)),
+      message: text`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
+    },
+  ];
+  const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
+  const group = v('security_group_id');
+  const cross: Rule<MountInput<Role, Attach>>[] = [
+    {
+      id: 'role-policy-needs-role',
+      inputs: [n.attachRole, n.role],
+      summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
+      condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
+      message: text`${name(n.role)} is null but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
+    },
+    {
+      id: 'client-group-allowed',
+      inputs: ['security_group_id', 'file_system'],
+      summary: "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
+      // Checked once both are known; null on either side means the user manages NFS access another way.
+      // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
+      // A malformed ID is security-group-id-format's to report, not this rule's.
+      condition: nullOr(
+        group,
+        or(
+          not(matches(group, SHARED_PATTERNS.securityGroupId)),
+          nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+        ),
+      ),
+      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to efs-filesystem's ${name('allowed_security_groups')}, which owns one NFS rule per client group, or leave ${name('security_group_id')} null if you allow the ${n.client} in another way.`,
+    },
+  ];
+  return { single, cross };
+}

@@ -1,0 +1,130 @@
+/**
+ * The interface efs-mount-lambda and efs-mount-ecs share: the names each gives its client-specific
+ * inputs, and the inputs both take, with their descriptions and what a change does. The rules
+ * are in rules.ts.
+ *
+ * Whether the role policy exists is decided by a plain bool known at plan time
+ * (`attach_role_policy`, default true), never by the null-ness of a name or ID: those are unknown
+ * when the role or group is created in the same apply. `security_group_id` only names the
+ * client's group: efs-filesystem owns one NFS rule per client group, so that two mounts sharing a
+ * group cannot create the same rule twice, and a mount only checks that the file system admits it.
+ */
+import type { Expr } from '../../core/expr';
+import { InputName, defineInputs } from '../../core/spec';
+import { optional, t } from '../../core/types';
+import { FILE_SYSTEM_REFERENCE, NFS_PORT } from '../shared';
+
+/** The same shape (and TypeScript name) as efs-filesystem's `access_points[*].posix_user`. */
+export const POSIX_USER = t.object(
+  { uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) },
+  'PosixUser',
+);
+
+/**
+ * The names a mount module gives its client-specific inputs. `Role` and `Attach` are their literal
+ * names, so that they join the module's input-name union (`MountInput`); declare a module's
+ * names with `mountNames({...})`, which keeps them literal.
+ */
+export interface MountNames<Role extends string = string, Attach extends string = string> {
+  /** `role_name` (Lambda) or `task_role_name` (ECS). */
+  readonly role: Role;
+  /** The flag that decides the role policy: `attach_role_policy` or `attach_task_role_policy`. */
+  readonly attachRole: Attach;
+  /** Who the client is, for descriptions: "function", "task". */
+  readonly client: string;
+  /** When to set the flag to false: for the flag's description (HCL names, as all descriptions)… */
+  readonly withoutRoleDoc: string;
+  /** …and for the rule's message (names spelled per path). */
+  readonly withoutRole: Expr;
+  /** For the change-safety table: what the client's resource does when the access point is replaced. */
+  readonly followsAccessPoint: string;
+  /** For the change-safety table: what else a rename changes on the client's side ("" when nothing). */
+  readonly renameAlso: string;
+}
+
+/** Declares a mount module's names, keeping the role and flag names as literal types. */
+export const mountNames = <const Role extends string, const Attach extends string>(n: MountNames<Role, Attach>): MountNames<Role, Attach> => n;
+
+/** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
+export function mountInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  const head = defineInputs([
+    {
+      name: 'file_system',
+      type: FILE_SYSTEM_REFERENCE,
+      required: true,
+      description:
+        'The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this module\'s outputs waits for its mount targets, because the object holds their IDs.',
+      onChange: `Another file system (another \`id\`) replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name them. **The ${n.client} then sees the other file system: nothing is copied from the old one.** New mount targets or allowed groups change nothing but the plan's checks.`,
+    },
+    {
+      name: 'name',
+      type: t.string(),
+      required: true,
+      description: `Name of this mount: the access point's \`Name\` tag and the prefix of the IAM policy and rule names. One per ${n.client}: each mount gets its own access point.`,
+      onChange: `Updates the access point's \`Name\` tag in place and replaces the role policy (named after the mount) create-before-destroy: the new policy is attached before the old one is deleted.${n.renameAlso}`,
+    },
+    {
+      name: 'root_directory',
+      type: t.string(),
+      default: '/',
+      description:
+        'Directory of the file system this mount sees as its root (an absolute path of at most 100 characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with `root_directory_permissions`, if it does not exist. `/` is the file system\'s own root, which belongs to root: the POSIX user can write there only if you change that, so prefer a directory such as `/app`.',
+      onChange: `Replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it; the old access point is deleted last. **The ${n.client} then sees the new directory, empty if it did not exist: files under the old one stay on the file system but are no longer visible through this mount.**`,
+    },
+    {
+      name: 'posix_user',
+      type: POSIX_USER,
+      default: { uid: 1000, gid: 1000 },
+      description: `The POSIX user and groups every file operation through this mount runs as, whatever user the ${n.client} runs as; also the owner of a new root directory.`,
+      onChange: `Any change, secondary groups included, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it. **Files and an existing root directory keep their owner: the new user may not be able to write to them.**`,
+    },
+    {
+      name: 'root_directory_permissions',
+      type: t.string(),
+      default: '0755',
+      description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
+      onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
+    },
+  ]);
+  const grants = defineInputs([
+    {
+      name: n.role,
+      type: t.string(),
+      description: `Name of the ${n.client}'s IAM role. The module attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point. Needed while \`${n.attachRole}\` is true (the default); a role created in the same apply (\`name_prefix\`) works as is.`,
+      onChange: `Replaces the role policy create-before-destroy: it is attached to the new role before it is deleted from the old one. The ${n.client}'s own role is yours to change with it.`,
+    },
+    {
+      name: n.attachRole,
+      type: t.bool(),
+      default: true,
+      description: `Whether to attach the IAM policy to \`${n.role}\`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. ${n.withoutRoleDoc}`,
+      onChange: `\`false\` deletes the role policy: **the ${n.client} can no longer mount unless its role gets the permissions elsewhere.** \`true\` creates it.`,
+    },
+    {
+      name: 'security_group_id',
+      type: t.string(),
+      description: `The ${n.client}'s security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its \`allowed_security_groups\` (a ${n.client} and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own). The ${n.client}'s group itself needs outbound TCP ${NFS_PORT} to the file system's group.`,
+      onChange: 'Changes nothing but the plan\'s check that the file system admits the group.',
+    },
+    {
+      name: 'tags',
+      type: t.map(t.string()),
+      default: {},
+      description: 'Tags for every resource the module creates.',
+      onChange:
+        'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
+    },
+  ]);
+  return { head, grants };
+}
+
+/** The names of the inputs both mount modules declare (`mountInputs`), with the module's role and flag names. */
+export type MountInput<Role extends string, Attach extends string> = InputName<
+  ReturnType<typeof mountInputs<Role, Attach>>[keyof ReturnType<typeof mountInputs<Role, Attach>>]
+>;
+
+/**
+ * What `buildMount` reads: the shared inputs and `read_only`, which each mount module declares
+ * itself (its description differs), so a module without it cannot call `buildMount`.
+ */
+export type MountBuildInput<Role extends string, Attach extends string> = MountInput<Role, Attach> | 'read_only';

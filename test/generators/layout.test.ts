@@ -1,0 +1,142 @@
+/**
+ * The generated HCL reads as a person would write it: lines a reviewer can read without
+ * scrolling, arguments in the order the build wrote them with `tags` after them and `lifecycle`
+ * closing each resource, and the build's reasons (`ctx.explain`, `ctx.local(…, why)`) printed as
+ * comments above their blocks. Checked on every .tf file the generator writes.
+ */
+import { render } from '../../generators/generate';
+import { layoutExpression } from '../../generators/hcl/layout';
+import type { ElementRef } from '../../generators/hcl/config-printer';
+import { MODULES } from '../../generators/registry';
+import { synthModule } from '../../generators/synth-module';
+
+const files = [...render().files].filter(([path]) => path.endsWith('.tf'));
+const mainOf = (module: string) => files.find(([path]) => path === `modules/${module}/main.tf`)![1];
+
+/** The line with the text inside its string literals removed (interpolations count as strings). */
+function outsideStrings(line: string): string {
+  let out = '';
+  let depth = 0; // interpolation depth inside a string
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (!inString) {
+      if (c === '"') inString = true;
+      out += c;
+    } else if (c === '\\') i++;
+    else if (line.startsWith('${', i)) {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+    else if (c === '"' && depth === 0) {
+      inString = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** The top-level blocks of a file: header line and body lines (without the closing brace). */
+function blocks(text: string): { header: string; body: string[]; at: number }[] {
+  const lines = text.split('\n');
+  const out: { header: string; body: string[]; at: number }[] = [];
+  lines.forEach((line, i) => {
+    if (!/^(resource|data) ".*" ".*" \{$/.test(line)) return;
+    const end = lines.indexOf('}', i);
+    out.push({ header: line, body: lines.slice(i + 1, end), at: i });
+  });
+  return out;
+}
+
+type Explained = Exclude<ElementRef, { kind: 'output' }> & { readonly comment: string };
+const explainedIn = (order: readonly ElementRef[]): Explained[] =>
+  order.filter((e): e is Explained => e.kind !== 'output' && !!e.comment);
+
+const META = new Set(['count', 'for_each', 'provider', 'depends_on']);
+
+describe.each(files.map(([path, content]) => [path, content] as const))('%s', (_path, content) => {
+  const lines = content.split('\n');
+
+  test('has no line over 120 characters outside string literals', () => {
+    expect(lines.filter((l) => outsideStrings(l).length > 120)).toEqual([]);
+  });
+
+  test('has no line over 160 characters, descriptions aside', () => {
+    // Terraform takes a variable's or output's description as one literal string, and a heredoc
+    // would put line breaks into the text terraform-docs renders: a description keeps its line.
+    expect(lines.filter((l) => l.length > 160 && !/^\s*description\s*= "/.test(l))).toEqual([]);
+  });
+
+  test('closes each resource with its lifecycle block', () => {
+    for (const { header, body } of blocks(content)) {
+      const opened = body.findIndex((l) => l === '  lifecycle {');
+      if (opened < 0) continue;
+      expect({ header, after: body.slice(body.indexOf('  }', opened) + 1) }).toEqual({ header, after: [] });
+    }
+  });
+
+  test('writes tags after the other arguments of a resource', () => {
+    for (const { header, body } of blocks(content)) {
+      const args = body.map((l) => /^ {2}([a-z_0-9]+)\s+=/.exec(l)?.[1]).filter((a): a is string => !!a && !META.has(a));
+      if (args.includes('tags')) expect({ header, last: args[args.length - 1] }).toEqual({ header, last: 'tags' });
+    }
+  });
+
+  test('writes to_port right after from_port', () => {
+    lines.forEach((line, i) => {
+      if (/^\s*from_port\s*=/.test(line)) expect(lines[i + 1]).toMatch(/^\s*to_port\s*=/);
+    });
+  });
+});
+
+describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf', (name, definition) => {
+  test('prints each explanation of the build as a comment right above its block', () => {
+    const lines = mainOf(name).split('\n');
+    const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
+    for (const e of explainedIn(synthModule(definition).order)) {
+      const header = e.kind === 'local'
+        ? lines.findIndex((l) => new RegExp(`^  ${e.name}\\s*=`).test(l))
+        : lines.indexOf(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)} {`);
+      let first = header;
+      while (first > 0 && /^\s*#/.test(lines[first - 1])) first--;
+      const comment = lines.slice(first, header);
+      const address = e.kind === 'local' ? `local.${e.name}` : `${e.type}.${e.name}`;
+      expect({ address, printed: words(comment.map((l) => l.replace(/^\s*#\s?/, '')).join(' ')) })
+        .toEqual({ address, printed: words(e.comment) });
+      expect({ address, longest: Math.max(...comment.map((l) => l.length)) <= 100 }).toEqual({ address, longest: true });
+    }
+  });
+});
+
+test('the builds explain some elements, so the comment checks above check something', () => {
+  const count = MODULES.flatMap((d) => explainedIn(synthModule(d).order)).length;
+  expect(count).toBeGreaterThan(0);
+});
+
+test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf writes posix_user as uid, gid, secondary_gids', (name) => {
+  const main = mainOf(name);
+  const at = main.search(/(posix_user \{|dynamic "posix_user" \{)/);
+  expect(at).toBeGreaterThan(0);
+  const block = main.slice(at, main.indexOf('\n  }', at));
+  const order = ['uid', 'gid', 'secondary_gids'].map((k) => block.search(new RegExp(`\\n\\s*${k}\\s*=`)));
+  expect(order.every((i) => i > 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+});
+
+test('a long error message becomes join(" ", [...]) of pieces that give back the same text', () => {
+  const message = `"${'word '.repeat(40)}(got \${jsonencode(var.x == "a b" ? 1 : 2)}) and \\"quoted text\\" end."`;
+  const laidOut = layoutExpression(message, 20, 4, { splitStrings: true });
+  expect(laidOut.startsWith('join(" ", [')).toBe(true);
+  const pieces = laidOut.split('\n').slice(1, -1).map((l) => l.trim().replace(/,$/, ''));
+  expect(pieces.every((p) => p.startsWith('"') && p.endsWith('"'))).toBe(true);
+  expect(`"${pieces.map((p) => p.slice(1, -1)).join(' ')}"`).toBe(message);
+});
+
+test('a long condition is cut at its operators inside parentheses', () => {
+  const condition = Array.from({ length: 6 }, (_, i) => `var.setting_number_${i} == "value"`).join(' && ');
+  expect(layoutExpression(condition, 20, 4).split('\n')).toEqual([
+    '(',
+    ...Array.from({ length: 6 }, (_, i) => `  var.setting_number_${i} == "value"${i < 5 ? ' &&' : ''}`),
+    ')',
+  ]);
+});
