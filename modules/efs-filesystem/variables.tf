@@ -707,9 +707,10 @@ variable "policy_statements" {
       "one of principals and not_principals (got ",
       join("; ", [
         for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] with actions ${jsonencode(v.actions)}, not_actions",
-          "${jsonencode(v.not_actions)}, principals ${jsonencode(v.principals)}, not_principals",
-          "${jsonencode(v.not_principals)}",
+          "policy_statements[${k}] with ${v.actions == null ? "no " : ""}actions,",
+          "${v.not_actions == null ? "no " : ""}not_actions,",
+          "${v.principals == null ? "no " : ""}principals,",
+          "${v.not_principals == null ? "no " : ""}not_principals",
         ])
         if !((v.actions == null) != (v.not_actions == null) && (v.principals == null || v.not_principals == null))
       ]),
@@ -776,12 +777,16 @@ variable "replication" {
         (var.replication.availability_zone_name == null && var.replication.kms_key_arn == null)
       )
     )
-    error_message = join(" ", [
-      "replication names an existing file system in replication.file_system_id, so",
-      "replication.availability_zone_name and replication.kms_key_arn must be left out: they",
-      "describe a new replica, and the existing one keeps its own zone and key (got",
-      "${jsonencode(var.replication)}).",
-    ])
+    error_message = (
+      var.replication == null ? "replication is null" :
+      join(" ", [
+        "replication names an existing file system in replication.file_system_id, so",
+        "replication.availability_zone_name and replication.kms_key_arn must be left out: they",
+        "describe a new replica, and the existing one keeps its own zone and key (got",
+        "${var.replication.availability_zone_name == null ? "no " : ""}replication.availability_zone_name",
+        "and ${var.replication.kms_key_arn == null ? "no " : ""}replication.kms_key_arn).",
+      ])
+    )
   }
 }
 
@@ -791,7 +796,7 @@ variable "creation_token" {
   default     = null
 
   validation {
-    condition     = var.creation_token == null ? true : length(var.creation_token) >= 1 && length(var.creation_token) <= 64
+    condition     = var.creation_token == null ? true : var.creation_token != "" && length(var.creation_token) <= 64
     error_message = "creation_token must be 1 to 64 characters (got ${jsonencode(var.creation_token)})."
   }
 }

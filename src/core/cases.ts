@@ -32,6 +32,11 @@ export interface BadInput<N extends string = string> {
   readonly names: readonly string[];
   /** Text that shows the bad value in the message, such as `"fast"` or `5000`. */
   readonly shows: readonly string[];
+  /**
+   * The bad input is which fields are given (a field set or left out), not a value: a token
+   * cannot hide that, so the construct refuses it at synth time even when the values are tokens.
+   */
+  readonly shape?: true;
 }
 
 export interface ModuleCases<N extends string = string> {

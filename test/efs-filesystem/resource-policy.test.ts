@@ -107,13 +107,15 @@ describe('addToResourcePolicy', () => {
     const efs = newFileSystem({ policyStatements: [MOUNT_FOR_ROLE] });
     const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }));
     expect(error.message).toContain('EfsFilesystem "test/efs" addToResourcePolicy');
-    expect(error.message).toContain('policyStatements[1] denies ["elasticfilesystem:*"] without a condition');
+    expect(error.message).toContain('must not deny ClientMount without a condition');
+    expect(error.message).toContain('(got policyStatements[1] denies ["elasticfilesystem:*"])');
   });
 
   test('refuses a statement with both actions and notActions, and adds nothing', () => {
     const efs = newFileSystem();
     const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], notActions: ['elasticfilesystem:ClientWrite'] }));
-    expect(error.message).toContain('policyStatements[0] must have exactly one of actions and notActions');
+    expect(error.message).toContain('every policyStatements entry must have exactly one of actions and notActions');
+    expect(error.message).toContain('(got policyStatements[0] with actions, notActions, no principals, no notPrincipals)');
     expect(efs.addToResourcePolicy({ sid: 'Fine', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'] })).toBe(0);
   });
 
@@ -123,6 +125,6 @@ describe('addToResourcePolicy', () => {
       const action = new TerraformVariable(s, 'action', { type: 'string' });
       efs.addToResourcePolicy({ sid: 'FromVariable', effect: 'Deny', actions: [action.stringValue] });
     });
-    expect(preconditionMessages(json).some((m) => m.includes('without a condition, which blocks ClientMount for every client'))).toBe(true);
+    expect(preconditionMessages(json).some((m) => m.includes('must not deny ClientMount without a condition'))).toBe(true);
   });
 });

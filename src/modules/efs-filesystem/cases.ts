@@ -198,11 +198,11 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'policy-statement-actions-xor', title: 'policy statement with actions and not_actions',
     set: { policy_statements: [{ sid: 'Both', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], not_actions: ['elasticfilesystem:ClientMount'] }] },
-    names: ['policy_statements[0]', 'actions', 'not_actions'], shows: ['["elasticfilesystem:ClientMount"]'],
+    names: ['policy_statements[0]', 'actions', 'not_actions'], shows: ['with actions, '], shape: true,
   },
   {
     rule: 'policy-statement-actions-xor', title: 'policy statement without actions',
-    set: { policy_statements: [{ sid: 'Nothing', effect: 'Allow' }] }, names: ['policy_statements[0]', 'actions'], shows: ['null'],
+    set: { policy_statements: [{ sid: 'Nothing', effect: 'Allow' }] }, names: ['policy_statements[0]', 'actions'], shows: ['with no actions, no '], shape: true,
   },
   {
     rule: 'policy-statement-actions-xor', title: 'policy statement with principals and not_principals',
@@ -213,7 +213,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
         not_principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111122223333:role/intruder'] }],
       }],
     },
-    names: ['policy_statements[0]', 'principals', 'not_principals'], shows: ['"arn:aws:iam::111122223333:role/intruder"'],
+    names: ['policy_statements[0]', 'principals', 'not_principals'], shows: [', principals, '], shape: true,
   },
   {
     rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and no allow of ClientMount',
@@ -256,12 +256,12 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'replication-existing-destination', title: 'existing replica with a kms key',
     set: { replication: { region: 'eu-west-1', file_system_id: 'fs-0123456789abcdef0', kms_key_arn: KEY_ARN.replace('us-east-1', 'eu-west-1') } },
-    names: ['replication.file_system_id', 'replication.kms_key_arn'], shows: ['"fs-0123456789abcdef0"'],
+    names: ['replication.file_system_id', 'replication.kms_key_arn'], shows: ['got no replication.'],
   },
   {
     rule: 'replication-existing-destination', title: 'existing replica with a zone',
     set: { replication: { region: 'eu-west-1', file_system_id: 'fs-0123456789abcdef0', availability_zone_name: 'eu-west-1a' } },
-    names: ['replication.availability_zone_name'], shows: ['"eu-west-1a"'],
+    names: ['replication.availability_zone_name'], shows: ['and no replication.'],
   },
   { rule: 'creation-token-length', title: 'empty creation token', set: { creation_token: '' }, names: ['creation_token'], shows: ['""'] },
   {

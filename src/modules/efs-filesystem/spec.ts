@@ -377,6 +377,8 @@ const coversMount = (actions: Expr) =>
 const reachesMount = (st: Expr) =>
   cond(isNull(get(st, 'not_actions')), coversMount(listOrEmpty(get(st, 'actions'))), not(coversMount(get(st, 'not_actions'))));
 const replicationField = (field: string) => get(v('replication'), field);
+/** "no " before the name of a field left out, for messages about which fields are given. */
+const given = (x: Expr) => cond(isNull(x), lit('no '), lit(''));
 
 const rules: Rule<EfsFilesystemInput>[] = [
   nameFormatRule(),
@@ -611,7 +613,8 @@ const rules: Rule<EfsFilesystemInput>[] = [
       or(isNull(get(st, 'principals')), isNull(get(st, 'not_principals'))),
     ),
     template`every ${name('policy_statements')} entry must have exactly one of ${name('actions')} and ${name('not_actions')}, and at most one of ${name('principals')} and ${name('not_principals')}`,
-    (i, st) => template`${name('policy_statements')}[${i}] with ${name('actions')} ${show(get(st, 'actions'))}, ${name('not_actions')} ${show(get(st, 'not_actions'))}, ${name('principals')} ${show(get(st, 'principals'))}, ${name('not_principals')} ${show(get(st, 'not_principals'))}`,
+    // Which fields are given, not their values: known at synth time even when the values are tokens.
+    (i, st) => template`${name('policy_statements')}[${i}] with ${given(get(st, 'actions'))}${name('actions')}, ${given(get(st, 'not_actions'))}${name('not_actions')}, ${given(get(st, 'principals'))}${name('principals')}, ${given(get(st, 'not_principals'))}${name('not_principals')}`,
   ),
   {
     id: 'mount-allowed-without-mount-target-statement',
@@ -657,13 +660,13 @@ const rules: Rule<EfsFilesystemInput>[] = [
       isNull(replicationField('file_system_id')),
       and(isNull(replicationField('availability_zone_name')), isNull(replicationField('kms_key_arn'))),
     )),
-    message: template`${name('replication')} names an existing file system in ${name('replication', 'file_system_id')}, so ${name('replication', 'availability_zone_name')} and ${name('replication', 'kms_key_arn')} must be left out: they describe a new replica, and the existing one keeps its own zone and key (got ${show(v('replication'))}).`,
+    message: cond(isNull(v('replication')), lit('replication is null'), template`${name('replication')} names an existing file system in ${name('replication', 'file_system_id')}, so ${name('replication', 'availability_zone_name')} and ${name('replication', 'kms_key_arn')} must be left out: they describe a new replica, and the existing one keeps its own zone and key (got ${given(replicationField('availability_zone_name'))}${name('replication', 'availability_zone_name')} and ${given(replicationField('kms_key_arn'))}${name('replication', 'kms_key_arn')}).`),
   },
   {
     id: 'creation-token-length',
     inputs: ['creation_token'],
     summary: 'creation_token, when set, is 1 to 64 characters',
-    condition: nullOr(v('creation_token'), and(ge(call('length', v('creation_token')), lit(1)), le(call('length', v('creation_token')), lit(64)))),
+    condition: nullOr(v('creation_token'), and(ne(v('creation_token'), lit('')), le(call('length', v('creation_token')), lit(64)))),
     message: template`${name('creation_token')} must be 1 to 64 characters (got ${show(v('creation_token'))}).`,
   },
   {
