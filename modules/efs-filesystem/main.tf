@@ -275,7 +275,7 @@ resource "aws_efs_file_system" "this" {
             st.effect == "Allow" &&
             (
               st.not_actions == null ? anytrue([
-                for j, a in (st.actions == null ? [] : st.actions) : contains([
+                for j, a in concat(st.actions == null ? [] : st.actions) : contains([
                   "*",
                   "elasticfilesystem:*",
                   "elasticfilesystem:Client*",

@@ -643,7 +643,7 @@ variable "policy_statements" {
         length(v.conditions) == 0 &&
         (
           v.not_actions == null ? anytrue([
-            for j, a in (v.actions == null ? [] : v.actions) : contains([
+            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",
@@ -674,7 +674,7 @@ variable "policy_statements" {
         length(v.conditions) == 0 &&
         (
           v.not_actions == null ? anytrue([
-            for j, a in (v.actions == null ? [] : v.actions) : contains([
+            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",

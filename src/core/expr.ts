@@ -203,7 +203,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'if':
       return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
     case 'for':
-      return `[for ${e.key}, ${e.value} in ${e.coll.op === 'if' ? `(${r(e.coll)})` : r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
+      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
     case 'template':
     case 'name':
     case 'perPath':

@@ -368,8 +368,8 @@ const accessPointIdsOk = (ap: Expr): Expr =>
     )),
   );
 
-/** A list that may be null, as an empty list when it is. */
-const listOrEmpty = (x: Expr) => cond(isNull(x), lit([]), x);
+/** A list that may be null, as an empty list when it is (a call, so that a for expression can iterate it). */
+const listOrEmpty = (x: Expr) => call('concat', cond(isNull(x), lit([]), x));
 /** True when one of the action patterns covers ClientMount. */
 const coversMount = (actions: Expr) =>
   call('anytrue', forEach(actions, (_j, a) => call('contains', lit(MOUNT_COVERING_ACTIONS), a), undefined, ['j', 'a']));
