@@ -224,6 +224,26 @@ resource "aws_efs_file_system" "this" {
     ignore_changes = [tags["efs-modules:created"]]
 
     precondition {
+      condition     = !var.create_security_group || var.vpc_id != null
+      error_message = "vpc_id is null but create_security_group is true (the default): the module's security group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to false and attach your own groups with mount_target_security_group_ids."
+    }
+
+    precondition {
+      condition     = var.create_security_group || length(var.mount_target_security_group_ids) > 0 || length(var.mount_targets) == 0
+      error_message = "mount_target_security_group_ids must name at least one security group when create_security_group is false: the module creates none, and a mount target needs one (got [] for mount targets ${jsonencode(keys(var.mount_targets))})."
+    }
+
+    precondition {
+      condition     = var.create_security_group || (length(var.allowed_security_groups) == 0 && length(var.allowed_cidrs) == 0)
+      error_message = "allowed_security_groups and allowed_cidrs must be empty when create_security_group is false: their NFS rules would go on the module's own security group, which is not created (got ${jsonencode(var.allowed_security_groups)} and ${jsonencode(var.allowed_cidrs)}). Let the clients in with rules on your groups of mount_target_security_group_ids, or set create_security_group to true."
+    }
+
+    precondition {
+      condition     = length(var.mount_target_security_group_ids) <= (var.create_security_group ? 4 : 5)
+      error_message = "mount_target_security_group_ids must have at most ${var.create_security_group ? 4 : 5} entries: AWS attaches at most 5 security groups to a mount target${var.create_security_group ? ", and the module's own group is one of them" : ""} (got ${length(var.mount_target_security_group_ids)})."
+    }
+
+    precondition {
       condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
       error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
     }
@@ -254,23 +274,26 @@ resource "aws_efs_file_system" "this" {
     }
 
     precondition {
-      condition     = var.availability_zone_name == null || length(var.mount_targets) == 1
-      error_message = "mount_targets must have exactly one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+      condition     = var.availability_zone_name == null || length(var.mount_targets) <= 1
+      error_message = "mount_targets must have at most one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
     postcondition {
-      condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp())
+      condition     = var.allow_file_system_replacement || lookup(self.tags, "efs-modules:created", null) != plantimestamp() || (terraform_data.module_created.input == plantimestamp() && alltrue([for group in aws_security_group.this : lookup(group.tags, "efs-modules:created", null) == plantimestamp()]))
       error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and availability_zone_name cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
     }
   }
 }
 
 resource "aws_security_group" "this" {
-  description = var.security_group_description
-  name        = var.security_group_use_name_prefix ? null : local.security_group_name
-  name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
-  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
-  vpc_id      = var.vpc_id
+  count = var.create_security_group ? 1 : 0
+
+  description            = var.security_group_description
+  name                   = var.security_group_use_name_prefix ? null : local.security_group_name
+  name_prefix            = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
+  revoke_rules_on_delete = var.security_group_revoke_rules_on_delete
+  tags                   = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
+  vpc_id                 = var.vpc_id
 
   lifecycle {
     create_before_destroy = true
@@ -279,13 +302,13 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
-  for_each = var.allowed_security_groups
+  for_each = var.create_security_group ? var.allowed_security_groups : {}
 
   description                  = "NFS from allowed security group ${each.key}"
   from_port                    = 2049
   ip_protocol                  = "tcp"
   referenced_security_group_id = each.value
-  security_group_id            = aws_security_group.this.id
+  security_group_id            = aws_security_group.this[0].id
   tags                         = var.tags
   to_port                      = 2049
 
@@ -295,13 +318,13 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
-  count = var.allow_nfs_from_self ? 1 : 0
+  count = var.create_security_group && var.allow_nfs_from_self ? 1 : 0
 
   description                  = "NFS from members of this security group"
   from_port                    = 2049
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
-  security_group_id            = aws_security_group.this.id
+  referenced_security_group_id = aws_security_group.this[0].id
+  security_group_id            = aws_security_group.this[0].id
   tags                         = var.tags
   to_port                      = 2049
 
@@ -311,14 +334,14 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
-  for_each = var.allowed_cidrs
+  for_each = var.create_security_group ? var.allowed_cidrs : {}
 
   cidr_ipv4         = can(regex(":", each.value)) ? null : each.value
   cidr_ipv6         = can(regex(":", each.value)) ? each.value : null
   description       = "NFS from allowed CIDR ${each.key}"
   from_port         = 2049
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.this.id
+  security_group_id = aws_security_group.this[0].id
   tags              = var.tags
   to_port           = 2049
 
@@ -328,19 +351,19 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
 }
 
 resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
-  for_each = { for key, id in var.allowed_security_groups : key => id if var.client_egress_rules }
+  for_each = { for key, id in var.allowed_security_groups : key => id if var.create_security_group && var.client_egress_rules }
 
   description                  = "NFS to the mount targets of EFS ${var.name}"
   from_port                    = 2049
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.this.id
+  referenced_security_group_id = aws_security_group.this[0].id
   security_group_id            = each.value
   tags                         = var.tags
   to_port                      = 2049
 
   lifecycle {
     create_before_destroy = true
-    replace_triggered_by  = [aws_security_group.this.id]
+    replace_triggered_by  = [aws_security_group.this[0].id]
   }
 }
 
@@ -349,7 +372,7 @@ resource "aws_efs_mount_target" "this" {
 
   file_system_id  = aws_efs_file_system.this.id
   ip_address      = each.value.ip_address
-  security_groups = [aws_security_group.this.id]
+  security_groups = concat(aws_security_group.this[*].id, var.mount_target_security_group_ids)
   subnet_id       = each.value.subnet_id
 
   depends_on = [aws_vpc_security_group_ingress_rule.nfs_from_security_groups, aws_vpc_security_group_ingress_rule.nfs_from_self, aws_vpc_security_group_ingress_rule.nfs_from_cidrs, aws_vpc_security_group_egress_rule.nfs_to_file_system]

@@ -18,7 +18,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Fn, TerraformIterator, TerraformResource, TerraformStack, Token, dependable } from '../cdktf';
 import { addDynamic, num } from '../core/blocks';
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, input, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show, template,
 } from '../core/expr';
 import { BuildContext, ex } from '../core/module';
 import type { Rule } from '../core/rules';
@@ -26,6 +26,7 @@ import type { InputSpec } from '../core/spec';
 import { optional, t } from '../core/types';
 import type { FileSystemReference } from '../generated/types';
 import { EfsFilesystem } from './efs-filesystem/construct';
+import { throwValidationError } from '../core/validation-error';
 import { FILE_SYSTEM_REFERENCE, nameFormatRule } from './shared';
 
 export const NFS_PORT = 2049;
@@ -172,7 +173,8 @@ export function mountRules(n: MountNames): { single: Rule[]; cross: Rule[] } {
       inputs: ['file_system'],
       summary: 'file_system.mount_target_ids names at least one mount target',
       condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
-      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${name('file_system')} = module.efs.file_system.`,
+      // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
+      message: text`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in${perPath(', and pass file_system = module.efs.file_system', '')}.`,
     },
     {
       id: 'root-directory-absolute',
@@ -401,9 +403,28 @@ export interface NfsClientRegistry {
  * file system from another stack or outside Terraform) is left alone: the mount's precondition
  * then checks the group against the reference's `allowedSecurityGroupIds`, when it has them.
  */
-export function admitClientGroup(mount: Construct, fileSystem: FileSystemReference, securityGroupId: string): void {
-  const owner: (Construct & NfsClientRegistry) | undefined = EfsFilesystem.ownerOf(fileSystem);
-  if (owner && TerraformStack.of(owner) === TerraformStack.of(mount)) owner.allowClient(clientName(mount), securityGroupId);
+export function admitClientGroup(mount: Construct, label: string, fileSystem: FileSystemReference, securityGroupId: string): void {
+  const owner = EfsFilesystem.ownerOf(fileSystem);
+  if (!owner || TerraformStack.of(owner) !== TerraformStack.of(mount)) return;
+  if (owner.hasOwnSecurityGroup() === false) {
+    // Said here rather than by allowClient, so that the message names the mount and its way out.
+    throwValidationError(label, [
+      `fileSystem comes from EfsFilesystem "${owner.node.path}", which has no security group of its own (createSecurityGroup is false), so this mount cannot let its client group ${JSON.stringify(securityGroupId)} in on NFS. ` +
+        'Allow TCP 2049 from that group with rules on your groups of mountTargetSecurityGroupIds, and pass allowClientSecurityGroup: false.',
+    ]);
+  }
+  const registry: NfsClientRegistry = owner;
+  registry.allowClient(clientName(mount), securityGroupId);
+}
+
+/**
+ * The file system reference a mount validates. When the EfsFilesystem that made it is in the app
+ * and its `mountTargets` is a literal `{}`, `mountTargetIds` is replaced by the `{}` it will be at
+ * plan time, so that the rule on it refuses the mount at synth, with the words of the plan-time check.
+ */
+export function withKnownMountTargets(fileSystem: FileSystemReference): FileSystemReference {
+  const keys = EfsFilesystem.ownerOf(fileSystem)?.mountTargetKeys();
+  return keys !== undefined && keys.length === 0 ? { ...fileSystem, mountTargetIds: {} } : fileSystem;
 }
 
 /** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */
