@@ -27,7 +27,7 @@ output "security_group_arn" {
 
 output "size_in_bytes" {
   description = "The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates it about once an hour; it is not a real-time figure)."
-  value       = aws_efs_file_system.this.size_in_bytes[0].value
+  value       = one(aws_efs_file_system.this.size_in_bytes[*].value)
 }
 
 output "mount_target_ids" {

@@ -485,7 +485,8 @@ export interface EfsFilesystemProps {
    * (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but
    * flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and
    * `terraform_data.module_created` are new too (a file system imported or moved into a stack never
-   * applied without its security group, or `-replace` of both).
+   * applied without its security group, or `-replace` of both; with `createSecurityGroup` false,
+   * `-replace` of `terraform_data.module_created` alone).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;

@@ -137,7 +137,7 @@ describe('network outputs', () => {
       new TerraformOutput(s, 'mount_targets', { value: o.mountTargets });
       new TerraformOutput(s, 'access_points', { value: o.accessPoints });
     });
-    expect(outputOf(json, 'size')).toMatch(/^\$\{aws_efs_file_system\.\w+\.size_in_bytes\[0\]\.value\}$/);
+    expect(outputOf(json, 'size')).toMatch(/^\$\{one\(aws_efs_file_system\.\w+\.size_in_bytes\[\*\]\.value\)\}$/);
     expect(outputOf(json, 'group_arn')).toMatch(/^\$\{one\(aws_security_group\.\w+\[\*\]\.arn\)\}$/);
     expect(outputOf(json, 'group_id')).toMatch(/^\$\{one\(aws_security_group\.\w+\[\*\]\.id\)\}$/);
     expect(outputOf(json, 'mount_targets')).toContain('dns_name = mt.mount_target_dns_name');

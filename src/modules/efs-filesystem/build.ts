@@ -52,7 +52,7 @@ function outputsOf(ctx: BuildContext, r: EfsFilesystemResources): Record<string,
     dns_name: r.fileSystem.dnsName,
     security_group_id: securityGroupId,
     security_group_arn: ex(securityGroupOutput(ctx, r.securityGroup, 'arn')),
-    size_in_bytes: ex(`${ctx.address(r.fileSystem)}.size_in_bytes[0].value`),
+    size_in_bytes: ex(`one(${ctx.address(r.fileSystem)}.size_in_bytes[*].value)`),
     mount_target_ids: mountTargetIds,
     mount_targets: ex(
       `{ for key, mt in ${ctx.address(r.mountTargets)} : key => { id = mt.id, dns_name = mt.mount_target_dns_name, ` +
