@@ -367,7 +367,7 @@ export interface EfsFilesystemProps {
    * `allowedSecurityGroups` or `allowedCidrs` (refused: there is no group to hold their rules),
    * `vpcId` is not needed, and `allowNfsFromSelf`, `clientEgressRules` and the other
    * `securityGroup*` inputs do nothing; the `securityGroupId` and `securityGroupArn` outputs are
-   * undefined at plan time.
+   * without a value.
    * @default true
    */
   readonly createSecurityGroup?: boolean;

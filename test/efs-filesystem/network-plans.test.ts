@@ -33,6 +33,8 @@ const CASES: Record<string, [Record<string, unknown>, Record<string, unknown>]> 
   no_mount_targets: [{ mount_targets: {} }, { mount_targets: {} }],
   mount_targets_added: [{ mount_targets: {} }, {}],
   // A file system created before its network: no VPC, no group, no mount target.
+  // A state written before create_security_group existed: the group without an index.
+  before_count: [{}, {}],
   no_network: [{ vpc_id: null, mount_targets: {}, create_security_group: false }, { vpc_id: null, mount_targets: {}, create_security_group: false }],
 };
 
@@ -66,7 +68,8 @@ const CREATE_BEFORE_DESTROY = new Set([
 ]);
 
 /**
- * Two facts of a real apply that the prepared state leaves out: Terraform records
+ * Two facts of a real apply that the prepared state leaves out (and the one state of an older
+ * version, before_count): Terraform records
  * create_before_destroy on the instances of such resources (it decides the order of deleting a
  * group that is no longer in the configuration), and the mount targets of same_apply hold the ID
  * the shared group got, not a fake.
@@ -74,6 +77,10 @@ const CREATE_BEFORE_DESTROY = new Set([
 function asApplied(state: any): any {
   for (const r of state.resources) {
     for (const i of r.instances) if (CREATE_BEFORE_DESTROY.has(r.type)) i.create_before_destroy = true;
+  }
+  for (const r of state.resources.filter((r: any) => r.module === 'module.before_count' && r.type === 'aws_security_group')) {
+    delete r.each;
+    for (const i of r.instances) delete i.index_key;
   }
   const shared = state.resources.find((r: any) => !r.module && r.type === 'aws_security_group' && r.name === 'shared');
   for (const r of state.resources.filter((r: any) => r.module === 'module.same_apply' && r.type === 'aws_efs_mount_target')) {
@@ -109,6 +116,15 @@ describe('first plan', () => {
     expect(changes('unchanged')).toEqual([]);
     expect(changes('own_groups_unchanged')).toEqual([]);
     expect(changes('same_apply')).toEqual([]);
+  });
+});
+
+describe('a state from before create_security_group (the group at aws_security_group.this)', () => {
+  test('Terraform moves the group to aws_security_group.this[0] by itself, and nothing changes', () => {
+    const moved = change('before_count', GROUP) as ReturnType<typeof change> & { previous_address?: string };
+    expect(moved.previous_address).toBe('module.before_count.aws_security_group.this');
+    expect(moved.change.actions).toEqual(['no-op']);
+    expect(changes('before_count')).toEqual([]);
   });
 });
 
