@@ -38,14 +38,27 @@ output "mount_target_ids" {
 output "mount_targets" {
   description = "Each mount target by the keys of `mount_targets`: its ID, DNS name (`dns_name`, for mounting in that zone by name), network interface, Availability Zone (name and ID), subnet and IP address."
   value = {
-    for key, mt in aws_efs_mount_target.this : key => { id = mt.id, dns_name = mt.mount_target_dns_name, network_interface_id = mt.network_interface_id, availability_zone_name = mt.availability_zone_name, availability_zone_id = mt.availability_zone_id, subnet_id = mt.subnet_id, ip_address = mt.ip_address }
+    for key, mt in aws_efs_mount_target.this : key => {
+      id                     = mt.id
+      dns_name               = mt.mount_target_dns_name
+      network_interface_id   = mt.network_interface_id
+      availability_zone_name = mt.availability_zone_name
+      availability_zone_id   = mt.availability_zone_id
+      subnet_id              = mt.subnet_id
+      ip_address             = mt.ip_address
+    }
   }
 }
 
 output "access_points" {
   description = "Each access point by the keys of `access_points`: its ID, ARN, root directory path and POSIX user (null when none is set)."
   value = {
-    for key, ap in aws_efs_access_point.this : key => { id = ap.id, arn = ap.arn, root_directory = ap.root_directory[0].path, posix_user = one(ap.posix_user) }
+    for key, ap in aws_efs_access_point.this : key => {
+      id             = ap.id
+      arn            = ap.arn
+      root_directory = ap.root_directory[0].path
+      posix_user     = one(ap.posix_user)
+    }
   }
 }
 
