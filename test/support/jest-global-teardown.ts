@@ -1,6 +1,7 @@
-/** Jest global teardown: stops the shared AWS provider started by jest-global-setup.ts. */
-import type { SharedProvider } from './shared-provider';
+/** Jest global teardown: stops the provider processes started by jest-global-setup.ts and waits for them. */
+import type { Started } from './jest-global-setup';
 
-export default function globalTeardown(): void {
-  (globalThis as { efsModulesSharedProvider?: SharedProvider }).efsModulesSharedProvider?.stop();
+export default async function globalTeardown(): Promise<void> {
+  const started = globalThis as Started;
+  await Promise.all([started.efsModulesSharedProvider?.stop(), started.efsModulesProviderBroker?.stop()]);
 }

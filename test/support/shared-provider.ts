@@ -26,7 +26,8 @@ export const SHARED_PROVIDER_ENV = 'EFS_MODULES_REATTACH_PROVIDERS';
 export interface SharedProvider {
   /** The TF_REATTACH_PROVIDERS value. */
   readonly reattach: string;
-  stop(): void;
+  /** Stops the process and resolves once it exited. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -46,20 +47,24 @@ export function mirroredProviderBinary(mirror: string): string | undefined {
 /**
  * Starts the provider in debug mode and resolves once it printed its address. It runs under a
  * small shell that stops it when its stdin closes, so it also goes away when the test process
- * dies without calling stop().
+ * dies without calling stop(). The shell waits for the provider and stop() for the shell, so the
+ * provider's CPU time counts in the rusage of the test run (`/usr/bin/time npm test`); an
+ * orphaned provider would be reaped by init and its CPU would vanish from the figures.
  */
 export function startSharedProvider(binary: string, env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<SharedProvider> {
-  const watchdog = '"$0" -debug & provider=$!; cat >/dev/null; kill "$provider"';
+  const watchdog = '"$0" -debug & provider=$!; cat >/dev/null; kill "$provider"; wait "$provider"';
   const child: ChildProcess = spawn('sh', ['-c', watchdog, binary], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const stop = () => {
     child.stdin?.end();
+    return exited;
   };
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(`no address after ${timeoutMs} ms`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
-      stop();
+      void stop();
       reject(new Error(`the shared AWS provider (${binary} -debug) did not start: ${why}\n${output}`));
     };
     const read = (chunk: Buffer) => {
