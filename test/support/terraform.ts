@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import execa, { ExecaError } from 'execa';
+import { linkProviders, reusableInit } from './installed-providers';
 import { configuredProvider } from './provider-broker';
 import { OFFLINE_PROVIDER_SETTINGS, offlineProviderKey } from './provider-config';
 import { SHARED_PROVIDER_ENV } from './shared-provider';
@@ -317,8 +318,16 @@ function logDuration(args: string[], result: RunResult, shared: boolean): void {
   fs.appendFileSync(path.resolve(file), `${JSON.stringify(line)}\n`);
 }
 
-export function init(dir: string): Promise<RunResult> {
-  return terraform(dir, ['init', '-input=false', '-no-color']);
+/**
+ * `terraform init`, or under jest for a root without a backend, `terraform get` plus the lock
+ * file and providers of the run's one initialised root (test/support/installed-providers.ts).
+ */
+export async function init(dir: string): Promise<RunResult> {
+  const template = reusableInit(dir);
+  if (!template) return terraform(dir, ['init', '-input=false', '-no-color']);
+  const result = await terraform(dir, ['get', '-no-color']);
+  linkProviders(dir, template);
+  return result;
 }
 
 export function validate(dir: string): Promise<RunResult> {
