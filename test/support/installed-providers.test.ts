@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { INSTALLED_PROVIDERS_ENV, TEMPLATE_MAIN_TF, linkProviders, reusableInit } from './installed-providers';
+import { INSTALLED_PROVIDERS_ENV, TEMPLATE_MAIN_TF, cachedSchemaFile, linkProviders, reusableInit } from './installed-providers';
+import { awsSchema } from './state';
 import { ROOT } from './examples';
 import { findResources, makeTempDir, plan, providerOverride, stage, stripAnsi, terraform } from './terraform';
 
@@ -93,4 +94,20 @@ test('every module and example accepts the provider version of the shared lock f
   const selected = version(fs.readFileSync(path.join(dir, '.terraform.lock.hcl'), 'utf8'));
   expect(selected).toBeDefined();
   expect(selected).toBe(version(fs.readFileSync(path.join(template, '.terraform.lock.hcl'), 'utf8')));
+});
+
+test('the provider schema is asked once per run and read back equal to what terraform prints', async () => {
+  const first = await linkedRoot({ 'main.tf': RESOURCE });
+  const second = await linkedRoot({ 'main.tf': RESOURCE });
+  const file = cachedSchemaFile(first)!;
+  expect(file).toBeDefined();
+  expect(cachedSchemaFile(second)).toBe(file);
+  fs.rmSync(file, { force: true });
+  await awsSchema(first);
+  expect(fs.existsSync(file)).toBe(true);
+  const printed = JSON.parse((await terraform(second, ['providers', 'schema', '-json'])).stdout).provider_schemas['registry.terraform.io/hashicorp/aws'];
+  expect(await awsSchema(second)).toEqual(printed);
+  // A root locking another package (here: other hashes) never reads it.
+  const other = root({ 'main.tf': RESOURCE, '.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n  hashes = ["h1:other"]\n}\n' });
+  expect(cachedSchemaFile(other)).toBeUndefined();
 });
