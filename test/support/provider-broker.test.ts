@@ -93,3 +93,19 @@ test('plans on one configured process, at once and in sequence, equal the plan o
   expect(own.planned_values?.outputs?.region.value).toBe('us-east-1');
   expect(other.planned_values?.outputs?.region.value).toBe('eu-west-1');
 });
+
+test('a provider process that died is replaced on the next request, not handed out again', async () => {
+  const key = 'aws-offline:replaced-after-death';
+  const first = (await configuredProvider(key, broker.socket))!;
+  const pid = (JSON.parse(first) as Record<string, { Pid: number }>)['registry.terraform.io/hashicorp/aws'].Pid;
+  process.kill(pid, 'SIGKILL');
+  // The broker learns of the death asynchronously (its watchdog shell exits); ask until it has.
+  let next = first;
+  for (let i = 0; i < 100 && next === first; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    next = (await configuredProvider(key, broker.socket))!;
+  }
+  expect(next).not.toBe(first);
+  const nextPid = (JSON.parse(next) as Record<string, { Pid: number }>)['registry.terraform.io/hashicorp/aws'].Pid;
+  expect(fs.existsSync(`/proc/${nextPid}`)).toBe(true);
+});

@@ -49,7 +49,12 @@ export async function startProviderBroker(binary: string, env: NodeJS.ProcessEnv
   fs.rmSync(socket, { force: true });
   const server = http.createServer((req, res) => {
     const key = decodeURIComponent((req.url ?? '/').slice(1));
-    if (!providers.has(key)) providers.set(key, startSharedProvider(binary, configuredProviderEnv(env)));
+    if (!providers.has(key)) {
+      const started = startSharedProvider(binary, configuredProviderEnv(env));
+      providers.set(key, started);
+      // A process that died (e.g. out of memory) is replaced on the next request, not handed out again.
+      started.then((p) => p.exited.then(() => providers.get(key) === started && providers.delete(key)), () => providers.delete(key));
+    }
     providers.get(key)!.then(
       (p) => res.end(p.reattach),
       (e: Error) => {
