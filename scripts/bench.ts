@@ -339,7 +339,7 @@ function suiteReport(suite: SuiteBreakdown): string[] {
     '(test/support/shared-provider.ts) or, for plans, the one of their configuration (test/support/provider-broker.ts).',
     '`get`: roots initialised by `terraform get` plus the run\'s one initialised root (test/support/installed-providers.ts).',
     '',
-    '| terraform command | processes | of them on the shared provider | summed elapsed |',
+    '| terraform command | processes | of them on a shared provider | summed elapsed |',
     '|---|---:|---:|---:|',
     ...suite.commands.map((c) => `| \`${c.name}\` | ${c.count} | ${c.shared} | ${fmt(c.seconds)} |`),
     `| all | ${suite.commands.reduce((n, c) => n + c.count, 0)} | ${suite.commands.reduce((n, c) => n + c.shared, 0)} | ${fmt(total)} |`,
