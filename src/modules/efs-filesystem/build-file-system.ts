@@ -75,7 +75,7 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
 }
 
 /**
- * Nothing lost by surprise (docs/design.md): a postcondition on the file system that fails the
+ * Nothing lost by surprise (docs/design/replacement-guard.md): a postcondition on the file system that fails the
  * plan, before anything is applied, when the plan would replace the file system without the
  * user's permission. Needs the security group, whose birth tag is the second witness when the
  * module creates it (count = 1); without it `terraform_data.module_created` is the only witness.
