@@ -7,6 +7,7 @@ import { ValidationError } from './src';
 import { EfsFilesystemBasicStack } from './examples/efs-filesystem/basic/stack';
 import { EfsFilesystemCompleteStack } from './examples/efs-filesystem/complete/stack';
 import { EfsFilesystemBackupAndAlarmsStack } from './examples/efs-filesystem/backup-and-alarms/stack';
+import { EfsFilesystemOwnSecurityGroupsStack } from './examples/efs-filesystem/own-security-groups/stack';
 import { CompleteExampleStack } from './examples/complete/stack';
 import { EcsExampleStack } from './examples/ecs/stack';
 import { LambdaExampleStack } from './examples/lambda/stack';
@@ -16,6 +17,7 @@ export function buildApp(outdir?: string): App {
   new EfsFilesystemBasicStack(app, 'efs-filesystem-basic');
   new EfsFilesystemCompleteStack(app, 'efs-filesystem-complete');
   new EfsFilesystemBackupAndAlarmsStack(app, 'efs-filesystem-backup-and-alarms');
+  new EfsFilesystemOwnSecurityGroupsStack(app, 'efs-filesystem-own-security-groups');
   new LambdaExampleStack(app, 'lambda');
   new EcsExampleStack(app, 'ecs');
   new CompleteExampleStack(app, 'complete');

@@ -28,13 +28,13 @@ test('bad props stop synthesis with the message, not a stack trace', async () =>
     const { EfsFilesystem } = require(${from('src')});
     const { runApp } = require(${from('main')});
     runApp(() => { const app = new App({ outdir: ${JSON.stringify(makeTempDir())} });
-      new EfsFilesystem(new TerraformStack(app, 's'), 'efs', { name: 'x', vpcId: 'vpc-0123456789abcdef0', mountTargets: {}, throughputMode: 'fast' });
+      new EfsFilesystem(new TerraformStack(app, 's'), 'efs', { name: 'x', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-a' } }, throughputMode: 'fast' });
       return app; });`,
   );
   // The way cdktf.json runs the app: node with the esbuild hook of scripts/run-ts.js.
   const result = await execa(process.execPath, [join(ROOT, 'scripts/run-ts.js'), script], { cwd: ROOT, reject: false });
   expect(result.exitCode).toBe(1);
   expect(result.stderr).toContain('throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").');
-  expect(result.stderr).toContain('mountTargets must have at least one entry');
+  expect(result.stderr).toContain('every mountTargets entry\'s subnetId must be a subnet ID such as "subnet-0123456789abcdef0" (got mountTargets["a"].subnetId = "subnet-a").');
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });

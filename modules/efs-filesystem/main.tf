@@ -232,7 +232,8 @@ resource "terraform_data" "module_created" {
 # this plan creates or replaces the resource, and that is known at plan time. A file system born in
 # this plan while terraform_data.module_created or the security group is older is a replacement: the
 # postcondition fails the plan before anything is applied. When every witness is new, the module is
-# new and the file system is simply created.
+# new and the file system is simply created. The security group is a witness only when the module
+# creates it (alltrue over its instances is true without one).
 resource "aws_efs_file_system" "this" {
   encrypted                       = var.encrypted
   kms_key_id                      = var.kms_key_arn
@@ -266,6 +267,52 @@ resource "aws_efs_file_system" "this" {
 
   lifecycle {
     ignore_changes = [tags["efs-modules:created"]]
+
+    precondition {
+      condition = !var.create_security_group || var.vpc_id != null
+      error_message = join(" ", [
+        "vpc_id is null but create_security_group is true (the default): the module's security",
+        "group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to",
+        "false and attach your own groups with mount_target_security_group_ids.",
+      ])
+    }
+
+    precondition {
+      condition = (
+        var.create_security_group ||
+        length(var.mount_target_security_group_ids) > 0 ||
+        length(var.mount_targets) == 0
+      )
+      error_message = join(" ", [
+        "mount_target_security_group_ids must name at least one security group when",
+        "create_security_group is false: the module creates none, and a mount target needs one",
+        "(got [] for mount targets ${jsonencode(keys(var.mount_targets))}).",
+      ])
+    }
+
+    precondition {
+      condition = (
+        var.create_security_group ||
+        (length(var.allowed_security_groups) == 0 && length(var.allowed_cidrs) == 0)
+      )
+      error_message = join(" ", [
+        "allowed_security_groups and allowed_cidrs must be empty when create_security_group is",
+        "false: their NFS rules would go on the module's own security group, which is not created",
+        "(got ${jsonencode(var.allowed_security_groups)} and ${jsonencode(var.allowed_cidrs)}).",
+        "Let the clients in with rules on your groups of mount_target_security_group_ids, or set",
+        "create_security_group to true.",
+      ])
+    }
+
+    precondition {
+      condition = length(var.mount_target_security_group_ids) <= (var.create_security_group ? 4 : 5)
+      error_message = join(" ", [
+        "mount_target_security_group_ids must have at most ${var.create_security_group ? 4 : 5}",
+        "entries: AWS attaches at most 5 security groups to a mount",
+        "target${var.create_security_group ? ", and the module's own group is one of them" : ""}",
+        "(got ${length(var.mount_target_security_group_ids)}).",
+      ])
+    }
 
     precondition {
       condition = (
@@ -360,11 +407,11 @@ resource "aws_efs_file_system" "this" {
     }
 
     precondition {
-      condition = var.availability_zone_name == null || length(var.mount_targets) == 1
+      condition = var.availability_zone_name == null || length(var.mount_targets) <= 1
       error_message = join(" ", [
-        "mount_targets must have exactly one entry for a One Zone file system",
-        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}), in that zone (got",
-        "${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))}).",
+        "mount_targets must have at most one entry for a One Zone file system",
+        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of",
+        "that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))}).",
       ])
     }
 
@@ -374,7 +421,9 @@ resource "aws_efs_file_system" "this" {
         lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
         (
           terraform_data.module_created.input == plantimestamp() &&
-          lookup(aws_security_group.this.tags, "efs-modules:created", null) == plantimestamp()
+          alltrue([
+            for group in aws_security_group.this : lookup(group.tags, "efs-modules:created", null) == plantimestamp()
+          ])
         )
       )
       error_message = join(" ", [
@@ -396,13 +445,18 @@ resource "aws_efs_file_system" "this" {
 # Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules
 # exist before the mount targets move to it, and the old group and its rules go only after. Rules
 # live in their own resources so that each is keyed by its own name. The birth tag is a witness of
-# the replacement guard on aws_efs_file_system.this.
+# the replacement guard on aws_efs_file_system.this. count, not for_each: a state written before
+# create_security_group existed holds the group without an index, which Terraform moves to [0] by
+# itself.
 resource "aws_security_group" "this" {
-  name        = var.security_group_use_name_prefix ? null : local.security_group_name
-  name_prefix = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
-  description = var.security_group_description
-  vpc_id      = var.vpc_id
-  tags        = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
+  count = var.create_security_group ? 1 : 0
+
+  name                   = var.security_group_use_name_prefix ? null : local.security_group_name
+  name_prefix            = var.security_group_use_name_prefix ? "${local.security_group_name}-" : null
+  description            = var.security_group_description
+  vpc_id                 = var.vpc_id
+  revoke_rules_on_delete = var.security_group_revoke_rules_on_delete
+  tags                   = merge(var.tags, { Name = local.security_group_name }, { "efs-modules:created" = plantimestamp() })
 
   lifecycle {
     create_before_destroy = true
@@ -415,9 +469,9 @@ resource "aws_security_group" "this" {
 # after. for_each over a map keyed by the names users choose: keys are known at plan time even when
 # the group IDs are not, and a change to one entry touches that entry's rule only.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
-  for_each = var.allowed_security_groups
+  for_each = var.create_security_group ? var.allowed_security_groups : {}
 
-  security_group_id            = aws_security_group.this.id
+  security_group_id            = aws_security_group.this[0].id
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = 2049
@@ -433,10 +487,10 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_security_groups" {
 # Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before
 # the mount targets move to it.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
-  count = var.allow_nfs_from_self ? 1 : 0
+  count = var.create_security_group && var.allow_nfs_from_self ? 1 : 0
 
-  security_group_id            = aws_security_group.this.id
-  referenced_security_group_id = aws_security_group.this.id
+  security_group_id            = aws_security_group.this[0].id
+  referenced_security_group_id = aws_security_group.this[0].id
   ip_protocol                  = "tcp"
   from_port                    = 2049
   to_port                      = 2049
@@ -453,9 +507,9 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
 # after. for_each over a map keyed by the names users choose: keys are known at plan time even when
 # the group IDs are not, and a change to one entry touches that entry's rule only.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
-  for_each = var.allowed_cidrs
+  for_each = var.create_security_group ? var.allowed_cidrs : {}
 
-  security_group_id = aws_security_group.this.id
+  security_group_id = aws_security_group.this[0].id
   cidr_ipv4         = can(regex(":", each.value)) ? null : each.value
   cidr_ipv6         = can(regex(":", each.value)) ? each.value : null
   ip_protocol       = "tcp"
@@ -474,10 +528,14 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
 # keeps its way out to the old group until the mount targets have left it. Keyed by the names of
 # allowed_security_groups, known at plan time.
 resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
-  for_each = { for key, id in var.allowed_security_groups : key => id if var.client_egress_rules }
+  for_each = {
+    for key, id in var.allowed_security_groups : key => id
+    if var.create_security_group &&
+    var.client_egress_rules
+  }
 
   security_group_id            = each.value
-  referenced_security_group_id = aws_security_group.this.id
+  referenced_security_group_id = aws_security_group.this[0].id
   ip_protocol                  = "tcp"
   from_port                    = 2049
   to_port                      = 2049
@@ -486,19 +544,21 @@ resource "aws_vpc_security_group_egress_rule" "nfs_to_file_system" {
 
   lifecycle {
     create_before_destroy = true
-    replace_triggered_by  = [aws_security_group.this.id]
+    replace_triggered_by  = [aws_security_group.this[0].id]
   }
 }
 
 # depends_on the NFS rules: a mount target moves to a new group only once that group lets the
-# clients in (and out).
+# clients in (and out). security_groups: the module's group (when it creates one) and the user's
+# groups, a list: their IDs may be unknown at plan time, and a change updates each mount target in
+# place.
 resource "aws_efs_mount_target" "this" {
   for_each = var.mount_targets
 
   file_system_id  = aws_efs_file_system.this.id
   subnet_id       = each.value.subnet_id
   ip_address      = each.value.ip_address
-  security_groups = [aws_security_group.this.id]
+  security_groups = concat(aws_security_group.this[*].id, var.mount_target_security_group_ids)
 
   depends_on = [
     aws_vpc_security_group_ingress_rule.nfs_from_security_groups,

@@ -16,8 +16,18 @@ output "dns_name" {
 }
 
 output "security_group_id" {
-  description = "ID of the security group of the mount targets."
-  value       = aws_security_group.this.id
+  description = "ID of the security group the module created for the mount targets; null when `create_security_group = false`."
+  value       = one(aws_security_group.this[*].id)
+}
+
+output "security_group_arn" {
+  description = "ARN of the security group the module created for the mount targets; null when `create_security_group = false`."
+  value       = one(aws_security_group.this[*].arn)
+}
+
+output "size_in_bytes" {
+  description = "The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates it about once an hour; it is not a real-time figure)."
+  value       = one(aws_efs_file_system.this.size_in_bytes[*].value)
 }
 
 output "mount_target_ids" {
@@ -25,9 +35,31 @@ output "mount_target_ids" {
   value       = { for key, mount_target in aws_efs_mount_target.this : key => mount_target.id }
 }
 
+output "mount_targets" {
+  description = "Each mount target by the keys of `mount_targets`: its ID, DNS name (`dns_name`, for mounting in that zone by name), network interface, Availability Zone (name and ID), subnet and IP address."
+  value = {
+    for key, mt in aws_efs_mount_target.this : key => {
+      id                     = mt.id
+      dns_name               = mt.mount_target_dns_name
+      network_interface_id   = mt.network_interface_id
+      availability_zone_name = mt.availability_zone_name
+      availability_zone_id   = mt.availability_zone_id
+      subnet_id              = mt.subnet_id
+      ip_address             = mt.ip_address
+    }
+  }
+}
+
 output "access_points" {
-  description = "ID and ARN of each access point, by the keys of `access_points`."
-  value       = { for key, ap in aws_efs_access_point.this : key => { id = ap.id, arn = ap.arn } }
+  description = "Each access point by the keys of `access_points`: its ID, ARN, root directory path and POSIX user (null when none is set)."
+  value = {
+    for key, ap in aws_efs_access_point.this : key => {
+      id             = ap.id
+      arn            = ap.arn
+      root_directory = ap.root_directory[0].path
+      posix_user     = one(ap.posix_user)
+    }
+  }
 }
 
 output "replication_destination_file_system_id" {
@@ -40,7 +72,7 @@ output "file_system" {
   value = {
     id                         = aws_efs_file_system.this.id
     arn                        = aws_efs_file_system.this.arn
-    security_group_id          = aws_security_group.this.id
+    security_group_id          = one(aws_security_group.this[*].id)
     mount_target_ids           = { for key, mount_target in aws_efs_mount_target.this : key => mount_target.id }
     allowed_security_group_ids = values(var.allowed_security_groups)
   }

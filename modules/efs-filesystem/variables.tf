@@ -15,31 +15,24 @@ variable "name" {
 }
 
 variable "vpc_id" {
-  description = "VPC of the mount targets and of their security group."
+  description = "VPC of the mount targets and of the security group the module creates. Required while `create_security_group` is `true` (the default); without a group of its own the module does not need it (null): the mount targets take their VPC from their subnets."
   type        = string
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
+    condition     = var.vpc_id == null ? true : can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
     error_message = "vpc_id must be a VPC ID such as \"vpc-0123456789abcdef0\" (got ${jsonencode(var.vpc_id)})."
   }
 }
 
 variable "mount_targets" {
-  description = "One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply."
+  description = "One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply. `{}` creates a file system no client can reach yet (a replication destination, a file system created before its network); the `efs-mount-*` modules refuse it until it has a mount target."
   type = map(object({
     subnet_id  = string
     ip_address = optional(string)
   }))
+  default  = {}
   nullable = false
-
-  validation {
-    condition = length(var.mount_targets) > 0
-    error_message = join(" ", [
-      "mount_targets must have at least one entry: without a mount target no client can reach the",
-      "file system (got {}).",
-    ])
-  }
 
   validation {
     condition = alltrue([for k, v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
@@ -219,6 +212,48 @@ variable "security_group_description" {
   }
 }
 
+variable "create_security_group" {
+  description = "Create the mount targets' security group and its NFS rules. Set to `false` to bring your own groups: give them in `mount_target_security_group_ids` (at least one while there are mount targets) and let clients in with rules of your own. Without a group of its own the module takes no `allowed_security_groups` or `allowed_cidrs` (refused: there is no group to hold their rules), `vpc_id` is not needed, and `allow_nfs_from_self`, `client_egress_rules` and the other `security_group_*` inputs do nothing; the `security_group_id` and `security_group_arn` outputs are null."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "mount_target_security_group_ids" {
+  description = "Security groups attached to every mount target, besides the module's own group (or instead of it when `create_security_group` is `false`), such as groups shared with other services. The IDs may come from groups created in the same apply: nothing is keyed on them. Each ID at most once; a mount target takes at most 5 groups, the module's own included."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition = alltrue([for k, v in var.mount_target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    error_message = join("", [
+      "every entry of mount_target_security_group_ids must be a security group ID such as ",
+      "\"sg-0123456789abcdef0\" (got ",
+      join("; ", [
+        for k, v in var.mount_target_security_group_ids : "mount_target_security_group_ids[${k}] = ${jsonencode(v)}"
+        if !can(regex("^sg-[0-9a-f]{8,17}$", v))
+      ]),
+      ").",
+    ])
+  }
+
+  validation {
+    condition = length(distinct(var.mount_target_security_group_ids)) == length(var.mount_target_security_group_ids)
+    error_message = join(" ", [
+      "mount_target_security_group_ids must list each security group once (got",
+      "${jsonencode(var.mount_target_security_group_ids)}).",
+    ])
+  }
+}
+
+variable "security_group_revoke_rules_on_delete" {
+  description = "When the module's security group is deleted, first revoke its rules and the rules that reference it. Needed when other groups (not managed by this module) reference it, which would otherwise block its deletion."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "throughput_mode" {
   description = "`\"elastic\"` (scales with demand, the right choice for spiky work), `\"provisioned\"` (a fixed MiB/s for steady work) or `\"bursting\"` (scales with size, with burst credits)."
   type        = string
@@ -292,7 +327,7 @@ variable "kms_key_arn" {
 }
 
 variable "availability_zone_name" {
-  description = "Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes exactly one mount target, in that zone."
+  description = "Availability Zone of a One Zone file system; null for a Regional one. Immutable. A One Zone file system takes at most one mount target, in that zone."
   type        = string
   default     = null
 
@@ -720,7 +755,7 @@ variable "policy_statements" {
 }
 
 variable "allow_file_system_replacement" {
-  description = "Changing `encrypted`, `kms_key_arn`, `performance_mode`, `availability_zone_name` or `creation_token` replaces the file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace the file system, then back to `false`. Removing `kms_key_arn`, `availability_zone_name` or `creation_token` changes nothing (the file system keeps its key, zone and token) and is not refused. Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both)."
+  description = "Changing `encrypted`, `kms_key_arn`, `performance_mode`, `availability_zone_name` or `creation_token` replaces the file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace the file system, then back to `false`. Removing `kms_key_arn`, `availability_zone_name` or `creation_token` changes nothing (the file system keeps its key, zone and token) and is not refused. Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone)."
   type        = bool
   default     = false
   nullable    = false

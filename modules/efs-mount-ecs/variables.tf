@@ -5,7 +5,7 @@ variable "file_system" {
   type = object({
     id                         = string
     arn                        = string
-    security_group_id          = string
+    security_group_id          = optional(string)
     mount_target_ids           = map(string)
     allowed_security_group_ids = optional(list(string))
   })
@@ -14,10 +14,10 @@ variable "file_system" {
   validation {
     condition = var.file_system.mount_target_ids == null ? false : length(var.file_system.mount_target_ids) > 0
     error_message = join(" ", [
-      "file_system.mount_target_ids must name at least one mount target: clients mount through",
-      "them, and the task waits for the ones it names (got",
-      "${jsonencode(var.file_system.mount_target_ids)}). Pass file_system =",
-      "module.efs.file_system.",
+      "file_system.mount_target_ids names no mount target (got",
+      "${jsonencode(var.file_system.mount_target_ids)}): the file system cannot be reached from",
+      "any subnet, so there is nothing to mount. Give efs-filesystem's mount_targets a subnet in",
+      "each Availability Zone the task runs in, and pass file_system = module.efs.file_system.",
     ])
   }
 }

@@ -34,6 +34,8 @@ export interface AccessPoint {
 export interface AccessPointReference {
   readonly id: string;
   readonly arn: string;
+  readonly rootDirectory: string;
+  readonly posixUser?: PosixUser;
 }
 
 export interface Alarms {
@@ -156,7 +158,7 @@ export interface EcsMountPoint {
 export interface FileSystemReference {
   readonly id: string;
   readonly arn: string;
-  readonly securityGroupId: string;
+  readonly securityGroupId?: string;
   readonly mountTargetIds: Record<string, string>;
   readonly allowedSecurityGroupIds?: string[];
 }
@@ -175,6 +177,16 @@ export interface LifecyclePolicy {
 export interface MountTarget {
   readonly subnetId: string;
   readonly ipAddress?: string;
+}
+
+export interface MountTargetAttributes {
+  readonly id: string;
+  readonly dnsName: string;
+  readonly networkInterfaceId: string;
+  readonly availabilityZoneName: string;
+  readonly availabilityZoneId: string;
+  readonly subnetId: string;
+  readonly ipAddress: string;
 }
 
 export interface PercentIoLimitAlarm {
@@ -284,15 +296,22 @@ export interface EfsFilesystemProps {
    */
   readonly name: string;
   /**
-   * VPC of the mount targets and of their security group.
+   * VPC of the mount targets and of the security group the module creates. Required while
+   * `createSecurityGroup` is `true` (the default); without a group of its own the module does not
+   * need it: the mount targets take their VPC from their subnets.
+   * @default - none: required while `createSecurityGroup` is `true`
    */
-  readonly vpcId: string;
+  readonly vpcId?: string;
   /**
    * One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys,
    * not positions, identify mount targets: adding, removing or reordering entries touches only those
    * entries, and keys stay known at plan time even when the subnets are created in the same apply.
+   * `{}` creates a file system no client can reach yet (a replication destination, a file system
+   * created before its network); the `EfsMountLambda` and `EfsMountEcs` constructs refuse it until
+   * it has a mount target.
+   * @default {}
    */
-  readonly mountTargets: Record<string, MountTarget>;
+  readonly mountTargets?: Record<string, MountTarget>;
   /**
    * Client security groups whose members may reach NFS (TCP 2049) on the mount targets, keyed by a
    * name you choose (`{ app: appGroup.id }`). One rule per entry, keyed by its name: adding,
@@ -346,6 +365,32 @@ export interface EfsFilesystemProps {
    */
   readonly securityGroupDescription?: string;
   /**
+   * Create the mount targets' security group and its NFS rules. Set to `false` to bring your own
+   * groups: give them in `mountTargetSecurityGroupIds` (at least one while there are mount targets)
+   * and let clients in with rules of your own. Without a group of its own the module takes no
+   * `allowedSecurityGroups` or `allowedCidrs` (refused: there is no group to hold their rules),
+   * `vpcId` is not needed, and `allowNfsFromSelf`, `clientEgressRules` and the other
+   * `securityGroup*` inputs do nothing; the `securityGroupId` and `securityGroupArn` outputs are
+   * without a value.
+   * @default true
+   */
+  readonly createSecurityGroup?: boolean;
+  /**
+   * Security groups attached to every mount target, besides the module's own group (or instead of it
+   * when `createSecurityGroup` is `false`), such as groups shared with other services. The IDs may
+   * come from groups created in the same apply: nothing is keyed on them. Each ID at most once; a
+   * mount target takes at most 5 groups, the module's own included.
+   * @default []
+   */
+  readonly mountTargetSecurityGroupIds?: string[];
+  /**
+   * When the module's security group is deleted, first revoke its rules and the rules that reference
+   * it. Needed when other groups (not managed by this module) reference it, which would otherwise
+   * block its deletion.
+   * @default false
+   */
+  readonly securityGroupRevokeRulesOnDelete?: boolean;
+  /**
    * `'elastic'` (scales with demand, the right choice for spiky work), `'provisioned'` (a fixed
    * MiB/s for steady work) or `'bursting'` (scales with size, with burst credits).
    * @default 'elastic'
@@ -375,7 +420,7 @@ export interface EfsFilesystemProps {
    */
   readonly kmsKeyArn?: string;
   /**
-   * Availability Zone of a One Zone file system. Immutable. A One Zone file system takes exactly one
+   * Availability Zone of a One Zone file system. Immutable. A One Zone file system takes at most one
    * mount target, in that zone.
    * @default - a Regional file system
    */
@@ -446,7 +491,7 @@ export interface EfsFilesystemProps {
    * the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct,
    * and a plan in which its security group and `terraform_data.module_created` are new too (a file
    * system imported or moved into a stack never applied without its security group, or `-replace` of
-   * both).
+   * both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;
@@ -557,15 +602,32 @@ export interface EfsFilesystemOutputs {
    */
   readonly dnsName: string;
   /**
-   * ID of the security group of the mount targets.
+   * ID of the security group the module created for the mount targets (none when
+   * `createSecurityGroup` is false).
    */
   readonly securityGroupId: string;
+  /**
+   * ARN of the security group the module created for the mount targets (none when
+   * `createSecurityGroup` is false).
+   */
+  readonly securityGroupArn: string;
+  /**
+   * The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates
+   * it about once an hour; it is not a real-time figure).
+   */
+  readonly sizeInBytes: number;
   /**
    * IDs of the mount targets, by the keys of `mountTargets`.
    */
   readonly mountTargetIds: Record<string, string>;
   /**
-   * ID and ARN of each access point, by the keys of `accessPoints`.
+   * Each mount target by the keys of `mountTargets`: its ID, DNS name (`dnsName`, for mounting in
+   * that zone by name), network interface, Availability Zone (name and ID), subnet and IP address.
+   */
+  readonly mountTargets: Record<string, MountTargetAttributes>;
+  /**
+   * Each access point by the keys of `accessPoints`: its ID, ARN, root directory path and POSIX user
+   * (none when none is set).
    */
   readonly accessPoints: Record<string, AccessPointReference>;
   /**

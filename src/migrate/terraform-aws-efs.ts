@@ -102,7 +102,7 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
     if (!group) m.refused.push(`${t.address}: uses only security groups managed outside the module (create_security_group = false); efs-filesystem always puts its mount targets in its own group`);
     else if (extra.length > 0) m.refused.push(`${t.address}: is also in ${extra.join(', ')}; efs-filesystem puts mount targets in its own group only, so the apply would remove ${extra.length === 1 ? 'that group' : 'those groups'} and the access they give`);
   }
-  if (group) mapSecurityGroup(group, m, at);
+  if (group) mapSecurityGroup(group, m);
   mapRules(byType('aws_security_group_rule'), group, m, at);
 
   // ---- access points
@@ -135,7 +135,7 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
   return m;
 }
 
-function mapSecurityGroup(group: StateResource, m: Migration, at: (local: string) => string): void {
+function mapSecurityGroup(group: StateResource, m: Migration): void {
   const { name, name_prefix: prefix, description } = group.values;
   if (nonEmpty(prefix) && String(name).startsWith(prefix)) {
     // terraform-aws-efs writes the prefix as "<security_group_name>-", as efs-filesystem does.
@@ -147,7 +147,7 @@ function mapSecurityGroup(group: StateResource, m: Migration, at: (local: string
     m.inputs.security_group_use_name_prefix = false;
   }
   m.inputs.security_group_description = description;
-  m.moved.push({ from: at('aws_security_group.this[0]'), to: at('aws_security_group.this') });
+  // No moved block: both modules hold the group at aws_security_group.this[0] (count).
 }
 
 /** An upstream rule's sources, each of which is one AWS security group rule. */

@@ -18,7 +18,7 @@ export const FILE_SYSTEM_REFERENCE = t.object(
   {
     id: t.string(),
     arn: t.string(),
-    security_group_id: t.string(),
+    security_group_id: optional(t.string()),
     mount_target_ids: t.map(t.string()),
     allowed_security_group_ids: optional(t.list(t.string())),
   },

@@ -64,8 +64,8 @@ test('skips checks on values that are only known at apply time', () => {
 });
 
 test('names a missing required prop', () => {
-  expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, vpcId: undefined as unknown as string }))
-    .toThrow('EfsFilesystem "s/efs" has invalid props:\n  - vpcId is required.');
+  expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, name: undefined as unknown as string }))
+    .toThrow('EfsFilesystem "s/efs" has invalid props:\n  - name is required.');
 });
 
 test('reports every problem at once, naming the construct, without a stack trace', () => {
@@ -128,7 +128,7 @@ describe('allowClient', () => {
     });
     expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
     const forEach = rulesOf(json, 'aws_vpc_security_group_ingress_rule').map((r) => r.for_each);
-    expect(forEach).toContain('${local.efs_inputs.allowed_security_groups}');
+    expect(forEach).toContain('${local.efs_inputs.create_security_group ? local.efs_inputs.allowed_security_groups : {}}');
   });
 
   test('the same group token twice adds one entry, and answers with its first name', () => {

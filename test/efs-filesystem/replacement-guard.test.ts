@@ -54,7 +54,9 @@ const FILE_SYSTEM = 'aws_efs_file_system.this';
  * Terraform makes what they depend on create-before-destroy too.
  */
 const REPLACED = 'create+delete';
-const SECURITY_GROUP = 'aws_security_group.this';
+const SECURITY_GROUP = 'aws_security_group.this[0]';
+/** Groups of the user's instead of the module's own: terraform_data.module_created is then the only witness. */
+const OWN_GROUPS: Inputs = { create_security_group: false, mount_target_security_group_ids: ['sg-0bbbbbbbbbbbbbbb2'] };
 
 const inModule = (module: string) => (r: { module?: string }) => r.module === module;
 /** The module's resources as a migration with `moved` blocks leaves them: no guard, no birth tags. */
@@ -94,6 +96,17 @@ const REFUSED: Record<string, Case> = {
     edit: (s, m) => withoutResources(s, (r) => inModule(m)(r) && r.type === 'aws_efs_file_system'),
     planned: {},
   },
+  // Without a security group of the module's own: the witness terraform_data.module_created alone.
+  own_groups_with_performance_mode: { applied: [OWN_GROUPS], planned: { ...OWN_GROUPS, ...MAX_IO } },
+  own_groups_flag_back_with_encrypted: { applied: [OWN_GROUPS, { ...OWN_GROUPS, ...ALLOW }], planned: { ...OWN_GROUPS, encrypted: false } },
+  own_groups_replace_file_system: { applied: [OWN_GROUPS], planned: OWN_GROUPS, replace: [FILE_SYSTEM] },
+  own_groups_file_system_removed_from_state: {
+    applied: [OWN_GROUPS],
+    edit: (s, m) => withoutResources(s, (r) => inModule(m)(r) && r.type === 'aws_efs_file_system'),
+    planned: OWN_GROUPS,
+  },
+  // The group dropped in the same plan: its birth tag is still in the state, and the guard reads the plan.
+  group_dropped_with_performance_mode: { applied: [{}], planned: { ...OWN_GROUPS, ...MAX_IO } },
 };
 
 const PASSING: Record<string, Case> = {
@@ -110,6 +123,10 @@ const PASSING: Record<string, Case> = {
   imported_alone_with_performance_mode: { applied: [{}], edit: importedAlone, planned: MAX_IO },
   replace_both_witnesses_with_performance_mode: { applied: [{}], planned: MAX_IO, replace: [ANCHOR, SECURITY_GROUP] },
   module_removed: { applied: [{}], planned: null },
+  own_groups_created_now: { applied: [OWN_GROUPS], edit: (s, m) => withoutResources(s, inModule(m)), planned: OWN_GROUPS },
+  own_groups_unchanged: { applied: [OWN_GROUPS], planned: OWN_GROUPS },
+  // With only one witness, -replace of it is the limit (as -replace of both is with the module's group).
+  own_groups_replace_guard_with_performance_mode: { applied: [OWN_GROUPS], planned: { ...OWN_GROUPS, ...MAX_IO }, replace: [ANCHOR] },
 };
 
 const ALL = { ...REFUSED, ...PASSING };
@@ -268,6 +285,16 @@ describe('allowed, or nothing to replace: the plan passes', () => {
     expect(actionOf(passing, 'created_now', ANCHOR)).toBe('create');
   });
 
+  test('first creation without a security group of its own: the file system is created, no group', () => {
+    expect(actionOf(passing, 'own_groups_created_now', FILE_SYSTEM)).toBe('create');
+    expect(actionOf(passing, 'own_groups_created_now', ANCHOR)).toBe('create');
+    expect(actionOf(passing, 'own_groups_created_now', SECURITY_GROUP)).toBeUndefined();
+  });
+
+  test('own_groups_unchanged: without a group of its own, re-planning the applied inputs changes nothing', () => {
+    expect(touched(passing, 'own_groups_unchanged')).toEqual([]);
+  });
+
   test.each(['kms_key_arn_removed', 'availability_zone_name_removed', 'creation_token_removed'])(
     '%s: the provider keeps the value it has (optional and computed), nothing changes and nothing is refused',
     (name) => {
@@ -319,9 +346,10 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
   const dataLoss = (findings: { check: string; address: string }[]) =>
     findings.filter((f) => f.check === 'file-system-data-loss').map((f) => f.address).sort();
 
-  test('not refused: a file system imported into a module never applied, -replace of both witnesses, a removed module block', () => {
+  test('not refused: a file system imported into a module never applied, -replace of both witnesses (of the one without a group), a removed module block', () => {
     expect(actionOf(passing, 'imported_alone_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
     expect(actionOf(passing, 'replace_both_witnesses_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
+    expect(actionOf(passing, 'own_groups_replace_guard_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
     expect(actionOf(passing, 'module_removed', FILE_SYSTEM)).toBe('delete');
   });
 
@@ -333,6 +361,7 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
       'module.allowed_replacement.aws_efs_file_system.this',
       'module.imported_alone_with_performance_mode.aws_efs_file_system.this',
       'module.module_removed.aws_efs_file_system.this',
+      'module.own_groups_replace_guard_with_performance_mode.aws_efs_file_system.this',
       'module.replace_both_witnesses_with_performance_mode.aws_efs_file_system.this',
     ]);
   });

@@ -73,7 +73,7 @@ const RULES = [
   'aws_vpc_security_group_ingress_rule.nfs_from_cidrs["office"]',
   'aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]',
 ];
-const GROUP = 'aws_security_group.this';
+const GROUP = 'aws_security_group.this[0]';
 const MOUNT_TARGETS = ['aws_efs_mount_target.this["a"]', 'aws_efs_mount_target.this["b"]'];
 
 describe.each(['renamed', 'described'])('%s: the security group is replaced create-before-destroy', (mod) => {

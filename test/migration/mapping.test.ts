@@ -42,7 +42,6 @@ describe('mapping of the complete v1.8.1 deployment', () => {
   test('moves the count-indexed resources to their efs-filesystem addresses, and nothing else', () => {
     expect(m.moved).toEqual([
       { from: 'module.efs.aws_efs_file_system.this[0]', to: 'module.efs.aws_efs_file_system.this' },
-      { from: 'module.efs.aws_security_group.this[0]', to: 'module.efs.aws_security_group.this' },
       { from: 'module.efs.aws_efs_backup_policy.this[0]', to: 'module.efs.aws_efs_backup_policy.this' },
       { from: 'module.efs.aws_efs_file_system_policy.this[0]', to: 'module.efs.aws_efs_file_system_policy.this' },
       { from: 'module.efs.aws_efs_replication_configuration.this[0]', to: 'module.efs.aws_efs_replication_configuration.this["replica"]' },

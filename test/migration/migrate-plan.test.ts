@@ -86,9 +86,10 @@ describe('migration of the complete terraform-aws-efs v1.8.1 deployment, real pr
     for (const c of kept) expect(c.change.actions.some((a) => a === 'delete' || a === 'create')).toBe(false);
   });
 
-  test('the security group keeps its name and description: moved, updated in place at most', () => {
+  test('the security group keeps its name and description and its address (count in both modules), updated in place at most', () => {
     const [group] = byType(changes, 'aws_security_group');
-    expect(group.previous_address).toBe('module.efs.aws_security_group.this[0]');
+    expect(group.address).toBe('module.efs.aws_security_group.this[0]');
+    expect(group.previous_address).toBeUndefined();
     expect(group.change.actions.some((a) => a === 'delete' || a === 'create')).toBe(false);
     expect(group.change.after).toMatchObject({ name: 'shared', description: 'NFS for the shared file system' });
   });

@@ -1,6 +1,11 @@
-/** Jest global teardown: stops the shared AWS provider started by jest-global-setup.ts. */
-import type { SharedProvider } from './shared-provider';
+/** Jest global teardown: stops the provider processes started by jest-global-setup.ts (waiting for them) and removes its initialised root. */
+import * as fs from 'fs';
+import type { Started } from './jest-global-setup';
 
-export default function globalTeardown(): void {
-  (globalThis as { efsModulesSharedProvider?: SharedProvider }).efsModulesSharedProvider?.stop();
+export default async function globalTeardown(): Promise<void> {
+  const started = globalThis as Started;
+  await Promise.all([started.efsModulesSharedProvider?.stop(), started.efsModulesProviderBroker?.stop()]);
+  if (started.efsModulesInitialisedRoot && process.env.EFS_MODULES_KEEP_TMP !== '1') {
+    fs.rmSync(started.efsModulesInitialisedRoot, { recursive: true, force: true });
+  }
 }

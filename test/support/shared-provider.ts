@@ -26,7 +26,10 @@ export const SHARED_PROVIDER_ENV = 'EFS_MODULES_REATTACH_PROVIDERS';
 export interface SharedProvider {
   /** The TF_REATTACH_PROVIDERS value. */
   readonly reattach: string;
-  stop(): void;
+  /** Resolves when the process has exited, stopped or not. */
+  readonly exited: Promise<void>;
+  /** Stops the process and resolves once it exited. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -46,20 +49,26 @@ export function mirroredProviderBinary(mirror: string): string | undefined {
 /**
  * Starts the provider in debug mode and resolves once it printed its address. It runs under a
  * small shell that stops it when its stdin closes, so it also goes away when the test process
- * dies without calling stop().
+ * dies without calling stop(), and that exits when the provider does (`exited`). The shell waits
+ * for the provider and stop() for the shell, so the provider's CPU time counts in the rusage of
+ * the test run (`/usr/bin/time npm test`); an orphaned provider would be reaped by init and its
+ * CPU would vanish from the figures.
  */
 export function startSharedProvider(binary: string, env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<SharedProvider> {
-  const watchdog = '"$0" -debug & provider=$!; cat >/dev/null; kill "$provider"';
+  // A background list of a non-interactive shell reads /dev/null, hence stdin kept as fd 3 for cat.
+  const watchdog = 'exec 3<&0; "$0" -debug 3<&- & provider=$!; { cat <&3; kill "$provider"; } >/dev/null 2>&1 & wait "$provider"';
   const child: ChildProcess = spawn('sh', ['-c', watchdog, binary], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = () => {
     child.stdin?.end();
+    return exited;
   };
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(`no address after ${timeoutMs} ms`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
-      stop();
+      void stop();
       reject(new Error(`the shared AWS provider (${binary} -debug) did not start: ${why}\n${output}`));
     };
     const read = (chunk: Buffer) => {
@@ -69,15 +78,16 @@ export function startSharedProvider(binary: string, env: NodeJS.ProcessEnv, time
       clearTimeout(timer);
       child.stdout?.removeAllListeners('data');
       child.stderr?.removeAllListeners('data');
-      child.removeAllListeners('exit');
+      child.off('exit', exitedEarly);
       // Keep draining its output so the provider never blocks on a full pipe.
       child.stdout?.resume();
       child.stderr?.resume();
-      resolve({ reattach: found[1], stop });
+      resolve({ reattach: found[1], exited, stop });
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (e) => fail(e.message));
-    child.on('exit', (code) => fail(`exited with ${code}`));
+    const exitedEarly = (code: number | null) => fail(`exited with ${code}`);
+    child.on('exit', exitedEarly);
   });
 }

@@ -5,6 +5,8 @@
  * Values only known after apply are filled with fakes of the schema's type; references to
  * another resource's id or ARN get that resource's fake, so the state is self-consistent.
  */
+import * as fs from 'fs';
+import { cachedSchemaFile, writeAtomically } from './installed-providers';
 import { PlanJson, ResourceChange, terraform } from './terraform';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -20,9 +22,18 @@ interface ProviderSchema {
 
 const AWS = 'registry.terraform.io/hashicorp/aws';
 
+/**
+ * The AWS provider's schema as `terraform providers schema -json` in dir gives it. Under jest it
+ * is asked once per run for the provider package of the run's initialised root and read from
+ * a file by every root that locks the same package (test/support/installed-providers.ts).
+ */
 export async function awsSchema(dir: string): Promise<ProviderSchema> {
+  const cached = cachedSchemaFile(dir);
+  if (cached && fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, 'utf8')) as ProviderSchema;
   const out = await terraform(dir, ['providers', 'schema', '-json']);
-  return (JSON.parse(out.stdout) as { provider_schemas: Record<string, ProviderSchema> }).provider_schemas[AWS];
+  const schema = (JSON.parse(out.stdout) as { provider_schemas: Record<string, ProviderSchema> }).provider_schemas[AWS];
+  if (cached) writeAtomically(cached, JSON.stringify(schema));
+  return schema;
 }
 
 /** Fake identifiers per resource type: ids that look like AWS's and ARNs built from them. */

@@ -10,13 +10,18 @@
  * of this file); set EFS_MODULES_KEEP_TMP=1 to keep them for debugging.
  *
  * Under jest, commands that never configure the provider attach to one shared
- * provider process (sharesProvider() below, test/support/shared-provider.ts).
+ * provider process (sharesProvider() below, test/support/shared-provider.ts), and plans
+ * of roots with the harness's offline provider configuration attach to one configured
+ * process per configuration (test/support/provider-config.ts, provider-broker.ts).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import execa, { ExecaError } from 'execa';
+import { linkProviders, reusableInit } from './installed-providers';
+import { configuredProvider } from './provider-broker';
+import { OFFLINE_PROVIDER_SETTINGS, offlineProviderKey } from './provider-config';
 import { SHARED_PROVIDER_ENV } from './shared-provider';
 import type { StateResource } from '../../src/migrate/state';
 
@@ -41,7 +46,7 @@ const FIXED_ENV: Record<string, string> = {
 // A developer's own profile or session token would be mixed with the fake keys:
 // measured, AWS_PROFILE=<missing profile> makes even an offline plan fail with
 // "failed to get shared config profile".
-// TF_REATTACH_PROVIDERS is set per command by the harness only (see sharesProvider below).
+// TF_REATTACH_PROVIDERS is set per command by the harness only (see reattachFor below).
 const STRIPPED_ENV = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'TF_REATTACH_PROVIDERS'];
 
 /** Mirror root holding registry.terraform.io/hashicorp/aws, or undefined to use the registry. */
@@ -168,15 +173,6 @@ export function stage(repoRoot: string, relPaths: string[], extraFiles: Record<s
 // Provider configuration for offline plans
 // ---------------------------------------------------------------------------
 
-const OFFLINE_PROVIDER_SETTINGS = [
-  'access_key                  = "test"',
-  'secret_key                  = "test"',
-  'skip_credentials_validation = true',
-  'skip_requesting_account_id  = true',
-  'skip_region_validation      = true',
-  'skip_metadata_api_check     = true',
-];
-
 function providerHcl(lines: string[]): string {
   return ['provider "aws" {', ...lines.map((line) => `  ${line}`), '}', ''].join('\n');
 }
@@ -241,9 +237,10 @@ function failure(dir: string, args: string[], result: RunResult, why: string): E
 const SCHEMA_ONLY = new Set(['validate', 'show', 'graph', 'providers']);
 
 /**
- * Whether `terraform <args>` in dir may attach to the shared provider process. A provider
- * process holds one configuration at a time (region, default tags, credentials), so anything
- * that configures it (plan, apply, a test run against the real provider) must have its own.
+ * Whether `terraform <args>` in dir may attach to the shared schema-only provider process. A
+ * provider process holds one configuration at a time (region, default tags, credentials), so
+ * anything that configures it (plan, apply, a test run against the real provider) must not use
+ * this one (a plan may use a configured process of its own configuration, see reattachFor).
  * Schema-only commands qualify, and so does `terraform test` when every test file it runs mocks
  * the AWS provider (a mock never configures the provider it wraps, it only asks for the schema
  * and validation) and the configuration declares no other AWS provider configuration (alias)
@@ -271,18 +268,26 @@ export function sharesProvider(dir: string, args: string[]): boolean {
   return mocked && !aliased;
 }
 
-/** TF_REATTACH_PROVIDERS for a command that may share the provider process, when one runs. */
-function sharedProviderEnv(dir: string, args: string[]): Record<string, string> {
-  const reattach = process.env[SHARED_PROVIDER_ENV];
-  return reattach && sharesProvider(dir, args) ? { TF_REATTACH_PROVIDERS: reattach } : {};
+/**
+ * TF_REATTACH_PROVIDERS for a command that may attach to a running provider process: the shared
+ * schema-only process, or for a plan of a root whose only AWS provider configuration is the
+ * harness's offline one, the broker's process for that configuration. Undefined: its own process.
+ * A command given its own environment keeps its own process (the provider reads the environment).
+ */
+async function reattachFor(dir: string, args: string[], opts: RunOptions): Promise<string | undefined> {
+  const schemaOnly = process.env[SHARED_PROVIDER_ENV];
+  if (schemaOnly && sharesProvider(dir, args)) return schemaOnly;
+  const key = args[0] === 'plan' && !opts.env ? offlineProviderKey(dir) : undefined;
+  return key ? configuredProvider(key) : undefined;
 }
 
 /** Runs `terraform <args>` in dir; throws with the full output on a non-zero exit unless allowFailure. */
 export async function terraform(dir: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
+  const reattach = await reattachFor(dir, args, opts);
   const child = await execa('terraform', args, {
     cwd: dir,
-    env: { ...terraformEnv(), ...sharedProviderEnv(dir, args), ...opts.env },
+    env: { ...terraformEnv(), ...(reattach ? { TF_REATTACH_PROVIDERS: reattach } : {}), ...opts.env },
     extendEnv: false,
     reject: false,
   });
@@ -295,7 +300,7 @@ export async function terraform(dir: string, args: string[], opts: RunOptions = 
     stderr: child.stderr + notice,
     durationMs: Math.round(performance.now() - started),
   };
-  logDuration(dir, args, result);
+  logDuration(args, result, reattach !== undefined);
   if (result.exitCode !== 0 && !opts.allowFailure) throw failure(dir, args, result, 'failed');
   return result;
 }
@@ -305,17 +310,24 @@ export async function terraform(dir: string, args: string[], opts: RunOptions = 
  * command, duration, exit code) to that file: where the suite's time goes, per command.
  * Appends of one short line are atomic, so concurrent jest workers share the file.
  */
-function logDuration(dir: string, args: string[], result: RunResult): void {
+function logDuration(args: string[], result: RunResult, shared: boolean): void {
   const file = process.env.EFS_MODULES_TF_TIMINGS;
   if (!file) return;
   const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.().testPath;
-  const shared = process.env[SHARED_PROVIDER_ENV] !== undefined && sharesProvider(dir, args);
   const line = { test: testPath ? path.relative(process.cwd(), testPath) : undefined, command: args[0], args, shared, ms: result.durationMs, exit: result.exitCode, at: Date.now() };
   fs.appendFileSync(path.resolve(file), `${JSON.stringify(line)}\n`);
 }
 
-export function init(dir: string): Promise<RunResult> {
-  return terraform(dir, ['init', '-input=false', '-no-color']);
+/**
+ * `terraform init`, or under jest for a root without a backend, `terraform get` plus the lock
+ * file and providers of the run's one initialised root (test/support/installed-providers.ts).
+ */
+export async function init(dir: string): Promise<RunResult> {
+  const template = reusableInit(dir);
+  if (!template) return terraform(dir, ['init', '-input=false', '-no-color']);
+  const result = await terraform(dir, ['get', '-no-color']);
+  linkProviders(dir, template);
+  return result;
 }
 
 export function validate(dir: string): Promise<RunResult> {

@@ -39,7 +39,7 @@ run "defaults_are_secure" {
     error_message = "No network access from outside the group may be opened unless asked for."
   }
   assert {
-    condition     = aws_vpc_security_group_ingress_rule.nfs_from_self[0].referenced_security_group_id == aws_security_group.this.id && aws_vpc_security_group_ingress_rule.nfs_from_self[0].from_port == 2049
+    condition     = aws_vpc_security_group_ingress_rule.nfs_from_self[0].referenced_security_group_id == aws_security_group.this[0].id && aws_vpc_security_group_ingress_rule.nfs_from_self[0].from_port == 2049
     error_message = "Members of the module's own group must reach NFS by default."
   }
   assert {
@@ -64,7 +64,7 @@ run "one_mount_target_per_key_in_the_module_security_group" {
     error_message = "Each mount target must sit in its entry's subnet."
   }
   assert {
-    condition     = alltrue([for mt in aws_efs_mount_target.this : mt.security_groups == toset([aws_security_group.this.id])])
+    condition     = alltrue([for mt in aws_efs_mount_target.this : mt.security_groups == toset([aws_security_group.this[0].id])])
     error_message = "Mount targets must use the module's security group, never the VPC default."
   }
   assert {
@@ -153,6 +153,10 @@ run "access_point_directory_is_created_for_its_posix_user" {
     condition     = output.access_points["app"].id == aws_efs_access_point.this["app"].id
     error_message = "access_points output must map keys to ids."
   }
+  assert {
+    condition     = output.access_points["app"].root_directory == "/app" && output.access_points["app"].posix_user.uid == 1001 && output.access_points["ops"].posix_user == null
+    error_message = "access_points output must give each root directory path and POSIX user (null when none is set)."
+  }
 }
 
 run "allowed_sources_get_one_nfs_rule_each_keyed_by_name" {
@@ -168,7 +172,7 @@ run "allowed_sources_get_one_nfs_rule_each_keyed_by_name" {
     error_message = "Each allowed security group needs its own 2049 rule, keyed by its name."
   }
   assert {
-    condition     = alltrue([for r in concat(values(aws_vpc_security_group_ingress_rule.nfs_from_security_groups), values(aws_vpc_security_group_ingress_rule.nfs_from_cidrs)) : r.from_port == 2049 && r.to_port == 2049 && r.ip_protocol == "tcp" && r.security_group_id == aws_security_group.this.id])
+    condition     = alltrue([for r in concat(values(aws_vpc_security_group_ingress_rule.nfs_from_security_groups), values(aws_vpc_security_group_ingress_rule.nfs_from_cidrs)) : r.from_port == 2049 && r.to_port == 2049 && r.ip_protocol == "tcp" && r.security_group_id == aws_security_group.this[0].id])
     error_message = "Rules must open TCP 2049 only, on the module's group."
   }
   assert {
@@ -176,7 +180,7 @@ run "allowed_sources_get_one_nfs_rule_each_keyed_by_name" {
     error_message = "IPv4 and IPv6 blocks must land in the matching rule attribute."
   }
   assert {
-    condition     = { for k, r in aws_vpc_security_group_egress_rule.nfs_to_file_system : k => [r.security_group_id, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port] } == { app = ["sg-0123456789abcdef0", aws_security_group.this.id, "tcp", 2049, 2049], batch = ["sg-0123456789abcdef1", aws_security_group.this.id, "tcp", 2049, 2049] }
+    condition     = { for k, r in aws_vpc_security_group_egress_rule.nfs_to_file_system : k => [r.security_group_id, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port] } == { app = ["sg-0123456789abcdef0", aws_security_group.this[0].id, "tcp", 2049, 2049], batch = ["sg-0123456789abcdef1", aws_security_group.this[0].id, "tcp", 2049, 2049] }
     error_message = "Each allowed client group must be let out to NFS on the module's group."
   }
   assert {
@@ -203,11 +207,11 @@ run "security_group_named_after_the_file_system_by_default" {
   command = apply
 
   assert {
-    condition     = aws_security_group.this.name_prefix == "files-efs-" && aws_security_group.this.tags["Name"] == "files-efs"
+    condition     = aws_security_group.this[0].name_prefix == "files-efs-" && aws_security_group.this[0].tags["Name"] == "files-efs"
     error_message = "The group must be named by the prefix \"<name>-efs-\" and tagged \"<name>-efs\"."
   }
   assert {
-    condition     = aws_security_group.this.description == "NFS access to the EFS mount targets"
+    condition     = aws_security_group.this[0].description == "NFS access to the EFS mount targets"
     error_message = "The group keeps its default description."
   }
 }
@@ -222,11 +226,11 @@ run "security_group_name_can_be_exact" {
   }
 
   assert {
-    condition     = aws_security_group.this.name == "legacy-efs" && aws_security_group.this.tags["Name"] == "legacy-efs"
+    condition     = aws_security_group.this[0].name == "legacy-efs" && aws_security_group.this[0].tags["Name"] == "legacy-efs"
     error_message = "security_group_use_name_prefix = false must use security_group_name as the exact name."
   }
   assert {
-    condition     = aws_security_group.this.description == "Managed by Terraform"
+    condition     = aws_security_group.this[0].description == "Managed by Terraform"
     error_message = "security_group_description must be the group's description."
   }
 }
@@ -241,5 +245,62 @@ run "replication_creates_one_destination" {
   assert {
     condition     = aws_efs_replication_configuration.this["replica"].destination[0].region == "eu-west-1"
     error_message = "Replication must target the given Region."
+  }
+}
+
+run "own_security_groups_instead_of_the_module_group" {
+  command = apply
+
+  variables {
+    vpc_id                          = null
+    create_security_group           = false
+    mount_target_security_group_ids = ["sg-0bbbbbbbbbbbbbbb2"]
+  }
+
+  assert {
+    condition     = length(aws_security_group.this) == 0 && length(aws_vpc_security_group_ingress_rule.nfs_from_self) == 0
+    error_message = "Without create_security_group the module must create no group and no NFS rule."
+  }
+  assert {
+    condition     = alltrue([for mt in aws_efs_mount_target.this : mt.security_groups == toset(["sg-0bbbbbbbbbbbbbbb2"])])
+    error_message = "Mount targets must use the groups of mount_target_security_group_ids only."
+  }
+  assert {
+    condition     = output.security_group_id == null && output.security_group_arn == null && output.file_system.security_group_id == null
+    error_message = "The group outputs must be null without a group of the module's own."
+  }
+}
+
+run "user_groups_besides_the_module_group" {
+  command = apply
+
+  variables {
+    mount_target_security_group_ids = ["sg-0bbbbbbbbbbbbbbb2"]
+  }
+
+  assert {
+    condition     = alltrue([for mt in aws_efs_mount_target.this : mt.security_groups == toset([aws_security_group.this[0].id, "sg-0bbbbbbbbbbbbbbb2"])])
+    error_message = "Mount targets must use the module's group and the groups of mount_target_security_group_ids."
+  }
+  assert {
+    condition     = output.security_group_arn == aws_security_group.this[0].arn
+    error_message = "security_group_arn must be the ARN of the module's group."
+  }
+  assert {
+    condition     = output.mount_targets["us-east-1a"].id == aws_efs_mount_target.this["us-east-1a"].id && output.mount_targets["us-east-1a"].dns_name == aws_efs_mount_target.this["us-east-1a"].mount_target_dns_name && output.mount_targets["us-east-1b"].subnet_id == "subnet-0123456789abcdef1"
+    error_message = "mount_targets output must give each mount target's attributes by its key."
+  }
+}
+
+run "no_mount_targets" {
+  command = apply
+
+  variables {
+    mount_targets = {}
+  }
+
+  assert {
+    condition     = length(aws_efs_mount_target.this) == 0 && output.mount_target_ids == {} && output.mount_targets == {}
+    error_message = "An empty mount_targets must create a file system without mount targets."
   }
 }

@@ -36,16 +36,6 @@ run "vpc_id_without_prefix" {
   expect_failures = [var.vpc_id]
 }
 
-run "no_mount_targets" {
-  command = plan
-
-  variables {
-    mount_targets = {}
-  }
-
-  expect_failures = [var.mount_targets]
-}
-
 run "empty_subnet_id" {
   command = plan
 
@@ -173,6 +163,70 @@ run "empty_security_group_description" {
   }
 
   expect_failures = [var.security_group_description]
+}
+
+run "mount_target_security_group_name_instead_of_id" {
+  command = plan
+
+  variables {
+    mount_target_security_group_ids = ["sg-0123456789abcdef0", "shared"]
+  }
+
+  expect_failures = [var.mount_target_security_group_ids]
+}
+
+run "one_mount_target_security_group_twice" {
+  command = plan
+
+  variables {
+    mount_target_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef0"]
+  }
+
+  expect_failures = [var.mount_target_security_group_ids]
+}
+
+run "no_vpc_id_for_the_module_security_group" {
+  command = plan
+
+  variables {
+    vpc_id = null
+  }
+
+  expect_failures = [aws_efs_file_system.this]
+}
+
+run "mount_targets_without_any_security_group" {
+  command = plan
+
+  variables {
+    create_security_group = false
+  }
+
+  expect_failures = [aws_efs_file_system.this]
+}
+
+run "allowed_security_groups_without_the_module_security_group" {
+  command = plan
+
+  variables {
+    create_security_group           = false
+    mount_target_security_group_ids = ["sg-0bbbbbbbbbbbbbbb2"]
+    allowed_security_groups = {
+      app = "sg-0aaaaaaaaaaaaaaa1"
+    }
+  }
+
+  expect_failures = [aws_efs_file_system.this]
+}
+
+run "five_more_security_groups_beside_the_module_security_group" {
+  command = plan
+
+  variables {
+    mount_target_security_group_ids = ["sg-0123456789abcdef1", "sg-0123456789abcdef2", "sg-0123456789abcdef3", "sg-0123456789abcdef4", "sg-0123456789abcdef5"]
+  }
+
+  expect_failures = [aws_efs_file_system.this]
 }
 
 run "unknown_throughput_mode" {

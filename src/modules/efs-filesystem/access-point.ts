@@ -49,6 +49,8 @@ export class EfsFilesystemAccessPoint extends Construct {
   readonly accessPointId: string;
   /** ARN of the access point, known after apply. */
   readonly accessPointArn: string;
+  /** Path of its root directory on the file system (`/` when none was given). */
+  readonly rootDirectory: string;
 
   /** @internal Made by `EfsFilesystem.addAccessPoint` only. */
   static of(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
@@ -63,11 +65,12 @@ export class EfsFilesystemAccessPoint extends Construct {
     const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${hclString(key)}]`;
     this.accessPointId = Token.asString(ref(`${address}.id`));
     this.accessPointArn = Token.asString(ref(`${address}.arn`));
+    this.rootDirectory = Token.asString(ref(`${address}.root_directory[0].path`));
   }
 
-  /** ID and ARN, in the shape of one entry of the `accessPoints` output. */
+  /** ID, ARN and root directory, in the shape of one entry of the `accessPoints` output (its POSIX user is in the output). */
   get reference(): AccessPointReference {
-    return { id: this.accessPointId, arn: this.accessPointArn };
+    return { id: this.accessPointId, arn: this.accessPointArn, rootDirectory: this.rootDirectory };
   }
 
   /**

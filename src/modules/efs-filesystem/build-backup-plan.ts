@@ -5,7 +5,7 @@
  * Whether each resource exists is decided by values known at plan time: `backup_plan` being
  * set, `vault_name` (a name the user writes) and `create_backup_role` (a switch), never by an
  * ARN that may only be known after apply. Each reads its inputs through `each.value` of a
- * for_each over at most one entry (see docs/design.md).
+ * for_each over at most one entry (see docs/design/build.md).
  */
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';

@@ -84,9 +84,10 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
 }
 
 /**
- * Nothing lost by surprise (docs/design.md): a postcondition on the file system that fails the
+ * Nothing lost by surprise (docs/design/replacement-guard.md): a postcondition on the file system that fails the
  * plan, before anything is applied, when the plan would replace the file system without the
- * user's permission. Needs the security group, whose birth tag is the second witness.
+ * user's permission. Needs the security group, whose birth tag is the second witness when the
+ * module creates it (count = 1); without it `terraform_data.module_created` is the only witness.
  */
 export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSystem, moduleCreated }: FileSystemResources, securityGroup: SecurityGroup): void {
   const v = ctx.in;
@@ -107,7 +108,8 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
     postcondition: [{
       condition: ex(
         `${allowReplacement} || ${bornTag('self.tags')} != plantimestamp() || ` +
-          `(${ctx.address(moduleCreated)}.input == plantimestamp() && ${bornTag(`${ctx.address(securityGroup)}.tags`)} == plantimestamp())`,
+          `(${ctx.address(moduleCreated)}.input == plantimestamp() && ` +
+          `alltrue([for group in ${ctx.address(securityGroup)} : ${bornTag('group.tags')} == plantimestamp()]))`,
       ),
       errorMessage:
         `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
@@ -125,7 +127,8 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
       'or replaces the resource, and that is known at plan time. A file system born in this plan while ' +
       'terraform_data.module_created or the security group is older is a replacement: the postcondition ' +
       'fails the plan before anything is applied. When every witness is new, the module is new and the ' +
-      'file system is simply created.',
+      'file system is simply created. The security group is a witness only when the module creates it ' +
+      '(alltrue over its instances is true without one).',
   );
 }
 

@@ -8,7 +8,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { TerraformIterator } from '../../cdktf';
-import { anyMap, num, stringMap } from '../../core/blocks';
+import { anyMap, bool, num, stringList, stringMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 import { birthTag, keepBirthTag } from './birth-tag';
@@ -21,6 +21,7 @@ const KEYED_RULES =
   "group IDs are not, and a change to one entry touches that entry's rule only.";
 
 export interface NetworkResources {
+  /** count = 1 when `create_security_group` (the default), else 0: read it through `securityGroupRef`. */
   readonly securityGroup: SecurityGroup;
   /** Ingress from each group of `allowed_security_groups`, keyed by its name. */
   readonly nfsFromSecurityGroups: VpcSecurityGroupIngressRule;
@@ -34,6 +35,17 @@ export interface NetworkResources {
   readonly mountTargets: EfsMountTarget;
 }
 
+/**
+ * An attribute of the module's security group, which exists once or not at all (count): only
+ * resources that exist with it may read it (their for_each or count is empty without it).
+ */
+export const securityGroupAttribute = (ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup, attribute: string): string =>
+  `${ctx.address(securityGroup)}[0].${attribute}`;
+
+/** The same, as a value that is null when the module has no security group (for outputs). */
+export const securityGroupOutput = (ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup, attribute: string): string =>
+  `one(${ctx.address(securityGroup)}[*].${attribute})`;
+
 export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): NetworkResources {
   const securityGroup = buildSecurityGroup(ctx);
   const rules = buildNfsRules(ctx, securityGroup);
@@ -43,12 +55,16 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
       fileSystemId: fileSystem.id,
       subnetId: ex('each.value.subnet_id'),
       ipAddress: ex('each.value.ip_address'),
-      securityGroups: [securityGroup.id],
+      securityGroups: stringList(ex(`concat(${ctx.address(securityGroup)}[*].id, ${ctx.in('mount_target_security_group_ids')})`)),
       dependsOn: [rules.nfsFromSecurityGroups, rules.nfsFromSelf, rules.nfsFromCidrs, rules.nfsToFileSystem],
     }),
     'this',
   );
-  ctx.explain(mountTargets, 'depends_on the NFS rules: a mount target moves to a new group only once that group lets the clients in (and out).');
+  ctx.explain(
+    mountTargets,
+    'depends_on the NFS rules: a mount target moves to a new group only once that group lets the clients in (and out). ' +
+      "security_groups: the module's group (when it creates one) and the user's groups, a list: their IDs may be unknown at plan time, and a change updates each mount target in place.",
+  );
   return { securityGroup, ...rules, mountTargets };
 }
 
@@ -58,10 +74,12 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
   const usePrefix = v('security_group_use_name_prefix');
   const securityGroup = ctx.named(
     new SecurityGroup(ctx.scope, 'security_group', {
+      count: num(ex(`${v('create_security_group')} ? 1 : 0`)),
       name: ex(`${usePrefix} ? null : ${groupName}`),
       namePrefix: ex(`${usePrefix} ? "\${${groupName}}-" : null`),
       description: ex(v('security_group_description')),
       vpcId: ex(v('vpc_id')),
+      revokeRulesOnDelete: bool(ex(v('security_group_revoke_rules_on_delete'))),
       tags: stringMap(ex(`merge(${v('tags')}, { Name = ${groupName} }, ${birthTag})`)),
       lifecycle: { createBeforeDestroy: true, ignoreChanges: keepBirthTag },
     }),
@@ -72,18 +90,22 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
     'Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules ' +
       'exist before the mount targets move to it, and the old group and its rules go only after. Rules live ' +
       'in their own resources so that each is keyed by its own name. The birth tag is a witness of the ' +
-      'replacement guard on aws_efs_file_system.this.',
+      'replacement guard on aws_efs_file_system.this. count, not for_each: a state written before ' +
+      'create_security_group existed holds the group without an index, which Terraform moves to [0] by itself.',
   );
 }
 
 function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup): Omit<NetworkResources, 'securityGroup' | 'mountTargets'> {
   const { scope, in: v } = ctx;
   const tags = stringMap(ex(v('tags')));
+  const groupId = ex(securityGroupAttribute(ctx, securityGroup, 'id'));
+  // Every rule lives on the module's group: none exists without it (the rules refuse the inputs then).
+  const withGroup = v('create_security_group');
   const nfsRule = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };
   const nfsFromSecurityGroups = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(v('allowed_security_groups')))),
-      securityGroupId: securityGroup.id,
+      forEach: TerraformIterator.fromMap(anyMap(ex(`${withGroup} ? ${v('allowed_security_groups')} : {}`))),
+      securityGroupId: groupId,
       referencedSecurityGroupId: ex('each.value'),
       ...nfsRule,
       description: ex('"NFS from allowed security group ${each.key}"'),
@@ -94,9 +116,9 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   ctx.explain(nfsFromSecurityGroups, KEYED_RULES);
   const nfsFromSelf = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_self', {
-      count: num(ex(`${v('allow_nfs_from_self')} ? 1 : 0`)),
-      securityGroupId: securityGroup.id,
-      referencedSecurityGroupId: securityGroup.id,
+      count: num(ex(`${withGroup} && ${v('allow_nfs_from_self')} ? 1 : 0`)),
+      securityGroupId: groupId,
+      referencedSecurityGroupId: groupId,
       ...nfsRule,
       description: 'NFS from members of this security group',
       tags,
@@ -106,8 +128,8 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   ctx.explain(nfsFromSelf, 'Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before the mount targets move to it.');
   const nfsFromCidrs = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(v('allowed_cidrs')))),
-      securityGroupId: securityGroup.id,
+      forEach: TerraformIterator.fromMap(anyMap(ex(`${withGroup} ? ${v('allowed_cidrs')} : {}`))),
+      securityGroupId: groupId,
       cidrIpv4: ex('can(regex(":", each.value)) ? null : each.value'),
       cidrIpv6: ex('can(regex(":", each.value)) ? each.value : null'),
       ...nfsRule,
@@ -120,14 +142,14 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   const nfsToFileSystem = ctx.named(
     new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
       forEach: TerraformIterator.fromMap(
-        anyMap(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${v('client_egress_rules')} }`)),
+        anyMap(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),
       ),
       securityGroupId: ex('each.value'),
-      referencedSecurityGroupId: securityGroup.id,
+      referencedSecurityGroupId: groupId,
       ...nfsRule,
       description: ex(`"NFS to the mount targets of EFS \${${v('name')}}"`),
       tags,
-      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [`${ctx.address(securityGroup)}.id`] },
+      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [securityGroupAttribute(ctx, securityGroup, 'id')] },
     }),
     'nfs_to_file_system',
   );

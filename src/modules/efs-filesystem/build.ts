@@ -6,13 +6,14 @@
 import type { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
+import { hclObject } from '../../core/hcl-values';
 import { BuildContext, Built, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 import { buildAccessPoints } from './build-access-points';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
 import { FileSystemResources, buildBackupPolicy, buildFileSystem, guardReplacement } from './build-file-system';
-import { NetworkResources, buildNetwork } from './build-network';
+import { NetworkResources, buildNetwork, securityGroupOutput } from './build-network';
 import { PolicyResources, buildPolicy } from './build-policy';
 import { buildReplication } from './build-replication';
 
@@ -46,20 +47,42 @@ export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Built
 /** Each output's value, by HCL output name. */
 function outputsOf(ctx: BuildContext<EfsFilesystemInput>, r: EfsFilesystemResources): Record<string, unknown> {
   const mountTargetIds = ex(`{ for key, mount_target in ${ctx.address(r.mountTargets)} : key => mount_target.id }`);
+  const securityGroupId = ex(securityGroupOutput(ctx, r.securityGroup, 'id'));
   return {
     id: r.fileSystem.id,
     arn: r.fileSystem.arn,
     dns_name: r.fileSystem.dnsName,
-    security_group_id: r.securityGroup.id,
+    security_group_id: securityGroupId,
+    security_group_arn: ex(securityGroupOutput(ctx, r.securityGroup, 'arn')),
+    size_in_bytes: ex(`one(${ctx.address(r.fileSystem)}.size_in_bytes[*].value)`),
     mount_target_ids: mountTargetIds,
-    access_points: ex(`{ for key, ap in ${ctx.address(r.accessPoints)} : key => { id = ap.id, arn = ap.arn } }`),
+    mount_targets: ex(forEachEntry(ctx.address(r.mountTargets), 'mt', {
+      id: 'mt.id',
+      dns_name: 'mt.mount_target_dns_name',
+      network_interface_id: 'mt.network_interface_id',
+      availability_zone_name: 'mt.availability_zone_name',
+      availability_zone_id: 'mt.availability_zone_id',
+      subnet_id: 'mt.subnet_id',
+      ip_address: 'mt.ip_address',
+    })),
+    access_points: ex(forEachEntry(ctx.address(r.accessPoints), 'ap', {
+      id: 'ap.id',
+      arn: 'ap.arn',
+      root_directory: 'ap.root_directory[0].path',
+      posix_user: 'one(ap.posix_user)',
+    })),
     replication_destination_file_system_id: ex(`try(${ctx.address(r.replication)}["replica"].destination[0].file_system_id, null)`),
     file_system: {
       id: r.fileSystem.id,
       arn: r.fileSystem.arn,
-      security_group_id: r.securityGroup.id,
+      security_group_id: securityGroupId,
       mount_target_ids: mountTargetIds,
       allowed_security_group_ids: ex(`values(${ctx.in('allowed_security_groups')})`),
     },
   };
+}
+
+/** `{ for key, <as> in <resources> : key => { … } }`, the object laid out one field a line. */
+function forEachEntry(resources: string, as: string, fields: Record<string, string>): string {
+  return `{\n  for key, ${as} in ${resources} : key => ${hclObject(fields).split('\n').join('\n  ')}\n}`;
 }

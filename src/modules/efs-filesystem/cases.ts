@@ -8,6 +8,7 @@ const SUBNET_A = 'subnet-0123456789abcdef0';
 const SUBNET_B = 'subnet-0123456789abcdef1';
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const oneMountTarget = { a: { subnet_id: SUBNET_A } };
+const SHARED_GROUP = 'sg-0bbbbbbbbbbbbbbb2';
 const accessPoint = (ap: Record<string, unknown>) => ({ access_points: { app: ap } });
 
 const bad: BadInput<EfsFilesystemInput>[] = [
@@ -15,7 +16,6 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   { rule: 'name-format', title: 'empty name', set: { name: '' }, names: ['name'], shows: ['""'] },
   { rule: 'name-format', title: 'name over 64 characters', set: { name: 'x'.repeat(65) }, names: ['name'], shows: [`"${'x'.repeat(65)}"`] },
   { rule: 'vpc-id-format', title: 'vpc id without prefix', set: { vpc_id: '0123456789abcdef0' }, names: ['vpc_id'], shows: ['"0123456789abcdef0"'] },
-  { rule: 'mount-targets-not-empty', title: 'no mount targets', set: { mount_targets: {} }, names: ['mount_targets'], shows: ['{}'] },
   {
     rule: 'mount-target-subnet-format', title: 'empty subnet id',
     set: { mount_targets: { a: { subnet_id: '' } } }, names: ['mount_targets["a"].subnet_id'], shows: ['""'],
@@ -63,6 +63,39 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'security-group-description-format', title: 'empty security group description',
     set: { security_group_description: '' }, names: ['security_group_description'], shows: ['""'],
+  },
+  // --- network parity: bring your own security groups
+  {
+    rule: 'mount-target-security-group-id-format', title: 'mount target security group name instead of id',
+    set: { mount_target_security_group_ids: ['sg-0123456789abcdef0', 'shared'] }, names: ['mount_target_security_group_ids[1]'], shows: ['"shared"'],
+  },
+  {
+    rule: 'mount-target-security-groups-distinct', title: 'one mount target security group twice',
+    set: { mount_target_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] },
+    names: ['mount_target_security_group_ids'], shows: ['["sg-0123456789abcdef0","sg-0123456789abcdef0"]'],
+  },
+  {
+    rule: 'vpc-id-required-for-security-group', title: 'no vpc id for the module security group',
+    set: { vpc_id: null }, names: ['vpc_id', 'create_security_group'], shows: [],
+  },
+  {
+    rule: 'mount-targets-need-security-group', title: 'mount targets without any security group',
+    set: { create_security_group: false }, names: ['mount_target_security_group_ids', 'create_security_group'], shows: ['["a","b"]'],
+  },
+  {
+    rule: 'nfs-rules-need-security-group', title: 'allowed security groups without the module security group',
+    set: { create_security_group: false, mount_target_security_group_ids: [SHARED_GROUP], allowed_security_groups: { app: 'sg-0aaaaaaaaaaaaaaa1' } },
+    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"app":"sg-0aaaaaaaaaaaaaaa1"}'],
+  },
+  {
+    rule: 'nfs-rules-need-security-group', title: 'allowed cidrs without the module security group',
+    set: { create_security_group: false, mount_target_security_group_ids: [SHARED_GROUP], allowed_cidrs: { vpc: '10.0.0.0/16' } },
+    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"vpc":"10.0.0.0/16"}'],
+  },
+  {
+    rule: 'mount-target-security-groups-limit', title: 'five more security groups beside the module security group',
+    set: { mount_target_security_group_ids: [1, 2, 3, 4, 5].map((i) => `sg-0123456789abcdef${i}`) },
+    names: ['mount_target_security_group_ids'], shows: ['5'],
   },
   {
     rule: 'security-group-name-prefix-length', title: 'security group name prefix over 99 characters',

@@ -1,7 +1,7 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import type { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Construct, type ITerraformDependable } from '../../cdktf';
+import { Construct, type ITerraformDependable, Token } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
 import { check } from '../../core/rules';
 import { throwValidationError } from '../../core/validation-error';
@@ -66,15 +66,23 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * entry had been given as a prop. At most one rule per group: when the same ID (or the same
    * token, such as `sg.id`) is already allowed, nothing is added and the name it is allowed
    * under is returned, so several mounts that share a client group create one rule.
-   * Throws a `ValidationError` when `name` is taken by another group, or the ID is malformed.
+   * Throws a `ValidationError` when `name` is taken by another group, the ID is malformed, or the
+   * file system has no security group of its own (`createSecurityGroup: false`): the client's
+   * group must then be let in by rules on your groups of `mountTargetSecurityGroupIds`.
    * @returns the name under which the group is allowed.
    */
   allowClient(name: string, securityGroupId: string): string {
+    const label = `EfsFilesystem "${this.node.path}"`;
+    if (this.inputs.create_security_group === false) {
+      throwValidationError(label, [
+        `createSecurityGroup is false, so the file system has no security group of its own to hold an NFS rule: allowClient cannot let ${JSON.stringify(securityGroupId)} in (as ${JSON.stringify(name)}). ` +
+          'Allow TCP 2049 from that group with rules on your groups of mountTargetSecurityGroupIds, or set createSecurityGroup to true.',
+      ]);
+    }
     const allowed = this.inputs.allowed_security_groups as Record<string, string>;
     // Each read of an attribute (`sg.id`) is a new token string: compare the expressions they stand for.
     const existing = Object.keys(allowed).find((key) => sameValue(this, allowed[key], securityGroupId));
     if (existing !== undefined) return existing;
-    const label = `EfsFilesystem "${this.node.path}"`;
     if (name in allowed) {
       throwValidationError(label, [
         `allowedSecurityGroups["${name}"] already allows ${JSON.stringify(allowed[name])}; allowClient cannot give the name to ${JSON.stringify(securityGroupId)}: choose another name.`,
@@ -181,6 +189,22 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     return this.resources.mountTargets;
   }
 
+  /**
+   * @internal The keys of `mountTargets` when they are known at synth time (a literal map), else
+   * undefined: a mount refuses, at synth, a file system known to have no mount target.
+   */
+  mountTargetKeys(): string[] | undefined {
+    const mountTargets = this.inputs.mount_targets;
+    if (mountTargets === null || typeof mountTargets !== 'object' || Token.isUnresolved(mountTargets)) return undefined;
+    return Object.keys(mountTargets);
+  }
+
+  /** @internal Whether the module creates a security group of its own (false, or unknown: a token). */
+  hasOwnSecurityGroup(): boolean | undefined {
+    const create = this.inputs.create_security_group;
+    return typeof create === 'boolean' ? create : undefined;
+  }
+
   /** @internal The mount target resources of this construct: mounts depend on them. */
   mountTargetResources(): EfsMountTarget[] {
     return [this.resources.mountTargets];
@@ -201,7 +225,10 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     return this.outputs.arn;
   }
 
-  /** ID of the mount targets' security group: allow clients in with a 2049 rule on it. */
+  /**
+   * ID of the security group the construct created for the mount targets: allow clients in with a
+   * 2049 rule on it. Resolves to null when `createSecurityGroup` is false.
+   */
   get securityGroupId(): string {
     return this.outputs.securityGroupId;
   }

@@ -61,13 +61,18 @@ const inputs = defineInputs([
     description: doc`Name of the file system: its \`Name\` tag and the prefix of the names of everything the module creates. Unless ${nm('security_group_name')} is set, a new name replaces the mount targets' security group, create-before-destroy so that no client loses NFS${hclOnly(' (see "What a change does")')}.`,
     onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
   },
-  { name: 'vpc_id', type: t.string(), required: true, description: 'VPC of the mount targets and of their security group.', onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs.' },
+  {
+    name: 'vpc_id',
+    type: t.string(),
+    description: doc.unset(doc`none: required while ${nm('create_security_group')} is ${val(true)}`)`VPC of the mount targets and of the security group the module creates. Required while ${nm('create_security_group')} is ${val(true)} (the default); without a group of its own the module does not need it${hclOnly(' (null)')}: the mount targets take their VPC from their subnets.`,
+    onChange: 'Replaces the security group (create-before-destroy). The mount targets must then get subnets of the new VPC, which replaces each of them (deleted, then created): clients lose NFS while that runs. Without a security group of the module\'s own it changes nothing.',
+  },
   {
     name: 'mount_targets',
     type: t.map(t.object({ subnet_id: t.string(), ip_address: optional(t.string()) }, 'MountTarget')),
-    required: true,
+    default: {},
     description:
-      'One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply.',
+      doc`One mount target per entry, keyed by a name you choose (such as the Availability Zone). Keys, not positions, identify mount targets: adding, removing or reordering entries touches only those entries, and keys stay known at plan time even when the subnets are created in the same apply. ${val({})} creates a file system no client can reach yet (a replication destination, a file system created before its network); the ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} refuse it until it has a mount target.`,
     onChange: 'Per key: adding an entry creates its mount target, removing one deletes it, reordering changes nothing. A new `subnet_id` replaces that mount target (deleted, then created; one per zone).',
   },
   {
@@ -123,6 +128,28 @@ const inputs = defineInputs([
       'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
     onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`. With `security_group_use_name_prefix = false` the new group cannot take the name of the old one while it exists: change `security_group_name` in the same apply.',
   },
+  // --- network parity with terraform-aws-efs: bring your own security groups
+  {
+    name: 'create_security_group',
+    type: t.bool(),
+    default: true,
+    description: doc`Create the mount targets' security group and its NFS rules. Set to ${val(false)} to bring your own groups: give them in ${nm('mount_target_security_group_ids')} (at least one while there are mount targets) and let clients in with rules of your own. Without a group of its own the module takes no ${nm('allowed_security_groups')} or ${nm('allowed_cidrs')} (refused: there is no group to hold their rules), ${nm('vpc_id')} is not needed, and ${nm('allow_nfs_from_self')}, ${nm('client_egress_rules')} and the other ${either('`security_group_*`', '`securityGroup*`')} inputs do nothing; the ${nm('security_group_id')} and ${nm('security_group_arn')} outputs are ${either('null', 'without a value')}.`,
+    onChange: '`false` updates the mount targets in place to the groups of `mount_target_security_group_ids` and deletes the module\'s security group and its NFS rules, in the same apply: AWS refuses to delete the group while a mount target still uses it, and the provider retries the deletion until the mount targets have left it. `true` creates the group and its rules, then adds the group to the mount targets in place. The file system is not touched.',
+  },
+  {
+    name: 'mount_target_security_group_ids',
+    type: t.list(t.string()),
+    default: [],
+    description: doc`Security groups attached to every mount target, besides the module's own group (or instead of it when ${nm('create_security_group')} is ${val(false)}), such as groups shared with other services. The IDs may come from groups created in the same apply: nothing is keyed on them. Each ID at most once; a mount target takes at most 5 groups, the module's own included.`,
+    onChange: 'Updates every mount target in place (its security groups): no mount target is replaced and clients keep NFS through the groups that stay.',
+  },
+  {
+    name: 'security_group_revoke_rules_on_delete',
+    type: t.bool(),
+    default: false,
+    description: doc`When the module's security group is deleted, first revoke its rules and the rules that reference it. Needed when other groups (not managed by this module) reference it, which would otherwise block its deletion.`,
+    onChange: 'In place (an attribute of the security group only Terraform reads).',
+  },
   {
     name: 'throughput_mode',
     type: t.oneOf(THROUGHPUT_MODES),
@@ -153,7 +180,7 @@ const inputs = defineInputs([
   {
     name: 'availability_zone_name',
     type: t.string(),
-    description: doc.unset('a Regional file system')`Availability Zone of a One Zone file system${hclOnly('; null for a Regional one')}. Immutable. A One Zone file system takes exactly one mount target, in that zone.`,
+    description: doc.unset('a Regional file system')`Availability Zone of a One Zone file system${hclOnly('; null for a Regional one')}. Immutable. A One Zone file system takes at most one mount target, in that zone.`,
     onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
@@ -259,8 +286,8 @@ const inputs = defineInputs([
     default: false,
     description:
       doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')}, ${nm('availability_zone_name')} or ${nm('creation_token')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')}, ${nm('availability_zone_name')} or ${nm('creation_token')} changes nothing (the file system keeps its key, zone and token) and is not refused. ${either(
-        "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both).",
-        'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both).',
+        "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone).",
+        'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).',
       )}`,
     onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
@@ -327,12 +354,42 @@ const outputs: OutputSpec[] = [
   { name: 'id', type: t.string(), description: 'ID of the file system.' },
   { name: 'arn', type: t.string(), description: 'ARN of the file system.' },
   { name: 'dns_name', type: t.string(), description: 'DNS name of the file system, for mounting by name.' },
-  { name: 'security_group_id', type: t.string(), description: 'ID of the security group of the mount targets.' },
+  { name: 'security_group_id', type: t.string(), description: doc`ID of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.` },
+  { name: 'security_group_arn', type: t.string(), description: doc`ARN of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.` },
+  { name: 'size_in_bytes', type: t.number(), description: 'The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates it about once an hour; it is not a real-time figure).' },
   { name: 'mount_target_ids', type: t.map(t.string()), description: doc`IDs of the mount targets, by the keys of ${nm('mount_targets')}.` },
   {
+    name: 'mount_targets',
+    type: t.map(
+      t.object(
+        {
+          id: t.string(),
+          dns_name: t.string(),
+          network_interface_id: t.string(),
+          availability_zone_name: t.string(),
+          availability_zone_id: t.string(),
+          subnet_id: t.string(),
+          ip_address: t.string(),
+        },
+        'MountTargetAttributes',
+      ),
+    ),
+    description: doc`Each mount target by the keys of ${nm('mount_targets')}: its ID, DNS name (${nm('dns_name')}, for mounting in that zone by name), network interface, Availability Zone (name and ID), subnet and IP address.`,
+  },
+  {
     name: 'access_points',
-    type: t.map(t.object({ id: t.string(), arn: t.string() }, 'AccessPointReference')),
-    description: doc`ID and ARN of each access point, by the keys of ${nm('access_points')}.`,
+    type: t.map(
+      t.object(
+        {
+          id: t.string(),
+          arn: t.string(),
+          root_directory: t.string(),
+          posix_user: optional(t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) }, 'PosixUser')),
+        },
+        'AccessPointReference',
+      ),
+    ),
+    description: doc`Each access point by the keys of ${nm('access_points')}: its ID, ARN, root directory path and POSIX user${either(' (null when none is set)', ' (none when none is set)')}.`,
   },
   {
     name: 'replication_destination_file_system_id',
@@ -385,16 +442,9 @@ const rules: Rule<EfsFilesystemInput>[] = [
   {
     id: 'vpc-id-format',
     inputs: ['vpc_id'],
-    summary: 'vpc_id looks like `vpc-0123456789abcdef0`',
-    condition: matches(v('vpc_id'), PATTERNS.vpcId),
+    summary: 'vpc_id, when set, looks like `vpc-0123456789abcdef0`',
+    condition: nullOr(v('vpc_id'), matches(v('vpc_id'), PATTERNS.vpcId)),
     message: template`${name('vpc_id')} must be a VPC ID such as "vpc-0123456789abcdef0" (got ${show(v('vpc_id'))}).`,
-  },
-  {
-    id: 'mount-targets-not-empty',
-    inputs: ['mount_targets'],
-    summary: 'mount_targets has at least one entry',
-    condition: gt(call('length', v('mount_targets')), lit(0)),
-    message: template`${name('mount_targets')} must have at least one entry: without a mount target no client can reach the file system (got {}).`,
   },
   eachEntry(
     'mount-target-subnet-format',
@@ -479,6 +529,53 @@ const rules: Rule<EfsFilesystemInput>[] = [
     summary: 'security_group_description is 1–255 characters AWS allows in a group description',
     condition: matches(v('security_group_description'), PATTERNS.securityGroupName),
     message: template`${name('security_group_description')} must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* (got ${show(v('security_group_description'))}).`,
+  },
+  // --- network parity: bring your own security groups
+  eachEntry(
+    'mount-target-security-group-id-format',
+    'mount_target_security_group_ids',
+    'each of mount_target_security_group_ids is an ID such as `sg-0123456789abcdef0`',
+    (_i, id) => matches(id, PATTERNS.securityGroupId),
+    template`every entry of ${name('mount_target_security_group_ids')} must be a security group ID such as "sg-0123456789abcdef0"`,
+    (i, id) => template`${name('mount_target_security_group_ids')}[${i}] = ${show(id)}`,
+  ),
+  distinctValues(
+    'mount-target-security-groups-distinct',
+    'mount_target_security_group_ids',
+    'no security group is listed twice in mount_target_security_group_ids',
+    (ids) => ids,
+    (ids) => template`${name('mount_target_security_group_ids')} must list each security group once (got ${show(ids)}).`,
+  ),
+  {
+    id: 'vpc-id-required-for-security-group',
+    inputs: ['vpc_id', 'create_security_group'],
+    summary: 'vpc_id is set while create_security_group is true (the default)',
+    condition: or(not(v('create_security_group')), notNull(v('vpc_id'))),
+    message: template`${name('vpc_id')} is null but ${name('create_security_group')} is true (the default): the module's security group needs the VPC of the mount targets. Give ${name('vpc_id')}, or set ${name('create_security_group')} to false and attach your own groups with ${name('mount_target_security_group_ids')}.`,
+  },
+  {
+    id: 'mount-targets-need-security-group',
+    inputs: ['mount_target_security_group_ids', 'create_security_group', 'mount_targets'],
+    summary: 'with create_security_group false, mount targets get at least one group from mount_target_security_group_ids',
+    condition: or(v('create_security_group'), gt(call('length', v('mount_target_security_group_ids')), lit(0)), eq(call('length', v('mount_targets')), lit(0))),
+    message: template`${name('mount_target_security_group_ids')} must name at least one security group when ${name('create_security_group')} is false: the module creates none, and a mount target needs one (got [] for mount targets ${show(call('keys', v('mount_targets')))}).`,
+  },
+  {
+    id: 'nfs-rules-need-security-group',
+    inputs: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'],
+    summary: 'allowed_security_groups and allowed_cidrs are empty when create_security_group is false',
+    condition: or(
+      v('create_security_group'),
+      and(eq(call('length', v('allowed_security_groups')), lit(0)), eq(call('length', v('allowed_cidrs')), lit(0))),
+    ),
+    message: template`${name('allowed_security_groups')} and ${name('allowed_cidrs')} must be empty when ${name('create_security_group')} is false: their NFS rules would go on the module's own security group, which is not created (got ${show(v('allowed_security_groups'))} and ${show(v('allowed_cidrs'))}). Let the clients in with rules on your groups of ${name('mount_target_security_group_ids')}, or set ${name('create_security_group')} to true.`,
+  },
+  {
+    id: 'mount-target-security-groups-limit',
+    inputs: ['mount_target_security_group_ids', 'create_security_group'],
+    summary: 'a mount target gets at most 5 security groups, the module\'s own included',
+    condition: le(call('length', v('mount_target_security_group_ids')), cond(v('create_security_group'), lit(4), lit(5))),
+    message: template`${name('mount_target_security_group_ids')} must have at most ${cond(v('create_security_group'), lit(4), lit(5))} entries: AWS attaches at most 5 security groups to a mount target${cond(v('create_security_group'), lit(', and the module\'s own group is one of them'), lit(''))} (got ${call('length', v('mount_target_security_group_ids'))}).`,
   },
   oneOf('throughput-mode-allowed', 'throughput_mode', THROUGHPUT_MODES),
   {
@@ -729,9 +826,9 @@ const rules: Rule<EfsFilesystemInput>[] = [
   {
     id: 'one-zone-single-mount-target',
     inputs: ['mount_targets', 'availability_zone_name'],
-    summary: 'a One Zone file system has exactly one mount target',
-    condition: or(isNull(v('availability_zone_name')), eq(call('length', v('mount_targets')), lit(1))),
-    message: template`${name('mount_targets')} must have exactly one entry for a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}), in that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
+    summary: 'a One Zone file system has at most one mount target',
+    condition: or(isNull(v('availability_zone_name')), le(call('length', v('mount_targets')), lit(1))),
+    message: template`${name('mount_targets')} must have at most one entry for a One Zone file system (${name('availability_zone_name')} is ${show(v('availability_zone_name'))}), in a subnet of that zone (got ${call('length', v('mount_targets'))}: ${show(call('keys', v('mount_targets')))}).`,
   },  // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanRules,
   ...alarmsRules,

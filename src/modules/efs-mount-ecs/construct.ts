@@ -7,7 +7,7 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
+import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
@@ -46,10 +46,10 @@ export class EfsMountEcs extends ModuleConstruct {
     const { taskDefinition, allowClientSecurityGroup = true, ...moduleProps } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
-    super(scope, id, efsMountEcs, wired);
+    super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
+      admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
     }
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;

@@ -5,7 +5,7 @@ import { ModuleConstruct } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
+import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
@@ -45,10 +45,10 @@ export class EfsMountLambda extends ModuleConstruct {
     const { function: fn, allowClientSecurityGroup = true, ...moduleProps } = props;
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
-    super(scope, id, efsMountLambda, wired);
+    super(scope, id, efsMountLambda, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, props.fileSystem, wired.securityGroupId);
+      admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
     }
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });

@@ -5,6 +5,7 @@
  */
 import { Construct, Fn, TerraformResource, TerraformStack, Token, dependable } from '../../cdktf';
 import { tokenExpression } from '../../core/token-identity';
+import { throwValidationError } from '../../core/validation-error';
 import type { FileSystemReference } from '../../generated/types';
 import { EfsFilesystem } from '../efs-filesystem/construct';
 
@@ -41,8 +42,27 @@ function ownerInStack(mount: Construct, fileSystem: FileSystemReference): (EfsFi
  * outside Terraform) is left alone: the mount's precondition then checks the group against the
  * reference's `allowedSecurityGroupIds`, when it has them.
  */
-export function admitClientGroup(mount: Construct, fileSystem: FileSystemReference, securityGroupId: string): void {
-  ownerInStack(mount, fileSystem)?.allowClient(clientName(mount), securityGroupId);
+export function admitClientGroup(mount: Construct, label: string, fileSystem: FileSystemReference, securityGroupId: string): void {
+  const owner = ownerInStack(mount, fileSystem);
+  if (!owner) return;
+  if (owner.hasOwnSecurityGroup() === false) {
+    // Said here rather than by allowClient, so that the message names the mount and its way out.
+    throwValidationError(label, [
+      `fileSystem comes from EfsFilesystem "${owner.node.path}", which has no security group of its own (createSecurityGroup is false), so this mount cannot let its client group ${JSON.stringify(securityGroupId)} in on NFS. ` +
+        'Allow TCP 2049 from that group with rules on your groups of mountTargetSecurityGroupIds, and pass allowClientSecurityGroup: false.',
+    ]);
+  }
+  owner.allowClient(clientName(mount), securityGroupId);
+}
+
+/**
+ * The file system reference a mount validates. When the EfsFilesystem that made it is in the app
+ * and its `mountTargets` is a literal `{}`, `mountTargetIds` is replaced by the `{}` it will be at
+ * plan time, so that the rule on it refuses the mount at synth, with the words of the plan-time check.
+ */
+export function withKnownMountTargets(fileSystem: FileSystemReference): FileSystemReference {
+  const keys = EfsFilesystem.ownerOf(fileSystem)?.mountTargetKeys();
+  return keys !== undefined && keys.length === 0 ? { ...fileSystem, mountTargetIds: {} } : fileSystem;
 }
 
 /** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */

@@ -5,7 +5,7 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show,
+  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
@@ -55,7 +55,8 @@ export function mountRules<Role extends string, Attach extends string>(
       inputs: ['file_system'],
       summary: 'file_system.mount_target_ids names at least one mount target',
       condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
-      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${name('file_system')} = module.efs.file_system.`,
+      // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
+      message: text`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in${perPath(', and pass file_system = module.efs.file_system', '')}.`,
     },
     {
       id: 'root-directory-absolute',
