@@ -4,7 +4,7 @@
  * mount, and waiting for the mount targets.
  */
 import { and, call, inputReader, le, lit, name, not, or, show, template } from '../../core/expr';
-import { doc, either, nm, tsOnly } from '../../core/doc';
+import { doc, either, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
@@ -20,7 +20,12 @@ export const LAMBDA_NAMES = mountNames({
   role: 'role_name',
   attachRole: 'attach_role_policy',
   client: 'function',
-  withoutRoleDoc: 'Set it to false only when the role gets its EFS permissions elsewhere.',
+  clientProp: 'function',
+  clientRole: 'role',
+  groupFromClient: " Given `function`, the group is taken from its `vpcConfig` unless you name one.",
+  leaveGroupOut: 'leave securityGroupId unset (and, given function, pass allowClientSecurityGroup: false)',
+  groupUnset: "the security group of `function`'s `vpcConfig`, if given; else none is let in or checked",
+  withoutRoleDoc: doc`Set it to ${val(false)} only when the role gets its EFS permissions elsewhere.`,
   withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: 'updates the function in place to mount the new one',
   renameAlso: '',

@@ -5,7 +5,7 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show,
+  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
@@ -55,7 +55,7 @@ export function mountRules<Role extends string, Attach extends string>(
       inputs: ['file_system'],
       summary: 'file_system.mount_target_ids names at least one mount target',
       condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
-      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${name('file_system')} = module.efs.file_system.`,
+      message: text`${name('file_system', 'mount_target_ids')} must name at least one mount target: clients mount through them, and the ${n.client} waits for the ones it names (got ${show(mountTargetIds)}). Pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
     },
     {
       id: 'root-directory-absolute',
@@ -95,7 +95,7 @@ export function mountRules<Role extends string, Attach extends string>(
         le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
         call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
       ),
-      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} secondary_gids, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
+      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
     },
     {
       id: 'role-name-format',
@@ -120,7 +120,7 @@ export function mountRules<Role extends string, Attach extends string>(
       inputs: [n.attachRole, n.role],
       summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
       condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
-      message: text`${name(n.role)} is null but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
+      message: text`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
     },
     {
       id: 'client-group-allowed',
@@ -136,7 +136,7 @@ export function mountRules<Role extends string, Attach extends string>(
           nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
         ),
       ),
-      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to efs-filesystem's ${name('allowed_security_groups')}, which owns one NFS rule per client group, or leave ${name('security_group_id')} null if you allow the ${n.client} in another way.`,
+      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
     },
   ];
   return { single, cross };
