@@ -36,6 +36,13 @@ export interface RenderOptions {
    * of a build). Without it (validation blocks, which cannot read locals) the definition is inlined.
    */
   readonly local?: (name: string) => string;
+  /**
+   * The inputs' declared types. With them a TypeScript message (`spelling: 'ts'`) shows a value at
+   * plan time as it does at synth time (`tsValue`); without them, as `jsonencode` prints it.
+   */
+  readonly types?: InputTypes;
+  /** The types of the `for` variables in scope, where known (set while rendering a `for`). */
+  readonly scopeTypes?: Readonly<Record<string, TfType | undefined>>;
 }
 
 type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
@@ -187,7 +194,7 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'call':
       return (FNS[e.fn] as FnDef).hcl(e.args.map(r));
     case 'show':
-      return `jsonencode(${r(e.of)})`;
+      return o.spelling === 'ts' && o.types ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {})) : `jsonencode(${r(e.of)})`;
     case 'bin': {
       const side = (x: Expr) => {
         // Parenthesise looser operators, and equal ones unless they chain safely (a && b && c).
@@ -205,8 +212,11 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return e.a.op === 'bin' || e.a.op === 'if' ? `!(${r(e.a)})` : `!${r(e.a)}`;
     case 'if':
       return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
-    case 'for':
-      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
+    case 'for': {
+      const inner: RenderOptions = { ...o, scopeTypes: forScope(e, o.types ?? {}, o.scopeTypes ?? {}) };
+      const ri = (x: Expr) => toHcl(x, inner);
+      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${ri(e.body)}${e.filter ? ` if ${ri(e.filter)}` : ''}]`;
+    }
     case 'template':
     case 'name':
     case 'perPath':
@@ -255,7 +265,7 @@ interface Env {
   readonly scope: Record<string, Value>;
   readonly types: InputTypes;
   /** The types of the `for` variables in scope, where known. */
-  readonly scopeTypes: Readonly<Record<string, TfType | undefined>>;
+  readonly scopeTypes: ScopeTypes;
 }
 
 /**
@@ -297,7 +307,7 @@ function run(e: Expr, env: Env): Value {
     case 'show': {
       const v = ev(e.of);
       if (containsUnknown(v)) return UNKNOWN;
-      return env.spelling === 'ts' ? tsValue(v, typeOf(e.of, env)) : stableJson(v);
+      return env.spelling === 'ts' ? tsValue(v, typeOf(e.of, env.types, env.scopeTypes)) : stableJson(v);
     }
     case 'bin':
       return evalBinary(e.kind, ev(e.a), ev(e.b));
@@ -316,7 +326,7 @@ function run(e: Expr, env: Env): Value {
       const entries: [Value, Value][] = Array.isArray(coll)
         ? coll.map((v, i) => [i, known(v)])
         : sortedKeys(coll as object).map((k) => [k, known((coll as Record<string, Value>)[k])]);
-      const scopeTypes = { ...env.scopeTypes, [e.key]: undefined, [e.value]: elementType(typeOf(e.coll, env)) };
+      const scopeTypes = forScope(e, env.types, env.scopeTypes);
       const out: Value[] = [];
       for (const [k, v] of entries) {
         const inner = { ...env, scope: { ...env.scope, [e.key]: k, [e.value]: v }, scopeTypes };
@@ -346,36 +356,44 @@ function run(e: Expr, env: Env): Value {
  * field of it, an entry of a collection (a `for` variable), `values` of a map. Undefined for
  * anything else (literals, computed values): their keys are then shown as they are.
  */
-function typeOf(e: Expr, env: Env): TfType | undefined {
+function typeOf(e: Expr, types: InputTypes, scopeTypes: ScopeTypes): TfType | undefined {
+  const ty = (x: Expr, scope = scopeTypes) => typeOf(x, types, scope);
   switch (e.op) {
     case 'input':
-      return env.types[e.name];
+      return types[e.name];
     case 'local':
-      return env.scopeTypes[e.name];
+      return scopeTypes[e.name];
     case 'declared':
-      return typeOf(e.def, env);
+      return ty(e.def);
     case 'get': {
-      const of = typeOf(e.of, env);
+      const of = ty(e.of);
       return of?.kind === 'object' ? of.fields[e.key]?.type : undefined;
     }
     case 'if':
-      return typeOf(e.then, env) ?? typeOf(e.else, env);
+      return ty(e.then) ?? ty(e.else);
     case 'for': {
-      const body = typeOf(e.body, { ...env, scopeTypes: { ...env.scopeTypes, [e.key]: undefined, [e.value]: elementType(typeOf(e.coll, env)) } });
+      const body = ty(e.body, forScope(e, types, scopeTypes));
       return body && t.list(body);
     }
     case 'call': {
       if (e.fn === 'keys') return t.list(t.string());
       if (e.fn === 'values') {
-        const of = elementType(typeOf(e.args[0], env));
+        const of = elementType(ty(e.args[0]));
         return of && t.list(of);
       }
-      if (e.fn === 'distinct' || e.fn === 'concat' || e.fn === 'coalesce') return typeOf(e.args[0], env);
+      if (e.fn === 'distinct' || e.fn === 'concat' || e.fn === 'coalesce') return ty(e.args[0]);
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+type ScopeTypes = Readonly<Record<string, TfType | undefined>>;
+
+/** The scope inside a `for`: its value variable has the collection's element type. */
+function forScope(e: Extract<Expr, { op: 'for' }>, types: InputTypes, scopeTypes: ScopeTypes): ScopeTypes {
+  return { ...scopeTypes, [e.key]: undefined, [e.value]: elementType(typeOf(e.coll, types, scopeTypes)) };
 }
 
 const elementType = (type: TfType | undefined): TfType | undefined => (type && 'of' in type ? type.of : undefined);
@@ -396,11 +414,46 @@ export function tsValue(v: Value, type?: TfType): string {
       .map((k) => [k, (v as Record<string, Value>)[k]] as const)
       .filter(([, x]) => !(fields && (x === null || x === undefined)));
     if (entries.length === 0) return '{}';
-    const key = (k: string) => (fields ? camelCase(k) : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+    const key = (k: string) => (fields ? camelCase(k) : new RegExp(IDENTIFIER).test(k) ? k : JSON.stringify(k));
     const typeAt = (k: string) => (fields ? fields[k]?.type : elementType(type));
     return `{ ${entries.map(([k, x]) => `${key(k)}: ${tsValue(x, typeAt(k))}`).join(', ')} }`;
   }
   return JSON.stringify(v);
+}
+
+/** A JavaScript identifier, written bare as an object key; other keys are quoted. */
+const IDENTIFIER = '^[A-Za-z_$][0-9A-Za-z_$]*$';
+
+/**
+ * The HCL expression that prints a value as `tsValue` does, for TypeScript messages Terraform
+ * renders at plan time (values given as tokens): built from the declared type, since Terraform
+ * has no printer of its own but `jsonencode`. A value of unknown type is printed by `jsonencode`.
+ * `depth` keeps the names of nested `for` variables apart.
+ */
+function tsShowHcl(x: string, type: TfType | undefined, depth = 0): string {
+  const [k, v] = [`show_k${depth}`, `show_v${depth}`];
+  // `{  }` is what an object or map with nothing to show prints before it becomes `{}`.
+  const braces = (inner: string) => `replace("{ \${${inner}} }", "/^\\\\{  \\\\}$/", "{}")`;
+  let body: string;
+  switch (type?.kind) {
+    case 'list':
+    case 'set':
+      body = `"[\${join(", ", [for ${v} in ${x} : ${tsShowHcl(v, type.of, depth + 1)}])}]"`;
+      break;
+    case 'map':
+      body = braces(`join(", ", [for ${k}, ${v} in ${x} : "\${can(regex("${IDENTIFIER}", ${k})) ? ${k} : jsonencode(${k})}: \${${tsShowHcl(v, type.of, depth + 1)}}"])`);
+      break;
+    case 'object': {
+      const fields = Object.keys(type.fields)
+        .sort()
+        .map((f) => `${x}.${f} == null ? "" : "${camelCase(f)}: \${${tsShowHcl(`${x}.${f}`, type.fields[f].type, depth + 1)}}"`);
+      body = braces(`join(", ", compact([${fields.join(', ')}]))`);
+      break;
+    }
+    default:
+      body = `jsonencode(${x})`;
+  }
+  return `(${x} == null ? "undefined" : ${body})`;
 }
 
 function evalBinary(kind: BinOp, a: Value, b: Value): Value {

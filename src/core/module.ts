@@ -173,7 +173,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
 
     const prefix = localPrefix(this);
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
-    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts' };
+    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts', types: inputTypes(spec) };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
