@@ -4,6 +4,7 @@
  * the module READMEs) name no input or field in snake_case and show no HCL syntax; the HCL docs
  * (descriptions in variables.tf and outputs.tf, the README's generated blocks and HCL code) name
  * nothing in camelCase. Descriptions are declared once (src/core/doc.ts) and spelled per path.
+ * The constructs' error messages speak TypeScript too: no snake_case name, no `null`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { evaluate, name, perPath, template, toHcl } from '../../src/core/expr';
 import type { ModuleSpec } from '../../src/core/spec';
 import { TfType, camelCase, t } from '../../src/core/types';
 import { MODULES } from '../../generators/registry';
+import { ValidationError } from '../../src';
+import { caseInputs, construct, propsFor } from '../support/cases';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -177,5 +180,28 @@ describe('message templates', () => {
 
   test('and as TypeScript when a construct reports it', () => {
     expect(evaluate(message, {}, 'ts')).toBe('fileSystem is missing: pass efs.fileSystem.');
+  });
+});
+
+describe('TypeScript error messages', () => {
+  describe.each(MODULES.map((def) => [def.spec.name, def] as const))('%s', (_name, def) => {
+    const snake = [...declaredNames([def.spec])].filter((n) => n.includes('_')).sort();
+    const signs: [string, RegExp][] = [...snake.map((n): [string, RegExp] => [n, word(n)]), ['null', /\bnull\b/]];
+
+    /** The problems the construct throws at synth time for a bad case. */
+    const problems = (props: Record<string, unknown>): readonly string[] => {
+      try {
+        construct(def, props);
+      } catch (e) {
+        if (e instanceof ValidationError) return e.problems;
+        throw e;
+      }
+      throw new Error('the construct accepted a bad case');
+    };
+
+    test.each(def.cases.bad.map((c) => [c.title, c] as const))('%s: names no input or field in snake_case and shows no null', (_title, c) => {
+      const found = problems(propsFor(def, caseInputs(def, c))).flatMap((p) => findings(p, p, signs));
+      expect(found).toEqual([]);
+    });
   });
 });
