@@ -3,7 +3,7 @@
  * the local mount path pattern, one file system per function, a VPC and IAM permissions to
  * mount, and waiting for the mount targets.
  */
-import { and, call, inputReader, le, lit, name, not, or, show, template } from '../../core/expr';
+import { and, call, inputReader, le, lit, name, not, or, perPath, show, template } from '../../core/expr';
 import { doc, either, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
@@ -87,7 +87,7 @@ const rules: Rule<EfsMountLambdaInput>[] = [
     inputs: ['read_only', LAMBDA_NAMES.role, LAMBDA_NAMES.attachRole],
     summary: 'read_only comes with the role policy that enforces it',
     condition: or(not(v('read_only')), attachesRolePolicy(LAMBDA_NAMES)),
-    message: template`${name('read_only')} needs ${name('attach_role_policy')} true, with ${name('role_name')}: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role.`,
+    message: template`${name('read_only')} needs ${name('attach_role_policy')} true, with ${name('role_name')}: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this ${perPath('module', 'construct')} does through that role.`,
   },
 ];
 
