@@ -596,10 +596,10 @@ export interface EfsMountLambdaProps {
    * `EfsFilesystem` whose `fileSystem` you pass, when that one is in the same stack and
    * `allowClientSecurityGroup` is not `false`: the `EfsFilesystem` owns the NFS rules, one per
    * client group, so every mount sharing the group shares one rule. Given `function`, the group is
-   * taken from its `vpcConfig` unless you name one. When the IDs are known, the plan checks that the
-   * file system admits the group. The function's group itself needs outbound TCP 2049 to the file
-   * system's group: the `EfsFilesystem` adds that egress rule to the groups it allows unless
-   * `clientEgressRules` is `false`.
+   * taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.
+   * When the IDs are known, the plan checks that the file system admits the group. The function's
+   * group itself needs outbound TCP 2049 to the file system's group: the `EfsFilesystem` adds that
+   * egress rule to the groups it allows unless `clientEgressRules` is `false`.
    * @default - the security group of `function`'s `vpcConfig`, if given; else none is let in or checked
    */
   readonly securityGroupId?: string;

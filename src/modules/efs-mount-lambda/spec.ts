@@ -22,7 +22,7 @@ export const LAMBDA_NAMES = mountNames({
   client: 'function',
   clientProp: 'function',
   clientRole: 'role',
-  groupFromClient: " Given `function`, the group is taken from its `vpcConfig` unless you name one.",
+  groupFromClient: " Given `function`, the group is taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.",
   leaveGroupOut: 'leave securityGroupId unset (and, given function, pass allowClientSecurityGroup: false)',
   groupUnset: "the security group of `function`'s `vpcConfig`, if given; else none is let in or checked",
   withoutRoleDoc: doc`Set it to ${val(false)} only when the role gets its EFS permissions elsewhere.`,
