@@ -65,11 +65,11 @@ resource "aws_efs_access_point" "this" {
     precondition {
       condition = !local.attaches_role_policy || var.task_role_name != null
       error_message = join(" ", [
-        "task_role_name is null but attach_task_role_policy is true (the default): give the name",
-        "of the task's IAM role, the one that gets the EFS policy. For a task without a task role,",
-        "set attach_task_role_policy and iam_authorization to false (IAM authorization mounts with",
-        "the task role); set attach_task_role_policy to false alone when the role gets its EFS",
-        "permissions elsewhere.",
+        "task_role_name is not set but attach_task_role_policy is true (the default): give the",
+        "name of the task's IAM role, the one that gets the EFS policy. For a task without a task",
+        "role, set attach_task_role_policy and iam_authorization to false (IAM authorization",
+        "mounts with the task role); set attach_task_role_policy to false alone when the role gets",
+        "its EFS permissions elsewhere.",
       ])
     }
 

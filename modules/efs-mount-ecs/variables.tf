@@ -175,7 +175,7 @@ variable "transit_encryption_port" {
 }
 
 variable "task_role_name" {
-  description = "Name of the task's IAM role. The module attaches an inline policy to it allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point. Needed while `attach_task_role_policy` is true (the default); a role created in the same apply (`name_prefix`) works as is."
+  description = "Name of the task's IAM role. The module attaches an inline policy to it allowing `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the file system, only through this access point. Needed while `attach_task_role_policy` is `true` (the default); a role created in the same apply (`name_prefix`) works as is."
   type        = string
   default     = null
 
@@ -189,14 +189,14 @@ variable "task_role_name" {
 }
 
 variable "attach_task_role_policy" {
-  description = "Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere."
+  description = "Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. Set it to `false` for a task without a task role, which needs `iam_authorization` `false` too (IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "security_group_id" {
-  description = "The task's security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a task and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the task in on NFS another way (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file system's group."
+  description = "The task's security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a task and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the task in on NFS another way (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file system's group: efs-filesystem adds that egress rule to the groups it allows unless `client_egress_rules` is `false`."
   type        = string
   default     = null
 

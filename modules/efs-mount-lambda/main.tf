@@ -63,7 +63,7 @@ resource "aws_efs_access_point" "this" {
     precondition {
       condition = !local.attaches_role_policy || var.role_name != null
       error_message = join(" ", [
-        "role_name is null but attach_role_policy is true (the default): give the name of the",
+        "role_name is not set but attach_role_policy is true (the default): give the name of the",
         "function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false",
         "only when the role gets its EFS permissions elsewhere.",
       ])

@@ -30,8 +30,13 @@ export interface BadInput<N extends string = string> {
   readonly set: InputValues<N>;
   /** How the message names the input, in HCL spelling (`access_points["app"].root_directory`). */
   readonly names: readonly string[];
-  /** Text that shows the bad value in the message, such as `"fast"` or `5000`. */
+  /** Text that shows the bad value in the HCL message, such as `"fast"` or `5000`. */
   readonly shows: readonly string[];
+  /**
+   * The same in the TypeScript message, where it reads differently: values are shown as props are
+   * written (`uid: -1` for `"uid":-1`, `["a", "b"]`, `undefined` for null). Defaults to `shows`.
+   */
+  readonly tsShows?: readonly string[];
   /**
    * The bad input is which fields are given (a field set or left out), not a value: a token
    * cannot hide that, so the construct refuses it at synth time even when the values are tokens.

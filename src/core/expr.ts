@@ -6,7 +6,7 @@
  */
 import { Token } from '../cdktf';
 import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
-import { camelCase } from './types';
+import { TfType, camelCase, t } from './types';
 
 export type Expr =
   | { readonly op: 'input'; readonly name: string }
@@ -21,6 +21,7 @@ export type Expr =
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
   | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
+  | { readonly op: 'show'; readonly of: Expr }
   | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
@@ -35,6 +36,13 @@ export interface RenderOptions {
    * of a build). Without it (validation blocks, which cannot read locals) the definition is inlined.
    */
   readonly local?: (name: string) => string;
+  /**
+   * The inputs' declared types. With them a TypeScript message (`spelling: 'ts'`) shows a value at
+   * plan time as it does at synth time (`tsValue`); without them, as `jsonencode` prints it.
+   */
+  readonly types?: InputTypes;
+  /** The types of the `for` variables in scope, where known (set while rendering a `for`). */
+  readonly scopeTypes?: Readonly<Record<string, TfType | undefined>>;
 }
 
 type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
@@ -152,8 +160,13 @@ export const name = (...path: (string | Expr)[]): Expr => ({ op: 'name', path })
  * follow: `perPath('module.efs.file_system', 'efs.fileSystem')`. Prefer words that serve both.
  */
 export const perPath = (hcl: string, ts: string): Expr => ({ op: 'perPath', hcl, ts });
-/** A value as a message shows it: `jsonencode(x)`, so strings are quoted and null reads `null`. */
-export const show = (x: Expr): Expr => call('jsonencode', x);
+/**
+ * A value as a message shows it. HCL: `jsonencode(x)`, so strings are quoted and null reads
+ * `null`. TypeScript, at synth time: as the props are written (`tsValue`), with the fields of
+ * object types in camelCase, map keys as the user chose them and `undefined` for null. At plan
+ * time (a value that holds tokens) Terraform prints it, with `jsonencode` in both paths.
+ */
+export const show = (x: Expr): Expr => ({ op: 'show', of: x });
 /**
  * A value the module declares once, as a local named `name` (`ctx.declare` in the build), and reads
  * by that name: written once, it reads the same in the resources and in the rules that check it.
@@ -185,6 +198,8 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return `${r(e.of)}.${e.key}`;
     case 'call':
       return (FNS[e.fn] as FnDef).hcl(e.args.map(r));
+    case 'show':
+      return o.spelling === 'ts' && o.types ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {})) : `jsonencode(${r(e.of)})`;
     case 'bin': {
       const side = (x: Expr) => {
         // Parenthesise looser operators, and equal ones unless they chain safely (a && b && c).
@@ -202,8 +217,11 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       return e.a.op === 'bin' || e.a.op === 'if' ? `!(${r(e.a)})` : `!${r(e.a)}`;
     case 'if':
       return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
-    case 'for':
-      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${r(e.body)}${e.filter ? ` if ${r(e.filter)}` : ''}]`;
+    case 'for': {
+      const inner: RenderOptions = { ...o, scopeTypes: forScope(e, o.types ?? {}, o.scopeTypes ?? {}) };
+      const ri = (x: Expr) => toHcl(x, inner);
+      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${ri(e.body)}${e.filter ? ` if ${ri(e.filter)}` : ''}]`;
+    }
     case 'template':
     case 'name':
     case 'perPath':
@@ -243,13 +261,39 @@ export function toJsonTemplate(e: Expr, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------
 // TypeScript evaluation (HCL-shaped values: snake_case keys, null for absent)
 
-export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spelling, scope: Record<string, Value> = {}): Value {
-  const ev = (x: Expr, s = scope) => evaluate(x, inputs, spelling, s);
+/** The declared types of a module's inputs, by HCL name: what tells object fields (camelCased in TypeScript) from map keys. */
+export type InputTypes = Readonly<Record<string, TfType>>;
+
+interface Env {
+  readonly inputs: Record<string, unknown>;
+  readonly spelling: Spelling;
+  readonly scope: Record<string, Value>;
+  readonly types: InputTypes;
+  /** The types of the `for` variables in scope, where known. */
+  readonly scopeTypes: ScopeTypes;
+}
+
+/**
+ * Evaluates an expression on HCL-shaped inputs. `types` (the inputs' declared types) lets a
+ * TypeScript message show an object value as the props spell it: without it, keys stay as they are.
+ */
+export function evaluate(
+  e: Expr,
+  inputs: Record<string, unknown>,
+  spelling: Spelling,
+  scope: Record<string, Value> = {},
+  types: InputTypes = {},
+): Value {
+  return run(e, { inputs, spelling, scope, types, scopeTypes: {} });
+}
+
+function run(e: Expr, env: Env): Value {
+  const ev = (x: Expr, inner = env) => run(x, inner);
   switch (e.op) {
     case 'input':
-      return known(inputs[e.name]);
+      return known(env.inputs[e.name]);
     case 'local':
-      return scope[e.name];
+      return env.scope[e.name];
     case 'declared':
       return ev(e.def);
     case 'lit':
@@ -264,6 +308,11 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       const args = e.args.map((a) => ev(a));
       if (args.some(containsUnknown)) return UNKNOWN;
       return (FNS[e.fn] as FnDef).js(args);
+    }
+    case 'show': {
+      const v = ev(e.of);
+      if (containsUnknown(v)) return UNKNOWN;
+      return env.spelling === 'ts' ? tsValue(v, typeOf(e.of, env.types, env.scopeTypes)) : stableJson(v);
     }
     case 'bin':
       return evalBinary(e.kind, ev(e.a), ev(e.b));
@@ -282,27 +331,134 @@ export function evaluate(e: Expr, inputs: Record<string, unknown>, spelling: Spe
       const entries: [Value, Value][] = Array.isArray(coll)
         ? coll.map((v, i) => [i, known(v)])
         : sortedKeys(coll as object).map((k) => [k, known((coll as Record<string, Value>)[k])]);
+      const scopeTypes = forScope(e, env.types, env.scopeTypes);
       const out: Value[] = [];
       for (const [k, v] of entries) {
-        const s = { ...scope, [e.key]: k, [e.value]: v };
+        const inner = { ...env, scope: { ...env.scope, [e.key]: k, [e.value]: v }, scopeTypes };
         if (e.filter) {
-          const keep = ev(e.filter, s);
+          const keep = ev(e.filter, inner);
           if (keep === UNKNOWN) return UNKNOWN;
           if (!keep) continue;
         }
-        out.push(ev(e.body, s));
+        out.push(ev(e.body, inner));
       }
       return out;
     }
     case 'template':
     case 'name':
     case 'perPath': {
-      const parts = templateParts(e, { resolve: (n) => n, spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
+      const parts = templateParts(e, { resolve: (n) => n, spelling: env.spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
       if (parts.some((p) => p === UNKNOWN)) return UNKNOWN;
-      // Terraform interpolates strings, numbers and bools as text; messages show other values through jsonencode.
-      return parts.map((p) => (typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : stableJson(p))).join('');
+      // Terraform interpolates strings, numbers and bools as text; messages show other values with `show`.
+      const other = (p: Value) => (env.spelling === 'ts' ? tsValue(p) : stableJson(p));
+      return parts.map((p) => (typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : other(p))).join('');
     }
   }
+}
+
+/**
+ * The declared type of what an expression reads, where the inputs' types say it: an input, a
+ * field of it, an entry of a collection (a `for` variable), `values` of a map. Undefined for
+ * anything else (literals, computed values): their keys are then shown as they are.
+ */
+function typeOf(e: Expr, types: InputTypes, scopeTypes: ScopeTypes): TfType | undefined {
+  const ty = (x: Expr, scope = scopeTypes) => typeOf(x, types, scope);
+  switch (e.op) {
+    case 'input':
+      return types[e.name];
+    case 'local':
+      return scopeTypes[e.name];
+    case 'declared':
+      return ty(e.def);
+    case 'get': {
+      const of = ty(e.of);
+      return of?.kind === 'object' ? of.fields[e.key]?.type : undefined;
+    }
+    case 'if':
+      return ty(e.then) ?? ty(e.else);
+    case 'for': {
+      const body = ty(e.body, forScope(e, types, scopeTypes));
+      return body && t.list(body);
+    }
+    case 'call': {
+      if (e.fn === 'keys') return t.list(t.string());
+      if (e.fn === 'values') {
+        const of = elementType(ty(e.args[0]));
+        return of && t.list(of);
+      }
+      if (e.fn === 'distinct' || e.fn === 'concat' || e.fn === 'coalesce') return ty(e.args[0]);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+type ScopeTypes = Readonly<Record<string, TfType | undefined>>;
+
+/** The scope inside a `for`: its value variable has the collection's element type. */
+function forScope(e: Extract<Expr, { op: 'for' }>, types: InputTypes, scopeTypes: ScopeTypes): ScopeTypes {
+  return { ...scopeTypes, [e.key]: undefined, [e.value]: elementType(typeOf(e.coll, types, scopeTypes)) };
+}
+
+const elementType = (type: TfType | undefined): TfType | undefined => (type && 'of' in type ? type.of : undefined);
+
+/**
+ * A value as TypeScript users write it in props, for messages: the fields of object types in
+ * camelCase (fields left null are left out, as users leave them out), map keys as the user chose
+ * them, `undefined` for null. Strings are double-quoted, as the messages' own text quotes values
+ * and as Terraform's messages show them. Keys are sorted, as `jsonencode` sorts them.
+ */
+export function tsValue(v: Value, type?: TfType): string {
+  if (v === null || v === undefined) return 'undefined';
+  if (Array.isArray(v)) return `[${v.map((x) => tsValue(x, elementType(type))).join(', ')}]`;
+  if (typeof v === 'object') {
+    if (Token.isUnresolved(v)) return JSON.stringify(Token.asString(v));
+    const fields = type?.kind === 'object' ? type.fields : undefined;
+    const entries = sortedKeys(v)
+      .map((k) => [k, (v as Record<string, Value>)[k]] as const)
+      .filter(([, x]) => !(fields && (x === null || x === undefined)));
+    if (entries.length === 0) return '{}';
+    const key = (k: string) => (fields ? camelCase(k) : new RegExp(IDENTIFIER).test(k) ? k : JSON.stringify(k));
+    const typeAt = (k: string) => (fields ? fields[k]?.type : elementType(type));
+    return `{ ${entries.map(([k, x]) => `${key(k)}: ${tsValue(x, typeAt(k))}`).join(', ')} }`;
+  }
+  return JSON.stringify(v);
+}
+
+/** A JavaScript identifier, written bare as an object key; other keys are quoted. */
+const IDENTIFIER = '^[A-Za-z_$][0-9A-Za-z_$]*$';
+
+/**
+ * The HCL expression that prints a value as `tsValue` does, for TypeScript messages Terraform
+ * renders at plan time (values given as tokens): built from the declared type, since Terraform
+ * has no printer of its own but `jsonencode`. A value of unknown type is printed by `jsonencode`.
+ * `depth` keeps the names of nested `for` variables apart.
+ */
+function tsShowHcl(x: string, type: TfType | undefined, depth = 0): string {
+  const [k, v] = [`show_k${depth}`, `show_v${depth}`];
+  // `{  }` is what an object or map with nothing to show prints before it becomes `{}`.
+  const braces = (inner: string) => `replace("{ \${${inner}} }", "/^\\\\{  \\\\}$/", "{}")`;
+  let body: string;
+  switch (type?.kind) {
+    case 'list':
+    case 'set':
+      body = `"[\${join(", ", [for ${v} in ${x} : ${tsShowHcl(v, type.of, depth + 1)}])}]"`;
+      break;
+    case 'map':
+      body = braces(`join(", ", [for ${k}, ${v} in ${x} : "\${can(regex("${IDENTIFIER}", ${k})) ? ${k} : jsonencode(${k})}: \${${tsShowHcl(v, type.of, depth + 1)}}"])`);
+      break;
+    case 'object': {
+      const fields = Object.keys(type.fields)
+        .sort()
+        .map((f) => `${x}.${f} == null ? "" : "${camelCase(f)}: \${${tsShowHcl(`${x}.${f}`, type.fields[f].type, depth + 1)}}"`);
+      body = braces(`join(", ", compact([${fields.join(', ')}]))`);
+      break;
+    }
+    default:
+      body = `jsonencode(${x})`;
+  }
+  return `(${x} == null ? "undefined" : ${body})`;
 }
 
 function evalBinary(kind: BinOp, a: Value, b: Value): Value {
@@ -394,6 +550,8 @@ export function withoutNullGuards(e: Expr, nonNullable: ReadonlySet<string>): Ex
     case 'not':
       return { ...e, a: r(e.a) };
     case 'get':
+      return { ...e, of: r(e.of) };
+    case 'show':
       return { ...e, of: r(e.of) };
     case 'call':
       return { ...e, args: e.args.map(r) };

@@ -13,7 +13,7 @@ import { Construct, TerraformElement, TerraformLocal, TerraformResource, Terrafo
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
-import { nonNullableInputs, type ModuleSpec } from './spec';
+import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
@@ -168,12 +168,12 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       throw e;
     }
     const asExpressions = tokensAsExpressions(this, this.inputs) as Record<string, unknown>;
-    const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions);
+    const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions, inputTypes(spec));
     if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
 
     const prefix = localPrefix(this);
     new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
-    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts' };
+    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts', types: inputTypes(spec) };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.

@@ -3,7 +3,7 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, inputReader, lit, name,
+  Expr, InputTypes, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, inputReader, lit, name,
   nullOr, show, template, toHcl, toJsonTemplate, not, withoutNullGuards,
 } from './expr';
 import type { ClosedSet } from './types';
@@ -74,18 +74,20 @@ export interface Assessment {
  * rule that already fails with each token read as its own expression (`asExpressions`: the same
  * values with tokens replaced, see token-identity.ts). A rule across inputs is skipped when one
  * of its inputs already failed a rule of its own: its message would follow from that one.
+ * `types` (the inputs' declared types, `inputTypes(spec)`) lets TypeScript messages show values as props.
  */
 export function assess(
   rules: readonly Rule[],
   values: Record<string, unknown>,
   spelling: Spelling,
   asExpressions?: Record<string, unknown>,
+  types?: InputTypes,
 ): Assessment {
   const violations: Violation[] = [];
   const deferred: Rule[] = [];
   const failedInputs = new Set<string>();
   const fail = (rule: Rule, from: Record<string, unknown>) => {
-    const message = evaluate(rule.message, from, spelling);
+    const message = evaluate(rule.message, from, spelling, {}, types);
     violations.push({ rule: rule.id, message: message === UNKNOWN ? rule.summary : String(message) });
     if (!isCrossInput(rule)) failedInputs.add(rule.inputs[0]);
   };
@@ -114,8 +116,8 @@ export function afterOwnRules(rule: Rule, rules: readonly Rule[]): Rule {
 }
 
 /** The rules that fail on the values known now (see `assess`). */
-export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling): Violation[] {
-  return assess(rules, values, spelling).violations;
+export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling, types?: InputTypes): Violation[] {
+  return assess(rules, values, spelling, undefined, types).violations;
 }
 
 // ---------------------------------------------------------------------------------------

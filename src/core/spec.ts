@@ -82,6 +82,11 @@ export interface ModuleSpec<N extends string = string> {
   readonly awsProviderVersion: string;
 }
 
+/** The declared type of each input, by HCL name: how a TypeScript message spells the keys of a value it shows (`evaluate`). */
+export function inputTypes(spec: ModuleSpec): Readonly<Record<string, TfType>> {
+  return Object.fromEntries(spec.inputs.map((i) => [i.name, i.type]));
+}
+
 export function inputNamed<N extends string>(spec: ModuleSpec<N>, name: N): InputSpec<N> {
   const found = spec.inputs.find((i) => i.name === name);
   if (!found) throw new Error(`${spec.name}: no input named ${name}`);

@@ -644,8 +644,8 @@ export interface EfsFilesystemOutputs {
 /** Props of {@link EfsMountLambda}: Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, a check that the file system admits the function's security group, and a file system config that makes the function wait for the mount targets. */
 export interface EfsMountLambdaProps {
   /**
-   * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
-   * module's outputs waits for its mount targets, because the object holds their IDs.
+   * The file system to mount: `efs.fileSystem` of an `EfsFilesystem`. Everything that uses this
+   * construct's outputs waits for its mount targets, because the object holds their IDs.
    */
   readonly fileSystem: FileSystemReference;
   /**
@@ -655,8 +655,8 @@ export interface EfsMountLambdaProps {
   readonly name: string;
   /**
    * Directory of the file system this mount sees as its root (an absolute path of at most 100
-   * characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with
-   * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
+   * characters and four levels, no `..`). Below `/` it is created, owned by `posixUser` with
+   * `rootDirectoryPermissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
    * @default '/'
@@ -688,28 +688,31 @@ export interface EfsMountLambdaProps {
    */
   readonly readOnly?: boolean;
   /**
-   * Name of the function's IAM role. The module attaches an inline policy to it allowing
-   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
-   * file system, only through this access point. Needed while `attach_role_policy` is true (the
-   * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default - none
+   * Name of the function's IAM role. The construct attaches an inline policy to it allowing
+   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `readOnly`, which denies it) on the
+   * file system, only through this access point. Needed while `attachRolePolicy` is `true` (the
+   * default); a role created in the same apply (`namePrefix`) works as is. Given `function`, taken
+   * from its role.
+   * @default - the role of `function`, if given
    */
   readonly roleName?: string;
   /**
-   * Whether to attach the IAM policy to `role_name`. A plain flag, so that whether the policy exists
-   * is known at plan time even when the role's name is not. Set it to false only when the role gets
-   * its EFS permissions elsewhere.
+   * Whether to attach the IAM policy to `roleName`. A plain flag, so that whether the policy exists
+   * is known at plan time even when the role's name is not. Set it to `false` only when the role
+   * gets its EFS permissions elsewhere.
    * @default true
    */
   readonly attachRolePolicy?: boolean;
   /**
-   * The function's security group. This module creates no security group rule: efs-filesystem owns
-   * the NFS rules, one per client group, so add this group to its `allowed_security_groups` (a
-   * function and any other client sharing the group then share one rule). When the IDs are known,
-   * the plan checks that the file system admits the group. Null means you allow the function in on
-   * NFS another way (CIDRs, a rule of your own). The function's group itself needs outbound TCP 2049
-   * to the file system's group.
-   * @default - none
+   * The function's security group. The construct adds it to the `allowedSecurityGroups` of the
+   * `EfsFilesystem` whose `fileSystem` you pass, when that one is in the same stack and
+   * `allowClientSecurityGroup` is not `false`: the `EfsFilesystem` owns the NFS rules, one per
+   * client group, so every mount sharing the group shares one rule. Given `function`, the group is
+   * taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.
+   * When the IDs are known, the plan checks that the file system admits the group. The function's
+   * group itself needs outbound TCP 2049 to the file system's group: the `EfsFilesystem` adds that
+   * egress rule to the groups it allows unless `clientEgressRules` is `false`.
+   * @default - the security group of `function`'s `vpcConfig`, if given; else none is let in or checked
    */
   readonly securityGroupId?: string;
   /**
@@ -743,8 +746,8 @@ export interface EfsMountLambdaOutputs {
 /** Props of {@link EfsMountEcs}: Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task's POSIX user, a least-privilege IAM policy for the task role, a check that the file system admits the service's security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry. */
 export interface EfsMountEcsProps {
   /**
-   * The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this
-   * module's outputs waits for its mount targets, because the object holds their IDs.
+   * The file system to mount: `efs.fileSystem` of an `EfsFilesystem`. Everything that uses this
+   * construct's outputs waits for its mount targets, because the object holds their IDs.
    */
   readonly fileSystem: FileSystemReference;
   /**
@@ -754,8 +757,8 @@ export interface EfsMountEcsProps {
   readonly name: string;
   /**
    * Directory of the file system this mount sees as its root (an absolute path of at most 100
-   * characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with
-   * `root_directory_permissions`, if it does not exist. `/` is the file system's own root, which
+   * characters and four levels, no `..`). Below `/` it is created, owned by `posixUser` with
+   * `rootDirectoryPermissions`, if it does not exist. `/` is the file system's own root, which
    * belongs to root: the POSIX user can write there only if you change that, so prefer a directory
    * such as `/app`.
    * @default '/'
@@ -802,29 +805,32 @@ export interface EfsMountEcsProps {
    */
   readonly transitEncryptionPort?: number;
   /**
-   * Name of the task's IAM role. The module attaches an inline policy to it allowing
-   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `read_only`, which denies it) on the
-   * file system, only through this access point. Needed while `attach_task_role_policy` is true (the
-   * default); a role created in the same apply (`name_prefix`) works as is.
-   * @default - none
+   * Name of the task's IAM role. The construct attaches an inline policy to it allowing
+   * `elasticfilesystem:ClientMount` (and `ClientWrite` unless `readOnly`, which denies it) on the
+   * file system, only through this access point. Needed while `attachTaskRolePolicy` is `true` (the
+   * default); a role created in the same apply (`namePrefix`) works as is. Given `taskDefinition`,
+   * taken from its task role.
+   * @default - the task role of `taskDefinition`, if given
    */
   readonly taskRoleName?: string;
   /**
-   * Whether to attach the IAM policy to `task_role_name`. A plain flag, so that whether the policy
-   * exists is known at plan time even when the role's name is not. Set it to false for a task
-   * without a task role (which needs IAM authorization off too: IAM authorization mounts with the
-   * task role), or when the role gets its EFS permissions elsewhere.
+   * Whether to attach the IAM policy to `taskRoleName`. A plain flag, so that whether the policy
+   * exists is known at plan time even when the role's name is not. Set it to `false` for a task
+   * without a task role (a `taskDefinition` without `taskRoleArn` turns it off by itself), which
+   * needs `iamAuthorization` `false` too (IAM authorization mounts with the task role), or when the
+   * role gets its EFS permissions elsewhere.
    * @default true
    */
   readonly attachTaskRolePolicy?: boolean;
   /**
-   * The task's security group. This module creates no security group rule: efs-filesystem owns the
-   * NFS rules, one per client group, so add this group to its `allowed_security_groups` (a task and
-   * any other client sharing the group then share one rule). When the IDs are known, the plan checks
-   * that the file system admits the group. Null means you allow the task in on NFS another way
-   * (CIDRs, a rule of your own). The task's group itself needs outbound TCP 2049 to the file
-   * system's group.
-   * @default - none
+   * The task's security group. The construct adds it to the `allowedSecurityGroups` of the
+   * `EfsFilesystem` whose `fileSystem` you pass, when that one is in the same stack and
+   * `allowClientSecurityGroup` is not `false`: the `EfsFilesystem` owns the NFS rules, one per
+   * client group, so every mount sharing the group shares one rule. When the IDs are known, the plan
+   * checks that the file system admits the group. The task's group itself needs outbound TCP 2049 to
+   * the file system's group: the `EfsFilesystem` adds that egress rule to the groups it allows
+   * unless `clientEgressRules` is `false`.
+   * @default - none: let the tasks in on NFS another way (CIDRs, a rule of your own)
    */
   readonly securityGroupId?: string;
   /**

@@ -90,7 +90,7 @@ describe('the same token twice where values must differ', () => {
     );
     expect(error.message).toBe(
       'EfsFilesystem "test/efs" has invalid props:\n' +
-        '  - mountTargets must not place two mount targets in the same subnet (got subnets ["${aws_subnet.a.id}","${aws_subnet.a.id}"]); give each entry a subnet in a different Availability Zone.',
+        '  - mountTargets must not place two mount targets in the same subnet (got subnets ["${aws_subnet.a.id}", "${aws_subnet.a.id}"]); give each entry a subnet in a different Availability Zone.',
     );
   });
 

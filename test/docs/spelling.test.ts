@@ -4,6 +4,7 @@
  * the module READMEs) name no input or field in snake_case and show no HCL syntax; the HCL docs
  * (descriptions in variables.tf and outputs.tf, the README's generated blocks and HCL code) name
  * nothing in camelCase. Descriptions are declared once (src/core/doc.ts) and spelled per path.
+ * The constructs' error messages speak TypeScript too: no snake_case name, no `null`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,45 +13,11 @@ import { evaluate, name, perPath, template, toHcl } from '../../src/core/expr';
 import type { ModuleSpec } from '../../src/core/spec';
 import { TfType, camelCase, t } from '../../src/core/types';
 import { MODULES } from '../../generators/registry';
+import { ValidationError } from '../../src';
+import { caseInputs, construct, propsFor } from '../support/cases';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-
-/**
- * Findings that must stay, as `<where>: <what was found>`, each with its reason. The test also
- * fails when an entry finds nothing any more, so the list only shrinks.
- *
- * Pending: the texts of src/modules/mount-common.ts, which another branch is splitting into files
- * of its own; they are converted to `doc` templates after that merge (then these entries go).
- */
-const ALLOWED: Readonly<Record<string, string>> = {
-  // mount-common.ts (pending the split): the file_system input's description.
-  'EfsMountLambdaProps.fileSystem: module.': 'mount-common.ts text, converted after the split',
-  'EfsMountLambdaProps.fileSystem: file_system': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.fileSystem: module.': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.fileSystem: file_system': 'mount-common.ts text, converted after the split',
-  // mount-common.ts: root_directory names posix_user and root_directory_permissions.
-  'EfsMountLambdaProps.rootDirectory: posix_user': 'mount-common.ts text, converted after the split',
-  'EfsMountLambdaProps.rootDirectory: root_directory_permissions': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.rootDirectory: posix_user': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.rootDirectory: root_directory_permissions': 'mount-common.ts text, converted after the split',
-  // mount-common.ts: the role name names read_only and the attach flag.
-  'EfsMountLambdaProps.roleName: read_only': 'mount-common.ts text, converted after the split',
-  'EfsMountLambdaProps.roleName: attach_role_policy': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.taskRoleName: read_only': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.taskRoleName: attach_task_role_policy': 'mount-common.ts text, converted after the split',
-  // mount-common.ts: the attach flag names the role input.
-  'EfsMountLambdaProps.attachRolePolicy: role_name': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.attachTaskRolePolicy: task_role_name': 'mount-common.ts text, converted after the split',
-  // mount-common.ts: security_group_id names allowed_security_groups and says "Null".
-  'EfsMountLambdaProps.securityGroupId: allowed_security_groups': 'mount-common.ts text, converted after the split',
-  'EfsMountLambdaProps.securityGroupId: null': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.securityGroupId: allowed_security_groups': 'mount-common.ts text, converted after the split',
-  'EfsMountEcsProps.securityGroupId: null': 'mount-common.ts text, converted after the split',
-};
-
-/** Optional inputs without a default whose `@default` words are still missing (mount-common.ts, pending the split). */
-const WITHOUT_WORDS_PENDING = new Set(['efs-mount-lambda.role_name', 'efs-mount-lambda.security_group_id', 'efs-mount-ecs.task_role_name', 'efs-mount-ecs.security_group_id']);
 
 /** Every input, output and field name of the modules. */
 function declaredNames(specs: readonly ModuleSpec[]): Set<string> {
@@ -129,21 +96,13 @@ const generatedBlocks = (markdown: string) =>
 /** Each `description = "…"` of a generated .tf file. */
 const tfDescriptions = (hcl: string) => [...hcl.matchAll(/^\s*description = "((?:[^"\\]|\\.)*)"$/gm)].map((m) => JSON.parse(`"${m[1]}"`) as string);
 
-function unexpected(found: string[]): string[] {
-  return found.filter((f) => !(f in ALLOWED));
-}
-
 describe('TypeScript docs', () => {
   const docs = typesDocs();
   const found = docs.flatMap(([where, text]) => findings(where, text, HCL_SIGNS));
 
   test('the props and outputs docs name inputs and fields in camelCase and show no HCL syntax', () => {
     expect(docs.length).toBeGreaterThan(60);
-    expect(unexpected(found)).toEqual([]);
-  });
-
-  test('every allowed finding is still found (the allow-list only shrinks)', () => {
-    expect(Object.keys(ALLOWED).filter((a) => !found.includes(a))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])('%s: the TypeScript code spells no HCL', (path) => {
@@ -164,8 +123,7 @@ describe('TypeScript docs', () => {
         .filter((i) => !i.required && (i.default === undefined || i.default === null) && unsetWords(i.description) === undefined)
         .map((i) => `${spec.name}.${i.name}`),
     );
-    expect(missing.filter((m) => !WITHOUT_WORDS_PENDING.has(m))).toEqual([]);
-    expect([...WITHOUT_WORDS_PENDING].filter((p) => !missing.includes(p))).toEqual([]);
+    expect(missing).toEqual([]);
   });
 });
 
@@ -222,5 +180,28 @@ describe('message templates', () => {
 
   test('and as TypeScript when a construct reports it', () => {
     expect(evaluate(message, {}, 'ts')).toBe('fileSystem is missing: pass efs.fileSystem.');
+  });
+});
+
+describe('TypeScript error messages', () => {
+  describe.each(MODULES.map((def) => [def.spec.name, def] as const))('%s', (_name, def) => {
+    const snake = [...declaredNames([def.spec])].filter((n) => n.includes('_')).sort();
+    const signs: [string, RegExp][] = [...snake.map((n): [string, RegExp] => [n, word(n)]), ['null', /\bnull\b/]];
+
+    /** The problems the construct throws at synth time for a bad case. */
+    const problems = (props: Record<string, unknown>): readonly string[] => {
+      try {
+        construct(def, props);
+      } catch (e) {
+        if (e instanceof ValidationError) return e.problems;
+        throw e;
+      }
+      throw new Error('the construct accepted a bad case');
+    };
+
+    test.each(def.cases.bad.map((c) => [c.title, c] as const))('%s: names no input or field in snake_case and shows no null', (_title, c) => {
+      const found = problems(propsFor(def, caseInputs(def, c))).flatMap((p) => findings(p, p, signs));
+      expect(found).toEqual([]);
+    });
   });
 });

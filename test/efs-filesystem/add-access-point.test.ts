@@ -98,7 +98,7 @@ describe('refuses a bad option at synth, naming the construct path, the call and
     ['a relative root directory', { rootDirectory: 'data', posixUser: { uid: 1, gid: 1 } }, 'every accessPoints entry\'s rootDirectory must be an absolute path without ".." segments, such as "/data" (got accessPoints["data"].rootDirectory = "data").'],
     ['a directory below "/" without an owner', { rootDirectory: '/data' }, 'needs creationInfo or posixUser: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist (got accessPoints["data"].rootDirectory = "/data").'],
     ['permissions that are not octal', { rootDirectory: '/data', creationInfo: { ownerUid: 1, ownerGid: 1, permissions: '0999' } }, 'creationInfo.permissions must be 3 or 4 octal digits such as "0755" (got accessPoints["data"].creationInfo.permissions = "0999").'],
-    ['a uid out of range', { posixUser: { uid: -1, gid: 1 } }, 'must be a whole number from 0 to 4294967295 (got accessPoints["data"] with posixUser'],
+    ['a uid out of range', { posixUser: { uid: -1, gid: 1 } }, 'must be a whole number from 0 to 4294967295 (got accessPoints["data"] with posixUser { gid: 1, secondaryGids: [], uid: -1 } and creationInfo undefined).'],
     ['a root directory deeper than 4 levels', { rootDirectory: '/a/b/c/d/e', posixUser: { uid: 1, gid: 1 } }, 'rootDirectory must be at most 4 directories deep (got accessPoints["data"].rootDirectory = "/a/b/c/d/e", 5 deep).'],
   ])('%s', (_what, options, message) => {
     const error = errorOf((efs) => efs.addAccessPoint('data', options));

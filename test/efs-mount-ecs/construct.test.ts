@@ -98,7 +98,7 @@ test('a task definition without a task role, mounted without IAM authorization, 
 
 test('without a task definition, a mount without a task role says how to do without one', () => {
   expect(thrown(() => synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data' }))).problems).toEqual([
-    'taskRoleName is null but attachTaskRolePolicy is true (the default): give the name of the task\'s IAM role, the one that gets the EFS policy. For a task without a task role, set attachTaskRolePolicy and iamAuthorization to false (IAM authorization mounts with the task role); set attachTaskRolePolicy to false alone when the role gets its EFS permissions elsewhere.',
+    'taskRoleName is not set but attachTaskRolePolicy is true (the default): give the name of the task\'s IAM role, the one that gets the EFS policy. For a task without a task role, set attachTaskRolePolicy and iamAuthorization to false (IAM authorization mounts with the task role); set attachTaskRolePolicy to false alone when the role gets its EFS permissions elsewhere.',
   ]);
 });
 

@@ -208,20 +208,20 @@ describe('without a function', () => {
 
   test('refuses a mount without a role unless the policy is turned off', () => {
     expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app' }))).problems).toEqual([
-      'roleName is null but attachRolePolicy is true (the default): give the name of the function\'s IAM role, the one that gets the EFS policy. Set attachRolePolicy to false only when the role gets its EFS permissions elsewhere.',
+      'roleName is not set but attachRolePolicy is true (the default): give the name of the function\'s IAM role, the one that gets the EFS policy. Set attachRolePolicy to false only when the role gets its EFS permissions elsewhere.',
     ]);
     expect(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', attachRolePolicy: false }))).not.toThrow();
   });
 
   test('refuses read-only without the role policy that enforces it', () => {
     expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', readOnly: true, attachRolePolicy: false }))).problems).toEqual([
-      'readOnly needs attachRolePolicy true, with roleName: Lambda mounts read-write unless the function\'s role is denied elasticfilesystem:ClientWrite, which this module does through that role.',
+      'readOnly needs attachRolePolicy true, with roleName: Lambda mounts read-write unless the function\'s role is denied elasticfilesystem:ClientWrite, which this construct does through that role.',
     ]);
   });
 
   test('refuses a literal client group that a literal file system reference does not admit', () => {
     expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', roleName: 'app-role', securityGroupId: 'sg-0dddddddddddddddd' }))).problems).toEqual([
-      'securityGroupId "sg-0dddddddddddddddd" is not allowed in on NFS by the file system (fileSystem.allowedSecurityGroupIds is ["sg-0aaaaaaaaaaaaaaaa","sg-0cccccccccccccccc"]): add it to efs-filesystem\'s allowedSecurityGroups, which owns one NFS rule per client group, or leave securityGroupId null if you allow the function in another way.',
+      'securityGroupId "sg-0dddddddddddddddd" is not allowed in on NFS by the file system (fileSystem.allowedSecurityGroupIds is ["sg-0aaaaaaaaaaaaaaaa", "sg-0cccccccccccccccc"]): add it to the EfsFilesystem\'s allowedSecurityGroups, which owns one NFS rule per client group, or leave securityGroupId unset (and, given function, pass allowClientSecurityGroup: false) if you allow the function in another way.',
     ]);
   });
 });

@@ -63,7 +63,7 @@ describe.each(MODULES.map((def) => [def.spec.name, def] as const))('%s', (_name,
       const error = thrown as ValidationError;
       expect(error.problems).toEqual([expected[0].message]);
       for (const n of c.names) expect(error.message).toContain(tsSpelling(n));
-      for (const s of c.shows) expect(error.message).toContain(s);
+      for (const s of c.tsShows ?? c.shows) expect(error.message).toContain(s);
       expect(error.stack).not.toMatch(/\n\s+at /);
     });
   });

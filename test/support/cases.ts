@@ -3,6 +3,7 @@ import { App, TerraformStack } from '../../src/cdktf';
 import type { BadInput, TestedModule } from '../../src/core/cases';
 import { Violation, check } from '../../src/core/rules';
 import { TfType, camelCase } from '../../src/core/types';
+import { inputTypes } from '../../src/core/spec';
 import { hclInputValues } from '../../src/core/values';
 import * as lib from '../../src';
 
@@ -13,7 +14,7 @@ export function caseInputs(def: TestedModule, c?: BadInput): Record<string, unkn
 
 /** The violations the TypeScript evaluator finds for a case, in a given spelling. */
 export function violations(def: TestedModule, c: BadInput, spelling: 'hcl' | 'ts'): Violation[] {
-  return check(def.spec.rules, hclInputValues(def.spec, caseInputs(def, c)), spelling);
+  return check(def.spec.rules, hclInputValues(def.spec, caseInputs(def, c)), spelling, inputTypes(def.spec));
 }
 
 /** HCL-shaped values back to TypeScript props: camelCase object fields, map keys untouched. */

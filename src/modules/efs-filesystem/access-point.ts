@@ -17,6 +17,7 @@ import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Token, ref } from '../../cdktf';
 import { hclString } from '../../core/hcl-values';
 import { Rule, assess } from '../../core/rules';
+import { inputTypes } from '../../core/spec';
 import { tokensAsExpressions } from '../../core/token-identity';
 import type { TfType } from '../../core/types';
 import { throwValidationError } from '../../core/validation-error';
@@ -134,7 +135,7 @@ export function addAccessPointTo(
   // Every rule checks each entry on its own, so checking the new entry alone gives exactly its messages.
   const alone = { ...inputs, access_points: { [id]: entry } };
   const asExpressions = tokensAsExpressions(fileSystem, alone) as Record<string, unknown>;
-  const { violations, deferred } = assess(RULES, alone, 'ts', asExpressions);
+  const { violations, deferred } = assess(RULES, alone, 'ts', asExpressions, inputTypes(efsFilesystem.spec));
   if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
   // Rules a token option leaves undecided: `terraform plan` checks them, with the same messages.
   deferToPlan(deferred);

@@ -38,7 +38,7 @@ export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
   },
   {
     rule: 'backup-plan-retention-range', title: 'backup kept zero days',
-    set: plan({ delete_after_days: 0 }), names: ['backup_plan.delete_after_days'], shows: ['got 0 and null'],
+    set: plan({ delete_after_days: 0 }), names: ['backup_plan.delete_after_days'], shows: ['got 0 and null'], tsShows: ['got 0 and undefined'],
   },
   {
     rule: 'backup-plan-retention-range', title: 'backup kept over 100 years',
@@ -51,7 +51,7 @@ export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
   },
   {
     rule: 'backup-plan-vault-choice', title: 'backup plan without a vault',
-    set: { backup_plan: {} }, names: ['backup_plan.vault_name', 'backup_plan.vault_arn'], shows: ['got null and null'],
+    set: { backup_plan: {} }, names: ['backup_plan.vault_name', 'backup_plan.vault_arn'], shows: ['got null and null'], tsShows: ['got undefined and undefined'],
   },
   {
     rule: 'backup-plan-vault-choice', title: 'backup plan with a new and an existing vault',
@@ -87,7 +87,7 @@ export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
   },
   {
     rule: 'backup-plan-role-choice', title: 'no backup role at all',
-    set: plan({ create_backup_role: false }), names: ['backup_plan.backup_role_arn', 'backup_plan.create_backup_role'], shows: ['got null', 'false'],
+    set: plan({ create_backup_role: false }), names: ['backup_plan.backup_role_arn', 'backup_plan.create_backup_role'], shows: ['got null', 'false'], tsShows: ['got undefined', 'false'],
   },
   {
     rule: 'backup-plan-role-arn-format', title: 'backup role given by name',
@@ -96,7 +96,7 @@ export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
   {
     rule: 'backup-plan-copy-to-format', title: 'backup copy kept zero days',
     set: plan({ copy_to: [{ destination_vault_arn: COPY_VAULT, delete_after_days: 0 }] }),
-    names: ['backup_plan.copy_to[0]'], shows: ['"delete_after_days":0'],
+    names: ['backup_plan.copy_to[0]'], shows: ['"delete_after_days":0'], tsShows: ['deleteAfterDays: 0'],
   },
   {
     rule: 'backup-plan-copy-to-format', title: 'backup copy to a vault name',
@@ -107,6 +107,7 @@ export const backupPlanBadInputs: BadInput<BackupPlanInput>[] = [
     rule: 'backup-plan-copy-to-distinct', title: 'backup copied twice to one vault',
     set: plan({ copy_to: [{ destination_vault_arn: COPY_VAULT }, { destination_vault_arn: COPY_VAULT, delete_after_days: 90 }] }),
     names: ['backup_plan.copy_to'], shows: [`["${COPY_VAULT}","${COPY_VAULT}"]`],
+    tsShows: [`["${COPY_VAULT}", "${COPY_VAULT}"]`],
   },
   {
     rule: 'backup-plan-copy-to-distinct', title: 'backup copied to its own vault',

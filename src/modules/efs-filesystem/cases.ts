@@ -31,6 +31,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'mount-target-subnets-distinct', title: 'two mount targets in one subnet',
     set: { mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_A } } }, names: ['mount_targets'], shows: [`["${SUBNET_A}","${SUBNET_A}"]`],
+    tsShows: [`["${SUBNET_A}", "${SUBNET_A}"]`],
   },
   {
     rule: 'allowed-security-group-id-format', title: 'security group name instead of id',
@@ -40,6 +41,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
     rule: 'allowed-security-groups-distinct', title: 'one security group under two names',
     set: { allowed_security_groups: { app: 'sg-0123456789abcdef0', api: 'sg-0123456789abcdef0' } },
     names: ['allowed_security_groups'], shows: ['{"api":"sg-0123456789abcdef0","app":"sg-0123456789abcdef0"}'],
+    tsShows: ['{ api: "sg-0123456789abcdef0", app: "sg-0123456789abcdef0" }'],
   },
   {
     rule: 'allowed-cidr-format', title: 'cidr prefix over 32',
@@ -51,6 +53,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'allowed-cidrs-distinct', title: 'one cidr under two names',
     set: { allowed_cidrs: { vpc: '10.0.0.0/16', office: '10.0.0.0/16' } }, names: ['allowed_cidrs'], shows: ['{"office":"10.0.0.0/16","vpc":"10.0.0.0/16"}'],
+    tsShows: ['{ office: "10.0.0.0/16", vpc: "10.0.0.0/16" }'],
   },
   {
     rule: 'security-group-name-format', title: 'security group name with a tilde',
@@ -188,15 +191,15 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   },
   {
     rule: 'access-point-posix-ids', title: 'negative uid',
-    set: accessPoint({ posix_user: { uid: -1, gid: 1000 } }), names: ['access_points["app"]'], shows: ['"uid":-1'],
+    set: accessPoint({ posix_user: { uid: -1, gid: 1000 } }), names: ['access_points["app"]'], shows: ['"uid":-1'], tsShows: ['uid: -1'],
   },
   {
     rule: 'access-point-posix-ids', title: 'gid above 32 bits',
-    set: accessPoint({ posix_user: { uid: 1000, gid: 4294967296 } }), names: ['access_points["app"]'], shows: ['"gid":4294967296'],
+    set: accessPoint({ posix_user: { uid: 1000, gid: 4294967296 } }), names: ['access_points["app"]'], shows: ['"gid":4294967296'], tsShows: ['gid: 4294967296'],
   },
   {
     rule: 'access-point-posix-ids', title: 'fractional owner uid',
-    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1.5, owner_gid: 1000 } }), names: ['access_points["app"]'], shows: ['"owner_uid":1.5'],
+    set: accessPoint({ root_directory: '/data', creation_info: { owner_uid: 1.5, owner_gid: 1000 } }), names: ['access_points["app"]'], shows: ['"owner_uid":1.5'], tsShows: ['ownerUid: 1.5'],
   },
   {
     rule: 'replication-region-format', title: 'replication region in capitals',
@@ -311,7 +314,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   },
   {
     rule: 'provisioned-throughput-required', title: 'provisioned without mibps',
-    set: { throughput_mode: 'provisioned' }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['null', '"provisioned"'],
+    set: { throughput_mode: 'provisioned' }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['null', '"provisioned"'], tsShows: ['undefined', '"provisioned"'],
   },
   {
     rule: 'provisioned-throughput-required', title: 'mibps with elastic',
@@ -338,7 +341,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   {
     rule: 'one-zone-single-mount-target', title: 'one zone with two mount targets',
     set: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: SUBNET_A }, b: { subnet_id: SUBNET_B } } },
-    names: ['mount_targets', 'availability_zone_name'], shows: ['"us-east-1a"', '["a","b"]'],
+    names: ['mount_targets', 'availability_zone_name'], shows: ['"us-east-1a"', '["a","b"]'], tsShows: ['"us-east-1a"', '["a", "b"]'],
   },  // --- backup_plan and alarms: cases-backup-plan.ts and cases-alarms.ts
   ...backupPlanBadInputs,
   ...alarmsBadInputs,

@@ -4,6 +4,7 @@ import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, type ITerraformDependable, Token } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
 import { check } from '../../core/rules';
+import { inputTypes } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
@@ -90,7 +91,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     }
     const candidate = { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } };
     const rules = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('allowed_security_groups'));
-    const problems = check(rules, candidate, 'ts');
+    const problems = check(rules, candidate, 'ts', inputTypes(efsFilesystem.spec));
     if (problems.length > 0) throwValidationError(label, problems.map((p) => p.message));
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;

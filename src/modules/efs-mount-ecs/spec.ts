@@ -9,7 +9,7 @@
  * off with it. The common case, a task role created in the same configuration, needs no flag.
  */
 import { and, call, eq, ge, inputReader, le, lit, name, nullOr, show, template } from '../../core/expr';
-import { doc, either, hclOnly, nm } from '../../core/doc';
+import { doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
@@ -28,9 +28,12 @@ export const ECS_NAMES = mountNames({
   role: 'task_role_name',
   attachRole: 'attach_task_role_policy',
   client: 'task',
-  withoutRoleDoc:
-    // Path-neutral words: mount/spec.ts interpolates this into the flag's description (a plain string until its texts are docs).
-    'Set it to false for a task without a task role (which needs IAM authorization off too: IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.',
+  clientProp: 'taskDefinition',
+  clientRole: 'task role',
+  groupFromClient: '',
+  leaveGroupOut: 'leave securityGroupId unset',
+  groupUnset: 'none: let the tasks in on NFS another way (CIDRs, a rule of your own)',
+  withoutRoleDoc: doc`Set it to ${val(false)} for a task without a task role${tsOnly(' (a `taskDefinition` without `taskRoleArn` turns it off by itself)')}, which needs ${nm('iam_authorization')} ${val(false)} too (IAM authorization mounts with the task role), or when the role gets its EFS permissions elsewhere.`,
   withoutRole: template`For a task without a task role, set ${name('attach_task_role_policy')} and ${name('iam_authorization')} to false (IAM authorization mounts with the task role); set ${name('attach_task_role_policy')} to false alone when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: TASK_DEFINITION_REPLACED,
   renameAlso: ` While \`volume_name\` is null the volume is named after the mount, so a rename also ${TASK_DEFINITION_REPLACED}.`,

@@ -3,8 +3,8 @@
  * the local mount path pattern, one file system per function, a VPC and IAM permissions to
  * mount, and waiting for the mount targets.
  */
-import { and, call, inputReader, le, lit, name, not, or, show, template } from '../../core/expr';
-import { doc, either, nm, tsOnly } from '../../core/doc';
+import { and, call, inputReader, le, lit, name, not, or, perPath, show, template } from '../../core/expr';
+import { doc, either, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
@@ -20,7 +20,12 @@ export const LAMBDA_NAMES = mountNames({
   role: 'role_name',
   attachRole: 'attach_role_policy',
   client: 'function',
-  withoutRoleDoc: 'Set it to false only when the role gets its EFS permissions elsewhere.',
+  clientProp: 'function',
+  clientRole: 'role',
+  groupFromClient: " Given `function`, the group is taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.",
+  leaveGroupOut: 'leave securityGroupId unset (and, given function, pass allowClientSecurityGroup: false)',
+  groupUnset: "the security group of `function`'s `vpcConfig`, if given; else none is let in or checked",
+  withoutRoleDoc: doc`Set it to ${val(false)} only when the role gets its EFS permissions elsewhere.`,
   withoutRole: template`Set ${name('attach_role_policy')} to false only when the role gets its EFS permissions elsewhere.`,
   followsAccessPoint: 'updates the function in place to mount the new one',
   renameAlso: '',
@@ -82,7 +87,7 @@ const rules: Rule<EfsMountLambdaInput>[] = [
     inputs: ['read_only', LAMBDA_NAMES.role, LAMBDA_NAMES.attachRole],
     summary: 'read_only comes with the role policy that enforces it',
     condition: or(not(v('read_only')), attachesRolePolicy(LAMBDA_NAMES)),
-    message: template`${name('read_only')} needs ${name('attach_role_policy')} true, with ${name('role_name')}: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role.`,
+    message: template`${name('read_only')} needs ${name('attach_role_policy')} true, with ${name('role_name')}: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this ${perPath('module', 'construct')} does through that role.`,
   },
 ];
 

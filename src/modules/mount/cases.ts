@@ -42,10 +42,10 @@ export function commonBadInputs<Role extends string, Attach extends string>(n: M
       rule: 'root-directory-permissions-octal', title: 'permissions as letters',
       set: { root_directory: '/data', root_directory_permissions: 'rwxr-xr-x' }, names: ['root_directory_permissions'], shows: ['"rwxr-xr-x"'],
     },
-    { rule: 'posix-user-ids', title: 'negative uid', set: { posix_user: { uid: -1, gid: 1000 } }, names: ['posix_user'], shows: ['"uid":-1'] },
+    { rule: 'posix-user-ids', title: 'negative uid', set: { posix_user: { uid: -1, gid: 1000 } }, names: ['posix_user'], shows: ['"uid":-1'], tsShows: ['uid: -1'] },
     {
       rule: 'posix-user-ids', title: 'fractional secondary gid',
-      set: { posix_user: { uid: 1000, gid: 1000, secondary_gids: [1.5] } }, names: ['posix_user'], shows: ['"secondary_gids":[1.5]'],
+      set: { posix_user: { uid: 1000, gid: 1000, secondary_gids: [1.5] } }, names: ['posix_user'], shows: ['"secondary_gids":[1.5]'], tsShows: ['secondaryGids: [1.5]'],
     },
     {
       rule: 'role-name-format', title: 'role arn instead of name',

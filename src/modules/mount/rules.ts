@@ -56,7 +56,7 @@ export function mountRules<Role extends string, Attach extends string>(
       summary: 'file_system.mount_target_ids names at least one mount target',
       condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
       // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
-      message: text`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in${perPath(', and pass file_system = module.efs.file_system', '')}.`,
+      message: text`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in, and pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
     },
     {
       id: 'root-directory-absolute',
@@ -96,7 +96,7 @@ export function mountRules<Role extends string, Attach extends string>(
         le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
         call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
       ),
-      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} secondary_gids, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
+      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
     },
     {
       id: 'role-name-format',
@@ -121,7 +121,7 @@ export function mountRules<Role extends string, Attach extends string>(
       inputs: [n.attachRole, n.role],
       summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
       condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
-      message: text`${name(n.role)} is null but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
+      message: text`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
     },
     {
       id: 'client-group-allowed',
@@ -137,7 +137,7 @@ export function mountRules<Role extends string, Attach extends string>(
           nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
         ),
       ),
-      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to efs-filesystem's ${name('allowed_security_groups')}, which owns one NFS rule per client group, or leave ${name('security_group_id')} null if you allow the ${n.client} in another way.`,
+      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
     },
   ];
   return { single, cross };

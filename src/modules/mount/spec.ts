@@ -9,6 +9,7 @@
  * client's group: efs-filesystem owns one NFS rule per client group, so that two mounts sharing a
  * group cannot create the same rule twice, and a mount only checks that the file system admits it.
  */
+import { Text, doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Expr } from '../../core/expr';
 import { InputName, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
@@ -32,8 +33,18 @@ export interface MountNames<Role extends string = string, Attach extends string 
   readonly attachRole: Attach;
   /** Who the client is, for descriptions: "function", "task". */
   readonly client: string;
-  /** When to set the flag to false: for the flag's description (HCL names, as all descriptions)… */
-  readonly withoutRoleDoc: string;
+  /** The construct's prop that takes the client (`function`, `taskDefinition`), for TypeScript-only passages. */
+  readonly clientProp: string;
+  /** Which of the client's roles the construct reads the role name from ("role", "task role"). */
+  readonly clientRole: string;
+  /** For TypeScript: where the construct takes the client group from, when it does (" Given `function`, …"), else "". */
+  readonly groupFromClient: string;
+  /** The TypeScript `@default` words of `security_group_id`: what leaving it out means. */
+  readonly groupUnset: string;
+  /** For the TypeScript message of a group the file system does not admit: how to leave the group out ("leave `securityGroupId` unset"). */
+  readonly leaveGroupOut: string;
+  /** When to set the flag to false: for the flag's description (spelled per path)… */
+  readonly withoutRoleDoc: Text;
   /** …and for the rule's message (names spelled per path). */
   readonly withoutRole: Expr;
   /** For the change-safety table: what the client's resource does when the access point is replaced. */
@@ -52,8 +63,7 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       name: 'file_system',
       type: FILE_SYSTEM_REFERENCE,
       required: true,
-      description:
-        'The file system to mount: `module.efs.file_system` of efs-filesystem. Everything that uses this module\'s outputs waits for its mount targets, because the object holds their IDs.',
+      description: doc`The file system to mount: ${either('`module.efs.file_system` of efs-filesystem', '`efs.fileSystem` of an `EfsFilesystem`')}. Everything that uses this ${either('module', 'construct')}'s outputs waits for its mount targets, because the object holds their IDs.`,
       onChange: `Another file system (another \`id\`) replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name them. **The ${n.client} then sees the other file system: nothing is copied from the old one.** New mount targets or allowed groups change nothing but the plan's checks.`,
     },
     {
@@ -67,8 +77,7 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       name: 'root_directory',
       type: t.string(),
       default: '/',
-      description:
-        'Directory of the file system this mount sees as its root (an absolute path of at most 100 characters and four levels, no `..`). Below `/` it is created, owned by `posix_user` with `root_directory_permissions`, if it does not exist. `/` is the file system\'s own root, which belongs to root: the POSIX user can write there only if you change that, so prefer a directory such as `/app`.',
+      description: doc`Directory of the file system this mount sees as its root (an absolute path of at most 100 characters and four levels, no \`..\`). Below \`/\` it is created, owned by ${nm('posix_user')} with ${nm('root_directory_permissions')}, if it does not exist. \`/\` is the file system's own root, which belongs to root: the POSIX user can write there only if you change that, so prefer a directory such as \`/app\`.`,
       onChange: `Replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it; the old access point is deleted last. **The ${n.client} then sees the new directory, empty if it did not exist: files under the old one stay on the file system but are no longer visible through this mount.**`,
     },
     {
@@ -90,20 +99,23 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
     {
       name: n.role,
       type: t.string(),
-      description: `Name of the ${n.client}'s IAM role. The module attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless \`read_only\`, which denies it) on the file system, only through this access point. Needed while \`${n.attachRole}\` is true (the default); a role created in the same apply (\`name_prefix\`) works as is.`,
+      description: doc.unset(`the ${n.clientRole} of \`${n.clientProp}\`, if given`)`Name of the ${n.client}'s IAM role. The ${either('module', 'construct')} attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless ${nm('read_only')}, which denies it) on the file system, only through this access point. Needed while ${nm(n.attachRole)} is ${val(true)} (the default); a role created in the same apply (${either('`name_prefix`', '`namePrefix`')}) works as is.${tsOnly(` Given \`${n.clientProp}\`, taken from its ${n.clientRole}.`)}`,
       onChange: `Replaces the role policy create-before-destroy: it is attached to the new role before it is deleted from the old one. The ${n.client}'s own role is yours to change with it.`,
     },
     {
       name: n.attachRole,
       type: t.bool(),
       default: true,
-      description: `Whether to attach the IAM policy to \`${n.role}\`. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. ${n.withoutRoleDoc}`,
+      description: doc`Whether to attach the IAM policy to ${nm(n.role)}. A plain flag, so that whether the policy exists is known at plan time even when the role's name is not. ${n.withoutRoleDoc}`,
       onChange: `\`false\` deletes the role policy: **the ${n.client} can no longer mount unless its role gets the permissions elsewhere.** \`true\` creates it.`,
     },
     {
       name: 'security_group_id',
       type: t.string(),
-      description: `The ${n.client}'s security group. This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its \`allowed_security_groups\` (a ${n.client} and any other client sharing the group then share one rule). When the IDs are known, the plan checks that the file system admits the group. Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own). The ${n.client}'s group itself needs outbound TCP ${NFS_PORT} to the file system's group.`,
+      description: doc.unset(n.groupUnset)`The ${n.client}'s security group. ${either(
+        doc`This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its ${nm('allowed_security_groups')} (a ${n.client} and any other client sharing the group then share one rule).`,
+        `The construct adds it to the \`allowedSecurityGroups\` of the \`EfsFilesystem\` whose \`fileSystem\` you pass, when that one is in the same stack and \`allowClientSecurityGroup\` is not \`false\`: the \`EfsFilesystem\` owns the NFS rules, one per client group, so every mount sharing the group shares one rule.${n.groupFromClient}`,
+      )} When the IDs are known, the plan checks that the file system admits the group.${hclOnly(` Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own).`)} The ${n.client}'s group itself needs outbound TCP ${NFS_PORT} to the file system's group: ${either('efs-filesystem', 'the `EfsFilesystem`')} adds that egress rule to the groups it allows unless ${nm('client_egress_rules')} is ${val(false)}.`,
       onChange: 'Changes nothing but the plan\'s check that the file system admits the group.',
     },
     {
