@@ -6,47 +6,62 @@ locals {
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 
   allow_mount_statement = {
-    sid        = "AllowClientAccessThroughMountTargets"
-    effect     = "Allow"
-    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }]
+    sid            = "AllowClientAccessThroughMountTargets"
+    effect         = "Allow"
+    actions        = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Bool", variable = "elasticfilesystem:AccessedViaMountTarget", values = ["true"] }]
   }
 
   deny_unencrypted_transport_statement = {
-    sid        = "DenyUnencryptedTransport"
-    effect     = "Deny"
-    actions    = ["*"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Bool", variable = "aws:SecureTransport", values = ["false"] }]
+    sid            = "DenyUnencryptedTransport"
+    effect         = "Deny"
+    actions        = ["*"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Bool", variable = "aws:SecureTransport", values = ["false"] }]
   }
 
   deny_root_access_statement = {
-    sid        = "DenyRootAccess"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = []
+    sid            = "DenyRootAccess"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = []
   }
 
   read_only_statement = {
-    sid        = "DenyWrite"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientWrite"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = []
+    sid            = "DenyWrite"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientWrite"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = []
   }
 
   enforce_access_point_statement = {
-    sid        = "DenyAccessWithoutAccessPoint"
-    effect     = "Deny"
-    actions    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
-    principals = [{ type = "AWS", identifiers = ["*"] }]
-    conditions = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
+    sid            = "DenyAccessWithoutAccessPoint"
+    effect         = "Deny"
+    actions        = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"]
+    not_actions    = null
+    principals     = [{ type = "AWS", identifiers = ["*"] }]
+    not_principals = null
+    resources      = null
+    conditions     = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
   }
 
   file_system_policy_statements = concat(
-    [local.allow_mount_statement],
+    [for statement in [local.allow_mount_statement] : statement if var.allow_access_via_mount_targets],
     var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [],
     var.deny_root_access ? [local.deny_root_access_statement] : [],
     var.read_only ? [local.read_only_statement] : [],
@@ -207,7 +222,9 @@ resource "terraform_data" "module_created" {
   }
 }
 
-# One lifecycle_policy block per transition: the API rejects two transitions in one block.
+# One lifecycle_policy block per transition: the API rejects two transitions in one block. No
+# protection block unless replication_overwrite_protection is set: AWS keeps its own default
+# (ENABLED).
 #
 # Replacement guard. The file system and its security group carry a birth tag, the timestamp of the
 # plan that created them; ignore_changes keeps it on every update. Terraform plans a create or a
@@ -224,6 +241,7 @@ resource "aws_efs_file_system" "this" {
   throughput_mode                 = var.throughput_mode
   provisioned_throughput_in_mibps = var.provisioned_throughput_in_mibps
   availability_zone_name          = var.availability_zone_name
+  creation_token                  = var.creation_token
   tags                            = merge(var.tags, { Name = var.name }, { "efs-modules:created" = plantimestamp() })
 
   dynamic "lifecycle_policy" {
@@ -236,6 +254,14 @@ resource "aws_efs_file_system" "this" {
         lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value :
         null
       )
+    }
+  }
+
+  dynamic "protection" {
+    for_each = var.replication_overwrite_protection == null ? [] : [var.replication_overwrite_protection]
+
+    content {
+      replication_overwrite = protection.value
     }
   }
 
@@ -285,6 +311,43 @@ resource "aws_efs_file_system" "this" {
         "entries: AWS attaches at most 5 security groups to a mount",
         "target${var.create_security_group ? ", and the module's own group is one of them" : ""}",
         "(got ${length(var.mount_target_security_group_ids)}).",
+      ])
+    }
+
+    precondition {
+      condition = (
+        var.allow_access_via_mount_targets ||
+        anytrue([
+          for i, st in var.policy_statements : (
+            st.effect == "Allow" &&
+            (
+              st.not_actions == null ? anytrue([
+                for j, a in concat(st.actions == null ? [] : st.actions) : contains([
+                  "*",
+                  "elasticfilesystem:*",
+                  "elasticfilesystem:Client*",
+                  "elasticfilesystem:ClientMount",
+                ], a)
+              ]) :
+              !anytrue([
+                for j, a in st.not_actions : contains([
+                  "*",
+                  "elasticfilesystem:*",
+                  "elasticfilesystem:Client*",
+                  "elasticfilesystem:ClientMount",
+                ], a)
+              ])
+            )
+          )
+        ])
+      )
+      error_message = join(" ", [
+        "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow",
+        "whose actions cover \"elasticfilesystem:ClientMount\" (such as",
+        "\"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions",
+        "do not exclude it: the file system policy would allow mounting to nobody, so no client",
+        "could mount without an IAM grant and IAM authorization. Add such a statement, or keep",
+        "allow_access_via_mount_targets true.",
       ])
     }
 
@@ -365,14 +428,15 @@ resource "aws_efs_file_system" "this" {
       )
       error_message = join(" ", [
         "allow_file_system_replacement is false, and this plan would replace the file system",
-        "\"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode and",
-        "availability_zone_name cannot change on an existing file system (the configuration asks",
-        "for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
+        "\"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode,",
+        "availability_zone_name and creation_token cannot change on an existing file system (the",
+        "configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
         "${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)},",
-        "availability_zone_name = ${jsonencode(var.availability_zone_name)}), and -replace or a",
-        "file system missing from the state re-creates it empty. Keep the settings it has, or set",
-        "allow_file_system_replacement = true for the apply that replaces it. A plan with the",
-        "permission shows which attribute forces the replacement, without applying anything.",
+        "availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token =",
+        "${jsonencode(var.creation_token)}), and -replace or a file system missing from the state",
+        "re-creates it empty. Keep the settings it has, or set allow_file_system_replacement =",
+        "true for the apply that replaces it. A plan with the permission shows which attribute",
+        "forces the replacement, without applying anything.",
       ])
     }
   }
@@ -512,26 +576,44 @@ resource "aws_efs_backup_policy" "this" {
   }
 }
 
-# The first statement (local.allow_mount_statement) keeps what EFS grants when there is no policy:
-# mount through a mount target. So the deny presets never lock out clients that IAM or the network
-# allow; no preset denies ClientMount to a client that uses TLS and an access point, as the
-# efs-mount-* modules do. Statements are data, in order: presets add entries, not blocks.
+# The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false)
+# keeps what EFS grants when there is no policy: mount through a mount target. So the deny presets
+# never lock out clients that IAM or the network allow; no preset denies ClientMount to a client
+# that uses TLS and an access point, as the efs-mount-* modules do. Statements are data, in order:
+# presets add entries, not blocks. Every statement has the same fields (the presets null the ones
+# they do not use), so one dynamic block reads them all.
 data "aws_iam_policy_document" "this" {
+  source_policy_documents   = var.source_policy_documents
+  override_policy_documents = var.override_policy_documents
+
   dynamic "statement" {
     for_each = local.file_system_policy_statements
 
     content {
-      sid       = statement.value.sid
-      effect    = statement.value.effect
-      actions   = statement.value.actions
-      resources = [aws_efs_file_system.this.arn]
+      sid         = statement.value.sid
+      effect      = statement.value.effect
+      actions     = statement.value.actions
+      not_actions = statement.value.not_actions
+      resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
 
       dynamic "principals" {
-        for_each = statement.value.principals
+        for_each = (
+          statement.value.principals != null ? statement.value.principals :
+          (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
+        )
 
         content {
           type        = principals.value.type
           identifiers = principals.value.identifiers
+        }
+      }
+
+      dynamic "not_principals" {
+        for_each = statement.value.not_principals == null ? [] : statement.value.not_principals
+
+        content {
+          type        = not_principals.value.type
+          identifiers = not_principals.value.identifiers
         }
       }
 
@@ -600,6 +682,7 @@ resource "aws_efs_replication_configuration" "this" {
   source_file_system_id = aws_efs_file_system.this.id
 
   destination {
+    file_system_id         = each.value.file_system_id
     region                 = each.value.region
     availability_zone_name = each.value.availability_zone_name
     kms_key_id             = each.value.kms_key_arn

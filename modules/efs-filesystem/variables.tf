@@ -629,15 +629,21 @@ variable "enforce_access_point" {
 }
 
 variable "policy_statements" {
-  description = "More file system policy statements, after the presets. Each applies to the file system; `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover `ClientMount`: it would lock out every client, the roles the `efs-mount-*` modules grant included."
+  description = "More file system policy statements, after the presets. Each has exactly one of `actions` and `not_actions`, and at most one of `principals` and `not_principals` (neither: everyone, `AWS` `*`); `resources` defaults to the file system's ARN. A Deny without conditions may not cover `ClientMount` (in `actions`, or by leaving it out of `not_actions`): it would lock out every client, the roles the `efs-mount-*` modules grant included."
   type = list(object({
-    sid     = string
-    effect  = string
-    actions = list(string)
+    sid         = string
+    effect      = string
+    actions     = optional(list(string))
+    not_actions = optional(list(string))
     principals = optional(list(object({
       type        = string
       identifiers = list(string)
-    })), [{ type = "AWS", identifiers = ["*"] }])
+    })))
+    not_principals = optional(list(object({
+      type        = string
+      identifiers = list(string)
+    })))
+    resources = optional(list(string))
     conditions = optional(list(object({
       test     = string
       variable = string
@@ -670,32 +676,78 @@ variable "policy_statements" {
       for k, v in var.policy_statements : !(
         v.effect == "Deny" &&
         length(v.conditions) == 0 &&
-        anytrue([
-          for j, a in v.actions : contains([
-            "*",
-            "elasticfilesystem:*",
-            "elasticfilesystem:Client*",
-            "elasticfilesystem:ClientMount",
-          ], a)
-        ])
+        (
+          v.not_actions == null ? anytrue([
+            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
+              "*",
+              "elasticfilesystem:*",
+              "elasticfilesystem:Client*",
+              "elasticfilesystem:ClientMount",
+            ], a)
+          ]) :
+          !anytrue([
+            for j, a in v.not_actions : contains([
+              "*",
+              "elasticfilesystem:*",
+              "elasticfilesystem:Client*",
+              "elasticfilesystem:ClientMount",
+            ], a)
+          ])
+        )
       )
     ])
     error_message = join("", [
-      "a policy_statements entry must not deny ClientMount without a condition: it would block ",
-      "every client, the roles the efs-mount-* modules grant included; add a condition or deny ",
-      "narrower actions (got ",
+      "a policy_statements entry must not deny ClientMount without a condition, by its actions or ",
+      "by not_actions that do not exclude it: it would block every client, the roles the ",
+      "efs-mount-* modules grant included; add a condition or deny narrower actions (got ",
       join("; ", [
-        for k, v in var.policy_statements : "policy_statements[${k}] denies ${jsonencode(v.actions)}"
+        for k, v in var.policy_statements : join(" ", [
+          "policy_statements[${k}] denies",
+          "${v.not_actions == null ? jsonencode(v.actions) : "every action but ${jsonencode(v.not_actions)}"}",
+        ])
         if v.effect == "Deny" &&
         length(v.conditions) == 0 &&
-        anytrue([
-          for j, a in v.actions : contains([
-            "*",
-            "elasticfilesystem:*",
-            "elasticfilesystem:Client*",
-            "elasticfilesystem:ClientMount",
-          ], a)
+        (
+          v.not_actions == null ? anytrue([
+            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
+              "*",
+              "elasticfilesystem:*",
+              "elasticfilesystem:Client*",
+              "elasticfilesystem:ClientMount",
+            ], a)
+          ]) :
+          !anytrue([
+            for j, a in v.not_actions : contains([
+              "*",
+              "elasticfilesystem:*",
+              "elasticfilesystem:Client*",
+              "elasticfilesystem:ClientMount",
+            ], a)
+          ])
+        )
+      ]),
+      ").",
+    ])
+  }
+
+  validation {
+    condition = alltrue([
+      for k, v in var.policy_statements : (
+        (v.actions == null) != (v.not_actions == null) &&
+        (v.principals == null || v.not_principals == null)
+      )
+    ])
+    error_message = join("", [
+      "every policy_statements entry must have exactly one of actions and not_actions, and at most ",
+      "one of principals and not_principals (got ",
+      join("; ", [
+        for k, v in var.policy_statements : join(" ", [
+          "policy_statements[${k}] with ${v.actions == null ? "no " : ""}actions,",
+          "${v.not_actions == null ? "no " : ""}not_actions,",
+          "${v.principals == null ? "no " : ""}principals,",
+          "${v.not_principals == null ? "no " : ""}not_principals",
         ])
+        if !((v.actions == null) != (v.not_actions == null) && (v.principals == null || v.not_principals == null))
       ]),
       ").",
     ])
@@ -703,18 +755,19 @@ variable "policy_statements" {
 }
 
 variable "allow_file_system_replacement" {
-  description = "Changing `encrypted`, `kms_key_arn`, `performance_mode` or `availability_zone_name` replaces the file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace the file system, then back to `false`. Removing `kms_key_arn` or `availability_zone_name` changes nothing (the file system keeps its key and zone) and is not refused. Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone)."
+  description = "Changing `encrypted`, `kms_key_arn`, `performance_mode`, `availability_zone_name` or `creation_token` replaces the file system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace the file system, then back to `false`. Removing `kms_key_arn`, `availability_zone_name` or `creation_token` changes nothing (the file system keeps its key, zone and token) and is not refused. Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone)."
   type        = bool
   default     = false
   nullable    = false
 }
 
 variable "replication" {
-  description = "Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set). Null: no replication."
+  description = "Replicate to a new read-only file system in `region` (One Zone when `availability_zone_name` is set, encrypted with `kms_key_arn` when set), or, with `file_system_id`, to that existing file system in `region`: its `replication_overwrite_protection` must be `\"DISABLED\"` before the replication is created, and it becomes read-only while it lasts; `availability_zone_name` and `kms_key_arn` describe a new replica and are refused with it. Null: no replication."
   type = object({
     region                 = string
     availability_zone_name = optional(string)
     kms_key_arn            = optional(string)
+    file_system_id         = optional(string)
   })
   default = null
 
@@ -736,6 +789,112 @@ variable "replication" {
     error_message = join(" ", [
       "replication must name a Region such as \"eu-west-1\", an Availability Zone such as",
       "\"eu-west-1a\" and a KMS key ARN (got ${jsonencode(var.replication)}).",
+    ])
+  }
+
+  validation {
+    condition = (
+      var.replication == null ? true :
+      var.replication.file_system_id == null ? true :
+      can(regex("^fs-[0-9a-f]{8,40}$", var.replication.file_system_id))
+    )
+    error_message = join(" ", [
+      "replication.file_system_id must be a file system ID such as \"fs-0123456789abcdef0\" (got",
+      "${jsonencode(var.replication == null ? null : var.replication.file_system_id)}).",
+    ])
+  }
+
+  validation {
+    condition = (
+      var.replication == null ? true :
+      (
+        var.replication.file_system_id == null ||
+        (var.replication.availability_zone_name == null && var.replication.kms_key_arn == null)
+      )
+    )
+    error_message = (
+      var.replication == null ? "replication is null" :
+      join(" ", [
+        "replication names an existing file system in replication.file_system_id, so",
+        "replication.availability_zone_name and replication.kms_key_arn must be left out: they",
+        "describe a new replica, and the existing one keeps its own zone and key (got",
+        "${var.replication.availability_zone_name == null ? "no " : ""}replication.availability_zone_name",
+        "and ${var.replication.kms_key_arn == null ? "no " : ""}replication.kms_key_arn).",
+      ])
+    )
+  }
+}
+
+variable "creation_token" {
+  description = "Idempotency token of the file system (1 to 64 characters), the `CreationToken` of the EFS API. Immutable: a different token replaces the file system. Leaving it out on an existing file system keeps the token it has."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.creation_token == null ? true : var.creation_token != "" && length(var.creation_token) <= 64
+    error_message = "creation_token must be 1 to 64 characters (got ${jsonencode(var.creation_token)})."
+  }
+}
+
+variable "replication_overwrite_protection" {
+  description = "The file system's replication overwrite protection: `\"ENABLED\"` (the AWS default) keeps it writable and refuses it as a replication destination; `\"DISABLED\"` lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports `\"REPLICATING\"`, a status users cannot set, and refuses any change: once the replication exists, leave this input out, or the AWS provider plans to set `\"DISABLED\"` again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811). Null: the setting is left as AWS has it."
+  type        = string
+  default     = null
+
+  validation {
+    condition = (
+      var.replication_overwrite_protection == null ? true :
+      contains(["ENABLED", "DISABLED"], var.replication_overwrite_protection)
+    )
+    error_message = join(" ", [
+      "replication_overwrite_protection must be \"ENABLED\" or \"DISABLED\" (got",
+      "${jsonencode(var.replication_overwrite_protection)}); \"REPLICATING\" is a status AWS sets",
+      "while the file system is a replication destination, not a setting.",
+    ])
+  }
+}
+
+variable "allow_access_via_mount_targets" {
+  description = "Keep the policy's first statement, which allows `ClientMount`, `ClientWrite` and `ClientRootAccess` to every client that comes through a mount target (what EFS allows when a file system has no policy). With `false` the policy allows only what `policy_statements` allow, so one of them must be an Allow whose `actions` cover `ClientMount`, or no client could mount (except roles with an IAM grant that mount with IAM authorization)."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "source_policy_documents" {
+  description = "IAM policy documents (JSON) merged into the file system policy, as the `source_policy_documents` of `aws_iam_policy_document`: the module's statements replace theirs with the same `Sid`. The lockout checks of `policy_statements` and `allow_access_via_mount_targets` do not look inside them."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition = alltrue([for k, v in var.source_policy_documents : can(jsondecode(v))])
+    error_message = join("", [
+      "every source_policy_documents entry must be a JSON policy document (got ",
+      join("; ", [
+        for k, v in var.source_policy_documents : "source_policy_documents[${k}] ${jsonencode(v)}"
+        if !can(jsondecode(v))
+      ]),
+      ").",
+    ])
+  }
+}
+
+variable "override_policy_documents" {
+  description = "IAM policy documents (JSON) merged over the file system policy, as the `override_policy_documents` of `aws_iam_policy_document`: their statements replace the module's with the same `Sid`, the others are added. The lockout checks of `policy_statements` and `allow_access_via_mount_targets` do not look inside them."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition = alltrue([for k, v in var.override_policy_documents : can(jsondecode(v))])
+    error_message = join("", [
+      "every override_policy_documents entry must be a JSON policy document (got ",
+      join("; ", [
+        for k, v in var.override_policy_documents : "override_policy_documents[${k}] ${jsonencode(v)}"
+        if !can(jsondecode(v))
+      ]),
+      ").",
     ])
   }
 }

@@ -37,6 +37,11 @@ export interface BadInput<N extends string = string> {
    * written (`uid: -1` for `"uid":-1`, `["a", "b"]`, `undefined` for null). Defaults to `shows`.
    */
   readonly tsShows?: readonly string[];
+  /**
+   * The bad input is which fields are given (a field set or left out), not a value: a token
+   * cannot hide that, so the construct refuses it at synth time even when the values are tokens.
+   */
+  readonly shape?: true;
 }
 
 export interface ModuleCases<N extends string = string> {

@@ -88,6 +88,11 @@ const FNS = {
     hcl: ([s]) => `length(compact(split("/", ${s})))`,
     js: ([s]) => (s as string).split('/').filter((p) => p !== '').length,
   },
+  /** True when the string parses as JSON. */
+  isJson: {
+    hcl: ([s]) => `can(jsondecode(${s}))`,
+    js: ([s]) => { try { JSON.parse(s as string); return true; } catch { return false; } },
+  },
   floor: { hcl: ([x]) => `floor(${x})`, js: ([x]) => Math.floor(x as number) },
   concat: { hcl: (ls) => `concat(${ls.join(', ')})`, js: (ls) => (ls as Value[][]).flat() },
   jsonencode: { hcl: ([x]) => `jsonencode(${x})`, js: ([x]) => stableJson(x) },

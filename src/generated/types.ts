@@ -9,6 +9,9 @@ export type PolicyEffect = 'Allow' | 'Deny';
 /** When a file moves back to Standard storage. */
 export type PrimaryStorageTransition = 'AFTER_1_ACCESS';
 
+/** The file system's replication overwrite protection. */
+export type ReplicationOverwriteProtection = 'ENABLED' | 'DISABLED';
+
 /** How the file system's throughput is set. */
 export type ThroughputMode = 'elastic' | 'provisioned' | 'bursting';
 
@@ -219,11 +222,11 @@ export interface PolicyPrincipal {
 export interface PolicyStatement {
   readonly sid: string;
   readonly effect: PolicyEffect;
-  readonly actions: string[];
-  /**
-   * @default [{ type: 'AWS', identifiers: ['*'] }]
-   */
+  readonly actions?: string[];
+  readonly notActions?: string[];
   readonly principals?: PolicyPrincipal[];
+  readonly notPrincipals?: PolicyPrincipal[];
+  readonly resources?: string[];
   /**
    * @default []
    */
@@ -243,6 +246,7 @@ export interface Replication {
   readonly region: string;
   readonly availabilityZoneName?: string;
   readonly kmsKeyArn?: string;
+  readonly fileSystemId?: string;
 }
 
 export interface StorageGrowthAlarm {
@@ -467,35 +471,80 @@ export interface EfsFilesystemProps {
    */
   readonly enforceAccessPoint?: boolean;
   /**
-   * More file system policy statements, after the presets. Each applies to the file system;
-   * `principals` defaults to everyone (`AWS` `*`). A Deny without conditions may not cover
-   * `ClientMount`: it would lock out every client, the roles the `EfsMountLambda` and `EfsMountEcs`
-   * constructs grant included.
+   * More file system policy statements, after the presets. Each has exactly one of `actions` and
+   * `notActions`, and at most one of `principals` and `notPrincipals` (neither: everyone, `AWS`
+   * `*`); `resources` defaults to the file system's ARN. A Deny without conditions may not cover
+   * `ClientMount` (in `actions`, or by leaving it out of `notActions`): it would lock out every
+   * client, the roles the `EfsMountLambda` and `EfsMountEcs` constructs grant included.
    * @default []
    */
   readonly policyStatements?: PolicyStatement[];
   /**
-   * Changing `encrypted`, `kmsKeyArn`, `performanceMode` or `availabilityZoneName` replaces the file
-   * system and destroys its data, and so does `-replace` of it: while this is `false`, the plan that
-   * would do it fails, whatever was applied before (the flag set and reset, the module's own
-   * `terraform_data` removed or replaced). Set it to `true` for the one apply that should replace
-   * the file system, then back to `false`. Removing `kmsKeyArn` or `availabilityZoneName` changes
-   * nothing (the file system keeps its key and zone) and is not refused. While it is `false` the
-   * construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it
-   * (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but
-   * flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and
-   * `terraform_data.module_created` are new too (a file system imported or moved into a stack never
-   * applied without its security group, or `-replace` of both; with `createSecurityGroup` false,
-   * `-replace` of `terraform_data.module_created` alone).
+   * Changing `encrypted`, `kmsKeyArn`, `performanceMode`, `availabilityZoneName` or `creationToken`
+   * replaces the file system and destroys its data, and so does `-replace` of it: while this is
+   * `false`, the plan that would do it fails, whatever was applied before (the flag set and reset,
+   * the module's own `terraform_data` removed or replaced). Set it to `true` for the one apply that
+   * should replace the file system, then back to `false`. Removing `kmsKeyArn`,
+   * `availabilityZoneName` or `creationToken` changes nothing (the file system keeps its key, zone
+   * and token) and is not refused. While it is `false` the construct also refuses `cdktf destroy`
+   * (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or
+   * the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct,
+   * and a plan in which its security group and `terraform_data.module_created` are new too (a file
+   * system imported or moved into a stack never applied without its security group, or `-replace` of
+   * both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).
    * @default false
    */
   readonly allowFileSystemReplacement?: boolean;
   /**
    * Replicate to a new read-only file system in `region` (One Zone when `availabilityZoneName` is
-   * set, encrypted with `kmsKeyArn` when set).
+   * set, encrypted with `kmsKeyArn` when set), or, with `fileSystemId`, to that existing file system
+   * in `region`: its `replicationOverwriteProtection` must be `'DISABLED'` before the replication is
+   * created, and it becomes read-only while it lasts; `availabilityZoneName` and `kmsKeyArn`
+   * describe a new replica and are refused with it.
    * @default - no replication
    */
   readonly replication?: Replication;
+  /**
+   * Idempotency token of the file system (1 to 64 characters), the `CreationToken` of the EFS API.
+   * Immutable: a different token replaces the file system. Leaving it out on an existing file system
+   * keeps the token it has.
+   * @default - a token the provider generates
+   */
+  readonly creationToken?: string;
+  /**
+   * The file system's replication overwrite protection: `'ENABLED'` (the AWS default) keeps it
+   * writable and refuses it as a replication destination; `'DISABLED'` lets another file system's
+   * replication use it as its destination (set it before that replication is created). While it is a
+   * destination AWS reports `'REPLICATING'`, a status users cannot set, and refuses any change: once
+   * the replication exists, leave this input out, or the AWS provider plans to set `'DISABLED'`
+   * again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811).
+   * @default - the AWS default (enabled)
+   */
+  readonly replicationOverwriteProtection?: ReplicationOverwriteProtection;
+  /**
+   * Keep the policy's first statement, which allows `ClientMount`, `ClientWrite` and
+   * `ClientRootAccess` to every client that comes through a mount target (what EFS allows when a
+   * file system has no policy). With `false` the policy allows only what `policyStatements` allow,
+   * so one of them must be an Allow whose `actions` cover `ClientMount`, or no client could mount
+   * (except roles with an IAM grant that mount with IAM authorization).
+   * @default true
+   */
+  readonly allowAccessViaMountTargets?: boolean;
+  /**
+   * IAM policy documents (JSON) merged into the file system policy, as the `sourcePolicyDocuments`
+   * of `DataAwsIamPolicyDocument`: the module's statements replace theirs with the same `Sid`. The
+   * lockout checks of `policyStatements` and `allowAccessViaMountTargets` do not look inside them.
+   * @default []
+   */
+  readonly sourcePolicyDocuments?: string[];
+  /**
+   * IAM policy documents (JSON) merged over the file system policy, as the `overridePolicyDocuments`
+   * of `DataAwsIamPolicyDocument`: their statements replace the module's with the same `Sid`, the
+   * others are added. The lockout checks of `policyStatements` and `allowAccessViaMountTargets` do
+   * not look inside them.
+   * @default []
+   */
+  readonly overridePolicyDocuments?: string[];
   /**
    * An AWS Backup plan for this file system. `schedule` is an AWS Backup cron expression in UTC
    * (default `'cron(0 5 ? * * *)'`, daily at 05:00); a job must start within `startWindowMinutes`

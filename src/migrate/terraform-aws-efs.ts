@@ -86,9 +86,12 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
     Object.fromEntries(Object.entries(p).filter(([, v]) => nonEmpty(v)))));
   m.inputs.lifecycle_policy = lifecycle;
   m.moved.push({ from: at('aws_efs_file_system.this[0]'), to: at('aws_efs_file_system.this') });
-  m.notes.push(`creation_token ${JSON.stringify(fs.creation_token)} is kept: efs-filesystem does not set it, and the provider keeps the value it has.`);
+  // Immutable: written out, so that a later change of it is refused by the replacement guard.
+  if (nonEmpty(fs.creation_token)) m.inputs.creation_token = fs.creation_token;
   for (const p of list(fs.protection)) {
-    if (nonEmpty(p.replication_overwrite)) m.notes.push(`protection.replication_overwrite ${JSON.stringify(p.replication_overwrite)} is kept: efs-filesystem does not set it.`);
+    // REPLICATING is a status AWS sets while the file system is a destination, not a value to send.
+    if (p.replication_overwrite === 'ENABLED' || p.replication_overwrite === 'DISABLED') m.inputs.replication_overwrite_protection = p.replication_overwrite;
+    else if (nonEmpty(p.replication_overwrite)) m.notes.push(`protection.replication_overwrite ${JSON.stringify(p.replication_overwrite)} is set by AWS and kept: replication_overwrite_protection is left out.`);
   }
 
   // ---- mount targets and the security group

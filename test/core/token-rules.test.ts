@@ -66,8 +66,9 @@ function mergeable(def: TestedModule, group: readonly BadInput[], c: BadInput): 
  */
 function groups(def: TestedModule): Group[] {
   const out: BadInput[][] = [];
-  // A prop left out (null) is never a token: such cases are refused at synth, and stay there.
-  const tokenizable = def.cases.bad.filter((c) => Object.values(c.set).some((v) => v !== null && v !== undefined));
+  // A prop left out (null) is never a token, and a token cannot hide which fields are given (a
+  // `shape` case): such cases are refused at synth, and stay there.
+  const tokenizable = def.cases.bad.filter((c) => !c.shape && Object.values(c.set).some((v) => v !== null && v !== undefined));
   for (const c of tokenizable) {
     const fit = out.find((g) => mergeable(def, g, c));
     if (fit) fit.push(c);
@@ -141,9 +142,25 @@ beforeAll(async () => {
     .map((e) => e.diagnostic!);
 });
 
-test('every bad input of every module is planned', () => {
-  const tokenizable = (c: BadInput) => Object.values(c.set).some((v) => v !== null && v !== undefined);
+test('every bad input of every module is planned, but for the shapes refused at synth', () => {
+  const tokenizable = (c: BadInput) => !c.shape && Object.values(c.set).some((v) => v !== null && v !== undefined);
   expect(CASES).toHaveLength(MODULES.reduce((n, d) => n + d.cases.bad.filter(tokenizable).length, 0));
+});
+
+test('a bad shape (which fields are given) is refused at synth even when the values are tokens, with the same message', () => {
+  const shapes = MODULES.flatMap((def) => def.cases.bad.filter((c) => c.shape).map((c) => ({ def, c })));
+  expect(shapes.length).toBeGreaterThan(0);
+  for (const { def, c } of shapes) {
+    const stack = new TerraformStack(new App(), 'shapes');
+    const cls = (lib as unknown as Record<string, ConstructClass>)[def.spec.className];
+    let message = '';
+    try {
+      new cls(stack, 'c', tokenProps(stack, { def, cases: [c], id: 'shape' }));
+    } catch (e) {
+      message = e instanceof lib.ValidationError ? e.message : String(e);
+    }
+    expect({ title: c.title, message }).toEqual({ title: c.title, message: expect.stringContaining(expectedMessage(def, c)) });
+  }
 });
 
 test('bad values given as tokens pass synth, to be checked at plan time', () => {

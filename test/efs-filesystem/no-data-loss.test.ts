@@ -197,12 +197,12 @@ describe('mount targets and access points: only the entries that change are touc
 
 describe('settings that replace the file system are refused at plan time', () => {
   test.each(Object.keys(IMMUTABLE))('%s', (input) => {
-    const before = { encrypted: true, kms_key_arn: null, performance_mode: 'generalPurpose', availability_zone_name: null };
+    const before = { encrypted: true, kms_key_arn: null, performance_mode: 'generalPurpose', availability_zone_name: null, creation_token: null };
     const after: Record<string, unknown> = { ...before, ...Object.fromEntries(Object.entries(IMMUTABLE[input]).filter(([k]) => k in before)) };
     const asked = Object.keys(before).map((k) => `${k} = ${JSON.stringify(after[k])}`).join(', ');
     expect(refused).toContain(
       'allow_file_system_replacement is false, and this plan would replace the file system "keep" and destroy its data: ' +
-        'encrypted, kms_key_arn, performance_mode and availability_zone_name cannot change on an existing file system ' +
+        'encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system ' +
         `(the configuration asks for ${asked})`,
     );
   });

@@ -44,6 +44,7 @@ const IMMUTABLE: Record<string, Inputs> = {
   kms_key_arn: { kms_key_arn: KMS_KEY },
   performance_mode: MAX_IO,
   availability_zone_name: { availability_zone_name: 'us-east-1a' },
+  creation_token: { creation_token: 'second-token' },
 };
 const ANCHOR = 'terraform_data.module_created';
 const FILE_SYSTEM = 'aws_efs_file_system.this';
@@ -88,6 +89,7 @@ const REFUSED: Record<string, Case> = {
   replace_guard_with_performance_mode: { applied: [{}], planned: MAX_IO, replace: [ANCHOR] },
   replace_security_group_with_performance_mode: { applied: [{}], planned: MAX_IO, replace: [SECURITY_GROUP] },
   replace_file_system: { applied: [{}], planned: {}, replace: [FILE_SYSTEM] },
+  creation_token_changed: { applied: [{ creation_token: 'first-token' }], planned: { creation_token: 'second-token' } },
   // After `terraform state rm` the old file system still exists: a new, empty one is not what the user wants.
   file_system_removed_from_state: {
     applied: [{}],
@@ -112,6 +114,8 @@ const PASSING: Record<string, Case> = {
   created_now: { applied: [{}], edit: (s, m) => withoutResources(s, inModule(m)), planned: {} },
   kms_key_arn_removed: { applied: [IMMUTABLE.kms_key_arn], planned: {} },
   availability_zone_name_removed: { applied: [IMMUTABLE.availability_zone_name], planned: {} },
+  creation_token_removed: { applied: [{ creation_token: 'first-token' }], planned: {} },
+  allowed_creation_token: { applied: [{ creation_token: 'first-token' }], planned: { ...ALLOW, creation_token: 'second-token' } },
   allowed_replacement: { applied: [{}], planned: { ...ALLOW, ...MAX_IO } },
   allowed_then_flag_back: { applied: [{}, { ...ALLOW, ...MAX_IO }], planned: MAX_IO },
   migrated_with_throughput_mode: { applied: [{}], edit: migrated, planned: { throughput_mode: 'bursting' } },
@@ -143,7 +147,7 @@ function rootHcl(cases: Record<string, Case>, inputs: (name: string) => Inputs |
 
 const PLAN_ARGS = ['-refresh=false', '-lock=false'];
 
-// Six plans in a row, each of twenty module instances; on a loaded machine this takes minutes.
+// Six plans in a row, each of twenty-five module instances; on a loaded machine this takes minutes.
 jest.setTimeout(900_000);
 
 /**
@@ -258,7 +262,9 @@ describe('refused at plan time without allow_file_system_replacement', () => {
 
   test('the message names the settings asked for and the way out', () => {
     const [message] = refusals.flag_back_with_encrypted;
-    expect(message).toContain('encrypted = false, kms_key_arn = null, performance_mode = "generalPurpose", availability_zone_name = null');
+    expect(message).toContain('encrypted = false, kms_key_arn = null, performance_mode = "generalPurpose", availability_zone_name = null, creation_token = null');
+    expect(refusals.creation_token_changed[0]).toContain('availability_zone_name and creation_token cannot change on an existing file system');
+    expect(refusals.creation_token_changed[0]).toContain('creation_token = "second-token"');
     expect(message).toContain('set allow_file_system_replacement = true for the apply that replaces it');
   });
 
@@ -289,7 +295,7 @@ describe('allowed, or nothing to replace: the plan passes', () => {
     expect(touched(passing, 'own_groups_unchanged')).toEqual([]);
   });
 
-  test.each(['kms_key_arn_removed', 'availability_zone_name_removed'])(
+  test.each(['kms_key_arn_removed', 'availability_zone_name_removed', 'creation_token_removed'])(
     '%s: the provider keeps the value it has (optional and computed), nothing changes and nothing is refused',
     (name) => {
       expect(actionOf(passing, name, FILE_SYSTEM)).toBe('no-op');
@@ -299,6 +305,12 @@ describe('allowed, or nothing to replace: the plan passes', () => {
 
   test('allowed_replacement: the file system is replaced', () => {
     expect(actionOf(passing, 'allowed_replacement', FILE_SYSTEM)).toBe(REPLACED);
+  });
+
+  test('allowed_creation_token: with the permission, a new creation_token replaces the file system', () => {
+    expect(actionOf(passing, 'allowed_creation_token', FILE_SYSTEM)).toBe(REPLACED);
+    const fs = changesOf(passing, 'allowed_creation_token').find((c) => c.type === 'aws_efs_file_system')!;
+    expect(fs.change.after.creation_token).toBe('second-token');
   });
 
   test('allowed_then_flag_back: after the allowed replacement, the flag back to false with the same settings changes nothing', () => {
@@ -345,6 +357,7 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
     const { exitCode, findings } = await doctor(join(planFile, '..', 'plan.json'));
     expect(exitCode).toBe(1);
     expect(dataLoss(findings)).toEqual([
+      'module.allowed_creation_token.aws_efs_file_system.this',
       'module.allowed_replacement.aws_efs_file_system.this',
       'module.imported_alone_with_performance_mode.aws_efs_file_system.this',
       'module.module_removed.aws_efs_file_system.this',

@@ -116,6 +116,8 @@ export const ARGUMENT_SINCE: Readonly<Record<string, Readonly<Record<string, str
   },
   'data.aws_iam_policy_document': {
     '': OLD,
+    source_policy_documents: OLD, // 3.28.0
+    override_policy_documents: OLD, // 3.28.0
     'statement.sid': OLD,
     'statement.effect': OLD,
     'statement.actions': OLD,

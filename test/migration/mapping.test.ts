@@ -61,6 +61,7 @@ describe('mapping of the complete v1.8.1 deployment', () => {
       encrypted: true,
       kms_key_arn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       performance_mode: 'generalPurpose',
+      creation_token: 'terraform-20240101000000000000000004',
       vpc_id: 'vpc-0123456789abcdef0',
       security_group_name: 'shared',
       security_group_use_name_prefix: false,
@@ -95,6 +96,17 @@ describe('mapping of the complete v1.8.1 deployment', () => {
     writeFileSync(join(dir, 'main.tf'), stdout);
     await expect(terraform(dir, ['fmt', '-check', '-diff', '-no-color'])).resolves.toMatchObject({ exitCode: 0 });
   });
+});
+
+test('the replication overwrite protection a user can set is carried over; REPLICATING, set by AWS, is left out', () => {
+  const withProtection = (status: string) => mapped(edited((v, address) => {
+    if (address.endsWith('aws_efs_file_system.this[0]')) v.protection = [{ replication_overwrite: status }];
+  }));
+  expect(mapped(fixtureText('complete')).inputs).not.toHaveProperty('replication_overwrite_protection');
+  expect(withProtection('DISABLED').inputs.replication_overwrite_protection).toBe('DISABLED');
+  const replicating = withProtection('REPLICATING');
+  expect(replicating.inputs).not.toHaveProperty('replication_overwrite_protection');
+  expect(replicating.notes.join('\n')).toContain('"REPLICATING" is set by AWS and kept');
 });
 
 test('a security group named by prefix keeps the prefix', () => {

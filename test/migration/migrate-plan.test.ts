@@ -134,4 +134,18 @@ describe('a migrated deployment whose configuration changes an immutable setting
     expect(output).toContain('Resource postcondition failed');
     expect(output).toContain('allow_file_system_replacement is false, and this plan would replace the file system "scratch"');
   }, 300_000);
+
+  test('another creation_token than the one carried over is refused by the replacement guard', async () => {
+    let carried = '';
+    const dir = await migrationRoot('maxio', (hcl) => hcl.replace(/^( {2}creation_token += )(".*")$/m, (_line, head: string, token: string) => {
+      carried = token;
+      return `${head}"another-token"`;
+    }));
+    expect(carried).toBe('"terraform-20240101000000000000000002"');
+    const result = await terraform(dir, ['plan', '-refresh=false', '-input=false', '-no-color'], { allowFailure: true });
+    expect(result.exitCode).toBe(1);
+    const output = stripAnsi(result.stderr).replace(/\s+/g, ' ');
+    expect(output).toContain('allow_file_system_replacement is false, and this plan would replace the file system "scratch"');
+    expect(output).toContain('creation_token = "another-token"');
+  }, 300_000);
 });

@@ -27,7 +27,7 @@ test('a misspelled throughput mode fails to compile, and the diagnostic names th
 test('the union types are the closed sets the rules check, one declaration each', () => {
   const sets = new Map();
   efsFilesystemSpec.inputs.forEach((i) => closedSets(i.type, sets));
-  expect([...sets.keys()].sort()).toEqual(['PerformanceMode', 'PolicyEffect', 'PrimaryStorageTransition', 'ThroughputMode', 'TransitionAge']);
+  expect([...sets.keys()].sort()).toEqual(['PerformanceMode', 'PolicyEffect', 'PrimaryStorageTransition', 'ReplicationOverwriteProtection', 'ThroughputMode', 'TransitionAge']);
   // Each set typed on an input is also checked by a rule whose HCL condition lists exactly its values.
   for (const set of sets.values()) {
     const listed = JSON.stringify(set.values);

@@ -470,6 +470,94 @@ run "policy_statement_denying_mount_to_everyone" {
   expect_failures = [var.policy_statements]
 }
 
+run "policy_statement_with_actions_and_not_actions" {
+  command = plan
+
+  variables {
+    policy_statements = [{ sid = "Both", effect = "Deny", actions = ["elasticfilesystem:ClientWrite"], not_actions = ["elasticfilesystem:ClientMount"] }]
+  }
+
+  expect_failures = [var.policy_statements]
+}
+
+run "no_mount_target_statement_and_no_allow_of_clientmount" {
+  command = plan
+
+  variables {
+    allow_access_via_mount_targets = false
+    policy_statements              = [{ sid = "WriteOnly", effect = "Allow", actions = ["elasticfilesystem:ClientWrite"] }]
+  }
+
+  expect_failures = [aws_efs_file_system.this]
+}
+
+run "source_policy_document_that_is_not_json" {
+  command = plan
+
+  variables {
+    source_policy_documents = ["{\"Version\":\"2012-10-17\",\"Statement\":[]}", "Version: 2012-10-17"]
+  }
+
+  expect_failures = [var.source_policy_documents]
+}
+
+run "override_policy_document_cut_short" {
+  command = plan
+
+  variables {
+    override_policy_documents = ["{Version: 2012-10-17"]
+  }
+
+  expect_failures = [var.override_policy_documents]
+}
+
+run "replica_file_system_id_without_prefix" {
+  command = plan
+
+  variables {
+    replication = {
+      region         = "eu-west-1"
+      file_system_id = "0123456789abcdef0"
+    }
+  }
+
+  expect_failures = [var.replication]
+}
+
+run "existing_replica_with_a_kms_key" {
+  command = plan
+
+  variables {
+    replication = {
+      region         = "eu-west-1"
+      file_system_id = "fs-0123456789abcdef0"
+      kms_key_arn    = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+
+  expect_failures = [var.replication]
+}
+
+run "empty_creation_token" {
+  command = plan
+
+  variables {
+    creation_token = ""
+  }
+
+  expect_failures = [var.creation_token]
+}
+
+run "overwrite_protection_set_to_replicating" {
+  command = plan
+
+  variables {
+    replication_overwrite_protection = "REPLICATING"
+  }
+
+  expect_failures = [var.replication_overwrite_protection]
+}
+
 run "provisioned_without_mibps" {
   command = plan
 

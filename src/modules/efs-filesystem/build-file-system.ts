@@ -13,7 +13,7 @@ import type { EfsFilesystemInput } from './spec';
 import { birthTag, bornTag, keepBirthTag } from './birth-tag';
 
 /** Settings that cannot change on an existing file system: a new value replaces it. */
-const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name'];
+const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name', 'creation_token'];
 
 export interface FileSystemResources {
   readonly fileSystem: EfsFileSystem;
@@ -55,6 +55,7 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
       throughputMode: ex(v('throughput_mode')),
       provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
       availabilityZoneName: ex(v('availability_zone_name')),
+      creationToken: ex(v('creation_token')),
       tags: stringMap(ex(`merge(${v('tags')}, { Name = ${v('name')} }, ${birthTag})`)),
       lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.mode === 'module' ? rulesAtPlan : [] },
     }),
@@ -70,7 +71,15 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
       ),
     },
   });
-  ctx.explain(fileSystem, 'One lifecycle_policy block per transition: the API rejects two transitions in one block.');
+  addDynamic(fileSystem, 'protection', {
+    forEach: ex(`${v('replication_overwrite_protection')} == null ? [] : [${v('replication_overwrite_protection')}]`),
+    content: { replication_overwrite: ex('protection.value') },
+  });
+  ctx.explain(
+    fileSystem,
+    'One lifecycle_policy block per transition: the API rejects two transitions in one block. ' +
+      'No protection block unless replication_overwrite_protection is set: AWS keeps its own default (ENABLED).',
+  );
   return { fileSystem, moduleCreated };
 }
 

@@ -5,11 +5,13 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
-import { addDynamic } from '../../core/blocks';
+import { addDynamic, stringList } from '../../core/blocks';
 import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
+/** Principals of a statement that names none: everyone. */
+const EVERYONE = '[{ type = "AWS", identifiers = ["*"] }]';
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
 export interface PolicyResources {
@@ -19,18 +21,32 @@ export interface PolicyResources {
 
 export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): PolicyResources {
   const statements = policyStatements(ctx);
-  const policyDocument = ctx.named(new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {}), 'this');
+  const policyDocument = ctx.named(
+    new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {
+      sourcePolicyDocuments: stringList(ex(ctx.in('source_policy_documents'))),
+      overridePolicyDocuments: stringList(ex(ctx.in('override_policy_documents'))),
+    }),
+    'this',
+  );
   addDynamic(policyDocument, 'statement', {
     forEach: ex(statements),
     content: {
       sid: ex('statement.value.sid'),
       effect: ex('statement.value.effect'),
       actions: ex('statement.value.actions'),
-      resources: [fileSystem.arn],
+      not_actions: ex('statement.value.not_actions'),
+      resources: ex(`statement.value.resources == null ? [${fileSystem.arn}] : statement.value.resources`),
       dynamic: {
         principals: {
-          for_each: ex('statement.value.principals'),
+          // Neither principals nor not_principals: everyone, as the presets.
+          for_each: ex(
+            `statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : ${EVERYONE})`,
+          ),
           content: { type: ex('principals.value.type'), identifiers: ex('principals.value.identifiers') },
+        },
+        not_principals: {
+          for_each: ex('statement.value.not_principals == null ? [] : statement.value.not_principals'),
+          content: { type: ex('not_principals.value.type'), identifiers: ex('not_principals.value.identifiers') },
         },
         condition: {
           for_each: ex('statement.value.conditions'),
@@ -45,10 +61,12 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
   });
   ctx.explain(
     policyDocument,
-    'The first statement (local.allow_mount_statement) keeps what EFS grants when there is no policy: ' +
-      'mount through a mount target. So the deny presets never lock out clients that IAM or the network ' +
-      'allow; no preset denies ClientMount to a client that uses TLS and an access point, as the ' +
-      'efs-mount-* modules do. Statements are data, in order: presets add entries, not blocks.',
+    'The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false) keeps ' +
+      'what EFS grants when there is no policy: mount through a mount target. So the deny presets never lock ' +
+      'out clients that IAM or the network allow; no preset denies ClientMount to a client that uses TLS and ' +
+      'an access point, as the efs-mount-* modules do. Statements are data, in order: presets add entries, ' +
+      'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
+      'dynamic block reads them all.',
   );
   const policy = ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
@@ -62,13 +80,15 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
 
 /** Declares one local per preset statement and the list of them all; returns the expression of the list. */
 function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
-  const everyone = '[{ type = "AWS", identifiers = ["*"] }]';
   const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
     hclObject({
       sid: hclString(sid),
       effect: hclString(effect),
       actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
-      principals: everyone,
+      not_actions: 'null',
+      principals: EVERYONE,
+      not_principals: 'null',
+      resources: 'null',
       conditions,
     });
   const condition = (test: string, variable: string, value: string) => `[{ test = "${test}", variable = "${variable}", values = ["${value}"] }]`;
@@ -86,7 +106,10 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   return ctx.local(
     'file_system_policy_statements',
     ex(
-      `concat(\n  [${allowMount}],\n` +
+      // The first argument is a tuple (a for expression): Terraform 1.11's concat panics ("inconsistent
+      // list element types") when every argument is a list and the presets' null fields make their
+      // element types differ from those of policy_statements; a tuple first makes the result a tuple.
+      `concat(\n  [for statement in [${allowMount}] : statement if ${ctx.in('allow_access_via_mount_targets')}],\n` +
         presets.map(([input, local]) => `  ${ctx.in(input)} ? [${local}] : [],\n`).join('') +
         `  ${ctx.in('policy_statements')},\n)`,
     ),

@@ -1,4 +1,4 @@
-/** efs-filesystem: replication to another region or zone, when `replication` is set. */
+/** efs-filesystem: replication to a new file system in another Region or zone, or to an existing one, when `replication` is set. */
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { TerraformIterator } from '../../cdktf';
@@ -17,6 +17,7 @@ export function buildReplication(ctx: BuildContext<EfsFilesystemInput>, fileSyst
         region: ex('each.value.region'),
         availabilityZoneName: ex('each.value.availability_zone_name'),
         kmsKeyId: ex('each.value.kms_key_arn'),
+        fileSystemId: ex('each.value.file_system_id'),
       },
     }),
     'this',

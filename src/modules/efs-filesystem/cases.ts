@@ -225,6 +225,93 @@ const bad: BadInput<EfsFilesystemInput>[] = [
     set: { policy_statements: [{ sid: 'Lockdown', effect: 'Deny', actions: ['*'] }] },
     names: ['policy_statements[0]'], shows: ['["*"]'],
   },
+  // --- issue 12 item 1: policy, replication and creation token
+  {
+    rule: 'policy-statement-keeps-mount', title: 'policy statement denying all but writes unconditionally',
+    set: { policy_statements: [{ sid: 'AllButWrite', effect: 'Deny', not_actions: ['elasticfilesystem:ClientWrite'] }] },
+    names: ['policy_statements[0]'], shows: ['["elasticfilesystem:ClientWrite"]'],
+  },
+  {
+    rule: 'policy-statement-actions-xor', title: 'policy statement with actions and not_actions',
+    set: { policy_statements: [{ sid: 'Both', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], not_actions: ['elasticfilesystem:ClientMount'] }] },
+    names: ['policy_statements[0]', 'actions', 'not_actions'], shows: ['with actions, '], shape: true,
+  },
+  {
+    rule: 'policy-statement-actions-xor', title: 'policy statement without actions',
+    set: { policy_statements: [{ sid: 'Nothing', effect: 'Allow' }] }, names: ['policy_statements[0]', 'actions'], shows: ['with no actions, no '], shape: true,
+  },
+  {
+    rule: 'policy-statement-actions-xor', title: 'policy statement with principals and not_principals',
+    set: {
+      policy_statements: [{
+        sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'],
+        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111122223333:root'] }],
+        not_principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111122223333:role/intruder'] }],
+      }],
+    },
+    names: ['policy_statements[0]', 'principals', 'not_principals'], shows: [', principals, '], shape: true,
+  },
+  {
+    rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and no allow of ClientMount',
+    set: {
+      allow_access_via_mount_targets: false,
+      policy_statements: [{ sid: 'WriteOnly', effect: 'Allow', actions: ['elasticfilesystem:ClientWrite'] }],
+    },
+    names: ['allow_access_via_mount_targets', 'policy_statements'], shows: ['"elasticfilesystem:ClientMount"'],
+  },
+  {
+    rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and an allow excluding client actions',
+    set: {
+      allow_access_via_mount_targets: false,
+      policy_statements: [{ sid: 'NoClients', effect: 'Allow', not_actions: ['elasticfilesystem:Client*'] }],
+    },
+    names: ['allow_access_via_mount_targets', 'policy_statements', 'not_actions'], shows: [],
+  },
+  {
+    rule: 'mount-allowed-without-mount-target-statement', title: 'no mount-target statement and no statements',
+    set: { allow_access_via_mount_targets: false }, names: ['allow_access_via_mount_targets', 'policy_statements'], shows: [],
+  },
+  {
+    rule: 'source-policy-documents-json', title: 'source policy document that is not JSON',
+    set: { source_policy_documents: ['{"Version":"2012-10-17","Statement":[]}', 'Version: 2012-10-17'] },
+    names: ['source_policy_documents[1]'], shows: ['"Version: 2012-10-17"'],
+  },
+  {
+    rule: 'override-policy-documents-json', title: 'override policy document cut short',
+    set: { override_policy_documents: ['{Version: 2012-10-17'] }, names: ['override_policy_documents[0]'], shows: ['"{Version: 2012-10-17"'],
+  },
+  {
+    rule: 'replication-file-system-id-format', title: 'replica file system id without prefix',
+    set: { replication: { region: 'eu-west-1', file_system_id: '0123456789abcdef0' } }, names: ['replication.file_system_id'], shows: ['"0123456789abcdef0"'],
+  },
+  {
+    rule: 'replication-file-system-id-format', title: 'replica file system given by arn',
+    set: { replication: { region: 'eu-west-1', file_system_id: 'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0' } },
+    names: ['replication.file_system_id'], shows: ['"arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0"'],
+  },
+  {
+    rule: 'replication-existing-destination', title: 'existing replica with a kms key',
+    set: { replication: { region: 'eu-west-1', file_system_id: 'fs-0123456789abcdef0', kms_key_arn: KEY_ARN.replace('us-east-1', 'eu-west-1') } },
+    names: ['replication.file_system_id', 'replication.kms_key_arn'], shows: ['got no replication.'],
+  },
+  {
+    rule: 'replication-existing-destination', title: 'existing replica with a zone',
+    set: { replication: { region: 'eu-west-1', file_system_id: 'fs-0123456789abcdef0', availability_zone_name: 'eu-west-1a' } },
+    names: ['replication.availability_zone_name'], shows: ['and no replication.'],
+  },
+  { rule: 'creation-token-length', title: 'empty creation token', set: { creation_token: '' }, names: ['creation_token'], shows: ['""'] },
+  {
+    rule: 'creation-token-length', title: 'creation token over 64 characters',
+    set: { creation_token: 't'.repeat(65) }, names: ['creation_token'], shows: [`"${'t'.repeat(65)}"`],
+  },
+  {
+    rule: 'replication-overwrite-protection-allowed', title: 'overwrite protection set to replicating',
+    set: { replication_overwrite_protection: 'REPLICATING' }, names: ['replication_overwrite_protection'], shows: ['"REPLICATING"'],
+  },
+  {
+    rule: 'replication-overwrite-protection-allowed', title: 'overwrite protection in lower case',
+    set: { replication_overwrite_protection: 'disabled' }, names: ['replication_overwrite_protection'], shows: ['"disabled"'],
+  },
   {
     rule: 'provisioned-throughput-required', title: 'provisioned without mibps',
     set: { throughput_mode: 'provisioned' }, names: ['provisioned_throughput_in_mibps', 'throughput_mode'], shows: ['null', '"provisioned"'], tsShows: ['undefined', '"provisioned"'],

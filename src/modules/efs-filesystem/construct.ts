@@ -8,12 +8,13 @@ import { inputTypes } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
-import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference } from '../../generated/types';
+import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference, PolicyStatement } from '../../generated/types';
 import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
 import type { EfsFilesystemResources } from './build';
 import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
+import { addStatementTo } from './resource-policy';
 
 const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
 
@@ -110,6 +111,24 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    */
   addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
     return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (rules) => this.deferToPlan(rules), id, options);
+  }
+
+  /**
+   * Adds a statement to the file system policy, as AWS CDK's `FileSystem.addToResourcePolicy`
+   * does: one more entry of `policyStatements`, written exactly as one given in the prop and
+   * checked by the same rules (a statement that would lock every client out is refused).
+   * Options given as tokens are checked at plan time. With `allowAccessViaMountTargets: false`
+   * the statement that allows `ClientMount` must be in the prop: the construct checks that when
+   * it is created. Throws a `ValidationError` naming this construct, the call and the field.
+   * @example
+   * efs.addToResourcePolicy({
+   *   sid: 'AuditorsRead', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'],
+   *   principals: [{ type: 'AWS', identifiers: [auditorRole.arn] }],
+   * });
+   * @returns the statement's index in `policyStatements`.
+   */
+  addToResourcePolicy(statement: PolicyStatement): number {
+    return addStatementTo(this, this.inputs, (rules) => this.deferToPlan(rules), statement);
   }
 
   /**

@@ -3,7 +3,7 @@
  * EFS API reference (CreateFileSystem, LifecyclePolicy, RootDirectory, CreationInfo, PosixUser).
  */
 import {
-  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, show, template,
+  Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template,
 } from '../../core/expr';
 import { Rule, distinctValues, eachEntry, oneOf, quoteList } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
@@ -28,11 +28,13 @@ export const TRANSITION_DAYS = closedSet(
   'Days since a file was last accessed before it moves to Infrequent Access or Archive.',
 );
 export const PRIMARY_STORAGE_TRANSITIONS = closedSet('PrimaryStorageTransition', ['AFTER_1_ACCESS'], 'When a file moves back to Standard storage.');
+/** What users may set; AWS itself sets `REPLICATING` while the file system is a replication destination. */
+export const REPLICATION_OVERWRITE = closedSet('ReplicationOverwriteProtection', ['ENABLED', 'DISABLED'], 'The file system\'s replication overwrite protection.');
 export const POLICY_EFFECTS = closedSet('PolicyEffect', ['Allow', 'Deny'], 'The effect of a file system policy statement.');
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
-/** Actions whose unconditional Deny would stop every client from mounting. */
-const MOUNT_DENYING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
+/** Action patterns that cover ClientMount: an unconditional Deny of one stops every client from mounting. */
+const MOUNT_COVERING_ACTIONS = ['*', 'elasticfilesystem:*', 'elasticfilesystem:Client*', 'elasticfilesystem:ClientMount'];
 
 const PATTERNS = {
   vpcId: '^vpc-[0-9a-f]{8,17}$',
@@ -42,6 +44,7 @@ const PATTERNS = {
   kmsKeyArn: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
   region: '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
   availabilityZone: '^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$',
+  fileSystemId: '^fs-[0-9a-f]{8,40}$',
   /** What EC2 accepts in a VPC security group's name and description. */
   securityGroupName: '^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$',
 };
@@ -259,10 +262,11 @@ const inputs = defineInputs([
         {
           sid: t.string(),
           effect: t.oneOf(POLICY_EFFECTS),
-          actions: t.list(t.string()),
-          principals: optional(t.list(t.object({ type: t.string(), identifiers: t.list(t.string()) }, 'PolicyPrincipal')), [
-            { type: 'AWS', identifiers: ['*'] },
-          ]),
+          actions: optional(t.list(t.string())),
+          not_actions: optional(t.list(t.string())),
+          principals: optional(t.list(t.object({ type: t.string(), identifiers: t.list(t.string()) }, 'PolicyPrincipal'))),
+          not_principals: optional(t.list(t.object({ type: t.string(), identifiers: t.list(t.string()) }, 'PolicyPrincipal'))),
+          resources: optional(t.list(t.string())),
           conditions: optional(
             t.list(t.object({ test: t.string(), variable: t.string(), values: t.list(t.string()) }, 'PolicyCondition')),
             [],
@@ -273,7 +277,7 @@ const inputs = defineInputs([
     ),
     default: [],
     description:
-      doc`More file system policy statements, after the presets. Each applies to the file system; ${nm('principals')} defaults to everyone (\`AWS\` \`*\`). A Deny without conditions may not cover \`ClientMount\`: it would lock out every client, the roles the ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} grant included.`,
+      doc`More file system policy statements, after the presets. Each has exactly one of ${nm('actions')} and ${nm('not_actions')}, and at most one of ${nm('principals')} and ${nm('not_principals')} (neither: everyone, \`AWS\` \`*\`); ${nm('resources')} defaults to the file system's ARN. A Deny without conditions may not cover \`ClientMount\` (in ${nm('actions')}, or by leaving it out of ${nm('not_actions')}): it would lock out every client, the roles the ${either('`efs-mount-*` modules', '`EfsMountLambda` and `EfsMountEcs` constructs')} grant included.`,
     onChange: 'In place (the file system policy).',
   },
   {
@@ -281,7 +285,7 @@ const inputs = defineInputs([
     type: t.bool(),
     default: false,
     description:
-      doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')} or ${nm('availability_zone_name')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')} or ${nm('availability_zone_name')} changes nothing (the file system keeps its key and zone) and is not refused. ${either(
+      doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')}, ${nm('availability_zone_name')} or ${nm('creation_token')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')}, ${nm('availability_zone_name')} or ${nm('creation_token')} changes nothing (the file system keeps its key, zone and token) and is not refused. ${either(
         "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone).",
         'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).',
       )}`,
@@ -290,11 +294,50 @@ const inputs = defineInputs([
   {
     name: 'replication',
     type: t.object(
-      { region: t.string(), availability_zone_name: optional(t.string()), kms_key_arn: optional(t.string()) },
+      {
+        region: t.string(),
+        availability_zone_name: optional(t.string()),
+        kms_key_arn: optional(t.string()),
+        file_system_id: optional(t.string()),
+      },
       'Replication',
     ),
-    description: doc.unset('no replication')`Replicate to a new read-only file system in ${nm('region')} (One Zone when ${nm('availability_zone_name')} is set, encrypted with ${nm('kms_key_arn')} when set).${hclOnly(' Null: no replication.')}`,
+    description: doc.unset('no replication')`Replicate to a new read-only file system in ${nm('region')} (One Zone when ${nm('availability_zone_name')} is set, encrypted with ${nm('kms_key_arn')} when set), or, with ${nm('file_system_id')}, to that existing file system in ${nm('region')}: its ${nm('replication_overwrite_protection')} must be ${val('DISABLED')} before the replication is created, and it becomes read-only while it lasts; ${nm('availability_zone_name')} and ${nm('kms_key_arn')} describe a new replica and are refused with it.${hclOnly(' Null: no replication.')}`,
     onChange: 'Adding creates the replication configuration, removing deletes it, a new destination replaces it (delete, then create).',
+  },
+  // --- creation token, replication overwrite protection and the policy's own inputs (issue 12 item 1)
+  {
+    name: 'creation_token',
+    type: t.string(),
+    description: doc.unset('a token the provider generates')`Idempotency token of the file system (1 to 64 characters), the \`CreationToken\` of the EFS API. Immutable: a different token replaces the file system. Leaving it out on an existing file system keeps the token it has.`,
+    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data. Removing it changes nothing.',
+  },
+  {
+    name: 'replication_overwrite_protection',
+    type: t.oneOf(REPLICATION_OVERWRITE),
+    description: doc.unset('the AWS default (enabled)')`The file system's replication overwrite protection: ${val('ENABLED')} (the AWS default) keeps it writable and refuses it as a replication destination; ${val('DISABLED')} lets another file system's replication use it as its destination (set it before that replication is created). While it is a destination AWS reports ${val('REPLICATING')}, a status users cannot set, and refuses any change: once the replication exists, leave this input out, or the AWS provider plans to set ${val('DISABLED')} again at every apply and the apply fails (hashicorp/terraform-provider-aws#36811).${hclOnly(' Null: the setting is left as AWS has it.')}`,
+    onChange: 'In place (the file system\'s protection). Removing it changes nothing.',
+  },
+  {
+    name: 'allow_access_via_mount_targets',
+    type: t.bool(),
+    default: true,
+    description: doc`Keep the policy's first statement, which allows \`ClientMount\`, \`ClientWrite\` and \`ClientRootAccess\` to every client that comes through a mount target (what EFS allows when a file system has no policy). With ${val(false)} the policy allows only what ${nm('policy_statements')} allow, so one of them must be an Allow whose ${nm('actions')} cover \`ClientMount\`, or no client could mount (except roles with an IAM grant that mount with IAM authorization).`,
+    onChange: 'In place (the file system policy).',
+  },
+  {
+    name: 'source_policy_documents',
+    type: t.list(t.string()),
+    default: [],
+    description: doc`IAM policy documents (JSON) merged into the file system policy, as the ${either('`source_policy_documents` of `aws_iam_policy_document`', '`sourcePolicyDocuments` of `DataAwsIamPolicyDocument`')}: the module's statements replace theirs with the same \`Sid\`. The lockout checks of ${nm('policy_statements')} and ${nm('allow_access_via_mount_targets')} do not look inside them.`,
+    onChange: 'In place (the file system policy).',
+  },
+  {
+    name: 'override_policy_documents',
+    type: t.list(t.string()),
+    default: [],
+    description: doc`IAM policy documents (JSON) merged over the file system policy, as the ${either('`override_policy_documents` of `aws_iam_policy_document`', '`overridePolicyDocuments` of `DataAwsIamPolicyDocument`')}: their statements replace the module's with the same \`Sid\`, the others are added. The lockout checks of ${nm('policy_statements')} and ${nm('allow_access_via_mount_targets')} do not look inside them.`,
+    onChange: 'In place (the file system policy).',
   },
   // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanInputs,
@@ -381,6 +424,18 @@ const accessPointIdsOk = (ap: Expr): Expr =>
       isPosixId(get(creationInfo(ap), 'owner_gid')),
     )),
   );
+
+/** A list that may be null, as an empty list when it is (a call, so that a for expression can iterate it). */
+const listOrEmpty = (x: Expr) => call('concat', cond(isNull(x), lit([]), x));
+/** True when one of the action patterns covers ClientMount. */
+const coversMount = (actions: Expr) =>
+  call('anytrue', forEach(actions, (_j, a) => call('contains', lit(MOUNT_COVERING_ACTIONS), a), undefined, ['j', 'a']));
+/** True when a statement's actions cover ClientMount, or its not_actions leave ClientMount in. */
+const reachesMount = (st: Expr) =>
+  cond(isNull(get(st, 'not_actions')), coversMount(listOrEmpty(get(st, 'actions'))), not(coversMount(get(st, 'not_actions'))));
+const replicationField = (field: string) => get(v('replication'), field);
+/** "no " before the name of a field left out, for messages about which fields are given. */
+const given = (x: Expr) => cond(isNull(x), lit('no '), lit(''));
 
 const rules: Rule<EfsFilesystemInput>[] = [
   nameFormatRule(),
@@ -632,15 +687,92 @@ const rules: Rule<EfsFilesystemInput>[] = [
   eachEntry(
     'policy-statement-keeps-mount',
     'policy_statements',
-    'no extra policy statement denies ClientMount to everyone without a condition',
+    'no extra policy statement denies ClientMount to everyone without a condition (by its actions, or by not_actions that leave ClientMount in)',
     (_i, st) => not(and(
       eq(get(st, 'effect'), lit('Deny')),
       eq(call('length', get(st, 'conditions')), lit(0)),
-      call('anytrue', forEach(get(st, 'actions'), (_j, a) => call('contains', lit(MOUNT_DENYING_ACTIONS), a), undefined, ['j', 'a'])),
+      reachesMount(st),
     )),
-    template`a ${name('policy_statements')} entry must not deny ClientMount without a condition: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions`,
-    (i, st) => template`${name('policy_statements')}[${i}] denies ${show(get(st, 'actions'))}`,
+    template`a ${name('policy_statements')} entry must not deny ClientMount without a condition, by its actions or by ${name('not_actions')} that do not exclude it: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions`,
+    (i, st) => template`${name('policy_statements')}[${i}] denies ${cond(
+      isNull(get(st, 'not_actions')),
+      show(get(st, 'actions')),
+      template`every action but ${show(get(st, 'not_actions'))}`,
+    )}`,
   ),
+  // --- issue 12 item 1: statement shape, lockout without the mount-target statement, merged documents, replication, creation token
+  eachEntry(
+    'policy-statement-actions-xor',
+    'policy_statements',
+    'each extra policy statement has exactly one of actions and not_actions, and at most one of principals and not_principals',
+    (_i, st) => and(
+      ne(isNull(get(st, 'actions')), isNull(get(st, 'not_actions'))),
+      or(isNull(get(st, 'principals')), isNull(get(st, 'not_principals'))),
+    ),
+    template`every ${name('policy_statements')} entry must have exactly one of ${name('actions')} and ${name('not_actions')}, and at most one of ${name('principals')} and ${name('not_principals')}`,
+    // Which fields are given, not their values: known at synth time even when the values are tokens.
+    (i, st) => template`${name('policy_statements')}[${i}] with ${given(get(st, 'actions'))}${name('actions')}, ${given(get(st, 'not_actions'))}${name('not_actions')}, ${given(get(st, 'principals'))}${name('principals')}, ${given(get(st, 'not_principals'))}${name('not_principals')}`,
+  ),
+  {
+    id: 'mount-allowed-without-mount-target-statement',
+    inputs: ['allow_access_via_mount_targets', 'policy_statements'],
+    summary: 'with allow_access_via_mount_targets false, some extra policy statement allows ClientMount (by its actions, or by not_actions that leave it in)',
+    condition: or(
+      v('allow_access_via_mount_targets'),
+      call('anytrue', forEach(v('policy_statements'), (_i, st) => and(
+        eq(get(st, 'effect'), lit('Allow')),
+        reachesMount(st),
+      ), undefined, ['i', 'st'])),
+    ),
+    message: template`${name('allow_access_via_mount_targets')} is false and no statement of ${name('policy_statements')} is an Allow whose actions cover "elasticfilesystem:ClientMount" (such as "elasticfilesystem:ClientMount" or "elasticfilesystem:Client*"), or whose ${name('not_actions')} do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep ${name('allow_access_via_mount_targets')} true.`,
+  },
+  eachEntry(
+    'source-policy-documents-json',
+    'source_policy_documents',
+    'each source policy document is JSON',
+    (_i, d) => call('isJson', d),
+    template`every ${name('source_policy_documents')} entry must be a JSON policy document`,
+    (i, d) => template`${name('source_policy_documents')}[${i}] ${show(d)}`,
+  ),
+  eachEntry(
+    'override-policy-documents-json',
+    'override_policy_documents',
+    'each override policy document is JSON',
+    (_i, d) => call('isJson', d),
+    template`every ${name('override_policy_documents')} entry must be a JSON policy document`,
+    (i, d) => template`${name('override_policy_documents')}[${i}] ${show(d)}`,
+  ),
+  {
+    id: 'replication-file-system-id-format',
+    inputs: ['replication'],
+    summary: 'replication.file_system_id, when set, is a file system ID such as `fs-0123456789abcdef0`',
+    condition: nullOr(v('replication'), nullOr(replicationField('file_system_id'), matches(replicationField('file_system_id'), PATTERNS.fileSystemId))),
+    message: template`${name('replication', 'file_system_id')} must be a file system ID such as "fs-0123456789abcdef0" (got ${show(cond(isNull(v('replication')), lit(null), replicationField('file_system_id')))}).`,
+  },
+  {
+    id: 'replication-existing-destination',
+    inputs: ['replication'],
+    summary: 'replication to an existing file system (file_system_id) gives no availability_zone_name and no kms_key_arn',
+    condition: nullOr(v('replication'), or(
+      isNull(replicationField('file_system_id')),
+      and(isNull(replicationField('availability_zone_name')), isNull(replicationField('kms_key_arn'))),
+    )),
+    message: cond(isNull(v('replication')), lit('replication is null'), template`${name('replication')} names an existing file system in ${name('replication', 'file_system_id')}, so ${name('replication', 'availability_zone_name')} and ${name('replication', 'kms_key_arn')} must be left out: they describe a new replica, and the existing one keeps its own zone and key (got ${given(replicationField('availability_zone_name'))}${name('replication', 'availability_zone_name')} and ${given(replicationField('kms_key_arn'))}${name('replication', 'kms_key_arn')}).`),
+  },
+  {
+    id: 'creation-token-length',
+    inputs: ['creation_token'],
+    summary: 'creation_token, when set, is 1 to 64 characters',
+    condition: nullOr(v('creation_token'), and(ne(v('creation_token'), lit('')), le(call('length', v('creation_token')), lit(64)))),
+    message: template`${name('creation_token')} must be 1 to 64 characters (got ${show(v('creation_token'))}).`,
+  },
+  {
+    id: 'replication-overwrite-protection-allowed',
+    inputs: ['replication_overwrite_protection'],
+    summary: 'replication_overwrite_protection is `ENABLED` or `DISABLED`',
+    condition: nullOr(v('replication_overwrite_protection'), call('contains', lit(REPLICATION_OVERWRITE.values), v('replication_overwrite_protection'))),
+    message: template`${name('replication_overwrite_protection')} must be ${lit(quoteList(REPLICATION_OVERWRITE.values))} (got ${show(v('replication_overwrite_protection'))}); "REPLICATING" is a status AWS sets while the file system is a replication destination, not a setting.`,
+  },
   // --- rules across inputs (preconditions in HCL)
   {
     id: 'provisioned-throughput-required',

@@ -1,0 +1,55 @@
+/**
+ * `EfsFilesystem.addToResourcePolicy`: a file system policy statement added in code after the
+ * construct exists, as AWS CDK's `FileSystem.addToResourcePolicy` offers.
+ *
+ * Like `addAccessPoint`, it adds an entry to an input (`policy_statements`) rather than writing
+ * anything of its own: the inputs local is rendered at synth time, so the policy document's
+ * statements already hold the entry, and the spec's rules check it with their messages
+ * (lockout included). One code path: a statement added in code is written exactly as one given
+ * in the prop.
+ */
+import { Token } from '../../cdktf';
+import { Rule, assess } from '../../core/rules';
+import { tokensAsExpressions } from '../../core/token-identity';
+import type { TfType } from '../../core/types';
+import { throwValidationError } from '../../core/validation-error';
+import { toHclValue } from '../../core/values';
+import type { PolicyStatement } from '../../generated/types';
+import type { EfsFilesystem } from './construct';
+import { efsFilesystem } from './definition';
+
+/** The rules that read `policy_statements`: the checks of each entry and the lockout rules. */
+const RULES = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('policy_statements'));
+
+/** The type of one `policy_statements` entry, for the defaults `optional()` gives its fields. */
+const ENTRY_TYPE: TfType = (() => {
+  const type = efsFilesystem.spec.inputs.find((i) => i.name === 'policy_statements')!.type;
+  if (type.kind !== 'list') throw new Error('efs-filesystem: policy_statements is expected to be a list');
+  return type.of;
+})();
+
+/**
+ * Appends `statement` to the construct's `policy_statements` (HCL-shaped, rendered at synth),
+ * after checking it with the spec's rules; returns its index in `policyStatements`.
+ */
+export function addStatementTo(
+  fileSystem: EfsFilesystem,
+  inputs: Record<string, unknown>,
+  deferToPlan: (rules: readonly Rule[]) => void,
+  statement: PolicyStatement,
+): number {
+  const label = `EfsFilesystem "${fileSystem.node.path}" addToResourcePolicy`;
+  const existing = inputs.policy_statements;
+  if (Token.isUnresolved(existing)) {
+    throwValidationError(label, ['policyStatements was given as a token, known only at plan time: addToResourcePolicy cannot add to it. Give policyStatements as a literal list (its values may be tokens).']);
+  }
+  const list = existing as unknown[];
+  const entry = toHclValue(ENTRY_TYPE, statement);
+  const candidate = { ...inputs, policy_statements: [...list, entry] };
+  const asExpressions = tokensAsExpressions(fileSystem, candidate) as Record<string, unknown>;
+  const { violations, deferred } = assess(RULES, candidate, 'ts', asExpressions);
+  if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
+  deferToPlan(deferred);
+  list.push(entry);
+  return list.length - 1;
+}

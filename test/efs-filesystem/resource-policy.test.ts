@@ -1,0 +1,130 @@
+/**
+ * EfsFilesystem's policy, replication and creation token props at synth time, and
+ * addToResourcePolicy: a policy_statements entry added in code, checked by the spec's rules (at
+ * synth, or at plan for token fields).
+ */
+import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
+import { EfsFilesystem, EfsFilesystemProps, PolicyStatement, ValidationError } from '../../src';
+import { synthStack } from '../support/synth';
+
+const PROPS: EfsFilesystemProps = {
+  name: 'files',
+  vpcId: 'vpc-0123456789abcdef0',
+  mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
+};
+const ROLE = 'arn:aws:iam::111122223333:role/app';
+const MOUNT_FOR_ROLE: PolicyStatement = {
+  sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }],
+};
+
+const inputsLocal = (json: Record<string, any>) => json.locals.efs_inputs;
+const only = (byName: Record<string, any> | undefined): any => Object.values(byName ?? {})[0];
+const preconditionMessages = (json: Record<string, any>): string[] =>
+  Object.values(json.resource)
+    .flatMap((byName: any) => Object.values(byName))
+    .flatMap((r: any) => r.lifecycle?.precondition ?? [])
+    .map((p: any) => p.error_message);
+
+/** The ValidationError that `act` throws, or fails the test. */
+function errorOf(act: () => void): ValidationError {
+  try {
+    act();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) => new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', { ...PROPS, ...props });
+
+describe('props', () => {
+  test('a statement\'s fields left out are null (principals: everyone, resources: the file system, in the build)', () => {
+    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, policyStatements: [{ sid: 'NoWrite', effect: 'Deny', notActions: ['elasticfilesystem:ClientMount'] }] }));
+    expect(inputsLocal(json).policy_statements).toEqual([{
+      sid: 'NoWrite', effect: 'Deny', actions: null, not_actions: ['elasticfilesystem:ClientMount'],
+      principals: null, not_principals: null, resources: null, conditions: [],
+    }]);
+  });
+
+  test('the policy document writes not_actions, not_principals, resources and the merged documents', () => {
+    const json = synthStack((s) => new EfsFilesystem(s, 'efs', PROPS));
+    const document = only(json.data.aws_iam_policy_document);
+    expect(document.source_policy_documents).toBe('${local.efs_inputs.source_policy_documents}');
+    expect(document.override_policy_documents).toBe('${local.efs_inputs.override_policy_documents}');
+    const content = document.dynamic.statement.content;
+    expect(content.not_actions).toBe('${statement.value.not_actions}');
+    expect(content.resources).toContain('statement.value.resources == null');
+    expect(Object.keys(content.dynamic)).toEqual(expect.arrayContaining(['principals', 'not_principals', 'condition']));
+  });
+
+  test('allowAccessViaMountTargets false with an Allow of ClientMount synthesizes, and the statements local reads the flag', () => {
+    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, allowAccessViaMountTargets: false, policyStatements: [MOUNT_FOR_ROLE] }));
+    expect(inputsLocal(json).allow_access_via_mount_targets).toBe(false);
+    expect(json.locals.efs_file_system_policy_statements).toContain('if local.efs_inputs.allow_access_via_mount_targets');
+  });
+
+  test('allowAccessViaMountTargets false with an Allow whose notActions leave ClientMount in synthesizes', () => {
+    const allowAllButRoot: PolicyStatement = { sid: 'AllButRoot', effect: 'Allow', notActions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] };
+    expect(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [allowAllButRoot] })).not.toThrow();
+    const excludingMount: PolicyStatement = { ...allowAllButRoot, notActions: ['elasticfilesystem:Client*'] };
+    expect(errorOf(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message).toContain('or whose notActions do not exclude it');
+  });
+
+  test('allowAccessViaMountTargets false without an Allow of ClientMount throws, naming the prop and the way out', () => {
+    const error = errorOf(() => newFileSystem({ allowAccessViaMountTargets: false }));
+    expect(error.message).toContain('allowAccessViaMountTargets is false and no statement of policyStatements is an Allow');
+    expect(error.message).toContain('no client could mount');
+  });
+
+  test('creationToken and replicationOverwriteProtection reach the file system; protection is a block only when set', () => {
+    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, creationToken: 'shared-files', replicationOverwriteProtection: 'DISABLED' }));
+    const fs = only(json.resource.aws_efs_file_system);
+    expect(inputsLocal(json)).toMatchObject({ creation_token: 'shared-files', replication_overwrite_protection: 'DISABLED' });
+    expect(fs.creation_token).toBe('${local.efs_inputs.creation_token}');
+    expect(fs.dynamic.protection.for_each).toBe('${local.efs_inputs.replication_overwrite_protection == null ? [] : [local.efs_inputs.replication_overwrite_protection]}');
+  });
+
+  test('replication.fileSystemId is the destination file system', () => {
+    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, replication: { region: 'us-west-2', fileSystemId: 'fs-0123456789abcdef1' } }));
+    expect(inputsLocal(json).replication).toEqual({ region: 'us-west-2', file_system_id: 'fs-0123456789abcdef1', availability_zone_name: null, kms_key_arn: null });
+    expect(only(json.resource.aws_efs_replication_configuration).destination.file_system_id).toBe('${each.value.file_system_id}');
+  });
+});
+
+describe('addToResourcePolicy', () => {
+  test('appends the statement to policyStatements, defaults applied, and returns its index', () => {
+    let index = -1;
+    const json = synthStack((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { ...PROPS, policyStatements: [MOUNT_FOR_ROLE] });
+      index = efs.addToResourcePolicy({ sid: 'NoRootForApp', effect: 'Deny', actions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] });
+    });
+    expect(index).toBe(1);
+    expect(inputsLocal(json).policy_statements.map((st: { sid: string }) => st.sid)).toEqual(['AppMounts', 'NoRootForApp']);
+    expect(inputsLocal(json).policy_statements[1]).toMatchObject({ not_actions: null, resources: null, conditions: [] });
+  });
+
+  test('refuses a Deny that would lock every client out, naming the entry it would be', () => {
+    const efs = newFileSystem({ policyStatements: [MOUNT_FOR_ROLE] });
+    const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }));
+    expect(error.message).toContain('EfsFilesystem "test/efs" addToResourcePolicy');
+    expect(error.message).toContain('must not deny ClientMount without a condition');
+    expect(error.message).toContain('(got policyStatements[1] denies ["elasticfilesystem:*"])');
+  });
+
+  test('refuses a statement with both actions and notActions, and adds nothing', () => {
+    const efs = newFileSystem();
+    const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], notActions: ['elasticfilesystem:ClientWrite'] }));
+    expect(error.message).toContain('every policyStatements entry must have exactly one of actions and notActions');
+    expect(error.message).toContain('(got policyStatements[0] with actions, notActions, no principals, no notPrincipals)');
+    expect(efs.addToResourcePolicy({ sid: 'Fine', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'] })).toBe(0);
+  });
+
+  test('a token action is checked at plan time, with the same words', () => {
+    const json = synthStack((s) => {
+      const efs = new EfsFilesystem(s, 'efs', PROPS);
+      const action = new TerraformVariable(s, 'action', { type: 'string' });
+      efs.addToResourcePolicy({ sid: 'FromVariable', effect: 'Deny', actions: [action.stringValue] });
+    });
+    expect(preconditionMessages(json).some((m) => m.includes('must not deny ClientMount without a condition'))).toBe(true);
+  });
+});
