@@ -271,7 +271,7 @@ resource "aws_efs_file_system" "this" {
     precondition {
       condition = !var.create_security_group || var.vpc_id != null
       error_message = join(" ", [
-        "vpc_id is null but create_security_group is true (the default): the module's security",
+        "vpc_id is not set but create_security_group is true (the default): the module's security",
         "group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to",
         "false and attach your own groups with mount_target_security_group_ids.",
       ])

@@ -76,6 +76,7 @@ const bad: BadInput<EfsFilesystemInput>[] = [
     rule: 'mount-target-security-groups-distinct', title: 'one mount target security group twice',
     set: { mount_target_security_group_ids: ['sg-0123456789abcdef0', 'sg-0123456789abcdef0'] },
     names: ['mount_target_security_group_ids'], shows: ['["sg-0123456789abcdef0","sg-0123456789abcdef0"]'],
+    tsShows: ['["sg-0123456789abcdef0", "sg-0123456789abcdef0"]'],
   },
   {
     rule: 'vpc-id-required-for-security-group', title: 'no vpc id for the module security group',
@@ -83,17 +84,17 @@ const bad: BadInput<EfsFilesystemInput>[] = [
   },
   {
     rule: 'mount-targets-need-security-group', title: 'mount targets without any security group',
-    set: { create_security_group: false }, names: ['mount_target_security_group_ids', 'create_security_group'], shows: ['["a","b"]'],
+    set: { create_security_group: false }, names: ['mount_target_security_group_ids', 'create_security_group'], shows: ['["a","b"]'], tsShows: ['["a", "b"]'],
   },
   {
     rule: 'nfs-rules-need-security-group', title: 'allowed security groups without the module security group',
     set: { create_security_group: false, mount_target_security_group_ids: [SHARED_GROUP], allowed_security_groups: { app: 'sg-0aaaaaaaaaaaaaaa1' } },
-    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"app":"sg-0aaaaaaaaaaaaaaa1"}'],
+    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"app":"sg-0aaaaaaaaaaaaaaa1"}'], tsShows: ['{ app: "sg-0aaaaaaaaaaaaaaa1" }'],
   },
   {
     rule: 'nfs-rules-need-security-group', title: 'allowed cidrs without the module security group',
     set: { create_security_group: false, mount_target_security_group_ids: [SHARED_GROUP], allowed_cidrs: { vpc: '10.0.0.0/16' } },
-    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"vpc":"10.0.0.0/16"}'],
+    names: ['allowed_security_groups', 'allowed_cidrs', 'create_security_group'], shows: ['{"vpc":"10.0.0.0/16"}'], tsShows: ['{ vpc: "10.0.0.0/16" }'],
   },
   {
     rule: 'mount-target-security-groups-limit', title: 'five more security groups beside the module security group',

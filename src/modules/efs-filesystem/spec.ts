@@ -551,7 +551,7 @@ const rules: Rule<EfsFilesystemInput>[] = [
     inputs: ['vpc_id', 'create_security_group'],
     summary: 'vpc_id is set while create_security_group is true (the default)',
     condition: or(not(v('create_security_group')), notNull(v('vpc_id'))),
-    message: template`${name('vpc_id')} is null but ${name('create_security_group')} is true (the default): the module's security group needs the VPC of the mount targets. Give ${name('vpc_id')}, or set ${name('create_security_group')} to false and attach your own groups with ${name('mount_target_security_group_ids')}.`,
+    message: template`${name('vpc_id')} is not set but ${name('create_security_group')} is true (the default): the module's security group needs the VPC of the mount targets. Give ${name('vpc_id')}, or set ${name('create_security_group')} to false and attach your own groups with ${name('mount_target_security_group_ids')}.`,
   },
   {
     id: 'mount-targets-need-security-group',
