@@ -3,9 +3,15 @@ import { Token, ref } from '../cdktf';
 import { ModuleSpec, tsOutputs } from './spec';
 import { TfType, camelCase } from './types';
 
-/** Converts each output to the TypeScript shape its spec declares (camelCase keys, typed tokens). */
-export function toOutputs(spec: ModuleSpec, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(tsOutputs(spec).map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
+/**
+ * Converts each output to the TypeScript shape its spec declares (camelCase keys, typed tokens).
+ * `T` is the outputs interface that `npm run generate` writes from the same spec
+ * (src/generated/types.ts), so the object built here has that shape by construction; the one cast
+ * of the constructs' outputs is this function's.
+ */
+export function toOutputs<T extends object>(spec: ModuleSpec, values: Record<string, unknown>): T {
+  const built = Object.fromEntries(tsOutputs(spec).map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
+  return built as unknown as T;
 }
 
 /**

@@ -51,7 +51,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
 
   constructor(scope: Construct, id: string, { removalPolicy, ...props }: EfsFilesystemConstructProps) {
     super(scope, id, efsFilesystem, withRemovalPolicy(scope, id, props, removalPolicy));
-    this.outputs = toOutputs(efsFilesystem.spec, this.outputValues) as unknown as EfsFilesystemOutputs;
+    this.outputs = toOutputs<EfsFilesystemOutputs>(efsFilesystem.spec, this.outputValues);
     OWNERS.set(this.outputs.fileSystem, this);
     if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
       // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.

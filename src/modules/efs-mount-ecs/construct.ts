@@ -47,7 +47,7 @@ export class EfsMountEcs extends ModuleConstruct {
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
-    this.outputs = toOutputs(efsMountEcs.spec, this.outputValues) as unknown as EfsMountEcsOutputs;
+    this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
       admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
     }

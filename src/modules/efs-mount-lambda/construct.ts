@@ -46,7 +46,7 @@ export class EfsMountLambda extends ModuleConstruct {
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
     super(scope, id, efsMountLambda, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
-    this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
+    this.outputs = toOutputs<EfsMountLambdaOutputs>(efsMountLambda.spec, this.outputValues);
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
       admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
     }
