@@ -136,7 +136,9 @@ describe('the npm package', () => {
   test('its declaration files have no internal members', () => {
     const root = path.join(consumer, 'node_modules/efs-modules/dist');
     const declarations = names().filter((f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(path.join(root, '..', f), 'utf8'));
-    const leaks = declarations.join('\n').match(/\b(cases|outputValues|ownerOf|mountTargetResources)\b|protected readonly inputs|ModuleCases/g) ?? [];
+    // Declarations, not their doc comments: a comment may say that the cases exist.
+    const code = declarations.join('\n').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const leaks = code.match(/\b(cases|outputValues|ownerOf|mountTargetResources)\b|protected readonly inputs|ModuleCases/g) ?? [];
     expect(leaks).toEqual([]);
     const moduleConstruct = fs.readFileSync(path.join(root, 'core/module.d.ts'), 'utf8');
     expect(moduleConstruct).toMatch(/export declare abstract class ModuleConstruct<R = unknown> extends Construct \{\s*\}/);
