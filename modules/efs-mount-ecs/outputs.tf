@@ -2,12 +2,12 @@
 
 output "access_point_id" {
   description = "ID of the access point."
-  value       = aws_efs_access_point.this.id
+  value       = local.mounted_access_point.id
 }
 
 output "access_point_arn" {
   description = "ARN of the access point."
-  value       = aws_efs_access_point.this.arn
+  value       = local.mounted_access_point.arn
 }
 
 output "volume" {
@@ -20,7 +20,7 @@ output "volume" {
       transit_encryption      = "ENABLED"
       transit_encryption_port = var.transit_encryption_port
       authorization_config = {
-        access_point_id = aws_efs_access_point.this.id
+        access_point_id = local.mounted_access_point.id
         iam             = var.iam_authorization ? "ENABLED" : "DISABLED"
       }
     }

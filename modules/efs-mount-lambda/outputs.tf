@@ -2,12 +2,12 @@
 
 output "access_point_id" {
   description = "ID of the access point."
-  value       = aws_efs_access_point.this.id
+  value       = local.mounted_access_point.id
 }
 
 output "access_point_arn" {
   description = "ARN of the access point."
-  value       = aws_efs_access_point.this.arn
+  value       = local.mounted_access_point.arn
 }
 
 output "local_mount_path" {
@@ -18,7 +18,7 @@ output "local_mount_path" {
 output "file_system_config" {
   description = "The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets."
   value = {
-    arn              = aws_efs_access_point.this.arn
+    arn              = local.mounted_access_point.arn
     local_mount_path = var.mount_path
   }
 }

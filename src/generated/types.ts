@@ -537,6 +537,16 @@ export interface EfsMountLambdaProps {
    */
   readonly fileSystem: FileSystemReference;
   /**
+   * An access point you already have, to mount instead of creating one: `efs.addAccessPoint(...)`,
+   * or its `reference` (any object with its `id` and `arn`). The module then creates no access
+   * point; its role policy and the function's mount use this one. It must belong to `fileSystem`: an
+   * access point of another `EfsFilesystem` is refused. Its root directory and POSIX user are its
+   * own, so `rootDirectory`, `posixUser` and `rootDirectoryPermissions`, which describe the access
+   * point this module would create, must keep their defaults.
+   * @default - the module creates its own access point
+   */
+  readonly accessPoint?: AccessPointReference;
+  /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
    * names. One per function: each mount gets its own access point.
    */
@@ -635,6 +645,16 @@ export interface EfsMountEcsProps {
    * module's outputs waits for its mount targets, because the object holds their IDs.
    */
   readonly fileSystem: FileSystemReference;
+  /**
+   * An access point you already have, to mount instead of creating one: `efs.addAccessPoint(...)`,
+   * or its `reference` (any object with its `id` and `arn`). The module then creates no access
+   * point; its role policy and the task's mount use this one. It must belong to `fileSystem`: an
+   * access point of another `EfsFilesystem` is refused. Its root directory and POSIX user are its
+   * own, so `rootDirectory`, `posixUser` and `rootDirectoryPermissions`, which describe the access
+   * point this module would create, must keep their defaults.
+   * @default - the module creates its own access point
+   */
+  readonly accessPoint?: AccessPointReference;
   /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
    * names. One per task: each mount gets its own access point.

@@ -5,10 +5,18 @@ import { ModuleConstruct } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
+import { MountAccessPoint, accessPointOf, admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn } from '../mount/construct';
 import { efsMountLambda } from './definition';
 
-export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
+export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {
+  /**
+   * An access point to mount instead of creating one: \`efs.addAccessPoint(...)\` (of the
+   * EfsFilesystem whose \`fileSystem\` this is: another one's is refused), or any \`id\` and \`arn\`.
+   * \`rootDirectory\`, \`posixUser\` and \`rootDirectoryPermissions\` then keep their defaults: they
+   * describe the access point the construct would create.
+   * @default - the construct creates its own access point
+   */
+  readonly accessPoint?: MountAccessPoint;
   /**
    * The function to mount the file system into. The construct sets its `fileSystemConfig` and
    * makes it depend on the mount targets; unless given, `roleName` is taken from the function's
@@ -42,8 +50,9 @@ export class EfsMountLambda extends ModuleConstruct {
   readonly outputs: EfsMountLambdaOutputs;
 
   constructor(scope: Construct, id: string, props: EfsMountLambdaConstructProps) {
-    const { function: fn, allowClientSecurityGroup = true, ...moduleProps } = props;
+    const { function: fn, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
+    const moduleProps: EfsMountLambdaProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
     super(scope, id, efsMountLambda, wired);
     this.outputs = toOutputs(efsMountLambda.spec, this.outputValues) as unknown as EfsMountLambdaOutputs;
