@@ -12,9 +12,9 @@ import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {
   /**
-   * An access point to mount instead of creating one: \`efs.addAccessPoint(...)\` (of the
-   * EfsFilesystem whose \`fileSystem\` this is: another one's is refused), or any \`id\` and \`arn\`.
-   * \`rootDirectory\`, \`posixUser\` and \`rootDirectoryPermissions\` then keep their defaults: they
+   * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
+   * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
+   * `rootDirectory`, `posixUser` and `rootDirectoryPermissions` then keep their defaults: they
    * describe the access point the construct would create.
    * @default - the construct creates its own access point
    */
@@ -38,7 +38,7 @@ export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'acces
 
 /**
  * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
- * the POSIX user, a least-privilege IAM policy on the task role, the task definition's volume
+ * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the task role, the task definition's volume
  * (TLS, access point, IAM authorization) and the container's mount point. The service's security
  * group (`securityGroupId`) is added to the EfsFilesystem's allowed client groups, which owns the
  * NFS rules: mounts sharing a file system and a client group create one rule.

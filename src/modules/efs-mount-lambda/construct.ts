@@ -10,9 +10,9 @@ import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {
   /**
-   * An access point to mount instead of creating one: \`efs.addAccessPoint(...)\` (of the
-   * EfsFilesystem whose \`fileSystem\` this is: another one's is refused), or any \`id\` and \`arn\`.
-   * \`rootDirectory\`, \`posixUser\` and \`rootDirectoryPermissions\` then keep their defaults: they
+   * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
+   * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
+   * `rootDirectory`, `posixUser` and `rootDirectoryPermissions` then keep their defaults: they
    * describe the access point the construct would create.
    * @default - the construct creates its own access point
    */
@@ -37,7 +37,7 @@ export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 
 
 /**
  * Mounts an EfsFilesystem into a Lambda function: an access point with its own root directory
- * owned by the POSIX user, a least-privilege IAM policy on the function's role, and the function's
+ * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the function's role, and the function's
  * file system config, created after the mount targets. The function's security group is added to
  * the EfsFilesystem's allowed client groups, which owns the NFS rules: two mounts (of two functions,
  * or of a function and a service) sharing a file system and a client group create one rule.
