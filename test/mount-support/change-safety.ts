@@ -100,9 +100,9 @@ function commonCases(client: Client): Record<string, Case> {
       input: ATTACH[client], from: { [ATTACH[client]]: false }, set: { [ATTACH[client]]: true }, expect: ['create mount.aws_iam_role_policy.this["role"]'],
     },
     group_unset: { input: 'security_group_id', set: { security_group_id: null }, expect: [] },
-    // The access point keeps its ARN, and the policy document, which reads it through the local of
-    // the mounted access point, is read at plan time: the policy stays.
-    tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: [`update ${AP}`] },
+    // The policy document reads the access point's ARN, so it is read during the apply of any
+    // change to the access point: the plan cannot show that the policy stays the same.
+    tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: [`update ${AP}`, POLICY_UPDATED] },
     // The client and the policy follow the access point; the module's own goes or comes.
     access_point_given: { input: 'access_point', set: GIVEN, expect: [`delete ${AP}`, POLICY_UPDATED, c].sort() },
     access_point_removed: {
@@ -174,12 +174,13 @@ export function describeChangeSafety(client: Client): void {
     expect(changesOf(v2, client, key)).toEqual(CASES[client][key].expect);
   });
 
-  test('a new tag leaves the role policy alone: its document, read through the mounted access point, is read at plan time with the ARN the access point keeps', () => {
-    const at = (address: string) => (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.${address}`);
-    expect(at('aws_iam_role_policy.this["role"]')?.change.actions).toEqual(['no-op']);
-    // A read deferred to the apply would be listed as "read"; one made at plan time is not listed.
-    expect(at('data.aws_iam_policy_document.this["role"]')).toBeUndefined();
-    const accessPoint = at('aws_efs_access_point.this[0]');
+  test('a new tag lists the role policy as updated only because its document is read at apply, while the access point keeps its ARN', () => {
+    const policy = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_iam_role_policy.this["role"]`);
+    expect((policy?.change.after_unknown as Record<string, unknown>).policy).toBe(true);
+    const document = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.data.aws_iam_policy_document.this["role"]`);
+    expect(document?.change.actions).toEqual(['read']);
+    // The access point keeps its ARN, so the document read at apply is the one in the state.
+    const accessPoint = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_efs_access_point.this[0]`);
     expect(accessPoint?.change.after_unknown.arn).not.toBe(true);
     expect(accessPoint?.change.after.arn).toBe(accessPoint?.change.before.arn);
   });

@@ -63,39 +63,30 @@ function buildInputChecks<Role extends string, Attach extends string>(ctx: Build
 }
 
 /**
- * The access point the client mounts: the given one, or the module's own. It also reads
- * `file_system`, so that whatever uses it (a function's file_system_config) waits for the mount
- * targets, which the file system reference holds, when the access point is not the module's own.
+ * The access point the client mounts, the given one or the module's own, as an expression per
+ * attribute, written inline where it is used (outputs, the policy's condition): the plan JSON
+ * describes no locals, so `efs-modules doctor` could not follow the ARN through one. The given
+ * one is read behind `file_system`'s mount targets (always some: a rule asks for them), so that
+ * whatever uses it waits for them, as it does through the module's own access point.
  */
 function mountedAccessPoint<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   own: EfsAccessPoint,
 ): MountedAccessPoint {
   const given = ctx.in('access_point');
-  const creates = createsAccessPoint();
-  const created = ctx.hcl(creates);
+  const creates = ctx.hcl(createsAccessPoint());
   const ownAt = `${ctx.address(own)}[0]`;
-  const local = ctx.local(
-    'mounted_access_point',
-    ex(
-      hclObject({
-        id: `${created} ? ${ownAt}.id : ${given}.id`,
-        arn: `${created} ? ${ownAt}.arn : ${given}.arn`,
-        file_system_id: `${ctx.in('file_system')}.id`,
-      }),
-    ),
-    "The access point the client mounts. file_system_id is read so that everything that reads this local waits for the mount targets, as it does through the module's own access point, which reads file_system too.",
-  );
-  return { id: `${local}.id`, arn: `${local}.arn` };
+  const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
+  const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
+  return { id: pick('id'), arn: pick('arn') };
 }
 
 function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {
   const { in: inp } = ctx;
   const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
-  const created = ctx.declare(
-    createsAccessPoint(),
-    'Whether the module creates its own access point, declared once: decided by whether access_point is null, which is known at plan time even when the given access point is created in the same apply.',
-  );
+  // Decided by whether access_point is null, which is known at plan time even when the given
+  // access point is created in the same apply (its ID is not).
+  const created = ctx.hcl(createsAccessPoint());
   const accessPoint = ctx.named(
     new EfsAccessPoint(ctx.scope, 'access_point', {
       // A count rather than a for_each: a configuration applied before access_point existed holds

@@ -41,11 +41,11 @@ export const attachesRolePolicy = <Attach extends string>(n: MountNames<string, 
   declared('attaches_role_policy', inputReader<Attach>()(n.attachRole));
 
 /**
- * Whether the module creates its own access point: declared once as the local
- * `creates_access_point`, which decides the access point's `count` (build.ts). A plain null test
- * on the input, known at plan time even when the given access point's ID is not.
+ * Whether the module creates its own access point: a plain null test on the input, known at plan
+ * time even when the given access point's ID is not. Written inline where it is used (the access
+ * point's `count`, the outputs), so that a reader and `efs-modules doctor` can follow it.
  */
-export const createsAccessPoint = (): Expr => declared('creates_access_point', isNull(inputReader<'access_point'>()('access_point')));
+export const createsAccessPoint = (): Expr => isNull(inputReader<'access_point'>()('access_point'));
 
 /** Whether an input that describes the module's own access point still has its default. */
 function keepsDefault(input: OwnAccessPointInput): Expr {

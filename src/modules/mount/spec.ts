@@ -134,7 +134,7 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       default: {},
       description: 'Tags for every resource the module creates.',
       onChange:
-        'Updates the access point\'s tags in place. The role policy stays: the access point keeps its ARN, and the policy document, which reads it through the module\'s local of the mounted access point, is read at plan time.',
+        'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
     },
   ]);
   return { head, grants };
