@@ -4,6 +4,7 @@
  * AWS provider. The mount creates no access point, and the task definition's volume authorizes
  * through the given one, after the mount targets.
  */
+import { diagnose, parsePlan } from '../../src/doctor';
 import { PlannedExample, changes, node, only, waitsFor } from '../mount-support/examples';
 import { accessPointUsage, planAccessPointUsage } from '../mount-support/readme-access-point';
 
@@ -42,4 +43,9 @@ test('the role policy allows mounting only through that access point', () => {
     expect.objectContaining({ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn' }),
   ]);
   expect(document.change.after_unknown.statement[0].condition[0].values).toEqual([true]);
+});
+
+test('efs-modules doctor follows the given access point through the mount and finds nothing', () => {
+  const findings = diagnose(parsePlan(JSON.stringify(usage.plan)));
+  expect(findings.map((f) => `${f.severity} ${f.check} ${f.address}: ${f.message}`)).toEqual([]);
 });

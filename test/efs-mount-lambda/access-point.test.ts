@@ -11,6 +11,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, TerraformStack } from '../../src/cdktf';
+import { diagnose, parsePlan } from '../../src/doctor';
 import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { ROOT } from '../support/examples';
 import { init, makeTempDir, plan, providerOverride } from '../support/terraform';
@@ -103,4 +104,9 @@ test('HCL: the function\'s file_system_config reads the module output fed by mod
   // Inline, so that the plan JSON (which describes no locals) shows where the ARN comes from.
   const arnOutput = mount.module.outputs.file_system_config.expression.references;
   expect(arnOutput).toEqual(expect.arrayContaining(['var.access_point.arn', 'aws_efs_access_point.this[0].arn', 'var.file_system.mount_target_ids']));
+});
+
+test('HCL: efs-modules doctor follows the given access point through the mount and finds nothing', () => {
+  const findings = diagnose(parsePlan(JSON.stringify(hcl.plan)));
+  expect(findings.map((f) => `${f.severity} ${f.check} ${f.address}: ${f.message}`)).toEqual([]);
 });
