@@ -26,8 +26,11 @@ output "volume" {
       transit_encryption      = "ENABLED"
       transit_encryption_port = var.transit_encryption_port
       authorization_config = {
-        access_point_id = var.access_point == null ? aws_efs_access_point.this[0].id : (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
-        iam             = var.iam_authorization ? "ENABLED" : "DISABLED"
+        access_point_id = (
+          var.access_point == null ? aws_efs_access_point.this[0].id :
+          (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+        )
+        iam = var.iam_authorization ? "ENABLED" : "DISABLED"
       }
     }
   }

@@ -168,7 +168,7 @@ data "aws_iam_policy_document" "this" {
         test     = "StringEquals"
         variable = "elasticfilesystem:AccessPointArn"
         values = [
-          var.access_point == null ? aws_efs_access_point.this[0].arn : (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null),
+          var.access_point == null ? aws_efs_access_point.this[0].arn : var.access_point.arn,
         ]
       }
     }

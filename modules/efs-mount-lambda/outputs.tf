@@ -24,7 +24,10 @@ output "local_mount_path" {
 output "file_system_config" {
   description = "The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets."
   value = {
-    arn              = var.access_point == null ? aws_efs_access_point.this[0].arn : (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+    arn = (
+      var.access_point == null ? aws_efs_access_point.this[0].arn :
+      (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+    )
     local_mount_path = var.mount_path
   }
 }

@@ -68,7 +68,7 @@ export class EfsFilesystemAccessPoint extends Construct {
     this.accessPointArn = Token.asString(ref(`${address}.arn`));
   }
 
-  /** The access point whose `reference` this object is; undefined for an object built another way. */
+  /** @internal The access point whose `reference` this object is; undefined for an object built another way. */
   static ownerOf(reference: AccessPointReference): EfsFilesystemAccessPoint | undefined {
     return REFERENCES.get(reference);
   }

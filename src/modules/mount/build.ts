@@ -21,6 +21,8 @@ import type { MountBuildInput, MountNames } from './spec';
 export interface MountedAccessPoint {
   readonly id: string;
   readonly arn: string;
+  /** The ARN without the wait for the mount targets, which the role policy does not need. */
+  readonly arnForPolicy: string;
 }
 
 export interface MountResources {
@@ -78,7 +80,7 @@ function mountedAccessPoint<Role extends string, Attach extends string>(
   const ownAt = `${ctx.address(own)}[0]`;
   const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
   const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
-  return { id: pick('id'), arn: pick('arn') };
+  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn` };
 }
 
 function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {
@@ -176,7 +178,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       actions: ex('statement.value.actions'),
       resources: [ex(`${inp('file_system')}.arn`)],
       // Only through this access point.
-      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arn)] }],
+      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arnForPolicy)] }],
     },
   });
   ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
