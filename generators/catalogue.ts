@@ -29,11 +29,12 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     'Each rule fires in both paths with the same words: at synth time in the TypeScript constructs',
     '(input names in camelCase there), and at plan time in the HCL modules, before anything is created:',
     'a `validation` block when the rule reads one input, a `precondition` of the module\'s main resource',
+    '(the mounts\' `terraform_data.input_checks`, which exists whether or not they create an access point)',
     'when it reads several. `test/modules/validation.test.ts` runs every bad input through both paths and',
     'requires Terraform\'s message to equal the TypeScript one to the letter. In the constructs, a rule',
     'that reads a prop given as a token (a `TerraformVariable`, another resource\'s attribute) is checked',
     'at plan time instead, as a `precondition` with the same words (on the file system\'s `terraform_data`',
-    'witness, which depends on nothing, or on the mount\'s access point)',
+    'witness, which depends on nothing, or on the mount\'s `terraform_data.input_checks`)',
     '(`test/core/token-rules.test.ts` plans every bad input that way); a rule that requires distinct',
     'values also refuses one token given twice at synth time.',
   ];

@@ -179,7 +179,7 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
     if (e.kind === 'local') continue;
     if (e.kind === 'output') {
       const o = (config.output as JsonObject)[e.name] as JsonObject;
-      const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value))];
+      const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value, 2))];
       if (o.sensitive) items.push(attr('sensitive', 'true'));
       out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
       continue;

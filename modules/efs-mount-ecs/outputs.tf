@@ -2,12 +2,18 @@
 
 output "access_point_id" {
   description = "ID of the access point."
-  value       = aws_efs_access_point.this.id
+  value = (
+    var.access_point == null ? aws_efs_access_point.this[0].id :
+    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+  )
 }
 
 output "access_point_arn" {
   description = "ARN of the access point."
-  value       = aws_efs_access_point.this.arn
+  value = (
+    var.access_point == null ? aws_efs_access_point.this[0].arn :
+    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+  )
 }
 
 output "volume" {
@@ -20,8 +26,11 @@ output "volume" {
       transit_encryption      = "ENABLED"
       transit_encryption_port = var.transit_encryption_port
       authorization_config = {
-        access_point_id = aws_efs_access_point.this.id
-        iam             = var.iam_authorization ? "ENABLED" : "DISABLED"
+        access_point_id = (
+          var.access_point == null ? aws_efs_access_point.this[0].id :
+          (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+        )
+        iam = var.iam_authorization ? "ENABLED" : "DISABLED"
       }
     }
   }

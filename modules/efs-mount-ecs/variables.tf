@@ -22,6 +22,15 @@ variable "file_system" {
   }
 }
 
+variable "access_point" {
+  description = "An access point you already have, to mount instead of creating one: `module.efs.access_points[\"data\"]` of efs-filesystem (any object with its `id` and `arn`). The module then creates no access point; its role policy and the task's mount use this one. It must belong to `file_system`: the plan cannot check it (an access point ARN does not name its file system), and a mount through another file system's access point fails. Its root directory and POSIX user are its own, so `root_directory`, `posix_user` and `root_directory_permissions`, which describe the access point this module would create, must keep their defaults."
+  type = object({
+    id  = string
+    arn = string
+  })
+  default = null
+}
+
 variable "name" {
   description = "Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule names. One per task: each mount gets its own access point."
   type        = string

@@ -28,44 +28,54 @@ locals {
   role_policy_statements = concat([local.allow_mount_statement], var.read_only ? [local.deny_write_statement] : [])
 }
 
-# A new root directory or POSIX user replaces the access point create-before-destroy: the new one
-# exists before the client is pointed at it, and the old one goes after that.
-#
-# Below "/", the directory is created owned by the POSIX user: without creation_info EFS does not
-# create it and every mount fails; owned by root, the POSIX user could not write to it.
-resource "aws_efs_access_point" "this" {
-  file_system_id = var.file_system.id
-  tags           = merge(var.tags, { Name = var.name })
-
-  root_directory {
-    path = var.root_directory
-
-    dynamic "creation_info" {
-      for_each = var.root_directory == "/" ? [] : [var.posix_user]
-
-      content {
-        owner_uid   = creation_info.value.uid
-        owner_gid   = creation_info.value.gid
-        permissions = var.root_directory_permissions
-      }
-    }
-  }
-
-  posix_user {
-    uid            = var.posix_user.uid
-    gid            = var.posix_user.gid
-    secondary_gids = var.posix_user.secondary_gids
-  }
-
+# Holds the checks across inputs, which Terraform makes on every plan: it has no input, so it never
+# changes, and it exists whether or not the module creates an access point or a role policy. The
+# access point and the role policy depend on it, so a refused input stops the plan with its message
+# before the provider reads their arguments.
+resource "terraform_data" "input_checks" {
   lifecycle {
-    create_before_destroy = true
-
     precondition {
       condition = !local.attaches_role_policy || var.role_name != null
       error_message = join(" ", [
         "role_name is not set but attach_role_policy is true (the default): give the name of the",
         "function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false",
         "only when the role gets its EFS permissions elsewhere.",
+      ])
+    }
+
+    precondition {
+      condition = var.access_point == null || var.root_directory == "/"
+      error_message = join(" ", [
+        "root_directory is ${jsonencode(var.root_directory)} but access_point is set: the module",
+        "then mounts that access point and creates none, and root_directory, posix_user and",
+        "root_directory_permissions describe the one it would create. Give the function the",
+        "directory and user you want through the access point you pass (efs-filesystem's",
+        "access_points), and leave root_directory out.",
+      ])
+    }
+
+    precondition {
+      condition = (
+        var.access_point == null ||
+        (var.posix_user.uid == 1000 && var.posix_user.gid == 1000 && length(var.posix_user.secondary_gids) == 0)
+      )
+      error_message = join(" ", [
+        "posix_user is ${jsonencode(var.posix_user)} but access_point is set: the module then",
+        "mounts that access point and creates none, and root_directory, posix_user and",
+        "root_directory_permissions describe the one it would create. Give the function the",
+        "directory and user you want through the access point you pass (efs-filesystem's",
+        "access_points), and leave posix_user out.",
+      ])
+    }
+
+    precondition {
+      condition = var.access_point == null || var.root_directory_permissions == "0755"
+      error_message = join(" ", [
+        "root_directory_permissions is ${jsonencode(var.root_directory_permissions)} but",
+        "access_point is set: the module then mounts that access point and creates none, and",
+        "root_directory, posix_user and root_directory_permissions describe the one it would",
+        "create. Give the function the directory and user you want through the access point you",
+        "pass (efs-filesystem's access_points), and leave root_directory_permissions out.",
       ])
     }
 
@@ -103,6 +113,44 @@ resource "aws_efs_access_point" "this" {
   }
 }
 
+# A new root directory or POSIX user replaces the access point create-before-destroy: the new one
+# exists before the client is pointed at it, and the old one goes after that.
+#
+# Below "/", the directory is created owned by the POSIX user: without creation_info EFS does not
+# create it and every mount fails; owned by root, the POSIX user could not write to it.
+resource "aws_efs_access_point" "this" {
+  count = var.access_point == null ? 1 : 0
+
+  file_system_id = var.file_system.id
+  tags           = merge(var.tags, { Name = var.name })
+
+  root_directory {
+    path = var.root_directory
+
+    dynamic "creation_info" {
+      for_each = var.root_directory == "/" ? [] : [var.posix_user]
+
+      content {
+        owner_uid   = creation_info.value.uid
+        owner_gid   = creation_info.value.gid
+        permissions = var.root_directory_permissions
+      }
+    }
+  }
+
+  posix_user {
+    uid            = var.posix_user.uid
+    gid            = var.posix_user.gid
+    secondary_gids = var.posix_user.secondary_gids
+  }
+
+  depends_on = [terraform_data.input_checks]
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 # Mounting (and writing, unless read_only) is allowed only through this access point.
 data "aws_iam_policy_document" "this" {
   for_each = local.role_policy
@@ -119,7 +167,9 @@ data "aws_iam_policy_document" "this" {
       condition {
         test     = "StringEquals"
         variable = "elasticfilesystem:AccessPointArn"
-        values   = [aws_efs_access_point.this.arn]
+        values = [
+          var.access_point == null ? aws_efs_access_point.this[0].arn : var.access_point.arn,
+        ]
       }
     }
   }
@@ -133,6 +183,8 @@ resource "aws_iam_role_policy" "this" {
   name   = "${var.name}-efs-mount"
   role   = each.value
   policy = data.aws_iam_policy_document.this[each.key].json
+
+  depends_on = [terraform_data.input_checks]
 
   lifecycle {
     create_before_destroy = true

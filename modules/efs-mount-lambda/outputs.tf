@@ -2,12 +2,18 @@
 
 output "access_point_id" {
   description = "ID of the access point."
-  value       = aws_efs_access_point.this.id
+  value = (
+    var.access_point == null ? aws_efs_access_point.this[0].id :
+    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+  )
 }
 
 output "access_point_arn" {
   description = "ARN of the access point."
-  value       = aws_efs_access_point.this.arn
+  value = (
+    var.access_point == null ? aws_efs_access_point.this[0].arn :
+    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+  )
 }
 
 output "local_mount_path" {
@@ -18,7 +24,10 @@ output "local_mount_path" {
 output "file_system_config" {
   description = "The `file_system_config` of `aws_lambda_function`: `arn` and `local_mount_path`. A function that uses it is created after the mount targets."
   value = {
-    arn              = aws_efs_access_point.this.arn
+    arn = (
+      var.access_point == null ? aws_efs_access_point.this[0].arn :
+      (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+    )
     local_mount_path = var.mount_path
   }
 }

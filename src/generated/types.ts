@@ -31,11 +31,16 @@ export interface AccessPoint {
   readonly tags?: Record<string, string>;
 }
 
-export interface AccessPointReference {
+export interface AccessPointOutput {
   readonly id: string;
   readonly arn: string;
   readonly rootDirectory: string;
   readonly posixUser?: PosixUser;
+}
+
+export interface AccessPointReference {
+  readonly id: string;
+  readonly arn: string;
 }
 
 export interface Alarms {
@@ -629,7 +634,7 @@ export interface EfsFilesystemOutputs {
    * Each access point by the keys of `accessPoints`: its ID, ARN, root directory path and POSIX user
    * (none when none is set).
    */
-  readonly accessPoints: Record<string, AccessPointReference>;
+  readonly accessPoints: Record<string, AccessPointOutput>;
   /**
    * ID of the replica file system (only with replication).
    */
@@ -648,6 +653,16 @@ export interface EfsMountLambdaProps {
    * construct's outputs waits for its mount targets, because the object holds their IDs.
    */
   readonly fileSystem: FileSystemReference;
+  /**
+   * An access point you already have, to mount instead of creating one: `efs.addAccessPoint(...)`,
+   * or its `reference` (any object with its `id` and `arn`). The module then creates no access
+   * point; its role policy and the function's mount use this one. It must belong to `fileSystem`: an
+   * access point of another `EfsFilesystem` is refused. Its root directory and POSIX user are its
+   * own, so `rootDirectory`, `posixUser` and `rootDirectoryPermissions`, which describe the access
+   * point this module would create, must keep their defaults.
+   * @default - the module creates its own access point
+   */
+  readonly accessPoint?: AccessPointReference;
   /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
    * names. One per function: each mount gets its own access point.
@@ -750,6 +765,16 @@ export interface EfsMountEcsProps {
    * construct's outputs waits for its mount targets, because the object holds their IDs.
    */
   readonly fileSystem: FileSystemReference;
+  /**
+   * An access point you already have, to mount instead of creating one: `efs.addAccessPoint(...)`,
+   * or its `reference` (any object with its `id` and `arn`). The module then creates no access
+   * point; its role policy and the task's mount use this one. It must belong to `fileSystem`: an
+   * access point of another `EfsFilesystem` is refused. Its root directory and POSIX user are its
+   * own, so `rootDirectory`, `posixUser` and `rootDirectoryPermissions`, which describe the access
+   * point this module would create, must keep their defaults.
+   * @default - the module creates its own access point
+   */
+  readonly accessPoint?: AccessPointReference;
   /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
    * names. One per task: each mount gets its own access point.

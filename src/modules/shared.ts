@@ -25,6 +25,13 @@ export const FILE_SYSTEM_REFERENCE = t.object(
   'FileSystemReference',
 );
 
+/**
+ * An access point as efs-filesystem's `access_points` output gives each entry: the mount modules'
+ * `access_point` input takes one (`module.efs.access_points["data"]`). The same TypeScript name
+ * as that output's entries, so `efs.outputs.accessPoints.data` fits as it is.
+ */
+export const ACCESS_POINT_REFERENCE = t.object({ id: t.string(), arn: t.string() }, 'AccessPointReference');
+
 /** Names every module takes: the prefix of everything it creates, so AWS's tightest name limits apply. */
 export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 

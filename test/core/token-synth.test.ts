@@ -68,13 +68,13 @@ describe('rules rendered for plan time', () => {
     expect(json.locals.efs_inputs.provisioned_throughput_in_mibps).toBe('${var.mibps}');
   });
 
-  test('a token prop of a mount renders the rules that read it on the access point', () => {
+  test('a token prop of a mount renders the rules that read it on its checks holder (terraform_data.input_checks, which exists with or without its own access point)', () => {
     const json = synth((s) => {
       const dir = new TerraformVariable(s, 'dir', { type: 'string' });
       new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: dir.stringValue, taskRoleName: 'data-task' });
     });
-    const [ap] = Object.values(json.resource.aws_efs_access_point) as any[];
-    expect(ap.lifecycle.precondition.map((p: { error_message: string }) => p.error_message.split(' ')[0])).toEqual([
+    const [checks] = Object.values(json.resource.terraform_data) as any[];
+    expect(checks.lifecycle.precondition.map((p: { error_message: string }) => p.error_message.split(' ')[0])).toEqual([
       'rootDirectory', 'rootDirectory', 'rootDirectory',
     ]);
   });

@@ -149,7 +149,7 @@ describe('network outputs', () => {
     const json = synth((s) => {
       const efs = new EfsFilesystem(s, 'efs', OWN_GROUPS);
       const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
-      new TerraformOutput(s, 'root', { value: data.reference.rootDirectory });
+      new TerraformOutput(s, 'root', { value: data.rootDirectory });
     });
     expect(outputOf(json, 'root')).toMatch(/^\$\{aws_efs_access_point\.\w+\["data"\]\.root_directory\[0\]\.path\}$/);
   });

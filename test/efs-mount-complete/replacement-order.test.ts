@@ -56,13 +56,13 @@ const actionsOf = (p: PlanJson, address: string): string => {
 
 describe('a new root directory and POSIX user replace the access point', () => {
   test.each(['lambda_mount', 'ecs_mount'])('module.%s creates the new access point before deleting the old one', (m) => {
-    expect(actionsOf(rootChanged.v2, `module.${m}.aws_efs_access_point.this`)).toBe('create,delete');
+    expect(actionsOf(rootChanged.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('create,delete');
   });
 
   test('the Lambda function is pointed at the new access point after it exists, and the old one goes after that', () => {
     const { graph } = rootChanged;
     expect(actionsOf(rootChanged.v2, 'aws_lambda_function.this')).toBe('update');
-    const accessPoint = 'module.lambda_mount.aws_efs_access_point.this';
+    const accessPoint = 'module.lambda_mount.aws_efs_access_point.this[0]';
     expect(before(graph, [accessPoint, 'apply'], ['aws_lambda_function.this', 'apply'])).toBe(true);
     expect(before(graph, ['aws_lambda_function.this', 'apply'], [accessPoint, 'destroy deposed'])).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('a new root directory and POSIX user replace the access point', () => {
   test('the ECS task definition is re-created with the new access point after it exists, and the old one goes after that', () => {
     const { graph } = rootChanged;
     expect(actionsOf(rootChanged.v2, 'aws_ecs_task_definition.this')).toBe('delete,create');
-    const accessPoint = 'module.ecs_mount.aws_efs_access_point.this';
+    const accessPoint = 'module.ecs_mount.aws_efs_access_point.this[0]';
     expect(before(graph, [accessPoint, 'apply'], ['aws_ecs_task_definition.this', 'apply'])).toBe(true);
     expect(before(graph, ['aws_ecs_task_definition.this', 'apply'], [accessPoint, 'destroy deposed'])).toBe(true);
   });
@@ -84,6 +84,6 @@ describe('renaming a mount replaces its IAM role policy', () => {
   });
 
   test.each(['lambda_mount', 'ecs_mount'])('module.%s keeps its access point (renamed in place: only its Name tag changes)', (m) => {
-    expect(actionsOf(renamed.v2, `module.${m}.aws_efs_access_point.this`)).toBe('update');
+    expect(actionsOf(renamed.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('update');
   });
 });

@@ -37,7 +37,7 @@ test('adds a TLS, IAM-authorized volume through the access point to the task def
         transit_encryption: 'ENABLED',
         transit_encryption_port: '${local.data_inputs.transit_encryption_port}',
         authorization_config: {
-          access_point_id: expect.stringMatching(/^\$\{aws_efs_access_point\.data_access_point_\w+\.id\}$/),
+          access_point_id: expect.stringMatching(/^\$\{local\.data_inputs\.access_point == null \? aws_efs_access_point\.data_access_point_\w+\[0\]\.id : /),
           iam: '${local.data_inputs.iam_authorization ? "ENABLED" : "DISABLED"}',
         },
       },
@@ -138,4 +138,29 @@ test('outputs become reference tokens only when they are one whole expression', 
   const isToken = (s: string) => Token.isUnresolved(asTokens(s));
   expect(['${local.a}', '${{ for k, v in x : k => v }}', '${"}" == x}', '${x ? "a" : "b"}'].map(isToken)).toEqual([true, true, true, true]);
   expect(['${a}-${b}', 'plain', 'x${a}'].map((s) => asTokens(s))).toEqual(['${a}-${b}', 'plain', 'x${a}']);
+});
+
+test('mounts an access point made by addAccessPoint: the volume\'s access_point_id is its ID', () => {
+  const json = synth((s) => {
+    const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+    const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+    new EfsMountEcs(s, 'data', { fileSystem: efs.fileSystem, accessPoint: data, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
+  });
+  expect(taskOf(json).volume[0].efs_volume_configuration.authorization_config.access_point_id).toMatch(
+    /^\$\{local\.data_inputs\.access_point == null \? .* : \(length\(local\.data_inputs\.file_system\.mount_target_ids\) > 0 \? local\.data_inputs\.access_point\.id : null\)\}$/,
+  );
+  expect(json.locals.data_inputs.access_point.id).toMatch(/^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id\}$/);
+});
+
+test('refuses posixUser with accessPoint', () => {
+  const error = thrown(() =>
+    synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+      new EfsMountEcs(s, 'data', { fileSystem: efs.fileSystem, accessPoint: data, posixUser: { uid: 2000, gid: 2000 }, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
+    }),
+  );
+  expect(error.problems).toEqual([
+    'posixUser is {"gid":2000,"secondary_gids":[],"uid":2000} but accessPoint is set: the module then mounts that access point and creates none, and rootDirectory, posixUser and rootDirectoryPermissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem\'s accessPoints), and leave posixUser out.',
+  ]);
 });

@@ -67,7 +67,7 @@ describe('with a function', () => {
       new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app', rootDirectory: '/app', mountPath: '/mnt/app' });
     });
     expect(one('aws_lambda_function').file_system_config).toEqual({
-      arn: expect.stringMatching(/^\$\{aws_efs_access_point\.mount_access_point_\w+\.arn\}$/),
+      arn: expect.stringMatching(/^\$\{local\.mount_inputs\.access_point == null \? aws_efs_access_point\.mount_access_point_\w+\[0\]\.arn : /),
       local_mount_path: '${local.mount_inputs.mount_path}',
     });
   });
@@ -119,7 +119,7 @@ describe('with a function', () => {
 
   test('creates no security group rule of its own', () => {
     const { json } = synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' }));
-    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'aws_lambda_function']);
+    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'aws_lambda_function', 'terraform_data']);
   });
 
   test('makes the function depend on the mount targets of the EfsFilesystem the reference came from', () => {
@@ -198,7 +198,7 @@ describe('without a function', () => {
     const { json, one } = synth((s) => {
       mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, name: 'app', roleName: 'app-role' });
     });
-    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy']);
+    expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'terraform_data']);
     expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
     expect(json.locals.mount_role_policy).toBe('${local.mount_attaches_role_policy ? { role = local.mount_inputs.role_name } : {}}');
     expect(json.locals.mount_attaches_role_policy).toBe('${local.mount_inputs.attach_role_policy}');
@@ -229,4 +229,63 @@ describe('without a function', () => {
 test('declares the same PosixUser type as efs-filesystem (they share one TypeScript interface)', () => {
   const accessPoints = efsFilesystemSpec.inputs.find((i) => i.name === 'access_points')!.type as any;
   expect(accessPoints.of.fields.posix_user.type).toEqual(POSIX_USER);
+});
+
+describe('with an access point of the EfsFilesystem (accessPoint)', () => {
+  const EFS = { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } };
+  const ADDRESS = /^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.(id|arn)\}$/;
+
+  test('mounts an access point made by addAccessPoint: the function\'s file_system_config ARN is its ARN, and the mount\'s own access point has count 0', () => {
+    const { json, one } = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', EFS);
+      const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
+    });
+    const given = json.locals.mount_inputs.access_point;
+    expect(given).toEqual({ id: expect.stringMatching(ADDRESS), arn: expect.stringMatching(ADDRESS) });
+    expect(given.arn).toMatch(/\.arn\}$/);
+    // The given ARN, behind the mount targets of the file system (so the function waits for them).
+    expect(one('aws_lambda_function').file_system_config.arn).toMatch(
+      /^\$\{local\.mount_inputs\.access_point == null \? .* : \(length\(local\.mount_inputs\.file_system\.mount_target_ids\) > 0 \? local\.mount_inputs\.access_point\.arn : null\)\}$/,
+    );
+    expect(one('aws_efs_access_point', (n) => n.startsWith('mount_')).count).toBe('${local.mount_inputs.access_point == null ? 1 : 0}');
+  });
+
+  test('takes the access point\'s reference (ID and ARN) as well', () => {
+    const { json } = synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', EFS);
+      const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data.reference, name: 'app', roleName: 'app-role' });
+    });
+    expect(json.locals.mount_inputs.access_point).toEqual({ id: expect.stringMatching(ADDRESS), arn: expect.stringMatching(ADDRESS) });
+  });
+
+  test('refuses rootDirectory with accessPoint, naming the inputs that describe an access point of its own', () => {
+    const error = thrown(() =>
+      synth((s) => {
+        const efs = new EfsFilesystem(s, 'efs', EFS);
+        const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+        new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data, rootDirectory: '/app', name: 'app', roleName: 'app-role' });
+      }),
+    );
+    expect(error.problems).toEqual([
+      'rootDirectory is "/app" but accessPoint is set: the module then mounts that access point and creates none, and rootDirectory, posixUser and rootDirectoryPermissions describe the one it would create. Give the function the directory and user you want through the access point you pass (efs-filesystem\'s accessPoints), and leave rootDirectory out.',
+    ]);
+  });
+
+  test('refuses an access point of another EfsFilesystem, as an access point or as its reference', () => {
+    for (const asReference of [false, true]) {
+      const error = thrown(() =>
+        synth((s) => {
+          const efs = new EfsFilesystem(s, 'efs', EFS);
+          const other = new EfsFilesystem(s, 'other', { ...EFS, name: 'other' });
+          const data = other.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+          new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: asReference ? data.reference : data, name: 'app', roleName: 'app-role' });
+        }),
+      );
+      expect(error.problems).toEqual([
+        'accessPoint is the access point "data" of EfsFilesystem "test/other", but fileSystem is the one of EfsFilesystem "test/efs": a mount can only use an access point of the file system it mounts. Add the access point to that file system, or mount the other one.',
+      ]);
+    }
+  });
 });

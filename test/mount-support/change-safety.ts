@@ -11,7 +11,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { efsMountEcsSpec } from '../../src/modules/efs-mount-ecs/spec';
 import { efsMountLambdaSpec } from '../../src/modules/efs-mount-lambda/spec';
-import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
+import { ACCESS_POINT, CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { ROOT } from '../support/examples';
 import { PlanJson, init, plan, providerOverride, stage } from '../support/terraform';
 import { Client, Inputs, caseHcl, clientAddress } from './change-root';
@@ -37,6 +37,13 @@ const OTHER_FILE_SYSTEM = {
   mount_target_ids: { 'us-east-1a': 'fsmt-0fedcba9876543210' },
 };
 
+const OTHER_ACCESS_POINT = {
+  id: 'fsap-0fedcba9876543210',
+  arn: 'arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0fedcba9876543210',
+};
+/** A given access point, with the base's own root directory left out (refused with it). */
+const GIVEN = { access_point: ACCESS_POINT, root_directory: undefined };
+
 interface Case {
   /** The input the case changes (every input of the module has at least one case). */
   readonly input: string;
@@ -48,7 +55,8 @@ interface Case {
   readonly expect: string[];
 }
 
-const AP_REPLACED = 'create+delete mount.aws_efs_access_point.this';
+const AP = 'mount.aws_efs_access_point.this[0]';
+const AP_REPLACED = `create+delete ${AP}`;
 const POLICY_UPDATED = 'update mount.aws_iam_role_policy.this["role"]';
 const POLICY_REPLACED = 'create+delete mount.aws_iam_role_policy.this["role"]';
 /** How each client takes a new access point or a new volume or mount point. */
@@ -75,7 +83,7 @@ function commonCases(client: Client): Record<string, Case> {
       input: 'name',
       set: { name: 'renamed' },
       // ECS: the volume is named after the mount unless volume_name is set.
-      expect: ['update mount.aws_efs_access_point.this', POLICY_REPLACED, ...(client === 'ecs' ? [c] : [])].sort(),
+      expect: [`update ${AP}`, POLICY_REPLACED, ...(client === 'ecs' ? [c] : [])].sort(),
     },
     other_root_directory: { input: 'root_directory', set: { root_directory: '/data' }, expect: newAccessPoint },
     file_system_root: { input: 'root_directory', set: { root_directory: '/' }, expect: newAccessPoint },
@@ -94,7 +102,13 @@ function commonCases(client: Client): Record<string, Case> {
     group_unset: { input: 'security_group_id', set: { security_group_id: null }, expect: [] },
     // The policy document reads the access point's ARN, so it is read during the apply of any
     // change to the access point: the plan cannot show that the policy stays the same.
-    tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: ['update mount.aws_efs_access_point.this', POLICY_UPDATED] },
+    tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: [`update ${AP}`, POLICY_UPDATED] },
+    // The client and the policy follow the access point; the module's own goes or comes.
+    access_point_given: { input: 'access_point', set: GIVEN, expect: [`delete ${AP}`, POLICY_UPDATED, c].sort() },
+    access_point_removed: {
+      input: 'access_point', from: GIVEN, set: { access_point: undefined, root_directory: '/app' }, expect: [`create ${AP}`, POLICY_UPDATED, c].sort(),
+    },
+    other_access_point: { input: 'access_point', from: GIVEN, set: { access_point: OTHER_ACCESS_POINT }, expect: [POLICY_UPDATED, c].sort() },
   };
 }
 
@@ -166,7 +180,7 @@ export function describeChangeSafety(client: Client): void {
     const document = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.data.aws_iam_policy_document.this["role"]`);
     expect(document?.change.actions).toEqual(['read']);
     // The access point keeps its ARN, so the document read at apply is the one in the state.
-    const accessPoint = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_efs_access_point.this`);
+    const accessPoint = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_efs_access_point.this[0]`);
     expect(accessPoint?.change.after_unknown.arn).not.toBe(true);
     expect(accessPoint?.change.after.arn).toBe(accessPoint?.change.before.arn);
   });

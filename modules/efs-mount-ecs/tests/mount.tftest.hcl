@@ -28,7 +28,7 @@ run "ecs_defaults" {
   command = apply
 
   assert {
-    condition     = aws_efs_access_point.this.root_directory[0].path == "/" && aws_efs_access_point.this.posix_user[0].uid == 1000
+    condition     = aws_efs_access_point.this[0].root_directory[0].path == "/" && aws_efs_access_point.this[0].posix_user[0].uid == 1000
     error_message = "by default the access point is rooted at / and runs as 1000:1000"
   }
 
@@ -44,7 +44,7 @@ run "ecs_defaults" {
 
   assert {
     condition = (
-      output.volume.efs_volume_configuration.authorization_config.access_point_id == aws_efs_access_point.this.id &&
+      output.volume.efs_volume_configuration.authorization_config.access_point_id == aws_efs_access_point.this[0].id &&
       output.volume.efs_volume_configuration.authorization_config.iam == "ENABLED" &&
       output.volume.efs_volume_configuration.transit_encryption_port == null
     )
@@ -103,7 +103,7 @@ run "ecs_everything_set" {
   }
 
   assert {
-    condition     = aws_efs_access_point.this.root_directory[0].creation_info[0].permissions == "0750"
+    condition     = aws_efs_access_point.this[0].root_directory[0].creation_info[0].permissions == "0750"
     error_message = "the root directory is created with the given permissions"
   }
 
@@ -137,5 +137,35 @@ run "ecs_volume_name_given" {
   assert {
     condition     = output.volume.name == "shared" && output.mount_point.sourceVolume == "shared"
     error_message = "volume_name names the volume"
+  }
+}
+
+run "ecs_given_access_point" {
+  command = apply
+
+  variables {
+    access_point = {
+      id  = "fsap-0123456789abcdef0"
+      arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0"
+    }
+  }
+
+  assert {
+    condition     = length(aws_efs_access_point.this) == 0
+    error_message = "with access_point the module creates no access point"
+  }
+
+  assert {
+    condition = (
+      output.volume.efs_volume_configuration.authorization_config.access_point_id == var.access_point.id &&
+      output.access_point_arn == var.access_point.arn &&
+      output.access_point_id == var.access_point.id
+    )
+    error_message = "the volume mounts the given access point, and the outputs name it"
+  }
+
+  assert {
+    condition     = toset(tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].values) == toset([var.access_point.arn])
+    error_message = "the role policy allows mounting only through the given access point"
   }
 }

@@ -28,22 +28,22 @@ run "lambda_defaults" {
   command = apply
 
   assert {
-    condition     = aws_efs_access_point.this.file_system_id == "fs-0123456789abcdef0"
+    condition     = aws_efs_access_point.this[0].file_system_id == "fs-0123456789abcdef0"
     error_message = "the access point must be on the given file system"
   }
 
   assert {
-    condition     = aws_efs_access_point.this.root_directory[0].path == "/" && length(aws_efs_access_point.this.root_directory[0].creation_info) == 0
+    condition     = aws_efs_access_point.this[0].root_directory[0].path == "/" && length(aws_efs_access_point.this[0].root_directory[0].creation_info) == 0
     error_message = "by default the access point is rooted at / without creation_info"
   }
 
   assert {
-    condition     = aws_efs_access_point.this.posix_user[0].uid == 1000 && aws_efs_access_point.this.posix_user[0].gid == 1000
+    condition     = aws_efs_access_point.this[0].posix_user[0].uid == 1000 && aws_efs_access_point.this[0].posix_user[0].gid == 1000
     error_message = "the POSIX user defaults to 1000:1000"
   }
 
   assert {
-    condition     = aws_efs_access_point.this.tags == tomap({ Name = "app" })
+    condition     = aws_efs_access_point.this[0].tags == tomap({ Name = "app" })
     error_message = "the access point is tagged with the mount's name"
   }
 
@@ -58,7 +58,7 @@ run "lambda_defaults" {
   }
 
   assert {
-    condition     = output.file_system_config.arn == aws_efs_access_point.this.arn && output.access_point_arn == aws_efs_access_point.this.arn && output.access_point_id == aws_efs_access_point.this.id
+    condition     = output.file_system_config.arn == aws_efs_access_point.this[0].arn && output.access_point_arn == aws_efs_access_point.this[0].arn && output.access_point_id == aws_efs_access_point.this[0].id
     error_message = "the outputs name the access point"
   }
 }
@@ -76,21 +76,21 @@ run "lambda_directory_role_and_group" {
   }
 
   assert {
-    condition     = aws_efs_access_point.this.root_directory[0].path == "/lambda"
+    condition     = aws_efs_access_point.this[0].root_directory[0].path == "/lambda"
     error_message = "the access point is rooted at root_directory"
   }
 
   assert {
     condition = (
-      aws_efs_access_point.this.root_directory[0].creation_info[0].owner_uid == 1001 &&
-      aws_efs_access_point.this.root_directory[0].creation_info[0].owner_gid == 1002 &&
-      aws_efs_access_point.this.root_directory[0].creation_info[0].permissions == "0755"
+      aws_efs_access_point.this[0].root_directory[0].creation_info[0].owner_uid == 1001 &&
+      aws_efs_access_point.this[0].root_directory[0].creation_info[0].owner_gid == 1002 &&
+      aws_efs_access_point.this[0].root_directory[0].creation_info[0].permissions == "0755"
     )
     error_message = "a root directory below / is created owned by the POSIX user, 0755"
   }
 
   assert {
-    condition     = aws_efs_access_point.this.posix_user[0].secondary_gids == toset([2000])
+    condition     = aws_efs_access_point.this[0].posix_user[0].secondary_gids == toset([2000])
     error_message = "secondary groups are passed on"
   }
 
@@ -117,13 +117,13 @@ run "lambda_directory_role_and_group" {
     condition = (
       tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].test == "StringEquals" &&
       tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].variable == "elasticfilesystem:AccessPointArn" &&
-      toset(tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].values) == toset([aws_efs_access_point.this.arn])
+      toset(tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].values) == toset([aws_efs_access_point.this[0].arn])
     )
     error_message = "only through this access point"
   }
 
   assert {
-    condition     = aws_efs_access_point.this.tags == tomap({ team = "data", Name = "app" })
+    condition     = aws_efs_access_point.this[0].tags == tomap({ team = "data", Name = "app" })
     error_message = "tags reach the access point"
   }
 
@@ -152,7 +152,7 @@ run "lambda_read_only" {
       length(data.aws_iam_policy_document.this["role"].statement) == 2 &&
       data.aws_iam_policy_document.this["role"].statement[1].effect == "Deny" &&
       toset(data.aws_iam_policy_document.this["role"].statement[1].actions) == toset(["elasticfilesystem:ClientWrite"]) &&
-      toset(tolist(data.aws_iam_policy_document.this["role"].statement[1].condition)[0].values) == toset([aws_efs_access_point.this.arn])
+      toset(tolist(data.aws_iam_policy_document.this["role"].statement[1].condition)[0].values) == toset([aws_efs_access_point.this[0].arn])
     )
     error_message = "and denies ClientWrite through the access point, whatever the file system policy allows"
   }
@@ -181,7 +181,37 @@ run "lambda_group_of_the_file_system_itself" {
   }
 
   assert {
-    condition     = aws_efs_access_point.this.file_system_id == "fs-0123456789abcdef0"
+    condition     = aws_efs_access_point.this[0].file_system_id == "fs-0123456789abcdef0"
     error_message = "the file system's own group (allow_nfs_from_self) passes the client group check"
+  }
+}
+
+run "lambda_given_access_point" {
+  command = apply
+
+  variables {
+    access_point = {
+      id  = "fsap-0123456789abcdef0"
+      arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0"
+    }
+  }
+
+  assert {
+    condition     = length(aws_efs_access_point.this) == 0
+    error_message = "with access_point the module creates no access point"
+  }
+
+  assert {
+    condition = (
+      output.file_system_config.arn == var.access_point.arn &&
+      output.access_point_arn == var.access_point.arn &&
+      output.access_point_id == var.access_point.id
+    )
+    error_message = "the function mounts the given access point, and the outputs name it"
+  }
+
+  assert {
+    condition     = toset(tolist(data.aws_iam_policy_document.this["role"].statement[0].condition)[0].values) == toset([var.access_point.arn])
+    error_message = "the role policy allows mounting only through the given access point"
   }
 }

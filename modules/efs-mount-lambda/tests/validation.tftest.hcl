@@ -136,7 +136,52 @@ run "role_policy_without_role" {
     role_name = null
   }
 
-  expect_failures = [aws_efs_access_point.this]
+  expect_failures = [terraform_data.input_checks]
+}
+
+run "root_directory_with_a_given_access_point" {
+  command = plan
+
+  variables {
+    access_point = {
+      id  = "fsap-0123456789abcdef0"
+      arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0"
+    }
+    root_directory = "/data"
+  }
+
+  expect_failures = [terraform_data.input_checks]
+}
+
+run "posix_user_with_a_given_access_point" {
+  command = plan
+
+  variables {
+    access_point = {
+      id  = "fsap-0123456789abcdef0"
+      arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0"
+    }
+    posix_user = {
+      uid = 2000
+      gid = 2000
+    }
+  }
+
+  expect_failures = [terraform_data.input_checks]
+}
+
+run "root_directory_permissions_with_a_given_access_point" {
+  command = plan
+
+  variables {
+    access_point = {
+      id  = "fsap-0123456789abcdef0"
+      arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0"
+    }
+    root_directory_permissions = "0700"
+  }
+
+  expect_failures = [terraform_data.input_checks]
 }
 
 run "client_group_the_file_system_does_not_admit" {
@@ -146,7 +191,7 @@ run "client_group_the_file_system_does_not_admit" {
     security_group_id = "sg-0fedcba9876543210"
   }
 
-  expect_failures = [aws_efs_access_point.this]
+  expect_failures = [terraform_data.input_checks]
 }
 
 run "read_only_without_role" {
@@ -157,5 +202,5 @@ run "read_only_without_role" {
     attach_role_policy = false
   }
 
-  expect_failures = [aws_efs_access_point.this]
+  expect_failures = [terraform_data.input_checks]
 }

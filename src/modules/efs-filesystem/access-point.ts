@@ -37,6 +37,9 @@ const ENTRY_TYPE: TfType = (() => {
   return type.of;
 })();
 
+/** Each `reference` handed out, to the access point it came from: a mount given one checks its file system. */
+const REFERENCES = new WeakMap<AccessPointReference, EfsFilesystemAccessPoint>();
+
 /**
  * An access point of an `EfsFilesystem`, made by `addAccessPoint`: the entry `id` of its
  * `accessPoints`. Grants on it allow the EFS client actions only through this access point.
@@ -69,9 +72,20 @@ export class EfsFilesystemAccessPoint extends Construct {
     this.rootDirectory = Token.asString(ref(`${address}.root_directory[0].path`));
   }
 
-  /** ID, ARN and root directory, in the shape of one entry of the `accessPoints` output (its POSIX user is in the output). */
+  /** @internal The access point whose `reference` this object is; undefined for an object built another way. */
+  static ownerOf(reference: AccessPointReference): EfsFilesystemAccessPoint | undefined {
+    return REFERENCES.get(reference);
+  }
+
+  private referenceObject?: AccessPointReference;
+
+  /** ID and ARN, what a mount's `accessPoint` takes (the `accessPoints` output's entries have them too); one object, however often read. */
   get reference(): AccessPointReference {
-    return { id: this.accessPointId, arn: this.accessPointArn, rootDirectory: this.rootDirectory };
+    if (!this.referenceObject) {
+      this.referenceObject = { id: this.accessPointId, arn: this.accessPointArn };
+      REFERENCES.set(this.referenceObject, this);
+    }
+    return this.referenceObject;
   }
 
   /**

@@ -386,7 +386,7 @@ const outputs: OutputSpec[] = [
           root_directory: t.string(),
           posix_user: optional(t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) }, 'PosixUser')),
         },
-        'AccessPointReference',
+        'AccessPointOutput',
       ),
     ),
     description: doc`Each access point by the keys of ${nm('access_points')}: its ID, ARN, root directory path and POSIX user${either(' (null when none is set)', ' (none when none is set)')}.`,

@@ -12,8 +12,8 @@ export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<st
   const { accessPoint } = buildMount(ctx, ECS_NAMES);
   const volumeName = ctx.local('volume_name', ex(`${v('volume_name')} != null ? ${v('volume_name')} : replace(${v('name')}, ".", "-")`));
   return {
-    access_point_id: accessPoint.id,
-    access_point_arn: accessPoint.arn,
+    access_point_id: ex(accessPoint.id),
+    access_point_arn: ex(accessPoint.arn),
     volume: {
       name: ex(volumeName),
       efs_volume_configuration: {
@@ -26,7 +26,7 @@ export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<st
         transit_encryption: 'ENABLED',
         transit_encryption_port: ex(v('transit_encryption_port')),
         authorization_config: {
-          access_point_id: accessPoint.id,
+          access_point_id: ex(accessPoint.id),
           iam: ex(`${v('iam_authorization')} ? "ENABLED" : "DISABLED"`),
         },
       },

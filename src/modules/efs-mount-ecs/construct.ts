@@ -7,10 +7,18 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, accessPointOf, admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountEcs } from './definition';
 
-export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
+export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {
+  /**
+   * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
+   * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
+   * `rootDirectory`, `posixUser` and `rootDirectoryPermissions` then keep their defaults: they
+   * describe the access point the construct would create.
+   * @default - the construct creates its own access point
+   */
+  readonly accessPoint?: MountAccessPoint;
   /**
    * The task definition to add the volume to. It then depends on the mount targets (and so does
    * any service running it); unless given, `taskRoleName` is taken from its `taskRoleArn`. A task
@@ -30,7 +38,7 @@ export interface EfsMountEcsConstructProps extends EfsMountEcsProps {
 
 /**
  * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
- * the POSIX user, a least-privilege IAM policy on the task role, the task definition's volume
+ * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the task role, the task definition's volume
  * (TLS, access point, IAM authorization) and the container's mount point. The service's security
  * group (`securityGroupId`) is added to the EfsFilesystem's allowed client groups, which owns the
  * NFS rules: mounts sharing a file system and a client group create one rule.
@@ -43,8 +51,9 @@ export class EfsMountEcs extends ModuleConstruct {
   readonly outputs: EfsMountEcsOutputs;
 
   constructor(scope: Construct, id: string, props: EfsMountEcsConstructProps) {
-    const { taskDefinition, allowClientSecurityGroup = true, ...moduleProps } = props;
+    const { taskDefinition, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
+    const moduleProps: EfsMountEcsProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);

@@ -10,11 +10,11 @@ export function buildEfsMountLambda(ctx: BuildContext<EfsMountLambdaInput>): Rec
   const { accessPoint } = buildMount(ctx, LAMBDA_NAMES);
   const mountPath = ex(ctx.in('mount_path'));
   return {
-    access_point_id: accessPoint.id,
-    access_point_arn: accessPoint.arn,
+    access_point_id: ex(accessPoint.id),
+    access_point_arn: ex(accessPoint.arn),
     local_mount_path: mountPath,
-    // The access point reads var.file_system, whose value holds the mount target IDs: a function
-    // using this ARN is ordered after the mount targets (test/efs-mount-lambda proves it on the graph).
-    file_system_config: { arn: accessPoint.arn, local_mount_path: mountPath },
+    // The mounted access point reads var.file_system, whose value holds the mount target IDs: a
+    // function using this ARN is ordered after the mount targets (test/efs-mount-lambda proves it on the graph).
+    file_system_config: { arn: ex(accessPoint.arn), local_mount_path: mountPath },
   };
 }

@@ -5,10 +5,18 @@ import { ModuleConstruct } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, accessPointOf, admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountLambda } from './definition';
 
-export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
+export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {
+  /**
+   * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
+   * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
+   * `rootDirectory`, `posixUser` and `rootDirectoryPermissions` then keep their defaults: they
+   * describe the access point the construct would create.
+   * @default - the construct creates its own access point
+   */
+  readonly accessPoint?: MountAccessPoint;
   /**
    * The function to mount the file system into. The construct sets its `fileSystemConfig` and
    * makes it depend on the mount targets; unless given, `roleName` is taken from the function's
@@ -29,7 +37,7 @@ export interface EfsMountLambdaConstructProps extends EfsMountLambdaProps {
 
 /**
  * Mounts an EfsFilesystem into a Lambda function: an access point with its own root directory
- * owned by the POSIX user, a least-privilege IAM policy on the function's role, and the function's
+ * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the function's role, and the function's
  * file system config, created after the mount targets. The function's security group is added to
  * the EfsFilesystem's allowed client groups, which owns the NFS rules: two mounts (of two functions,
  * or of a function and a service) sharing a file system and a client group create one rule.
@@ -42,8 +50,9 @@ export class EfsMountLambda extends ModuleConstruct {
   readonly outputs: EfsMountLambdaOutputs;
 
   constructor(scope: Construct, id: string, props: EfsMountLambdaConstructProps) {
-    const { function: fn, allowClientSecurityGroup = true, ...moduleProps } = props;
+    const { function: fn, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
+    const moduleProps: EfsMountLambdaProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
     super(scope, id, efsMountLambda, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountLambdaOutputs>(efsMountLambda.spec, this.outputValues);

@@ -1,23 +1,35 @@
 /**
  * The resources efs-mount-lambda and efs-mount-ecs share, written once (see src/core/module.ts):
- * the access point, rooted in its own directory and created owned by the POSIX user, and the
- * least-privilege IAM policy for the client's role. The mounts create no security group rule:
- * efs-filesystem owns one NFS rule per client group.
+ * the access point, rooted in its own directory and created owned by the POSIX user, unless one
+ * is given (`access_point`); the least-privilege IAM policy for the client's role; and the
+ * `terraform_data` that carries the plan-time checks, since neither of the others always exists.
+ * The mounts create no security group rule: efs-filesystem owns one NFS rule per client group.
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { TerraformIterator } from '../../cdktf';
+import { DataResource, TerraformIterator } from '../../cdktf';
 import { addDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
 import { inputReader } from '../../core/expr';
 import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { rootDirectory } from '../shared';
-import { attachesRolePolicy } from './rules';
+import { attachesRolePolicy, createsAccessPoint } from './rules';
 import type { MountBuildInput, MountNames } from './spec';
 
+/** The access point the client mounts, the module's own or the given one, as HCL expressions. */
+export interface MountedAccessPoint {
+  readonly id: string;
+  readonly arn: string;
+  /** The ARN without the wait for the mount targets, which the role policy does not need. */
+  readonly arnForPolicy: string;
+}
+
 export interface MountResources {
-  readonly accessPoint: EfsAccessPoint;
+  /** The access point the module creates: `count` is 0 when `access_point` is given. */
+  readonly ownAccessPoint: EfsAccessPoint;
+  /** The access point the client mounts and the role policy names. */
+  readonly accessPoint: MountedAccessPoint;
 }
 
 const MOUNT = 'elasticfilesystem:ClientMount';
@@ -31,16 +43,57 @@ export function buildMount<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   n: MountNames<Role, Attach>,
 ): MountResources {
-  const accessPoint = buildAccessPoint(ctx);
-  buildRolePolicy(ctx, n, accessPoint);
-  return { accessPoint };
+  const checks = buildInputChecks(ctx);
+  const ownAccessPoint = buildAccessPoint(ctx, checks);
+  const accessPoint = mountedAccessPoint(ctx, ownAccessPoint);
+  buildRolePolicy(ctx, n, accessPoint, checks);
+  return { ownAccessPoint, accessPoint };
 }
 
-function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>): EfsAccessPoint {
+/**
+ * The checks across inputs, as preconditions of a resource that always exists: the access point
+ * does not when one is given, nor the role policy without a role, and a check on a resource that
+ * is not planned is never made.
+ */
+function buildInputChecks<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>): DataResource {
+  const checks = ctx.named(new DataResource(ctx.scope, 'input_checks', { lifecycle: { precondition: ctx.preconditions() } }), 'input_checks');
+  ctx.explain(
+    checks,
+    'Holds the checks across inputs, which Terraform makes on every plan: it has no input, so it never changes, and it exists whether or not the module creates an access point or a role policy. The access point and the role policy depend on it, so a refused input stops the plan with its message before the provider reads their arguments.',
+  );
+  return checks;
+}
+
+/**
+ * The access point the client mounts, the given one or the module's own, as an expression per
+ * attribute, written inline where it is used (outputs, the policy's condition): the plan JSON
+ * describes no locals, so `efs-modules doctor` could not follow the ARN through one. The given
+ * one is read behind `file_system`'s mount targets (always some: a rule asks for them), so that
+ * whatever uses it waits for them, as it does through the module's own access point.
+ */
+function mountedAccessPoint<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  own: EfsAccessPoint,
+): MountedAccessPoint {
+  const given = ctx.in('access_point');
+  const creates = ctx.hcl(createsAccessPoint());
+  const ownAt = `${ctx.address(own)}[0]`;
+  const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
+  const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
+  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn` };
+}
+
+function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {
   const { in: inp } = ctx;
   const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
+  // Decided by whether access_point is null, which is known at plan time even when the given
+  // access point is created in the same apply (its ID is not).
+  const created = ctx.hcl(createsAccessPoint());
   const accessPoint = ctx.named(
     new EfsAccessPoint(ctx.scope, 'access_point', {
+      // A count rather than a for_each: a configuration applied before access_point existed holds
+      // the access point without an index, and Terraform moves it to [0] by itself.
+      count: num(ex(`${created} ? 1 : 0`)),
       fileSystemId: ex(`${inp('file_system')}.id`),
       posixUser: {
         uid: num(ex(posixUser('uid'))),
@@ -49,7 +102,8 @@ function buildAccessPoint<Role extends string, Attach extends string>(ctx: Build
       },
       rootDirectory: { path: ex(inp('root_directory')) },
       tags: stringMap(ex(`merge(${inp('tags')}, { Name = ${inp('name')} })`)),
-      lifecycle: { createBeforeDestroy: true, precondition: ctx.preconditions() },
+      lifecycle: { createBeforeDestroy: true },
+      dependsOn: [checks],
     }),
     'this',
   );
@@ -76,7 +130,8 @@ function buildAccessPoint<Role extends string, Attach extends string>(ctx: Build
 function buildRolePolicy<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   n: MountNames<Role, Attach>,
-  accessPoint: EfsAccessPoint,
+  accessPoint: MountedAccessPoint,
+  checks: DataResource,
 ): void {
   const { in: inp } = ctx;
   const attaches = ctx.declare(
@@ -123,7 +178,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       actions: ex('statement.value.actions'),
       resources: [ex(`${inp('file_system')}.arn`)],
       // Only through this access point.
-      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPoint.arn] }],
+      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arnForPolicy)] }],
     },
   });
   ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
@@ -134,6 +189,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       role: ex('each.value'),
       policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
       lifecycle: { createBeforeDestroy: true },
+      dependsOn: [checks],
     }),
     'this',
   );

@@ -11,6 +11,12 @@ export const FILE_SYSTEM = {
   allowed_security_group_ids: ['sg-0aaaaaaaaaaaaaaa1'],
 };
 
+/** An access point of the file system above, as efs-filesystem's `access_points` output gives it. */
+export const ACCESS_POINT = {
+  id: 'fsap-0123456789abcdef0',
+  arn: 'arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-0123456789abcdef0',
+};
+
 /** A client's role and the group the file system above admits. */
 export const CLIENT = { role: 'app-role', securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' };
 
@@ -58,6 +64,18 @@ export function commonBadInputs<Role extends string, Attach extends string>(n: M
     {
       rule: 'role-policy-needs-role', title: 'role policy without role',
       set: inputValue(n.role, null), names: [n.role, n.attachRole], shows: [],
+    },
+    {
+      rule: 'access-point-without-root-directory', title: 'root directory with a given access point',
+      set: { access_point: ACCESS_POINT, root_directory: '/data' }, names: ['root_directory', 'access_point'], shows: ['"/data"'],
+    },
+    {
+      rule: 'access-point-without-posix-user', title: 'posix user with a given access point',
+      set: { access_point: ACCESS_POINT, posix_user: { uid: 2000, gid: 2000 } }, names: ['posix_user', 'access_point'], shows: ['"uid":2000'],
+    },
+    {
+      rule: 'access-point-without-root-directory-permissions', title: 'root directory permissions with a given access point',
+      set: { access_point: ACCESS_POINT, root_directory_permissions: '0700' }, names: ['root_directory_permissions', 'access_point'], shows: ['"0700"'],
     },
     {
       rule: 'client-group-allowed', title: 'client group the file system does not admit',

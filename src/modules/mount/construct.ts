@@ -1,12 +1,14 @@
 /**
  * The TypeScript wiring efs-mount-lambda's and efs-mount-ecs's constructs share: letting the
  * client group in through the EfsFilesystem in the same stack, ordering the client after the
- * mount targets, and reading the role name from the client's role ARN.
+ * mount targets, reading the role name from the client's role ARN, and taking an access point
+ * made by `EfsFilesystem.addAccessPoint` as the `accessPoint` prop.
  */
 import { Construct, Fn, TerraformResource, TerraformStack, Token, dependable } from '../../cdktf';
 import { tokenExpression } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
-import type { FileSystemReference } from '../../generated/types';
+import type { AccessPointReference, FileSystemReference } from '../../generated/types';
+import { EfsFilesystemAccessPoint } from '../efs-filesystem/access-point';
 import { EfsFilesystem } from '../efs-filesystem/construct';
 
 /** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before it exists. */
@@ -83,4 +85,29 @@ export function dependOnMountTargets(client: TerraformResource, mount: Construct
   const present = new Set((client.dependsOn ?? []).map((d) => tokenExpression(client, d)));
   const fresh = targets.filter((t) => !present.has(tokenExpression(client, dependable(t))));
   if (fresh.length > 0) client.dependsOn = [...(client.dependsOn ?? []), ...fresh.map((t) => dependable(t))];
+}
+
+/** The `accessPoint` prop of the mount constructs: an access point made by `addAccessPoint`, or any ID and ARN. */
+export type MountAccessPoint = EfsFilesystemAccessPoint | AccessPointReference;
+
+/**
+ * The `accessPoint` prop as the module takes it (ID and ARN), refusing an access point of
+ * another EfsFilesystem than `fileSystem`'s: its ARN does not name its file system, so plan time
+ * could not tell, and the client's mount would fail. Checked when both sides are known
+ * constructs; an ID and ARN built another way are taken as given.
+ */
+export function accessPointOf(
+  label: string,
+  fileSystem: FileSystemReference,
+  accessPoint: MountAccessPoint | undefined,
+): AccessPointReference | undefined {
+  if (accessPoint === undefined) return undefined;
+  const made = accessPoint instanceof EfsFilesystemAccessPoint ? accessPoint : EfsFilesystemAccessPoint.ownerOf(accessPoint);
+  const mounted = EfsFilesystem.ownerOf(fileSystem);
+  if (made && mounted && made.fileSystem !== mounted) {
+    throwValidationError(label, [
+      `accessPoint is the access point "${made.key}" of EfsFilesystem "${made.fileSystem.node.path}", but fileSystem is the one of EfsFilesystem "${mounted.node.path}": a mount can only use an access point of the file system it mounts. Add the access point to that file system, or mount the other one.`,
+    ]);
+  }
+  return accessPoint instanceof EfsFilesystemAccessPoint ? accessPoint.reference : accessPoint;
 }

@@ -11,7 +11,7 @@ import type { Rule } from '../../core/rules';
 import {
   MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
 } from '../shared';
-import type { MountInput, MountNames } from './spec';
+import { OWN_ACCESS_POINT_DEFAULTS, OWN_ACCESS_POINT_INPUTS, type MountInput, type MountNames, type OwnAccessPointInput } from './spec';
 
 /** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
 export const MAX_SECONDARY_GIDS = 16;
@@ -39,6 +39,38 @@ export const text = (strings: TemplateStringsArray, ...values: (Expr | string | 
  */
 export const attachesRolePolicy = <Attach extends string>(n: MountNames<string, Attach>): Expr =>
   declared('attaches_role_policy', inputReader<Attach>()(n.attachRole));
+
+/**
+ * Whether the module creates its own access point: a plain null test on the input, known at plan
+ * time even when the given access point's ID is not. Written inline where it is used (the access
+ * point's `count`, the outputs), so that a reader and `efs-modules doctor` can follow it.
+ */
+export const createsAccessPoint = (): Expr => isNull(inputReader<'access_point'>()('access_point'));
+
+/** Whether an input that describes the module's own access point still has its default. */
+function keepsDefault(input: OwnAccessPointInput): Expr {
+  const v = inputReader<OwnAccessPointInput>();
+  if (input !== 'posix_user') return eq(v(input), lit(OWN_ACCESS_POINT_DEFAULTS[input]));
+  // Field by field: `==` on whole objects also compares their types (a list against an empty tuple).
+  const user = v('posix_user');
+  const { uid, gid } = OWN_ACCESS_POINT_DEFAULTS.posix_user;
+  return and(eq(get(user, 'uid'), lit(uid)), eq(get(user, 'gid'), lit(gid)), eq(call('length', get(user, 'secondary_gids')), lit(0)));
+}
+
+/**
+ * One rule per input that describes the access point the module would create: with
+ * `access_point` the module creates none, so such a value would be silently ignored.
+ */
+function ownAccessPointRules<N extends string>(n: MountNames): Rule<N | OwnAccessPointInput | 'access_point'>[] {
+  const v = inputReader<OwnAccessPointInput | 'access_point'>();
+  return OWN_ACCESS_POINT_INPUTS.map((input) => ({
+    id: `access-point-without-${input.replace(/_/g, '-')}`,
+    inputs: ['access_point', input],
+    summary: `${input} keeps its default (${JSON.stringify(OWN_ACCESS_POINT_DEFAULTS[input])}) when access_point is set`,
+    condition: or(isNull(v('access_point')), keepsDefault(input)),
+    message: text`${name(input)} is ${show(v(input))} but ${name('access_point')} is set: the module then mounts that access point and creates none, and ${name('root_directory')}, ${name('posix_user')} and ${name('root_directory_permissions')} describe the one it would create. Give the ${n.client} the directory and user you want through the access point you pass (efs-filesystem's ${name('access_points')}), and leave ${name(input)} out.`,
+  }));
+}
 
 export function mountRules<Role extends string, Attach extends string>(
   n: MountNames<Role, Attach>,
@@ -123,6 +155,7 @@ export function mountRules<Role extends string, Attach extends string>(
       condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
       message: text`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
     },
+    ...ownAccessPointRules<MountInput<Role, Attach>>(n),
     {
       id: 'client-group-allowed',
       inputs: ['security_group_id', 'file_system'],

@@ -8,18 +8,33 @@
  * when the role or group is created in the same apply. `security_group_id` only names the
  * client's group: efs-filesystem owns one NFS rule per client group, so that two mounts sharing a
  * group cannot create the same rule twice, and a mount only checks that the file system admits it.
+ *
+ * Likewise whether the module creates its own access point is decided by `access_point == null`,
+ * a plain value known at plan time, never by the given access point's ID (unknown when it is
+ * created in the same apply).
  */
 import { Text, doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Expr } from '../../core/expr';
 import { InputName, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
-import { FILE_SYSTEM_REFERENCE, NFS_PORT } from '../shared';
+import { ACCESS_POINT_REFERENCE, FILE_SYSTEM_REFERENCE, NFS_PORT } from '../shared';
 
 /** The same shape (and TypeScript name) as efs-filesystem's `access_points[*].posix_user`. */
 export const POSIX_USER = t.object(
   { uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) },
   'PosixUser',
 );
+
+/** The inputs that describe the access point the module creates, refused together with `access_point`. */
+export const OWN_ACCESS_POINT_INPUTS = ['root_directory', 'posix_user', 'root_directory_permissions'] as const;
+export type OwnAccessPointInput = (typeof OWN_ACCESS_POINT_INPUTS)[number];
+
+/** Their defaults, HCL-shaped: with `access_point` they must keep them. */
+export const OWN_ACCESS_POINT_DEFAULTS = {
+  root_directory: '/',
+  posix_user: { uid: 1000, gid: 1000 },
+  root_directory_permissions: '0755',
+} as const satisfies Record<OwnAccessPointInput, unknown>;
 
 /**
  * The names a mount module gives its client-specific inputs. `Role` and `Attach` are their literal
@@ -65,6 +80,12 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       required: true,
       description: doc`The file system to mount: ${either('`module.efs.file_system` of efs-filesystem', '`efs.fileSystem` of an `EfsFilesystem`')}. Everything that uses this ${either('module', 'construct')}'s outputs waits for its mount targets, because the object holds their IDs.`,
       onChange: `Another file system (another \`id\`) replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name them. **The ${n.client} then sees the other file system: nothing is copied from the old one.** New mount targets or allowed groups change nothing but the plan's checks.`,
+    },
+    {
+      name: 'access_point',
+      type: ACCESS_POINT_REFERENCE,
+      description: doc.unset('the module creates its own access point')`An access point you already have, to mount instead of creating one: ${either('`module.efs.access_points["data"]` of efs-filesystem (any object with its `id` and `arn`)', '`efs.addAccessPoint(...)`, or its `reference` (any object with its `id` and `arn`)')}. The module then creates no access point; its role policy and the ${n.client}'s mount use this one. It must belong to ${nm('file_system')}: ${either('the plan cannot check it (an access point ARN does not name its file system), and a mount through another file system\'s access point fails', 'an access point of another `EfsFilesystem` is refused')}. Its root directory and POSIX user are its own, so ${nm('root_directory')}, ${nm('posix_user')} and ${nm('root_directory_permissions')}, which describe the access point this module would create, must keep their defaults.`,
+      onChange: `Setting it on a deployed mount ${n.followsAccessPoint}, updates the role policy in place to name it, and deletes the module's own access point. **The ${n.client} then sees the given access point's directory: files under the old root directory stay on the file system but are no longer visible through this mount.** Removing it creates the module's own access point again, which does the same to the ${n.client} and the policy; another access point does the same, without creating or deleting one.`,
     },
     {
       name: 'name',
