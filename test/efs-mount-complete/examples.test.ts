@@ -5,7 +5,7 @@
  * several volumes in one task, roles and groups unknown at plan time.
  */
 import { diagnose, parsePlan } from '../../src/doctor';
-import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../mount-support/examples';
+import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../support/mounts/examples';
 
 let hcl: PlannedExample;
 let ts: PlannedExample;

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { ApplyGraph, applyGraph, before, savedPlan } from '../support/apply-graph';
 import { ROOT } from '../support/examples';
 import { PlanJson, ResourceChange, init, providerOverride, stage } from '../support/terraform';
-import { MountVersion, writeRoot } from '../mount-support/replacement-root';
-import { OFFLINE, writeAppliedState } from '../mount-support/settled-state';
+import { MountVersion, writeRoot } from '../support/mounts/replacement-root';
+import { OFFLINE, writeAppliedState } from '../support/mounts/settled-state';
 
 const V1: MountVersion = { name: 'app', root_directory: '/v1' };
 

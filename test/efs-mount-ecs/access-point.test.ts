@@ -5,8 +5,8 @@
  * through the given one, after the mount targets.
  */
 import { diagnose, parsePlan } from '../../src/doctor';
-import { PlannedExample, changes, node, only, waitsFor } from '../mount-support/examples';
-import { accessPointUsage, planAccessPointUsage } from '../mount-support/readme-access-point';
+import { PlannedExample, changes, node, only, waitsFor } from '../support/mounts/examples';
+import { accessPointUsage, planAccessPointUsage } from '../support/mounts/readme-access-point';
 
 let usage: PlannedExample;
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../mount-support/examples';
+import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../support/mounts/examples';
 
 let hcl: PlannedExample;
 let ts: PlannedExample;

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { ROOT } from '../support/examples';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage } from '../support/terraform';
-import { caseHcl } from '../mount-support/change-root';
-import { OFFLINE, State, writeAppliedState } from '../mount-support/settled-state';
+import { caseHcl } from '../support/mounts/change-root';
+import { OFFLINE, State, writeAppliedState } from '../support/mounts/settled-state';
 
 const MOUNT = 'module.lambda_deployed';
 let upgraded: PlanJson;

@@ -15,8 +15,8 @@ import { diagnose, parsePlan } from '../../src/doctor';
 import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { ROOT } from '../support/examples';
 import { init, makeTempDir, plan, providerOverride } from '../support/terraform';
-import { PlannedExample, changes, graphOf, node, only, waitsFor } from '../mount-support/examples';
-import { accessPointUsage, planAccessPointUsage } from '../mount-support/readme-access-point';
+import { PlannedExample, changes, graphOf, node, only, waitsFor } from '../support/mounts/examples';
+import { accessPointUsage, planAccessPointUsage } from '../support/mounts/readme-access-point';
 
 /** A stack as a CDKTF user writes it: file system, access point added to it, function, mount. */
 async function planStackWithAddedAccessPoint(): Promise<PlannedExample> {

@@ -1,8 +1,8 @@
 /**
  * The change-safety table of efs-mount-lambda's README, proven with the real AWS provider: each
  * input changed on a deployed mount plans exactly what the table says (cases and harness in
- * test/mount-support/change-safety.ts, shared with the other mount module).
+ * test/support/mounts/change-safety.ts, shared with the other mount module).
  */
-import { describeChangeSafety } from '../mount-support/change-safety';
+import { describeChangeSafety } from '../support/mounts/change-safety';
 
 describeChangeSafety('lambda');

@@ -9,11 +9,11 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { efsMountEcsSpec } from '../../src/modules/efs-mount-ecs/spec';
-import { efsMountLambdaSpec } from '../../src/modules/efs-mount-lambda/spec';
-import { ACCESS_POINT, CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
-import { ROOT } from '../support/examples';
-import { PlanJson, init, plan, providerOverride, stage } from '../support/terraform';
+import { efsMountEcsSpec } from '../../../src/modules/efs-mount-ecs/spec';
+import { efsMountLambdaSpec } from '../../../src/modules/efs-mount-lambda/spec';
+import { ACCESS_POINT, CLIENT, FILE_SYSTEM } from '../../../src/modules/mount/cases';
+import { ROOT } from '../examples';
+import { PlanJson, init, plan, providerOverride, stage } from '../terraform';
 import { Client, Inputs, caseHcl, clientAddress } from './change-root';
 import { OFFLINE, writeAppliedState } from './settled-state';
 

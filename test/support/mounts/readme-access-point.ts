@@ -6,15 +6,15 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/examples';
-import { init, plan, providerOverride, stage } from '../support/terraform';
+import { ROOT } from '../examples';
+import { init, plan, providerOverride, stage } from '../terraform';
 import { PlannedExample, graphOf } from './examples';
 
 const SECTION = '## Mounting an access point you already have';
 
 /** The hcl blocks of a README, in order, with Git module sources made local. */
 function hclBlocks(readme: string): string[] {
-  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"'));
+  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../../modules/$1"'));
 }
 
 /** Top-level `module "<name>" { … }` blocks of a configuration, by name. */

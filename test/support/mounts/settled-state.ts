@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyGraph, resourceDependencies, savedPlan } from '../support/apply-graph';
-import { withDependencies } from '../support/prepared-root';
-import { awsSchema, stateFromPlan } from '../support/state';
-import { PlanJson, plan } from '../support/terraform';
+import { applyGraph, resourceDependencies, savedPlan } from '../apply-graph';
+import { withDependencies } from '../prepared-root';
+import { awsSchema, stateFromPlan } from '../state';
+import { PlanJson, plan } from '../terraform';
 
 export const OFFLINE = ['-refresh=false', '-lock=false'];
 

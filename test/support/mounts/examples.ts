@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, normalizedChanges, synthApp } from '../support/examples';
-import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
+import { ROOT, normalizedChanges, synthApp } from '../examples';
+import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../terraform';
 
 /** `terraform graph` as edges: resource address (no instance keys) → the resources it depends on directly. */
 export type Graph = ReadonlyMap<string, ReadonlySet<string>>;
