@@ -1,5 +1,5 @@
 /** Committed generated files are exactly what the generator writes, every time. */
-import { render, staleFiles } from '../generators/generate';
+import { render, staleFiles } from '../../generators/generate';
 
 test('regenerating changes no committed file', () => {
   expect(staleFiles(render().files)).toEqual([]);

@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import execa from 'execa';
-import { ROOT } from './support/examples';
+import { ROOT } from '../support/examples';
 import { writeFileSync } from 'node:fs';
-import { makeTempDir, terraformEnv } from './support/terraform';
+import { makeTempDir, terraformEnv } from '../support/terraform';
 
 test('cdktf synth writes a Terraform JSON stack per example', async () => {
   const output = makeTempDir('efs-modules-cdktf-');

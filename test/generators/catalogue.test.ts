@@ -1,9 +1,9 @@
 /** The committed validation catalogue and the bad-input lists agree, rule by rule. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULES } from '../generators/registry';
+import { MODULES } from '../../generators/registry';
 
-const catalogue = readFileSync(join(__dirname, '..', 'docs', 'validation.md'), 'utf8');
+const catalogue = readFileSync(join(__dirname, '..', '..', 'docs', 'validation.md'), 'utf8');
 
 /** Rows of one module's table: rule id → number of bad inputs. */
 function rows(moduleName: string): Record<string, number> {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULES } from '../generators/registry';
-import { inputNamed } from '../src/core/spec';
+import { MODULES } from '../../generators/registry';
+import { inputNamed } from '../../src/core/spec';
 
 const spec = (name: string) => MODULES.find((m) => m.spec.name === name)!.spec;
-const variablesTf = (name: string) => readFileSync(join(__dirname, '..', 'modules', name, 'variables.tf'), 'utf8');
+const variablesTf = (name: string) => readFileSync(join(__dirname, '..', '..', 'modules', name, 'variables.tf'), 'utf8');
 
 /** The literal default of a variable in a generated variables.tf. */
 function hclDefault(module: string, variable: string): string {
