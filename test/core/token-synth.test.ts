@@ -7,8 +7,8 @@
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { TerraformVariable } from '../../src/cdktf';
-import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, ValidationError, type ThroughputMode } from '../../src';
-import { FILE_SYSTEM_PROP as FS, synthStack as synth } from '../support/synth';
+import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, type ThroughputMode } from '../../src';
+import { FILE_SYSTEM_PROP as FS, synthStack as synth, thrown } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
@@ -31,16 +31,6 @@ function planTimeRules(json: Record<string, any>): { condition: string; error_me
 function fileSystemPreconditions(json: Record<string, any>): string[] {
   return planTimeRules(json).map((p) => p.error_message);
 }
-
-const thrown = (f: () => unknown): ValidationError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-};
 
 /** The replacement guard: a postcondition, which every file system has whatever its props. */
 const GUARD = /^removalPolicy is RETAIN \(allowFileSystemReplacement is false\)/;

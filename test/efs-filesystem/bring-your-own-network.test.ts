@@ -8,24 +8,14 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { TerraformOutput, TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, EfsMountLambda, ValidationError } from '../../src';
-import { synthStack as synth } from '../support/synth';
+import { EfsFilesystem, EfsFilesystemProps, EfsMountEcs, EfsMountLambda } from '../../src';
+import { synthStack as synth, thrown } from '../support/synth';
 
 const OWN_GROUPS: EfsFilesystemProps = {
   name: 'files',
   createSecurityGroup: false,
   mountTargetSecurityGroupIds: ['sg-0bbbbbbbbbbbbbbb2'],
   mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
-};
-
-const thrown = (f: () => unknown): ValidationError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 };
 
 /** A function in a VPC whose one security group is `groupId`, with a role. */

@@ -6,9 +6,9 @@
  */
 import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Fn, Token } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountEcs, ValidationError } from '../../src';
+import { EfsFilesystem, EfsMountEcs } from '../../src';
 import { asTokens } from '../../src/core/outputs';
-import { FILE_SYSTEM_PROP as FS, synthStack as synth } from '../support/synth';
+import { FILE_SYSTEM_PROP as FS, synthStack as synth, thrown } from '../support/synth';
 
 const TASK: EcsTaskDefinitionConfig = {
   family: 'app',
@@ -16,16 +16,6 @@ const TASK: EcsTaskDefinitionConfig = {
   taskRoleArn: 'arn:aws:iam::111122223333:role/app-task',
 };
 const taskOf = (json: Record<string, any>) => Object.values(json.resource.aws_ecs_task_definition)[0] as Record<string, any>;
-
-const thrown = (f: () => unknown): ValidationError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-};
 
 test('adds a TLS, IAM-authorized volume through the access point to the task definition', () => {
   const json = synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'app.data' }));

@@ -8,10 +8,11 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { App, TerraformStack, Testing } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountLambda, ValidationError } from '../../src';
+import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
 import { POSIX_USER } from '../../src/modules/mount/spec';
 import { FILE_SYSTEM } from '../../src/modules/mount/cases';
+import { thrown } from '../support/synth';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/service-role/app-role';
 const FUNCTION: LambdaFunctionConfig = {
@@ -49,16 +50,6 @@ function synth(build: (stack: TerraformStack) => void): Synthesized {
     },
   };
 }
-
-const thrown = (f: () => unknown): ValidationError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-};
 
 describe('with a function', () => {
   test('sets its file system config to the access point at the mount path', () => {

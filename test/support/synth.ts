@@ -1,6 +1,6 @@
 /** Synthesizing constructs in unit tests: one stack, its Terraform JSON parsed. */
 import { App, TerraformStack, Testing } from '../../src/cdktf';
-import type { FileSystemReference } from '../../src';
+import { type FileSystemReference, ValidationError } from '../../src';
 import { FILE_SYSTEM } from '../../src/modules/mount/cases';
 
 /** Builds one stack with `build` and returns its synthesized Terraform JSON. */
@@ -17,3 +17,14 @@ export const FILE_SYSTEM_PROP: FileSystemReference = {
   securityGroupId: FILE_SYSTEM.security_group_id,
   mountTargetIds: FILE_SYSTEM.mount_target_ids,
 };
+
+/** The ValidationError that `f` throws; any other error is rethrown, and none at all fails the test. */
+export function thrown(f: () => unknown): ValidationError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}

@@ -71,7 +71,7 @@ export function commonBadInputs<Role extends string, Attach extends string>(n: M
     },
     {
       rule: 'access-point-without-posix-user', title: 'posix user with a given access point',
-      set: { access_point: ACCESS_POINT, posix_user: { uid: 2000, gid: 2000 } }, names: ['posix_user', 'access_point'], shows: ['"uid":2000'],
+      set: { access_point: ACCESS_POINT, posix_user: { uid: 2000, gid: 2000 } }, names: ['posix_user', 'access_point'], shows: ['"uid":2000'], tsShows: ['uid: 2000'],
     },
     {
       rule: 'access-point-without-root-directory-permissions', title: 'root directory permissions with a given access point',

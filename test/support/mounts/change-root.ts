@@ -18,7 +18,7 @@ const args = (inputs: Inputs) =>
 /** The mount `module.<client>_<key>` and its function or task definition `<type>.<key>`. */
 export function caseHcl(client: Client, key: string, inputs: Inputs): string {
   const m = `${client}_${key}`;
-  const mount = `module "${m}" {\n  source = "../../modules/efs-mount-${client}"\n${args(inputs)}\n}\n`;
+  const mount = `module "${m}" {\n  source = "../modules/efs-mount-${client}"\n${args(inputs)}\n}\n`;
   if (client === 'lambda') {
     return `${mount}
 resource "aws_lambda_function" "${key}" {

@@ -14,7 +14,7 @@ const SECTION = '## Mounting an access point you already have';
 
 /** The hcl blocks of a README, in order, with Git module sources made local. */
 function hclBlocks(readme: string): string[] {
-  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../../modules/$1"'));
+  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"'));
 }
 
 /** Top-level `module "<name>" { … }` blocks of a configuration, by name. */

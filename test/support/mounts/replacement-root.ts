@@ -27,7 +27,7 @@ export function rootHcl(v: MountVersion): string {
   const common = { file_system: FILE_SYSTEM, root_directory: v.root_directory, posix_user: v.posix_user, security_group_id: CLIENT_GROUP };
   return `
 module "lambda_mount" {
-  source = "../../modules/efs-mount-lambda"
+  source = "../modules/efs-mount-lambda"
 ${args({ ...common, name: `${v.name}-fn`, role_name: 'fn-role' })}
 }
 
@@ -50,7 +50,7 @@ resource "aws_lambda_function" "this" {
 }
 
 module "ecs_mount" {
-  source = "../../modules/efs-mount-ecs"
+  source = "../modules/efs-mount-ecs"
 ${args({ ...common, name: `${v.name}-task`, task_role_name: 'task-role' })}
 }
 
