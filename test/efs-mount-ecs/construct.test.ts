@@ -151,6 +151,6 @@ test('refuses posixUser with accessPoint', () => {
     }),
   );
   expect(error.problems).toEqual([
-    'posixUser is {"gid":2000,"secondary_gids":[],"uid":2000} but accessPoint is set: the module then mounts that access point and creates none, and rootDirectory, posixUser and rootDirectoryPermissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem\'s accessPoints), and leave posixUser out.',
+    'posixUser is { gid: 2000, secondaryGids: [], uid: 2000 } but accessPoint is set: the module then mounts that access point and creates none, and rootDirectory, posixUser and rootDirectoryPermissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem\'s accessPoints), and leave posixUser out.',
   ]);
 });
