@@ -32,7 +32,7 @@ variable "access_point" {
 }
 
 variable "name" {
-  description = "Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule names. One per task: each mount gets its own access point."
+  description = "Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule names. One per task: each mount gets its own access point, unless it is given one with `access_point`."
   type        = string
   nullable    = false
 

@@ -665,7 +665,8 @@ export interface EfsMountLambdaProps {
   readonly accessPoint?: AccessPointReference;
   /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
-   * names. One per function: each mount gets its own access point.
+   * names. One per function: each mount gets its own access point, unless it is given one with
+   * `accessPoint`.
    */
   readonly name: string;
   /**
@@ -777,7 +778,8 @@ export interface EfsMountEcsProps {
   readonly accessPoint?: AccessPointReference;
   /**
    * Name of this mount: the access point's `Name` tag and the prefix of the IAM policy and rule
-   * names. One per task: each mount gets its own access point.
+   * names. One per task: each mount gets its own access point, unless it is given one with
+   * `accessPoint`.
    */
   readonly name: string;
   /**

@@ -91,7 +91,7 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       name: 'name',
       type: t.string(),
       required: true,
-      description: `Name of this mount: the access point's \`Name\` tag and the prefix of the IAM policy and rule names. One per ${n.client}: each mount gets its own access point.`,
+      description: doc`Name of this mount: the access point's \`Name\` tag and the prefix of the IAM policy and rule names. One per ${n.client}: each mount gets its own access point, unless it is given one with ${nm('access_point')}.`,
       onChange: `Updates the access point's \`Name\` tag in place and replaces the role policy (named after the mount) create-before-destroy: the new policy is attached before the old one is deleted.${n.renameAlso}`,
     },
     {
