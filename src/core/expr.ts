@@ -191,7 +191,10 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'local':
       return e.name;
     case 'declared':
-      return o.local ? o.local(e.name) : r(e.def);
+      // A value that is one input is read as that input everywhere (ctx.declare declares no local for it).
+      if (o.local && e.def.op !== 'input') return o.local(e.name);
+      // Inlined, a composite definition keeps its own precedence: `!local.x` must not become `!a && b`.
+      return ['input', 'lit', 'get', 'call'].includes(e.def.op) ? r(e.def) : `(${r(e.def)})`;
     case 'lit':
       return hclLiteral(e.value, true);
     case 'get':

@@ -115,6 +115,8 @@ function contextBase(
     local,
     declare: (value, why) => {
       if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      // A value that is one input needs no local: main.tf would only hold an alias of the variable.
+      if (value.def.op === 'input') return toHcl(value.def, render);
       return local(value.name, `\${${toHcl(value.def, render)}}`, why);
     },
     hcl: (e) => toHcl(e, render),

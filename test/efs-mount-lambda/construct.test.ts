@@ -191,8 +191,8 @@ describe('without a function', () => {
     });
     expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'terraform_data']);
     expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
-    expect(json.locals.mount_role_policy).toBe('${local.mount_attaches_role_policy ? { role = local.mount_inputs.role_name } : {}}');
-    expect(json.locals.mount_attaches_role_policy).toBe('${local.mount_inputs.attach_role_policy}');
+    expect(json.locals.mount_role_policy).toBe('${local.mount_inputs.attach_role_policy ? { role = local.mount_inputs.role_name } : {}}');
+    expect(json.locals.mount_attaches_role_policy).toBeUndefined();
     expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: null });
     expect(mount!.fileSystemConfig.localMountPath).toMatch(/^\$\{TfToken\[/);
   });
