@@ -4,8 +4,9 @@
  * synth, or at plan for token fields).
  */
 import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
-import { EfsFilesystem, EfsFilesystemProps, PolicyStatement, ValidationError } from '../../src';
+import { EfsFilesystem, EfsFilesystemProps, PolicyStatement } from '../../src';
 import { synthStack } from '../support/synth';
+import { thrown } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
@@ -25,16 +26,6 @@ const preconditionMessages = (json: Record<string, any>): string[] =>
     .flatMap((r: any) => r.lifecycle?.precondition ?? [])
     .map((p: any) => p.error_message);
 
-/** The ValidationError that `act` throws, or fails the test. */
-function errorOf(act: () => void): ValidationError {
-  try {
-    act();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) => new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', { ...PROPS, ...props });
 
 describe('props', () => {
@@ -67,11 +58,11 @@ describe('props', () => {
     const allowAllButRoot: PolicyStatement = { sid: 'AllButRoot', effect: 'Allow', notActions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] };
     expect(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [allowAllButRoot] })).not.toThrow();
     const excludingMount: PolicyStatement = { ...allowAllButRoot, notActions: ['elasticfilesystem:Client*'] };
-    expect(errorOf(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message).toContain('or whose notActions do not exclude it');
+    expect(thrown(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message).toContain('or whose notActions do not exclude it');
   });
 
   test('allowAccessViaMountTargets false without an Allow of ClientMount throws, naming the prop and the way out', () => {
-    const error = errorOf(() => newFileSystem({ allowAccessViaMountTargets: false }));
+    const error = thrown(() => newFileSystem({ allowAccessViaMountTargets: false }));
     expect(error.message).toContain('allowAccessViaMountTargets is false and no statement of policyStatements is an Allow');
     expect(error.message).toContain('no client could mount');
   });
@@ -105,7 +96,7 @@ describe('addToResourcePolicy', () => {
 
   test('refuses a Deny that would lock every client out, naming the entry it would be', () => {
     const efs = newFileSystem({ policyStatements: [MOUNT_FOR_ROLE] });
-    const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }));
+    const error = thrown(() => efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }));
     expect(error.message).toContain('EfsFilesystem "test/efs" addToResourcePolicy');
     expect(error.message).toContain('must not deny ClientMount without a condition');
     expect(error.message).toContain('(got policyStatements[1] denies ["elasticfilesystem:*"])');
@@ -113,7 +104,7 @@ describe('addToResourcePolicy', () => {
 
   test('refuses a statement with both actions and notActions, and adds nothing', () => {
     const efs = newFileSystem();
-    const error = errorOf(() => efs.addToResourcePolicy({ sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], notActions: ['elasticfilesystem:ClientWrite'] }));
+    const error = thrown(() => efs.addToResourcePolicy({ sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], notActions: ['elasticfilesystem:ClientWrite'] }));
     expect(error.message).toContain('every policyStatements entry must have exactly one of actions and notActions');
     expect(error.message).toContain('(got policyStatements[0] with actions, notActions, no principals, no notPrincipals)');
     expect(efs.addToResourcePolicy({ sid: 'Fine', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'] })).toBe(0);
