@@ -154,7 +154,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
   /** @internal The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
-  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions };
+  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions; spec: ModuleSpec };
   /** @internal The resources the build returned for this construct. */
   protected readonly resources: R;
 
@@ -194,7 +194,23 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }
-    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render };
+    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render, spec };
+  }
+
+  /**
+   * @internal For methods that add to an input after construction (`addAccessPoint`,
+   * `addToResourcePolicy`): checks `candidate` (every input, `input` with the
+   * addition) with the spec's rules that read `input`. A violated rule throws a ValidationError
+   * naming `label`; a rule that a token leaves undecided joins the plan-time checks. The caller
+   * then adds the entry: the inputs local is rendered at synth time, so the build's resources see it.
+   */
+  protected checkAddition(label: string, input: string, candidate: Record<string, unknown>): void {
+    const { spec } = this.planTime;
+    const rules = spec.rules.filter((r) => r.inputs.includes(input));
+    const asExpressions = tokensAsExpressions(this, candidate) as Record<string, unknown>;
+    const { violations, deferred } = assess(rules, candidate, 'ts', asExpressions, inputTypes(spec));
+    if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
+    this.deferToPlan(deferred);
   }
 
   /**
@@ -203,7 +219,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
    * once (a rule reads the whole input, entries added later included). The list is rendered at
    * synth time, so adding to it now still reaches the synthesized configuration.
    */
-  protected deferToPlan(rules: readonly Rule[]): void {
+  private deferToPlan(rules: readonly Rule[]): void {
     const fresh = rules.filter((r) => !this.planTime.rules.has(r.id));
     if (fresh.length === 0) return;
     if (!this.planTime.checks) throw new Error(`${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`);

@@ -16,10 +16,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, Token, ref } from '../../cdktf';
 import { hclString } from '../../core/hcl-values';
-import { Rule, assess } from '../../core/rules';
-import { inputTypes } from '../../core/spec';
-import { tokensAsExpressions } from '../../core/token-identity';
-import type { TfType } from '../../core/types';
+import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { AccessPoint, AccessPointReference } from '../../generated/types';
@@ -27,15 +24,8 @@ import type { EfsFilesystem } from './construct';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
-/** The rules of the `access_points` input: every one checks each entry on its own. */
-const RULES = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('access_points'));
-
 /** The type of one `access_points` entry, for the defaults `optional()` gives its fields. */
-const ENTRY_TYPE: TfType = (() => {
-  const type = efsFilesystem.spec.inputs.find((i) => i.name === 'access_points')!.type;
-  if (type.kind !== 'map') throw new Error('efs-filesystem: access_points is expected to be a map');
-  return type.of;
-})();
+const ENTRY_TYPE = entryType(efsFilesystem.spec, 'access_points');
 
 /** Each `reference` handed out, to the access point it came from: a mount given one checks its file system. */
 const REFERENCES = new WeakMap<AccessPointReference, EfsFilesystemAccessPoint>();
@@ -130,7 +120,7 @@ export function addAccessPointTo(
   fileSystem: EfsFilesystem,
   inputs: Record<string, unknown>,
   resource: EfsAccessPoint,
-  deferToPlan: (rules: readonly Rule[]) => void,
+  checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,
   id: string,
   options: AccessPoint,
 ): EfsFilesystemAccessPoint {
@@ -148,11 +138,7 @@ export function addAccessPointTo(
   const entry = toHclValue(ENTRY_TYPE, options);
   // Every rule checks each entry on its own, so checking the new entry alone gives exactly its messages.
   const alone = { ...inputs, access_points: { [id]: entry } };
-  const asExpressions = tokensAsExpressions(fileSystem, alone) as Record<string, unknown>;
-  const { violations, deferred } = assess(RULES, alone, 'ts', asExpressions, inputTypes(efsFilesystem.spec));
-  if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
-  // Rules a token option leaves undecided: `terraform plan` checks them, with the same messages.
-  deferToPlan(deferred);
+  checkAddition(label, 'access_points', alone);
   // The inputs local is rendered at synth time: the access points' for_each sees the new entry.
   map[id] = entry;
   return EfsFilesystemAccessPoint.of(fileSystem, id, resource);

@@ -110,7 +110,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * @returns the access point: its ID, ARN, file system and grants through it.
    */
   addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
-    return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (rules) => this.deferToPlan(rules), id, options);
+    return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (label, input, candidate) => this.checkAddition(label, input, candidate), id, options);
   }
 
   /**
@@ -128,7 +128,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * @returns the statement's index in `policyStatements`.
    */
   addToResourcePolicy(statement: PolicyStatement): number {
-    return addStatementTo(this, this.inputs, (rules) => this.deferToPlan(rules), statement);
+    return addStatementTo(this, this.inputs, (label, input, candidate) => this.checkAddition(label, input, candidate), statement);
   }
 
   /**

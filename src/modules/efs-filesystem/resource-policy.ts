@@ -9,24 +9,15 @@
  * in the prop.
  */
 import { Token } from '../../cdktf';
-import { Rule, assess } from '../../core/rules';
-import { tokensAsExpressions } from '../../core/token-identity';
-import type { TfType } from '../../core/types';
+import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { PolicyStatement } from '../../generated/types';
 import type { EfsFilesystem } from './construct';
 import { efsFilesystem } from './definition';
 
-/** The rules that read `policy_statements`: the checks of each entry and the lockout rules. */
-const RULES = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('policy_statements'));
-
 /** The type of one `policy_statements` entry, for the defaults `optional()` gives its fields. */
-const ENTRY_TYPE: TfType = (() => {
-  const type = efsFilesystem.spec.inputs.find((i) => i.name === 'policy_statements')!.type;
-  if (type.kind !== 'list') throw new Error('efs-filesystem: policy_statements is expected to be a list');
-  return type.of;
-})();
+const ENTRY_TYPE = entryType(efsFilesystem.spec, 'policy_statements');
 
 /**
  * Appends `statement` to the construct's `policy_statements` (HCL-shaped, rendered at synth),
@@ -35,7 +26,7 @@ const ENTRY_TYPE: TfType = (() => {
 export function addStatementTo(
   fileSystem: EfsFilesystem,
   inputs: Record<string, unknown>,
-  deferToPlan: (rules: readonly Rule[]) => void,
+  checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,
   statement: PolicyStatement,
 ): number {
   const label = `EfsFilesystem "${fileSystem.node.path}" addToResourcePolicy`;
@@ -46,10 +37,7 @@ export function addStatementTo(
   const list = existing as unknown[];
   const entry = toHclValue(ENTRY_TYPE, statement);
   const candidate = { ...inputs, policy_statements: [...list, entry] };
-  const asExpressions = tokensAsExpressions(fileSystem, candidate) as Record<string, unknown>;
-  const { violations, deferred } = assess(RULES, candidate, 'ts', asExpressions);
-  if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
-  deferToPlan(deferred);
+  checkAddition(label, 'policy_statements', candidate);
   list.push(entry);
   return list.length - 1;
 }
