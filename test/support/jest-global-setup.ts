@@ -4,13 +4,16 @@
  * provider processes that plans share per configuration (test/support/provider-broker.ts), and
  * initialises the one root whose lock file and providers the tests' roots reuse
  * (test/support/installed-providers.ts); it hands all three to the workers through the
- * environment they inherit. EFS_MODULES_SHARED_PROVIDER=0 turns all three off.
+ * environment they inherit. EFS_MODULES_SHARED_PROVIDER=0 turns all three off. Every provider
+ * process is reached through the schema filter (test/support/schema-filter.ts) unless
+ * EFS_MODULES_SCHEMA_FILTER=0.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { INSTALLED_PROVIDERS_ENV, TEMPLATE_MAIN_TF } from './installed-providers';
 import { PROVIDER_BROKER_ENV, ProviderBroker, startProviderBroker } from './provider-broker';
+import { repositoryTypes, schemaFilterEnabled, withSchemaFilter } from './schema-filter';
 import { SHARED_PROVIDER_ENV, SharedProvider, mirroredProviderBinary, startSharedProvider } from './shared-provider';
 import { providerMirror, terraform, terraformEnv } from './terraform';
 
@@ -35,10 +38,20 @@ export default async function globalSetup(): Promise<void> {
   const binary = mirror && mirroredProviderBinary(mirror);
   if (!binary) return;
   const started = globalThis as Started;
+  // Each provider process behind the schema filter, unless it is turned off.
+  const types = schemaFilterEnabled() ? repositoryTypes() : undefined;
+  const filtered = async (starting: Promise<SharedProvider>): Promise<SharedProvider> => {
+    const provider = await starting;
+    if (!types) return provider;
+    return withSchemaFilter(provider, types, binary).catch(async (e: Error) => {
+      await provider.stop();
+      throw e;
+    });
+  };
   // Slower, not wrong, when any of them fails: the commands then start their own provider or init.
   const [shared, broker, initialised] = await Promise.allSettled([
-    startSharedProvider(binary, terraformEnv()),
-    startProviderBroker(binary, terraformEnv()),
+    filtered(startSharedProvider(binary, terraformEnv())),
+    startProviderBroker(binary, terraformEnv(), filtered),
     initialisedRoot(),
   ]);
   if (shared.status === 'fulfilled') {

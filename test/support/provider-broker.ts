@@ -42,15 +42,22 @@ export function configuredProviderEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
   return out;
 }
 
-/** Starts the broker (in the jest parent process). */
-export async function startProviderBroker(binary: string, env: NodeJS.ProcessEnv): Promise<ProviderBroker> {
+/**
+ * Starts the broker (in the jest parent process). `wrap` puts each provider process it starts
+ * behind something of the caller's, e.g. the schema filter (test/support/schema-filter.ts).
+ */
+export async function startProviderBroker(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  wrap: (started: Promise<SharedProvider>) => Promise<SharedProvider> = (started) => started,
+): Promise<ProviderBroker> {
   const providers = new Map<string, Promise<SharedProvider>>();
   const socket = path.join(os.tmpdir(), `efs-modules-providers-${process.pid}.sock`);
   fs.rmSync(socket, { force: true });
   const server = http.createServer((req, res) => {
     const key = decodeURIComponent((req.url ?? '/').slice(1));
     if (!providers.has(key)) {
-      const started = startSharedProvider(binary, configuredProviderEnv(env));
+      const started = wrap(startSharedProvider(binary, configuredProviderEnv(env)));
       providers.set(key, started);
       // A process that died (e.g. out of memory) is replaced on the next request, not handed out again.
       started.then((p) => p.exited.then(() => providers.get(key) === started && providers.delete(key)), () => providers.delete(key));

@@ -22,6 +22,7 @@ import execa, { ExecaError } from 'execa';
 import { linkProviders, reusableInit } from './installed-providers';
 import { configuredProvider } from './provider-broker';
 import { OFFLINE_PROVIDER_SETTINGS, offlineProviderKey } from './provider-config';
+import { schemaFilterEnabled } from './schema-filter';
 import { SHARED_PROVIDER_ENV } from './shared-provider';
 import type { StateResource } from '../../src/migrate/state';
 
@@ -217,10 +218,23 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-function failure(dir: string, args: string[], result: RunResult, why: string): Error {
+/**
+ * What to do when an attached provider lacks a type: its schema lists only the types named in
+ * the repository (test/support/schema-filter.ts).
+ */
+function filterHint(result: RunResult, attached: boolean): string[] {
+  if (!attached || !schemaFilterEnabled() || !/does not support (resource|data source|ephemeral resource) type/.test(stripAnsi(result.stderr))) return [];
+  return [
+    'The provider process of this run lists only the aws_ types named in the repository (test/support/schema-filter.ts);',
+    'name the type in the test or fixture that uses it, or set EFS_MODULES_SCHEMA_FILTER=0.',
+  ];
+}
+
+function failure(dir: string, args: string[], result: RunResult, why: string, attached = false): Error {
   return new Error(
     [
       `terraform ${args.join(' ')} ${why} (exit ${result.exitCode}) in ${dir}`,
+      ...filterHint(result, attached),
       '--- stderr ---',
       stripAnsi(result.stderr),
       '--- stdout ---',
@@ -301,7 +315,7 @@ export async function terraform(dir: string, args: string[], opts: RunOptions = 
     durationMs: Math.round(performance.now() - started),
   };
   logDuration(args, result, reattach !== undefined);
-  if (result.exitCode !== 0 && !opts.allowFailure) throw failure(dir, args, result, 'failed');
+  if (result.exitCode !== 0 && !opts.allowFailure) throw failure(dir, args, result, 'failed', Boolean(reattach ?? opts.env?.TF_REATTACH_PROVIDERS));
   return result;
 }
 
