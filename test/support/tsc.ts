@@ -18,7 +18,6 @@ import execa from 'execa';
 import { makeTempDir } from './terraform';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const BATCH_CHECKER = path.join(__dirname, 'tsc-batch.js');
 
 export interface Compilation {
@@ -71,41 +70,4 @@ export function fixtureSource(name: string, replace: Readonly<Record<string, str
   let source = fs.readFileSync(path.join(ROOT, 'test/types/fixtures', `${name}.ts.fixture`), 'utf8');
   for (const [key, value] of Object.entries(replace)) source = source.split(key).join(value);
   return source;
-}
-
-/** The result of compileSource: tsc's exit code and output. Superseded by compileSources. */
-export interface SingleCompilation {
-  readonly exitCode: number;
-  /** tsc's diagnostics, one a line (`app.ts(9,3): error TS2345: …`); empty when it compiles. */
-  readonly output: string;
-}
-
-export async function compileSource(source: string): Promise<SingleCompilation> {
-  const dir = makeTempDir('efs-modules-types-');
-  fs.writeFileSync(path.join(dir, 'app.ts'), source);
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'commonjs',
-      moduleResolution: 'node',
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: ['node'],
-      baseUrl: '.',
-      paths: { 'efs-modules': [path.join(ROOT, 'src/index.ts')], 'efs-modules-src/*': [path.join(ROOT, 'src/*')] },
-    },
-    files: ['app.ts'],
-  };
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-  const result = await execa(process.execPath, [TSC, '-p', '.', '--pretty', 'false'], { cwd: dir, reject: false });
-  return { exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` };
-}
-
-/** Compiles a fixture file of test/types/fixtures (`<name>.ts.fixture`), after replacing each `key` with its value. */
-export function compileFixture(name: string, replace: Readonly<Record<string, string>> = {}): Promise<SingleCompilation> {
-  let source = fs.readFileSync(path.join(ROOT, 'test/types/fixtures', `${name}.ts.fixture`), 'utf8');
-  for (const [key, value] of Object.entries(replace)) source = source.split(key).join(value);
-  return compileSource(source);
 }
