@@ -43,6 +43,9 @@ export async function compileSources<K extends string>(sources: Readonly<Record<
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
+      // As the repository's tsconfig.json: without it the target's default adds the DOM typings,
+      // which no source uses (0.3 s of CPU and 35 MB a batch, measured on input-names' batch).
+      lib: ['ES2022'],
       module: 'commonjs',
       moduleResolution: 'node',
       moduleDetection: 'force',
