@@ -2,6 +2,9 @@
  * compileSources type-checks several sources in one compiler run, and each result holds what a
  * compilation of that source alone reports: no diagnostic of one source reaches another's result.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { makeTempDir } from './terraform';
 import { Compilation, compileSources } from './tsc';
 
 let batch: Record<'good' | 'bad' | 'scriptA' | 'scriptB' | 'broken' | 'besideBroken', Compilation>;
@@ -39,6 +42,18 @@ test("a syntax error in one source reports only there, and does not hide another
   expect(batch.broken.hasErrors).toBe(true);
   expect(batch.broken.output).toMatch(/^app\.ts\(1,24\): error TS1005: /);
   expect(batch.besideBroken.output).toMatch(/^app\.ts\(1,14\): error TS2322: Type 'number' is not assignable to type 'string'\.\n$/);
+});
+
+test('errors in a file outside the batch are reported in every result, as each source alone would report them', async () => {
+  const shared = path.join(makeTempDir('efs-modules-shared-'), 'shared.ts');
+  fs.writeFileSync(shared, 'export const limit: number = "ten";\n');
+  const importer = `import { limit } from ${JSON.stringify(shared.replace(/\.ts$/, ''))};\nexport const twice = limit * 2;\n`;
+  const results = await compileSources({ first: importer, second: importer });
+  for (const { hasErrors, output } of Object.values(results)) {
+    expect(hasErrors).toBe(true);
+    expect(output).toMatch(/shared\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n$/);
+    expect(output).not.toMatch(/^app\.ts/m);
+  }
 });
 
 test('a source that augments a module or the global scope is refused before compiling', async () => {
