@@ -9,7 +9,9 @@
  * Each result holds what a `tsc -p` of that source alone would report:
  * - its own diagnostics;
  * - the diagnostics of everything the sources share (config, options, global, and files outside
- *   the batch, such as src/), which a compilation of the source alone would report too.
+ *   the batch, such as src/), which a compilation of the source alone would report too; an error
+ *   in a file outside the batch reaches every source, even one that does not import that file, so
+ *   a source expected to compile fails rather than passing by mistake.
  * `tsc` reports no semantic diagnostic while any file has a syntax error; per source, that is the
  * syntax errors of that source or of the shared files, never those of another source of the batch.
  */
