@@ -4,11 +4,12 @@
  * `inputReader<N>()`) and its bad-input cases (`BadInput<N>`, `ModuleCases<N>`). Proved with the
  * real compiler on fixtures written the way module code is: each is compiled once with a declared
  * name and once with a misspelling of it (the `INPUT_NAME` placeholder), which must fail with
- * errors naming the misspelling, on the lines that use it, and nothing else.
+ * errors naming the misspelling, on the lines that use it, and nothing else. All variants are
+ * compiled in one batch (compileSources, test/support/tsc.ts), each read back on its own.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileFixture } from '../support/tsc';
+import { Compilation, compileSources, fixtureSource } from '../support/tsc';
 
 const PLACEHOLDER = 'INPUT_NAME';
 
@@ -18,53 +19,63 @@ function placeholderLines(fixture: string): number[] {
   return source.split('\n').flatMap((line, i) => (line.includes(PLACEHOLDER) && !line.startsWith('//') ? [i + 1] : []));
 }
 
-/** Compiles the fixture with the declared name (must compile) and the misspelt one (must fail, naming it). */
-async function expectOnlyDeclaredNamesCompile(fixture: string, declared: string, misspelt: string): Promise<void> {
-  const good = await compileFixture(fixture, { [PLACEHOLDER]: declared });
-  expect(good.output).toBe('');
-  expect(good.exitCode).toBe(0);
+/** A fixture that must compile with the declared name in place of the placeholder and fail with the misspelt one. */
+interface NameCase {
+  readonly behaviour: string;
+  readonly fixture: string;
+  readonly declared: string;
+  readonly misspelt: string;
+}
 
-  const bad = await compileFixture(fixture, { [PLACEHOLDER]: misspelt });
-  expect(bad.exitCode).not.toBe(0);
+const NAME_CASES: readonly NameCase[] = [
+  { behaviour: 'a build that reads an undeclared input with ctx.in fails to compile, naming it', fixture: 'build-reads-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
+  { behaviour: 'a build that spells an undeclared input with ctx.spell fails to compile, naming it', fixture: 'build-spells-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
+  { behaviour: 'a rule that reads an undeclared input fails to compile, naming it', fixture: 'rule-reads-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
+  { behaviour: 'a rule that lists an undeclared input among the inputs it reads fails to compile, naming it', fixture: 'rule-lists-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
+  { behaviour: 'a bad-input case that gives an undeclared input fails to compile, naming it', fixture: 'case-sets-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
+  { behaviour: "a mount module's role input, named in its MountNames, is one of its input names", fixture: 'mount-case-sets-role', declared: 'role_name', misspelt: 'role_nam' },
+  { behaviour: 'a new module declares its inputs once: its build, rule and case each fail on a misspelt name', fixture: 'own-module', declared: 'creation_token', misspelt: 'creation_tokn' },
+];
+
+// Every variant compiles in one compiler run: src/ is loaded and checked once, not once per variant.
+let compiled: Record<string, Compilation>;
+
+beforeAll(async () => {
+  compiled = await compileSources({
+    ...Object.fromEntries(
+      NAME_CASES.flatMap(({ fixture, declared, misspelt }) => [
+        [`${fixture}-declared`, fixtureSource(fixture, { [PLACEHOLDER]: declared })],
+        [`${fixture}-misspelt`, fixtureSource(fixture, { [PLACEHOLDER]: misspelt })],
+      ]),
+    ),
+    'paired-own': fixtureSource('paired-cases', { CASES: 'efsMountLambdaCases' }),
+    'paired-other': fixtureSource('paired-cases', { CASES: 'efsMountEcsCases' }),
+  });
+});
+
+/** The fixture compiles with the declared name and fails with the misspelt one, naming it. */
+function expectOnlyDeclaredNamesCompile({ fixture, misspelt }: NameCase): void {
+  const good = compiled[`${fixture}-declared`];
+  expect(good.output).toBe('');
+  expect(good.hasErrors).toBe(false);
+
+  const bad = compiled[`${fixture}-misspelt`];
+  expect(bad.hasErrors).toBe(true);
   const errors = bad.output.trim().split('\n');
   // One error per use of the name, each on its line and naming the misspelling.
   expect(errors.map((e) => Number(/^app\.ts\((\d+),\d+\): error TS\d+:/.exec(e)?.[1]))).toEqual(placeholderLines(fixture));
   for (const error of errors) expect(error).toMatch(new RegExp(`'"?${misspelt}"?'`));
 }
 
-test('a build that reads an undeclared input with ctx.in fails to compile, naming it', async () => {
-  await expectOnlyDeclaredNamesCompile('build-reads-input', 'throughput_mode', 'throughput_mod');
-});
+for (const nameCase of NAME_CASES) {
+  test(nameCase.behaviour, () => expectOnlyDeclaredNamesCompile(nameCase));
+}
 
-test('a build that spells an undeclared input with ctx.spell fails to compile, naming it', async () => {
-  await expectOnlyDeclaredNamesCompile('build-spells-input', 'throughput_mode', 'throughput_mod');
-});
-
-test('a rule that reads an undeclared input fails to compile, naming it', async () => {
-  await expectOnlyDeclaredNamesCompile('rule-reads-input', 'throughput_mode', 'throughput_mod');
-});
-
-test('a rule that lists an undeclared input among the inputs it reads fails to compile, naming it', async () => {
-  await expectOnlyDeclaredNamesCompile('rule-lists-input', 'throughput_mode', 'throughput_mod');
-});
-
-test('a bad-input case that gives an undeclared input fails to compile, naming it', async () => {
-  await expectOnlyDeclaredNamesCompile('case-sets-input', 'throughput_mode', 'throughput_mod');
-});
-
-test("a mount module's role input, named in its MountNames, is one of its input names", async () => {
-  await expectOnlyDeclaredNamesCompile('mount-case-sets-role', 'role_name', 'role_nam');
-});
-
-test('a new module declares its inputs once: its build, rule and case each fail on a misspelt name', async () => {
-  await expectOnlyDeclaredNamesCompile('own-module', 'creation_token', 'creation_tokn');
-});
-
-test("a definition paired with another module's cases fails to compile, naming an input the other module lacks", async () => {
-  const own = await compileFixture('paired-cases', { CASES: 'efsMountLambdaCases' });
+test("a definition paired with another module's cases fails to compile, naming an input the other module lacks", () => {
+  const own = compiled['paired-own'];
   expect(own.output).toBe('');
-  const other = await compileFixture('paired-cases', { CASES: 'efsMountEcsCases' });
-  expect(other.exitCode).not.toBe(0);
+  const other = compiled['paired-other'];
+  expect(other.hasErrors).toBe(true);
   // efs-mount-ecs names its role input task_role_name; efs-mount-lambda has no such input.
   expect(other.output).toMatch(/^app\.ts\(8,\d+\): error TS\d+: .*"task_role_name"/m);
 });
