@@ -256,6 +256,7 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
   };
 
   const answerFromCache = (stream: http2.ServerHttp2Stream, answer: Answer) => {
+    if (stream.destroyed || stream.closed) return; // terraform went away while the first ask ran
     stream.resume(); // the request (an empty message) is not needed
     stream.respond(answer.headers, { waitForTrailers: true });
     stream.once('wantTrailers', () => stream.sendTrailers(answer.trailers));
@@ -263,6 +264,12 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
   };
 
   const server = http2.createServer({ maxSessionMemory: 512 });
+  // Each terraform process holds one session; stop() ends those still open (a process that hangs).
+  const sessions = new Set<http2.ServerHttp2Session>();
+  server.on('session', (s) => {
+    sessions.add(s);
+    s.once('close', () => sessions.delete(s));
+  });
   server.on('stream', (stream, headers) => {
     stream.on('error', () => undefined);
     if (headers[':path'] !== GET_SCHEMA) return forward(stream, headers);
@@ -292,7 +299,9 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
 
   const reattach = provider.reattach.split(JSON.stringify(upstreamSocket)).join(JSON.stringify(socket));
   const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const s of sessions) s.destroy();
+    await closed;
     session?.destroy();
     fs.rmSync(socket, { force: true });
     await provider.stop();
