@@ -8,25 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ProviderBroker, configuredProvider, startProviderBroker } from './provider-broker';
 import { offlineProviderKey } from './provider-config';
-import { PlanJson, init, makeTempDir, providerOverride, stage, terraform, terraformEnv } from './terraform';
+import { plannedWith, smallRootTf } from './small-root';
+import { init, providerOverride, stage, terraformEnv } from './terraform';
 
-const MAIN_TF = `data "aws_region" "current" {}
-
-resource "aws_efs_file_system" "this" {
-  encrypted       = true
-  throughput_mode = "elastic"
-  tags            = { Name = "broker", Region = data.aws_region.current.name }
-}
-
-resource "aws_efs_mount_target" "this" {
-  file_system_id = aws_efs_file_system.this.id
-  subnet_id      = "subnet-0123456789abcdef0"
-}
-
-output "region" {
-  value = data.aws_region.current.name
-}
-`;
 
 let broker: ProviderBroker;
 let east: string;
@@ -34,7 +18,7 @@ let west: string;
 
 /** A staged root with the offline provider configuration of region, initialised. */
 async function offlineRoot(region: string): Promise<string> {
-  const dir = path.join(stage(process.cwd(), [], { 'r/main.tf': MAIN_TF, 'r/provider.tf': providerOverride(region) }), 'r');
+  const dir = path.join(stage(process.cwd(), [], { 'r/main.tf': smallRootTf('broker'), 'r/provider.tf': providerOverride(region) }), 'r');
   await init(dir);
   return dir;
 }
@@ -48,20 +32,6 @@ function linkedBinary(dir: string): string {
   return path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith('terraform-provider-aws'))!);
 }
 
-/**
- * Plans dir and returns its JSON without what differs between any two plans by design: the
- * plan's time, and the order of relevant_attributes. Given reattach, the plan attaches to that
- * process; given none, it starts its own (a command given its own environment never goes to the
- * harness's broker).
- */
-async function planned(dir: string, reattach?: string): Promise<PlanJson> {
-  const out = path.join(makeTempDir('efs-modules-broker-'), 'plan.bin');
-  await terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${out}`], { env: reattach ? { TF_REATTACH_PROVIDERS: reattach } : {} });
-  const json = JSON.parse((await terraform(dir, ['show', '-json', out])).stdout) as PlanJson & { timestamp?: string; relevant_attributes?: unknown[] };
-  delete json.timestamp;
-  json.relevant_attributes = (json.relevant_attributes ?? []).map((a) => JSON.stringify(a)).sort();
-  return json;
-}
 
 beforeAll(async () => {
   [east, west] = await Promise.all([offlineRoot('us-east-1'), offlineRoot('eu-west-1')]);
@@ -81,10 +51,10 @@ test('the broker gives one process per configuration key', async () => {
 test('plans on one configured process, at once and in sequence, equal the plan of a process of its own', async () => {
   const eastProcess = await configuredProvider(offlineProviderKey(east)!, broker.socket);
   const westProcess = await configuredProvider(offlineProviderKey(west)!, broker.socket);
-  const own = await planned(east);
+  const own = await plannedWith(east);
   // Two plans of the east configuration and one of the west configuration at the same time.
-  const [first, second, other] = await Promise.all([planned(east, eastProcess), planned(east, eastProcess), planned(west, westProcess)]);
-  const later = await planned(east, eastProcess);
+  const [first, second, other] = await Promise.all([plannedWith(east, eastProcess), plannedWith(east, eastProcess), plannedWith(west, westProcess)]);
+  const later = await plannedWith(east, eastProcess);
   for (const shared of [first, second, later]) {
     expect(shared.resource_changes).toEqual(own.resource_changes);
     expect(shared.planned_values).toEqual(own.planned_values);

@@ -9,23 +9,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { mirroredProviderBinary, SharedProvider, startSharedProvider } from './shared-provider';
 import { repositoryTypes, withSchemaFilter } from './schema-filter';
-import { PlanJson, init, makeTempDir, providerMirror, providerOverride, stage, terraform, terraformEnv } from './terraform';
+import { plannedWith, smallRootTf } from './small-root';
+import { init, makeTempDir, providerMirror, providerOverride, stage, terraform, terraformEnv } from './terraform';
 
 const TYPES = new Set(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_region']);
 
-const MAIN_TF = `data "aws_region" "current" {}
-
-resource "aws_efs_file_system" "this" {
-  encrypted       = true
-  throughput_mode = "elastic"
-  tags            = { Name = "filtered", Region = data.aws_region.current.name }
-}
-
-resource "aws_efs_mount_target" "this" {
-  file_system_id = aws_efs_file_system.this.id
-  subnet_id      = "subnet-0123456789abcdef0"
-}
-`;
 
 const binary = mirroredProviderBinary(providerMirror() ?? '');
 // Without the mirror there is no binary to start here; the filter is then never used either.
@@ -41,28 +29,20 @@ async function initialised(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-/** The plan of dir as JSON, without its time; given reattach it attaches there, else it starts its own provider. */
-async function planned(dir: string, reattach?: string): Promise<PlanJson> {
-  const out = path.join(makeTempDir('efs-modules-filter-'), 'plan.bin');
-  await terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${out}`], { env: reattach ? { TF_REATTACH_PROVIDERS: reattach } : {} });
-  const json = JSON.parse((await terraform(dir, ['show', '-json', out])).stdout) as PlanJson & { timestamp?: string };
-  delete json.timestamp;
-  return json;
-}
 
 withMirror('a provider process behind the schema filter', () => {
   beforeAll(async () => {
     const started = startSharedProvider(binary!, terraformEnv());
     [filtered, root] = await Promise.all([
       started.then((p) => withSchemaFilter(p, TYPES, binary!)),
-      initialised({ 'main.tf': MAIN_TF, 'provider.tf': providerOverride() }),
+      initialised({ 'main.tf': smallRootTf('filtered'), 'provider.tf': providerOverride() }),
     ]);
   });
 
   afterAll(() => filtered?.stop());
 
   test('a plan through the filter equals the plan of a provider process of its own', async () => {
-    const [through, own] = await Promise.all([planned(root, filtered.reattach), planned(root)]);
+    const [through, own] = await Promise.all([plannedWith(root, filtered.reattach), plannedWith(root)]);
     expect(through.resource_changes?.map((c) => c.address)).toEqual(['aws_efs_file_system.this', 'aws_efs_mount_target.this']);
     expect(through).toEqual(own);
   });
