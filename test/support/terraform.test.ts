@@ -20,7 +20,7 @@ import {
   validate,
 } from './terraform';
 
-const MAIN_TF = `terraform {
+const VERSIONS_TF = `terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -28,8 +28,10 @@ const MAIN_TF = `terraform {
     }
   }
 }
+`;
 
-provider "aws" {
+// Provider blocks of the root the plans run: the override must merge into them (default tags, an alias).
+const PROVIDERS_TF = `provider "aws" {
   region = "eu-west-1"
 
   default_tags {
@@ -49,8 +51,9 @@ data "aws_region" "replica" {
 output "replica_region" {
   value = data.aws_region.replica.name
 }
+`;
 
-variable "name" {
+const RESOURCES_TF = `variable "name" {
   type    = string
   default = "demo"
 
@@ -151,16 +154,30 @@ let dir: string;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The tests of `terraform test` run in a root of their own, without the plans' aliased provider:
+ * an alias that a default `mock_provider "aws"` leaves real makes `terraform test` start provider
+ * processes of its own for every run (sharesProvider() in terraform.ts), and these tests are
+ * about what the harness reads from `terraform test`, not about aliases.
+ */
+let testedDir: string;
+
 beforeAll(async () => {
   const root = stage(process.cwd(), [], {
-    'tiny/main.tf': MAIN_TF,
+    'tiny/versions.tf': VERSIONS_TF,
+    'tiny/providers.tf': PROVIDERS_TF,
+    'tiny/main.tf': RESOURCES_TF,
     'tiny/provider_override.tf': providerOverride('us-east-1', ['replica']),
-    'tiny/tests/passing.tftest.hcl': PASSING_TFTEST,
-    'tiny/tests/failing.tftest.hcl': FAILING_TFTEST,
-    'tiny/tests/precondition.tftest.hcl': PRECONDITION_TFTEST,
+    'tested/versions.tf': VERSIONS_TF,
+    'tested/main.tf': RESOURCES_TF,
+    'tested/provider_override.tf': providerOverride(),
+    'tested/tests/passing.tftest.hcl': PASSING_TFTEST,
+    'tested/tests/failing.tftest.hcl': FAILING_TFTEST,
+    'tested/tests/precondition.tftest.hcl': PRECONDITION_TFTEST,
   });
   dir = path.join(root, 'tiny');
-  await init(dir);
+  testedDir = path.join(root, 'tested');
+  await Promise.all([init(dir), init(testedDir)]);
 });
 
 describe('environment', () => {
@@ -235,12 +252,12 @@ describe('plan', () => {
 
 describe('terraform test', () => {
   it('passes with a mock provider and expect_failures', async () => {
-    const result = await terraformTest(dir, { filter: ['tests/passing.tftest.hcl'] });
+    const result = await terraformTest(testedDir, { filter: ['tests/passing.tftest.hcl'] });
     expect(result.stdout).toContain('Success! 2 passed, 0 failed.');
   });
 
   it('reports per-run status and diagnostics as JSON', async () => {
-    const runs = await testJson(dir, ['tests/failing.tftest.hcl', 'tests/precondition.tftest.hcl']);
+    const runs = await testJson(testedDir, ['tests/failing.tftest.hcl', 'tests/precondition.tftest.hcl']);
     const file = 'tests/failing.tftest.hcl';
     expect(runs).toEqual({
       // A failed assertion marks the run "fail" and the file carries on...
