@@ -1,14 +1,15 @@
 /**
- * Plans on a configured provider process shared through the broker equal plans on a process of
- * their own, in sequence and at once, and plans of another configuration never get that process.
- * This is what lets the harness (reattachFor in terraform.ts) send every plan of a root with the
+ * Plans on a configured provider process shared through the broker (behind the schema filter, as
+ * the run uses it) equal plans on a process of their own, in sequence and at once, and plans of
+ * another configuration never get that process. This is what lets the harness (reattachFor in terraform.ts) send every plan of a root with the
  * offline configuration to one process per configuration.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProviderBroker, configuredProvider, startProviderBroker } from './provider-broker';
 import { offlineProviderKey } from './provider-config';
-import { plannedWith, smallRootTf } from './small-root';
+import { withSchemaFilter } from './schema-filter';
+import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
 import { init, providerOverride, stage, terraformEnv } from './terraform';
 
 
@@ -35,7 +36,9 @@ function linkedBinary(dir: string): string {
 
 beforeAll(async () => {
   [east, west] = await Promise.all([offlineRoot('us-east-1'), offlineRoot('eu-west-1')]);
-  broker = await startProviderBroker(linkedBinary(east), terraformEnv());
+  // As the run starts it: each process behind the schema filter, here with the types of the small root.
+  const binary = linkedBinary(east);
+  broker = await startProviderBroker(binary, terraformEnv(), (started) => started.then((p) => withSchemaFilter(p, SMALL_ROOT_TYPES, binary)));
 });
 
 afterAll(() => broker?.stop());

@@ -9,10 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { mirroredProviderBinary, SharedProvider, startSharedProvider } from './shared-provider';
 import { repositoryTypes, withSchemaFilter } from './schema-filter';
-import { plannedWith, smallRootTf } from './small-root';
+import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
 import { init, makeTempDir, providerMirror, providerOverride, stage, terraform, terraformEnv } from './terraform';
 
-const TYPES = new Set(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_region']);
+const TYPES = SMALL_ROOT_TYPES;
 
 
 const binary = mirroredProviderBinary(providerMirror() ?? '');
