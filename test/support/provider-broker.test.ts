@@ -1,8 +1,9 @@
 /**
  * Plans on a configured provider process shared through the broker (behind the schema filter, as
  * the run uses it) equal plans on a process of their own, in sequence and at once, and plans of
- * another configuration never get that process. This is what lets the harness (reattachFor in terraform.ts) send every plan of a root with the
- * offline configuration to one process per configuration.
+ * another configuration never get that process. This is what lets the harness (reattachFor in
+ * terraform.ts) send every plan of a root with the offline configuration to one process per
+ * configuration.
  */
 import * as fs from 'fs';
 import * as path from 'path';
