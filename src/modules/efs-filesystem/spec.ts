@@ -726,22 +726,17 @@ const rules: Rule<EfsFilesystemInput>[] = [
     ),
     message: template`${name('allow_access_via_mount_targets')} is false and no statement of ${name('policy_statements')} is an Allow whose actions cover "elasticfilesystem:ClientMount" (such as "elasticfilesystem:ClientMount" or "elasticfilesystem:Client*"), or whose ${name('not_actions')} do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep ${name('allow_access_via_mount_targets')} true.`,
   },
-  eachEntry(
-    'source-policy-documents-json',
-    'source_policy_documents',
-    'each source policy document is JSON',
-    (_i, d) => call('isJson', d),
-    template`every ${name('source_policy_documents')} entry must be a JSON policy document`,
-    (i, d) => template`${name('source_policy_documents')}[${i}] ${show(d)}`,
-  ),
-  eachEntry(
-    'override-policy-documents-json',
-    'override_policy_documents',
-    'each override policy document is JSON',
-    (_i, d) => call('isJson', d),
-    template`every ${name('override_policy_documents')} entry must be a JSON policy document`,
-    (i, d) => template`${name('override_policy_documents')}[${i}] ${show(d)}`,
-  ),
+  ...(['source', 'override'] as const).map((kind) => {
+    const input = `${kind}_policy_documents` as const;
+    return eachEntry(
+      `${kind}-policy-documents-json`,
+      input,
+      `each ${kind} policy document is JSON`,
+      (_i, d) => call('isJson', d),
+      template`every ${name(input)} entry must be a JSON policy document`,
+      (i, d) => template`${name(input)}[${i}] ${show(d)}`,
+    );
+  }),
   {
     id: 'replication-file-system-id-format',
     inputs: ['replication'],

@@ -9,7 +9,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DataResource, TerraformIterator } from '../../cdktf';
-import { addDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
+import { addDynamic, addNestedDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
 import { inputReader } from '../../core/expr';
 import { hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
@@ -112,8 +112,8 @@ function buildAccessPoint<Role extends string, Attach extends string>(ctx: Build
     'A new root directory or POSIX user replaces the access point create-before-destroy: the new one exists before the client is pointed at it, and the old one goes after that.',
   );
   const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(inputReader<'root_directory'>()('root_directory')));
-  accessPoint.addOverride('root_directory.dynamic.creation_info', {
-    for_each: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
+  addNestedDynamic(accessPoint, 'root_directory', 'creation_info', {
+    forEach: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
     content: {
       owner_uid: ex('creation_info.value.uid'),
       owner_gid: ex('creation_info.value.gid'),

@@ -9,7 +9,8 @@ import { hclLiteral } from '../../../src/core/hcl-values';
 export type Client = 'lambda' | 'ecs';
 export type Inputs = Record<string, unknown>;
 
-const args = (inputs: Inputs) =>
+/** The arguments of a module block, one a line, indented; undefined values left out. */
+export const moduleArgs = (inputs: Inputs): string =>
   Object.entries(inputs)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `  ${k} = ${hclLiteral(v)}`)
@@ -18,10 +19,13 @@ const args = (inputs: Inputs) =>
 /** The mount `module.<client>_<key>` and its function or task definition `<type>.<key>`. */
 export function caseHcl(client: Client, key: string, inputs: Inputs): string {
   const m = `${client}_${key}`;
-  const mount = `module "${m}" {\n  source = "../modules/efs-mount-${client}"\n${args(inputs)}\n}\n`;
+  return `module "${m}" {\n  source = "../modules/efs-mount-${client}"\n${moduleArgs(inputs)}\n}\n\n${clientHcl(client, key, m)}`;
+}
+
+/** The function or task definition `<type>.<key>`, fed by the outputs of `module.<mount>`. */
+export function clientHcl(client: Client, key: string, mount: string): string {
   if (client === 'lambda') {
-    return `${mount}
-resource "aws_lambda_function" "${key}" {
+    return `resource "aws_lambda_function" "${key}" {
   function_name = "fn-${key.replace(/_/g, '-')}"
   role          = "arn:aws:iam::111122223333:role/fn-role"
   runtime       = "python3.12"
@@ -34,25 +38,24 @@ resource "aws_lambda_function" "${key}" {
   }
 
   file_system_config {
-    arn              = module.${m}.file_system_config.arn
-    local_mount_path = module.${m}.file_system_config.local_mount_path
+    arn              = module.${mount}.file_system_config.arn
+    local_mount_path = module.${mount}.file_system_config.local_mount_path
   }
 }
 `;
   }
-  return `${mount}
-resource "aws_ecs_task_definition" "${key}" {
+  return `resource "aws_ecs_task_definition" "${key}" {
   family        = "task-${key.replace(/_/g, '-')}"
   task_role_arn = "arn:aws:iam::111122223333:role/task-role"
   container_definitions = jsonencode([{
     name        = "app"
     image       = "public.ecr.aws/docker/library/busybox:stable"
     essential   = true
-    mountPoints = [module.${m}.mount_point]
+    mountPoints = [module.${mount}.mount_point]
   }])
 
   dynamic "volume" {
-    for_each = [module.${m}.volume]
+    for_each = [module.${mount}.volume]
 
     content {
       name = volume.value.name
