@@ -1,8 +1,8 @@
 /**
  * A root module with a Lambda function and an ECS task definition (those of change-root.ts),
- * each fed by a mount module,
- * all IDs literal, for replacement tests: `writeRoot(dir, v)` writes main.tf for one version of
- * the mounts' inputs, so v1 can be planned, turned into state, and v2 planned against it.
+ * each fed by a mount module, all IDs literal, for replacement tests: `writeRoot(dir, v)` writes
+ * main.tf for one version of the mounts' inputs, so v1 can be planned, turned into state, and v2
+ * planned against it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
