@@ -3,8 +3,6 @@ import type { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, type ITerraformDependable, Token } from '../../cdktf';
 import { ModuleConstruct } from '../../core/module';
-import { check } from '../../core/rules';
-import { inputTypes } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
@@ -89,10 +87,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
         `allowedSecurityGroups["${name}"] already allows ${JSON.stringify(allowed[name])}; allowClient cannot give the name to ${JSON.stringify(securityGroupId)}: choose another name.`,
       ]);
     }
-    const candidate = { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } };
-    const rules = efsFilesystem.spec.rules.filter((r) => r.inputs.includes('allowed_security_groups'));
-    const problems = check(rules, candidate, 'ts', inputTypes(efsFilesystem.spec));
-    if (problems.length > 0) throwValidationError(label, problems.map((p) => p.message));
+    this.checkAddition(label, 'allowed_security_groups', { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } });
     // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
