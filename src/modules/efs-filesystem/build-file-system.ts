@@ -132,8 +132,8 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
   );
 }
 
-export function buildBackupPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsBackupPolicy {
-  return ctx.named(
+export function buildBackupPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
+  ctx.named(
     new EfsBackupPolicy(ctx.scope, 'backup_policy', {
       fileSystemId: fileSystem.id,
       backupPolicy: { status: ex(`${ctx.in('backup_enabled')} ? "ENABLED" : "DISABLED"`) },

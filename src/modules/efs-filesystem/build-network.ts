@@ -23,6 +23,12 @@ const KEYED_RULES =
 export interface NetworkResources {
   /** count = 1 when `create_security_group` (the default), else 0: read it through `securityGroupRef`. */
   readonly securityGroup: SecurityGroup;
+  /** One resource, for_each over `mount_targets`. */
+  readonly mountTargets: EfsMountTarget;
+}
+
+/** The NFS rules of the module's group, which the mount targets wait for. */
+interface NfsRules {
   /** Ingress from each group of `allowed_security_groups`, keyed by its name. */
   readonly nfsFromSecurityGroups: VpcSecurityGroupIngressRule;
   /** Ingress from the group itself, when `allow_nfs_from_self`. */
@@ -31,8 +37,6 @@ export interface NetworkResources {
   readonly nfsFromCidrs: VpcSecurityGroupIngressRule;
   /** Egress on each client group to the mount targets, when `client_egress_rules`. */
   readonly nfsToFileSystem: VpcSecurityGroupEgressRule;
-  /** One resource, for_each over `mount_targets`. */
-  readonly mountTargets: EfsMountTarget;
 }
 
 /**
@@ -65,7 +69,7 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
     'depends_on the NFS rules: a mount target moves to a new group only once that group lets the clients in (and out). ' +
       "security_groups: the module's group (when it creates one) and the user's groups, a list: their IDs may be unknown at plan time, and a change updates each mount target in place.",
   );
-  return { securityGroup, ...rules, mountTargets };
+  return { securityGroup, mountTargets };
 }
 
 function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGroup {
@@ -95,7 +99,7 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
   );
 }
 
-function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup): Omit<NetworkResources, 'securityGroup' | 'mountTargets'> {
+function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup): NfsRules {
   const { scope, in: v } = ctx;
   const tags = stringMap(ex(v('tags')));
   const groupId = ex(securityGroupAttribute(ctx, securityGroup, 'id'));

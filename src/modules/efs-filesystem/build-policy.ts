@@ -14,12 +14,7 @@ import type { EfsFilesystemInput } from './spec';
 const EVERYONE = '[{ type = "AWS", identifiers = ["*"] }]';
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
-export interface PolicyResources {
-  readonly policyDocument: DataAwsIamPolicyDocument;
-  readonly policy: EfsFileSystemPolicy;
-}
-
-export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): PolicyResources {
+export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
   const statements = policyStatements(ctx);
   const policyDocument = ctx.named(
     new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {
@@ -68,14 +63,13 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
       'dynamic block reads them all.',
   );
-  const policy = ctx.named(
+  ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
       fileSystemId: fileSystem.id,
       policy: policyDocument.json,
     }),
     'this',
   );
-  return { policyDocument, policy };
 }
 
 /** Declares one local per preset statement and the list of them all; returns the expression of the list. */

@@ -4,7 +4,6 @@
  * Each part is in its own file; the order of the calls is the order of the blocks in main.tf.
  */
 import type { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
-import type { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, Built, ex } from '../../core/module';
@@ -14,14 +13,13 @@ import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
 import { FileSystemResources, buildBackupPolicy, buildFileSystem, guardReplacement } from './build-file-system';
 import { NetworkResources, buildNetwork, securityGroupOutput } from './build-network';
-import { PolicyResources, buildPolicy } from './build-policy';
+import { buildPolicy } from './build-policy';
 import { buildReplication } from './build-replication';
 
 export { CREATED_TAG } from './birth-tag';
 
 /** The resources of one efs-filesystem, as its construct and the mount constructs use them. */
-export interface EfsFilesystemResources extends FileSystemResources, NetworkResources, PolicyResources {
-  readonly backupPolicy: EfsBackupPolicy;
+export interface EfsFilesystemResources extends FileSystemResources, NetworkResources {
   /** One resource, for_each over `access_points`. */
   readonly accessPoints: EfsAccessPoint;
   /** One resource, for_each over at most one entry (`replica`). */
@@ -33,14 +31,14 @@ export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Built
   const { fileSystem } = fileSystemParts;
   const network = buildNetwork(ctx, fileSystem);
   guardReplacement(ctx, fileSystemParts, network.securityGroup);
-  const backupPolicy = buildBackupPolicy(ctx, fileSystem);
-  const policy = buildPolicy(ctx, fileSystem);
+  buildBackupPolicy(ctx, fileSystem);
+  buildPolicy(ctx, fileSystem);
   const accessPoints = buildAccessPoints(ctx, fileSystem);
   const replication = buildReplication(ctx, fileSystem);
   buildBackupPlan(ctx, fileSystem);
   buildAlarms(ctx, fileSystem);
 
-  const resources: EfsFilesystemResources = { ...fileSystemParts, ...network, backupPolicy, ...policy, accessPoints, replication };
+  const resources: EfsFilesystemResources = { ...fileSystemParts, ...network, accessPoints, replication };
   return { outputs: outputsOf(ctx, resources), resources };
 }
 

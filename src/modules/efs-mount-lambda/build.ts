@@ -7,7 +7,7 @@ import { buildMount } from '../mount/build';
 import { LAMBDA_NAMES, type EfsMountLambdaInput } from './spec';
 
 export function buildEfsMountLambda(ctx: BuildContext<EfsMountLambdaInput>): Record<string, unknown> {
-  const { accessPoint } = buildMount(ctx, LAMBDA_NAMES);
+  const accessPoint = buildMount(ctx, LAMBDA_NAMES);
   const mountPath = ex(ctx.in('mount_path'));
   return {
     access_point_id: ex(accessPoint.id),

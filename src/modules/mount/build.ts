@@ -25,29 +25,22 @@ export interface MountedAccessPoint {
   readonly arnForPolicy: string;
 }
 
-export interface MountResources {
-  /** The access point the module creates: `count` is 0 when `access_point` is given. */
-  readonly ownAccessPoint: EfsAccessPoint;
-  /** The access point the client mounts and the role policy names. */
-  readonly accessPoint: MountedAccessPoint;
-}
-
 const MOUNT = 'elasticfilesystem:ClientMount';
 const WRITE = 'elasticfilesystem:ClientWrite';
 
 /**
  * The access point and the role policy. Both read `file_system`, so each (and everything that
- * reads this module's outputs) waits for the mount targets it lists.
+ * reads this module's outputs) waits for the mount targets it lists. Returns the access point the
+ * client mounts and the role policy names.
  */
 export function buildMount<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   n: MountNames<Role, Attach>,
-): MountResources {
+): MountedAccessPoint {
   const checks = buildInputChecks(ctx);
-  const ownAccessPoint = buildAccessPoint(ctx, checks);
-  const accessPoint = mountedAccessPoint(ctx, ownAccessPoint);
+  const accessPoint = mountedAccessPoint(ctx, buildAccessPoint(ctx, checks));
   buildRolePolicy(ctx, n, accessPoint, checks);
-  return { ownAccessPoint, accessPoint };
+  return accessPoint;
 }
 
 /**
