@@ -3,7 +3,7 @@
  * value: each helper takes an expression string (`ex(...)`) and returns a cdktf token of the type
  * the prop declares, so builds need no casts.
  */
-import { type IResolvable, TerraformElement, Token } from '../cdktf';
+import { type IResolvable, TerraformElement, TerraformIterator, Token } from '../cdktf';
 
 /**
  * Adds `dynamic "<block>"` blocks to a resource: each entry repeats the block once per
@@ -49,3 +49,6 @@ export const stringList = (expression: string): string[] => Token.asList(express
 export const stringMap = (expression: string): Record<string, string> => Token.asStringMap(expression);
 export const anyMap = (expression: string): Record<string, unknown> => Token.asAnyMap(expression);
 export const numberList = (expression: string): number[] => Token.asNumberList(expression);
+
+/** A `for_each` over the map an expression (`ex(...)`) evaluates to, keyed as that map is. */
+export const forEachOf = (expression: string) => TerraformIterator.fromMap(anyMap(expression));

@@ -114,7 +114,8 @@ function labelOf(fileSystem: Construct, id: string): string {
 /**
  * Adds `accessPoints[id] = options` to the construct's inputs, checked by the spec's rules, and
  * returns the access point. `inputs` is the construct's inputs local (HCL-shaped, rendered at
- * synth); `deferToPlan` is the construct's own way of checking rules on tokens at plan time.
+ * synth); `checkAddition` is the construct's own check of an addition (ModuleConstruct.checkAddition:
+ * violations throw, rules a token leaves undecided go to plan time).
  */
 export function addAccessPointTo(
   fileSystem: EfsFilesystem,

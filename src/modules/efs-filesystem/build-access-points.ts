@@ -1,8 +1,7 @@
 /** efs-filesystem: the access points, one per entry of `access_points`, keyed by its name. */
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
-import { TerraformIterator } from '../../cdktf';
-import { addDynamic, addNestedDynamic, anyMap, stringMap } from '../../core/blocks';
+import { addDynamic, addNestedDynamic, forEachOf, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
@@ -22,7 +21,7 @@ export function buildAccessPoints(ctx: BuildContext<EfsFilesystemInput>, fileSys
 
   const accessPoints = ctx.named(
     new EfsAccessPoint(scope, 'access_point', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(v('access_points')))),
+      forEach: forEachOf(ex(v('access_points'))),
       fileSystemId: fileSystem.id,
       rootDirectory: { path: ex('each.value.root_directory') },
       tags: stringMap(ex(`merge(${v('tags')}, each.value.tags, { Name = "\${${v('name')}}-\${each.key}" })`)),

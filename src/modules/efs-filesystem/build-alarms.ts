@@ -5,8 +5,8 @@
  * time even when the file system is created in the same apply.
  */
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { TerraformIterator, TerraformResource } from '../../cdktf';
-import { addDynamic, anyMap, num, stringList, stringMap } from '../../core/blocks';
+import { TerraformResource } from '../../cdktf';
+import { addDynamic, forEachOf, num, stringList, stringMap } from '../../core/blocks';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
@@ -111,7 +111,7 @@ export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: T
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`))),
+      forEach: forEachOf(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`)),
       alarmName: ex(`"\${${v('name')}}-efs-\${replace(each.key, "_", "-")}"`),
       alarmDescription: ex('each.value.description'),
       comparisonOperator: ex('each.value.comparison'),

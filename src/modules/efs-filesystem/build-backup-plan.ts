@@ -13,8 +13,7 @@ import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { TerraformIterator } from '../../cdktf';
-import { anyMap, setBlocks, stringMap } from '../../core/blocks';
+import { forEachOf, setBlocks, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
@@ -25,8 +24,6 @@ const BACKUP_POLICIES = {
   restores: 'AWSBackupServiceRolePolicyForRestores',
 };
 
-const iterate = (expression: string) => TerraformIterator.fromMap(anyMap(ex(expression)));
-
 export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
   const { scope, in: v } = ctx;
   const plan = v('backup_plan');
@@ -35,7 +32,7 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
 
   const vault = ctx.named(
     new BackupVault(scope, 'backup_vault', {
-      forEach: iterate(`${plan} == null ? {} : ${plan}.vault_name == null ? {} : { vault = ${plan} }`),
+      forEach: forEachOf(ex(`${plan} == null ? {} : ${plan}.vault_name == null ? {} : { vault = ${plan} }`)),
       name: ex('each.value.vault_name'),
       kmsKeyArn: ex('each.value.vault_kms_key_arn'),
       tags,
@@ -44,10 +41,10 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
   );
 
   const roleWanted = `${plan} == null ? {} : ${plan}.create_backup_role ? { backup = ${plan} } : {}`;
-  const partition = ctx.named(new DataAwsPartition(scope, 'partition', { forEach: iterate(roleWanted) }), 'current');
+  const partition = ctx.named(new DataAwsPartition(scope, 'partition', { forEach: forEachOf(ex(roleWanted)) }), 'current');
   const role = ctx.named(
     new IamRole(scope, 'backup_role', {
-      forEach: iterate(roleWanted),
+      forEach: forEachOf(ex(roleWanted)),
       namePrefix: ex(`"\${substr(${v('name')}, 0, 25)}-backup-"`),
       description: 'Assumed by AWS Backup to back up and restore the EFS file system',
       assumeRolePolicy: ex(
@@ -68,7 +65,7 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
   const policies = Object.entries(BACKUP_POLICIES).map(([key, policy]) => `${key} = "${policy}"`).join(', ');
   ctx.named(
     new IamRolePolicyAttachment(scope, 'backup_role_policy', {
-      forEach: iterate(`${plan} == null ? {} : ${plan}.create_backup_role ? { ${policies} } : {}`),
+      forEach: forEachOf(ex(`${plan} == null ? {} : ${plan}.create_backup_role ? { ${policies} } : {}`)),
       role: ex(`${ctx.address(role)}["backup"].name`),
       policyArn: ex(`"arn:\${data.aws_partition.${partition.friendlyUniqueId}["backup"].partition}:iam::aws:policy/service-role/\${each.value}"`),
     }),
@@ -78,7 +75,7 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
   const onePlan = `${plan} == null ? {} : { plan = ${plan} }`;
   const backupPlan = ctx.named(
     new BackupPlan(scope, 'backup_plan', {
-      forEach: iterate(onePlan),
+      forEach: forEachOf(ex(onePlan)),
       name: ex(`"${shortName}"`),
       rule: [],
       tags,
@@ -121,7 +118,7 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
 
   ctx.named(
     new BackupSelection(scope, 'backup_selection', {
-      forEach: iterate(onePlan),
+      forEach: forEachOf(ex(onePlan)),
       name: ex(`"${shortName}"`),
       planId: ex(`${ctx.address(backupPlan)}["plan"].id`),
       iamRoleArn: ex(`each.value.create_backup_role ? ${ctx.address(role)}["backup"].arn : each.value.backup_role_arn`),

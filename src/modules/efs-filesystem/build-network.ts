@@ -7,8 +7,7 @@ import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { TerraformIterator } from '../../cdktf';
-import { anyMap, bool, num, stringList, stringMap } from '../../core/blocks';
+import { bool, forEachOf, num, stringList, stringMap } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 import { birthTag, keepBirthTag } from './birth-tag';
@@ -55,7 +54,7 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
   const rules = buildNfsRules(ctx, securityGroup);
   const mountTargets = ctx.named(
     new EfsMountTarget(ctx.scope, 'mount_target', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(ctx.in('mount_targets')))),
+      forEach: forEachOf(ex(ctx.in('mount_targets'))),
       fileSystemId: fileSystem.id,
       subnetId: ex('each.value.subnet_id'),
       ipAddress: ex('each.value.ip_address'),
@@ -108,7 +107,7 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   const nfsRule = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };
   const nfsFromSecurityGroups = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(`${withGroup} ? ${v('allowed_security_groups')} : {}`))),
+      forEach: forEachOf(ex(`${withGroup} ? ${v('allowed_security_groups')} : {}`)),
       securityGroupId: groupId,
       referencedSecurityGroupId: ex('each.value'),
       ...nfsRule,
@@ -132,7 +131,7 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   ctx.explain(nfsFromSelf, 'Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before the mount targets move to it.');
   const nfsFromCidrs = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(`${withGroup} ? ${v('allowed_cidrs')} : {}`))),
+      forEach: forEachOf(ex(`${withGroup} ? ${v('allowed_cidrs')} : {}`)),
       securityGroupId: groupId,
       cidrIpv4: ex('can(regex(":", each.value)) ? null : each.value'),
       cidrIpv6: ex('can(regex(":", each.value)) ? each.value : null'),
@@ -145,9 +144,7 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   ctx.explain(nfsFromCidrs, KEYED_RULES);
   const nfsToFileSystem = ctx.named(
     new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
-      forEach: TerraformIterator.fromMap(
-        anyMap(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),
-      ),
+      forEach: forEachOf(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),
       securityGroupId: ex('each.value'),
       referencedSecurityGroupId: groupId,
       ...nfsRule,

@@ -6,12 +6,12 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { addDynamic, stringList } from '../../core/blocks';
-import { hclObject, hclString } from '../../core/hcl-values';
+import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
 /** Principals of a statement that names none: everyone. */
-const EVERYONE = '[{ type = "AWS", identifiers = ["*"] }]';
+const EVERYONE = hclLiteral([{ type: 'AWS', identifiers: ['*'] }]);
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
 
 export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
@@ -78,14 +78,14 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
     hclObject({
       sid: hclString(sid),
       effect: hclString(effect),
-      actions: `[${actions.map((a) => hclString(a)).join(', ')}]`,
+      actions: hclLiteral(actions),
       not_actions: 'null',
       principals: EVERYONE,
       not_principals: 'null',
       resources: 'null',
       conditions,
     });
-  const condition = (test: string, variable: string, value: string) => `[{ test = "${test}", variable = "${variable}", values = ["${value}"] }]`;
+  const condition = (test: string, variable: string, value: string) => hclLiteral([{ test, variable, values: [value] }]);
   const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions = '[]') =>
     ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
   const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,

@@ -1,8 +1,7 @@
 /** efs-filesystem: replication to a new file system in another Region or zone, or to an existing one, when `replication` is set. */
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
-import { TerraformIterator } from '../../cdktf';
-import { anyMap } from '../../core/blocks';
+import { forEachOf } from '../../core/blocks';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
@@ -11,7 +10,7 @@ export function buildReplication(ctx: BuildContext<EfsFilesystemInput>, fileSyst
   const v = ctx.in;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(`${v('replication')} == null ? {} : { replica = ${v('replication')} }`))),
+      forEach: forEachOf(ex(`${v('replication')} == null ? {} : { replica = ${v('replication')} }`)),
       sourceFileSystemId: fileSystem.id,
       destination: {
         region: ex('each.value.region'),

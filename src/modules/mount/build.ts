@@ -8,10 +8,10 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { DataResource, TerraformIterator } from '../../cdktf';
-import { addDynamic, addNestedDynamic, anyMap, num, numberList, stringMap } from '../../core/blocks';
+import { DataResource } from '../../cdktf';
+import { addDynamic, addNestedDynamic, forEachOf, num, numberList, stringMap } from '../../core/blocks';
 import { inputReader } from '../../core/expr';
-import { hclObject, hclString } from '../../core/hcl-values';
+import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { rootDirectory } from '../shared';
 import { attachesRolePolicy, createsAccessPoint } from './rules';
@@ -138,20 +138,19 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   );
 
   const readOnly = inp('read_only');
-  const actions = (xs: string[]) => `[${xs.map(hclString).join(', ')}]`;
   const allow = ctx.local(
     'allow_mount_statement',
     ex(
       hclObject({
         sid: hclString('MountThroughAccessPoint'),
         effect: hclString('Allow'),
-        actions: `${readOnly} ? ${actions([MOUNT])} : ${actions([MOUNT, WRITE])}`,
+        actions: `${readOnly} ? ${hclLiteral([MOUNT])} : ${hclLiteral([MOUNT, WRITE])}`,
       }),
     ),
   );
   const denyWrite = ctx.local(
     'deny_write_statement',
-    ex(hclObject({ sid: hclString('DenyWriteThroughAccessPoint'), effect: hclString('Deny'), actions: actions([WRITE]) })),
+    ex(hclObject({ sid: hclString('DenyWriteThroughAccessPoint'), effect: hclString('Deny'), actions: hclLiteral([WRITE]) })),
     'Read-only is enforced by a Deny: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite to every client of the mount targets.',
   );
   const statements = ctx.local(
@@ -160,7 +159,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
     'One ordered list for one dynamic block: a static statement block beside a dynamic one would be ordered differently in the JSON that constructs synthesize than here.',
   );
   const policyDocument = ctx.named(
-    new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))) }),
+    new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: forEachOf(ex(rolePolicy)) }),
     'this',
   );
   addDynamic(policyDocument, 'statement', {
@@ -177,7 +176,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
   const policy = ctx.named(
     new IamRolePolicy(ctx.scope, 'iam_role_policy', {
-      forEach: TerraformIterator.fromMap(anyMap(ex(rolePolicy))),
+      forEach: forEachOf(ex(rolePolicy)),
       name: ex(`"\${${inp('name')}}-efs-mount"`),
       role: ex('each.value'),
       policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
