@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { INSTALLED_PROVIDERS_ENV, TEMPLATE_MAIN_TF } from './installed-providers';
 import { PROVIDER_BROKER_ENV, ProviderBroker, startProviderBroker } from './provider-broker';
-import { repositoryTypes, schemaFilterEnabled, withSchemaFilter } from './schema-filter';
+import { filteredBy, repositoryTypes, schemaFilterEnabled } from './schema-filter';
 import { SHARED_PROVIDER_ENV, SharedProvider, mirroredProviderBinary, startSharedProvider } from './shared-provider';
 import { providerMirror, terraform, terraformEnv } from './terraform';
 
@@ -39,15 +39,7 @@ export default async function globalSetup(): Promise<void> {
   if (!binary) return;
   const started = globalThis as Started;
   // Each provider process behind the schema filter, unless it is turned off.
-  const types = schemaFilterEnabled() ? repositoryTypes() : undefined;
-  const filtered = async (starting: Promise<SharedProvider>): Promise<SharedProvider> => {
-    const provider = await starting;
-    if (!types) return provider;
-    return withSchemaFilter(provider, types, binary).catch(async (e: Error) => {
-      await provider.stop();
-      throw e;
-    });
-  };
+  const filtered = schemaFilterEnabled() ? filteredBy(repositoryTypes(), binary) : (starting: Promise<SharedProvider>) => starting;
   // Slower, not wrong, when any of them fails: the commands then start their own provider or init.
   const [shared, broker, initialised] = await Promise.allSettled([
     filtered(startSharedProvider(binary, terraformEnv())),

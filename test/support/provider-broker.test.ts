@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ProviderBroker, configuredProvider, startProviderBroker } from './provider-broker';
 import { offlineProviderKey } from './provider-config';
-import { withSchemaFilter } from './schema-filter';
+import { filteredBy } from './schema-filter';
 import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
 import { init, providerOverride, stage, terraformEnv } from './terraform';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   [east, west] = await Promise.all([offlineRoot('us-east-1'), offlineRoot('eu-west-1')]);
   // As the run starts it: each process behind the schema filter, here with the types of the small root.
   const binary = linkedBinary(east);
-  broker = await startProviderBroker(binary, terraformEnv(), (started) => started.then((p) => withSchemaFilter(p, SMALL_ROOT_TYPES, binary)));
+  broker = await startProviderBroker(binary, terraformEnv(), filteredBy(SMALL_ROOT_TYPES, binary));
 });
 
 afterAll(() => broker?.stop());

@@ -36,7 +36,7 @@ export interface ProviderBroker {
  * (the first configuration wraps the HTTP client it would wrap again). Offline plans open no
  * connection, so the bundle changes nothing they do.
  */
-export function configuredProviderEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function configuredProviderEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
   delete out.AWS_CA_BUNDLE;
   return out;

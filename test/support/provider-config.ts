@@ -27,7 +27,7 @@ export const OFFLINE_PROVIDER_SETTINGS = [
 const REGION_LINE = /^region\s*=\s*"([a-z0-9-]+)"$/;
 
 /** Bodies (text between the braces) of the top-level `provider "aws"` blocks of an HCL file. */
-export function awsProviderBlocks(text: string): string[] {
+function awsProviderBlocks(text: string): string[] {
   const bodies: string[] = [];
   const start = /^provider\s+"aws"\s*\{/gm;
   for (let m = start.exec(text); m; m = start.exec(text)) {

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { mirroredProviderBinary, SharedProvider, startSharedProvider } from './shared-provider';
-import { repositoryTypes, withSchemaFilter } from './schema-filter';
+import { filteredBy, repositoryTypes } from './schema-filter';
 import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
 import { init, makeTempDir, providerMirror, providerOverride, stage, terraform, terraformEnv } from './terraform';
 
@@ -34,7 +34,7 @@ withMirror('a provider process behind the schema filter', () => {
   beforeAll(async () => {
     const started = startSharedProvider(binary!, terraformEnv());
     [filtered, root] = await Promise.all([
-      started.then((p) => withSchemaFilter(p, TYPES, binary!)),
+      filteredBy(TYPES, binary!)(started),
       initialised({ 'main.tf': smallRootTf('filtered'), 'provider.tf': providerOverride() }),
     ]);
   });

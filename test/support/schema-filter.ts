@@ -28,7 +28,7 @@ import * as path from 'path';
 import type { SharedProvider } from './shared-provider';
 
 /** The environment variable that turns the filter off (`0`). */
-export const SCHEMA_FILTER_ENV = 'EFS_MODULES_SCHEMA_FILTER';
+const SCHEMA_FILTER_ENV = 'EFS_MODULES_SCHEMA_FILTER';
 
 export function schemaFilterEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[SCHEMA_FILTER_ENV] !== '0';
@@ -127,7 +127,7 @@ function mapKey(buf: Buffer, entry: Field): string {
 }
 
 /** A GetProviderSchema.Response without the types `keep` refuses; every other field as it was. */
-export function filterSchemaResponse(message: Buffer, keep: (type: string) => boolean): Buffer {
+function filterSchemaResponse(message: Buffer, keep: (type: string) => boolean): Buffer {
   return Buffer.concat(
     fields(message)
       .filter((f) => !TYPE_MAPS.has(f.no) || keep(mapKey(message, f)))
@@ -135,23 +135,14 @@ export function filterSchemaResponse(message: Buffer, keep: (type: string) => bo
   );
 }
 
-/** The type names of a GetProviderSchema.Response, per map field number. */
-export function schemaTypes(message: Buffer): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const f of fields(message)) {
-    if (TYPE_MAPS.has(f.no)) out.set(f.no, [...(out.get(f.no) ?? []), mapKey(message, f)]);
-  }
-  return out;
-}
-
 /** gRPC's length-prefixed framing: one uncompressed message, or undefined for anything else. */
-export function unframe(body: Buffer): Buffer | undefined {
+function unframe(body: Buffer): Buffer | undefined {
   if (body.length < 5 || body[0] !== 0) return undefined;
   const length = body.readUInt32BE(1);
   return body.length === 5 + length ? body.subarray(5) : undefined;
 }
 
-export function frame(message: Buffer): Buffer {
+function frame(message: Buffer): Buffer {
   const header = Buffer.alloc(5);
   header.writeUInt32BE(message.length, 1);
   return Buffer.concat([header, message]);
@@ -307,4 +298,18 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
     await provider.stop();
   };
   return { reattach, exited: provider.exited, stop };
+}
+
+/**
+ * What puts each provider process a run starts behind the filter (jest's global setup, and the
+ * harness's own tests of it): stops the process when the filter cannot start.
+ */
+export function filteredBy(types: ReadonlySet<string>, binary: string) {
+  return async (starting: Promise<SharedProvider>): Promise<SharedProvider> => {
+    const provider = await starting;
+    return withSchemaFilter(provider, types, binary).catch(async (e: Error) => {
+      await provider.stop();
+      throw e;
+    });
+  };
 }

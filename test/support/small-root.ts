@@ -33,14 +33,17 @@ output "region" {
 
 /**
  * Plans dir and returns its JSON without what differs between any two plans by design: the
- * plan's time, and the order of relevant_attributes. Given reattach, the plan attaches to that
- * process; given none, it starts its own (a command given its own environment never goes to the
- * harness's broker).
+ * plan's time, and the order of relevant_attributes. Given reattach, the plan and its show attach
+ * to that process; given none, each starts its own (a command given its own environment never goes
+ * to the harness's broker).
  */
 export async function plannedWith(dir: string, reattach?: string): Promise<PlanJson> {
   const out = path.join(makeTempDir('efs-modules-small-root-'), 'plan.bin');
-  await terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${out}`], { env: reattach ? { TF_REATTACH_PROVIDERS: reattach } : {} });
-  const json = JSON.parse((await terraform(dir, ['show', '-json', out])).stdout) as PlanJson & { timestamp?: string; relevant_attributes?: unknown[] };
+  // The show on the same provider process as the plan (an empty value: a process of its own), not
+  // on the run's shared one, which may be filtered.
+  const env = { TF_REATTACH_PROVIDERS: reattach ?? '' };
+  await terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${out}`], { env });
+  const json = JSON.parse((await terraform(dir, ['show', '-json', out], { env })).stdout) as PlanJson & { timestamp?: string; relevant_attributes?: unknown[] };
   delete json.timestamp;
   json.relevant_attributes = (json.relevant_attributes ?? []).map((a) => JSON.stringify(a)).sort();
   return json;

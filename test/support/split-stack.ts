@@ -44,7 +44,7 @@ function fileOf(construct: string | undefined): string {
  * `resource` and `data`, and each construct's resources and data sources in a file of their own.
  * The union of the files is exactly the input.
  */
-export function splitConfiguration(config: Json): Record<string, Json> {
+function splitConfiguration(config: Json): Record<string, Json> {
   const files: Record<string, Json> = { [STACK_FILE]: {} };
   for (const [key, value] of Object.entries(config)) {
     if (!(PER_CONSTRUCT as readonly string[]).includes(key) || !isObject(value) || isEmpty(value)) {
