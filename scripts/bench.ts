@@ -361,7 +361,8 @@ function keptFromPrevious(out: string): { rows: string[]; sections: string[] } {
   const rows = header < 0 ? [] : lines
     .slice(header + 2, tableEnd)
     .filter((l) => !/^\| (The whole npm test|npm test: )/.test(l))
-    .map((l) => l.replace(/ \|$/, ` (from the previous report, ${commit}) |`).replace(/\(from the previous report, [^)]*\) \(from/, '(from'));
+    // A row measured by an earlier report keeps the commit it names: that is where it was measured.
+    .map((l) => (l.includes('(from the previous report, ') ? l : l.replace(/ \|$/, ` (from the previous report, ${commit}) |`)));
   const from = lines.findIndex((l) => l.startsWith('Where the time goes (differences'));
   const to = lines.findIndex((l, i) => i > from && /^## (Where the suite|The whole npm test over time|Machine)/.test(l));
   return { rows, sections: from < 0 ? [] : lines.slice(from, to < 0 ? undefined : to) };
