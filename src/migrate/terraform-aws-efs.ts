@@ -99,8 +99,10 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
   m.inputs.mount_targets = Object.fromEntries(mountTargets.map((t) => [t.index, { subnet_id: t.values.subnet_id }]));
   for (const t of mountTargets) {
     const extra = list<string>(t.values.security_groups).filter((id) => id !== group?.values.id);
-    if (!group) m.refused.push(`${t.address}: uses only security groups managed outside the module (create_security_group = false); efs-filesystem always puts its mount targets in its own group`);
-    else if (extra.length > 0) m.refused.push(`${t.address}: is also in ${extra.join(', ')}; efs-filesystem puts mount targets in its own group only, so the apply would remove ${extra.length === 1 ? 'that group' : 'those groups'} and the access they give`);
+    // efs-filesystem can hold both (create_security_group = false, mount_target_security_group_ids);
+    // this command does not map them yet, and printing the module's group instead would change access.
+    if (!group) m.refused.push(`${t.address}: uses only security groups managed outside the module (create_security_group = false), which this command does not carry over yet: write create_security_group = false and mount_target_security_group_ids by hand`);
+    else if (extra.length > 0) m.refused.push(`${t.address}: is also in ${extra.join(', ')}, which this command does not carry over yet: without mount_target_security_group_ids the apply would remove ${extra.length === 1 ? 'that group' : 'those groups'} and the access they give`);
   }
   if (group) mapSecurityGroup(group, m);
   mapRules(byType('aws_security_group_rule'), group, m, at);
