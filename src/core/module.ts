@@ -143,6 +143,11 @@ export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext 
 
 export { ValidationError } from './validation-error';
 
+/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before the construct exists. */
+export function constructLabel(className: string, scope: Construct, id: string): string {
+  return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
+}
+
 /**
  * Base class of the TypeScript constructs. Props are validated with the module's rules
  * (same words as the HCL module, TypeScript spelling), then held in one local per instance
@@ -162,7 +167,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   protected constructor(scope: Construct, id: string, definition: ModuleDefinition<string, R>, props: object) {
     super(scope, id);
     const { spec } = definition;
-    const label = `${spec.className} "${this.node.path}"`;
+    const label = constructLabel(spec.className, scope, id);
     try {
       this.inputs = normalizeProps(spec, props as Record<string, unknown>);
     } catch (e) {

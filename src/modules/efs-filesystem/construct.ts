@@ -1,8 +1,7 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
-import type { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct, type ITerraformDependable, Token } from '../../cdktf';
-import { ModuleConstruct } from '../../core/module';
+import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
@@ -201,11 +200,6 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     return typeof create === 'boolean' ? create : undefined;
   }
 
-  /** @internal The mount target resources of this construct: mounts depend on them. */
-  mountTargetResources(): EfsMountTarget[] {
-    return [this.resources.mountTargets];
-  }
-
   /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
   static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
     return OWNERS.get(fileSystem);
@@ -240,8 +234,7 @@ function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemPro
   if (policy === undefined) return props;
   const allow = policy === RemovalPolicy.DESTROY;
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {
-    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    throwValidationError(`EfsFilesystem "${path}"`, [
+    throwValidationError(constructLabel('EfsFilesystem', scope, id), [
       `removalPolicy ${policy.toUpperCase()} contradicts allowFileSystemReplacement: ${props.allowFileSystemReplacement}; give one of them.`,
     ]);
   }

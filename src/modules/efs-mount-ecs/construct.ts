@@ -2,12 +2,12 @@
 import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Construct, Fn, Token } from '../../cdktf';
 import { num } from '../../core/blocks';
-import { ModuleConstruct } from '../../core/module';
+import { ModuleConstruct, constructLabel } from '../../core/module';
 import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {

@@ -1,11 +1,11 @@
 /** The `EfsMountLambda` construct for CDKTF stacks: the same resources as modules/efs-mount-lambda. */
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct, Fn, Token } from '../../cdktf';
-import { ModuleConstruct } from '../../core/module';
+import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, constructLabel, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {

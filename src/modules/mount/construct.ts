@@ -11,28 +11,14 @@ import type { AccessPointReference, FileSystemReference } from '../../generated/
 import { EfsFilesystemAccessPoint } from '../efs-filesystem/access-point';
 import { EfsFilesystem } from '../efs-filesystem/construct';
 
-/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before it exists. */
-export function constructLabel(className: string, scope: Construct, id: string): string {
-  return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
-}
-
 /** The name of a role from its ARN (`arn:aws:iam::111122223333:role/path/name`): the last path segment. */
 export function roleNameFromArn(arn: string): string {
   if (!Token.isUnresolved(arn)) return arn.slice(arn.lastIndexOf('/') + 1);
   return Token.asString(Fn.element(Fn.reverse(Fn.split('/', arn)), 0));
 }
 
-/**
- * What a mount needs from the file system construct: let a client group in on NFS, once per
- * group however many mounts ask (EfsFilesystem implements it).
- */
-export interface NfsClientRegistry {
-  /** Allows the group under `name` unless it is already allowed; returns the name it is allowed under. */
-  allowClient(name: string, securityGroupId: string): string;
-}
-
 /** The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a reference built another way. */
-function ownerInStack(mount: Construct, fileSystem: FileSystemReference): (EfsFilesystem & NfsClientRegistry) | undefined {
+function ownerInStack(mount: Construct, fileSystem: FileSystemReference): EfsFilesystem | undefined {
   const owner = EfsFilesystem.ownerOf(fileSystem);
   return owner && TerraformStack.of(owner) === TerraformStack.of(mount) ? owner : undefined;
 }
@@ -81,10 +67,11 @@ function clientName(mount: Construct): string {
  * reference's `mountTargetIds`).
  */
 export function dependOnMountTargets(client: TerraformResource, mount: Construct, fileSystem: FileSystemReference): void {
-  const targets = ownerInStack(mount, fileSystem)?.mountTargetResources() ?? [];
-  const present = new Set((client.dependsOn ?? []).map((d) => tokenExpression(client, d)));
-  const fresh = targets.filter((t) => !present.has(tokenExpression(client, dependable(t))));
-  if (fresh.length > 0) client.dependsOn = [...(client.dependsOn ?? []), ...fresh.map((t) => dependable(t))];
+  const owner = ownerInStack(mount, fileSystem);
+  if (!owner) return;
+  const target = dependable(owner.mountTargetsAvailable);
+  const present = (client.dependsOn ?? []).some((d) => tokenExpression(client, d) === tokenExpression(client, target));
+  if (!present) client.dependsOn = [...(client.dependsOn ?? []), target];
 }
 
 /** The `accessPoint` prop of the mount constructs: an access point made by `addAccessPoint`, or any ID and ARN. */
