@@ -7,12 +7,12 @@
  * becomes `join(" ", [...])` of its words (the same text: Terraform joins them back).
  */
 
-import { attr, renderBody } from '../../src/core/hcl-writer';
+import { COMMENT_WIDTH, attr, renderBody } from '../../src/core/hcl-writer';
 
 /** Lines are broken where they would pass this column. */
 export const MAX_LINE = 120;
 /** Width a split error message is filled to, as comments are. */
-const TEXT_WIDTH = 100;
+const TEXT_WIDTH = COMMENT_WIDTH;
 
 const INDENT = '  ';
 
