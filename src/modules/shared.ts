@@ -32,6 +32,12 @@ export const FILE_SYSTEM_REFERENCE = t.object(
  */
 export const ACCESS_POINT_REFERENCE = t.object({ id: t.string(), arn: t.string() }, 'AccessPointReference');
 
+/** A POSIX user of an access point, one shape (and TypeScript name) for every module. */
+export const POSIX_USER = t.object(
+  { uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) },
+  'PosixUser',
+);
+
 /** Names every module takes: the prefix of everything it creates, so AWS's tightest name limits apply. */
 export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 

@@ -10,7 +10,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { App, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
-import { POSIX_USER } from '../../src/modules/mount/spec';
+import { POSIX_USER } from '../../src/modules/shared';
 import { FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { thrown } from '../support/synth';
 

@@ -11,7 +11,7 @@ import { closedSet, optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import {
-  FILE_SYSTEM_REFERENCE, MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+  FILE_SYSTEM_REFERENCE, MAX_POSIX_ID, POSIX_USER, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
 } from '../shared';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
@@ -211,9 +211,7 @@ const inputs = defineInputs([
       t.object(
         {
           root_directory: optional(t.string(), '/'),
-          posix_user: optional(
-            t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) }, 'PosixUser'),
-          ),
+          posix_user: optional(POSIX_USER),
           creation_info: optional(
             t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: optional(t.string(), '0755') }, 'CreationInfo'),
           ),
@@ -384,7 +382,7 @@ const outputs: OutputSpec[] = [
           id: t.string(),
           arn: t.string(),
           root_directory: t.string(),
-          posix_user: optional(t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) }, 'PosixUser')),
+          posix_user: optional(POSIX_USER),
         },
         'AccessPointOutput',
       ),

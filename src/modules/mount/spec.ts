@@ -16,14 +16,8 @@
 import { Text, doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Expr } from '../../core/expr';
 import { InputName, defineInputs } from '../../core/spec';
-import { optional, t } from '../../core/types';
-import { ACCESS_POINT_REFERENCE, FILE_SYSTEM_REFERENCE, NFS_PORT } from '../shared';
-
-/** The same shape (and TypeScript name) as efs-filesystem's `access_points[*].posix_user`. */
-export const POSIX_USER = t.object(
-  { uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) },
-  'PosixUser',
-);
+import { t } from '../../core/types';
+import { ACCESS_POINT_REFERENCE, FILE_SYSTEM_REFERENCE, NFS_PORT, POSIX_USER } from '../shared';
 
 /** The inputs that describe the access point the module creates, refused together with `access_point`. */
 export const OWN_ACCESS_POINT_INPUTS = ['root_directory', 'posix_user', 'root_directory_permissions'] as const;
