@@ -173,9 +173,14 @@ export const show = (x: Expr): Expr => ({ op: 'show', of: x });
  * The TypeScript evaluator computes `def`.
  */
 export const declared = (name: string, def: Expr): Expr => ({ op: 'declared', name, def });
-export const template = (strings: TemplateStringsArray, ...exprs: Expr[]): Expr => ({
+export const template = (strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Expr => ({
   op: 'template',
-  parts: strings.flatMap((s, i) => (i < exprs.length ? [s, exprs[i]] : [s])),
+  // A plain string or number is message text (`${n.client}` reads `function`), not an interpolated literal.
+  parts: strings.flatMap((s, i) => {
+    if (i >= values.length) return [s];
+    const value = values[i];
+    return [s, typeof value === 'object' ? value : String(value)];
+  }),
 });
 
 // ---------------------------------------------------------------------------------------

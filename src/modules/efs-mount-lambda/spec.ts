@@ -9,7 +9,7 @@ import type { Rule } from '../../core/rules';
 import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
-import { attachesRolePolicy, mountRules, text } from '../mount/rules';
+import { attachesRolePolicy, mountRules } from '../mount/rules';
 import { mountInputs, mountNames } from '../mount/spec';
 
 /** Lambda's pattern for LocalMountPath (written with `-` last so RE2 and JavaScript read it alike). */
@@ -79,7 +79,7 @@ const rules: Rule<EfsMountLambdaInput>[] = [
     inputs: ['mount_path'],
     summary: `mount_path matches Lambda's ${LAMBDA_MOUNT_PATH} and has at most ${LAMBDA_MOUNT_PATH_MAX} characters`,
     condition: and(call('matches', mountPath, lit(LAMBDA_MOUNT_PATH)), le(call('length', mountPath), lit(LAMBDA_MOUNT_PATH_MAX))),
-    message: text`${name('mount_path')} must be "/mnt/" followed by one name of letters, digits, ".", "_" or "-", at most ${LAMBDA_MOUNT_PATH_MAX} characters, such as "/mnt/data" (got ${show(mountPath)}).`,
+    message: template`${name('mount_path')} must be "/mnt/" followed by one name of letters, digits, ".", "_" or "-", at most ${LAMBDA_MOUNT_PATH_MAX} characters, such as "/mnt/data" (got ${show(mountPath)}).`,
   },
   ...cross,
   {

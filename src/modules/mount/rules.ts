@@ -5,7 +5,7 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show,
+  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show, template,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
@@ -18,20 +18,6 @@ export const MAX_SECONDARY_GIDS = 16;
 /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
 export const ROLE_NAME_PATTERN = '^[A-Za-z0-9+=,.@_-]{1,64}$';
 
-/**
- * A message template like `template`, where plain strings and numbers are message text rather
- * than interpolated literals: `text\`… ${n.client} …\`` reads `… function …` in HCL, not `${"function"}`.
- */
-export const text = (strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Expr => ({
-  op: 'template',
-  parts: strings.flatMap((s, i) => {
-    if (i >= values.length) return [s];
-    const value = values[i];
-    if (typeof value !== 'object') return [s, String(value)];
-    // A template inside is spliced in, so that it reads as part of the message.
-    return value.op === 'template' ? [s, ...value.parts] : [s, value];
-  }),
-});
 
 /**
  * Whether the module attaches the role policy: declared once as the local `attaches_role_policy`,
@@ -68,7 +54,7 @@ function ownAccessPointRules<N extends string>(n: MountNames): Rule<N | OwnAcces
     inputs: ['access_point', input],
     summary: `${input} keeps its default (${JSON.stringify(OWN_ACCESS_POINT_DEFAULTS[input])}) when access_point is set`,
     condition: or(isNull(v('access_point')), keepsDefault(input)),
-    message: text`${name(input)} is ${show(v(input))} but ${name('access_point')} is set: the module then mounts that access point and creates none, and ${name('root_directory')}, ${name('posix_user')} and ${name('root_directory_permissions')} describe the one it would create. Give the ${n.client} the directory and user you want through the access point you pass (efs-filesystem's ${name('access_points')}), and leave ${name(input)} out.`,
+    message: template`${name(input)} is ${show(v(input))} but ${name('access_point')} is set: the module then mounts that access point and creates none, and ${name('root_directory')}, ${name('posix_user')} and ${name('root_directory_permissions')} describe the one it would create. Give the ${n.client} the directory and user you want through the access point you pass (efs-filesystem's ${name('access_points')}), and leave ${name(input)} out.`,
   }));
 }
 
@@ -88,35 +74,35 @@ export function mountRules<Role extends string, Attach extends string>(
       summary: 'file_system.mount_target_ids names at least one mount target',
       condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
       // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
-      message: text`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in, and pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
+      message: template`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in, and pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
     },
     {
       id: 'root-directory-absolute',
       inputs: ['root_directory'],
       summary: 'root_directory is an absolute path without `..`',
       condition: rootDirectory.isAbsolute(rootDir),
-      message: text`${name('root_directory')} ${rootDirectory.mustBeAbsolute} (got ${show(rootDir)}).`,
+      message: template`${name('root_directory')} ${rootDirectory.mustBeAbsolute} (got ${show(rootDir)}).`,
     },
     {
       id: 'root-directory-length',
       inputs: ['root_directory'],
       summary: 'root_directory is at most 100 characters',
       condition: rootDirectory.isShortEnough(rootDir),
-      message: text`${name('root_directory')} ${rootDirectory.mustBeShortEnough} (got ${call('length', rootDir)}: ${show(rootDir)}).`,
+      message: template`${name('root_directory')} ${rootDirectory.mustBeShortEnough} (got ${call('length', rootDir)}: ${show(rootDir)}).`,
     },
     {
       id: 'root-directory-depth',
       inputs: ['root_directory'],
       summary: 'root_directory is at most four levels deep',
       condition: rootDirectory.isShallowEnough(rootDir),
-      message: text`${name('root_directory')} ${rootDirectory.mustBeShallowEnough} (got ${call('pathDepth', rootDir)} in ${show(rootDir)}).`,
+      message: template`${name('root_directory')} ${rootDirectory.mustBeShallowEnough} (got ${call('pathDepth', rootDir)} in ${show(rootDir)}).`,
     },
     {
       id: 'root-directory-permissions-octal',
       inputs: ['root_directory_permissions'],
       summary: 'root_directory_permissions is 3 or 4 octal digits',
       condition: octalPermissions.isOctal(v('root_directory_permissions')),
-      message: text`${name('root_directory_permissions')} ${octalPermissions.mustBe} (got ${show(v('root_directory_permissions'))}).`,
+      message: template`${name('root_directory_permissions')} ${octalPermissions.mustBe} (got ${show(v('root_directory_permissions'))}).`,
     },
     {
       id: 'posix-user-ids',
@@ -128,21 +114,21 @@ export function mountRules<Role extends string, Attach extends string>(
         le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
         call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
       ),
-      message: text`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
+      message: template`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
     },
     {
       id: 'role-name-format',
       inputs: [n.role],
       summary: `${n.role}, when set, is an IAM role name (not an ARN)`,
       condition: nullOr(v(n.role), matches(v(n.role), ROLE_NAME_PATTERN)),
-      message: text`${name(n.role)} must be the name of an IAM role, 1 to 64 letters, digits or "+=,.@_-", not its ARN (got ${show(v(n.role))}).`,
+      message: template`${name(n.role)} must be the name of an IAM role, 1 to 64 letters, digits or "+=,.@_-", not its ARN (got ${show(v(n.role))}).`,
     },
     {
       id: 'security-group-id-format',
       inputs: ['security_group_id'],
       summary: 'security_group_id, when set, is an ID such as `sg-0123456789abcdef0`',
       condition: nullOr(v('security_group_id'), matches(v('security_group_id'), SHARED_PATTERNS.securityGroupId)),
-      message: text`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
+      message: template`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
     },
   ];
   const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
@@ -153,7 +139,7 @@ export function mountRules<Role extends string, Attach extends string>(
       inputs: [n.attachRole, n.role],
       summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
       condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
-      message: text`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
+      message: template`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
     },
     ...ownAccessPointRules<MountInput<Role, Attach>>(n),
     {
@@ -170,7 +156,7 @@ export function mountRules<Role extends string, Attach extends string>(
           nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
         ),
       ),
-      message: text`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
+      message: template`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
     },
   ];
   return { single, cross };
