@@ -10,7 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
 import { PlanJson, findResources, init, makeTempDir, plan, planFailure, providerOverride } from '../support/terraform';
-import { synthStack } from '../support/synth';
+import { synthStack, thrown } from '../support/synth';
 
 jest.setTimeout(900_000);
 
@@ -33,17 +33,9 @@ const preconditionMessages = (json: Record<string, any>): string[] =>
     .flatMap((r: any) => r.lifecycle?.precondition ?? [])
     .map((p: any) => p.error_message);
 
-/** The error `build` throws, or fails the test. */
-function errorOf(build: (efs: EfsFilesystem) => void): ValidationError {
-  const efs = new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', PROPS);
-  try {
-    build(efs);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+/** The error `build` throws on a fresh construct, or fails the test. */
+const errorOf = (build: (efs: EfsFilesystem) => void) =>
+  thrown(() => build(new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', PROPS)));
 
 test('adds the entry to accessPoints, defaults applied, as the prop would', () => {
   const json = synthStack((s) => {
