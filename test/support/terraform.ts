@@ -170,6 +170,12 @@ export function stage(repoRoot: string, relPaths: string[], extraFiles: Record<s
   return root;
 }
 
+/** A root folder `name` holding just `files` (file name → content), staged fresh; returns that folder. */
+export function stageRoot(files: Record<string, string>, name = 'r'): string {
+  const extraFiles = Object.fromEntries(Object.entries(files).map(([file, content]) => [`${name}/${file}`, content]));
+  return path.join(stage(process.cwd(), [], extraFiles), name);
+}
+
 // ---------------------------------------------------------------------------
 // Provider configuration for offline plans
 // ---------------------------------------------------------------------------
