@@ -350,6 +350,19 @@ export async function init(dir: string): Promise<RunResult> {
   return result;
 }
 
+/**
+ * Applies `mainTf` (a configuration of variables and outputs, no provider, local state) in a
+ * fresh root and returns each output's value as Terraform computed it.
+ */
+export async function readBack(mainTf: string, prefix = 'efs-modules-read-back-'): Promise<Record<string, unknown>> {
+  const dir = makeTempDir(prefix);
+  fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
+  await init(dir);
+  await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
+  const out = JSON.parse((await terraform(dir, ['output', '-json', '-no-color'])).stdout) as Record<string, { value: unknown }>;
+  return Object.fromEntries(Object.entries(out).map(([name, { value }]) => [name, value]));
+}
+
 export function validate(dir: string): Promise<RunResult> {
   return terraform(dir, ['validate', '-no-color']);
 }
