@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import execa, { ExecaError } from 'execa';
-import { linkProviders, reusableInit } from './installed-providers';
+import { linkProviders, reusableInit, writeAtomically } from './installed-providers';
 import { configuredProvider } from './provider-broker';
 import { OFFLINE_PROVIDER_SETTINGS, offlineProviderKey } from './provider-config';
 import { schemaFilterEnabled } from './schema-filter';
@@ -83,11 +83,7 @@ function mirrorCliConfig(mirror: string): string {
   ].join('\n');
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const file = path.join(os.tmpdir(), `efs-modules-terraform-${hash}.tfrc`);
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) {
-    const partial = `${file}.${process.pid}`;
-    fs.writeFileSync(partial, content);
-    fs.renameSync(partial, file);
-  }
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) writeAtomically(file, content);
   return file;
 }
 
