@@ -12,7 +12,8 @@ import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { ROOT } from '../support/examples';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage } from '../support/terraform';
 import { caseHcl } from '../support/mounts/change-root';
-import { OFFLINE, State, writeAppliedState } from '../support/mounts/settled-state';
+import { State, writeAppliedState } from '../support/mounts/settled-state';
+import { OFFLINE_PLAN_ARGS } from '../support/prepared-root';
 
 const MOUNT = 'module.lambda_deployed';
 let upgraded: PlanJson;
@@ -34,7 +35,7 @@ beforeAll(async () => {
     delete (r as { each?: string }).each;
   }
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
-  upgraded = await plan(dir, { extraArgs: OFFLINE });
+  upgraded = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
 }, 900_000);
 
 const pending = (p: PlanJson): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');
