@@ -14,9 +14,9 @@ import type { ModuleSpec } from '../../src/core/spec';
 import { TfType, camelCase, t } from '../../src/core/types';
 import { MODULES } from '../../generators/registry';
 import { caseInputs, construct, propsFor } from '../support/cases';
+import { ROOT } from '../support/examples';
 import { thrown } from '../support/synth';
 
-const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 /** Every input, output and field name of the modules. */
