@@ -10,7 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
 import { PlanJson, findResources, init, makeTempDir, plan, planFailure, providerOverride } from '../support/terraform';
-import { synthStack, thrown } from '../support/synth';
+import { inputsLocal, preconditionMessages, synthStack, thrown } from '../support/synth';
 
 jest.setTimeout(900_000);
 
@@ -24,14 +24,7 @@ const ASSUME = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-const inputsLocal = (json: Record<string, any>) => json.locals.efs_inputs;
 const accessPointResources = (json: Record<string, any>) => Object.entries(json.resource.aws_efs_access_point ?? {});
-/** The preconditions the construct renders for plan time, by message. */
-const preconditionMessages = (json: Record<string, any>): string[] =>
-  Object.values(json.resource)
-    .flatMap((byName: any) => Object.values(byName))
-    .flatMap((r: any) => r.lifecycle?.precondition ?? [])
-    .map((p: any) => p.error_message);
 
 /** The error `build` throws on a fresh construct, or fails the test. */
 const errorOf = (build: (efs: EfsFilesystem) => void) =>
