@@ -16,14 +16,13 @@ import { evaluate } from '../../src/core/expr';
 import { afterOwnRules } from '../../src/core/rules';
 import { hclInputValues } from '../../src/core/values';
 import { camelCase } from '../../src/core/types';
-import { propsFor, tsSpelling, violations } from '../support/cases';
+import { construct, propsFor, tsSpelling, violations } from '../support/cases';
+import { thrown } from '../support/synth';
 import { splitStack } from '../support/split-stack';
 import { init, makeTempDir, providerOverride, terraform } from '../support/terraform';
 import { tokenized } from '../support/tokenize';
 
 const efsFilesystem = MODULES.find((m) => m.spec.name === 'efs-filesystem')!;
-
-type ConstructClass = new (scope: TerraformStack, id: string, props: Record<string, unknown>) => unknown;
 
 /** Bad inputs planned in one construct: they set different inputs and each fails its own rule only. */
 interface Group {
@@ -114,8 +113,7 @@ beforeAll(async () => {
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
   try {
     for (const g of GROUPS) {
-      const cls = (lib as unknown as Record<string, ConstructClass>)[g.def.spec.className];
-      new cls(stack, g.id, tokenProps(stack, g));
+      construct(g.def, tokenProps(stack, g), stack, g.id);
     }
     // A misspelt mode from a variable, with MiB/s that the rule tying both would refuse next to it.
     const mode = new TerraformVariable(stack, 'misspelt_mode', { default: TYPO.mode });
@@ -157,13 +155,7 @@ test('a bad shape (which fields are given) is refused at synth even when the val
   expect(shapes.length).toBeGreaterThan(0);
   for (const { def, c } of shapes) {
     const stack = new TerraformStack(new App(), 'shapes');
-    const cls = (lib as unknown as Record<string, ConstructClass>)[def.spec.className];
-    let message = '';
-    try {
-      new cls(stack, 'c', tokenProps(stack, { def, cases: [c], id: 'shape' }));
-    } catch (e) {
-      message = e instanceof lib.ValidationError ? e.message : String(e);
-    }
+    const { message } = thrown(() => construct(def, tokenProps(stack, { def, cases: [c], id: 'shape' }), stack, 'c'));
     expect({ title: c.title, message }).toEqual({ title: c.title, message: expect.stringContaining(expectedMessage(def, c)) });
   }
 });

@@ -5,15 +5,11 @@
  * prints the value with the HCL expression `show` renders for TypeScript. HCL messages keep
  * `jsonencode`.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { evaluate, inputReader, show, template, toHcl, tsValue } from '../../src/core/expr';
 import { hclLiteral } from '../../src/core/hcl-values';
 import { TfType, optional, t } from '../../src/core/types';
 import { hclType } from '../../generators/hcl/types';
-import { init, makeTempDir, removeTempDirs, terraform } from '../support/terraform';
-
-afterAll(removeTempDirs);
+import { readBack } from '../support/terraform';
 
 const POSIX_USER = t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) });
 const CREATION_INFO = t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: t.string() });
@@ -77,17 +73,13 @@ describe('at plan time', () => {
   ];
 
   test('Terraform prints each value as the synth-time message does', async () => {
-    const dir = makeTempDir('ts-values-');
     const types = Object.fromEntries(CASES.map((c) => [c.name, c.type]));
     const hcl = CASES.map(({ name, type, value }) => {
       const shown = toHcl(show(inputReader<string>()(name)), { resolve: (n) => `var.${n}`, spelling: 'ts', types });
       return `variable "${name}" {\n  type    = ${hclType(type)}\n  default = ${hclLiteral(value, true)}\n}\noutput "${name}" {\n  value = ${shown}\n}\n`;
     });
-    writeFileSync(join(dir, 'main.tf'), hcl.join('\n'));
-    await init(dir);
-    await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
-    const out = JSON.parse((await terraform(dir, ['output', '-json', '-no-color'])).stdout) as Record<string, { value: unknown }>;
-    const planTime = Object.fromEntries(CASES.map((c) => [c.name, out[c.name].value]));
+    const out = await readBack(hcl.join('\n'), 'ts-values-');
+    const planTime = Object.fromEntries(CASES.map((c) => [c.name, out[c.name]]));
     const synthTime = Object.fromEntries(CASES.map((c) => [c.name, tsValue(c.value, c.type)]));
     expect(planTime).toEqual(synthTime);
   });

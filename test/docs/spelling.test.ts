@@ -13,10 +13,10 @@ import { evaluate, name, perPath, template, toHcl } from '../../src/core/expr';
 import type { ModuleSpec } from '../../src/core/spec';
 import { TfType, camelCase, t } from '../../src/core/types';
 import { MODULES } from '../../generators/registry';
-import { ValidationError } from '../../src';
 import { caseInputs, construct, propsFor } from '../support/cases';
+import { ROOT } from '../support/examples';
+import { thrown } from '../support/synth';
 
-const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 /** Every input, output and field name of the modules. */
@@ -189,15 +189,7 @@ describe('TypeScript error messages', () => {
     const signs: [string, RegExp][] = [...snake.map((n): [string, RegExp] => [n, word(n)]), ['null', /\bnull\b/]];
 
     /** The problems the construct throws at synth time for a bad case. */
-    const problems = (props: Record<string, unknown>): readonly string[] => {
-      try {
-        construct(def, props);
-      } catch (e) {
-        if (e instanceof ValidationError) return e.problems;
-        throw e;
-      }
-      throw new Error('the construct accepted a bad case');
-    };
+    const problems = (props: Record<string, unknown>): readonly string[] => thrown(() => construct(def, props)).problems;
 
     test.each(def.cases.bad.map((c) => [c.title, c] as const))('%s: names no input or field in snake_case and shows no null', (_title, c) => {
       const found = problems(propsFor(def, caseInputs(def, c))).flatMap((p) => findings(p, p, signs));

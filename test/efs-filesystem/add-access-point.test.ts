@@ -10,7 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, ValidationError } from '../../src';
 import { PlanJson, findResources, init, makeTempDir, plan, planFailure, providerOverride } from '../support/terraform';
-import { synthStack } from '../support/synth';
+import { inputsLocal, preconditionMessages, synthStack, thrown } from '../support/synth';
 
 jest.setTimeout(900_000);
 
@@ -24,26 +24,11 @@ const ASSUME = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-const inputsLocal = (json: Record<string, any>) => json.locals.efs_inputs;
 const accessPointResources = (json: Record<string, any>) => Object.entries(json.resource.aws_efs_access_point ?? {});
-/** The preconditions the construct renders for plan time, by message. */
-const preconditionMessages = (json: Record<string, any>): string[] =>
-  Object.values(json.resource)
-    .flatMap((byName: any) => Object.values(byName))
-    .flatMap((r: any) => r.lifecycle?.precondition ?? [])
-    .map((p: any) => p.error_message);
 
-/** The error `build` throws, or fails the test. */
-function errorOf(build: (efs: EfsFilesystem) => void): ValidationError {
-  const efs = new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', PROPS);
-  try {
-    build(efs);
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+/** The error `build` throws on a fresh construct, or fails the test. */
+const errorOf = (build: (efs: EfsFilesystem) => void) =>
+  thrown(() => build(new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', PROPS)));
 
 test('adds the entry to accessPoints, defaults applied, as the prop would', () => {
   const json = synthStack((s) => {

@@ -3,7 +3,7 @@
  * their TypeScript twins: the HCL plan shows what the README promises, and the TypeScript
  * construct plans the very same resources and values as the HCL module.
  */
-import { NormalizedChange, normalizedChanges, planHclExample, planStack } from '../support/examples';
+import { NormalizedChange, fileSystemModuleTypes, normalizedChanges, planHclExample, planStack } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
 
 const plans: Record<string, PlanJson> = {};
@@ -111,10 +111,9 @@ describe('examples/efs-filesystem/complete (network, client group and key create
 });
 
 describe('the TypeScript construct plans what the HCL module plans', () => {
-  const moduleTypes = (t: string) => t.startsWith('aws_efs_') || t.includes('security_group') || t === 'aws_iam_policy_document';
   const compare = (ts: PlanJson, hcl: PlanJson): [NormalizedChange[], NormalizedChange[]] => [
-    normalizedChanges(ts, moduleTypes),
-    normalizedChanges(hcl, moduleTypes),
+    normalizedChanges(ts, fileSystemModuleTypes),
+    normalizedChanges(hcl, fileSystemModuleTypes),
   ];
 
   test('basic: same resources, same planned values', () => {

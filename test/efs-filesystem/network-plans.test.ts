@@ -11,6 +11,7 @@ import { ApplyGraph, applyGraph, before, savedPlan } from '../support/apply-grap
 import { moduleInstances } from '../support/module-root';
 import { OFFLINE_PLAN_ARGS, changeSummary, preparedRoot, rewrite } from '../support/prepared-root';
 import { ROOT } from '../support/examples';
+import { withoutIndex } from '../support/state';
 import { PlanJson, init, planFailure, providerOverride, stage } from '../support/terraform';
 
 const MINE = 'sg-0bbbbbbbbbbbbbbb2';
@@ -78,10 +79,7 @@ function asApplied(state: any): any {
   for (const r of state.resources) {
     for (const i of r.instances) if (CREATE_BEFORE_DESTROY.has(r.type)) i.create_before_destroy = true;
   }
-  for (const r of state.resources.filter((r: any) => r.module === 'module.before_count' && r.type === 'aws_security_group')) {
-    delete r.each;
-    for (const i of r.instances) delete i.index_key;
-  }
+  state = withoutIndex(state, (r) => r.module === 'module.before_count' && r.type === 'aws_security_group');
   const shared = state.resources.find((r: any) => !r.module && r.type === 'aws_security_group' && r.name === 'shared');
   for (const r of state.resources.filter((r: any) => r.module === 'module.same_apply' && r.type === 'aws_efs_mount_target')) {
     for (const i of r.instances) i.attributes.security_groups = [shared.instances[0].attributes.id];

@@ -10,7 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem } from '../../src';
 import { moduleInstances } from '../support/module-root';
-import { NormalizedChange, ROOT, normalizedChanges } from '../support/examples';
+import { NormalizedChange, ROOT, fileSystemModuleTypes, normalizedChanges } from '../support/examples';
 import { PlanJson, init, makeTempDir, plan, providerOverride, stage } from '../support/terraform';
 
 const ROLE = 'arn:aws:iam::111122223333:role/app';
@@ -74,14 +74,13 @@ async function planHcl(): Promise<PlanJson> {
   return plan(dir);
 }
 
-const moduleTypes = (t: string) => t.startsWith('aws_efs_') || t.includes('security_group') || t === 'aws_iam_policy_document';
 let ts: NormalizedChange[];
 let hcl: NormalizedChange[];
 
 beforeAll(async () => {
   const [tsPlan, hclPlan] = await Promise.all([planTs(), planHcl()]);
-  ts = normalizedChanges(tsPlan, moduleTypes);
-  hcl = normalizedChanges(hclPlan, moduleTypes);
+  ts = normalizedChanges(tsPlan, fileSystemModuleTypes);
+  hcl = normalizedChanges(hclPlan, fileSystemModuleTypes);
 }, 900_000);
 
 test('same resources, same planned values, same unknowns', () => {

@@ -12,6 +12,7 @@ import execa from 'execa';
 import { CREATED_TAG } from '../../src/modules/efs-filesystem/build';
 import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
+import { OFFLINE_PLAN_ARGS } from '../support/prepared-root';
 import { awsSchema, stateAfterPlan, stateFromPlan, withoutResources } from '../support/state';
 import { PlanJson, ResourceChange, init, makeTempDir, plan, providerOverride, stage, stripAnsi, terraform } from '../support/terraform';
 import { hclKey, hclLiteral } from '../../src/core/hcl-values';
@@ -145,8 +146,6 @@ function rootHcl(cases: Record<string, Case>, inputs: (name: string) => Inputs |
     .join('\n\n');
 }
 
-const PLAN_ARGS = ['-refresh=false', '-lock=false'];
-
 // Six plans in a row, each of twenty-five module instances; on a loaded machine this takes minutes.
 jest.setTimeout(900_000);
 
@@ -169,7 +168,7 @@ async function prepare(cases: Record<string, Case>): Promise<{ dir: string; crea
   for (let step = 1; step < steps; step++) {
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
     writeFileSync(join(dir, 'main.tf'), rootHcl(cases, inputsAt(step)));
-    const applied = await plan(dir, { extraArgs: PLAN_ARGS });
+    const applied = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
     applies.push(applied);
     state = stateAfterPlan(state, applied, schema);
   }
@@ -229,8 +228,8 @@ beforeAll(async () => {
   const out = makeTempDir('efs-modules-guard-');
   planFile = join(out, 'plan.bin');
   const [failed, passed] = await Promise.all([
-    terraform(refusedRoot, ['plan', '-no-color', '-input=false', ...PLAN_ARGS, ...replaceArgs(REFUSED)], { allowFailure: true }),
-    terraform(passingRoot, ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...PLAN_ARGS, ...replaceArgs(PASSING)], { allowFailure: true }),
+    terraform(refusedRoot, ['plan', '-no-color', '-input=false', ...OFFLINE_PLAN_ARGS, ...replaceArgs(REFUSED)], { allowFailure: true }),
+    terraform(passingRoot, ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...OFFLINE_PLAN_ARGS, ...replaceArgs(PASSING)], { allowFailure: true }),
   ]);
   refusedExit = failed.exitCode;
   refusals = refusalsOf(failed.stderr);
@@ -368,7 +367,7 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
 
   test('terraform plan -destroy: doctor names every file system', async () => {
     const out = makeTempDir('efs-modules-guard-destroy-');
-    await terraform(settledRoot, ['plan', '-destroy', '-input=false', '-no-color', `-out=${join(out, 'plan.bin')}`, ...PLAN_ARGS]);
+    await terraform(settledRoot, ['plan', '-destroy', '-input=false', '-no-color', `-out=${join(out, 'plan.bin')}`, ...OFFLINE_PLAN_ARGS]);
     writeFileSync(join(out, 'plan.json'), (await terraform(settledRoot, ['show', '-json', join(out, 'plan.bin')])).stdout);
     const { exitCode, findings } = await doctor(join(out, 'plan.json'));
     expect(exitCode).toBe(1);

@@ -5,8 +5,7 @@
  */
 import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, PolicyStatement } from '../../src';
-import { synthStack } from '../support/synth';
-import { thrown } from '../support/synth';
+import { inputsLocal, preconditionMessages, synthStack, thrown } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
@@ -18,13 +17,7 @@ const MOUNT_FOR_ROLE: PolicyStatement = {
   sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }],
 };
 
-const inputsLocal = (json: Record<string, any>) => json.locals.efs_inputs;
 const only = (byName: Record<string, any> | undefined): any => Object.values(byName ?? {})[0];
-const preconditionMessages = (json: Record<string, any>): string[] =>
-  Object.values(json.resource)
-    .flatMap((byName: any) => Object.values(byName))
-    .flatMap((r: any) => r.lifecycle?.precondition ?? [])
-    .map((p: any) => p.error_message);
 
 const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) => new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', { ...PROPS, ...props });
 

@@ -4,24 +4,12 @@
  * all in one root, no flags). Each is planned as written, with the real AWS provider, the Git
  * sources pointed at this checkout's modules.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../support/examples';
-import { PlanJson, init, plan, providerOverride, stage } from '../support/terraform';
+import { PlanJson, init, plan } from '../support/terraform';
+import { stageUsage, usageOf } from '../support/mounts/readme-usage';
 
-/** The first ```hcl block of a README, with its Git module sources made local. */
-function usageOf(module: string): string {
-  const readme = readFileSync(join(ROOT, 'modules', module, 'README.md'), 'utf8');
-  const block = /```hcl\n([\s\S]*?)```/.exec(readme);
-  if (!block) throw new Error(`modules/${module}/README.md has no hcl block`);
-  return block[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"');
-}
-
+/** Plans the module's usage block as written, as a first plan (no state). */
 async function planUsage(module: string): Promise<PlanJson> {
-  const top = stage(ROOT, ['modules'], { 'usage/provider_override.tf': providerOverride() });
-  const dir = join(top, 'usage');
-  writeFileSync(join(dir, 'main.tf'), usageOf(module));
-  copyFileSync(join(ROOT, 'examples', 'lambda', 'handler.zip'), join(dir, 'handler.zip'));
+  const dir = stageUsage(usageOf(module));
   await init(dir);
   return plan(dir);
 }

@@ -14,7 +14,8 @@ import { ApplyGraph, applyGraph, before, savedPlan } from '../support/apply-grap
 import { ROOT } from '../support/examples';
 import { PlanJson, ResourceChange, init, providerOverride, stage } from '../support/terraform';
 import { MountVersion, writeRoot } from '../support/mounts/replacement-root';
-import { OFFLINE, writeAppliedState } from '../support/mounts/settled-state';
+import { writeAppliedState } from '../support/mounts/settled-state';
+import { OFFLINE_PLAN_ARGS } from '../support/prepared-root';
 
 const V1: MountVersion = { name: 'app', root_directory: '/v1' };
 
@@ -29,7 +30,7 @@ async function changeTo(v1: MountVersion, v2: MountVersion): Promise<{ again: Pl
   await init(dir);
   const again = await writeAppliedState(dir);
   writeRoot(dir, v2);
-  const saved = await savedPlan(dir, OFFLINE);
+  const saved = await savedPlan(dir, OFFLINE_PLAN_ARGS);
   return { again, v2: saved.json, graph: await applyGraph(dir, saved) };
 }
 

@@ -12,7 +12,9 @@ import { CLIENT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { ROOT } from '../support/examples';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage } from '../support/terraform';
 import { caseHcl } from '../support/mounts/change-root';
-import { OFFLINE, State, writeAppliedState } from '../support/mounts/settled-state';
+import { writeAppliedState } from '../support/mounts/settled-state';
+import { OFFLINE_PLAN_ARGS } from '../support/prepared-root';
+import { withoutIndex, withoutResources } from '../support/state';
 
 const MOUNT = 'module.lambda_deployed';
 let upgraded: PlanJson;
@@ -27,14 +29,10 @@ beforeAll(async () => {
   await init(dir);
   await writeAppliedState(dir);
   // The state as the release before access_point left it: no index, no checks holder.
-  const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as State;
-  state.resources = state.resources.filter((r) => r.type !== 'terraform_data');
-  for (const r of state.resources.filter((x) => x.type === 'aws_efs_access_point')) {
-    for (const instance of r.instances) delete instance.index_key;
-    delete (r as { each?: string }).each;
-  }
-  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
-  upgraded = await plan(dir, { extraArgs: OFFLINE });
+  const applied = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+  const older = withoutIndex(withoutResources(applied, (r) => r.type === 'terraform_data'), (r) => r.type === 'aws_efs_access_point');
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(older));
+  upgraded = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
 }, 900_000);
 
 const pending = (p: PlanJson): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');

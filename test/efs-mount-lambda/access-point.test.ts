@@ -14,8 +14,8 @@ import { App, TerraformStack } from '../../src/cdktf';
 import { diagnose, parsePlan } from '../../src/doctor';
 import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { ROOT } from '../support/examples';
-import { init, makeTempDir, plan, providerOverride } from '../support/terraform';
-import { PlannedExample, changes, graphOf, node, only, waitsFor } from '../support/mounts/examples';
+import { makeTempDir, providerOverride } from '../support/terraform';
+import { PlannedExample, changes, node, only, planWithGraph, waitsFor } from '../support/mounts/examples';
 import { accessPointUsage, planAccessPointUsage } from '../support/mounts/readme-access-point';
 
 /** A stack as a CDKTF user writes it: file system, access point added to it, function, mount. */
@@ -47,9 +47,7 @@ async function planStackWithAddedAccessPoint(): Promise<PlannedExample> {
   const dir = join(outdir, 'stacks', 'ap');
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
   copyFileSync(join(ROOT, 'examples', 'lambda', 'handler.zip'), join(dir, 'handler.zip'));
-  await init(dir);
-  const [p, graph] = await Promise.all([plan(dir), graphOf(dir)]);
-  return { dir, plan: p, graph };
+  return planWithGraph(dir);
 }
 
 let hcl: PlannedExample;

@@ -54,6 +54,13 @@ const explainedIn = (order: readonly ElementRef[]): Explained[] =>
 
 const META = new Set(['count', 'for_each', 'provider', 'depends_on']);
 
+/** Where a block's lifecycle block opens in its body, or -1. */
+const lifecycleAt = (body: string[]) => body.findIndex((l) => l === '  lifecycle {');
+/** A block's argument names in the order written, meta-arguments aside. */
+const argumentsOf = (body: string[]) =>
+  body.map((l) => /^ {2}([a-z_0-9]+)\s+=/.exec(l)?.[1]).filter((a): a is string => !!a && !META.has(a));
+const isFromPort = (line: string) => /^\s*from_port\s*=/.test(line);
+
 describe.each(files.map(([path, content]) => [path, content] as const))('%s', (_path, content) => {
   const lines = content.split('\n');
 
@@ -69,7 +76,7 @@ describe.each(files.map(([path, content]) => [path, content] as const))('%s', (_
 
   test('closes each resource with its lifecycle block', () => {
     for (const { header, body } of blocks(content)) {
-      const opened = body.findIndex((l) => l === '  lifecycle {');
+      const opened = lifecycleAt(body);
       if (opened < 0) continue;
       expect({ header, after: body.slice(body.indexOf('  }', opened) + 1) }).toEqual({ header, after: [] });
     }
@@ -77,15 +84,32 @@ describe.each(files.map(([path, content]) => [path, content] as const))('%s', (_
 
   test('writes tags after the other arguments of a resource', () => {
     for (const { header, body } of blocks(content)) {
-      const args = body.map((l) => /^ {2}([a-z_0-9]+)\s+=/.exec(l)?.[1]).filter((a): a is string => !!a && !META.has(a));
+      const args = argumentsOf(body);
       if (args.includes('tags')) expect({ header, last: args[args.length - 1] }).toEqual({ header, last: 'tags' });
     }
   });
 
   test('writes to_port right after from_port', () => {
     lines.forEach((line, i) => {
-      if (/^\s*from_port\s*=/.test(line)) expect(lines[i + 1]).toMatch(/^\s*to_port\s*=/);
+      if (isFromPort(line)) expect(lines[i + 1]).toMatch(/^\s*to_port\s*=/);
     });
+  });
+});
+
+// The three checks above look only at what they find: these guards keep them from passing on nothing.
+describe('the generated files hold what the layout checks look at', () => {
+  const bodies = files.flatMap(([, content]) => blocks(content)).map((b) => b.body);
+
+  test('a resource with a lifecycle block', () => {
+    expect(bodies.filter((body) => lifecycleAt(body) >= 0).length).toBeGreaterThan(0);
+  });
+
+  test('a resource with tags', () => {
+    expect(bodies.filter((body) => argumentsOf(body).includes('tags')).length).toBeGreaterThan(0);
+  });
+
+  test('a from_port', () => {
+    expect(files.filter(([, content]) => content.split('\n').some(isFromPort)).length).toBeGreaterThan(0);
   });
 });
 

@@ -48,9 +48,14 @@ export function tsSpelling(name: string): string {
 
 type ConstructClass = new (scope: TerraformStack, id: string, props: Record<string, unknown>) => unknown;
 
-/** Creates the module's real TypeScript construct in a fresh stack. */
-export function construct(def: TestedModule, props: Record<string, unknown>, stack = new TerraformStack(new App(), 'test')): unknown {
+/** Creates the module's real TypeScript construct (in a fresh stack unless one is given). */
+export function construct(
+  def: TestedModule,
+  props: Record<string, unknown>,
+  stack = new TerraformStack(new App(), 'test'),
+  id = 'subject',
+): unknown {
   const cls = (lib as unknown as Record<string, ConstructClass>)[def.spec.className];
   if (!cls) throw new Error(`src/index.ts does not export ${def.spec.className}`);
-  return new cls(stack, 'subject', props);
+  return new cls(stack, id, props);
 }

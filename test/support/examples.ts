@@ -58,6 +58,13 @@ function withoutPlanTime(type: string, after: any): unknown {
 }
 
 /**
+ * Resource types the efs-filesystem module plans (not the network or roles an example builds
+ * around it): what a plan of the construct and one of the HCL module are compared on.
+ */
+export const fileSystemModuleTypes = (type: string): boolean =>
+  type.startsWith('aws_efs_') || type.includes('security_group') || type === 'aws_iam_policy_document';
+
+/**
  * Planned changes without their addresses (which differ: `module.efs.aws_x.this` in HCL,
  * `aws_x.efs_x_1A2B3C` in a CDKTF stack), sorted, so two plans compare as wholes.
  */

@@ -9,20 +9,16 @@ import * as path from 'path';
 import { INSTALLED_PROVIDERS_ENV, TEMPLATE_MAIN_TF, cachedSchemaFile, linkProviders, reusableInit } from './installed-providers';
 import { awsSchema } from './state';
 import { ROOT } from './examples';
-import { findResources, makeTempDir, plan, providerOverride, stage, stripAnsi, terraform } from './terraform';
+import { findResources, makeTempDir, plan, providerOverride, stage, stageRoot, stripAnsi, terraform } from './terraform';
 
 const RESOURCE = 'resource "aws_efs_file_system" "this" {\n  encrypted = true\n}\n';
 
 let template: string;
 const previous = process.env[INSTALLED_PROVIDERS_ENV];
 
-function root(files: Record<string, string>): string {
-  return path.join(stage(process.cwd(), [], Object.fromEntries(Object.entries(files).map(([f, c]) => [`r/${f}`, c]))), 'r');
-}
-
 /** What init() does for a root that may reuse the template. */
 async function linkedRoot(files: Record<string, string>): Promise<string> {
-  const dir = root(files);
+  const dir = stageRoot(files);
   await terraform(dir, ['get', '-no-color']);
   linkProviders(dir, template);
   return dir;
@@ -41,7 +37,7 @@ afterAll(() => {
 });
 
 test('a root without a backend reuses the initialised root, also when initialised a second time', async () => {
-  const dir = root({ 'main.tf': RESOURCE });
+  const dir = stageRoot({ 'main.tf': RESOURCE });
   expect(reusableInit(dir)).toBe(template);
   await terraform(dir, ['get', '-no-color']);
   linkProviders(dir, template);
@@ -49,10 +45,10 @@ test('a root without a backend reuses the initialised root, also when initialise
 });
 
 test('roots with a backend, a lock file or providers of their own run their own init', () => {
-  expect(reusableInit(root({ 'main.tf': `terraform {\n  backend "local" {}\n}\n${RESOURCE}` }))).toBeUndefined();
-  expect(reusableInit(root({ 'cdk.tf.json': JSON.stringify({ terraform: { backend: { local: { path: 'x.tfstate' } } } }) }))).toBeUndefined();
-  expect(reusableInit(root({ 'main.tf': RESOURCE, '.terraform.lock.hcl': '# another lock file\n' }))).toBeUndefined();
-  const own = root({ 'main.tf': RESOURCE });
+  expect(reusableInit(stageRoot({ 'main.tf': `terraform {\n  backend "local" {}\n}\n${RESOURCE}` }))).toBeUndefined();
+  expect(reusableInit(stageRoot({ 'cdk.tf.json': JSON.stringify({ terraform: { backend: { local: { path: 'x.tfstate' } } } }) }))).toBeUndefined();
+  expect(reusableInit(stageRoot({ 'main.tf': RESOURCE, '.terraform.lock.hcl': '# another lock file\n' }))).toBeUndefined();
+  const own = stageRoot({ 'main.tf': RESOURCE });
   fs.mkdirSync(path.join(own, '.terraform', 'providers'), { recursive: true });
   expect(reusableInit(own)).toBeUndefined();
 });
@@ -108,6 +104,6 @@ test('the provider schema is asked once per run and read back equal to what terr
   const printed = JSON.parse((await terraform(second, ['providers', 'schema', '-json'])).stdout).provider_schemas['registry.terraform.io/hashicorp/aws'];
   expect(await awsSchema(second)).toEqual(printed);
   // A root locking another package (here: other hashes) never reads it.
-  const other = root({ 'main.tf': RESOURCE, '.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n  hashes = ["h1:other"]\n}\n' });
+  const other = stageRoot({ 'main.tf': RESOURCE, '.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n  hashes = ["h1:other"]\n}\n' });
   expect(cachedSchemaFile(other)).toBeUndefined();
 });

@@ -15,6 +15,7 @@ interface PlannedModule {
   resources: { type: string; values: Record<string, unknown> }[];
 }
 
+/** Plan arguments against a prepared state: read it as applied (no refresh, no AWS) and take no lock. */
 export const OFFLINE_PLAN_ARGS = ['-refresh=false', '-lock=false'];
 
 /**

@@ -3,19 +3,14 @@
  * configure it. A wrong "yes" would let one configuration (region, default tags) leak into
  * another process's plan, so every "no" below matters as much as the "yes".
  */
-import * as path from 'path';
-import { stage, sharesProvider } from './terraform';
+import { sharesProvider, stageRoot } from './terraform';
 
 const MOCKED = 'mock_provider "aws" {}\n\nrun "plans" {\n  command = plan\n}\n';
 const REAL = 'run "plans" {\n  command = plan\n}\n';
 const MODULE = 'resource "aws_efs_file_system" "this" {}\n';
 
-function dir(files: Record<string, string>): string {
-  return path.join(stage(process.cwd(), [], Object.fromEntries(Object.entries(files).map(([f, c]) => [`m/${f}`, c]))), 'm');
-}
-
 test('schema-only commands share; init, plan and apply never do', () => {
-  const d = dir({ 'main.tf': MODULE });
+  const d = stageRoot({ 'main.tf': MODULE });
   for (const args of [['validate'], ['show', '-json', 'plan.bin'], ['graph'], ['providers', 'schema', '-json']]) {
     expect(sharesProvider(d, args)).toBe(true);
   }
@@ -25,7 +20,7 @@ test('schema-only commands share; init, plan and apply never do', () => {
 });
 
 test('terraform test shares only when every file it runs mocks the AWS provider', () => {
-  const d = dir({ 'main.tf': MODULE, 'tests/mocked.tftest.hcl': MOCKED, 'tests/real.tftest.hcl': REAL });
+  const d = stageRoot({ 'main.tf': MODULE, 'tests/mocked.tftest.hcl': MOCKED, 'tests/real.tftest.hcl': REAL });
   expect(sharesProvider(d, ['test', '-no-color'])).toBe(false);
   expect(sharesProvider(d, ['test', '-filter=tests/mocked.tftest.hcl'])).toBe(true);
   expect(sharesProvider(d, ['test', '-filter=tests/real.tftest.hcl'])).toBe(false);
@@ -33,14 +28,14 @@ test('terraform test shares only when every file it runs mocks the AWS provider'
 });
 
 test('terraform test does not share when a test file also configures a real AWS provider', () => {
-  const d = dir({ 'main.tf': MODULE, 'tests/mixed.tftest.hcl': `${MOCKED}\nprovider "aws" {\n  region = "eu-west-1"\n}\n` });
+  const d = stageRoot({ 'main.tf': MODULE, 'tests/mixed.tftest.hcl': `${MOCKED}\nprovider "aws" {\n  region = "eu-west-1"\n}\n` });
   expect(sharesProvider(d, ['test'])).toBe(false);
 });
 
 test('terraform test does not share when the configuration has an aliased AWS provider the mock leaves real', () => {
-  const aliased = dir({ 'main.tf': `${MODULE}provider "aws" {\n  alias  = "replica"\n  region = "eu-central-1"\n}\n`, 'tests/mocked.tftest.hcl': MOCKED });
+  const aliased = stageRoot({ 'main.tf': `${MODULE}provider "aws" {\n  alias  = "replica"\n  region = "eu-central-1"\n}\n`, 'tests/mocked.tftest.hcl': MOCKED });
   expect(sharesProvider(aliased, ['test'])).toBe(false);
-  const declared = dir({
+  const declared = stageRoot({
     'versions.tf': 'terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [aws.replica]\n    }\n  }\n}\n',
     'main.tf': MODULE,
     'tests/mocked.tftest.hcl': MOCKED,
@@ -49,5 +44,5 @@ test('terraform test does not share when the configuration has an aliased AWS pr
 });
 
 test('terraform test without test files does not share', () => {
-  expect(sharesProvider(dir({ 'main.tf': MODULE }), ['test'])).toBe(false);
+  expect(sharesProvider(stageRoot({ 'main.tf': MODULE }), ['test'])).toBe(false);
 });

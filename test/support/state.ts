@@ -214,6 +214,18 @@ export function withoutResources(state: any, drop: (r: { module?: string; type: 
   return { ...state, resources: (state.resources as StateResource[]).filter((r) => !drop(r)) };
 }
 
+/**
+ * The state an older release left for some resources (`pick`): written with count or for_each
+ * since, they had neither then, so their instances carry no index_key and the resource no `each`.
+ */
+export function withoutIndex(state: any, pick: (r: { module?: string; type: string; name: string }) => boolean): object {
+  const unindexed = (r: StateResource & { each?: string }) => {
+    const { each: _each, ...rest } = r;
+    return { ...rest, instances: r.instances.map(({ index_key: _key, ...instance }) => instance) };
+  };
+  return { ...state, resources: (state.resources as StateResource[]).map((r) => (pick(r) ? unindexed(r) : r)) };
+}
+
 /** Sets one attribute of every instance of a resource type in a state (e.g. a policy computed at plan time). */
 export function patchState(state: any, type: string, attribute: string, value: (module: string) => Json): object {
   for (const r of state.resources) {

@@ -18,6 +18,16 @@ export const FILE_SYSTEM_PROP: FileSystemReference = {
   mountTargetIds: FILE_SYSTEM.mount_target_ids,
 };
 
+/** The inputs local of a synthesized EfsFilesystem (`efs_inputs`): every input after defaults. */
+export const inputsLocal = (json: Record<string, any>): Record<string, any> => json.locals.efs_inputs;
+
+/** The preconditions a synthesized stack renders for plan time, by message. */
+export const preconditionMessages = (json: Record<string, any>): string[] =>
+  Object.values(json.resource)
+    .flatMap((byName: any) => Object.values(byName))
+    .flatMap((r: any) => r.lifecycle?.precondition ?? [])
+    .map((p: any) => p.error_message);
+
 /** The ValidationError that `f` throws; any other error is rethrown, and none at all fails the test. */
 export function thrown(f: () => unknown): ValidationError {
   try {

@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import execa, { ExecaError } from 'execa';
-import { linkProviders, reusableInit } from './installed-providers';
+import { linkProviders, reusableInit, writeAtomically } from './installed-providers';
 import { configuredProvider } from './provider-broker';
 import { OFFLINE_PROVIDER_SETTINGS, offlineProviderKey } from './provider-config';
 import { schemaFilterEnabled } from './schema-filter';
@@ -83,11 +83,7 @@ function mirrorCliConfig(mirror: string): string {
   ].join('\n');
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const file = path.join(os.tmpdir(), `efs-modules-terraform-${hash}.tfrc`);
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) {
-    const partial = `${file}.${process.pid}`;
-    fs.writeFileSync(partial, content);
-    fs.renameSync(partial, file);
-  }
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) writeAtomically(file, content);
   return file;
 }
 
@@ -168,6 +164,12 @@ export function stage(repoRoot: string, relPaths: string[], extraFiles: Record<s
     fs.writeFileSync(file, content);
   }
   return root;
+}
+
+/** A root folder `name` holding just `files` (file name → content), staged fresh; returns that folder. */
+export function stageRoot(files: Record<string, string>, name = 'r'): string {
+  const extraFiles = Object.fromEntries(Object.entries(files).map(([file, content]) => [`${name}/${file}`, content]));
+  return path.join(stage(process.cwd(), [], extraFiles), name);
 }
 
 // ---------------------------------------------------------------------------
@@ -342,6 +344,19 @@ export async function init(dir: string): Promise<RunResult> {
   const result = await terraform(dir, ['get', '-no-color']);
   linkProviders(dir, template);
   return result;
+}
+
+/**
+ * Applies `mainTf` (a configuration of variables and outputs, no provider, local state) in a
+ * fresh root and returns each output's value as Terraform computed it.
+ */
+export async function readBack(mainTf: string, prefix = 'efs-modules-read-back-'): Promise<Record<string, unknown>> {
+  const dir = makeTempDir(prefix);
+  fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
+  await init(dir);
+  await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
+  const out = JSON.parse((await terraform(dir, ['output', '-json', '-no-color'])).stdout) as Record<string, { value: unknown }>;
+  return Object.fromEntries(Object.entries(out).map(([name, { value }]) => [name, value]));
 }
 
 export function validate(dir: string): Promise<RunResult> {

@@ -15,9 +15,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import execa from 'execa';
+import { ROOT } from './examples';
 import { makeTempDir } from './terraform';
 
-const ROOT = path.resolve(__dirname, '../..');
 const BATCH_CHECKER = path.join(__dirname, 'tsc-batch.js');
 
 export interface Compilation {

@@ -7,16 +7,13 @@
  * errors naming the misspelling, on the lines that use it, and nothing else. All variants are
  * compiled in one batch (compileSources, test/support/tsc.ts), each read back on its own.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { Compilation, compileSources, fixtureSource } from '../support/tsc';
 
 const PLACEHOLDER = 'INPUT_NAME';
 
 /** The 1-based lines of a fixture that use the placeholder: where each error must be reported. */
 function placeholderLines(fixture: string): number[] {
-  const source = fs.readFileSync(path.join(__dirname, 'fixtures', `${fixture}.ts.fixture`), 'utf8');
-  return source.split('\n').flatMap((line, i) => (line.includes(PLACEHOLDER) && !line.startsWith('//') ? [i + 1] : []));
+  return fixtureSource(fixture).split('\n').flatMap((line, i) => (line.includes(PLACEHOLDER) && !line.startsWith('//') ? [i + 1] : []));
 }
 
 /** A fixture that must compile with the declared name in place of the placeholder and fail with the misspelt one. */

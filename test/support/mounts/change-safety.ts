@@ -15,7 +15,8 @@ import { ACCESS_POINT, CLIENT, FILE_SYSTEM } from '../../../src/modules/mount/ca
 import { ROOT } from '../examples';
 import { PlanJson, init, plan, providerOverride, stage } from '../terraform';
 import { Client, Inputs, caseHcl, clientAddress } from './change-root';
-import { OFFLINE, writeAppliedState } from './settled-state';
+import { OFFLINE_PLAN_ARGS } from '../prepared-root';
+import { writeAppliedState } from './settled-state';
 
 const ROLE = { lambda: 'role_name', ecs: 'task_role_name' } as const;
 const ATTACH = { lambda: 'attach_role_policy', ecs: 'attach_task_role_policy' } as const;
@@ -157,7 +158,7 @@ export function describeChangeSafety(client: Client): void {
     await init(dir);
     again = await writeAppliedState(dir);
     writeFileSync(join(dir, 'main.tf'), rootHcl(client, 'v2'));
-    v2 = await plan(dir, { extraArgs: OFFLINE });
+    v2 = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
   }, 900_000);
 
   test('the state is what an apply of v1 would leave: v1 planned again changes nothing', () => {

@@ -48,7 +48,8 @@ export function waitsFor(graph: Graph, from: string): Set<string> {
   return seen;
 }
 
-async function planned(dir: string): Promise<PlannedExample> {
+/** Inits dir, then plans it and reads its graph. */
+export async function planWithGraph(dir: string): Promise<PlannedExample> {
   await init(dir);
   const [p, graph] = await Promise.all([plan(dir), graphOf(dir)]);
   return { dir, plan: p, graph };
@@ -57,14 +58,14 @@ async function planned(dir: string): Promise<PlannedExample> {
 /** examples/<path>/main.tf with every module staged beside it, planned with fake credentials. */
 export async function planHcl(path: string): Promise<PlannedExample> {
   const root = stage(ROOT, ['modules', `examples/${path}`], { [`examples/${path}/provider_override.tf`]: providerOverride() });
-  return planned(join(root, 'examples', path));
+  return planWithGraph(join(root, 'examples', path));
 }
 
 /** One stack of main.ts, synthesized once per test file, planned as `cdktf deploy` would. */
 export async function planTs(stack: string): Promise<PlannedExample> {
   const dir = join(synthApp(), 'stacks', stack);
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
-  return planned(dir);
+  return planWithGraph(dir);
 }
 
 export const changes = (p: PlanJson, type: string): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.type === type);

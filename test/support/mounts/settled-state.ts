@@ -7,11 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyGraph, resourceDependencies, savedPlan } from '../apply-graph';
-import { withDependencies } from '../prepared-root';
+import { OFFLINE_PLAN_ARGS, withDependencies } from '../prepared-root';
 import { awsSchema, stateFromPlan } from '../state';
 import { PlanJson, plan } from '../terraform';
-
-export const OFFLINE = ['-refresh=false', '-lock=false'];
 
 export interface State {
   resources: { module?: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown> }[] }[];
@@ -40,8 +38,8 @@ export async function writeAppliedState(dir: string): Promise<PlanJson> {
   const state = withDependencies(stateFromPlan(created.json, await awsSchema(dir)) as State, resourceDependencies(await applyGraph(dir, created)));
   for (let round = 0; round < 3; round++) {
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
-    if (settle(state, await plan(dir, { extraArgs: OFFLINE })) === 0) break;
+    if (settle(state, await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS })) === 0) break;
   }
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
-  return plan(dir, { extraArgs: OFFLINE });
+  return plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
 }
