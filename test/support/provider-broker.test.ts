@@ -11,7 +11,7 @@ import { ProviderBroker, configuredProvider, startProviderBroker } from './provi
 import { offlineProviderKey } from './provider-config';
 import { filteredBy } from './schema-filter';
 import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
-import { init, providerOverride, stage, terraformEnv } from './terraform';
+import { init, providerOverride, stageRoot, terraformEnv } from './terraform';
 
 
 let broker: ProviderBroker;
@@ -20,7 +20,7 @@ let west: string;
 
 /** A staged root with the offline provider configuration of region, initialised. */
 async function offlineRoot(region: string): Promise<string> {
-  const dir = path.join(stage(process.cwd(), [], { 'r/main.tf': smallRootTf('broker'), 'r/provider.tf': providerOverride(region) }), 'r');
+  const dir = stageRoot({ 'main.tf': smallRootTf('broker'), 'provider.tf': providerOverride(region) });
   await init(dir);
   return dir;
 }

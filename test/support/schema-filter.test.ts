@@ -10,7 +10,7 @@ import * as path from 'path';
 import { mirroredProviderBinary, SharedProvider, startSharedProvider } from './shared-provider';
 import { filteredBy, repositoryTypes } from './schema-filter';
 import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
-import { init, makeTempDir, providerMirror, providerOverride, stage, terraform, terraformEnv } from './terraform';
+import { init, makeTempDir, providerMirror, providerOverride, stageRoot, terraform, terraformEnv } from './terraform';
 
 const TYPES = SMALL_ROOT_TYPES;
 
@@ -24,7 +24,7 @@ let root: string;
 
 /** A staged, initialised root holding files. */
 async function initialised(files: Record<string, string>): Promise<string> {
-  const dir = path.join(stage(process.cwd(), [], Object.fromEntries(Object.entries(files).map(([f, c]) => [`r/${f}`, c]))), 'r');
+  const dir = stageRoot(files);
   await init(dir);
   return dir;
 }
