@@ -80,7 +80,8 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
     if (fs) fileSystems.set(fs.resource.values.id, moduleName(c.prefix));
   }
 
-  for (const c of found) {
+  // File systems first: the mounts' blocks refer to them.
+  for (const c of [...found].sort((a, b) => Number(b.kind === 'EfsFilesystem') - Number(a.kind === 'EfsFilesystem'))) {
     const name = moduleName(c.prefix);
     const call = c.kind === 'EfsFilesystem' ? mapFileSystem(c, name, refer, out) : mapMount(c, name, others, refer, fileSystems, out);
     if (!call) continue;
@@ -167,7 +168,7 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
       if (group.name !== defaultName) inputs.security_group_name = group.name;
     }
     inputs.security_group_description = group.description;
-    if (group.revoke_rules_on_delete === false) inputs.security_group_revoke_rules_on_delete = false;
+    if (group.revoke_rules_on_delete === true) inputs.security_group_revoke_rules_on_delete = true;
   }
 
   // ---- the file system's own settings, written out: they are what the replacement guard compares
