@@ -93,7 +93,6 @@ test('the bindings are the provider releases this test claims', () => {
 
 test('the reader finds every argument the modules and constructs set in the 5.x bindings (so a miss below is the provider\'s)', () => {
   expect(hclUses.length).toBeGreaterThan(100);
-  if (process.env.PROVIDER6_COUNT) console.log(`${uses.length} uses, ${new Set(uses.map((u) => u.type)).size} types`);
   expect(uses.filter((u) => u.type === 'aws_lambda_function').map((u) => u.path).sort()).toEqual(['file_system_config.arn', 'file_system_config.local_mount_path']);
   expect(uses.some((u) => u.type === 'aws_ecs_task_definition' && u.path === 'volume.efs_volume_configuration.authorization_config.access_point_id')).toBe(true);
   expect(incompatibilities(uses, v5, v5)).toEqual([]);
