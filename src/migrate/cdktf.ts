@@ -95,7 +95,7 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
     }
   }
   // A grant (`efs.grantReadWrite(role)`) is a resource of the construct that the module does not hold.
-  const grants = others.filter((r) => found.some((c) => r.name.startsWith(`${c.prefix}_`)));
+  const grants = others.filter((r) => found.some((c) => r.name.startsWith(`${c.prefix}_`)) && /_[0-9A-F]{8}$/.test(r.name));
   for (const g of grants) out.notes.push(`${g.address} is not part of the module (a grant or your own resource under the construct): it keeps its address; point what it reads from the construct at the module's outputs.`);
   for (const [id, count] of countBy(out.modules.map((m) => m.name))) {
     if (count > 1) out.refused.push(`two constructs would both become module "${id}"; rename one construct`);
@@ -139,6 +139,7 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
     out.placeholders.push(`module.${name}.${input}: ${what}`);
   };
   inputs.name = fs.tags?.Name;
+  if (!nonEmpty(inputs.name)) out.refused.push(`EfsFilesystem "${c.path}": ${fsResource.resource.address} has no Name tag, which the construct always writes; is the state right?`);
   const tags = withoutKeys(fs.tags, ['Name', CREATED_TAG]);
 
   // ---- network
@@ -190,7 +191,7 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
   const accessPoints: Record<string, unknown> = {};
   for (const { resource } of byPart(c, 'access_point')) {
     const key = String(resource.index);
-    accessPoints[key] = accessPointInput(resource.values, [...Object.keys(tags), 'Name']);
+    accessPoints[key] = accessPointInput(resource.values, tags);
   }
   inputs.access_points = accessPoints;
 
@@ -233,14 +234,15 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
   };
 }
 
-function accessPointInput(v: Record<string, any>, dropTags: string[]): Record<string, unknown> {
+/** An access point's entry; its tags are the module's, its own and its Name: only its own are kept. */
+function accessPointInput(v: Record<string, any>, moduleTags: Record<string, string>): Record<string, unknown> {
   const root = list(v.root_directory)[0] ?? { path: '/', creation_info: [] };
   const posix = list(v.posix_user)[0];
   const info = list(root.creation_info)[0];
   const ap: Record<string, unknown> = { root_directory: root.path ?? '/' };
   if (posix) ap.posix_user = { uid: posix.uid, gid: posix.gid, ...(list(posix.secondary_gids).length > 0 ? { secondary_gids: posix.secondary_gids } : {}) };
   if (info) ap.creation_info = { owner_uid: info.owner_uid, owner_gid: info.owner_gid, permissions: info.permissions };
-  const tags = withoutKeys(v.tags, dropTags);
+  const tags = Object.fromEntries(Object.entries(v.tags ?? {}).filter(([k, value]) => k !== 'Name' && moduleTags[k] !== value));
   if (Object.keys(tags).length > 0) ap.tags = tags;
   return ap;
 }

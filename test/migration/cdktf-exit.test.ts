@@ -107,6 +107,8 @@ function withoutConstructs(stack: any, migration: CdktfMigration): any {
 let migration: CdktfMigration;
 let printed: { code: number; stdout: string; stderr: string };
 let changes: ResourceChange[];
+let state: any;
+let stateFile: string;
 
 beforeAll(async () => {
   const stack = synthStack(buildExitStack);
@@ -115,9 +117,9 @@ beforeAll(async () => {
   writeFileSync(join(cdktfDir, 'provider_override.tf'), providerOverride());
   await init(cdktfDir);
   const created = await plan(cdktfDir);
-  const state = stateFromPlan(created, await awsSchema(cdktfDir)) as any;
+  state = stateFromPlan(created, await awsSchema(cdktfDir));
   settle(state);
-  const stateFile = join(cdktfDir, 'terraform.tfstate');
+  stateFile = join(cdktfDir, 'terraform.tfstate');
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
 
   printed = migrate(stateFile);
@@ -176,4 +178,19 @@ test('the only changes are the two policies whose JSON the built state could not
     const differing = Object.keys(c.change.after).filter((k) => JSON.stringify(c.change.after[k]) !== JSON.stringify((c.change as any).before[k]));
     expect(differing).toEqual(['policy']);
   }
+});
+
+test('with the policies as the apply writes them, the command reads back the presets and the mount\'s access the stack had', () => {
+  // The policy documents the plan computed are what the apply would have stored.
+  for (const c of changes.filter((x) => acts(x) === 'update')) {
+    const type = c.address.includes('aws_efs_file_system_policy') ? 'aws_efs_file_system_policy' : 'aws_iam_role_policy';
+    instances(state, type)[0].attributes.policy = c.change.after.policy;
+  }
+  writeFileSync(stateFile, JSON.stringify(state));
+  const again = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
+  const [efs, mount] = again.modules;
+  expect(efs.inputs).toMatchObject({ allow_access_via_mount_targets: true, enforce_tls: true, deny_root_access: false, read_only: false, enforce_access_point: false });
+  expect(efs.inputs.policy_statements).toBeUndefined();
+  expect(mount.inputs.read_only).toBe(false);
+  expect(again.notes).toEqual([]);
 });

@@ -97,6 +97,31 @@ test('a mount whose access point an ECS task definition uses is an EfsMountEcs, 
   expect(m.moved).toContainEqual({ from: `aws_iam_role_policy.worker_iam_role_policy_${hash('worker/iam_role_policy')}`, to: 'module.worker.aws_iam_role_policy.this' });
 });
 
+test('the policy presets are read back from the statement IDs the module writes; statements of the user\'s own become a placeholder', () => {
+  const statements = ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyRootAccess', 'AuditorsReadOnly'].map((Sid) => ({ Sid }));
+  const m = mapCdktf([
+    ours('aws_efs_file_system', 'efs', 'file_system', FS),
+    ours('aws_efs_file_system_policy', 'efs', 'file_system_policy', { policy: JSON.stringify({ Statement: statements }) }),
+  ]);
+  expect(JSON.parse(JSON.stringify(m.modules[0].inputs))).toMatchObject({
+    allow_access_via_mount_targets: true,
+    enforce_tls: true,
+    deny_root_access: true,
+    read_only: false,
+    enforce_access_point: false,
+    policy_statements: 'FILL-IN: the policyStatements prop (statements "AuditorsReadOnly" of the policy), in HCL spelling',
+  });
+  expect(m.placeholders).toEqual(['module.efs.policy_statements: the construct\'s policyStatements, in HCL spelling']);
+});
+
+test('an access point keeps the tags of its own, not the module\'s nor its Name', () => {
+  const fs = { ...FS, tags: { Name: 'shared', team: 'storage' } };
+  const ap = { ...AP, tags: { Name: 'shared-data', team: 'storage', purpose: 'reports' } };
+  const m = mapCdktf([ours('aws_efs_file_system', 'efs', 'file_system', fs), ours('aws_efs_access_point', 'efs', 'access_point', ap, 'data')]);
+  expect(m.modules[0].inputs.access_points).toMatchObject({ data: { tags: { purpose: 'reports' } } });
+  expect(m.modules[0].inputs.tags).toEqual({ team: 'storage' });
+});
+
 // ---- the command
 function run(text: string, extra: string[] = []): { code: number; stdout: string; stderr: string } {
   let stdout = '';
