@@ -55,13 +55,18 @@ function settle(state: any): void {
   const group = one(state, 'aws_security_group', 'function-group');
   const role = one(state, 'aws_iam_role', 'function-role');
   role.name = 'exit-20261207000000000000000001';
+  const taskRole = one(state, 'aws_iam_role', 'task-role');
+  taskRole.name = 'exit-task-20261207000000000000000004';
+  const fileSystem = one(state, 'aws_efs_file_system');
   for (const r of state.resources) for (const i of r.instances) if ('vpc_id' in i.attributes) i.attributes.vpc_id = vpc.id;
   for (const i of instances(state, 'aws_efs_mount_target')) i.attributes.subnet_id = one(state, 'aws_subnet', `subnet-${i.index_key}`).id;
   for (const i of instances(state, 'aws_vpc_security_group_ingress_rule')) {
     if (i.index_key === 'function') i.attributes.referenced_security_group_id = group.id;
   }
   for (const i of instances(state, 'aws_vpc_security_group_egress_rule')) i.attributes.security_group_id = group.id;
-  const mountAccessPoint = instances(state, 'aws_efs_access_point').find((i) => i.index_key === 0).attributes;
+  const accessPointOf = (mount: string) => state.resources.find((r: any) => r.type === 'aws_efs_access_point' && r.name.startsWith(`${mount}_`)).instances[0].attributes;
+  const policyOf = (mount: string) => state.resources.find((r: any) => r.type === 'aws_iam_role_policy' && r.name.startsWith(`${mount}_`)).instances[0].attributes;
+  const mountAccessPoint = accessPointOf('data-mount');
   Object.assign(one(state, 'aws_lambda_function'), {
     role: role.arn,
     vpc_config: [{ ...one(state, 'aws_lambda_function').vpc_config[0], security_group_ids: [group.id], subnet_ids: instances(state, 'aws_subnet').map((i) => i.attributes.id) }],
@@ -69,7 +74,13 @@ function settle(state: any): void {
   one(state, 'aws_lambda_function').file_system_config[0].arn = mountAccessPoint.arn;
   // A security group created with name_prefix is named by AWS from it.
   for (const i of instances(state, 'aws_security_group')) i.attributes.name = `${i.attributes.name_prefix}20261207000000000000000003`;
-  one(state, 'aws_iam_role_policy').role = role.name;
+  policyOf('data-mount').role = role.name;
+  policyOf('reports-mount').role = taskRole.name;
+  const task = one(state, 'aws_ecs_task_definition');
+  task.task_role_arn = taskRole.arn;
+  const efs = task.volume[0].efs_volume_configuration[0];
+  efs.file_system_id = fileSystem.id;
+  efs.authorization_config[0].access_point_id = accessPointOf('reports-mount').id;
 }
 
 /**
@@ -101,6 +112,28 @@ function withoutConstructs(stack: any, migration: CdktfMigration): any {
   const fn = out.resource.aws_lambda_function.function;
   fn.file_system_config = { arn: `\${module.${mount}.file_system_config.arn}`, local_mount_path: `\${module.${mount}.file_system_config.local_mount_path}` };
   delete fn.depends_on;
+
+  const ecs = migration.modules.find((m) => m.kind === 'EfsMountEcs')!.name;
+  const task = out.resource.aws_ecs_task_definition.task;
+  const volume = (field: string) => `\${module.${ecs}.volume.${field}}`;
+  task.volume = [{
+    name: volume('name'),
+    efs_volume_configuration: {
+      file_system_id: volume('efs_volume_configuration.file_system_id'),
+      root_directory: volume('efs_volume_configuration.root_directory'),
+      transit_encryption: volume('efs_volume_configuration.transit_encryption'),
+      transit_encryption_port: volume('efs_volume_configuration.transit_encryption_port'),
+      authorization_config: {
+        access_point_id: volume('efs_volume_configuration.authorization_config.access_point_id'),
+        iam: volume('efs_volume_configuration.authorization_config.iam'),
+      },
+    },
+  }];
+  // The mount point the construct wrote into the container definitions, read from the module.
+  const mountPoint = new RegExp(`\\{"sourceVolume" = local\\.${ecs.replace(/-/g, '_')}_volume_name[^}]*\\}`);
+  if (!mountPoint.test(task.container_definitions)) throw new Error(`no mount point of ${ecs} in ${task.container_definitions}`);
+  task.container_definitions = task.container_definitions.replace(mountPoint, `module.${ecs}.mount_point`);
+  delete task.depends_on;
   return out;
 }
 
@@ -125,7 +158,7 @@ beforeAll(async () => {
   printed = migrate(stateFile);
   migration = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
 
-  const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda'], { 'root/provider_override.tf': providerOverride() });
+  const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda', 'modules/efs-mount-ecs'], { 'root/provider_override.tf': providerOverride() });
   const dir = join(top, 'root');
   writeFileSync(join(dir, 'stack.tf.json'), JSON.stringify(withoutConstructs(stack, migration), null, 2));
   writeFileSync(join(dir, 'migrate.tf'), printed.stdout);
@@ -136,16 +169,21 @@ beforeAll(async () => {
 
 const acts = (c: ResourceChange) => c.change.actions.join('+');
 
-test('the command recognises the file system and the Lambda mount, and prints their blocks with nothing to fill in', () => {
+test('the command recognises the file system and both mounts, and prints their blocks with nothing to fill in', () => {
   expect(printed.stderr).toBe('');
   expect(printed.code).toBe(0);
-  expect(migration.modules.map((m) => `${m.kind} ${m.name} ${m.path}`)).toEqual(['EfsFilesystem efs efs', 'EfsMountLambda data-mount data-mount']);
+  expect(migration.modules.map((m) => `${m.kind} ${m.name} ${m.path}`)).toEqual([
+    'EfsFilesystem efs efs',
+    'EfsMountLambda data-mount data-mount',
+    'EfsMountEcs reports-mount reports-mount',
+  ]);
   expect(printed.stdout).toContain('module "efs" {');
   expect(printed.stdout).toMatch(/^ {2}file_system += module\.efs\.file_system$/m);
 });
 
 test('inputs that held another resource\'s ID or name refer to that resource', () => {
-  const [efs, mount] = migration.modules;
+  const [efs, mount, ecsMount] = migration.modules;
+  expect(ecsMount.inputs).toMatchObject({ task_role_name: '${aws_iam_role.task-role.name}', container_path: '/mnt/reports', read_only: true, volume_name: 'exit-reports' });
   expect(efs.inputs).toMatchObject({
     vpc_id: '${aws_vpc.vpc.id}',
     mount_targets: Object.fromEntries(ZONES.map((z) => [z, { subnet_id: `\${aws_subnet.subnet-${z}.id}` }])),
@@ -163,34 +201,41 @@ test('every resource of the constructs moves to its module address; nothing is r
     'aws_efs_access_point.efs_access_point_348645C7["shared"] -> module.efs.aws_efs_access_point.this["shared"]',
     'aws_efs_access_point.efs_access_point_348645C7["reports"] -> module.efs.aws_efs_access_point.this["reports"]',
     'aws_efs_access_point.data-mount_access_point_CD045C8C[0] -> module.data-mount.aws_efs_access_point.this[0]',
+    'aws_efs_access_point.reports-mount_access_point_460A623A[0] -> module.reports-mount.aws_efs_access_point.this[0]',
   ]));
+  // The task definition and the function, which the mounts wrote into, stay as they are: a new
+  // volume or container definition would replace the task definition.
+  expect(changes.filter((c) => ['aws_ecs_task_definition', 'aws_lambda_function'].includes(c.type)).map(acts)).toEqual(['no-op', 'no-op']);
   expect(changes.filter((c) => c.change.actions.includes('delete')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
   expect(changes.filter((c) => c.change.actions.includes('create')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
 });
 
-test('the only changes are the two policies whose JSON the built state could not hold', () => {
+test('the only changes are the three policies whose JSON the built state could not hold', () => {
   // stateFromPlan writes a placeholder for values known only after apply, such as a policy
   // document's JSON: the plan computes the real document and updates it in place.
   const updated = changes.filter((c) => acts(c) === 'update');
-  if (process.env.EXIT_DEBUG) console.log(printed.stdout, JSON.stringify(updated.map((c) => [c.address, (c.change as any).before, c.change.after]), null, 1));
-  expect(updated.map((c) => c.address).sort()).toEqual(['module.data-mount.aws_iam_role_policy.this["role"]', 'module.efs.aws_efs_file_system_policy.this']);
+  expect(updated.map((c) => c.address).sort()).toEqual([
+    'module.data-mount.aws_iam_role_policy.this["role"]',
+    'module.efs.aws_efs_file_system_policy.this',
+    'module.reports-mount.aws_iam_role_policy.this["role"]',
+  ]);
   for (const c of updated) {
     const differing = Object.keys(c.change.after).filter((k) => JSON.stringify(c.change.after[k]) !== JSON.stringify((c.change as any).before[k]));
     expect(differing).toEqual(['policy']);
   }
 });
 
-test('with the policies as the apply writes them, the command reads back the presets and the mount\'s access the stack had', () => {
+test('with the policies as the apply writes them, the command reads back the presets and the mounts\' access the stack had', () => {
   // The policy documents the plan computed are what the apply would have stored.
   for (const c of changes.filter((x) => acts(x) === 'update')) {
-    const type = c.address.includes('aws_efs_file_system_policy') ? 'aws_efs_file_system_policy' : 'aws_iam_role_policy';
-    instances(state, type)[0].attributes.policy = c.change.after.policy;
+    const from = migration.moved.find((m) => c.address.startsWith(`${m.to}`))!.from.split('.')[1];
+    state.resources.find((r: any) => r.name === from).instances[0].attributes.policy = c.change.after.policy;
   }
   writeFileSync(stateFile, JSON.stringify(state));
   const again = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
-  const [efs, mount] = again.modules;
+  const [efs, lambda, ecs] = again.modules;
   expect(efs.inputs).toMatchObject({ allow_access_via_mount_targets: true, enforce_tls: true, deny_root_access: false, read_only: false, enforce_access_point: false });
   expect(efs.inputs.policy_statements).toBeUndefined();
-  expect(mount.inputs.read_only).toBe(false);
+  expect([lambda.inputs.read_only, ecs.inputs.read_only]).toEqual([false, true]);
   expect(again.notes).toEqual([]);
 });

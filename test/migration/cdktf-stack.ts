@@ -1,16 +1,18 @@
 /**
  * The CDKTF stack the exit test migrates: a file system with mount targets in two subnets, an
- * allowed client group, an access point of its own and one added later, and a Lambda function
- * mounting it through an EfsMountLambda: the constructs as a user's stack combines them.
+ * allowed client group, an access point of its own and one added later, a Lambda function
+ * mounting it through an EfsMountLambda and an ECS task definition through an EfsMountEcs
+ * (read-only): the constructs as a user's stack combines them.
  */
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import type { TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountLambda } from '../../src';
+import { Fn, type TerraformStack } from '../../src/cdktf';
+import { EfsFilesystem, EfsMountEcs, EfsMountLambda } from '../../src';
 
 export const ZONES = ['us-east-1a', 'us-east-1b'];
 
@@ -49,4 +51,29 @@ export function buildExitStack(stack: TerraformStack): void {
     posixUser: { uid: 1000, gid: 1000 },
     mountPath: '/mnt/data',
   });
+
+  const taskRole = new IamRole(stack, 'task-role', {
+    namePrefix: 'exit-task-',
+    assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ecs-tasks.amazonaws.com' } }] }),
+  });
+  const task = new EcsTaskDefinition(stack, 'task', {
+    family: 'exit',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    taskRoleArn: taskRole.arn,
+    containerDefinitions: '[]',
+  });
+  const reports = new EfsMountEcs(stack, 'reports-mount', {
+    fileSystem: efs.fileSystem,
+    taskDefinition: task,
+    name: 'exit-reports',
+    rootDirectory: '/reports',
+    posixUser: { uid: 1002, gid: 1002 },
+    containerPath: '/mnt/reports',
+    readOnly: true,
+    securityGroupId: group.id,
+  });
+  task.containerDefinitions = Fn.jsonencode([{ name: 'app', image: 'public.ecr.aws/docker/library/busybox:stable', essential: true, mountPoints: [reports.mountPoint] }]);
 }
