@@ -78,6 +78,9 @@ export function exchange(url: URL, options: ExchangeOptions): Promise<ExchangeRe
       });
       response.on('end', () => finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
       response.on('error', (error) => finish(new ExchangeError(`${where} failed while reading the answer: ${error.message}`, true)));
+      response.on('close', () => {
+        if (!response.complete) finish(new ExchangeError(`${where}: the connection closed before the answer was complete`, true));
+      });
     });
     request.on('error', (error) => finish(new ExchangeError(`${where} failed: ${error.message}`, true)));
     if (options.signal?.aborted) {

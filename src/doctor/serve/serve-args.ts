@@ -31,6 +31,7 @@ Options:
   --attempts <n>            attempts of each download and each callback (default ${DEFAULT_OPTIONS.attempts})
   --concurrency <n>         run tasks checked at once (default ${DEFAULT_OPTIONS.concurrency})
   --queue <n>               accepted run tasks that may wait; beyond them 503 (default ${DEFAULT_OPTIONS.queueSize})
+  --max-connections <n>     open connections at once; more are closed (default ${DEFAULT_OPTIONS.maxConnections})
   --shutdown-grace <s>      on SIGTERM, seconds to finish accepted run tasks (default ${DEFAULT_GRACE_SECONDS})
   --allow-http              accept plan and callback URLs over plain http to non-loopback hosts
   -h, --help                this help
@@ -54,6 +55,7 @@ const STRING_OPTIONS = [
   'attempts',
   'concurrency',
   'queue',
+  'max-connections',
   'shutdown-grace',
 ] as const;
 
@@ -126,6 +128,7 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
         retryDelayMs: DEFAULT_OPTIONS.retryDelayMs,
         concurrency: pick('concurrency', (name, value) => count(name, value, 1), DEFAULT_OPTIONS.concurrency),
         queueSize: pick('queue', (name, value) => count(name, value, 0), DEFAULT_OPTIONS.queueSize),
+        maxConnections: pick('max-connections', (name, value) => count(name, value, 1), DEFAULT_OPTIONS.maxConnections),
         allowHttp: values['allow-http'] === true,
       },
     };

@@ -38,6 +38,8 @@ export interface ServiceOptions {
   concurrency: number;
   /** Accepted run tasks that may wait for a free slot; beyond them the service answers 503. */
   queueSize: number;
+  /** Open connections at once; more are closed as they arrive, so idle or slow clients cannot pile up. */
+  maxConnections: number;
   /** Allow plan and callback URLs over plain http to hosts other than loopback. */
   allowHttp: boolean;
   log(line: string): void;
@@ -57,6 +59,7 @@ export const DEFAULT_OPTIONS: Omit<ServiceOptions, 'hmacKey' | 'log'> = {
   retryDelayMs: 1_000,
   concurrency: 2,
   queueSize: 100,
+  maxConnections: 256,
   allowHttp: false,
 };
 
@@ -207,6 +210,7 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
       });
     },
   );
+  server.maxConnections = options.maxConnections;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
     else socket.destroy();

@@ -29,12 +29,15 @@ export interface TaskResult {
 
 /** More findings than this are counted in the message but not sent one by one, so the callback body stays small. */
 export const MAX_OUTCOMES = 100;
-const MAX_DESCRIPTION = 160;
+const MAX_DESCRIPTION = 200;
 
-/** The first sentence of the problem, on one line, cut to a length a list shows. */
+/**
+ * The problem up to its first ". " or ": " (the doctor's messages say what is wrong, then why
+ * it matters), on one line, cut to a length a list shows.
+ */
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const sentence = flat.match(/^.*?[.:;](?=\s|$)/)?.[0] ?? flat;
+  const sentence = flat.match(/^.*?(?=[.:](?:\s|$))/)?.[0] ?? flat;
   return sentence.length <= MAX_DESCRIPTION ? sentence : `${sentence.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import * as net from 'net';
 import { diagnose } from '../../../src/doctor/diagnose';
 import { parsePlan } from '../../../src/doctor/plan/parse';
 import { createRunTaskService, type RunTaskService, type ServiceOptions } from '../../../src/doctor/serve/service';
@@ -261,6 +262,21 @@ it('answers 50 requests at once, and every run gets its own callback', async () 
     expect(callbacks[0]?.headers.authorization).toBe(`Bearer ${TOKEN_PREFIX}${id}`);
     expect(resultOf(id).data.attributes.status).toBe(index % 2 ? 'failed' : 'passed');
   });
+});
+
+it('closes connections beyond --max-connections as they arrive', async () => {
+  const small = createRunTaskService({ ...TEST_LIMITS, maxConnections: 1, hmacKey: KEY, log: () => undefined });
+  const { port } = await small.listen();
+  const held = net.connect(port, '127.0.0.1');
+  try {
+    await new Promise((resolve) => held.once('connect', resolve));
+    held.write('POST / HTTP/1.1\r\nhost: x\r\n'); // an unfinished request keeps its connection open
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(post(`http://127.0.0.1:${port}/`, '{}')).rejects.toThrow(/ECONNRESET|socket hang up/);
+  } finally {
+    held.destroy();
+    await small.close(1_000);
+  }
 });
 
 it('answers 503 when the queue is full, so HCP Terraform sends the request again later', async () => {
