@@ -20,7 +20,7 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 export async function sendTaskResult(callbackUrl: string, token: string, result: TaskResult, limits: CallbackLimits): Promise<number> {
   const url = new URL(callbackUrl);
   const body = Buffer.from(JSON.stringify(result));
-  const headers = { 'content-type': JSON_API, accept: JSON_API, authorization: `Bearer ${token}` };
+  const headers = { 'content-type': JSON_API, authorization: `Bearer ${token}` };
   return withRetries(limits, async () => {
     const answer = await exchange(url, { method: 'PATCH', headers, body, timeoutMs: limits.timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal: limits.signal });
     if (answer.status >= 200 && answer.status < 300) return answer.status;

@@ -21,7 +21,7 @@ export async function fetchPlanJson(apiUrl: string, token: string, limits: Fetch
   const deadline = Date.now() + limits.timeoutMs;
   let url = new URL(apiUrl);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {};
     if (url.origin === tokenOrigin) headers.authorization = `Bearer ${token}`;
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new ExchangeError(`fetching the plan JSON took longer than ${limits.timeoutMs} ms`, true);

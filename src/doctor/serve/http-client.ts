@@ -6,6 +6,8 @@
 import * as http from 'http';
 import * as https from 'https';
 
+const USER_AGENT = 'efs-modules-doctor-serve';
+
 export interface ExchangeOptions {
   method: 'GET' | 'PATCH';
   headers: Record<string, string>;
@@ -44,7 +46,7 @@ export function describeUrl(url: URL): string {
 export function exchange(url: URL, options: ExchangeOptions): Promise<ExchangeResult> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...options.headers };
     if (options.body !== undefined) headers['content-length'] = String(options.body.length);
     let settled = false;
     const finish = (error: Error | undefined, result?: ExchangeResult): void => {
