@@ -8,6 +8,7 @@ import * as http from 'http';
 import * as net from 'net';
 import { diagnose } from '../../../src/doctor/diagnose';
 import { parsePlan } from '../../../src/doctor/plan/parse';
+import { toRunTaskResult } from '../../../src/doctor/report/run-task';
 import { createRunTaskService, type RunTaskService, type ServiceOptions } from '../../../src/doctor/serve/service';
 import { signBody, verifySignature } from '../../../src/doctor/serve/signature';
 import type { TaskResult } from '../../../src/doctor/serve/task-result';
@@ -101,10 +102,11 @@ describe('a whole run', () => {
     expect(callback?.headers.authorization).toBe(`Bearer ${TOKEN_PREFIX}whole-run`);
     const result = resultOf('whole-run');
     const findings = diagnose(parsePlan(fixture('nfs-path')));
-    expect(findings.map((f) => f.severity).sort()).toEqual(['error', 'error', 'warning', 'warning']);
+    // Both severities, so both tags are seen; status and message are the run-task formatter's.
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['error', 'warning']));
     expect(result.data.type).toBe('task-results');
+    expect(result.data.attributes).toEqual(toRunTaskResult(findings, false).data.attributes);
     expect(result.data.attributes.status).toBe('failed');
-    expect(result.data.attributes.message).toMatch(/^efs-modules doctor: 2 error\(s\), 2 warning\(s\)\./);
     const outcomes = result.data.relationships?.outcomes.data ?? [];
     expect(outcomes.map((o) => o.attributes['outcome-id'])).toEqual(findings.map((f) => `${f.check}:${f.address}`));
     outcomes.forEach((outcome, index) => {
@@ -127,7 +129,8 @@ describe('a whole run', () => {
     expect((await postSigned(url, payload, KEY)).status).toBe(200);
     await hcp.waitForCallbacks(['clean-run'], 5_000);
     const result = resultOf('clean-run');
-    expect(result.data.attributes).toEqual({ status: 'passed', message: 'efs-modules doctor: 0 error(s), 0 warning(s).' });
+    expect(result.data.attributes).toEqual(toRunTaskResult([], false).data.attributes);
+    expect(result.data.attributes.status).toBe('passed');
     expect(result.data.relationships).toBeUndefined();
   });
 });
