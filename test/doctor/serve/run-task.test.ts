@@ -19,7 +19,10 @@ import { FakeHcp, TOKEN_PREFIX } from './fake-hcp';
 const KEY = 'run-task-hmac-key-for-tests';
 const fixture = (name: string): string => fs.readFileSync(planJsonPath(name), 'utf8');
 
-/** What `terraform show -json` gives for a plan whose provider could not authenticate: errored, no changes. */
+/**
+ * A committed plan changed into what `terraform show -json` writes for a plan that errored
+ * (a provider that could not authenticate): `errored`, not applyable, not complete, no changes.
+ */
 function erroredPlan(): string {
   const plan = JSON.parse(fixture('clean'));
   delete plan.resource_changes;
@@ -66,7 +69,7 @@ function resultOf(taskResultId: string): TaskResult {
   return JSON.parse(callback.body) as TaskResult;
 }
 
-/** Runs one clean plan through the service: once its callback is in, the service has served everything sent before it. */
+/** Runs one clean plan through the service: by its callback, work started for any earlier request would have reached the fake. */
 async function sentinel(id: string): Promise<void> {
   expect((await postSigned(url, hcp.payload('clean', id), KEY)).status).toBe(200);
   await hcp.waitForCallbacks([id], 5_000);
