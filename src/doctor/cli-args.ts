@@ -8,6 +8,7 @@ export type Command =
   | { kind: 'usage-error'; message: string };
 
 export const USAGE = `Usage: efs-modules doctor [--json | --format human|json|run-task] [--strict] <plan.json | ->
+       efs-modules doctor serve [options]   (an HCP Terraform run task; see efs-modules doctor serve --help)
        efs-modules migrate terraform-aws-efs <state.json | -> [--module <name>]   (see efs-modules migrate --help)
 
 Reads the JSON of a Terraform plan (\`terraform show -json <planfile>\`; "-" reads stdin) and

@@ -13,6 +13,7 @@ import { EXIT, fails } from './report/exit-code';
 import { formatHuman } from './report/human';
 import { formatJson } from './report/json';
 import { formatRunTask } from './report/run-task';
+import { serveMain } from './serve/main';
 
 export interface Io {
   stdout(text: string): void;
@@ -66,5 +67,12 @@ export function main(argv: readonly string[], io: Io = processIo): number {
 
 /** Entry point for bin/efs-modules.js. */
 export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  // `doctor serve` runs until a signal stops it, so it cannot be a synchronous main().
+  if (argv[0] === 'doctor' && argv[1] === 'serve') {
+    void serveMain(argv.slice(2), processIo).then((code) => {
+      process.exitCode = code;
+    });
+    return;
+  }
   process.exitCode = main(argv);
 }
