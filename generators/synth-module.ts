@@ -11,12 +11,7 @@ import {
 import { spell } from '../src/core/doc';
 import { commentOf } from '../src/core/hcl-comments';
 import { moduleContext, type ModuleDefinition } from '../src/core/module';
-import { orderKey, propsOrders, type PropsOrder } from './hcl/argument-order';
 import type { ElementRef, JsonObject } from './hcl/config-printer';
-
-/** Where the module builds live: their props literals give the order of arguments in main.tf. */
-const BUILD_SOURCES = join(__dirname, '..', 'src', 'modules');
-let orders: Map<string, PropsOrder> | undefined;
 
 export interface SynthesizedModule {
   readonly config: JsonObject;
@@ -40,8 +35,7 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
     }).overrideLogicalId(output.name);
   }
   const config = stack.toTerraform() as JsonObject;
-  orders ??= propsOrders(BUILD_SOURCES);
-  const order = stack.node.findAll().flatMap((c) => elementRef(c, orders!));
+  const order = stack.node.findAll().flatMap(elementRef);
   return { config, order, guard: guardAddress(config, definition) };
 }
 
@@ -57,15 +51,14 @@ function guardAddress(config: JsonObject, definition: ModuleDefinition): string 
   return found[0] ?? '';
 }
 
-function elementRef(c: unknown, orders: Map<string, PropsOrder>): ElementRef[] {
+function elementRef(c: unknown): ElementRef[] {
   if (!(c instanceof TerraformElement)) return [];
   const comment = commentOf(c);
   if (c instanceof TerraformOutput) return [{ kind: 'output', name: c.friendlyUniqueId }];
   if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment }];
   if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
     const kind = c instanceof TerraformResource ? 'resource' : 'data';
-    const props = orders.get(orderKey(c.constructor.name, c.node.id));
-    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, props }];
+    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment }];
   }
   if (!(c instanceof AwsProvider)) {
     throw new Error(`module generator: unsupported element ${c.node.path}`);

@@ -5,7 +5,7 @@
  */
 import { Item, attr, blank, block, comment, commentLines, renderBlock, renderBody } from '../../src/core/hcl-writer';
 import { hclKey, hclString } from '../../src/core/hcl-values';
-import type { PropsOrder } from './argument-order';
+import { LIFECYCLE, META, ordered, orderedBlocks } from './argument-roles';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
 
@@ -30,47 +30,12 @@ export type ElementRef =
       readonly name: string;
       /** Why the build writes it so (`ctx.explain`): a comment above the block. */
       readonly comment?: string;
-      /** The order the build wrote its arguments in, when its source shows it. */
-      readonly props?: PropsOrder;
     }
   | { readonly kind: 'local'; readonly name: string; readonly comment?: string }
   | { readonly kind: 'output'; readonly name: string };
 
 /** Resource types built into Terraform (provider terraform.io/builtin/terraform): no nested blocks. */
 const BUILTIN: Readonly<Record<string, TypeSchema>> = { terraform_data: {} };
-
-/** Terraform meta-arguments that open a resource body, in this order. */
-const LEADING_META = ['count', 'for_each', 'provider'];
-
-/**
- * Arguments that say which thing a resource is or belongs to: first after the meta-arguments,
- * in this order, as terraform-aws-modules writes them (`file_system_id` on top).
- */
-const IDENTITY = ['name', 'name_prefix', 'file_system_id', 'source_file_system_id', 'security_group_id', 'role', 'plan_id', 'function_name'];
-
-/** Arguments that read as a pair: the second follows the first wherever the build put it. */
-const PAIRS: Readonly<Record<string, string>> = { from_port: 'to_port' };
-
-/**
- * The attribute and block names of a body in the order main.tf lists them: identity arguments,
- * then the others in the build's order (unknown ones after, as synthesized), `tags` last.
- */
-function ordered(keys: readonly string[], props: PropsOrder | undefined): string[] {
-  const rank = (k: string) => {
-    const identity = IDENTITY.indexOf(k);
-    if (identity >= 0) return identity - IDENTITY.length;
-    if (k === 'tags') return Number.MAX_SAFE_INTEGER;
-    const written = props ? props.keys.indexOf(k) : -1;
-    return written >= 0 ? written : props ? props.keys.length : 0;
-  };
-  const sorted = keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
-  for (const [first, second] of Object.entries(PAIRS)) {
-    if (!sorted.includes(first) || !sorted.includes(second)) continue;
-    sorted.splice(sorted.indexOf(second), 1);
-    sorted.splice(sorted.indexOf(first) + 1, 0, second);
-  }
-  return sorted;
-}
 
 /** A JSON-syntax value as HCL; multi-line values are indented relative to their attribute. */
 export function printValue(v: Json, indent?: number): string {
@@ -92,32 +57,33 @@ export function printValue(v: Json, indent?: number): string {
   return ['{', ...renderBody(body, '  ', layout), '}'].join('\n');
 }
 
-/** The items of a resource/data/dynamic-content body. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, props?: PropsOrder): Item[] {
+/** The items of a resource/data/dynamic-content body; `where` is its path (`type.block…`), see argument-roles.ts. */
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
   const meta: Item[] = [];
   const attrs: Item[] = [];
   const blocks: Item[] = [];
   const trailing: Item[] = [];
   // `lifecycle` closes the body, after `depends_on`, wherever the build wrote it.
   const last: Item[] = [];
-  for (const key of ordered(Object.keys(obj), props)) {
+  for (const key of ordered(Object.keys(obj), where, schema)) {
     const value = obj[key];
     if (key === '//' || value === null) continue;
-    if (LEADING_META.includes(key)) {
+    if (META.includes(key)) {
       meta.push(attr(key, printValue(value)));
     } else if (key === 'depends_on') {
       trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
-    } else if (key === 'lifecycle') {
+    } else if (key === 'lifecycle' && !(key in schema)) {
       last.push(blank, lifecycleBlock(value as JsonObject));
     } else if (key === 'dynamic') {
-      for (const [name, entries] of Object.entries(value as JsonObject)) {
+      const dynamic = value as JsonObject;
+      for (const name of orderedBlocks(Object.keys(dynamic), where)) {
+        const entries = dynamic[name];
         const sub = childSchema(schema, name, where);
         for (const d of asList(entries)) blocks.push(blank, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`));
       }
     } else if (key in schema) {
       const sub = schema[key].blocks ?? {};
-      const inner = props?.nested[key];
-      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, inner)));
+      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`)));
     } else {
       attrs.push(attr(key, printValue(value)));
     }
@@ -145,7 +111,9 @@ function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: st
 
 function lifecycleBlock(l: JsonObject): Item {
   const items: Item[] = [];
-  for (const [key, value] of Object.entries(l)) {
+  const rank = (k: string) => (LIFECYCLE.includes(k) ? LIFECYCLE.indexOf(k) : LIFECYCLE.length);
+  for (const key of Object.keys(l).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
+    const value = l[key];
     if (key === 'precondition' || key === 'postcondition') {
       for (const c of asList(value)) {
         const { condition, error_message } = c as JsonObject;
@@ -188,7 +156,7 @@ export function printElements(config: JsonObject, order: readonly ElementRef[], 
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
-    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, e.props), layoutValue);
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type), layoutValue);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;

@@ -753,6 +753,11 @@ resource "aws_backup_plan" "this" {
     start_window      = each.value.start_window_minutes
     completion_window = each.value.completion_window_minutes
 
+    lifecycle {
+      cold_storage_after = each.value.cold_storage_after_days
+      delete_after       = each.value.delete_after_days
+    }
+
     dynamic "copy_action" {
       for_each = each.value.copy_to
 
@@ -767,11 +772,6 @@ resource "aws_backup_plan" "this" {
           }
         }
       }
-    }
-
-    lifecycle {
-      cold_storage_after = each.value.cold_storage_after_days
-      delete_after       = each.value.delete_after_days
     }
   }
 }

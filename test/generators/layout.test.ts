@@ -1,7 +1,7 @@
 /**
  * The generated HCL reads as a person would write it: lines a reviewer can read without
- * scrolling, arguments in the order the build wrote them with `tags` after them and `lifecycle`
- * closing each resource, and the build's reasons (`ctx.explain`, `ctx.local(…, why)`) printed as
+ * scrolling, arguments in the order generators/hcl/argument-roles.ts declares (`tags` after the
+ * settings, `lifecycle` closing each resource), and the build's reasons (`ctx.explain`, `ctx.local(…, why)`) printed as
  * comments above their blocks. Checked on every .tf file the generator writes.
  */
 import { render } from '../../generators/generate';
