@@ -269,12 +269,8 @@ resource "aws_efs_file_system" "this" {
     ignore_changes = [tags["efs-modules:created"]]
 
     precondition {
-      condition = !var.create_security_group || var.vpc_id != null
-      error_message = join(" ", [
-        "vpc_id is not set but create_security_group is true (the default): the module's security",
-        "group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to",
-        "false and attach your own groups with mount_target_security_group_ids.",
-      ])
+      condition     = !var.create_security_group || var.vpc_id != null
+      error_message = "vpc_id is not set but create_security_group is true (the default): the module's security group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to false and attach your own groups with mount_target_security_group_ids."
     }
 
     precondition {
@@ -283,11 +279,7 @@ resource "aws_efs_file_system" "this" {
         length(var.mount_target_security_group_ids) > 0 ||
         length(var.mount_targets) == 0
       )
-      error_message = join(" ", [
-        "mount_target_security_group_ids must name at least one security group when",
-        "create_security_group is false: the module creates none, and a mount target needs one",
-        "(got [] for mount targets ${jsonencode(keys(var.mount_targets))}).",
-      ])
+      error_message = "mount_target_security_group_ids must name at least one security group when create_security_group is false: the module creates none, and a mount target needs one (got [] for mount targets ${jsonencode(keys(var.mount_targets))})."
     }
 
     precondition {
@@ -295,23 +287,12 @@ resource "aws_efs_file_system" "this" {
         var.create_security_group ||
         (length(var.allowed_security_groups) == 0 && length(var.allowed_cidrs) == 0)
       )
-      error_message = join(" ", [
-        "allowed_security_groups and allowed_cidrs must be empty when create_security_group is",
-        "false: their NFS rules would go on the module's own security group, which is not created",
-        "(got ${jsonencode(var.allowed_security_groups)} and ${jsonencode(var.allowed_cidrs)}).",
-        "Let the clients in with rules on your groups of mount_target_security_group_ids, or set",
-        "create_security_group to true.",
-      ])
+      error_message = "allowed_security_groups and allowed_cidrs must be empty when create_security_group is false: their NFS rules would go on the module's own security group, which is not created (got ${jsonencode(var.allowed_security_groups)} and ${jsonencode(var.allowed_cidrs)}). Let the clients in with rules on your groups of mount_target_security_group_ids, or set create_security_group to true."
     }
 
     precondition {
-      condition = length(var.mount_target_security_group_ids) <= (var.create_security_group ? 4 : 5)
-      error_message = join(" ", [
-        "mount_target_security_group_ids must have at most ${var.create_security_group ? 4 : 5}",
-        "entries: AWS attaches at most 5 security groups to a mount",
-        "target${var.create_security_group ? ", and the module's own group is one of them" : ""}",
-        "(got ${length(var.mount_target_security_group_ids)}).",
-      ])
+      condition     = length(var.mount_target_security_group_ids) <= (var.create_security_group ? 4 : 5)
+      error_message = "mount_target_security_group_ids must have at most ${var.create_security_group ? 4 : 5} entries: AWS attaches at most 5 security groups to a mount target${var.create_security_group ? ", and the module's own group is one of them" : ""} (got ${length(var.mount_target_security_group_ids)})."
     }
 
     precondition {
@@ -341,40 +322,22 @@ resource "aws_efs_file_system" "this" {
           )
         ])
       )
-      error_message = join(" ", [
-        "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow",
-        "whose actions cover \"elasticfilesystem:ClientMount\" (such as",
-        "\"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions",
-        "do not exclude it: the file system policy would allow mounting to nobody, so no client",
-        "could mount without an IAM grant and IAM authorization. Add such a statement, or keep",
-        "allow_access_via_mount_targets true.",
-      ])
+      error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
     }
 
     precondition {
-      condition = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
-      error_message = join(" ", [
-        "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and",
-        "only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode",
-        "${jsonencode(var.throughput_mode)}).",
-      ])
+      condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
+      error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
     }
 
     precondition {
-      condition = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
-      error_message = join(" ", [
-        "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use",
-        "\"generalPurpose\", or \"provisioned\" or \"bursting\" throughput.",
-      ])
+      condition     = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
+      error_message = "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use \"generalPurpose\", or \"provisioned\" or \"bursting\" throughput."
     }
 
     precondition {
-      condition = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
-      error_message = join(" ", [
-        "performance_mode \"maxIO\" does not work with a One Zone file system",
-        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}); use",
-        "\"generalPurpose\".",
-      ])
+      condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
+      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
     }
 
     precondition {
@@ -387,11 +350,7 @@ resource "aws_efs_file_system" "this" {
         var.lifecycle_policy.transition_to_archive == null ||
         (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
       )
-      error_message = join(" ", [
-        "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and",
-        "performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and",
-        "${jsonencode(var.performance_mode)}).",
-      ])
+      error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
     }
 
     precondition {
@@ -399,20 +358,12 @@ resource "aws_efs_file_system" "this" {
         var.security_group_name == null || !var.security_group_use_name_prefix ? true :
         length(var.security_group_name) <= 99
       )
-      error_message = join(" ", [
-        "security_group_name must be at most 99 characters when security_group_use_name_prefix is",
-        "true: AWS limits a name prefix to 100 characters, the last being \"-\" (got",
-        "${length(coalesce(var.security_group_name, "-"))}).",
-      ])
+      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
     }
 
     precondition {
-      condition = var.availability_zone_name == null || length(var.mount_targets) <= 1
-      error_message = join(" ", [
-        "mount_targets must have at most one entry for a One Zone file system",
-        "(availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of",
-        "that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))}).",
-      ])
+      condition     = var.availability_zone_name == null || length(var.mount_targets) <= 1
+      error_message = "mount_targets must have at most one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
     postcondition {
@@ -426,18 +377,7 @@ resource "aws_efs_file_system" "this" {
           ])
         )
       )
-      error_message = join(" ", [
-        "allow_file_system_replacement is false, and this plan would replace the file system",
-        "\"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode,",
-        "availability_zone_name and creation_token cannot change on an existing file system (the",
-        "configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn =",
-        "${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)},",
-        "availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token =",
-        "${jsonencode(var.creation_token)}), and -replace or a file system missing from the state",
-        "re-creates it empty. Keep the settings it has, or set allow_file_system_replacement =",
-        "true for the apply that replaces it. A plan with the permission shows which attribute",
-        "forces the replacement, without applying anything.",
-      ])
+      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token = ${jsonencode(var.creation_token)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
     }
   }
 }

@@ -33,25 +33,13 @@ locals {
 resource "terraform_data" "input_checks" {
   lifecycle {
     precondition {
-      condition = !var.attach_task_role_policy || var.task_role_name != null
-      error_message = join(" ", [
-        "task_role_name is not set but attach_task_role_policy is true (the default): give the",
-        "name of the task's IAM role, the one that gets the EFS policy. For a task without a task",
-        "role, set attach_task_role_policy and iam_authorization to false (IAM authorization",
-        "mounts with the task role); set attach_task_role_policy to false alone when the role gets",
-        "its EFS permissions elsewhere.",
-      ])
+      condition     = !var.attach_task_role_policy || var.task_role_name != null
+      error_message = "task_role_name is not set but attach_task_role_policy is true (the default): give the name of the task's IAM role, the one that gets the EFS policy. For a task without a task role, set attach_task_role_policy and iam_authorization to false (IAM authorization mounts with the task role); set attach_task_role_policy to false alone when the role gets its EFS permissions elsewhere."
     }
 
     precondition {
-      condition = var.access_point == null || var.root_directory == "/"
-      error_message = join(" ", [
-        "root_directory is ${jsonencode(var.root_directory)} but access_point is set: the module",
-        "then mounts that access point and creates none, and root_directory, posix_user and",
-        "root_directory_permissions describe the one it would create. Give the task the directory",
-        "and user you want through the access point you pass (efs-filesystem's access_points), and",
-        "leave root_directory out.",
-      ])
+      condition     = var.access_point == null || var.root_directory == "/"
+      error_message = "root_directory is ${jsonencode(var.root_directory)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave root_directory out."
     }
 
     precondition {
@@ -59,24 +47,12 @@ resource "terraform_data" "input_checks" {
         var.access_point == null ||
         (var.posix_user.uid == 1000 && var.posix_user.gid == 1000 && length(var.posix_user.secondary_gids) == 0)
       )
-      error_message = join(" ", [
-        "posix_user is ${jsonencode(var.posix_user)} but access_point is set: the module then",
-        "mounts that access point and creates none, and root_directory, posix_user and",
-        "root_directory_permissions describe the one it would create. Give the task the directory",
-        "and user you want through the access point you pass (efs-filesystem's access_points), and",
-        "leave posix_user out.",
-      ])
+      error_message = "posix_user is ${jsonencode(var.posix_user)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave posix_user out."
     }
 
     precondition {
-      condition = var.access_point == null || var.root_directory_permissions == "0755"
-      error_message = join(" ", [
-        "root_directory_permissions is ${jsonencode(var.root_directory_permissions)} but",
-        "access_point is set: the module then mounts that access point and creates none, and",
-        "root_directory, posix_user and root_directory_permissions describe the one it would",
-        "create. Give the task the directory and user you want through the access point you pass",
-        "(efs-filesystem's access_points), and leave root_directory_permissions out.",
-      ])
+      condition     = var.access_point == null || var.root_directory_permissions == "0755"
+      error_message = "root_directory_permissions is ${jsonencode(var.root_directory_permissions)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the task the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave root_directory_permissions out."
     }
 
     precondition {
@@ -93,13 +69,7 @@ resource "terraform_data" "input_checks" {
           )
         )
       )
-      error_message = join(" ", [
-        "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the",
-        "file system (file_system.allowed_security_group_ids is",
-        "${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's",
-        "allowed_security_groups, which owns one NFS rule per client group, or leave",
-        "security_group_id null if you allow the task in another way.",
-      ])
+      error_message = "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the file system (file_system.allowed_security_group_ids is ${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's allowed_security_groups, which owns one NFS rule per client group, or leave security_group_id null if you allow the task in another way."
     }
   }
 }

@@ -31,23 +31,13 @@ locals {
 resource "terraform_data" "input_checks" {
   lifecycle {
     precondition {
-      condition = !var.attach_role_policy || var.role_name != null
-      error_message = join(" ", [
-        "role_name is not set but attach_role_policy is true (the default): give the name of the",
-        "function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false",
-        "only when the role gets its EFS permissions elsewhere.",
-      ])
+      condition     = !var.attach_role_policy || var.role_name != null
+      error_message = "role_name is not set but attach_role_policy is true (the default): give the name of the function's IAM role, the one that gets the EFS policy. Set attach_role_policy to false only when the role gets its EFS permissions elsewhere."
     }
 
     precondition {
-      condition = var.access_point == null || var.root_directory == "/"
-      error_message = join(" ", [
-        "root_directory is ${jsonencode(var.root_directory)} but access_point is set: the module",
-        "then mounts that access point and creates none, and root_directory, posix_user and",
-        "root_directory_permissions describe the one it would create. Give the function the",
-        "directory and user you want through the access point you pass (efs-filesystem's",
-        "access_points), and leave root_directory out.",
-      ])
+      condition     = var.access_point == null || var.root_directory == "/"
+      error_message = "root_directory is ${jsonencode(var.root_directory)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the function the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave root_directory out."
     }
 
     precondition {
@@ -55,24 +45,12 @@ resource "terraform_data" "input_checks" {
         var.access_point == null ||
         (var.posix_user.uid == 1000 && var.posix_user.gid == 1000 && length(var.posix_user.secondary_gids) == 0)
       )
-      error_message = join(" ", [
-        "posix_user is ${jsonencode(var.posix_user)} but access_point is set: the module then",
-        "mounts that access point and creates none, and root_directory, posix_user and",
-        "root_directory_permissions describe the one it would create. Give the function the",
-        "directory and user you want through the access point you pass (efs-filesystem's",
-        "access_points), and leave posix_user out.",
-      ])
+      error_message = "posix_user is ${jsonencode(var.posix_user)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the function the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave posix_user out."
     }
 
     precondition {
-      condition = var.access_point == null || var.root_directory_permissions == "0755"
-      error_message = join(" ", [
-        "root_directory_permissions is ${jsonencode(var.root_directory_permissions)} but",
-        "access_point is set: the module then mounts that access point and creates none, and",
-        "root_directory, posix_user and root_directory_permissions describe the one it would",
-        "create. Give the function the directory and user you want through the access point you",
-        "pass (efs-filesystem's access_points), and leave root_directory_permissions out.",
-      ])
+      condition     = var.access_point == null || var.root_directory_permissions == "0755"
+      error_message = "root_directory_permissions is ${jsonencode(var.root_directory_permissions)} but access_point is set: the module then mounts that access point and creates none, and root_directory, posix_user and root_directory_permissions describe the one it would create. Give the function the directory and user you want through the access point you pass (efs-filesystem's access_points), and leave root_directory_permissions out."
     }
 
     precondition {
@@ -89,22 +67,12 @@ resource "terraform_data" "input_checks" {
           )
         )
       )
-      error_message = join(" ", [
-        "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the",
-        "file system (file_system.allowed_security_group_ids is",
-        "${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's",
-        "allowed_security_groups, which owns one NFS rule per client group, or leave",
-        "security_group_id null if you allow the function in another way.",
-      ])
+      error_message = "security_group_id ${jsonencode(var.security_group_id)} is not allowed in on NFS by the file system (file_system.allowed_security_group_ids is ${jsonencode(var.file_system.allowed_security_group_ids)}): add it to efs-filesystem's allowed_security_groups, which owns one NFS rule per client group, or leave security_group_id null if you allow the function in another way."
     }
 
     precondition {
-      condition = !var.read_only || var.attach_role_policy
-      error_message = join(" ", [
-        "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write unless",
-        "the function's role is denied elasticfilesystem:ClientWrite, which this module does",
-        "through that role.",
-      ])
+      condition     = !var.read_only || var.attach_role_policy
+      error_message = "read_only needs attach_role_policy true, with role_name: Lambda mounts read-write unless the function's role is denied elasticfilesystem:ClientWrite, which this module does through that role."
     }
   }
 }
