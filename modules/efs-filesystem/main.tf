@@ -299,11 +299,11 @@ resource "aws_efs_file_system" "this" {
       condition = (
         var.allow_access_via_mount_targets ||
         anytrue([
-          for i, st in var.policy_statements : (
+          for st in var.policy_statements : (
             st.effect == "Allow" &&
             (
               st.not_actions == null ? anytrue([
-                for j, a in concat(st.actions == null ? [] : st.actions) : contains([
+                for a in coalesce(st.actions, []) : contains([
                   "*",
                   "elasticfilesystem:*",
                   "elasticfilesystem:Client*",
@@ -311,7 +311,7 @@ resource "aws_efs_file_system" "this" {
                 ], a)
               ]) :
               !anytrue([
-                for j, a in st.not_actions : contains([
+                for a in st.not_actions : contains([
                   "*",
                   "elasticfilesystem:*",
                   "elasticfilesystem:Client*",

@@ -17,7 +17,7 @@ variable "vpc_id" {
   default     = null
 
   validation {
-    condition     = var.vpc_id == null ? true : can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
+    condition     = var.vpc_id == null || can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
     error_message = "vpc_id must be a VPC ID such as \"vpc-0123456789abcdef0\" (got ${jsonencode(var.vpc_id)})."
   }
 }
@@ -32,14 +32,14 @@ variable "mount_targets" {
   nullable = false
 
   validation {
-    condition     = alltrue([for k, v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
+    condition     = alltrue([for v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
     error_message = "every mount_targets entry's subnet_id must be a subnet ID such as \"subnet-0123456789abcdef0\" (got ${join("; ", [for k, v in var.mount_targets : "mount_targets[\"${k}\"].subnet_id = ${jsonencode(v.subnet_id)}" if !can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.mount_targets : (
-        v.ip_address == null ? true :
+      for v in var.mount_targets : (
+        v.ip_address == null ||
         can(
           regex(
             "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
@@ -48,12 +48,12 @@ variable "mount_targets" {
         )
       )
     ])
-    error_message = "every mount_targets entry's ip_address, when set, must be an IPv4 address within the subnet (got ${join("; ", [for k, v in var.mount_targets : "mount_targets[\"${k}\"].ip_address = ${jsonencode(v.ip_address)}" if !(v.ip_address == null ? true : can(regex("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$", v.ip_address)))])})."
+    error_message = "every mount_targets entry's ip_address, when set, must be an IPv4 address within the subnet (got ${join("; ", [for k, v in var.mount_targets : "mount_targets[\"${k}\"].ip_address = ${jsonencode(v.ip_address)}" if !(v.ip_address == null || can(regex("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$", v.ip_address)))])})."
   }
 
   validation {
-    condition     = length(distinct([for k, v in var.mount_targets : v.subnet_id])) == length(var.mount_targets)
-    error_message = "mount_targets must not place two mount targets in the same subnet (got subnets ${jsonencode([for k, v in var.mount_targets : v.subnet_id])}); give each entry a subnet in a different Availability Zone."
+    condition     = length(distinct([for v in var.mount_targets : v.subnet_id])) == length(var.mount_targets)
+    error_message = "mount_targets must not place two mount targets in the same subnet (got subnets ${jsonencode([for v in var.mount_targets : v.subnet_id])}); give each entry a subnet in a different Availability Zone."
   }
 }
 
@@ -64,7 +64,7 @@ variable "allowed_security_groups" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    condition     = alltrue([for v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
     error_message = "every allowed_security_groups value must be a security group ID such as \"sg-0123456789abcdef0\" (got ${join("; ", [for k, v in var.allowed_security_groups : "allowed_security_groups[\"${k}\"] = ${jsonencode(v)}" if !can(regex("^sg-[0-9a-f]{8,17}$", v))])})."
   }
 
@@ -95,12 +95,12 @@ variable "allowed_cidrs" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_cidrs : can(cidrhost(v, 0))])
+    condition     = alltrue([for v in var.allowed_cidrs : can(cidrhost(v, 0))])
     error_message = "every allowed_cidrs value must be a CIDR block such as \"10.0.0.0/16\" (got ${join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if !can(cidrhost(v, 0))])})."
   }
 
   validation {
-    condition     = alltrue([for k, v in var.allowed_cidrs : !can(regex("/0$", v))])
+    condition     = alltrue([for v in var.allowed_cidrs : !can(regex("/0$", v))])
     error_message = "allowed_cidrs must not open NFS to every address: allow client security groups through allowed_security_groups, or a narrower block (got ${join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if can(regex("/0$", v))])})."
   }
 
@@ -117,7 +117,7 @@ variable "security_group_name" {
 
   validation {
     condition = (
-      var.security_group_name == null ? true :
+      var.security_group_name == null ||
       (
         can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_name)) &&
         !can(regex("^sg-", var.security_group_name))
@@ -160,7 +160,7 @@ variable "mount_target_security_group_ids" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.mount_target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    condition     = alltrue([for v in var.mount_target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
     error_message = "every entry of mount_target_security_group_ids must be a security group ID such as \"sg-0123456789abcdef0\" (got ${join("; ", [for k, v in var.mount_target_security_group_ids : "mount_target_security_group_ids[${k}] = ${jsonencode(v)}" if !can(regex("^sg-[0-9a-f]{8,17}$", v))])})."
   }
 
@@ -229,7 +229,7 @@ variable "kms_key_arn" {
 
   validation {
     condition = (
-      var.kms_key_arn == null ? true :
+      var.kms_key_arn == null ||
       can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.kms_key_arn))
     )
     error_message = "kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", not a key ID or alias (got ${jsonencode(var.kms_key_arn)})."
@@ -243,7 +243,7 @@ variable "availability_zone_name" {
 
   validation {
     condition = (
-      var.availability_zone_name == null ? true :
+      var.availability_zone_name == null ||
       can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", var.availability_zone_name))
     )
     error_message = "availability_zone_name must be an Availability Zone name such as \"us-east-1a\" (got ${jsonencode(var.availability_zone_name)})."
@@ -339,7 +339,7 @@ variable "access_points" {
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
+      for v in var.access_points : (
         can(regex("^/", v.root_directory)) &&
         !can(regex("(^|/)\\.\\.(/|$)", v.root_directory))
       )
@@ -348,35 +348,32 @@ variable "access_points" {
   }
 
   validation {
-    condition     = alltrue([for k, v in var.access_points : length(v.root_directory) <= 100])
+    condition     = alltrue([for v in var.access_points : length(v.root_directory) <= 100])
     error_message = "every access_points entry's root_directory must be at most 100 characters (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}, ${length(v.root_directory)} characters" if !(length(v.root_directory) <= 100)])})."
   }
 
   validation {
-    condition     = alltrue([for k, v in var.access_points : length(compact(split("/", v.root_directory))) <= 4])
+    condition     = alltrue([for v in var.access_points : length(compact(split("/", v.root_directory))) <= 4])
     error_message = "every access_points entry's root_directory must be at most 4 directories deep (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}, ${length(compact(split("/", v.root_directory)))} deep" if !(length(compact(split("/", v.root_directory))) <= 4)])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : v.root_directory == "/" || v.creation_info != null || v.posix_user != null
+      for v in var.access_points : v.root_directory == "/" || v.creation_info != null || v.posix_user != null
     ])
     error_message = "an access_points entry whose root_directory is below \"/\" needs creation_info or posix_user: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}" if !(v.root_directory == "/" || v.creation_info != null || v.posix_user != null)])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
-        v.creation_info == null ? true :
-        can(regex("^[0-7]{3,4}$", v.creation_info.permissions))
-      )
+      for v in var.access_points : v.creation_info == null || can(regex("^[0-7]{3,4}$", v.creation_info.permissions))
     ])
-    error_message = "every access_points entry's creation_info.permissions must be 3 or 4 octal digits such as \"0755\" (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].creation_info.permissions = ${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}" if !(v.creation_info == null ? true : can(regex("^[0-7]{3,4}$", v.creation_info.permissions)))])})."
+    error_message = "every access_points entry's creation_info.permissions must be 3 or 4 octal digits such as \"0755\" (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].creation_info.permissions = ${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}" if !(v.creation_info == null || can(regex("^[0-7]{3,4}$", v.creation_info.permissions)))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
+      for v in var.access_points : (
         (
           v.posix_user == null ? true :
           (
@@ -386,7 +383,7 @@ variable "access_points" {
             v.posix_user.gid >= 0 &&
             v.posix_user.gid <= 4294967295 &&
             floor(v.posix_user.gid) == v.posix_user.gid &&
-            alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
+            alltrue([for g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
           )
         ) &&
         (
@@ -402,7 +399,7 @@ variable "access_points" {
         )
       )
     ])
-    error_message = "every uid and gid of an access_points entry must be a whole number from 0 to 4294967295 (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"] with posix_user ${jsonencode(v.posix_user)} and creation_info ${jsonencode(v.creation_info)}" if !((v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid))])})."
+    error_message = "every uid and gid of an access_points entry must be a whole number from 0 to 4294967295 (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"] with posix_user ${jsonencode(v.posix_user)} and creation_info ${jsonencode(v.creation_info)}" if !((v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid))])})."
   }
 }
 
@@ -461,19 +458,19 @@ variable "policy_statements" {
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))
+      for v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))
     ])
     error_message = "every policy_statements entry must have effect \"Allow\" or \"Deny\" and a sid of letters and digits (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] with effect ${jsonencode(v.effect)} and sid ${jsonencode(v.sid)}" if !(contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid)))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : !(
+      for v in var.policy_statements : !(
         v.effect == "Deny" &&
         length(v.conditions) == 0 &&
         (
           v.not_actions == null ? anytrue([
-            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
+            for a in coalesce(v.actions, []) : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",
@@ -481,7 +478,7 @@ variable "policy_statements" {
             ], a)
           ]) :
           !anytrue([
-            for j, a in v.not_actions : contains([
+            for a in v.not_actions : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",
@@ -491,12 +488,12 @@ variable "policy_statements" {
         )
       )
     ])
-    error_message = "a policy_statements entry must not deny ClientMount without a condition, by its actions or by not_actions that do not exclude it: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${v.not_actions == null ? jsonencode(v.actions) : "every action but ${jsonencode(v.not_actions)}"}" if v.effect == "Deny" && length(v.conditions) == 0 && (v.not_actions == null ? anytrue([for j, a in concat(v.actions == null ? [] : v.actions) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]) : !anytrue([for j, a in v.not_actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])})."
+    error_message = "a policy_statements entry must not deny ClientMount without a condition, by its actions or by not_actions that do not exclude it: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${v.not_actions == null ? jsonencode(v.actions) : "every action but ${jsonencode(v.not_actions)}"}" if v.effect == "Deny" && length(v.conditions) == 0 && (v.not_actions == null ? anytrue([for a in coalesce(v.actions, []) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]) : !anytrue([for a in v.not_actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : (
+      for v in var.policy_statements : (
         (v.actions == null) != (v.not_actions == null) &&
         (v.principals == null || v.not_principals == null)
       )
@@ -528,11 +525,11 @@ variable "replication" {
       (
         can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.replication.region)) &&
         (
-          var.replication.availability_zone_name == null ? true :
+          var.replication.availability_zone_name == null ||
           can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", var.replication.availability_zone_name))
         ) &&
         (
-          var.replication.kms_key_arn == null ? true :
+          var.replication.kms_key_arn == null ||
           can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.replication.kms_key_arn))
         )
       )
@@ -543,8 +540,7 @@ variable "replication" {
   validation {
     condition = (
       var.replication == null ? true :
-      var.replication.file_system_id == null ? true :
-      can(regex("^fs-[0-9a-f]{8,40}$", var.replication.file_system_id))
+      var.replication.file_system_id == null || can(regex("^fs-[0-9a-f]{8,40}$", var.replication.file_system_id))
     )
     error_message = "replication.file_system_id must be a file system ID such as \"fs-0123456789abcdef0\" (got ${jsonencode(var.replication == null ? null : var.replication.file_system_id)})."
   }
@@ -603,7 +599,7 @@ variable "source_policy_documents" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.source_policy_documents : can(jsondecode(v))])
+    condition     = alltrue([for v in var.source_policy_documents : can(jsondecode(v))])
     error_message = "every source_policy_documents entry must be a JSON policy document (got ${join("; ", [for k, v in var.source_policy_documents : "source_policy_documents[${k}] ${jsonencode(v)}" if !can(jsondecode(v))])})."
   }
 }
@@ -615,7 +611,7 @@ variable "override_policy_documents" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.override_policy_documents : can(jsondecode(v))])
+    condition     = alltrue([for v in var.override_policy_documents : can(jsondecode(v))])
     error_message = "every override_policy_documents entry must be a JSON policy document (got ${join("; ", [for k, v in var.override_policy_documents : "override_policy_documents[${k}] ${jsonencode(v)}" if !can(jsondecode(v))])})."
   }
 }
@@ -642,7 +638,7 @@ variable "backup_plan" {
 
   validation {
     condition = (
-      var.backup_plan == null ? true :
+      var.backup_plan == null ||
       can(
         regex(
           "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
@@ -658,15 +654,17 @@ variable "backup_plan" {
 
   validation {
     condition = (
-      var.backup_plan == null ? true :
-      can(
-        regex(
-          "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
-          var.backup_plan.schedule,
-        )
-      ) ?
-      can(regex("^cron\\(\\S+ \\S+ (\\? \\S+ [^?\\s]\\S*|[^?\\s]\\S* \\S+ \\?) \\S+\\)$", var.backup_plan.schedule)) :
-      true
+      var.backup_plan == null ||
+      (
+        can(
+          regex(
+            "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
+            var.backup_plan.schedule,
+          )
+        ) ?
+        can(regex("^cron\\(\\S+ \\S+ (\\? \\S+ [^?\\s]\\S*|[^?\\s]\\S* \\S+ \\?) \\S+\\)$", var.backup_plan.schedule)) :
+        true
+      )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
@@ -752,8 +750,7 @@ variable "backup_plan" {
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_name == null ? true :
-      can(regex("^[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_name))
+      var.backup_plan.vault_name == null || can(regex("^[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_name))
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
@@ -764,11 +761,13 @@ variable "backup_plan" {
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_arn == null ? true :
-      can(
-        regex(
-          "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
-          var.backup_plan.vault_arn,
+      (
+        var.backup_plan.vault_arn == null ||
+        can(
+          regex(
+            "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
+            var.backup_plan.vault_arn,
+          )
         )
       )
     )
@@ -781,10 +780,14 @@ variable "backup_plan" {
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_kms_key_arn == null ? true :
       (
-        can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.backup_plan.vault_kms_key_arn)) &&
-        var.backup_plan.vault_name != null
+        var.backup_plan.vault_kms_key_arn == null ||
+        (
+          can(
+            regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.backup_plan.vault_kms_key_arn)
+          ) &&
+          var.backup_plan.vault_name != null
+        )
       )
     )
     error_message = (
@@ -807,8 +810,10 @@ variable "backup_plan" {
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.backup_role_arn == null ? true :
-      can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.backup_plan.backup_role_arn))
+      (
+        var.backup_plan.backup_role_arn == null ||
+        can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.backup_plan.backup_role_arn))
+      )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
@@ -820,7 +825,7 @@ variable "backup_plan" {
     condition = (
       var.backup_plan == null ? true :
       alltrue([
-        for i, c in var.backup_plan.copy_to : (
+        for c in var.backup_plan.copy_to : (
           can(
             regex(
               "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
@@ -867,18 +872,18 @@ variable "backup_plan" {
       var.backup_plan == null ? true :
       (
         (
-          length(distinct([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])) ==
-          length([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])
+          length(distinct([for c in var.backup_plan.copy_to : c.destination_vault_arn])) ==
+          length([for c in var.backup_plan.copy_to : c.destination_vault_arn])
         ) &&
         (
           var.backup_plan.vault_arn == null ? true :
-          !contains([for i, c in var.backup_plan.copy_to : c.destination_vault_arn], var.backup_plan.vault_arn)
+          !contains([for c in var.backup_plan.copy_to : c.destination_vault_arn], var.backup_plan.vault_arn)
         )
       )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      "backup_plan.copy_to must name each destination vault once, and not the vault the plan backs up to (got ${jsonencode([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])} with backup_plan.vault_arn ${jsonencode(var.backup_plan.vault_arn)})."
+      "backup_plan.copy_to must name each destination vault once, and not the vault the plan backs up to (got ${jsonencode([for c in var.backup_plan.copy_to : c.destination_vault_arn])} with backup_plan.vault_arn ${jsonencode(var.backup_plan.vault_arn)})."
     )
   }
 }
@@ -924,7 +929,7 @@ variable "alarms" {
     condition = (
       var.alarms == null ? true :
       alltrue([
-        for i, arn in var.alarms.sns_topic_arns : can(
+        for arn in var.alarms.sns_topic_arns : can(
           regex("^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", arn)
         )
       ])

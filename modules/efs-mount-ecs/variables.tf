@@ -81,7 +81,7 @@ variable "posix_user" {
       var.posix_user.gid <= 4294967295 &&
       floor(var.posix_user.gid) == var.posix_user.gid &&
       length(var.posix_user.secondary_gids) <= 16 &&
-      alltrue([for i, g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
+      alltrue([for g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
     )
     error_message = "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from 0 to 4294967295 (got ${jsonencode(var.posix_user)})."
   }
@@ -117,7 +117,7 @@ variable "volume_name" {
   default     = null
 
   validation {
-    condition     = var.volume_name == null ? true : can(regex("^[A-Za-z0-9_-]{1,255}$", var.volume_name))
+    condition     = var.volume_name == null || can(regex("^[A-Za-z0-9_-]{1,255}$", var.volume_name))
     error_message = "volume_name must be 1 to 255 letters, digits, \"_\" or \"-\" (got ${jsonencode(var.volume_name)})."
   }
 }
@@ -160,7 +160,7 @@ variable "task_role_name" {
   default     = null
 
   validation {
-    condition     = var.task_role_name == null ? true : can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_name))
+    condition     = var.task_role_name == null || can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_name))
     error_message = "task_role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not its ARN (got ${jsonencode(var.task_role_name)})."
   }
 }
@@ -178,7 +178,7 @@ variable "security_group_id" {
   default     = null
 
   validation {
-    condition     = var.security_group_id == null ? true : can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
+    condition     = var.security_group_id == null || can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
     error_message = "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(var.security_group_id)})."
   }
 }

@@ -81,7 +81,7 @@ variable "posix_user" {
       var.posix_user.gid <= 4294967295 &&
       floor(var.posix_user.gid) == var.posix_user.gid &&
       length(var.posix_user.secondary_gids) <= 16 &&
-      alltrue([for i, g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
+      alltrue([for g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
     )
     error_message = "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from 0 to 4294967295 (got ${jsonencode(var.posix_user)})."
   }
@@ -124,7 +124,7 @@ variable "role_name" {
   default     = null
 
   validation {
-    condition     = var.role_name == null ? true : can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.role_name))
+    condition     = var.role_name == null || can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.role_name))
     error_message = "role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not its ARN (got ${jsonencode(var.role_name)})."
   }
 }
@@ -142,7 +142,7 @@ variable "security_group_id" {
   default     = null
 
   validation {
-    condition     = var.security_group_id == null ? true : can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
+    condition     = var.security_group_id == null || can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
     error_message = "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(var.security_group_id)})."
   }
 }
