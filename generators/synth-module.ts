@@ -9,7 +9,7 @@ import {
   App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
 } from '../src/cdktf';
 import { spell } from '../src/core/doc';
-import { commentOf } from '../src/core/hcl-comments';
+import { commentOf, concernOf } from '../src/core/hcl-comments';
 import { moduleContext, type ModuleDefinition } from '../src/core/module';
 import type { ElementRef, JsonObject } from './hcl/config-printer';
 
@@ -54,11 +54,12 @@ function guardAddress(config: JsonObject, definition: ModuleDefinition): string 
 function elementRef(c: unknown): ElementRef[] {
   if (!(c instanceof TerraformElement)) return [];
   const comment = commentOf(c);
+  const concern = concernOf(c);
   if (c instanceof TerraformOutput) return [{ kind: 'output', name: c.friendlyUniqueId }];
-  if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment }];
+  if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment, concern }];
   if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
     const kind = c instanceof TerraformResource ? 'resource' : 'data';
-    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment }];
+    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern }];
   }
   if (!(c instanceof AwsProvider)) {
     throw new Error(`module generator: unsupported element ${c.node.path}`);

@@ -30,8 +30,10 @@ export type ElementRef =
       readonly name: string;
       /** Why the build writes it so (`ctx.explain`): a comment above the block. */
       readonly comment?: string;
+      /** The part of the build that created it (`concern`): the banner it is printed under. */
+      readonly concern?: string;
     }
-  | { readonly kind: 'local'; readonly name: string; readonly comment?: string }
+  | { readonly kind: 'local'; readonly name: string; readonly comment?: string; readonly concern?: string }
   | { readonly kind: 'output'; readonly name: string };
 
 /** Resource types built into Terraform (provider terraform.io/builtin/terraform): no nested blocks. */
@@ -130,28 +132,71 @@ function lifecycleBlock(l: JsonObject): Item {
 
 const asList = (v: Json): Json[] => (Array.isArray(v) ? v : [v]);
 
-/** Prints the given elements of a synthesized stack, in order; locals are gathered in one block. */
+/** A `####` banner naming a concern, as terraform-aws-modules open each part of a main.tf. */
+export function banner(title: string): string {
+  const rule = '#'.repeat(80);
+  return `${rule}\n# ${title}\n${rule}`;
+}
+
+type Printed = Exclude<ElementRef, { kind: 'output' }>;
+
+/**
+ * The elements in groups, one per concern in the order the build made them: an element without a
+ * concern of its own joins the group before it.
+ */
+function byConcern(order: readonly Printed[]): { title?: string; elements: Printed[] }[] {
+  const groups: { title?: string; elements: Printed[] }[] = [];
+  for (const e of order) {
+    const last = groups[groups.length - 1];
+    if (last && (e.concern === undefined || e.concern === last.title)) last.elements.push(e);
+    else {
+      const same = groups.find((g) => g.title !== undefined && g.title === e.concern);
+      if (same) same.elements.push(e);
+      else groups.push({ title: e.concern, elements: [e] });
+    }
+  }
+  return groups;
+}
+
+/**
+ * Prints the given elements of a synthesized stack, in order. With more than one concern, each
+ * opens with its banner and gathers its locals in a block of its own; otherwise the locals are
+ * gathered in one block on top.
+ */
 export function printElements(config: JsonObject, order: readonly ElementRef[], schema: ProviderBlocks): string[] {
+  const out: string[] = [];
+  const outputs = order.filter((e): e is Extract<ElementRef, { kind: 'output' }> => e.kind === 'output');
+  const groups = byConcern(order.filter((e): e is Printed => e.kind !== 'output'));
+  const banners = groups.length > 1;
+  for (const group of banners ? groups : [{ title: undefined, elements: groups.flatMap((g) => g.elements) }]) {
+    const printed = printGroup(config, group.elements, schema);
+    if (banners && group.title && printed.length) printed[0] = `${banner(group.title)}\n\n${printed[0]}`;
+    out.push(...printed);
+  }
+  for (const e of outputs) {
+    const o = (config.output as JsonObject)[e.name] as JsonObject;
+    const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value, 2))];
+    if (o.sensitive) items.push(attr('sensitive', 'true'));
+    out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
+  }
+  return out;
+}
+
+/** One group's locals (one block) and blocks, in order. */
+function printGroup(config: JsonObject, order: readonly Printed[], schema: ProviderBlocks): string[] {
   const out: string[] = [];
   const locals = order.filter((e) => e.kind === 'local');
   if (locals.length > 0) {
     const defs = config.locals as JsonObject;
     const items = locals.flatMap((l) => [
       blank,
-      ...(l.kind === 'local' && l.comment ? [comment(l.comment)] : []),
+      ...(l.comment ? [comment(l.comment)] : []),
       attr(hclKey(l.name), printValue(defs[l.name], 2)),
     ]);
     out.push(renderBlock('locals', items, layoutValue));
   }
   for (const e of order) {
     if (e.kind === 'local') continue;
-    if (e.kind === 'output') {
-      const o = (config.output as JsonObject)[e.name] as JsonObject;
-      const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value, 2))];
-      if (o.sensitive) items.push(attr('sensitive', 'true'));
-      out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
-      continue;
-    }
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
