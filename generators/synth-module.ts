@@ -9,7 +9,7 @@ import {
   App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
 } from '../src/cdktf';
 import { spell } from '../src/core/doc';
-import { commentOf, concernOf } from '../src/core/hcl-comments';
+import { argumentCommentsOf, commentOf, concernOf } from '../src/core/hcl-comments';
 import { moduleContext, type ModuleDefinition } from '../src/core/module';
 import type { ElementRef, JsonObject } from './hcl/config-printer';
 
@@ -59,7 +59,7 @@ function elementRef(c: unknown): ElementRef[] {
   if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment, concern }];
   if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
     const kind = c instanceof TerraformResource ? 'resource' : 'data';
-    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern }];
+    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern, notes: argumentCommentsOf(c) }];
   }
   if (!(c instanceof AwsProvider)) {
     throw new Error(`module generator: unsupported element ${c.node.path}`);

@@ -32,6 +32,8 @@ export type ElementRef =
       readonly comment?: string;
       /** The part of the build that created it (`concern`): the banner it is printed under. */
       readonly concern?: string;
+      /** Why single arguments are written so (`explainArgument`), by their path in the body. */
+      readonly notes?: Readonly<Record<string, string>>;
     }
   | { readonly kind: 'local'; readonly name: string; readonly comment?: string; readonly concern?: string }
   | { readonly kind: 'output'; readonly name: string };
@@ -60,7 +62,13 @@ export function printValue(v: Json, indent?: number): string {
 }
 
 /** The items of a resource/data/dynamic-content body; `where` is its path (`type.block…`), see argument-roles.ts. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: Notes = noNotes(), at = ''): Item[] {
+  const here = (key: string) => (at ? `${at}.${key}` : key);
+  // A note on an argument: its comment right above it, set apart from the run it would break.
+  const noted = (key: string, item: Item): Item[] => {
+    const text = noteAt(notes, here(key));
+    return text ? [blank, comment(text), item, blank] : [item];
+  };
   const meta: Item[] = [];
   const attrs: Item[] = [];
   const blocks: Item[] = [];
@@ -71,7 +79,7 @@ function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
     const value = obj[key];
     if (key === '//' || value === null) continue;
     if (META.includes(key)) {
-      meta.push(attr(key, printValue(value)));
+      meta.push(...noted(key, attr(key, printValue(value))));
     } else if (key === 'depends_on') {
       trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
     } else if (key === 'lifecycle' && !(key in schema)) {
@@ -81,22 +89,37 @@ function bodyItems(obj: JsonObject, schema: TypeSchema, where: string): Item[] {
       for (const name of orderedBlocks(Object.keys(dynamic), where)) {
         const entries = dynamic[name];
         const sub = childSchema(schema, name, where);
-        for (const d of asList(entries)) blocks.push(blank, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`));
+        for (const d of asList(entries)) {
+          blocks.push(blank, ...noted(name, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`, notes, here(name))));
+        }
       }
     } else if (key in schema) {
       const sub = schema[key].blocks ?? {};
-      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`)));
+      for (const b of asList(value)) blocks.push(blank, ...noted(key, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, notes, here(key)))));
     } else {
-      attrs.push(attr(key, printValue(value)));
+      attrs.push(...noted(key, attr(key, printValue(value))));
     }
   }
   return [...meta, ...(meta.length ? [blank] : []), ...attrs, ...orderBlocks(blocks), ...trailing, ...last];
 }
 
-/** Static blocks before dynamic ones: cdktf sorts keys, so `dynamic` would land mid-way. */
+/** Static blocks before dynamic ones (cdktf sorts keys, so `dynamic` would land mid-way), each with its comment. */
 function orderBlocks(items: Item[]): Item[] {
-  const isDynamic = (i: Item) => i.kind === 'block' && i.header.startsWith('dynamic ');
-  return [...items.filter((i) => !isDynamic(i)), ...items.filter(isDynamic)].flatMap((i) => (i.kind === 'blank' ? [] : [blank, i]));
+  const groups: Item[][] = [];
+  let comments: Item[] = [];
+  for (const i of items) {
+    if (i.kind === 'blank') continue;
+    if (i.kind === 'comment') comments.push(i);
+    else {
+      groups.push([...comments, i]);
+      comments = [];
+    }
+  }
+  const isDynamic = (g: Item[]) => {
+    const b = g[g.length - 1];
+    return b.kind === 'block' && b.header.startsWith('dynamic ');
+  };
+  return [...groups.filter((g) => !isDynamic(g)), ...groups.filter(isDynamic)].flatMap((g) => [blank, ...g]);
 }
 
 function childSchema(schema: TypeSchema, name: string, where: string): TypeSchema {
@@ -105,10 +128,25 @@ function childSchema(schema: TypeSchema, name: string, where: string): TypeSchem
   return found.blocks ?? {};
 }
 
-function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string): Item {
+/** The comments on an element's arguments, by path, and the paths printed so far. */
+interface Notes {
+  readonly of: Readonly<Record<string, string>>;
+  readonly used: Set<string>;
+}
+const noNotes = (): Notes => ({ of: {}, used: new Set() });
+const noteAt = (notes: Notes, path: string): string | undefined => {
+  if (notes.of[path] !== undefined) notes.used.add(path);
+  return notes.of[path];
+};
+
+function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string, notes: Notes, at: string): Item {
   const { content, ...rest } = d;
-  const head = Object.entries(rest).map(([k, v]) => attr(k, printValue(v)));
-  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
+  const head = Object.entries(rest).flatMap(([k, v]) => {
+    const item = attr(k, printValue(v));
+    const text = noteAt(notes, `${at}.${k}`);
+    return text ? [comment(text), item] : [item];
+  });
+  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where, notes, at))]);
 }
 
 function lifecycleBlock(l: JsonObject): Item {
@@ -201,7 +239,10 @@ function printGroup(config: JsonObject, order: readonly Printed[], schema: Provi
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
-    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type), layoutValue);
+    const notes: Notes = { of: e.notes ?? {}, used: new Set() };
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, notes), layoutValue);
+    const lost = Object.keys(notes.of).filter((path) => !notes.used.has(path));
+    if (lost.length) throw new Error(`${e.type}.${e.name}: explainArgument names no argument or block at ${lost.join(', ')}`);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;

@@ -248,10 +248,8 @@ resource "aws_vpc_security_group_ingress_rule" "nfs_from_self" {
   }
 }
 
-# Replaced create-before-destroy: when the group is replaced, the rules of the new group exist
-# before the mount targets switch to it (they depend on the rules), and the old rules are deleted
-# after. for_each over a map keyed by the names users choose: keys are known at plan time even when
-# the group IDs are not, and a change to one entry touches that entry's rule only.
+# Keyed by the names of allowed_cidrs and replaced create-before-destroy, as
+# nfs_from_security_groups is and for the same reasons.
 resource "aws_vpc_security_group_ingress_rule" "nfs_from_cidrs" {
   for_each = var.create_security_group ? var.allowed_cidrs : {}
 
@@ -386,6 +384,10 @@ locals {
     conditions     = [{ test = "Null", variable = "elasticfilesystem:AccessPointArn", values = ["true"] }]
   }
 
+  # The first argument is a tuple (a for expression), not a list: Terraform 1.11 panics in concat
+  # ("inconsistent list element types") when every argument is a list and the null fields of the
+  # presets give their elements other types than those of policy_statements; with a tuple first, the
+  # result is a tuple.
   file_system_policy_statements = concat(
     [for statement in [local.allow_mount_statement] : statement if var.allow_access_via_mount_targets],
     var.enforce_tls ? [local.deny_unencrypted_transport_statement] : [],
@@ -417,6 +419,7 @@ data "aws_iam_policy_document" "this" {
       resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
 
       dynamic "principals" {
+        # Neither principals nor not_principals: everyone, as the presets.
         for_each = (
           statement.value.principals != null ? statement.value.principals :
           (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
@@ -609,6 +612,7 @@ resource "aws_backup_plan" "this" {
       content {
         destination_vault_arn = copy_action.value.destination_vault_arn
 
+        # Without a lifecycle the copy keeps the source's.
         dynamic "lifecycle" {
           for_each = copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]
 

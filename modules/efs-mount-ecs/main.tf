@@ -76,10 +76,11 @@ resource "terraform_data" "input_checks" {
 
 # A new root directory or POSIX user replaces the access point create-before-destroy: the new one
 # exists before the client is pointed at it, and the old one goes after that.
-#
-# Below "/", the directory is created owned by the POSIX user: without creation_info EFS does not
-# create it and every mount fails; owned by root, the POSIX user could not write to it.
 resource "aws_efs_access_point" "this" {
+  # Decided by whether access_point is null, which is known at plan time even when the given access
+  # point is created in the same apply (its ID is not). A count rather than a for_each: a
+  # configuration applied before access_point existed holds the access point without an index, and
+  # Terraform moves it to [0] by itself.
   count = var.access_point == null ? 1 : 0
 
   file_system_id = var.file_system.id
@@ -88,6 +89,8 @@ resource "aws_efs_access_point" "this" {
   root_directory {
     path = var.root_directory
 
+    # Below "/", the directory is created owned by the POSIX user: without creation_info EFS does
+    # not create it and every mount fails; owned by root, the POSIX user could not write to it.
     dynamic "creation_info" {
       for_each = var.root_directory == "/" ? [] : [var.posix_user]
 

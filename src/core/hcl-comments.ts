@@ -39,3 +39,20 @@ export function concern<T>(scope: Construct, title: string, part: () => T): T {
 export function concernOf(element: TerraformElement): string | undefined {
   return concerns.get(element);
 }
+
+const argumentComments = new WeakMap<TerraformElement, Record<string, string>>();
+
+/**
+ * Says why one argument or nested block of an element is written as it is: main.tf prints the text
+ * as a `#` comment right above it. `path` names it inside the element's body, through its blocks
+ * (dynamic ones by their name): `count`, `statement.principals`, `rule.copy_action.lifecycle`.
+ */
+export function explainArgument<T extends TerraformElement>(element: T, path: string, why: string): T {
+  argumentComments.set(element, { ...argumentComments.get(element), [path]: why });
+  return element;
+}
+
+/** The comments recorded for an element's arguments, by path. */
+export function argumentCommentsOf(element: TerraformElement): Readonly<Record<string, string>> | undefined {
+  return argumentComments.get(element);
+}

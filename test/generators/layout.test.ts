@@ -142,6 +142,22 @@ describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf
   });
 });
 
+test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf repeats no comment word for word', (name) => {
+  // Comments as their paragraphs, each one line of text.
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of [...mainOf(name).split('\n'), '']) {
+    const text = /^\s*#\s?(.*)$/.exec(line)?.[1];
+    if (text && !/^#+$/.test(text)) current.push(text);
+    else {
+      if (current.length) paragraphs.push(current.join(' '));
+      current = [];
+    }
+  }
+  expect(paragraphs.length).toBeGreaterThan(0);
+  expect(paragraphs.filter((p, i) => paragraphs.indexOf(p) !== i)).toEqual([]);
+});
+
 test('the builds explain some elements, so the comment checks above check something', () => {
   const count = MODULES.flatMap((d) => explainedIn(synthModule(d).order)).length;
   expect(count).toBeGreaterThan(0);
