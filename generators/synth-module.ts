@@ -36,7 +36,40 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
   }
   const config = stack.toTerraform() as JsonObject;
   const order = stack.node.findAll().flatMap(elementRef);
-  return { config, order, guard: guardAddress(config, definition) };
+  const guard = guardAddress(config, definition);
+  return { config, order: withCheckConcerns(config, order, definition, guard), guard };
+}
+
+/**
+ * The guard resource's preconditions filed under the concern each guards: the part of the build
+ * whose blocks first read the input the rule is about (its first input), else the guard's own.
+ * In module mode the preconditions are the spec's cross-input rules, in order.
+ */
+function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: ModuleDefinition, guard: string): ElementRef[] {
+  const titles = [...new Set(order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
+  if (titles.length < 2 || !guard) return order;
+  const [guardType, guardName] = guard.split('.');
+  const bodyOf = (e: ElementRef): unknown => {
+    if (e.kind === 'local') return (config.locals as JsonObject)[e.name];
+    if (e.kind === 'output') return undefined;
+    const body = ((config[e.kind] as JsonObject)[e.type] as JsonObject)[e.name] as JsonObject;
+    if (e.type !== guardType || e.name !== guardName) return body;
+    const { lifecycle, ...rest } = body;
+    return rest;
+  };
+  const texts = order.flatMap((e) => (e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : []));
+  const guardRef = order.find((e) => e.kind === 'resource' && e.type === guardType && e.name === guardName);
+  const home = guardRef && guardRef.kind !== 'output' ? guardRef.concern : undefined;
+  const preconditions = (((config.resource as JsonObject)[guardType] as JsonObject)[guardName] as JsonObject).lifecycle as JsonObject;
+  const rules = definition.spec.rules.filter((r) => r.inputs.length > 1);
+  const count = (preconditions.precondition as unknown[] | undefined)?.length ?? 0;
+  if (count !== rules.length) throw new Error(`${definition.spec.name}: ${guard} has ${count} preconditions for ${rules.length} cross-input rules`);
+  const checks = rules.map((rule) => {
+    const reads = new RegExp(`var\\.${rule.inputs[0]}\\b`);
+    const concern = texts.find((t) => reads.test(t.text))?.concern ?? home ?? titles[0];
+    return { concern, rank: titles.indexOf(concern) };
+  });
+  return order.map((e) => (e === guardRef ? { ...e, checks } : e));
 }
 
 function guardAddress(config: JsonObject, definition: ModuleDefinition): string {

@@ -34,6 +34,8 @@ export type ElementRef =
       readonly concern?: string;
       /** Why single arguments are written so (`explainArgument`), by their path in the body. */
       readonly notes?: Readonly<Record<string, string>>;
+      /** The concern each of its preconditions guards, in order (`rank`: the concern's place in the file). */
+      readonly checks?: readonly { readonly concern: string; readonly rank: number }[];
     }
   | { readonly kind: 'local'; readonly name: string; readonly comment?: string; readonly concern?: string }
   | { readonly kind: 'output'; readonly name: string };
@@ -62,7 +64,7 @@ export function printValue(v: Json, indent?: number): string {
 }
 
 /** The items of a resource/data/dynamic-content body; `where` is its path (`type.block…`), see argument-roles.ts. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: Notes = noNotes(), at = ''): Item[] {
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: Notes = noNotes(), at = '', checks?: Checks): Item[] {
   const here = (key: string) => (at ? `${at}.${key}` : key);
   // A note on an argument: its comment right above it, set apart from the run it would break.
   const noted = (key: string, item: Item): Item[] => {
@@ -83,7 +85,7 @@ function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: No
     } else if (key === 'depends_on') {
       trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
     } else if (key === 'lifecycle' && !(key in schema)) {
-      last.push(blank, lifecycleBlock(value as JsonObject));
+      last.push(blank, lifecycleBlock(value as JsonObject, checks));
     } else if (key === 'dynamic') {
       const dynamic = value as JsonObject;
       for (const name of orderedBlocks(Object.keys(dynamic), where)) {
@@ -149,12 +151,32 @@ function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: st
   return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where, notes, at))]);
 }
 
-function lifecycleBlock(l: JsonObject): Item {
+type Checks = NonNullable<Extract<ElementRef, { kind: 'resource' | 'data' }>['checks']>;
+
+/**
+ * The preconditions, grouped by the concern they guard (in the file's order of concerns, each
+ * group under a comment naming it), when they are known; else as they come.
+ */
+function preconditionItems(list: Json[], checks: Checks | undefined): Item[] {
+  const items = list.map((c) => {
+    const { condition, error_message } = c as JsonObject;
+    return block('precondition', [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]);
+  });
+  if (!checks || checks.length !== items.length) return items.flatMap((i) => [blank, i]);
+  const sorted = items.map((item, i) => ({ item, ...checks[i], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return sorted.flatMap((c, i) =>
+    i === 0 || sorted[i - 1].concern !== c.concern ? [blank, comment(`${c.concern}: checks across inputs`), c.item] : [blank, c.item],
+  );
+}
+
+function lifecycleBlock(l: JsonObject, checks?: Checks): Item {
   const items: Item[] = [];
   const rank = (k: string) => (LIFECYCLE.includes(k) ? LIFECYCLE.indexOf(k) : LIFECYCLE.length);
   for (const key of Object.keys(l).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
     const value = l[key];
-    if (key === 'precondition' || key === 'postcondition') {
+    if (key === 'precondition') {
+      items.push(...preconditionItems(asList(value), checks));
+    } else if (key === 'postcondition') {
       for (const c of asList(value)) {
         const { condition, error_message } = c as JsonObject;
         items.push(blank, block(key, [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]));
@@ -240,7 +262,7 @@ function printGroup(config: JsonObject, order: readonly Printed[], schema: Provi
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
     const notes: Notes = { of: e.notes ?? {}, used: new Set() };
-    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, notes), layoutValue);
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, notes, '', e.checks), layoutValue);
     const lost = Object.keys(notes.of).filter((path) => !notes.used.has(path));
     if (lost.length) throw new Error(`${e.type}.${e.name}: explainArgument names no argument or block at ${lost.join(', ')}`);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);

@@ -66,6 +66,36 @@ resource "aws_efs_file_system" "this" {
   lifecycle {
     ignore_changes = [tags["efs-modules:created"]]
 
+    # File System: checks across inputs
+    precondition {
+      condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
+      error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
+    }
+
+    precondition {
+      condition     = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
+      error_message = "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use \"generalPurpose\", or \"provisioned\" or \"bursting\" throughput."
+    }
+
+    precondition {
+      condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
+      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
+    }
+
+    precondition {
+      condition     = var.encrypted || var.kms_key_arn == null
+      error_message = "kms_key_arn is set but encrypted is false; set encrypted to true or remove the key."
+    }
+
+    precondition {
+      condition = (
+        var.lifecycle_policy.transition_to_archive == null ||
+        (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
+      )
+      error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
+    }
+
+    # Security Group and Mount Targets: checks across inputs
     precondition {
       condition     = !var.create_security_group || var.vpc_id != null
       error_message = "vpc_id is not set but create_security_group is true (the default): the module's security group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to false and attach your own groups with mount_target_security_group_ids."
@@ -95,6 +125,20 @@ resource "aws_efs_file_system" "this" {
 
     precondition {
       condition = (
+        var.security_group_name == null || !var.security_group_use_name_prefix ? true :
+        length(var.security_group_name) <= 99
+      )
+      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
+    }
+
+    precondition {
+      condition     = var.availability_zone_name == null || length(var.mount_targets) <= 1
+      error_message = "mount_targets must have at most one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
+    }
+
+    # File System Policy: checks across inputs
+    precondition {
+      condition = (
         var.allow_access_via_mount_targets ||
         anytrue([
           for st in var.policy_statements : (
@@ -121,47 +165,6 @@ resource "aws_efs_file_system" "this" {
         ])
       )
       error_message = "allow_access_via_mount_targets is false and no statement of policy_statements is an Allow whose actions cover \"elasticfilesystem:ClientMount\" (such as \"elasticfilesystem:ClientMount\" or \"elasticfilesystem:Client*\"), or whose not_actions do not exclude it: the file system policy would allow mounting to nobody, so no client could mount without an IAM grant and IAM authorization. Add such a statement, or keep allow_access_via_mount_targets true."
-    }
-
-    precondition {
-      condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
-      error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
-    }
-
-    precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.throughput_mode == "elastic")
-      error_message = "performance_mode \"maxIO\" does not work with throughput_mode \"elastic\"; use \"generalPurpose\", or \"provisioned\" or \"bursting\" throughput."
-    }
-
-    precondition {
-      condition     = !(var.performance_mode == "maxIO" && var.availability_zone_name != null)
-      error_message = "performance_mode \"maxIO\" does not work with a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}); use \"generalPurpose\"."
-    }
-
-    precondition {
-      condition     = var.encrypted || var.kms_key_arn == null
-      error_message = "kms_key_arn is set but encrypted is false; set encrypted to true or remove the key."
-    }
-
-    precondition {
-      condition = (
-        var.lifecycle_policy.transition_to_archive == null ||
-        (var.throughput_mode == "elastic" && var.performance_mode == "generalPurpose")
-      )
-      error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
-    }
-
-    precondition {
-      condition = (
-        var.security_group_name == null || !var.security_group_use_name_prefix ? true :
-        length(var.security_group_name) <= 99
-      )
-      error_message = "security_group_name must be at most 99 characters when security_group_use_name_prefix is true: AWS limits a name prefix to 100 characters, the last being \"-\" (got ${length(coalesce(var.security_group_name, "-"))})."
-    }
-
-    precondition {
-      condition     = var.availability_zone_name == null || length(var.mount_targets) <= 1
-      error_message = "mount_targets must have at most one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
     postcondition {
