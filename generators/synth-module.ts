@@ -42,7 +42,8 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
 
 /**
  * The guard resource's preconditions filed under the concern each guards: the part of the build
- * whose blocks first read the input the rule is about (its first input), else the guard's own.
+ * whose blocks first read the input the rule is about (its first input); a rule on an input no
+ * block reads is one of the other checks.
  * In module mode the preconditions are the spec's cross-input rules, in order.
  */
 function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: ModuleDefinition, guard: string): ElementRef[] {
@@ -59,15 +60,14 @@ function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: 
   };
   const texts = order.flatMap((e) => (e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : []));
   const guardRef = order.find((e) => e.kind === 'resource' && e.type === guardType && e.name === guardName);
-  const home = guardRef && guardRef.kind !== 'output' ? guardRef.concern : undefined;
   const preconditions = (((config.resource as JsonObject)[guardType] as JsonObject)[guardName] as JsonObject).lifecycle as JsonObject;
   const rules = definition.spec.rules.filter((r) => r.inputs.length > 1);
   const count = (preconditions.precondition as unknown[] | undefined)?.length ?? 0;
   if (count !== rules.length) throw new Error(`${definition.spec.name}: ${guard} has ${count} preconditions for ${rules.length} cross-input rules`);
   const checks = rules.map((rule) => {
     const reads = new RegExp(`var\\.${rule.inputs[0]}\\b`);
-    const concern = texts.find((t) => reads.test(t.text))?.concern ?? home ?? titles[0];
-    return { concern, rank: titles.indexOf(concern) };
+    const concern = texts.find((t) => reads.test(t.text))?.concern;
+    return concern ? { label: `Checks on the ${concern.toLowerCase()}`, rank: titles.indexOf(concern) } : { label: 'Other checks across inputs', rank: titles.length };
   });
   return order.map((e) => (e === guardRef ? { ...e, checks } : e));
 }

@@ -34,8 +34,8 @@ export type ElementRef =
       readonly concern?: string;
       /** Why single arguments are written so (`explainArgument`), by their path in the body. */
       readonly notes?: Readonly<Record<string, string>>;
-      /** The concern each of its preconditions guards, in order (`rank`: the concern's place in the file). */
-      readonly checks?: readonly { readonly concern: string; readonly rank: number }[];
+      /** What each of its preconditions guards, in order: a comment over its group, and the group's place. */
+      readonly checks?: readonly { readonly label: string; readonly rank: number }[];
     }
   | { readonly kind: 'local'; readonly name: string; readonly comment?: string; readonly concern?: string }
   | { readonly kind: 'output'; readonly name: string };
@@ -165,7 +165,7 @@ function preconditionItems(list: Json[], checks: Checks | undefined): Item[] {
   if (!checks || checks.length !== items.length) return items.flatMap((i) => [blank, i]);
   const sorted = items.map((item, i) => ({ item, ...checks[i], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
   return sorted.flatMap((c, i) =>
-    i === 0 || sorted[i - 1].concern !== c.concern ? [blank, comment(`${c.concern}: checks across inputs`), c.item] : [blank, c.item],
+    i === 0 || sorted[i - 1].label !== c.label ? [blank, comment(c.label), c.item] : [blank, c.item],
   );
 }
 

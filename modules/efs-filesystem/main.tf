@@ -66,7 +66,7 @@ resource "aws_efs_file_system" "this" {
   lifecycle {
     ignore_changes = [tags["efs-modules:created"]]
 
-    # File System: checks across inputs
+    # Checks on the file system
     precondition {
       condition     = (var.throughput_mode == "provisioned") == (var.provisioned_throughput_in_mibps != null)
       error_message = "provisioned_throughput_in_mibps must be set when throughput_mode is \"provisioned\", and only then (got ${jsonencode(var.provisioned_throughput_in_mibps)} with throughput_mode ${jsonencode(var.throughput_mode)})."
@@ -95,7 +95,7 @@ resource "aws_efs_file_system" "this" {
       error_message = "lifecycle_policy.transition_to_archive needs throughput_mode \"elastic\" and performance_mode \"generalPurpose\" (got ${jsonencode(var.throughput_mode)} and ${jsonencode(var.performance_mode)})."
     }
 
-    # Security Group and Mount Targets: checks across inputs
+    # Checks on the security group and mount targets
     precondition {
       condition     = !var.create_security_group || var.vpc_id != null
       error_message = "vpc_id is not set but create_security_group is true (the default): the module's security group needs the VPC of the mount targets. Give vpc_id, or set create_security_group to false and attach your own groups with mount_target_security_group_ids."
@@ -136,7 +136,7 @@ resource "aws_efs_file_system" "this" {
       error_message = "mount_targets must have at most one entry for a One Zone file system (availability_zone_name is ${jsonencode(var.availability_zone_name)}), in a subnet of that zone (got ${length(var.mount_targets)}: ${jsonencode(keys(var.mount_targets))})."
     }
 
-    # File System Policy: checks across inputs
+    # Checks on the file system policy
     precondition {
       condition = (
         var.allow_access_via_mount_targets ||

@@ -11,7 +11,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DataResource } from '../../cdktf';
 import { addDynamic, addNestedDynamic, forEachOf, num, numberList, stringMap } from '../../core/blocks';
 import { inputReader } from '../../core/expr';
-import { explainArgument } from '../../core/hcl-comments';
+import { concern, explainArgument } from '../../core/hcl-comments';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { rootDirectory } from '../shared';
@@ -38,9 +38,10 @@ export function buildMount<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   n: MountNames<Role, Attach>,
 ): MountedAccessPoint {
-  const checks = buildInputChecks(ctx);
-  const accessPoint = mountedAccessPoint(ctx, buildAccessPoint(ctx, checks));
-  buildRolePolicy(ctx, n, accessPoint, checks);
+  // Each part is a concern of main.tf, printed under its banner.
+  const checks = concern(ctx.scope, 'Input Checks', () => buildInputChecks(ctx));
+  const accessPoint = concern(ctx.scope, 'Access Point', () => mountedAccessPoint(ctx, buildAccessPoint(ctx, checks)));
+  concern(ctx.scope, 'Role Policy', () => buildRolePolicy(ctx, n, accessPoint, checks));
   return accessPoint;
 }
 
