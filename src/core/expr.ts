@@ -140,9 +140,9 @@ export const cond = (c: Expr, then: Expr, otherwise: Expr): Expr => ({ op: 'if',
 export const isNull = (a: Expr): Expr => eq(a, lit(null));
 export const notNull = (a: Expr): Expr => ne(a, lit(null));
 /**
- * `check`, or true when `x` is null. Terraform before 1.12 evaluates both sides of `||` (1.11.4
- * fails `var.x == null || length(var.x) > 0` on a null x), so this is a conditional; toHcl writes
- * it `x == null || check` where `check` reads `x` only where null cannot fail (see `nullSafe`).
+ * `check`, or true when `x` is null. Terraform evaluates both sides of `||` (1.11.4 fails
+ * `var.x == null || length(var.x) > 0` on a null x), so this is a conditional; toHcl writes it
+ * `x == null || check` where `check` reads `x` only where null cannot fail (see `nullSafe`).
  */
 export const nullOr = (x: Expr, check: Expr): Expr => cond(isNull(x), lit(true), check);
 /** `[for k, v in coll : body if filter]` */
