@@ -158,6 +158,29 @@ test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf repeat
   expect(paragraphs.filter((p, i) => paragraphs.indexOf(p) !== i)).toEqual([]);
 });
 
+describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf concerns', (name, definition) => {
+  const lines = mainOf(name).split('\n');
+  const rule = '#'.repeat(80);
+  const banners = lines.flatMap((l, i) => (l === rule && lines[i + 2] === rule ? [lines[i + 1].replace(/^# /, '')] : []));
+
+  test('opens each concern of the build with one banner, in the order the build made them', () => {
+    const concerns = [...new Set(synthModule(definition).order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
+    expect(concerns.length).toBeGreaterThan(1);
+    expect(banners).toEqual(concerns);
+  });
+
+  test('groups the preconditions of its guard under comments, each group once', () => {
+    const labels = lines.filter((l) => /^ {4}# Checks on the |^ {4}# Other checks/.test(l)).map((l) => l.trim());
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
+    // Every precondition follows a group label, with only preconditions between them.
+    const first = lines.findIndex((l) => /^ {4}# (Checks on the |Other checks)/.test(l));
+    const firstPrecondition = lines.findIndex((l) => l === '    precondition {');
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(firstPrecondition);
+  });
+});
+
 test('the builds explain some elements, so the comment checks above check something', () => {
   const count = MODULES.flatMap((d) => explainedIn(synthModule(d).order)).length;
   expect(count).toBeGreaterThan(0);
