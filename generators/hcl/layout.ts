@@ -124,6 +124,11 @@ export function layoutExpression(s: string, column: number, base: number, reserv
   const chain = (body: string): string[] | undefined => {
     if (/^for\s/.test(body)) return undefined;
     const c = conditional(body);
+    // A conditional of one test whose other arm is a plain value (`: null`) stays whole between
+    // the parentheses when it fits on a line of its own: cut, that value would sit alone on a line.
+    if (c && c.arms.length === 1 && /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) && inner + body.length <= MAX_LINE) {
+      return nested(body);
+    }
     if (c) {
       const lines = c.arms.flatMap(([cond, then]) => {
         const test = sub(cond, '', 2);

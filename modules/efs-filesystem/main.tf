@@ -49,8 +49,7 @@ resource "aws_efs_file_system" "this" {
       transition_to_ia      = lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null
       transition_to_archive = lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null
       transition_to_primary_storage_class = (
-        lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value :
-        null
+        lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null
       )
     }
   }
