@@ -141,7 +141,10 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
     }),
     'nfs_from_cidrs',
   );
-  ctx.explain(nfsFromCidrs, KEYED_RULES);
+  ctx.explain(
+    nfsFromCidrs,
+    'Keyed by the names of allowed_cidrs and replaced create-before-destroy, as nfs_from_security_groups is and for the same reasons.',
+  );
   const nfsToFileSystem = ctx.named(
     new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
       forEach: forEachOf(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),

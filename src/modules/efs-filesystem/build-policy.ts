@@ -6,6 +6,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { addDynamic, stringList } from '../../core/blocks';
+import { explainArgument } from '../../core/hcl-comments';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
@@ -33,7 +34,6 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       resources: ex(`statement.value.resources == null ? [${fileSystem.arn}] : statement.value.resources`),
       dynamic: {
         principals: {
-          // Neither principals nor not_principals: everyone, as the presets.
           for_each: ex(
             `statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : ${EVERYONE})`,
           ),
@@ -54,6 +54,7 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       },
     },
   });
+  explainArgument(policyDocument, 'statement.principals.for_each', 'Neither principals nor not_principals: everyone, as the presets.');
   ctx.explain(
     policyDocument,
     'The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false) keeps ' +
@@ -100,12 +101,12 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   return ctx.local(
     'file_system_policy_statements',
     ex(
-      // The first argument is a tuple (a for expression): Terraform 1.11's concat panics ("inconsistent
-      // list element types") when every argument is a list and the presets' null fields make their
-      // element types differ from those of policy_statements; a tuple first makes the result a tuple.
       `concat(\n  [for statement in [${allowMount}] : statement if ${ctx.in('allow_access_via_mount_targets')}],\n` +
         presets.map(([input, local]) => `  ${ctx.in(input)} ? [${local}] : [],\n`).join('') +
         `  ${ctx.in('policy_statements')},\n)`,
     ),
+    'The first argument is a tuple (a for expression), not a list: Terraform 1.11 panics in concat ' +
+      '("inconsistent list element types") when every argument is a list and the null fields of the presets ' +
+      'give their elements other types than those of policy_statements; with a tuple first, the result is a tuple.',
   );
 }
