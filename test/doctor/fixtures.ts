@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parsePlan } from '../../src/doctor/plan/parse';
 import type { PlanJson } from '../../src/doctor/plan/types';
-import { init, plan, providerOverride, stage } from '../support/terraform';
+import { awsSchema, stateFromPlan } from '../support/state';
+import { init, makeTempDir, plan, providerOverride, stage, terraform } from '../support/terraform';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,6 +20,13 @@ export interface Fixture {
   alsoStage?: string[];
   /** A state file (in the fixture directory) to plan against with -refresh=false. */
   priorState?: string;
+  /**
+   * Plan against the state that applying the configuration with these variables would leave
+   * (built from that plan by test/support/state.ts), with -refresh=false.
+   */
+  priorVars?: Record<string, unknown>;
+  /** The plan is meant to fail: keep the plan file terraform writes anyway. */
+  planFails?: boolean;
 }
 
 export const FIXTURES: readonly Fixture[] = [
@@ -33,6 +41,10 @@ export const FIXTURES: readonly Fixture[] = [
   { name: 'fargate-platform-version' },
   { name: 'access-point-creation-info' },
   { name: 'duplicate-nfs-rule', alsoStage: ['modules/efs-filesystem'] },
+  { name: 'efs-hygiene' },
+  { name: 'unknown-attribute', alsoStage: ['modules/efs-filesystem', 'modules/efs-mount-lambda'] },
+  { name: 'rekeyed-rule', alsoStage: ['modules/efs-filesystem'], priorVars: { client_key: 'app' } },
+  { name: 'errored-plan', planFails: true },
 ];
 
 export function fixtureDir(name: string): string {
@@ -59,6 +71,20 @@ export async function planFixture(fixture: Fixture): Promise<PlanJson> {
   const root = stage(REPO_ROOT, [dir, ...(fixture.alsoStage ?? [])], extraFiles);
   const workDir = path.join(root, dir);
   await init(workDir);
-  const shown = await plan(workDir, { extraArgs: fixture.priorState ? ['-refresh=false'] : [] });
+  if (fixture.planFails) return JSON.parse(await failedPlan(workDir)) as PlanJson;
+  if (fixture.priorVars) {
+    const applied = stateFromPlan(await plan(workDir, { vars: fixture.priorVars }), await awsSchema(workDir));
+    fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(applied));
+  }
+  const refreshOff = fixture.priorState || fixture.priorVars ? ['-refresh=false'] : [];
+  const shown = await plan(workDir, { extraArgs: refreshOff });
   return parsePlan(JSON.stringify(shown));
+}
+
+/** `terraform show -json` of the plan file a failing `terraform plan -out` leaves. */
+async function failedPlan(workDir: string): Promise<string> {
+  const file = path.join(makeTempDir('efs-modules-plan-'), 'plan.bin');
+  const planned = await terraform(workDir, ['plan', '-input=false', '-no-color', `-out=${file}`], { allowFailure: true });
+  if (planned.exitCode === 0) throw new Error(`the plan of ${workDir} was meant to fail, and succeeded`);
+  return (await terraform(workDir, ['show', '-json', file])).stdout;
 }
