@@ -60,8 +60,8 @@ export function committedPlan(name: string): PlanJson {
   return parsePlan(fs.readFileSync(planJsonPath(name), 'utf8'));
 }
 
-/** Plans a fixture now (offline, fake credentials) and returns `terraform show -json` of it. */
-export async function planFixture(fixture: Fixture): Promise<PlanJson> {
+/** Plans a fixture now (offline, fake credentials), with `files` added beside its main.tf, and returns `terraform show -json` of it. */
+export async function planFixture(fixture: Fixture, files: Record<string, string> = {}): Promise<PlanJson> {
   const dir = fixtureDir(fixture.name);
   const extraFiles: Record<string, string> = { [path.join(dir, 'provider_override.tf')]: providerOverride() };
   if (fixture.priorState) {
@@ -76,6 +76,8 @@ export async function planFixture(fixture: Fixture): Promise<PlanJson> {
     const applied = stateFromPlan(await plan(workDir, { vars: fixture.priorVars }), await awsSchema(workDir));
     fs.writeFileSync(path.join(workDir, 'terraform.tfstate'), JSON.stringify(applied));
   }
+  // Written after the prior state is made: they belong to the configuration that is checked.
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workDir, name), text);
   const refreshOff = fixture.priorState || fixture.priorVars ? ['-refresh=false'] : [];
   const shown = await plan(workDir, { extraArgs: refreshOff });
   return parsePlan(JSON.stringify(shown));
