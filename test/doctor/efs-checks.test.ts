@@ -1,6 +1,7 @@
 /**
  * The checks added for issue 18 on the committed plans of their fixtures: efs-hygiene (flagged),
- * clean (each check's passing twin), unknown-attribute, rekeyed-rule. Which findings each plan
+ * clean (each check's passing twin), unknown-attribute, rekeyed-rule, and the CDKTF stacks
+ * construct-hygiene and construct-rekeyed (the examples' stacks pass: test/efs-mount-complete). Which findings each plan
  * yields is in expected.ts; here, what the messages say and which Security Hub controls they carry.
  */
 import { diagnose } from '../../src/doctor/diagnose';
@@ -117,5 +118,25 @@ describe('NFS rules re-keyed', () => {
 
   it('stays out of plans that create rules without deleting their twins', () => {
     for (const name of ['clean', 'duplicate-nfs-rule', 'module-wiring']) expect(of(name).filter((f) => f.check === 'nfs-rule-rekeyed')).toEqual([]);
+  });
+});
+
+describe('on construct output (CDKTF stacks)', () => {
+  it('sees the secure defaults the props turned off, as in HCL', () => {
+    expect(of('construct-hygiene').map((f) => `${f.severity} ${f.check} ${f.securityHub?.join() ?? ''}`)).toEqual([
+      'error file-system-encryption EFS.1,EFS.8',
+      'warning access-point-root-directory EFS.3',
+      'warning access-point-posix-user EFS.4',
+      'warning file-system-backup EFS.2,EFS.7',
+      'warning file-system-tls ',
+    ]);
+  });
+
+  it('a renamed allowedSecurityGroups key: the moved pair for the stack\'s addOverride, not an HCL block', () => {
+    const ingress = of('construct-rekeyed').find((f) => f.address.startsWith('aws_vpc_security_group_ingress_rule.'));
+    expect(ingress?.message).toMatch(
+      /Fix: .*in the CDKTF stack, put `\{ from: 'aws_vpc_security_group_ingress_rule\.efs_nfs_from_security_groups_[0-9A-F]{8}\["app"\]', to: 'aws_vpc_security_group_ingress_rule\.efs_nfs_from_security_groups_[0-9A-F]{8}\["application"\]' \}` in the list of the stack's one `stack\.addOverride\('moved', \[ … \]\)` call/,
+    );
+    expect(ingress?.message).not.toContain('moved {');
   });
 });

@@ -3,7 +3,8 @@
  * yields the same findings as the committed plan.json, and the expected ones. module-wiring
  * uses modules/efs-filesystem, which changes under it (and must keep passing the doctor);
  * replace-file-system is planned against a prior state, the most provider-dependent plan;
- * errored-plan proves terraform still writes an errored plan file the doctor refuses. Only
+ * errored-plan proves terraform still writes an errored plan file the doctor refuses; the moved
+ * blocks nfs-rule-rekeyed prints are planned in HCL and in a CDKTF stack. Only
  * findings are compared, so a module gaining a resource does not fail this.
  * `node scripts/run-ts.js test/doctor/refresh-fixtures.ts` rewrites every plan.json.
  */
@@ -51,5 +52,21 @@ describe('the moved blocks nfs-rule-rekeyed prints', () => {
       'update module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["application"]',
     ]);
     expect(diagnose(plan).filter((f) => f.check === 'nfs-rule-rekeyed')).toEqual([]);
+  });
+});
+
+describe('the moved pairs nfs-rule-rekeyed prints for a CDKTF stack', () => {
+  it('given to one stack.addOverride(\'moved\', …), keep the rules: nothing is deleted or created', async () => {
+    const pairs = diagnose(committedPlan('construct-rekeyed'))
+      .filter((f) => f.check === 'nfs-rule-rekeyed')
+      .map((f) => {
+        const [, from, to] = /`\{ from: '([^']+)', to: '([^']+)' \}`/.exec(f.message) ?? [];
+        return { from, to };
+      });
+    expect(pairs).toHaveLength(2);
+    const plan = await planFixture(fixture('construct-rekeyed'), {}, (stack) => stack.addOverride('moved', pairs));
+    const rules = (plan.resource_changes ?? []).filter((rc) => rc.type.startsWith('aws_vpc_security_group_'));
+    expect(rules.filter((rc) => rc.change.actions.includes('create') || rc.change.actions.includes('delete'))).toEqual([]);
+    expect(rules.map((rc) => rc.address)).toEqual(expect.arrayContaining(pairs.map((p) => p.to)));
   });
 });

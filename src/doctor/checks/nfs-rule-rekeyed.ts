@@ -56,8 +56,11 @@ function fixFor(ctx: DoctorContext, from: PlanResource, to: PlanResource): strin
   if (remote.length > 0) {
     return `tell Terraform it is the same rule. The rule is inside ${remote.join(', ')}, another module package, which a moved block in your configuration cannot reach: run \`terraform state mv '${from.address}' '${to.address}'\` before applying.`;
   }
-  const cdktf = fromCdktf(to.address) ? ` In a CDKTF stack: \`stack.addOverride('moved', [{ from: '${from.address}', to: '${to.address}' }])\`.` : '';
-  return `tell Terraform it is the same rule, so it keeps it instead of deleting and re-creating it; add to the root module:\n${block}${cdktf}`;
+  if (fromCdktf(to.address)) {
+    // One addOverride('moved', …) per stack: a second call replaces the list of the first.
+    return `tell Terraform it is the same rule, so it keeps it instead of deleting and re-creating it: in the CDKTF stack, put \`{ from: '${from.address}', to: '${to.address}' }\` in the list of the stack's one \`stack.addOverride('moved', [ … ])\` call (a second call would replace the first).`;
+  }
+  return `tell Terraform it is the same rule, so it keeps it instead of deleting and re-creating it; add to the root module:\n${block}`;
 }
 
 /**
