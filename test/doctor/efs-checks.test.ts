@@ -92,6 +92,22 @@ describe('module attributes Terraform drops', () => {
     expect(PROJECT_MODULE_SPECS).toEqual(MODULES.map((m) => m.spec));
   });
 
+  it('recognises the modules by a source ending in modules/<name> (local, Git, registry) or by their inputs', () => {
+    const flaggedWith = (edit: (call: { source?: string; module?: { variables?: Record<string, unknown> } }) => void) => {
+      const plan = committedPlan('unknown-attribute');
+      edit(plan.configuration!.root_module.module_calls!.efs as never);
+      return diagnose(plan).filter((f) => f.address === 'module.efs' && f.check === 'module-unknown-attribute').length;
+    };
+    expect(flaggedWith((call) => (call.source = 'git::https://github.com/your-org/efs-modules.git//modules/efs-filesystem?ref=v0.1.0'))).toBe(2);
+    expect(flaggedWith((call) => (call.source = 'your-org/efs-modules/aws//modules/efs-filesystem'))).toBe(2);
+    // Vendored under another name: recognised by declaring exactly efs-filesystem's inputs.
+    expect(flaggedWith((call) => (call.source = './vendor/shared-storage'))).toBe(2);
+    expect(flaggedWith((call) => {
+      call.source = './vendor/shared-storage';
+      delete call.module!.variables!.access_points;
+    })).toBe(0);
+  });
+
   it('suggests a name only when it is near enough to be a misspelling', () => {
     expect(closestName('root_directroy', ['root_directory', 'posix_user'])).toBe('root_directory');
     expect(closestName('primary_gid', ['uid', 'gid', 'secondary_gids'])).toBeUndefined();
