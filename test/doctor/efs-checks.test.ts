@@ -62,6 +62,15 @@ describe('file systems', () => {
     expect(of('clean')).toEqual([]);
   });
 
+  it('TLS: reads the module\'s policy document through the plan (its statements, planned before the ARN is known)', () => {
+    const plan = committedPlan('module-wiring');
+    expect(diagnose(plan).filter((f) => f.check === 'file-system-tls')).toEqual([]);
+    const document = plan.resource_changes!.find((rc) => rc.address === 'module.efs.data.aws_iam_policy_document.this')!;
+    const after = document.change.after as { statement: Array<{ sid: string }> };
+    after.statement = after.statement.filter((statement) => statement.sid !== 'DenyUnencryptedTransport');
+    expect(diagnose(plan).filter((f) => f.check === 'file-system-tls').map((f) => f.address)).toEqual(['module.efs.aws_efs_file_system.this']);
+  });
+
   it('TLS: no policy, a policy document without the deny, a JSON policy without it', () => {
     const tls = of('efs-hygiene').filter((f) => f.check === 'file-system-tls');
     expect(tls.map((f) => f.address)).toEqual(['aws_efs_file_system.json', 'aws_efs_file_system.plain', 'aws_efs_file_system.unset']);
