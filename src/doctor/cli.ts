@@ -12,8 +12,10 @@ import { parsePlan, PlanParseError } from './plan/parse';
 import { EXIT, fails } from './report/exit-code';
 import { formatHuman } from './report/human';
 import { formatJson } from './report/json';
+import { formatRefusal } from './report/refusal';
 import { formatRunTask } from './report/run-task';
 import { serveMain } from './serve/main';
+import { formatSarif } from './report/sarif';
 
 export interface Io {
   stdout(text: string): void;
@@ -28,10 +30,13 @@ const processIo: Io = {
   read: (file) => fs.readFileSync(file === '-' ? 0 : file, 'utf8'),
 };
 
-const FORMATTERS: Record<Format, (findings: readonly Finding[], strict: boolean) => string> = {
+type Formatter = (findings: readonly Finding[], strict: boolean, sarifFile: string | undefined) => string;
+
+const FORMATTERS: Record<Format, Formatter> = {
   human: formatHuman,
   json: formatJson,
   'run-task': formatRunTask,
+  sarif: (findings, _strict, sarifFile) => formatSarif(findings, { artifact: sarifFile }),
 };
 
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
@@ -46,22 +51,27 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     io.stderr(`efs-modules: ${command.message}\nRun \`efs-modules --help\` for usage.\n`);
     return EXIT.USAGE;
   }
+  // Input errors exit 2 with the reason on stderr; machine formats also print a document that
+  // says nothing was checked, for callers that read only stdout.
+  const refuse = (message: string): number => {
+    io.stdout(formatRefusal(command.format, message));
+    io.stderr(`efs-modules doctor: ${message}\n`);
+    return EXIT.USAGE;
+  };
   let text: string;
   try {
     text = io.read(command.file);
   } catch (error) {
-    io.stderr(`efs-modules doctor: cannot read ${command.file}: ${(error as Error).message}\n`);
-    return EXIT.USAGE;
+    return refuse(`cannot read ${command.file}: ${(error as Error).message}`);
   }
   let findings: Finding[];
   try {
     findings = diagnose(parsePlan(text));
   } catch (error) {
     if (!(error instanceof PlanParseError)) throw error;
-    io.stderr(`efs-modules doctor: ${command.file}: ${error.message}\n`);
-    return EXIT.USAGE;
+    return refuse(`${command.file}: ${error.message}`);
   }
-  io.stdout(FORMATTERS[command.format](findings, command.strict));
+  io.stdout(FORMATTERS[command.format](findings, command.strict, command.sarifFile));
   return fails(findings, command.strict) ? EXIT.FINDINGS : EXIT.CLEAN;
 }
 

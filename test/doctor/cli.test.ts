@@ -25,8 +25,10 @@ describe('efs-modules doctor (CLI)', () => {
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['ok', 'findings']);
     expect(report.ok).toBe(false);
-    expect(report.findings).toHaveLength(2);
-    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message']);
+    expect(report.findings).toHaveLength(4);
+    // securityHub only on findings of checks that match a Security Hub control.
+    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message', ...(f.check === 'file-system-backup' ? ['securityHub'] : [])]);
+    expect(report.findings[2]).toMatchObject({ check: 'file-system-backup', securityHub: ['EFS.2', 'EFS.7'] });
     expect(report.findings[0]).toMatchObject({ check: 'file-system-data-loss', severity: 'error', address: 'aws_efs_file_system.data' });
   });
 

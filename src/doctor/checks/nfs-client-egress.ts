@@ -43,5 +43,6 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
 export const nfsClientEgress: Check = {
   id: CHECK,
   summary: 'no security group of an EFS client (Lambda, ECS service) created by the plan lets TCP 2049 out',
+  help: 'Security groups created by Terraform have no egress rule unless one is written, so a client group with none (or none covering TCP 2049) cannot reach the mount targets.',
   run: (ctx) => efsClients(ctx).flatMap((client) => diagnose(ctx, client)),
 };

@@ -71,5 +71,6 @@ function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource
 export const nfsSecurityGroupPath: Check = {
   id: CHECK,
   summary: 'no TCP 2049 ingress from a client security group (Lambda, ECS service) to the mount-target security group',
+  help: "A client (Lambda function, ECS service) can mount only if an ingress rule on the mount targets' security group admits one of its security groups on TCP 2049. Without one, mounts time out.",
   run: (ctx) => efsClients(ctx).flatMap((client) => diagnose(ctx, client)),
 };
