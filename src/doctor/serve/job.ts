@@ -4,12 +4,11 @@
  * here throws: a job that fails is logged, never a crash of the service.
  */
 import { diagnose } from '../diagnose';
-import { parsePlan, PlanParseError } from '../plan/parse';
+import { IncompletePlanError, parsePlan, PlanParseError } from '../plan/parse';
 import { sendTaskResult, type CallbackLimits } from './callback';
 import { fetchPlanJson, type FetchLimits } from './fetch-plan';
 import { ExchangeError } from './http-client';
 import type { RunTaskRequest } from './payload';
-import { unfinishedPlanReason } from './plan-state';
 import { withRetries } from './retry';
 import { notCheckedResult, verdictResult, type TaskResult } from './task-result';
 
@@ -42,11 +41,11 @@ async function judge(request: RunTaskRequest, settings: JobSettings): Promise<Ta
   try {
     plan = parsePlan(text);
   } catch (error) {
+    // An errored or incomplete plan: parsePlan says why nothing can be checked.
+    if (error instanceof IncompletePlanError) return notCheckedResult(error.message);
     if (error instanceof PlanParseError) return notCheckedResult(`the plan JSON could not be read: ${error.message}`);
     throw error;
   }
-  const unfinished = unfinishedPlanReason(plan);
-  if (unfinished !== undefined) return notCheckedResult(unfinished);
   return verdictResult(diagnose(plan), settings.strict, request.acceptsOutcomes);
 }
 
