@@ -9,7 +9,6 @@ export type Command =
 
 export const USAGE = `Usage: efs-modules doctor [--json | --format human|json|run-task|sarif] [--strict] [--sarif-file <path>] <plan.json | ->
        efs-modules doctor serve [options]   (an HCP Terraform run task; see efs-modules doctor serve --help)
-       efs-modules migrate terraform-aws-efs|cdktf <state.json | -> …   (see efs-modules migrate --help)
 
 Reads the JSON of a Terraform plan (\`terraform show -json <planfile>\`; "-" reads stdin) and
 reports EFS failure modes: file system replacement or deletion, Lambda outside a VPC or created
@@ -51,11 +50,8 @@ export function parseCommand(argv: readonly string[]): Command {
   } catch (error) {
     return { kind: 'usage-error', message: (error as Error).message };
   }
-  const { values, positionals } = parsed;
-  const [command, ...files] = positionals;
-  if (values.help || command === 'help') return { kind: 'help' };
-  if (command === undefined) return { kind: 'usage-error', message: 'give a command: doctor or migrate' };
-  if (command !== 'doctor') return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; the commands are "doctor" and "migrate"` };
+  const { values, positionals: files } = parsed;
+  if (values.help) return { kind: 'help' };
   if (files.length !== 1) return { kind: 'usage-error', message: files.length === 0 ? 'give the plan JSON file (or - for stdin)' : `give one plan JSON file, not ${files.length}` };
   if (values.json && values.format !== undefined && values.format !== 'json') return { kind: 'usage-error', message: '--json conflicts with --format ' + values.format };
   const format = (values.json ? 'json' : (values.format ?? 'human')) as Format;

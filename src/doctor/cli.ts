@@ -1,10 +1,5 @@
-/**
- * `efs-modules doctor <plan.json>`: the command-line face of diagnose(), and the dispatcher of
- * `efs-modules migrate …` (src/migrate/cli.ts). bin/efs-modules.js calls run(); tests call
- * main() with their own I/O.
- */
-import * as fs from 'fs';
-import { migrateMain } from '../migrate/cli';
+/** `efs-modules doctor <plan.json>`: the command-line face of diagnose() (dispatched by src/cli.ts). */
+import type { Io } from '../cli-io';
 import { parseCommand, USAGE, type Format } from './cli-args';
 import { diagnose } from './diagnose';
 import type { Finding } from './finding';
@@ -14,21 +9,7 @@ import { formatHuman } from './report/human';
 import { formatJson } from './report/json';
 import { formatRefusal } from './report/refusal';
 import { formatRunTask } from './report/run-task';
-import { serveMain } from './serve/main';
 import { formatSarif } from './report/sarif';
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Reads a file, or stdin for "-". */
-  read(file: string): string;
-}
-
-const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  read: (file) => fs.readFileSync(file === '-' ? 0 : file, 'utf8'),
-};
 
 type Formatter = (findings: readonly Finding[], strict: boolean, sarifFile: string | undefined) => string;
 
@@ -39,16 +20,15 @@ const FORMATTERS: Record<Format, Formatter> = {
   sarif: (findings, _strict, sarifFile) => formatSarif(findings, { artifact: sarifFile }),
 };
 
-/** Runs the command line `argv` (without node and script) and returns the exit code. */
-export function main(argv: readonly string[], io: Io = processIo): number {
-  if (argv[0] === 'migrate') return migrateMain(argv.slice(1), io);
+/** Runs `efs-modules doctor` with `argv` (the arguments after `doctor`) and returns the exit code. */
+export function doctorMain(argv: readonly string[], io: Io): number {
   const command = parseCommand(argv);
   if (command.kind === 'help') {
     io.stdout(USAGE);
     return EXIT.CLEAN;
   }
   if (command.kind === 'usage-error') {
-    io.stderr(`efs-modules: ${command.message}\nRun \`efs-modules --help\` for usage.\n`);
+    io.stderr(`efs-modules doctor: ${command.message}\nRun \`efs-modules doctor --help\` for usage.\n`);
     return EXIT.USAGE;
   }
   // Input errors exit 2 with the reason on stderr; machine formats also print a document that
@@ -73,16 +53,4 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   }
   io.stdout(FORMATTERS[command.format](findings, command.strict, command.sarifFile));
   return fails(findings, command.strict) ? EXIT.FINDINGS : EXIT.CLEAN;
-}
-
-/** Entry point for bin/efs-modules.js. */
-export function run(argv: readonly string[] = process.argv.slice(2)): void {
-  // `doctor serve` runs until a signal stops it, so it cannot be a synchronous main().
-  if (argv[0] === 'doctor' && argv[1] === 'serve') {
-    void serveMain(argv.slice(2), processIo).then((code) => {
-      process.exitCode = code;
-    });
-    return;
-  }
-  process.exitCode = main(argv);
 }

@@ -13,4 +13,6 @@ export { formatJson, toJsonReport, type JsonReport } from './report/json';
 export { formatRunTask, toRunTaskResult, type RunTaskResult } from './report/run-task';
 export { formatSarif, sarifRefusal, toSarif, type SarifLog, type SarifOptions } from './report/sarif';
 export { formatRefusal } from './report/refusal';
-export { main } from './cli';
+export { doctorMain } from './cli';
+/** The whole command line (`doctor …`, `migrate …`), for callers that pass argv as typed. */
+export { main } from '../cli';

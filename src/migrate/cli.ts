@@ -7,7 +7,7 @@
  * items that cannot be carried over (listed on stderr, nothing on stdout).
  */
 import { parseArgs } from 'util';
-import type { Io } from '../doctor/cli';
+import type { Io } from '../cli-io';
 import { mapCdktf } from './cdktf';
 import { renderMigration } from './render';
 import { renderCdktfMigration } from './render-cdktf';

@@ -4,7 +4,7 @@
  * (terraform 1.11.4 still writes the plan file; fixtures-live.test.ts plans it again).
  */
 import * as fs from 'fs';
-import { main, type Io } from '../../src/doctor/cli';
+import { main, type Io } from '../../src/cli';
 import { IncompletePlanError, parsePlan } from '../../src/doctor/plan/parse';
 import { planJsonPath } from './fixtures';
 

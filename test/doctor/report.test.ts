@@ -1,4 +1,4 @@
-import { main, type Io } from '../../src/doctor/cli';
+import { main, type Io } from '../../src/cli';
 import type { Finding } from '../../src/doctor/finding';
 import { formatHuman } from '../../src/doctor/report/human';
 import { toJsonReport } from '../../src/doctor/report/json';

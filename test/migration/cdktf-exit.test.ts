@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/doctor/cli';
+import { main } from '../../src/cli';
 import type { CdktfMigration } from '../../src/migrate/cdktf';
 import { ROOT } from '../support/examples';
 import { awsSchema, stateFromPlan } from '../support/state';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformResource, TerraformStack } from '../../src/cdktf';
 import { moduleContext, type ModuleDefinition } from '../../src/core/module';
-import { main } from '../../src/doctor/cli';
+import { main } from '../../src/cli';
 import { mapCdktf } from '../../src/migrate/cdktf';
 import { FILESYSTEM_PARTS, MOUNT_PARTS, type Part } from '../../src/migrate/cdktf-parts';
 import type { StateResource } from '../../src/migrate/state';
