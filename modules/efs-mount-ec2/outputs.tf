@@ -18,12 +18,12 @@ output "access_point_arn" {
 
 output "user_data" {
   description = "The boot script, for `user_data` of `aws_instance`: installs amazon-efs-utils, writes the fstab entry and mounts with up to 30 attempts 10 s apart, then runs `run_after_mount`. It waits for the mount targets: an instance or launch template that uses it is created after them."
-  value       = terraform_data.mount_script.output
+  value       = terraform_data.mount_script.input
 }
 
 output "user_data_base64" {
   description = "The same script base64-encoded, for `user_data` of `aws_launch_template`. It waits for the mount targets: an instance or launch template that uses it is created after them."
-  value       = base64encode(terraform_data.mount_script.output)
+  value       = base64encode(terraform_data.mount_script.input)
 }
 
 output "cloud_init_part" {
@@ -36,7 +36,7 @@ output "cloud_init_part" {
         owner       = "root:root"
         permissions = "0700"
         encoding    = "b64"
-        content     = base64encode(terraform_data.mount_script.output)
+        content     = base64encode(terraform_data.mount_script.input)
       }]
       runcmd = [["/bin/bash", local.script_path]]
     }),

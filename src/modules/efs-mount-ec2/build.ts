@@ -74,7 +74,8 @@ export function buildEfsMountEc2(ctx: BuildContext<EfsMountEc2Input>): Record<st
     script,
     'The boot script, written once for every output that holds it. Its text reads var.file_system and the access point, which wait for the mount targets, so an instance or launch template that uses it is created after them. Running it again changes nothing: the fstab entry is written once, and a mounted path is left alone.',
   );
-  const text = `${ctx.address(script)}.output`;
+  // `input`, not `output`: the value as configured is known at plan time; `output` is only known after apply.
+  const text = `${ctx.address(script)}.input`;
   const scriptPath = ctx.local('script_path', ex(`"${SCRIPT_DIRECTORY}/efs-mount-\${${v('name')}}.sh"`), 'Where the cloud-init part writes the script: one file per mount.');
   const cloudConfig = hclObject({
     write_files: `[${hclObject({ path: scriptPath, owner: hclString('root:root'), permissions: hclString('0700'), encoding: hclString('b64'), content: `base64encode(${text})` })}]`,
