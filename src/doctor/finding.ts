@@ -10,7 +10,8 @@ export type CheckId =
   | 'nfs-duplicate-rule'
   | 'ecs-efs-volume'
   | 'fargate-platform-version'
-  | 'access-point-creation-info';
+  | 'access-point-creation-info'
+  | 'ec2-efs-mount';
 
 /** One problem found in a plan. This is also the `--json` schema of a finding. */
 export interface Finding {

@@ -1,5 +1,6 @@
 import { accessPointCreationInfo } from './access-point-creation-info';
 import type { Check } from './check';
+import { ec2EfsMount } from './ec2-efs-mount';
 import { ecsEfsVolume } from './ecs-efs-volume';
 import { fargatePlatformVersion } from './fargate-platform-version';
 import { fileSystemDataLoss } from './file-system-data-loss';
@@ -20,6 +21,7 @@ export const CHECKS: readonly Check[] = [
   ecsEfsVolume,
   fargatePlatformVersion,
   accessPointCreationInfo,
+  ec2EfsMount,
 ];
 
 export type { Check };
