@@ -43,9 +43,12 @@ export const MOUNT_PATH_MAX = 160;
  */
 export const SYSTEM_PATH = '^/(proc|sys|dev|boot|etc|bin|sbin|lib|lib32|lib64|usr|run)(/.*)?$|^/(root|home|tmp|var|opt|srv|mnt|media)$';
 
-/** For the change-safety table: what instances do when the script outputs change. */
+/**
+ * For the change-safety table: what a new boot script does. The README's "A new script and running
+ * instances" says the rest: cloud-init runs user data once per instance.
+ */
 const SCRIPT_CHANGES =
-  'changes `user_data`, `user_data_base64`, `cloud_init_part`, `fstab_line` and `mount_command`: an `aws_instance` using `user_data` is updated in place (the provider stops and starts it), and a launch template gets a new version; cloud-init runs user data once per instance, so running instances keep their mount until they are replaced (`user_data_replace_on_change = true`, or an instance refresh of the Auto Scaling group)';
+  'updates the boot script (`terraform_data.mount_script` in place, and `user_data` and the outputs built from it), so an `aws_instance` using it is updated in place and a launch template gets a new version: running instances keep their mount until they are replaced';
 
 export const EC2_NAMES = mountNames({
   role: 'role_name',
