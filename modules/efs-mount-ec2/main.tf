@@ -240,6 +240,7 @@ resource "terraform_data" "mount_script" {
     "    amazon-linux-2) yum install -y amazon-efs-utils ;;",
     "  esac",
     "}",
+    "# shellcheck source=/dev/null",
     "os=$(. \"$os_release\" && echo \"$ID $VERSION_ID\")",
     "if [ \"$os\" != \"$(expected_os)\" ]; then",
     "  log \"this instance runs \\\"$os\\\" ($os_release), not $distribution: not mounting. Set distribution to match the AMI.\"",

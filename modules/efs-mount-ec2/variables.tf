@@ -183,17 +183,17 @@ variable "distribution" {
 }
 
 variable "run_after_mount" {
-  description = "Shell commands `user_data` runs once the file system is mounted (to start the service that reads it), as the last lines of the script. EC2 takes at most 16384 bytes of user data, so they may take at most 13653 bytes."
+  description = "Shell commands `user_data` runs once the file system is mounted (to start the service that reads it), as the last lines of the script. EC2 takes at most 16384 bytes of user data, so they may take at most 13623 bytes."
   type        = string
   default     = ""
   nullable    = false
 
   validation {
-    condition = length(base64encode(var.run_after_mount)) <= 18204
+    condition = length(base64encode(var.run_after_mount)) <= 18164
     error_message = join(" ", [
       "run_after_mount takes ${length(var.run_after_mount)} characters, and EC2 takes at most",
       "16384 bytes of user data, of which the mount script takes the rest: keep the commands",
-      "within 13653 bytes, or put them in a script the instance downloads.",
+      "within 13623 bytes, or put them in a script the instance downloads.",
     ])
   }
 }

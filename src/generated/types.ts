@@ -963,7 +963,7 @@ export interface EfsMountEc2Props {
   /**
    * Shell commands `userData` runs once the file system is mounted (to start the service that reads
    * it), as the last lines of the script. EC2 takes at most 16384 bytes of user data, so they may
-   * take at most 13653 bytes.
+   * take at most 13623 bytes.
    * @default ''
    */
   readonly runAfterMount?: string;

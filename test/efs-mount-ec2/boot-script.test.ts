@@ -273,6 +273,18 @@ test('on Amazon Linux 2 the script installs amazon-efs-utils with yum', () => {
   expect(entriesFor(run.fstab, '/srv/data')).toEqual([outputs.al2.fstab_line]);
 });
 
+// .ci/run installs shellcheck (a Debian package); elsewhere the lint runs when it is installed.
+const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+(hasShellcheck || process.env.CI ? test : test.skip)('the script passes shellcheck, every line as Terraform renders it', () => {
+  const file = join(makeTempDir('efs-mount-ec2-lint-'), 'user-data.sh');
+  for (const key of ['default', 'al2']) {
+    writeFileSync(file, outputs[key].user_data);
+    const lint = spawnSync('shellcheck', ['--shell=bash', file], { encoding: 'utf8' });
+    expect(`${lint.stdout}${lint.stderr}`).toBe('');
+    expect(lint.status).toBe(0);
+  }
+});
+
 describe('the other forms of the script', () => {
   test('user_data_base64 is the script, base64-encoded', () => {
     expect(Buffer.from(outputs.default.user_data_base64, 'base64').toString('utf8')).toBe(outputs.default.user_data);

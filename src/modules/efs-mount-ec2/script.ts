@@ -71,6 +71,7 @@ export function scriptLines(v: ScriptValues): string[] {
     ...install,
     '  esac',
     '}',
+    '# shellcheck source=/dev/null',
     'os=$(. "$os_release" && echo "$ID $VERSION_ID")',
     'if [ "$os" != "$(expected_os)" ]; then',
     '  log "this instance runs \\"$os\\" ($os_release), not $distribution: not mounting. Set distribution to match the AMI."',
