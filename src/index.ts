@@ -7,5 +7,6 @@ export type { EfsGrantee } from './modules/efs-filesystem/grants';
 export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
+export { EfsMountEc2, type EfsMountEc2ConstructProps } from './modules/efs-mount-ec2/construct';
 export { ValidationError } from './core/validation-error';
 export * from './generated/types';

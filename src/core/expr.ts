@@ -101,6 +101,7 @@ const FNS = {
     hcl: (xs) => `coalesce(${xs.join(', ')})`,
     js: (xs) => xs.find((x) => x !== null && x !== ''),
   },
+  base64encode: { hcl: ([s]) => `base64encode(${s})`, js: ([s]) => Buffer.from(s as string, 'utf8').toString('base64') },
   indexOf: { hcl: ([l, x]) => `index(${l}, ${x})`, js: ([l, x]) => (l as Value[]).indexOf(x) },
   // Arithmetic, parenthesised so that it binds as written wherever it is embedded.
   plus: { hcl: ([a, b]) => `(${a} + ${b})`, js: ([a, b]) => (a as number) + (b as number) },

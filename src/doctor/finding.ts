@@ -19,7 +19,8 @@ export type CheckId =
   | 'file-system-encryption'
   | 'file-system-tls'
   | 'module-unknown-attribute'
-  | 'nfs-rule-rekeyed';
+  | 'nfs-rule-rekeyed'
+  | 'ec2-efs-mount';
 
 /** One problem found in a plan. This is also the `--json` schema of a finding. */
 export interface Finding {

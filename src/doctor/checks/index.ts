@@ -2,6 +2,7 @@ import { accessPointCreationInfo } from './access-point-creation-info';
 import { accessPointPosixUser } from './access-point-posix-user';
 import { accessPointRootDirectory } from './access-point-root-directory';
 import type { Check } from './check';
+import { ec2EfsMount } from './ec2-efs-mount';
 import { ecsEfsVolume } from './ecs-efs-volume';
 import { fargatePlatformVersion } from './fargate-platform-version';
 import { fileSystemBackup } from './file-system-backup';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   accessPointPosixUser,
   fileSystemBackup,
   fileSystemTls,
+  ec2EfsMount,
 ];
 
 export type { Check };

@@ -24,6 +24,8 @@ export interface MountedAccessPoint {
   readonly arn: string;
   /** The ARN without the wait for the mount targets, which the role policy does not need. */
   readonly arnForPolicy: string;
+  /** The ID without that wait, for an expression that reads the file system's mount targets itself. */
+  readonly idWithoutWait: string;
 }
 
 const MOUNT = 'elasticfilesystem:ClientMount';
@@ -75,7 +77,7 @@ function mountedAccessPoint<Role extends string, Attach extends string>(
   const ownAt = `${ctx.address(own)}[0]`;
   const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
   const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
-  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn` };
+  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn`, idWithoutWait: `${creates} ? ${ownAt}.id : ${given}.id` };
 }
 
 function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {

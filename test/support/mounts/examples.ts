@@ -55,16 +55,21 @@ export async function planWithGraph(dir: string): Promise<PlannedExample> {
   return { dir, plan: p, graph };
 }
 
-/** examples/<path>/main.tf with every module staged beside it, planned with fake credentials. */
-export async function planHcl(path: string): Promise<PlannedExample> {
-  const root = stage(ROOT, ['modules', `examples/${path}`], { [`examples/${path}/provider_override.tf`]: providerOverride() });
+/**
+ * examples/<path>/main.tf with every module staged beside it, planned with fake credentials.
+ * `files` are written beside main.tf (a `terraform.tfvars` for an example that takes variables).
+ */
+export async function planHcl(path: string, files: Record<string, string> = {}): Promise<PlannedExample> {
+  const extra = Object.fromEntries(Object.entries(files).map(([name, content]) => [`examples/${path}/${name}`, content]));
+  const root = stage(ROOT, ['modules', `examples/${path}`], { [`examples/${path}/provider_override.tf`]: providerOverride(), ...extra });
   return planWithGraph(join(root, 'examples', path));
 }
 
-/** One stack of main.ts, synthesized once per test file, planned as `cdktf deploy` would. */
-export async function planTs(stack: string): Promise<PlannedExample> {
+/** One stack of main.ts, synthesized once per test file, planned as `cdktf deploy` would; `files` as planHcl's. */
+export async function planTs(stack: string, files: Record<string, string> = {}): Promise<PlannedExample> {
   const dir = join(synthApp(), 'stacks', stack);
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return planWithGraph(dir);
 }
 
