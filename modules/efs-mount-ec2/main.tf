@@ -131,22 +131,6 @@ locals {
   # One ordered list for one dynamic block: a static statement block beside a dynamic one would be
   # ordered differently in the JSON that constructs synthesize than here.
   role_policy_statements = concat([local.allow_mount_statement], var.read_only ? [local.deny_write_statement] : [])
-
-  # The options AWS documents for a mount at boot: _netdev (mounted once the network is up, so boot
-  # never hangs on it), noresvport, tls (always), iam (unless iam_authorization is false), the
-  # access point, and ro when read_only. Whatever reads this local also reads var.file_system, which
-  # carries the wait for the mount targets.
-  mount_options = join(",", compact([
-    "_netdev",
-    "noresvport",
-    "tls",
-    var.iam_authorization ? "iam" : "",
-    "accesspoint=${var.access_point == null ? aws_efs_access_point.this[0].id : var.access_point.id}",
-    var.read_only ? "ro" : "",
-  ]))
-
-  # Where the cloud-init part writes the script: one file per mount.
-  script_path = "/usr/local/sbin/efs-mount-${var.name}.sh"
 }
 
 # Mounting (and writing, unless read_only) is allowed only through this access point.
@@ -187,6 +171,28 @@ resource "aws_iam_role_policy" "this" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+################################################################################
+# Boot Script
+################################################################################
+
+locals {
+  # The options AWS documents for a mount at boot: _netdev (mounted once the network is up, so boot
+  # never hangs on it), noresvport, tls (always), iam (unless iam_authorization is false), the
+  # access point, and ro when read_only. Whatever reads this local also reads var.file_system, which
+  # carries the wait for the mount targets.
+  mount_options = join(",", compact([
+    "_netdev",
+    "noresvport",
+    "tls",
+    var.iam_authorization ? "iam" : "",
+    "accesspoint=${var.access_point == null ? aws_efs_access_point.this[0].id : var.access_point.id}",
+    var.read_only ? "ro" : "",
+  ]))
+
+  # Where the cloud-init part writes the script: one file per mount.
+  script_path = "/usr/local/sbin/efs-mount-${var.name}.sh"
 }
 
 # The boot script, written once for every output that holds it. Its text reads var.file_system and

@@ -9,7 +9,8 @@ import { DataResource } from '../../cdktf';
 import { anyMap } from '../../core/blocks';
 import { escapeTemplateText, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
-import { buildMount } from '../mount/build';
+import { concern } from '../../core/hcl-comments';
+import { buildMount, type MountedAccessPoint } from '../mount/build';
 import { fstabLine, mountCommand, mountOptions } from './fstab';
 import { scriptLines } from './script';
 import { EC2_NAMES, type EfsMountEc2Input } from './spec';
@@ -29,10 +30,13 @@ function hclTemplate(write: (hole: (expression: string) => string) => string): s
 }
 
 export function buildEfsMountEc2(ctx: BuildContext<EfsMountEc2Input>): Record<string, unknown> {
-  const { in: v } = ctx;
   const accessPoint = buildMount(ctx, EC2_NAMES);
+  return concern(ctx.scope, 'Boot Script', () => buildBootScript(ctx, accessPoint));
+}
 
-
+/** The mount options, the script that mounts at boot, and the outputs that hold it. */
+function buildBootScript(ctx: BuildContext<EfsMountEc2Input>, accessPoint: MountedAccessPoint): Record<string, unknown> {
+  const { in: v } = ctx;
   const optionList = mountOptions({
     iam: '\uE100iam\uE101',
     readOnly: '\uE100ro\uE101',
