@@ -1,0 +1,17 @@
+/**
+ * Imported first by each entry: refuses to load the constructs beside a missing peer, the other
+ * CDK core or a core of another release, with one error naming what to install or import,
+ * instead of a `Cannot find module` or a crash inside a construct later. Versions of the provider
+ * binding or `constructs` outside the supported ranges get a warning (npm reported them first).
+ */
+import { CORE } from './binding';
+import { checkPeers, ownPackageJson } from './peers';
+
+const { errors, warnings } = checkPeers(CORE, __dirname, ownPackageJson(__dirname).peerDependencies);
+for (const warning of warnings) process.emitWarning(`efs-modules: ${warning}`, { code: 'EFS_MODULES_PEER_RANGE' });
+if (errors.length > 0) {
+  const error = new Error(`efs-modules: ${errors.join('\nefs-modules: ')}`);
+  // The message is the whole story; frames of Node's module loader would only hide it.
+  error.stack = `${error.name}: ${error.message}`;
+  throw error;
+}
