@@ -77,7 +77,7 @@ function main() {
     fs.mkdirSync(path.dirname(path.join(OUT, rel)), { recursive: true });
     fs.writeFileSync(path.join(OUT, rel), text);
   }
-  console.log(`build-cdktn: ${written.length} files into ${path.relative(process.cwd(), OUT) || OUT}`);
+  // Silent on success: `npm pack --json` runs this through prepack, and its stdout is that JSON.
 }
 
 main();
