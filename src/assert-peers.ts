@@ -7,7 +7,9 @@
 import { CORE } from './binding';
 import { checkPeers, ownPackageJson } from './peers';
 
-const { errors, warnings } = checkPeers(CORE, __dirname, ownPackageJson(__dirname).peerDependencies);
+// Bundled into an app, the package has no package.json and no node_modules of its own to check.
+const own = ownPackageJson(__dirname);
+const { errors, warnings } = own ? checkPeers(CORE, __dirname, own.peerDependencies) : { errors: [], warnings: [] };
 for (const warning of warnings) process.emitWarning(`efs-modules: ${warning}`, { code: 'EFS_MODULES_PEER_RANGE' });
 if (errors.length > 0) {
   const error = new Error(`efs-modules: ${errors.join('\nefs-modules: ')}`);

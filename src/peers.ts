@@ -26,16 +26,18 @@ export interface PeerProblems {
   readonly warnings: string[];
 }
 
-/** The package.json of efs-modules, above `dir` (src/, dist/ or dist/cdktn/). */
-export function ownPackageJson(dir: string): { peerDependencies: Record<string, string> } {
-  for (let at = dir; ; at = path.dirname(at)) {
+/**
+ * The package.json of efs-modules, above `dir` (src/, dist/ or dist/cdktn/); undefined when the
+ * package is not laid out as published (bundled into an app's file, say).
+ */
+export function ownPackageJson(dir: string): { peerDependencies: Record<string, string> } | undefined {
+  for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) {
     const file = path.join(at, 'package.json');
-    if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (pkg.name === 'efs-modules') return pkg;
-    }
-    if (path.dirname(at) === at) throw new Error(`efs-modules: no package.json of efs-modules above ${dir}`);
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (pkg.name === 'efs-modules') return pkg;
   }
+  return undefined;
 }
 
 /** The version of `name` as `require` would load it from `dir`, or undefined when it is not installed. */
