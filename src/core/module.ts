@@ -13,6 +13,7 @@ import { Construct, TerraformElement, TerraformLocal, TerraformResource, Terrafo
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { assertSameCore } from './same-core';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
@@ -168,6 +169,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     super(scope, id);
     const { spec } = definition;
     const label = constructLabel(spec.className, scope, id);
+    assertSameCore(this, label);
     try {
       this.inputs = normalizeProps(spec, props as Record<string, unknown>);
     } catch (e) {

@@ -1,5 +1,5 @@
 /** The `EfsMountEcs` construct for CDKTF stacks: the same resources as modules/efs-mount-ecs. */
-import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import type { EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Construct, Fn, Token } from '../../cdktf';
 import { num } from '../../core/blocks';
 import { ModuleConstruct, constructLabel } from '../../core/module';
@@ -8,6 +8,7 @@ import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
 import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import type { EcsTaskDefinitionResource } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {
@@ -26,7 +27,7 @@ export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'acces
    * `attachTaskRolePolicy` then defaults to false. Put `mountPoint` in the container definition's
    * `mountPoints`.
    */
-  readonly taskDefinition?: EcsTaskDefinition;
+  readonly taskDefinition?: EcsTaskDefinitionResource;
   /**
    * Whether to let `securityGroupId` (the service's group) in on NFS by adding it to the
    * EfsFilesystem's allowed client groups. Mounts sharing a file system and a client group add
@@ -101,7 +102,7 @@ export class EfsMountEcs extends ModuleConstruct {
 }
 
 /** The task role, unless given; refuses task definitions whose tasks could not mount with these props. */
-function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMountEcsProps): EfsMountEcsProps {
+function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props: EfsMountEcsProps): EfsMountEcsProps {
   const problems: string[] = [];
   const where = `taskDefinition (${td.node.path})`;
   const roleArn = td.taskRoleArnInput;

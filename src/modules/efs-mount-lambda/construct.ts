@@ -1,11 +1,11 @@
 /** The `EfsMountLambda` construct for CDKTF stacks: the same resources as modules/efs-mount-lambda. */
-import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct, Fn, Token } from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
 import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import type { LambdaFunctionResource } from '../provider-resources';
 import { efsMountLambda } from './definition';
 
 export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {
@@ -24,7 +24,7 @@ export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 
    * groups are a token (their number unknown at synth). A function with several groups must name
    * the one to let in with `securityGroupId`. The function must be in a VPC.
    */
-  readonly function?: LambdaFunction;
+  readonly function?: LambdaFunctionResource;
   /**
    * Whether to let the client group (`securityGroupId`, or the function's) in on NFS by adding it to
    * the EfsFilesystem's allowed groups. Mounts sharing a file system and a client group add one
@@ -80,7 +80,7 @@ export class EfsMountLambda extends ModuleConstruct {
 }
 
 /** The role and security group of the function, unless given; refuses functions that cannot mount EFS. */
-function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
+function fromFunction(label: string, fn: LambdaFunctionResource, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
   const problems: string[] = [];
   const where = `function (${fn.node.path})`;
   const vpc = fn.vpcConfigInput;

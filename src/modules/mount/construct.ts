@@ -4,7 +4,7 @@
  * mount targets, reading the role name from the client's role ARN, and taking an access point
  * made by `EfsFilesystem.addAccessPoint` as the `accessPoint` prop.
  */
-import { Construct, Fn, TerraformResource, TerraformStack, Token, dependable } from '../../cdktf';
+import { Construct, Fn, TerraformStack, Token, dependable } from '../../cdktf';
 import { tokenExpression } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import type { AccessPointReference, FileSystemReference } from '../../generated/types';
@@ -66,7 +66,7 @@ function clientName(mount: Construct): string {
  * reference built another way adds nothing: ordering then comes from the tokens alone (the
  * reference's `mountTargetIds`).
  */
-export function dependOnMountTargets(client: TerraformResource, mount: Construct, fileSystem: FileSystemReference): void {
+export function dependOnMountTargets(client: Construct & { dependsOn?: string[] }, mount: Construct, fileSystem: FileSystemReference): void {
   const owner = ownerInStack(mount, fileSystem);
   if (!owner) return;
   const target = dependable(owner.mountTargetsAvailable);
