@@ -6,7 +6,14 @@
 import './assert-peers';
 export { EfsFilesystem, RemovalPolicy, type EfsFilesystemConstructProps } from './modules/efs-filesystem/construct';
 export type { EfsGrantee } from './modules/efs-filesystem/grants';
-export type { EcsTaskDefinitionResource, EcsVolumeEntry, IamRoleResource, LambdaFunctionResource } from './modules/provider-resources';
+export type {
+  EcsTaskDefinitionResource,
+  EcsVolumeEntry,
+  IamRoleResource,
+  InstanceResource,
+  LambdaFunctionResource,
+  LaunchTemplateResource,
+} from './modules/provider-resources';
 export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';

@@ -39,3 +39,20 @@ export interface EcsTaskDefinitionResource extends Construct {
   dependsOn?: string[];
   putVolume(value: EcsVolumeEntry[]): void;
 }
+
+/** An `aws_instance` resource (`Instance`): what EfsMountEc2.mountOn reads and sets on it. */
+export interface InstanceResource extends Construct {
+  readonly terraformResourceType: string;
+  readonly userDataInput?: string;
+  readonly userDataBase64Input?: string;
+  userData: string;
+  dependsOn?: string[];
+}
+
+/** An `aws_launch_template` resource (`LaunchTemplate`): what EfsMountEc2.mountOn reads and sets on it. */
+export interface LaunchTemplateResource extends Construct {
+  readonly terraformResourceType: string;
+  readonly userDataInput?: string;
+  userData: string;
+  dependsOn?: string[];
+}

@@ -1,7 +1,4 @@
 /** The `EfsMountEc2` construct for CDKTF stacks: the same resources as modules/efs-mount-ec2. */
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import type { Instance } from '@cdktf/provider-aws/lib/instance';
-import type { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import type { Construct } from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
@@ -9,6 +6,7 @@ import { throwValidationError } from '../../core/validation-error';
 import type { EfsMountEc2Outputs, EfsMountEc2Props } from '../../generated/types';
 import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, withKnownMountTargets } from '../mount/construct';
 import { efsMountEc2 } from './definition';
+import type { IamRoleResource, InstanceResource, LaunchTemplateResource } from '../provider-resources';
 
 export interface EfsMountEc2ConstructProps extends Omit<EfsMountEc2Props, 'accessPoint'> {
   /**
@@ -24,7 +22,7 @@ export interface EfsMountEc2ConstructProps extends Omit<EfsMountEc2Props, 'acces
    * from it: the construct attaches the EFS policy to it.
    * @default - none: give `roleName`, or `attachRolePolicy: false`
    */
-  readonly role?: IamRole;
+  readonly role?: IamRoleResource;
   /**
    * Whether to let `securityGroupId` (the instances' group) in on NFS by adding it to the
    * EfsFilesystem's allowed client groups. Mounts sharing a file system and a client group add
@@ -70,16 +68,15 @@ export class EfsMountEc2 extends ModuleConstruct {
    * makes it depend on the mount targets of the EfsFilesystem in this stack. Refuses one that
    * has user data already: compose yours with `cloudInitPart` instead.
    */
-  mountOn(target: Instance | LaunchTemplate): void {
+  mountOn(target: InstanceResource | LaunchTemplateResource): void {
     const isInstance = target.terraformResourceType === 'aws_instance';
-    const existing = isInstance ? (target as Instance).userDataInput ?? (target as Instance).userDataBase64Input : target.userDataInput;
+    const existing = isInstance ? (target as InstanceResource).userDataInput ?? (target as InstanceResource).userDataBase64Input : target.userDataInput;
     if (existing !== undefined) {
       throwValidationError(this.label, [
         `${isInstance ? 'instance' : 'launch template'} ${target.node.path} has user data already: a boot script replaces it whole. Put cloudInitPart in a multi-part user data (cloudinit_config) with your own parts instead.`,
       ]);
     }
-    if (isInstance) (target as Instance).userData = this.userData;
-    else (target as LaunchTemplate).userData = this.userDataBase64;
+    target.userData = isInstance ? this.userData : this.userDataBase64;
     dependOnMountTargets(target, this, this.fileSystem);
   }
 
