@@ -1,6 +1,6 @@
 /**
  * The runtime shared by both outputs of a module definition:
- * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
+ * - construct mode (TypeScript users): inputs are the construct's props, written where they are read;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
  *
@@ -9,9 +9,11 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
+import { Construct, type IResolvable, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
+import { inputExpression } from './input-values';
+import { foldLiterals } from './literal-folding';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
@@ -26,7 +28,10 @@ export interface BuildContext<N extends string = string> {
   // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
   // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
   // module that does not declare both.
-  /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
+  /**
+   * The HCL expression that reads an input: `var.name` in module mode, the prop's value itself in
+   * construct mode (`"files"`, `aws_vpc.main.id`); embed it in `${…}` expressions.
+   */
   readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
   readonly spell: (name: N) => string;
@@ -150,8 +155,10 @@ export function constructLabel(className: string, scope: Construct, id: string):
 
 /**
  * Base class of the TypeScript constructs. Props are validated with the module's rules
- * (same words as the HCL module, TypeScript spelling), then held in one local per instance
- * so the shared `build` reads them exactly as the HCL module reads its variables.
+ * (same words as the HCL module, TypeScript spelling), then written straight into the
+ * expressions the shared `build` writes where the HCL module reads its variables: a literal prop
+ * as a literal (`"elastic"`), a token as its own expression (`aws_vpc.main.id`). What becomes
+ * constant is written as plain JSON at synth time (literal-folding.ts).
  */
 export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
@@ -179,8 +186,8 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
 
     const prefix = localPrefix(this);
-    new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
-    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts', types: inputTypes(spec) };
+    // Read at synth time, so that what methods add to an input later (allowClient) is written too.
+    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n]), spelling: 'ts', types: inputTypes(spec) };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
@@ -200,6 +207,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }
     this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render, spec };
+    this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
   }
 
   /**
@@ -235,6 +243,24 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       this.planTime.checks.push({ condition, errorMessage: message });
     }
   }
+}
+
+/**
+ * Makes the element's synthesized JSON go through foldLiterals once cdktf has resolved it: cdktf
+ * resolves what `toTerraform` returns, and a token it returns is resolved, then post-processed.
+ * Resolved in place of the element's own result, so references to other stacks are still found.
+ */
+function foldedAtSynth(element: TerraformElement): void {
+  const toTerraform = element.toTerraform.bind(element);
+  const folded: IResolvable = {
+    creationStack: [],
+    resolve: (context) => {
+      context.registerPostProcessor({ postProcess: (resolved) => foldLiterals(resolved) });
+      return toTerraform();
+    },
+    toString: () => `${element.node.path} (folded)`,
+  };
+  element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
 }
 
 /** A Terraform-safe, per-instance prefix for local names, from the construct path below its stack. */
