@@ -138,8 +138,11 @@ class Parser {
     this.pos += t.length;
   }
 
+  /** A node from `start` to what was read last (looking ahead for an operator may have skipped spaces after it). */
   private node(kind: Node['kind'], start: number, kids: Node[], extra: Partial<Node> = {}): Node {
-    return { kind, src: this.src, start, end: this.pos, kids, ...extra };
+    let end = this.pos;
+    while (end > start && /\s/.test(this.src[end - 1])) end -= 1;
+    return { kind, src: this.src, start, end, kids, ...extra };
   }
 
   expression(): Node {

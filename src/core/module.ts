@@ -215,7 +215,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
    * `addToResourcePolicy`): checks `candidate` (every input, `input` with the
    * addition) with the spec's rules that read `input`. A violated rule throws a ValidationError
    * naming `label`; a rule that a token leaves undecided joins the plan-time checks. The caller
-   * then adds the entry: the inputs local is rendered at synth time, so the build's resources see it.
+   * then adds the entry: the inputs are read at synth time (ctx.in), so the build's resources see it.
    */
   protected checkAddition(label: string, input: string, candidate: Record<string, unknown>): void {
     const { spec } = this.planTime;
