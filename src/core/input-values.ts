@@ -28,6 +28,25 @@ export function hclWithTokens(value: unknown): string {
   return `{ ${entries.map(([k, v]) => `${hclKey(k)} = ${hclWithTokens(v)}`).join(', ')} }`;
 }
 
+/**
+ * Set while a data source of a construct is resolved (module.ts). Terraform defers reading a data
+ * source to the apply when its configuration references a managed resource that the plan changes,
+ * even when the value it reads is known; through a local (or, in the HCL module, a variable) it
+ * does not. So a data source reads a prop that holds references through a local of its own,
+ * `local.<construct>_input_<name>`, as the HCL module's data sources read `var.<input>`.
+ */
+let dataSourceResolving = 0;
+export const dataSourceResolution = { begin: (): void => void (dataSourceResolving += 1), end: (): void => void (dataSourceResolving -= 1) };
+
+/** Whether a value holds a cdktf token anywhere. */
+export function holdsTokens(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Token.isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsTokens);
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).some(holdsTokens);
+  return false;
+}
+
 /** cdktf's encoding of a string token inside a string (`${TfToken[TOKEN.12]}`). */
 const STRING_TOKEN = /\$\{TfToken\[[^\]]+\]\}/g;
 
@@ -51,14 +70,14 @@ function stringWithTokens(s: string): string {
  * methods that add to an input after construction (`allowClient`, `addAccessPoint`) add to the
  * object `read` reads, and the resources the build wrote see the addition.
  */
-export function inputExpression(read: () => unknown): string {
+export function inputExpression(read: () => unknown, local?: string): string {
   let token = '';
   const resolvable: IResolvable = {
     creationStack: [],
     resolve: (context: IResolveContext) => {
       // The value is always read inside an expression: its tokens are written without `${…}`.
       context.suppressBraces = true;
-      return hclWithTokens(read());
+      return local !== undefined && dataSourceResolving > 0 ? local : hclWithTokens(read());
     },
     toString: () => token,
   };

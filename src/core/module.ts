@@ -9,10 +9,10 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, type IResolvable, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
+import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
-import { inputExpression } from './input-values';
+import { dataSourceResolution, holdsTokens, inputExpression } from './input-values';
 import { foldLiterals } from './literal-folding';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
@@ -187,7 +187,15 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
 
     const prefix = localPrefix(this);
     // Read at synth time, so that what methods add to an input later (allowClient) is written too.
-    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n]), spelling: 'ts', types: inputTypes(spec) };
+    // A prop that holds references gets a local too, which only data sources read (dataSourceResolution).
+    const locals = new Map<string, string>();
+    for (const [n, value] of Object.entries(this.inputs)) {
+      if (!holdsTokens(value)) continue;
+      const id = `${prefix}_input_${n}`;
+      new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`).overrideLogicalId(id);
+      locals.set(n, `local.${id}`);
+    }
+    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], locals.get(n)), spelling: 'ts', types: inputTypes(spec) };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
@@ -255,7 +263,16 @@ function foldedAtSynth(element: TerraformElement): void {
   const folded: IResolvable = {
     creationStack: [],
     resolve: (context) => {
-      context.registerPostProcessor({ postProcess: (resolved) => foldLiterals(resolved) });
+      // cdktf resolves what this returns, then post-processes it: a data source's inputs are read
+      // through their locals in between (input-values.ts, dataSourceResolution).
+      const isData = element instanceof TerraformDataSource;
+      if (isData) dataSourceResolution.begin();
+      context.registerPostProcessor({
+        postProcess: (resolved) => {
+          if (isData) dataSourceResolution.end();
+          return foldLiterals(resolved);
+        },
+      });
       return toTerraform();
     },
     toString: () => `${element.node.path} (folded)`,
