@@ -62,7 +62,7 @@ test('keeps one access point resource, for_each over the map', () => {
   });
   const resources = accessPointResources(json);
   expect(resources).toHaveLength(1);
-  expect(Object.keys(resources[0][1].for_each)).toEqual(['data', 'logs']);
+  expect(Object.keys(accessPointsWritten(json) as object)).toEqual(['data', 'logs']);
 });
 
 test('returns the ID and ARN of its own instance, and the file system', () => {
