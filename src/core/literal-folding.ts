@@ -199,7 +199,9 @@ class Parser {
         this.pos += this.src[this.pos] === '[' ? 3 : 2;
       } else if (this.src[this.pos] === '.' && /[A-Za-z_0-9]/.test(this.src[this.pos + 1] ?? '')) {
         this.pos += 1;
-        this.identifierOrNumber();
+        const name = this.identifierOrNumber();
+        node = this.node('postfix', base.start, [node], { name });
+        continue;
       } else if (this.src[this.pos] === '[') {
         this.pos += 1;
         const index = this.expression();
@@ -402,6 +404,14 @@ function fold(n: Node): Folded {
     }
     case 'call':
       return (allConstant && foldedCall(n.name!, values)) || open();
+    case 'postfix': {
+      // An attribute of a constant object: `{ id = "fs-1", … }.id` is "fs-1".
+      const of = values[0];
+      if (n.name !== undefined && kids.length === 1 && of !== null && typeof of === 'object' && !Array.isArray(of) && n.name in of) {
+        return constant((of as Record<string, Value>)[n.name]);
+      }
+      return open();
+    }
     default:
       return open();
   }
@@ -430,6 +440,9 @@ function foldedCall(name: string, args: readonly Value[]): Folded | undefined {
   if (name === 'coalesce' && args.every((a) => a === null || typeof a === 'string')) {
     const first = args.find((a) => a !== null && a !== '');
     return first === undefined ? undefined : constant(first);
+  }
+  if (name === 'length' && args.length === 1 && args[0] !== null && typeof args[0] === 'object') {
+    return constant(Object.keys(args[0] as object).length);
   }
   if (name === 'substr' && typeof args[0] === 'string' && Number.isSafeInteger(args[1]) && Number.isSafeInteger(args[2])) {
     const [text, offset, length] = args as [string, number, number];
