@@ -17,14 +17,42 @@ import { stableJson } from './expr';
 const OPEN: unique symbol = Symbol('not constant');
 type Value = unknown;
 
-/** Every string of a resolved configuration fragment, folded (see above); keys are kept as they are. */
-export function foldLiterals(json: unknown): unknown {
+/**
+ * Locals known to hold a constant (written as plain JSON, referencing nothing): a branch that
+ * reads only them references nothing the dependency graph cares about, so it may be dropped.
+ * Set for the duration of one foldLiterals call.
+ */
+let constantLocals: ReadonlySet<string> = new Set();
+
+/**
+ * Every string of a resolved configuration fragment, folded (see above); keys are kept as they are.
+ * `locals`: the names of the locals of the same stack known to be constant (see `isConstant`).
+ */
+export function foldLiterals(json: unknown, locals: ReadonlySet<string> = new Set()): unknown {
+  const outer = constantLocals;
+  constantLocals = locals;
+  try {
+    return foldValue(json);
+  } finally {
+    constantLocals = outer;
+  }
+}
+
+function foldValue(json: unknown): unknown {
   if (typeof json === 'string') return foldTemplate(json);
-  if (Array.isArray(json)) return json.map(foldLiterals);
+  if (Array.isArray(json)) return json.map(foldValue);
   if (json !== null && typeof json === 'object') {
-    return Object.fromEntries(Object.entries(json as Record<string, unknown>).map(([k, v]) => [k, foldLiterals(v)]));
+    return Object.fromEntries(Object.entries(json as Record<string, unknown>).map(([k, v]) => [k, foldValue(v)]));
   }
   return json;
+}
+
+/** Whether a folded JSON value is a constant: no string in it interpolates anything. */
+export function isConstant(json: unknown): boolean {
+  if (typeof json === 'string') return !/(^|[^$])\$\{|(^|[^%])%\{/.test(json);
+  if (Array.isArray(json)) return json.every(isConstant);
+  if (json !== null && typeof json === 'object') return Object.values(json).every(isConstant);
+  return true;
 }
 
 /** A Terraform JSON-syntax string (a template): its constant value as JSON, or the template with constants folded. */
@@ -405,6 +433,10 @@ function fold(n: Node): Folded {
     case 'call':
       return (allConstant && foldedCall(n.name!, values)) || open();
     case 'postfix': {
+      // `local.<name>` of a constant local references nothing the graph orders by.
+      if (n.kids[0].kind === 'var' && n.kids[0].name === 'local' && n.name !== undefined && constantLocals.has(n.name)) {
+        return { text: rebuilt(n, kids), value: OPEN, refs: false };
+      }
       // An attribute of a constant object: `{ id = "fs-1", … }.id` is "fs-1".
       const of = values[0];
       if (n.name !== undefined && kids.length === 1 && of !== null && typeof of === 'object' && !Array.isArray(of) && n.name in of) {

@@ -13,7 +13,7 @@ import { Construct, type IResolvable, TerraformDataSource, TerraformElement, Ter
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { dataSourceResolution, holdsTokens, inputExpression } from './input-values';
-import { foldLiterals } from './literal-folding';
+import { foldLiterals, isConstant } from './literal-folding';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
 import { tokensAsExpressions } from './token-identity';
@@ -260,6 +260,8 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
  */
 function foldedAtSynth(element: TerraformElement): void {
   const toTerraform = element.toTerraform.bind(element);
+  const locals = constantLocalsOf(TerraformStack.of(element));
+  const order = nextOrder(TerraformStack.of(element));
   const folded: IResolvable = {
     creationStack: [],
     resolve: (context) => {
@@ -270,7 +272,11 @@ function foldedAtSynth(element: TerraformElement): void {
       context.registerPostProcessor({
         postProcess: (resolved) => {
           if (isData) dataSourceResolution.end();
-          return foldLiterals(resolved);
+          // Only locals created before this element count, so every synthesis folds alike.
+          const before = new Set([...locals].filter(([, at]) => at < order).map(([name]) => name));
+          const folded = foldLiterals(resolved, before) as { locals?: Record<string, unknown> };
+          for (const [name, value] of Object.entries(folded.locals ?? {})) if (isConstant(value)) locals.set(name, order);
+          return folded;
         },
       });
       return toTerraform();
@@ -278,6 +284,26 @@ function foldedAtSynth(element: TerraformElement): void {
     toString: () => `${element.node.path} (folded)`,
   };
   element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
+}
+
+const CONSTANT_LOCALS = new WeakMap<TerraformStack, Map<string, number>>();
+const ELEMENTS_FOLDED = new WeakMap<TerraformStack, number>();
+
+/**
+ * The locals of a stack found constant (folded to plain JSON), each with the order of its element.
+ * cdktf resolves elements in the order they were created, and builds declare a local before what
+ * reads it; an element reads as constant only the locals created before it.
+ */
+function constantLocalsOf(stack: TerraformStack): Map<string, number> {
+  let locals = CONSTANT_LOCALS.get(stack);
+  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map()));
+  return locals;
+}
+
+function nextOrder(stack: TerraformStack): number {
+  const order = ELEMENTS_FOLDED.get(stack) ?? 0;
+  ELEMENTS_FOLDED.set(stack, order + 1);
+  return order;
 }
 
 /** A Terraform-safe, per-instance prefix for local names, from the construct path below its stack. */
