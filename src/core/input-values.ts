@@ -38,6 +38,21 @@ export function hclWithTokens(value: unknown): string {
 let dataSourceResolving = 0;
 export const dataSourceResolution = { begin: (): void => void (dataSourceResolving += 1), end: (): void => void (dataSourceResolving -= 1) };
 
+let recorder: ((name: string) => void) | undefined;
+
+/** The names of the inputs (those given a `name` in inputExpression) that resolving with `resolve` reads. */
+export function inputsReadBy(resolve: () => void): Set<string> {
+  const names = new Set<string>();
+  const outer = recorder;
+  recorder = (name) => names.add(name);
+  try {
+    resolve();
+  } finally {
+    recorder = outer;
+  }
+  return names;
+}
+
 /** Whether a value holds a cdktf token anywhere. */
 export function holdsTokens(value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -70,14 +85,16 @@ function stringWithTokens(s: string): string {
  * methods that add to an input after construction (`allowClient`, `addAccessPoint`) add to the
  * object `read` reads, and the resources the build wrote see the addition.
  */
-export function inputExpression(read: () => unknown, local?: string): string {
+export function inputExpression(read: () => unknown, local: () => string | undefined = () => undefined, name?: string): string {
   let token = '';
   const resolvable: IResolvable = {
     creationStack: [],
     resolve: (context: IResolveContext) => {
       // The value is always read inside an expression: its tokens are written without `${…}`.
       context.suppressBraces = true;
-      return local !== undefined && dataSourceResolving > 0 ? local : hclWithTokens(read());
+      if (name !== undefined) recorder?.(name);
+      const through = dataSourceResolving > 0 ? local() : undefined;
+      return through ?? hclWithTokens(read());
     },
     toString: () => token,
   };

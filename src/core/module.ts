@@ -12,11 +12,11 @@
 import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
-import { dataSourceResolution, holdsTokens, inputExpression } from './input-values';
+import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
 import { foldLiterals, isConstant } from './literal-folding';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
-import { tokensAsExpressions } from './token-identity';
+import { tokenExpression, tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
@@ -187,15 +187,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
 
     const prefix = localPrefix(this);
     // Read at synth time, so that what methods add to an input later (allowClient) is written too.
-    // A prop that holds references gets a local too, which only data sources read (dataSourceResolution).
+    // Data sources read a prop that holds references through a local (see below, and dataSourceResolution).
     const locals = new Map<string, string>();
-    for (const [n, value] of Object.entries(this.inputs)) {
-      if (!holdsTokens(value)) continue;
-      const id = `${prefix}_input_${n}`;
-      new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`).overrideLogicalId(id);
-      locals.set(n, `local.${id}`);
-    }
-    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], locals.get(n)), spelling: 'ts', types: inputTypes(spec) };
+    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], () => locals.get(n), n), spelling: 'ts', types: inputTypes(spec) };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
@@ -215,6 +209,12 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }
     this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render, spec };
+    for (const n of inputsReadByDataSources(this)) {
+      if (!holdsTokens(this.inputs[n])) continue;
+      const id = `${prefix}_input_${n}`;
+      new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`).overrideLogicalId(id);
+      locals.set(n, `local.${id}`);
+    }
     this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
   }
 
@@ -284,6 +284,16 @@ function foldedAtSynth(element: TerraformElement): void {
     toString: () => `${element.node.path} (folded)`,
   };
   element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
+}
+
+/**
+ * The inputs that the construct's data sources read directly (their configuration holds a token
+ * `ctx.in` returned): Terraform would defer reading such a data source to the apply if the value
+ * it reads references a managed resource that the plan changes, so those inputs get a local.
+ */
+function inputsReadByDataSources(c: Construct): Set<string> {
+  const dataSources = c.node.findAll().filter((e): e is TerraformDataSource => e instanceof TerraformDataSource);
+  return inputsReadBy(() => dataSources.forEach((d) => tokenExpression(d, d.toTerraform())));
 }
 
 const CONSTANT_LOCALS = new WeakMap<TerraformStack, Map<string, number>>();
