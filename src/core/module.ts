@@ -9,7 +9,7 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
+import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
@@ -98,9 +98,11 @@ function contextBase(
   planTimeRules: readonly Rule[],
   inputsOnly: RenderOptions,
   localName: (n: string) => string,
+  rulesInputs: RenderOptions = inputsOnly,
 ): Omit<BuildContext, 'named'> {
   // Rules and declared values read the locals this build declares.
   const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
+  const rulesRender: RenderOptions = { ...rulesInputs, local: render.local };
   const local = (name: string, expression: unknown, why?: string): string => {
     const id = localName(name);
     const element = new TerraformLocal(scope, id, expression);
@@ -128,7 +130,7 @@ function contextBase(
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {
-        const { condition, message } = renderJson(rule, render);
+        const { condition, message } = renderJson(rule, rulesRender);
         return { condition, errorMessage: message };
       }),
   };
@@ -190,11 +192,29 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     // Data sources read a prop that holds references through a local (see below, and dataSourceResolution).
     const locals = new Map<string, string>();
     const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], () => locals.get(n), n), spelling: 'ts', types: inputTypes(spec) };
+    const inputLocal = (n: string): string => {
+      let ref = locals.get(n);
+      if (ref === undefined) {
+        const element = new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`);
+        element.overrideLogicalId(`${prefix}_input_${n}`);
+        if (this.planTime) foldedAtSynth(element); // created after construction, by deferToPlan
+        locals.set(n, (ref = `local.${prefix}_input_${n}`));
+      }
+      return ref;
+    };
+    // Plan-time rules read a list, map or object prop through a local: written once, not in every rule.
+    const rulesRender: RenderOptions = {
+      ...render,
+      resolve: (n) => {
+        const value = this.inputs[n];
+        return value !== null && typeof value === 'object' && !Token.isUnresolved(value) ? inputLocal(n) : render.resolve(n);
+      },
+    };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
     const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
-    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
+    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`, rulesRender);
     let rendered: { condition: string; errorMessage: string }[] | undefined;
     const ctx: BuildContext = {
       ...base,
@@ -208,14 +228,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }
-    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render, spec };
-    for (const n of inputsReadByDataSources(this)) {
-      if (!holdsTokens(this.inputs[n])) continue;
-      const id = `${prefix}_input_${n}`;
-      new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`).overrideLogicalId(id);
-      locals.set(n, `local.${id}`);
-    }
+    for (const n of inputsReadByDataSources(this)) if (holdsTokens(this.inputs[n])) inputLocal(n);
     this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
+    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render: rulesRender, spec };
   }
 
   /**
