@@ -30,5 +30,5 @@ export {
   dependable,
   ref,
 } from 'cdktf';
-export type { IResolvable, ITerraformDependable } from 'cdktf';
+export type { IResolvable, IResolveContext, ITerraformDependable } from 'cdktf';
 export { Construct } from 'constructs';

@@ -43,7 +43,7 @@ describe('rules rendered for plan time', () => {
     expect(fs.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toEqual([expect.stringMatching(GUARD)]);
   });
 
-  test('a token prop renders each rule that reads it, once, reading the construct\'s inputs local', () => {
+  test('a token prop renders each rule that reads it, once, reading the token\'s own expression', () => {
     const json = synth((s) => {
       const mibps = new TerraformVariable(s, 'mibps', { type: 'number' });
       new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisioned', provisionedThroughputInMibps: mibps.numberValue });
@@ -54,8 +54,12 @@ describe('rules rendered for plan time', () => {
       'provisionedThroughputInMibps must be from 1 to 3414 MiB/s',
       'provisionedThroughputInMibps must be set when throughputMode is "provisioned", and only then',
     ]);
-    for (const p of rules) expect(p.condition).toContain('local.efs_inputs.provisioned_throughput_in_mibps');
-    expect(json.locals.efs_inputs.provisioned_throughput_in_mibps).toBe('${var.mibps}');
+    for (const p of rules) {
+      expect(p.condition).toContain('var.mibps');
+      expect(p.condition).not.toContain('local.');
+    }
+    const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
+    expect(fs.provisioned_throughput_in_mibps).toBe('${var.mibps}');
   });
 
   test('a token prop of a mount renders the rules that read it on its checks holder (terraform_data.input_checks, which exists with or without its own access point)', () => {

@@ -5,6 +5,7 @@
  */
 import { NormalizedChange, fileSystemModuleTypes, normalizedChanges, planHclExample, planStack } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
+import { doctorFindings } from '../support/doctor-clean';
 
 const plans: Record<string, PlanJson> = {};
 
@@ -126,5 +127,11 @@ describe('the TypeScript construct plans what the HCL module plans', () => {
     const [ts, hcl] = compare(plans.completeTs, plans.completeHcl);
     expect(hcl.length).toBeGreaterThan(10);
     expect(ts).toEqual(hcl);
+  });
+});
+
+describe('efs-modules doctor --strict passes the examples clean', () => {
+  test.each(['basicHcl', 'completeHcl', 'basicTs', 'completeTs'])('%s', (name) => {
+    expect(doctorFindings(plans[name])).toEqual([]);
   });
 });

@@ -257,13 +257,13 @@ describe(`${EXAMPLE}/stack.ts, copied unchanged into a project that installed th
 
   test('compiles and synthesizes against the installed package: the file system, the Lambda and ECS mounts and the packaged handler', () => {
     expect(Object.keys(exampleJson.resource.aws_efs_file_system)).toHaveLength(1);
-    // Each mount's inputs are a local named after its construct; the root directories are the example's.
-    const mountRoots = Object.entries<any>(exampleJson.locals).filter(([, inputs]) => typeof inputs?.root_directory === 'string');
-    expect(Object.fromEntries(mountRoots.map(([local, inputs]) => [local, inputs.root_directory]))).toEqual({
-      ingest_mount_inputs: '/ingest',
-      report_mount_inputs: '/reports',
-      worker_ingest_inputs: '/ingest',
-      worker_reports_inputs: '/reports',
+    // Each mount's access point is named after its construct and written with the example's root directory.
+    const mountRoots = Object.entries<any>(exampleJson.resource.aws_efs_access_point).filter(([name]) => !name.startsWith('efs_'));
+    expect(Object.fromEntries(mountRoots.map(([name, ap]) => [name.replace(/_[0-9A-F]{8}$/, ''), ap.root_directory.path]))).toEqual({
+      'ingest-mount_access_point': '/ingest',
+      'report-mount_access_point': '/reports',
+      'worker-ingest_access_point': '/ingest',
+      'worker-reports_access_point': '/reports',
     });
     const functions = Object.values<any>(exampleJson.resource.aws_lambda_function);
     expect(functions.map((fn) => fn.file_system_config.arn)).toEqual([expect.stringContaining('aws_efs_access_point.'), expect.stringContaining('aws_efs_access_point.')]);

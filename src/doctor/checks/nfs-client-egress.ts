@@ -1,4 +1,4 @@
-import { describeIdentity, listSome } from '../analysis/describe';
+import { CHECK_BY_HAND, describeIdentity, firstReason, listSome } from '../analysis/describe';
 import { groupsCreatedByPlan } from '../analysis/created-groups';
 import { intersects } from '../analysis/identity';
 import type { DoctorContext } from '../context';
@@ -31,7 +31,7 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
       .map((rule) => `${rule.label} (${listSome(rule.owner.unresolved)})`),
   ];
   if (maybe.length > 0) {
-    return [finding(CHECK, 'warning', client.resource.address, `cannot decide whether its security groups (${names}) let TCP 2049 out: no egress rule was found to allow it, but ${listSome(maybe)} might.`, `check by hand, or ${FIX}`)];
+    return [finding(CHECK, 'warning', client.resource.address, `cannot tell whether its security groups (${names}) let TCP 2049 out: ${firstReason(maybe)} might.`, CHECK_BY_HAND)];
   }
   const problem =
     onClient.length === 0

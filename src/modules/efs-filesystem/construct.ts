@@ -87,7 +87,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
       ]);
     }
     this.checkAddition(label, 'allowed_security_groups', { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } });
-    // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
+    // The inputs are read at synth time (ctx.in), so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
   }

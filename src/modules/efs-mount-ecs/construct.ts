@@ -5,7 +5,7 @@ import { num } from '../../core/blocks';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
-import { toOutputs } from '../../core/outputs';
+import { asTokens, toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
 import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import type { EcsTaskDefinitionResource } from '../provider-resources';
@@ -88,14 +88,16 @@ export class EfsMountEcs extends ModuleConstruct {
   get volume(): EcsTaskDefinitionVolume {
     const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
     const efs = volume.efs_volume_configuration;
+    // As the outputs are: what is constant in them is written as constant (src/core/outputs.ts).
+    const value = (v: unknown) => asTokens(v) as string;
     return {
       // The name as the props give it (a token stays that token), so task definitions can spot duplicates.
       name: volumeNameOf(this.inputs.volume_name as string | null, this.inputs.name as string),
       efsVolumeConfiguration: {
-        fileSystemId: efs.file_system_id,
+        fileSystemId: value(efs.file_system_id),
         transitEncryption: efs.transit_encryption,
-        transitEncryptionPort: num(efs.transit_encryption_port),
-        authorizationConfig: { accessPointId: efs.authorization_config.access_point_id, iam: efs.authorization_config.iam },
+        transitEncryptionPort: num(value(efs.transit_encryption_port)),
+        authorizationConfig: { accessPointId: value(efs.authorization_config.access_point_id), iam: value(efs.authorization_config.iam) },
       },
     };
   }
