@@ -9,7 +9,7 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { App, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEc2 } from '../../src';
-import { FILE_SYSTEM_PROP, thrown } from '../support/synth';
+import { FILE_SYSTEM_PROP, inputsOf, thrown } from '../support/synth';
 
 const ASSUME = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }] });
 
@@ -30,8 +30,9 @@ test('takes the role name from role, and attaches the policy to it', () => {
     const role = new IamRole(s, 'role', { namePrefix: 'app-', assumeRolePolicy: ASSUME });
     new EfsMountEc2(s, 'mount', { fileSystem: FILE_SYSTEM_PROP, name: 'app', role });
   });
-  expect(json.locals.mount_inputs.role_name).toBe('${aws_iam_role.role.name}');
-  expect(Object.keys(json.resource.aws_iam_role_policy)).toHaveLength(1);
+  const policy = only(json, 'aws_iam_role_policy');
+  expect(policy.role).toBe('${each.value}');
+  expect(policy.for_each).toEqual({ role: '${aws_iam_role.role.name}' });
 });
 
 describe('with an EfsFilesystem in the stack', () => {
@@ -44,8 +45,11 @@ describe('with an EfsFilesystem in the stack', () => {
   }
 
   test('adds the instances\' group to its allowed client groups, named after the mount', () => {
-    const json = stack(() => undefined);
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ mount: 'sg-0aaaaaaaaaaaaaaa1' });
+    let efs: EfsFilesystem | undefined;
+    stack((s) => {
+      efs = s.node.findChild('efs') as EfsFilesystem;
+    });
+    expect(inputsOf(efs!).allowed_security_groups).toEqual({ mount: 'sg-0aaaaaaaaaaaaaaa1' });
   });
 
   test('mountOn gives an instance the script as user_data and makes it depend on the mount targets', () => {
