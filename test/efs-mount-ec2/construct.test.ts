@@ -26,13 +26,15 @@ const only = (json: Record<string, any>, type: string): any => {
 };
 
 test('takes the role name from role, and attaches the policy to it', () => {
+  let mount: EfsMountEc2 | undefined;
   const json = synth((s) => {
     const role = new IamRole(s, 'role', { namePrefix: 'app-', assumeRolePolicy: ASSUME });
-    new EfsMountEc2(s, 'mount', { fileSystem: FILE_SYSTEM_PROP, name: 'app', role });
+    mount = new EfsMountEc2(s, 'mount', { fileSystem: FILE_SYSTEM_PROP, name: 'app', role });
   });
   const policy = only(json, 'aws_iam_role_policy');
   expect(policy.role).toBe('${each.value}');
-  expect(policy.for_each).toEqual({ role: '${aws_iam_role.role.name}' });
+  expect(policy.for_each).toBe('${local.mount_role_policy}');
+  expect(inputsOf(mount!).role_name).toBe('${aws_iam_role.role.name}');
 });
 
 describe('with an EfsFilesystem in the stack', () => {
