@@ -410,6 +410,16 @@ variable "lifecycle_policy" {
     condition = (
       var.lifecycle_policy.transition_to_ia == null || var.lifecycle_policy.transition_to_archive == null ? true :
       (
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_archive) &&
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_ia)
+      ) ?
+      (
         index([
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
           "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
@@ -418,7 +428,8 @@ variable "lifecycle_policy" {
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
           "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
         ], var.lifecycle_policy.transition_to_ia)
-      )
+      ) :
+      true
     )
     error_message = join(" ", [
       "lifecycle_policy.transition_to_archive must come later than",

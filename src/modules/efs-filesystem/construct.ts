@@ -1,6 +1,6 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Construct, type ITerraformDependable, Token } from '../../cdktf';
+import { Construct, type ITerraformDependable, TerraformDataSource, TerraformResource, Token, dependable } from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
@@ -50,10 +50,28 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     super(scope, id, efsFilesystem, withRemovalPolicy(scope, id, props, removalPolicy));
     this.outputs = toOutputs<EfsFilesystemOutputs>(efsFilesystem.spec, this.outputValues);
     OWNERS.set(this.outputs.fileSystem, this);
+    this.planAfterInputChecks();
     if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
       // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.
       const { fileSystem } = this.resources;
       fileSystem.lifecycle = { ...fileSystem.lifecycle, preventDestroy: true };
+    }
+  }
+
+  /**
+   * Props given as tokens are checked at plan time by preconditions on the witness
+   * `module_created`. Everything else of the construct then depends on it, so a refused value
+   * stops the plan with its message alone: Terraform skips what depends on a failed node, where
+   * otherwise the provider would refuse the same value again (a vault name, a CIDR block) or an
+   * expression would fail on it, beside the message. Without such props nothing is added.
+   */
+  private planAfterInputChecks(): void {
+    const { moduleCreated } = this.resources;
+    if ((moduleCreated.lifecycle?.precondition ?? []).length === 0) return;
+    const checks = dependable(moduleCreated);
+    for (const node of this.node.findAll()) {
+      if (node === moduleCreated || !(node instanceof TerraformResource || node instanceof TerraformDataSource)) continue;
+      node.dependsOn = [...(node.dependsOn ?? []), checks];
     }
   }
 

@@ -404,6 +404,13 @@ const outputs: OutputSpec[] = [
 // ----------------------------------------------------------------------------- rules
 
 const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS.values), x);
+const isAge = (x: Expr) => call('contains', lit(TRANSITION_DAYS.values), x);
+/**
+ * `later` comes after `earlier` in the list of ages. True while either is not an age: its own
+ * rule reports it, and index() would fail on it (a second error beside the first).
+ */
+const laterAge = (later: Expr, earlier: Expr) =>
+  cond(and(isAge(later), isAge(earlier)), gt(dayIndex(later), dayIndex(earlier)), lit(true));
 const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
 const rootDir = (ap: Expr) => get(ap, 'root_directory');
 const creationInfo = (ap: Expr) => get(ap, 'creation_info');
@@ -611,7 +618,7 @@ const rules: Rule<EfsFilesystemInput>[] = [
     condition: cond(
       or(isNull(lifecycle('transition_to_ia')), isNull(lifecycle('transition_to_archive'))),
       lit(true),
-      gt(dayIndex(lifecycle('transition_to_archive')), dayIndex(lifecycle('transition_to_ia'))),
+      laterAge(lifecycle('transition_to_archive'), lifecycle('transition_to_ia')),
     ),
     message: template`${name('lifecycle_policy', 'transition_to_archive')} must come later than ${name('lifecycle_policy', 'transition_to_ia')} (got ${show(lifecycle('transition_to_archive'))} and ${show(lifecycle('transition_to_ia'))}).`,
   },
