@@ -12,6 +12,7 @@ import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 import { addStatementTo } from './resource-policy';
+import { sharedZones } from './subnet-zones';
 
 const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
 
@@ -48,6 +49,8 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
 
   constructor(scope: Construct, id: string, { removalPolicy, ...props }: EfsFilesystemConstructProps) {
     super(scope, id, efsFilesystem, withRemovalPolicy(scope, id, props, removalPolicy));
+    const zones = sharedZones(this, this.inputs.mount_targets as Record<string, { subnet_id: unknown }>);
+    if (zones.length > 0) throwValidationError(constructLabel('EfsFilesystem', scope, id), zones);
     this.outputs = toOutputs<EfsFilesystemOutputs>(efsFilesystem.spec, this.outputValues);
     OWNERS.set(this.outputs.fileSystem, this);
     this.planAfterInputChecks();
