@@ -581,7 +581,10 @@ resource "aws_efs_backup_policy" "this" {
 # never lock out clients that IAM or the network allow; no preset denies ClientMount to a client
 # that uses TLS and an access point, as the efs-mount-* modules do. Statements are data, in order:
 # presets add entries, not blocks. Every statement has the same fields (the presets null the ones
-# they do not use), so one dynamic block reads them all.
+# they do not use), so one dynamic block reads them all. "This file system" is written
+# "efs-modules:this-file-system" and swapped for the ARN in aws_efs_file_system_policy.this: a
+# document that read the ARN would wait for every pending change of the file system and show the
+# policy as known after apply.
 data "aws_iam_policy_document" "this" {
   source_policy_documents   = var.source_policy_documents
   override_policy_documents = var.override_policy_documents
@@ -594,7 +597,7 @@ data "aws_iam_policy_document" "this" {
       effect      = statement.value.effect
       actions     = statement.value.actions
       not_actions = statement.value.not_actions
-      resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
+      resources   = statement.value.resources == null ? ["efs-modules:this-file-system"] : statement.value.resources
 
       dynamic "principals" {
         for_each = (
@@ -632,7 +635,7 @@ data "aws_iam_policy_document" "this" {
 
 resource "aws_efs_file_system_policy" "this" {
   file_system_id = aws_efs_file_system.this.id
-  policy         = data.aws_iam_policy_document.this.json
+  policy         = replace(data.aws_iam_policy_document.this.json, "efs-modules:this-file-system", aws_efs_file_system.this.arn)
 }
 
 # A new root directory, POSIX user or creation info replaces the access point: create-before-destroy

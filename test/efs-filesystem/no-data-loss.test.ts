@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
+import { OFFLINE_PLAN_ARGS, plannedPolicies } from '../support/prepared-root';
 import { Statement, decide } from '../support/policy';
 import { awsSchema, patchState, stateFromPlan } from '../support/state';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
@@ -90,14 +91,8 @@ async function applyAsState(
   const state = stateFromPlan(created, schema);
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
   if (settle) {
-    // The policy JSON is computed at plan time from the file system ARN: record it as applied.
-    // A data source that can be read at plan time shows in prior_state, not in resource_changes.
-    const settled = await plan(dir, { extraArgs: ['-refresh=false', '-lock=false'] });
-    const modules = (settled as unknown as { prior_state: { values: { root_module: { child_modules?: PlannedModule[] } } } })
-      .prior_state.values.root_module.child_modules ?? [];
-    const documents = new Map(
-      modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_iam_policy_document')?.values.json]),
-    );
+    // The policy JSON holds the file system's ARN, unknown when it was created: record it as applied.
+    const documents = plannedPolicies(await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS }));
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
   }
   writeFileSync(join(dir, 'main.tf'), root(cases, (name) => ({ ...BASE, ...cases[name] })));
@@ -138,9 +133,9 @@ test('the prepared state matches the base inputs: planning them again changes no
 });
 
 describe('mutable inputs update in place and never replace anything', () => {
-  // When the file system has a pending update, Terraform reads the policy document (which
-  // reads its ARN) at apply time, so the policy shows as an in-place update to the same text.
-  const fileSystemUpdate = ['update aws_efs_file_system.this', 'update aws_efs_file_system_policy.this'];
+  // The policy document does not read the file system (see build-policy.ts): a pending update of
+  // the file system leaves the policy as it is, instead of showing it as known after apply.
+  const fileSystemUpdate = ['update aws_efs_file_system.this'];
   const expected: Record<string, string[]> = {
     throughput_to_provisioned: fileSystemUpdate,
     throughput_to_bursting: fileSystemUpdate,
@@ -180,6 +175,16 @@ describe('mutable inputs update in place and never replace anything', () => {
     const actions = changesOf(mutable, 'tags_changed').map((c) => c.change.actions.join());
     expect(actions.length).toBeGreaterThan(5);
     expect(new Set(actions)).toEqual(new Set(['update']));
+    // The policy has no tags: its text stays as it is.
+    expect(summary(mutable, 'tags_changed')).not.toContain('update aws_efs_file_system_policy.this');
+  });
+
+  test('every policy in the plan is known at plan time: none is re-written as known after apply', () => {
+    const unknownPolicies = (mutable.resource_changes ?? [])
+      .filter((c) => c.type === 'aws_efs_file_system_policy' && c.module_address !== 'module.allowed')
+      .filter((c) => (c.change.after_unknown as Record<string, unknown> | undefined)?.policy === true)
+      .map((c) => c.address);
+    expect(unknownPolicies).toEqual([]);
   });
 });
 
