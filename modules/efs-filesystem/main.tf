@@ -435,8 +435,8 @@ resource "aws_efs_file_system" "this" {
         "availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token =",
         "${jsonencode(var.creation_token)}), and -replace or a file system missing from the state",
         "re-creates it empty. Keep the settings it has, or set allow_file_system_replacement =",
-        "true for the apply that replaces it. A plan with the permission shows which attribute",
-        "forces the replacement, without applying anything.",
+        "true for the apply that replaces it. The plan above marks the attribute that forces the",
+        "replacement with \"# forces replacement\".",
       ])
     }
   }

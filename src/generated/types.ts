@@ -23,7 +23,17 @@ export interface AccessPoint {
    * @default '/'
    */
   readonly rootDirectory?: string;
+  /**
+   * The user and groups every NFS request through the access point runs as, whatever the client
+   * sends (`uid`, `gid`, `secondaryGids`: whole numbers from 0 to 4294967295). Left out, clients act
+   * as their own users.
+   */
   readonly posixUser?: PosixUser;
+  /**
+   * Owner and octal permissions (such as `'0755'`) EFS gives `rootDirectory` when it creates it on
+   * first use. Left out, the POSIX user owns it with `'0755'`; without either, a root directory
+   * other than `'/'` is refused, since EFS would not create it.
+   */
   readonly creationInfo?: CreationInfo;
   /**
    * @default {}

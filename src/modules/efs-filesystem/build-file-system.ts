@@ -116,7 +116,7 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
         `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
         `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
         `Keep the settings it has, or ${permission}. ` +
-        `A plan with the permission shows which attribute forces the replacement, without applying anything.`,
+        `The plan above marks the attribute that forces the replacement with "# forces replacement".`,
     }],
   };
   ctx.explain(

@@ -211,9 +211,15 @@ const inputs = defineInputs([
       t.object(
         {
           root_directory: optional(t.string(), '/'),
-          posix_user: optional(POSIX_USER),
+          posix_user: optional(
+            POSIX_USER,
+            undefined,
+            doc`The user and groups every NFS request through the access point runs as, whatever the client sends (${nm('uid')}, ${nm('gid')}, ${nm('secondary_gids')}: whole numbers from 0 to 4294967295). Left out, clients act as their own users.`,
+          ),
           creation_info: optional(
             t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: optional(t.string(), '0755') }, 'CreationInfo'),
+            undefined,
+            doc`Owner and octal permissions (such as ${val('0755')}) EFS gives ${nm('root_directory')} when it creates it on first use. Left out, the POSIX user owns it with ${val('0755')}; without either, a root directory other than ${val('/')} is refused, since EFS would not create it.`,
           ),
           tags: optional(t.map(t.string()), {}),
         },
