@@ -7,5 +7,7 @@ export type { EfsGrantee } from './modules/efs-filesystem/grants';
 export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
+export type { MountFileSystem } from './modules/mount/construct';
 export { ValidationError } from './core/validation-error';
+export { planTimeValue } from './core/plan-time-value';
 export * from './generated/types';

@@ -119,8 +119,8 @@ beforeAll(async () => {
     const mode = new TerraformVariable(stack, 'misspelt_mode', { default: TYPO.mode });
     new lib.EfsFilesystem(stack, 'misspelt', {
       ...(propsFor(efsFilesystem, efsFilesystem.cases.valid) as unknown as lib.EfsFilesystemProps),
-      // A token stands for whichever value the variable holds: typed as the union it should be.
-      throughputMode: mode.stringValue as lib.ThroughputMode,
+      // A token stands for whichever value the variable holds: typed as the union, checked at plan.
+      throughputMode: lib.planTimeValue<lib.ThroughputMode>(mode.stringValue),
       provisionedThroughputInMibps: 100,
     });
   } catch (e) {
