@@ -439,6 +439,27 @@ resource "aws_efs_file_system" "this" {
         "replacement with \"# forces replacement\".",
       ])
     }
+
+    postcondition {
+      condition = (
+        !var.allow_file_system_replacement ||
+        var.creation_token == null ||
+        lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
+        (
+          terraform_data.module_created.input == plantimestamp() &&
+          alltrue([
+            for group in aws_security_group.this : lookup(group.tags, "efs-modules:created", null) == plantimestamp()
+          ])
+        )
+      )
+      error_message = join(" ", [
+        "creation_token is ${jsonencode(var.creation_token)}, and this plan replaces the file",
+        "system \"${var.name}\" create-before-destroy (its access points need it): the new file",
+        "system would be created while the old one still holds the token, and EFS refuses a second",
+        "file system with a token in use. Leave creation_token out for the apply that replaces it:",
+        "the new file system gets a token of its own.",
+      ])
+    }
   }
 }
 
