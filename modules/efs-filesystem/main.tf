@@ -463,12 +463,14 @@ resource "aws_efs_file_system" "this" {
   }
 }
 
-# Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules
-# exist before the mount targets move to it, and the old group and its rules go only after. Rules
-# live in their own resources so that each is keyed by its own name. The birth tag is a witness of
-# the replacement guard on aws_efs_file_system.this. count, not for_each: a state written before
-# create_security_group existed holds the group without an index, which Terraform moves to [0] by
-# itself.
+# Name and description are set once, at creation (ignore_changes): AWS cannot change them in place,
+# and a group adopted from another module keeps them, so it stays and witnesses for the replacement
+# guard that the module was there before. Replaced (another VPC, -replace) create-before-destroy:
+# the new group and its rules exist before the mount targets move to it, and the old group and its
+# rules go only after. Rules live in their own resources so that each is keyed by its own name. The
+# birth tag is a witness of the replacement guard on aws_efs_file_system.this. count, not for_each:
+# a state written before create_security_group existed holds the group without an index, which
+# Terraform moves to [0] by itself.
 resource "aws_security_group" "this" {
   count = var.create_security_group ? 1 : 0
 
@@ -481,7 +483,7 @@ resource "aws_security_group" "this" {
 
   lifecycle {
     create_before_destroy = true
-    ignore_changes        = [tags["efs-modules:created"]]
+    ignore_changes        = [name, name_prefix, description, tags["efs-modules:created"]]
   }
 }
 

@@ -109,24 +109,24 @@ const inputs = defineInputs([
     name: 'security_group_name',
     type: t.string(),
     description:
-      doc.unset(doc`${nm('name')} followed by \`-efs\``)`Name of the mount targets' security group (its \`Name\` tag, and its name or name prefix).${hclOnly(' Null: `"<name>-efs"`.')} Keep the name of a group you move here from another module (with ${nm('security_group_use_name_prefix')} and ${nm('security_group_description')} as they were), so that it is not replaced.`,
-    onChange: 'Replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
+      doc.unset(doc`${nm('name')} followed by \`-efs\``)`Name of the mount targets' security group (its \`Name\` tag, and its name or name prefix).${hclOnly(' Null: `"<name>-efs"`.')} Set once, when the group is created: AWS cannot rename a group, so a new name changes its \`Name\` tag only (a group kept from another module keeps its name).`,
+    onChange: 'Updates the `Name` tag only: the group keeps the name it was created with. To give it the new name, replace it (`-replace` of the group): the new group and its rules first, then the mount targets move to it, then the old group goes.',
   },
   {
     name: 'security_group_use_name_prefix',
     type: t.bool(),
     default: true,
     description:
-      doc`Use ${nm('security_group_name')} followed by \`-\` as a name prefix, AWS adding a unique suffix; ${val(false)}: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.`,
-    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`.',
+      doc`Use ${nm('security_group_name')} followed by \`-\` as a name prefix, AWS adding a unique suffix; ${val(false)}: use it as the exact name. Set once, when the group is created. With a prefix, a replacement of the group (another VPC, \`-replace\`) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.`,
+    onChange: 'Nothing on an existing group (set once, as `security_group_name`).',
   },
   {
     name: 'security_group_description',
     type: t.string(),
     default: 'NFS access to the EFS mount targets',
     description:
-      'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
-    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`. With `security_group_use_name_prefix = false` the new group cannot take the name of the old one while it exists: change `security_group_name` in the same apply.',
+      'Description of the mount targets\' security group, set once when the group is created: AWS cannot change it in place, so a new one changes nothing on an existing group (a group kept from another module keeps its description).',
+    onChange: 'Nothing on an existing group (set once). To apply a new description, replace the group (`-replace`), as for `security_group_name`.',
   },
   // --- network parity with terraform-aws-efs: bring your own security groups
   {
