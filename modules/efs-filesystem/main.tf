@@ -444,6 +444,7 @@ resource "aws_efs_file_system" "this" {
       condition = (
         !var.allow_file_system_replacement ||
         var.creation_token == null ||
+        !(terraform_data.creation_token.input == var.creation_token) ||
         lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
         (
           terraform_data.module_created.input == plantimestamp() &&
@@ -456,8 +457,8 @@ resource "aws_efs_file_system" "this" {
         "creation_token is ${jsonencode(var.creation_token)}, and this plan replaces the file",
         "system \"${var.name}\" create-before-destroy (its access points need it): the new file",
         "system would be created while the old one still holds the token, and EFS refuses a second",
-        "file system with a token in use. Leave creation_token out for the apply that replaces it:",
-        "the new file system gets a token of its own.",
+        "file system with a token in use. Leave creation_token out for the apply that replaces it",
+        "(the new file system gets a token of its own), or give a new one.",
       ])
     }
   }
@@ -589,6 +590,18 @@ resource "aws_efs_mount_target" "this" {
     aws_vpc_security_group_ingress_rule.nfs_from_cidrs,
     aws_vpc_security_group_egress_rule.nfs_to_file_system,
   ]
+}
+
+# The creation_token the file system was created with (ignore_changes keeps it; null without one).
+# An allowed replacement is create-before-destroy, so the new file system is created while the old
+# one holds its token, and EFS refuses a token in use: the guard refuses such a plan when the token
+# is the one recorded here, and lets a replacement for a new token through.
+resource "terraform_data" "creation_token" {
+  input = var.creation_token
+
+  lifecycle {
+    ignore_changes = [input]
+  }
 }
 
 resource "aws_efs_backup_policy" "this" {

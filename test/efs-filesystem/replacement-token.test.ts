@@ -4,7 +4,8 @@
  * which Terraform extends to the file system), so the new file system would be created while the
  * old one still holds the token, and EFS refuses a second file system with a token in use
  * (FileSystemAlreadyExists). The plan says so instead; without the token the replacement applies,
- * the new file system first, with a token the provider makes for it.
+ * the new file system first, with a token the provider makes for it. (A new token with the
+ * permission replaces the file system: replacement-guard.test.ts, allowed_creation_token.)
  */
 import { ApplyGraph, applyGraph, before, savedPlan } from '../support/apply-graph';
 import { moduleInstances } from '../support/module-root';
@@ -45,7 +46,7 @@ test('with the token kept, the plan is refused with the reason and the way out, 
   expect(refused).toContain(
     'creation_token is "tokened-files", and this plan replaces the file system "tokened" create-before-destroy (its access points need it): ' +
       'the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ' +
-      'Leave creation_token out for the apply that replaces it: the new file system gets a token of its own.',
+      'Leave creation_token out for the apply that replaces it (the new file system gets a token of its own), or give a new one.',
   );
   expect(refused.match(/Error: /g)).toHaveLength(1);
 });

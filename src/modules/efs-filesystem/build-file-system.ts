@@ -108,6 +108,23 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
     `(${ctx.address(moduleCreated)}.input == plantimestamp() && ` +
     `alltrue([for group in ${ctx.address(securityGroup)} : ${bornTag('group.tags')} == plantimestamp()]))`;
   const token = v('creation_token');
+  const tokenWitness = ctx.named(
+    new DataResource(ctx.scope, 'creation_token_witness', {
+      // Always there, as terraform_data.module_created: deleting it (a count going to 0) in a plan
+      // that replaces the file system create-before-destroy would make a cycle.
+      input: anyMap(ex(token)),
+      lifecycle: { ignoreChanges: ['input'] },
+    }),
+    'creation_token',
+  );
+  ctx.explain(
+    tokenWitness,
+    'The creation_token the file system was created with (ignore_changes keeps it; null without one). An ' +
+      'allowed replacement is create-before-destroy, so the new file system is created while the old one ' +
+      'holds its token, and EFS refuses a token in use: the guard refuses such a plan when the token is ' +
+      'the one recorded here, and lets a replacement for a new token through.',
+  );
+  const tokenKept = `${ctx.address(tokenWitness)}.input == ${token}`;
   fileSystem.lifecycle = {
     ...fileSystem.lifecycle,
     postcondition: [{
@@ -122,12 +139,13 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
       // An allowed replacement is create-before-destroy (the access points' lifecycle, which
       // Terraform extends to the file system): the new file system is created while the old one
       // still holds the token, and EFS refuses a token in use (FileSystemAlreadyExists) during
-      // apply. Holds when the replacement is refused anyway, so one mistake gets one message.
-      condition: ex(`!${allowReplacement} || ${token} == null || ${notReplaced}`),
+      // apply. Holds when the replacement is refused anyway, so one mistake gets one message, and
+      // for a new token (the witness keeps the one the file system was created with).
+      condition: ex(`!${allowReplacement} || ${token} == null || !(${tokenKept}) || ${notReplaced}`),
       errorMessage:
         `${ctx.spell('creation_token')} is \${jsonencode(${token})}, and this plan replaces the file system "\${${v('name')}}" create-before-destroy (its access points need it): ` +
         `the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ` +
-        `Leave ${ctx.spell('creation_token')} out for the apply that replaces it: the new file system gets a token of its own.`,
+        `Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
     }],
   };
   ctx.explain(
