@@ -73,7 +73,12 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     if ((moduleCreated.lifecycle?.precondition ?? []).length === 0) return;
     const checks = dependable(moduleCreated);
     for (const node of this.node.findAll()) {
-      if (node === moduleCreated || !(node instanceof TerraformResource || node instanceof TerraformDataSource)) continue;
+      // Of the data sources, the policy document only: it takes props (JSON documents it
+      // validates). It is then read during the apply that creates the witness, when the policy is
+      // unknown anyway (the file system's ARN is), and at plan time afterwards (the witness never
+      // changes). The others (the partition) read no prop and stay known at plan.
+      const checked = node instanceof TerraformResource || (node instanceof TerraformDataSource && node.terraformResourceType === 'aws_iam_policy_document');
+      if (node === moduleCreated || !checked) continue;
       node.dependsOn = [...(node.dependsOn ?? []), checks];
     }
   }
