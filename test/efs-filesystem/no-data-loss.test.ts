@@ -50,6 +50,11 @@ const MUTABLE: Record<string, Record<string, unknown>> = {
   access_point_removed: { access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } } } },
   backup_plan_added: { backup_plan: { vault_name: 'keep-efs' } },
   alarms_added: { alarms: {} },
+  nfs_from_self_off: { allow_nfs_from_self: false },
+  client_egress_off: { client_egress_rules: false },
+  revoke_rules_on: { security_group_revoke_rules_on_delete: true },
+  source_document_added: { source_policy_documents: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Describe', Effect: 'Allow', Action: 'elasticfilesystem:DescribeMountTargets', Principal: { AWS: '*' }, Resource: '*' }] })] },
+  renamed: { name: 'kept' },
 };
 
 /** Changes that would replace the file system: refused unless allowed. */
@@ -161,6 +166,10 @@ describe('mutable inputs update in place and never replace anything', () => {
       'create aws_iam_role_policy_attachment.backup["restores"]',
     ],
     // Elastic throughput, General Purpose (the base): no burst credit alarm; client connections is off by default.
+    nfs_from_self_off: ['delete aws_vpc_security_group_ingress_rule.nfs_from_self[0]'],
+    client_egress_off: ['delete aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]'],
+    revoke_rules_on: ['update aws_security_group.this[0]'],
+    source_document_added: ['update aws_efs_file_system_policy.this'],
     alarms_added: [
       'create aws_cloudwatch_metric_alarm.this["percent_io_limit"]',
       'create aws_cloudwatch_metric_alarm.this["storage_growth"]',
@@ -177,6 +186,15 @@ describe('mutable inputs update in place and never replace anything', () => {
     expect(new Set(actions)).toEqual(new Set(['update']));
     // The policy has no tags: its text stays as it is.
     expect(summary(mutable, 'tags_changed')).not.toContain('update aws_efs_file_system_policy.this');
+  });
+
+  test('renamed: tags and rule descriptions update in place; the group keeps its name; nothing is replaced', () => {
+    const changes = changesOf(mutable, 'renamed');
+    expect(changes.length).toBeGreaterThan(3);
+    expect(new Set(changes.map((c) => c.change.actions.join()))).toEqual(new Set(['update']));
+    const group = changes.find((c) => c.type === 'aws_security_group')!;
+    expect((group.change.after as { name_prefix: string }).name_prefix).toBe('keep-efs-');
+    expect(summary(mutable, 'renamed')).not.toContain('update aws_efs_file_system_policy.this');
   });
 
   test('every policy in the plan is known at plan time: none is re-written as known after apply', () => {

@@ -59,7 +59,7 @@ const inputs = defineInputs([
     type: t.string(),
     required: true,
     description: doc`Name of the file system: its \`Name\` tag and the prefix of the names of everything the module creates. Unless ${nm('security_group_name')} is set, a new name replaces the mount targets' security group, create-before-destroy so that no client loses NFS${hclOnly(' (see "What a change does")')}.`,
-    onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
+    onChange: 'Tags and rule descriptions update in place. The security group keeps the name it was created with (set once; its `Name` tag follows), so a rename replaces nothing.',
   },
   {
     name: 'vpc_id',
