@@ -18,5 +18,7 @@ export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point'
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
 export { EfsMountEc2, type EfsMountEc2ConstructProps } from './modules/efs-mount-ec2/construct';
+export type { MountFileSystem } from './modules/mount/construct';
 export { ValidationError } from './core/validation-error';
+export { planTimeValue } from './core/plan-time-value';
 export * from './generated/types';

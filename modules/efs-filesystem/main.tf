@@ -177,7 +177,23 @@ resource "aws_efs_file_system" "this" {
           ])
         )
       )
-      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token = ${jsonencode(var.creation_token)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. A plan with the permission shows which attribute forces the replacement, without applying anything."
+      error_message = "allow_file_system_replacement is false, and this plan would replace the file system \"${var.name}\" and destroy its data: encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system (the configuration asks for encrypted = ${jsonencode(var.encrypted)}, kms_key_arn = ${jsonencode(var.kms_key_arn)}, performance_mode = ${jsonencode(var.performance_mode)}, availability_zone_name = ${jsonencode(var.availability_zone_name)}, creation_token = ${jsonencode(var.creation_token)}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or set allow_file_system_replacement = true for the apply that replaces it. The plan above marks the attribute that forces the replacement with \"# forces replacement\"."
+    }
+
+    postcondition {
+      condition = (
+        !var.allow_file_system_replacement ||
+        var.creation_token == null ||
+        !(terraform_data.creation_token.input == var.creation_token) ||
+        lookup(self.tags, "efs-modules:created", null) != plantimestamp() ||
+        (
+          terraform_data.module_created.input == plantimestamp() &&
+          alltrue([
+            for group in aws_security_group.this : lookup(group.tags, "efs-modules:created", null) == plantimestamp()
+          ])
+        )
+      )
+      error_message = "creation_token is ${jsonencode(var.creation_token)}, and this plan replaces the file system \"${var.name}\" create-before-destroy (its access points need it): the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. Leave creation_token out for the apply that replaces it (the new file system gets a token of its own), or give a new one."
     }
   }
 }
@@ -190,12 +206,14 @@ locals {
   security_group_name = coalesce(var.security_group_name, "${var.name}-efs")
 }
 
-# Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules
-# exist before the mount targets move to it, and the old group and its rules go only after. Rules
-# live in their own resources so that each is keyed by its own name. The birth tag is a witness of
-# the replacement guard on aws_efs_file_system.this. count, not for_each: a state written before
-# create_security_group existed holds the group without an index, which Terraform moves to [0] by
-# itself.
+# Name and description are set once, at creation (ignore_changes): AWS cannot change them in place,
+# and a group adopted from another module keeps them, so it stays and witnesses for the replacement
+# guard that the module was there before. Replaced (another VPC, -replace) create-before-destroy:
+# the new group and its rules exist before the mount targets move to it, and the old group and its
+# rules go only after. Rules live in their own resources so that each is keyed by its own name. The
+# birth tag is a witness of the replacement guard on aws_efs_file_system.this. count, not for_each:
+# a state written before create_security_group existed holds the group without an index, which
+# Terraform moves to [0] by itself.
 resource "aws_security_group" "this" {
   count = var.create_security_group ? 1 : 0
 
@@ -208,7 +226,7 @@ resource "aws_security_group" "this" {
 
   lifecycle {
     create_before_destroy = true
-    ignore_changes        = [tags["efs-modules:created"]]
+    ignore_changes        = [name, name_prefix, description, tags["efs-modules:created"]]
   }
 }
 
@@ -314,6 +332,18 @@ resource "aws_efs_mount_target" "this" {
   ]
 }
 
+# The creation_token the file system was created with (ignore_changes keeps it; null without one).
+# An allowed replacement is create-before-destroy, so the new file system is created while the old
+# one holds its token, and EFS refuses a token in use: the guard refuses such a plan when the token
+# is the one recorded here, and lets a replacement for a new token through.
+resource "terraform_data" "creation_token" {
+  input = var.creation_token
+
+  lifecycle {
+    ignore_changes = [input]
+  }
+}
+
 ################################################################################
 # Backup Policy
 ################################################################################
@@ -405,7 +435,10 @@ locals {
 # never lock out clients that IAM or the network allow; no preset denies ClientMount to a client
 # that uses TLS and an access point, as the efs-mount-* modules do. Statements are data, in order:
 # presets add entries, not blocks. Every statement has the same fields (the presets null the ones
-# they do not use), so one dynamic block reads them all.
+# they do not use), so one dynamic block reads them all. "This file system" is written
+# "efs-modules:this-file-system" and swapped for the ARN in aws_efs_file_system_policy.this: a
+# document that read the ARN would wait for every pending change of the file system and show the
+# policy as known after apply.
 data "aws_iam_policy_document" "this" {
   source_policy_documents   = var.source_policy_documents
   override_policy_documents = var.override_policy_documents
@@ -418,7 +451,7 @@ data "aws_iam_policy_document" "this" {
       effect      = statement.value.effect
       actions     = statement.value.actions
       not_actions = statement.value.not_actions
-      resources   = statement.value.resources == null ? [aws_efs_file_system.this.arn] : statement.value.resources
+      resources   = statement.value.resources == null ? ["efs-modules:this-file-system"] : statement.value.resources
 
       dynamic "principals" {
         # Neither principals nor not_principals: everyone, as the presets.
@@ -457,7 +490,7 @@ data "aws_iam_policy_document" "this" {
 
 resource "aws_efs_file_system_policy" "this" {
   file_system_id = aws_efs_file_system.this.id
-  policy         = data.aws_iam_policy_document.this.json
+  policy         = replace(data.aws_iam_policy_document.this.json, "efs-modules:this-file-system", aws_efs_file_system.this.arn)
 }
 
 ################################################################################

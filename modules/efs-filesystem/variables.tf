@@ -111,7 +111,7 @@ variable "allowed_cidrs" {
 }
 
 variable "security_group_name" {
-  description = "Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null: `\"<name>-efs\"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced."
+  description = "Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null: `\"<name>-efs\"`. Set once, when the group is created: AWS cannot rename a group, so a new name changes its `Name` tag only (a group kept from another module keeps its name)."
   type        = string
   default     = null
 
@@ -128,14 +128,14 @@ variable "security_group_name" {
 }
 
 variable "security_group_use_name_prefix" {
-  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; `false`: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
+  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; `false`: use it as the exact name. Set once, when the group is created. With a prefix, a replacement of the group (another VPC, `-replace`) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "security_group_description" {
-  description = "Description of the mount targets' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes)."
+  description = "Description of the mount targets' security group, set once when the group is created: AWS cannot change it in place, so a new one changes nothing on an existing group (a group kept from another module keeps its description)."
   type        = string
   default     = "NFS access to the EFS mount targets"
   nullable    = false
@@ -304,6 +304,16 @@ variable "lifecycle_policy" {
     condition = (
       var.lifecycle_policy.transition_to_ia == null || var.lifecycle_policy.transition_to_archive == null ? true :
       (
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_archive) &&
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_ia)
+      ) ?
+      (
         index([
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
           "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
@@ -312,7 +322,8 @@ variable "lifecycle_policy" {
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
           "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
         ], var.lifecycle_policy.transition_to_ia)
-      )
+      ) :
+      true
     )
     error_message = "lifecycle_policy.transition_to_archive must come later than lifecycle_policy.transition_to_ia (got ${jsonencode(var.lifecycle_policy.transition_to_archive)} and ${jsonencode(var.lifecycle_policy.transition_to_ia)})."
   }

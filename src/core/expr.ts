@@ -102,7 +102,16 @@ const FNS = {
     js: (xs) => xs.find((x) => x !== null && x !== ''),
   },
   base64encode: { hcl: ([s]) => `base64encode(${s})`, js: ([s]) => Buffer.from(s as string, 'utf8').toString('base64') },
-  indexOf: { hcl: ([l, x]) => `index(${l}, ${x})`, js: ([l, x]) => (l as Value[]).indexOf(x) },
+  // Terraform's index() fails when the item is absent; so does this, so that a rule that would
+  // fail to evaluate in HCL fails in the tests of its TypeScript evaluator too.
+  indexOf: {
+    hcl: ([l, x]) => `index(${l}, ${x})`,
+    js: ([l, x]) => {
+      const i = (l as Value[]).indexOf(x);
+      if (i < 0) throw new Error(`index(): item ${stableJson(x)} not found`);
+      return i;
+    },
+  },
   // Arithmetic, parenthesised so that it binds as written wherever it is embedded.
   plus: { hcl: ([a, b]) => `(${a} + ${b})`, js: ([a, b]) => (a as number) + (b as number) },
   times: { hcl: ([a, b]) => `(${a} * ${b})`, js: ([a, b]) => (a as number) * (b as number) },
@@ -550,6 +559,12 @@ function tsShowHcl(x: string, type: TfType | undefined, depth = 0): string {
   return `(${x} == null ? "undefined" : ${body})`;
 }
 
+function asNumber(v: Value, kind: BinOp): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  throw new Error(`cannot use ${stableJson(v)} with ${kind}: a number is required`);
+}
+
 function evalBinary(kind: BinOp, a: Value, b: Value): Value {
   // Terraform's logical operators: a known false/true decides the result even when the other side is unknown.
   if (kind === '&&') return a === false || b === false ? false : a === UNKNOWN || b === UNKNOWN ? UNKNOWN : true;
@@ -560,14 +575,19 @@ function evalBinary(kind: BinOp, a: Value, b: Value): Value {
       return stableJson(a) === stableJson(b);
     case '!=':
       return stableJson(a) !== stableJson(b);
+  }
+  // Terraform orders numbers only: a numeric string converts, anything else (null, "abc") is an error.
+  const x = asNumber(a, kind);
+  const y = asNumber(b, kind);
+  switch (kind) {
     case '<':
-      return (a as number) < (b as number);
+      return x < y;
     case '<=':
-      return (a as number) <= (b as number);
+      return x <= y;
     case '>':
-      return (a as number) > (b as number);
+      return x > y;
     case '>=':
-      return (a as number) >= (b as number);
+      return x >= y;
   }
 }
 

@@ -26,7 +26,17 @@ export interface AccessPoint {
    * @default '/'
    */
   readonly rootDirectory?: string;
+  /**
+   * The user and groups every NFS request through the access point runs as, whatever the client
+   * sends (`uid`, `gid`, `secondaryGids`: whole numbers from 0 to 4294967295). Left out, clients act
+   * as their own users.
+   */
   readonly posixUser?: PosixUser;
+  /**
+   * Owner and octal permissions (such as `'0755'`) EFS gives `rootDirectory` when it creates it on
+   * first use. Left out, the POSIX user owns it with `'0755'`; without either, a root directory
+   * other than `'/'` is refused, since EFS would not create it.
+   */
   readonly creationInfo?: CreationInfo;
   /**
    * @default {}
@@ -351,24 +361,24 @@ export interface EfsFilesystemProps {
    */
   readonly allowedCidrs?: Record<string, string>;
   /**
-   * Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Keep
-   * the name of a group you move here from another module (with `securityGroupUseNamePrefix` and
-   * `securityGroupDescription` as they were), so that it is not replaced.
+   * Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Set
+   * once, when the group is created: AWS cannot rename a group, so a new name changes its `Name` tag
+   * only (a group kept from another module keeps its name).
    * @default - `name` followed by `-efs`
    */
   readonly securityGroupName?: string;
   /**
    * Use `securityGroupName` followed by `-` as a name prefix, AWS adding a unique suffix; `false`:
-   * use it as the exact name. With a prefix, a change that replaces the group (a new name or
-   * description, another VPC) creates the new group first; with an exact name it cannot, because the
-   * name is taken until the old group is deleted.
+   * use it as the exact name. Set once, when the group is created. With a prefix, a replacement of
+   * the group (another VPC, `-replace`) creates the new group first; with an exact name it cannot,
+   * because the name is taken until the old group is deleted.
    * @default true
    */
   readonly securityGroupUseNamePrefix?: boolean;
   /**
-   * Description of the mount targets' security group. AWS cannot change it in place: a new
-   * description replaces the group (new group and rules first, then the mount targets move to it,
-   * then the old group goes).
+   * Description of the mount targets' security group, set once when the group is created: AWS cannot
+   * change it in place, so a new one changes nothing on an existing group (a group kept from another
+   * module keeps its description).
    * @default 'NFS access to the EFS mount targets'
    */
   readonly securityGroupDescription?: string;

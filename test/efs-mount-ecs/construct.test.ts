@@ -39,6 +39,15 @@ test('adds a TLS, IAM-authorized volume through the access point to the task def
   expect(inputsOf(mount)).toMatchObject({ task_role_name: 'app-task', attach_task_role_policy: true });
 });
 
+test('takes the EfsFilesystem itself as fileSystem, as AWS CDK does, and synthesizes as with its reference', () => {
+  const mounted = (pick: (efs: EfsFilesystem) => EfsFilesystem | EfsFilesystem['fileSystem']) =>
+    synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      new EfsMountEcs(s, 'data', { fileSystem: pick(efs), taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
+    });
+  expect(mounted((efs) => efs)).toEqual(mounted((efs) => efs.fileSystem));
+});
+
 test('several mounts add several volumes to one task, and depends_on the mount targets once', () => {
   const json = synth((s) => {
     const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });

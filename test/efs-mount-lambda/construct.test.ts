@@ -132,6 +132,16 @@ describe('with a function', () => {
     expect(one('aws_lambda_function').depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
   });
 
+  test('takes the EfsFilesystem itself as fileSystem, as AWS CDK does, and synthesizes as with its reference', () => {
+    const EFS = { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } };
+    const mounted = (pick: (efs: EfsFilesystem) => EfsFilesystem | EfsFilesystem['fileSystem']) =>
+      synth((s) => {
+        const efs = new EfsFilesystem(s, 'efs', EFS);
+        new EfsMountLambda(s, 'mount', { fileSystem: pick(efs), function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
+      }).json;
+    expect(mounted((efs) => efs)).toEqual(mounted((efs) => efs.fileSystem));
+  });
+
   test('two functions sharing a group created in the stack add it to the EfsFilesystem once: one NFS rule', () => {
     const mounts: EfsMountLambda[] = [];
     let efs!: EfsFilesystem;

@@ -11,6 +11,16 @@ import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
+/**
+ * What the document says for "this file system" in place of its ARN, swapped for the ARN in the
+ * policy itself. The data source then reads no attribute of the file system, so Terraform reads
+ * it at plan time even when the file system has a pending update (a data source that depends on
+ * a resource with changes is read during apply, and the policy would show as
+ * `(known after apply)` on every throughput or lifecycle change). The ARN holds no character
+ * JSON escapes, so the swap gives the document the data source would write with the ARN itself.
+ */
+export const FILE_SYSTEM_ARN_STAND_IN = 'efs-modules:this-file-system';
+
 /** Principals of a statement that names none: everyone. */
 const EVERYONE = hclLiteral([{ type: 'AWS', identifiers: ['*'] }]);
 const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
@@ -31,7 +41,7 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       effect: ex('statement.value.effect'),
       actions: ex('statement.value.actions'),
       not_actions: ex('statement.value.not_actions'),
-      resources: ex(`statement.value.resources == null ? [${fileSystem.arn}] : statement.value.resources`),
+      resources: ex(`statement.value.resources == null ? [${hclString(FILE_SYSTEM_ARN_STAND_IN)}] : statement.value.resources`),
       dynamic: {
         principals: {
           for_each: ex(
@@ -62,12 +72,14 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       'out clients that IAM or the network allow; no preset denies ClientMount to a client that uses TLS and ' +
       'an access point, as the efs-mount-* modules do. Statements are data, in order: presets add entries, ' +
       'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
-      'dynamic block reads them all.',
+      'dynamic block reads them all. "This file system" is written ' + hclString(FILE_SYSTEM_ARN_STAND_IN) +
+      ' and swapped for the ARN in aws_efs_file_system_policy.this: a document that read the ARN would wait ' +
+      'for every pending change of the file system and show the policy as known after apply.',
   );
   ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
       fileSystemId: fileSystem.id,
-      policy: policyDocument.json,
+      policy: ex(`replace(${policyDocument.json}, ${hclString(FILE_SYSTEM_ARN_STAND_IN)}, ${fileSystem.arn})`),
     }),
     'this',
   );

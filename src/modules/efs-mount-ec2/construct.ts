@@ -4,11 +4,18 @@ import { ModuleConstruct, constructLabel } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import { throwValidationError } from '../../core/validation-error';
 import type { EfsMountEc2Outputs, EfsMountEc2Props } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, withKnownMountTargets } from '../mount/construct';
 import { efsMountEc2 } from './definition';
 import type { IamRoleResource, InstanceResource, LaunchTemplateResource } from '../provider-resources';
 
-export interface EfsMountEc2ConstructProps extends Omit<EfsMountEc2Props, 'accessPoint'> {
+export interface EfsMountEc2ConstructProps extends Omit<EfsMountEc2Props, 'accessPoint' | 'fileSystem'> {
+  /**
+   * The file system to mount: an `EfsFilesystem` of the app (`fileSystem: efs`), its
+   * `efs.fileSystem`, or a reference written for a file system made elsewhere (`id`, `arn`,
+   * `mountTargetIds`; `securityGroupId` and `allowedSecurityGroupIds` when known). With an
+   * EfsFilesystem of the app, the instances wait for its mount targets and their group is let in.
+   */
+  readonly fileSystem: MountFileSystem;
   /**
    * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
    * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
@@ -53,13 +60,14 @@ export class EfsMountEc2 extends ModuleConstruct {
     const { role, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEc2.spec.className, scope, id);
     const roleName = rest.roleName ?? (rest.attachRolePolicy !== false && role !== undefined ? role.name : undefined);
-    const moduleProps: EfsMountEc2Props = { ...rest, roleName, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
+    const fileSystem = fileSystemReferenceOf(props.fileSystem);
+    const moduleProps: EfsMountEc2Props = { ...rest, fileSystem, roleName, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
     super(scope, id, efsMountEc2, { ...moduleProps, fileSystem: withKnownMountTargets(moduleProps.fileSystem) });
     this.label = label;
-    this.fileSystem = props.fileSystem;
+    this.fileSystem = fileSystem;
     this.outputs = toOutputs<EfsMountEc2Outputs>(efsMountEc2.spec, this.outputValues);
     if (allowClientSecurityGroup && moduleProps.securityGroupId !== undefined) {
-      admitClientGroup(this, label, props.fileSystem, moduleProps.securityGroupId);
+      admitClientGroup(this, label, fileSystem, moduleProps.securityGroupId);
     }
   }
 

@@ -7,11 +7,18 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { asTokens, toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
 import type { EcsTaskDefinitionResource } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
-export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {
+export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint' | 'fileSystem'> {
+  /**
+   * The file system to mount: an `EfsFilesystem` of the app (`fileSystem: efs`), its
+   * `efs.fileSystem`, or a reference written for a file system made elsewhere (`id`, `arn`,
+   * `mountTargetIds`; `securityGroupId` and `allowedSecurityGroupIds` when known). With an
+   * EfsFilesystem of the app, the task waits for its mount targets and its client group is let in.
+   */
+  readonly fileSystem: MountFileSystem;
   /**
    * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
    * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
@@ -54,12 +61,13 @@ export class EfsMountEcs extends ModuleConstruct {
   constructor(scope: Construct, id: string, props: EfsMountEcsConstructProps) {
     const { taskDefinition, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
-    const moduleProps: EfsMountEcsProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
+    const fileSystem = fileSystemReferenceOf(props.fileSystem);
+    const moduleProps: EfsMountEcsProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
+      admitClientGroup(this, label, fileSystem, wired.securityGroupId);
     }
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
@@ -67,14 +75,22 @@ export class EfsMountEcs extends ModuleConstruct {
         throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
       }
       taskDefinition.putVolume([...(existing ?? []), this.volume]);
-      dependOnMountTargets(taskDefinition, this, props.fileSystem);
+      dependOnMountTargets(taskDefinition, this, fileSystem);
     }
   }
 
+  /**
+   * ID (`fsap-…`) of the access point the task mounts: the construct's own, or the one given
+   * as `accessPoint`. A token, known after apply.
+   */
   get accessPointId(): string {
     return this.outputs.accessPointId;
   }
 
+  /**
+   * ARN of the access point the task mounts (the construct's own or the given one), as the
+   * IAM policy it grants names it. A token, known after apply.
+   */
   get accessPointArn(): string {
     return this.outputs.accessPointArn;
   }

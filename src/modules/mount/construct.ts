@@ -74,6 +74,18 @@ export function dependOnMountTargets(client: Construct & { dependsOn?: string[] 
   if (!present) client.dependsOn = [...(client.dependsOn ?? []), target];
 }
 
+/**
+ * The `fileSystem` prop of the mount constructs: the EfsFilesystem itself (as AWS CDK's
+ * `fileSystem: fs`), its `fileSystem` reference, or a reference written for a file system made
+ * elsewhere (`id`, `arn`, `mountTargetIds`, and the security groups when known).
+ */
+export type MountFileSystem = EfsFilesystem | FileSystemReference;
+
+/** The `fileSystem` prop as the module takes it: the reference object. */
+export function fileSystemReferenceOf(fileSystem: MountFileSystem): FileSystemReference {
+  return fileSystem instanceof EfsFilesystem ? fileSystem.outputs.fileSystem : fileSystem;
+}
+
 /** The `accessPoint` prop of the mount constructs: an access point made by `addAccessPoint`, or any ID and ARN. */
 export type MountAccessPoint = EfsFilesystemAccessPoint | AccessPointReference;
 
