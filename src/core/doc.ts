@@ -11,27 +11,10 @@
  * `tsOnly(…)`; a snippet written differently in each is `either(hcl, ts)`. A plain string is a
  * description with nothing to spell. Rule messages spell names the same way (`name` in expr.ts).
  */
-import type { Spelling } from './expr';
-import { TfType, camelCase } from './types';
+import { type Doc, type Part, type Spelling, type Text, type TfType, camelCase } from './types';
 import { hclLiteral } from './hcl-values';
 
-type Part =
-  | string
-  | { readonly kind: 'name'; readonly path: readonly string[] }
-  | { readonly kind: 'value'; readonly value: unknown; readonly type?: TfType }
-  | { readonly kind: 'either'; readonly hcl: Text; readonly ts: Text };
-
-export interface Doc {
-  readonly parts: readonly Part[];
-  /**
-   * For the TypeScript docs of an optional input without a default: what leaving it out means,
-   * in words (`@default - no replication`, as AWS CDK writes it). HCL shows `default = null`.
-   */
-  readonly unset?: Text;
-}
-
-/** A description: plain text, or a `doc` template spelled per path. */
-export type Text = string | Doc;
+export type { Doc, Text } from './types';
 
 type Hole = Part | Doc | number;
 

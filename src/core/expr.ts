@@ -6,7 +6,7 @@
  */
 import { Token } from '../cdktf';
 import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
-import { TfType, camelCase, t } from './types';
+import { type Spelling, TfType, camelCase, t } from './types';
 
 export type Expr =
   | { readonly op: 'input'; readonly name: string }
@@ -25,7 +25,7 @@ export type Expr =
   | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
-export type Spelling = 'hcl' | 'ts';
+export type { Spelling } from './types';
 
 export interface RenderOptions {
   /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
