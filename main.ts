@@ -10,6 +10,7 @@ import { EfsFilesystemBackupAndAlarmsStack } from './examples/efs-filesystem/bac
 import { EfsFilesystemOwnSecurityGroupsStack } from './examples/efs-filesystem/own-security-groups/stack';
 import { CompleteExampleStack } from './examples/complete/stack';
 import { EcsExampleStack } from './examples/ecs/stack';
+import { Ec2ExampleStack } from './examples/ec2/stack';
 import { LambdaExampleStack } from './examples/lambda/stack';
 
 export function buildApp(outdir?: string): App {
@@ -20,6 +21,7 @@ export function buildApp(outdir?: string): App {
   new EfsFilesystemOwnSecurityGroupsStack(app, 'efs-filesystem-own-security-groups');
   new LambdaExampleStack(app, 'lambda');
   new EcsExampleStack(app, 'ecs');
+  new Ec2ExampleStack(app, 'ec2');
   new CompleteExampleStack(app, 'complete');
   return app;
 }

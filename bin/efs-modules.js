@@ -4,7 +4,7 @@
 // `efs-modules migrate terraform-aws-efs <state.json>`).
 //
 // - The npm package ships dist/ and bin/ only, so there it runs the compiled
-//   dist/doctor/cli.js: plain JavaScript, no dependency at run time.
+//   dist/cli.js: plain JavaScript, no dependency at run time.
 // - A source checkout has src/ and scripts/run-ts.js: it runs the TypeScript
 //   source through that esbuild require hook, in this same process (no second
 //   Node process, so exit codes, signals and stdin need no forwarding). A dist/
@@ -14,9 +14,9 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const source = path.join(root, 'src', 'doctor', 'cli.ts');
+const source = path.join(root, 'src', 'cli.ts');
 const hookFile = path.join(root, 'scripts', 'run-ts.js');
-const compiled = path.join(root, 'dist', 'doctor', 'cli.js');
+const compiled = path.join(root, 'dist', 'cli.js');
 
 function sourceHook() {
   if (!fs.existsSync(source) || !fs.existsSync(hookFile)) return false;
@@ -32,7 +32,7 @@ function sourceHook() {
 function loadCli() {
   if (sourceHook()) return require(source);
   if (fs.existsSync(compiled)) return require(compiled);
-  process.stderr.write('efs-modules: dist/doctor/cli.js is missing and the TypeScript source cannot run (esbuild is not installed); build the package or run `npm install`.\n');
+  process.stderr.write('efs-modules: dist/cli.js is missing and the TypeScript source cannot run (esbuild is not installed); build the package or run `npm install`.\n');
   process.exit(2);
 }
 

@@ -37,6 +37,21 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     'witness, which depends on nothing, or on the mount\'s `terraform_data.input_checks`)',
     '(`test/core/token-rules.test.ts` plans every bad input that way); a rule that requires distinct',
     'values also refuses one token given twice at synth time.',
+    '',
+    'One error per mistake: both tests require every error of the plan to be an expected message, so a',
+    'rule that fails to evaluate on a value another rule refuses ("Error in function call") fails them.',
+    'A rule that reads a value with a rule of its own stays silent while that value is refused (the',
+    'lifecycle order while an age is misspelt; a rule across inputs while one of them fails its own).',
+    '`test/modules/one-error.test.ts` evaluates every rule on every pair of bad inputs of a module laid',
+    'one over the other; the evaluator fails where Terraform\'s expression would (`index()` of a missing',
+    'item, ordering a null or a word). In a construct with props given as tokens, everything else of',
+    'the file system waits for the witness that holds the plan-time checks, so the provider does not',
+    'refuse the same value again beside the message.',
+    '',
+    'Beside the rules: the `EfsFilesystem` construct refuses at synth two mount targets whose subnets',
+    'are `Subnet`s of the stack with the same literal Availability Zone; an allowed replacement of a',
+    'file system with a `creation_token` is refused at plan (the new file system would be created while',
+    'the old one holds the token), with the way through.',
   ];
   for (const def of modules) {
     lines.push('', `## ${def.spec.name}`, '', '| rule | input(s) | allowed | fires at | example message | bad inputs |', '|---|---|---|---|---|---:|');

@@ -2,6 +2,8 @@
 import { TestedModule, withCases } from '../src/core/cases';
 import { efsFilesystemCases } from '../src/modules/efs-filesystem/cases';
 import { efsFilesystem } from '../src/modules/efs-filesystem/definition';
+import { efsMountEc2Cases } from '../src/modules/efs-mount-ec2/cases';
+import { efsMountEc2 } from '../src/modules/efs-mount-ec2/definition';
 import { efsMountEcsCases } from '../src/modules/efs-mount-ecs/cases';
 import { efsMountEcs } from '../src/modules/efs-mount-ecs/definition';
 import { efsMountLambdaCases } from '../src/modules/efs-mount-lambda/cases';
@@ -15,6 +17,7 @@ export const MODULES: readonly TestedModule[] = [
   withCases(efsFilesystem, efsFilesystemCases),
   withCases(efsMountLambda, efsMountLambdaCases),
   withCases(efsMountEcs, efsMountEcsCases),
+  withCases(efsMountEc2, efsMountEc2Cases),
 ];
 
 /** Lowest versions the generated HCL is written for (checked by tests on the pinned toolchain). */

@@ -9,14 +9,9 @@ import {
   App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
 } from '../src/cdktf';
 import { spell } from '../src/core/doc';
-import { commentOf } from '../src/core/hcl-comments';
+import { argumentCommentsOf, commentOf, concernOf } from '../src/core/hcl-comments';
 import { moduleContext, type ModuleDefinition } from '../src/core/module';
-import { orderKey, propsOrders, type PropsOrder } from './hcl/argument-order';
 import type { ElementRef, JsonObject } from './hcl/config-printer';
-
-/** Where the module builds live: their props literals give the order of arguments in main.tf. */
-const BUILD_SOURCES = join(__dirname, '..', 'src', 'modules');
-let orders: Map<string, PropsOrder> | undefined;
 
 export interface SynthesizedModule {
   readonly config: JsonObject;
@@ -40,9 +35,41 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
     }).overrideLogicalId(output.name);
   }
   const config = stack.toTerraform() as JsonObject;
-  orders ??= propsOrders(BUILD_SOURCES);
-  const order = stack.node.findAll().flatMap((c) => elementRef(c, orders!));
-  return { config, order, guard: guardAddress(config, definition) };
+  const order = stack.node.findAll().flatMap(elementRef);
+  const guard = guardAddress(config, definition);
+  return { config, order: withCheckConcerns(config, order, definition, guard), guard };
+}
+
+/**
+ * The guard resource's preconditions filed under the concern each guards: the part of the build
+ * whose blocks first read the input the rule is about (its first input); a rule on an input no
+ * block reads is one of the other checks.
+ * In module mode the preconditions are the spec's cross-input rules, in order.
+ */
+function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: ModuleDefinition, guard: string): ElementRef[] {
+  const titles = [...new Set(order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
+  if (titles.length < 2 || !guard) return order;
+  const [guardType, guardName] = guard.split('.');
+  const bodyOf = (e: ElementRef): unknown => {
+    if (e.kind === 'local') return (config.locals as JsonObject)[e.name];
+    if (e.kind === 'output') return undefined;
+    const body = ((config[e.kind] as JsonObject)[e.type] as JsonObject)[e.name] as JsonObject;
+    if (e.type !== guardType || e.name !== guardName) return body;
+    const { lifecycle, ...rest } = body;
+    return rest;
+  };
+  const texts = order.flatMap((e) => (e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : []));
+  const guardRef = order.find((e) => e.kind === 'resource' && e.type === guardType && e.name === guardName);
+  const preconditions = (((config.resource as JsonObject)[guardType] as JsonObject)[guardName] as JsonObject).lifecycle as JsonObject;
+  const rules = definition.spec.rules.filter((r) => r.inputs.length > 1);
+  const count = (preconditions.precondition as unknown[] | undefined)?.length ?? 0;
+  if (count !== rules.length) throw new Error(`${definition.spec.name}: ${guard} has ${count} preconditions for ${rules.length} cross-input rules`);
+  const checks = rules.map((rule) => {
+    const reads = new RegExp(`var\\.${rule.inputs[0]}\\b`);
+    const concern = texts.find((t) => reads.test(t.text))?.concern;
+    return concern ? { label: `Checks on the ${concern.toLowerCase()}`, rank: titles.indexOf(concern) } : { label: 'Other checks across inputs', rank: titles.length };
+  });
+  return order.map((e) => (e === guardRef ? { ...e, checks } : e));
 }
 
 function guardAddress(config: JsonObject, definition: ModuleDefinition): string {
@@ -57,15 +84,15 @@ function guardAddress(config: JsonObject, definition: ModuleDefinition): string 
   return found[0] ?? '';
 }
 
-function elementRef(c: unknown, orders: Map<string, PropsOrder>): ElementRef[] {
+function elementRef(c: unknown): ElementRef[] {
   if (!(c instanceof TerraformElement)) return [];
   const comment = commentOf(c);
+  const concern = concernOf(c);
   if (c instanceof TerraformOutput) return [{ kind: 'output', name: c.friendlyUniqueId }];
-  if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment }];
+  if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment, concern }];
   if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
     const kind = c instanceof TerraformResource ? 'resource' : 'data';
-    const props = orders.get(orderKey(c.constructor.name, c.node.id));
-    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, props }];
+    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern, notes: argumentCommentsOf(c) }];
   }
   if (!(c instanceof AwsProvider)) {
     throw new Error(`module generator: unsupported element ${c.node.path}`);

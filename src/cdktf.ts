@@ -1,8 +1,11 @@
 /**
  * The one place that imports the CDK for Terraform core library.
  *
- * HashiCorp archived `cdktf` in December 2025; `cdktn` is its drop-in fork. Every other
- * file imports from here, so switching is this one edit (plus package.json).
+ * HashiCorp archived `cdktf` in December 2025; CDK Terrain (`cdktn`) is its drop-in fork. Every
+ * other file imports the core from here, and the provider bindings by their `lib/<resource>`
+ * paths, which `@cdktf/provider-aws` and `@cdktn/provider-aws` share: so the package's
+ * `efs-modules/cdktn` entry is this source compiled once, with those imports renamed in a copy
+ * of the output (scripts/build-cdktn.js).
  */
 export {
   App,
@@ -27,5 +30,5 @@ export {
   dependable,
   ref,
 } from 'cdktf';
-export type { IResolvable, ITerraformDependable } from 'cdktf';
+export type { IResolvable, IResolveContext, ITerraformDependable } from 'cdktf';
 export { Construct } from 'constructs';

@@ -5,7 +5,7 @@
  */
 import { Item, attr, blank, block, comment, commentLines, renderBlock, renderBody } from '../../src/core/hcl-writer';
 import { hclKey, hclString } from '../../src/core/hcl-values';
-import type { PropsOrder } from './argument-order';
+import { LIFECYCLE, META, ordered, orderedBlocks } from './argument-roles';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
 
@@ -30,47 +30,18 @@ export type ElementRef =
       readonly name: string;
       /** Why the build writes it so (`ctx.explain`): a comment above the block. */
       readonly comment?: string;
-      /** The order the build wrote its arguments in, when its source shows it. */
-      readonly props?: PropsOrder;
+      /** The part of the build that created it (`concern`): the banner it is printed under. */
+      readonly concern?: string;
+      /** Why single arguments are written so (`explainArgument`), by their path in the body. */
+      readonly notes?: Readonly<Record<string, string>>;
+      /** What each of its preconditions guards, in order: a comment over its group, and the group's place. */
+      readonly checks?: readonly { readonly label: string; readonly rank: number }[];
     }
-  | { readonly kind: 'local'; readonly name: string; readonly comment?: string }
+  | { readonly kind: 'local'; readonly name: string; readonly comment?: string; readonly concern?: string }
   | { readonly kind: 'output'; readonly name: string };
 
 /** Resource types built into Terraform (provider terraform.io/builtin/terraform): no nested blocks. */
 const BUILTIN: Readonly<Record<string, TypeSchema>> = { terraform_data: {} };
-
-/** Terraform meta-arguments that open a resource body, in this order. */
-const LEADING_META = ['count', 'for_each', 'provider'];
-
-/**
- * Arguments that say which thing a resource is or belongs to: first after the meta-arguments,
- * in this order, as terraform-aws-modules writes them (`file_system_id` on top).
- */
-const IDENTITY = ['name', 'name_prefix', 'file_system_id', 'source_file_system_id', 'security_group_id', 'role', 'plan_id', 'function_name'];
-
-/** Arguments that read as a pair: the second follows the first wherever the build put it. */
-const PAIRS: Readonly<Record<string, string>> = { from_port: 'to_port' };
-
-/**
- * The attribute and block names of a body in the order main.tf lists them: identity arguments,
- * then the others in the build's order (unknown ones after, as synthesized), `tags` last.
- */
-function ordered(keys: readonly string[], props: PropsOrder | undefined): string[] {
-  const rank = (k: string) => {
-    const identity = IDENTITY.indexOf(k);
-    if (identity >= 0) return identity - IDENTITY.length;
-    if (k === 'tags') return Number.MAX_SAFE_INTEGER;
-    const written = props ? props.keys.indexOf(k) : -1;
-    return written >= 0 ? written : props ? props.keys.length : 0;
-  };
-  const sorted = keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
-  for (const [first, second] of Object.entries(PAIRS)) {
-    if (!sorted.includes(first) || !sorted.includes(second)) continue;
-    sorted.splice(sorted.indexOf(second), 1);
-    sorted.splice(sorted.indexOf(first) + 1, 0, second);
-  }
-  return sorted;
-}
 
 /** A JSON-syntax value as HCL; multi-line values are indented relative to their attribute. */
 export function printValue(v: Json, indent?: number): string {
@@ -92,43 +63,65 @@ export function printValue(v: Json, indent?: number): string {
   return ['{', ...renderBody(body, '  ', layout), '}'].join('\n');
 }
 
-/** The items of a resource/data/dynamic-content body. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, props?: PropsOrder): Item[] {
+/** The items of a resource/data/dynamic-content body; `where` is its path (`type.block…`), see argument-roles.ts. */
+function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: Notes = noNotes(), at = '', checks?: Checks): Item[] {
+  const here = (key: string) => (at ? `${at}.${key}` : key);
+  // A note on an argument: its comment right above it, set apart from the run it would break.
+  const noted = (key: string, item: Item): Item[] => {
+    const text = noteAt(notes, here(key));
+    return text ? [blank, comment(text), item, blank] : [item];
+  };
   const meta: Item[] = [];
   const attrs: Item[] = [];
   const blocks: Item[] = [];
   const trailing: Item[] = [];
   // `lifecycle` closes the body, after `depends_on`, wherever the build wrote it.
   const last: Item[] = [];
-  for (const key of ordered(Object.keys(obj), props)) {
+  for (const key of ordered(Object.keys(obj), where, schema)) {
     const value = obj[key];
     if (key === '//' || value === null) continue;
-    if (LEADING_META.includes(key)) {
-      meta.push(attr(key, printValue(value)));
+    if (META.includes(key)) {
+      meta.push(...noted(key, attr(key, printValue(value))));
     } else if (key === 'depends_on') {
       trailing.push(blank, attr('depends_on', `[${(value as string[]).map(bareReference).join(', ')}]`));
-    } else if (key === 'lifecycle') {
-      last.push(blank, lifecycleBlock(value as JsonObject));
+    } else if (key === 'lifecycle' && !(key in schema)) {
+      last.push(blank, lifecycleBlock(value as JsonObject, checks));
     } else if (key === 'dynamic') {
-      for (const [name, entries] of Object.entries(value as JsonObject)) {
+      const dynamic = value as JsonObject;
+      for (const name of orderedBlocks(Object.keys(dynamic), where)) {
+        const entries = dynamic[name];
         const sub = childSchema(schema, name, where);
-        for (const d of asList(entries)) blocks.push(blank, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`));
+        for (const d of asList(entries)) {
+          blocks.push(blank, ...noted(name, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`, notes, here(name))));
+        }
       }
     } else if (key in schema) {
       const sub = schema[key].blocks ?? {};
-      const inner = props?.nested[key];
-      for (const b of asList(value)) blocks.push(blank, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, inner)));
+      for (const b of asList(value)) blocks.push(blank, ...noted(key, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, notes, here(key)))));
     } else {
-      attrs.push(attr(key, printValue(value)));
+      attrs.push(...noted(key, attr(key, printValue(value))));
     }
   }
   return [...meta, ...(meta.length ? [blank] : []), ...attrs, ...orderBlocks(blocks), ...trailing, ...last];
 }
 
-/** Static blocks before dynamic ones: cdktf sorts keys, so `dynamic` would land mid-way. */
+/** Static blocks before dynamic ones (cdktf sorts keys, so `dynamic` would land mid-way), each with its comment. */
 function orderBlocks(items: Item[]): Item[] {
-  const isDynamic = (i: Item) => i.kind === 'block' && i.header.startsWith('dynamic ');
-  return [...items.filter((i) => !isDynamic(i)), ...items.filter(isDynamic)].flatMap((i) => (i.kind === 'blank' ? [] : [blank, i]));
+  const groups: Item[][] = [];
+  let comments: Item[] = [];
+  for (const i of items) {
+    if (i.kind === 'blank') continue;
+    if (i.kind === 'comment') comments.push(i);
+    else {
+      groups.push([...comments, i]);
+      comments = [];
+    }
+  }
+  const isDynamic = (g: Item[]) => {
+    const b = g[g.length - 1];
+    return b.kind === 'block' && b.header.startsWith('dynamic ');
+  };
+  return [...groups.filter((g) => !isDynamic(g)), ...groups.filter(isDynamic)].flatMap((g) => [blank, ...g]);
 }
 
 function childSchema(schema: TypeSchema, name: string, where: string): TypeSchema {
@@ -137,16 +130,53 @@ function childSchema(schema: TypeSchema, name: string, where: string): TypeSchem
   return found.blocks ?? {};
 }
 
-function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string): Item {
+/** The comments on an element's arguments, by path, and the paths printed so far. */
+interface Notes {
+  readonly of: Readonly<Record<string, string>>;
+  readonly used: Set<string>;
+}
+const noNotes = (): Notes => ({ of: {}, used: new Set() });
+const noteAt = (notes: Notes, path: string): string | undefined => {
+  if (notes.of[path] !== undefined) notes.used.add(path);
+  return notes.of[path];
+};
+
+function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: string, notes: Notes, at: string): Item {
   const { content, ...rest } = d;
-  const head = Object.entries(rest).map(([k, v]) => attr(k, printValue(v)));
-  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where))]);
+  const head = Object.entries(rest).flatMap(([k, v]) => {
+    const item = attr(k, printValue(v));
+    const text = noteAt(notes, `${at}.${k}`);
+    return text ? [comment(text), item] : [item];
+  });
+  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where, notes, at))]);
 }
 
-function lifecycleBlock(l: JsonObject): Item {
+type Checks = NonNullable<Extract<ElementRef, { kind: 'resource' | 'data' }>['checks']>;
+
+/**
+ * The preconditions, grouped by the concern they guard (in the file's order of concerns, each
+ * group under a comment naming it), when they are known; else as they come.
+ */
+function preconditionItems(list: Json[], checks: Checks | undefined): Item[] {
+  const items = list.map((c) => {
+    const { condition, error_message } = c as JsonObject;
+    return block('precondition', [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]);
+  });
+  if (!checks || checks.length !== items.length) return items.flatMap((i) => [blank, i]);
+  const sorted = items.map((item, i) => ({ item, ...checks[i], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return sorted.flatMap((c, i) =>
+    i === 0 || sorted[i - 1].label !== c.label ? [blank, comment(c.label), c.item] : [blank, c.item],
+  );
+}
+
+function lifecycleBlock(l: JsonObject, checks?: Checks): Item {
   const items: Item[] = [];
-  for (const [key, value] of Object.entries(l)) {
-    if (key === 'precondition' || key === 'postcondition') {
+  const rank = (k: string) => (LIFECYCLE.includes(k) ? LIFECYCLE.indexOf(k) : LIFECYCLE.length);
+  for (const key of Object.keys(l).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
+    const value = l[key];
+    if (key === 'precondition') {
+      items.push(...preconditionItems(asList(value), checks));
+    } else if (key === 'postcondition') {
       for (const c of asList(value)) {
         const { condition, error_message } = c as JsonObject;
         items.push(blank, block(key, [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]));
@@ -162,33 +192,79 @@ function lifecycleBlock(l: JsonObject): Item {
 
 const asList = (v: Json): Json[] => (Array.isArray(v) ? v : [v]);
 
-/** Prints the given elements of a synthesized stack, in order; locals are gathered in one block. */
+/** A `####` banner naming a concern, as terraform-aws-modules open each part of a main.tf. */
+export function banner(title: string): string {
+  const rule = '#'.repeat(80);
+  return `${rule}\n# ${title}\n${rule}`;
+}
+
+type Printed = Exclude<ElementRef, { kind: 'output' }>;
+
+/**
+ * The elements in groups, one per concern in the order the build made them: an element without a
+ * concern of its own joins the group before it.
+ */
+function byConcern(order: readonly Printed[]): { title?: string; elements: Printed[] }[] {
+  const groups: { title?: string; elements: Printed[] }[] = [];
+  for (const e of order) {
+    const last = groups[groups.length - 1];
+    if (last && (e.concern === undefined || e.concern === last.title)) last.elements.push(e);
+    else {
+      const same = groups.find((g) => g.title !== undefined && g.title === e.concern);
+      if (same) same.elements.push(e);
+      else groups.push({ title: e.concern, elements: [e] });
+    }
+  }
+  return groups;
+}
+
+/**
+ * Prints the given elements of a synthesized stack, in order. With more than one concern, each
+ * opens with its banner and gathers its locals in a block of its own; otherwise the locals are
+ * gathered in one block on top.
+ */
 export function printElements(config: JsonObject, order: readonly ElementRef[], schema: ProviderBlocks): string[] {
+  const out: string[] = [];
+  const outputs = order.filter((e): e is Extract<ElementRef, { kind: 'output' }> => e.kind === 'output');
+  const groups = byConcern(order.filter((e): e is Printed => e.kind !== 'output'));
+  const banners = groups.length > 1;
+  for (const group of banners ? groups : [{ title: undefined, elements: groups.flatMap((g) => g.elements) }]) {
+    const printed = printGroup(config, group.elements, schema);
+    if (banners && group.title && printed.length) printed[0] = `${banner(group.title)}\n\n${printed[0]}`;
+    out.push(...printed);
+  }
+  for (const e of outputs) {
+    const o = (config.output as JsonObject)[e.name] as JsonObject;
+    const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value, 2))];
+    if (o.sensitive) items.push(attr('sensitive', 'true'));
+    out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
+  }
+  return out;
+}
+
+/** One group's locals (one block) and blocks, in order. */
+function printGroup(config: JsonObject, order: readonly Printed[], schema: ProviderBlocks): string[] {
   const out: string[] = [];
   const locals = order.filter((e) => e.kind === 'local');
   if (locals.length > 0) {
     const defs = config.locals as JsonObject;
     const items = locals.flatMap((l) => [
       blank,
-      ...(l.kind === 'local' && l.comment ? [comment(l.comment)] : []),
+      ...(l.comment ? [comment(l.comment)] : []),
       attr(hclKey(l.name), printValue(defs[l.name], 2)),
     ]);
     out.push(renderBlock('locals', items, layoutValue));
   }
   for (const e of order) {
     if (e.kind === 'local') continue;
-    if (e.kind === 'output') {
-      const o = (config.output as JsonObject)[e.name] as JsonObject;
-      const items = [attr('description', printValue(o.description)), attr('value', printValue(o.value, 2))];
-      if (o.sensitive) items.push(attr('sensitive', 'true'));
-      out.push(renderBlock(`output ${hclString(e.name)}`, items, layoutValue));
-      continue;
-    }
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
     if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
-    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, e.props), layoutValue);
+    const notes: Notes = { of: e.notes ?? {}, used: new Set() };
+    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, notes, '', e.checks), layoutValue);
+    const lost = Object.keys(notes.of).filter((path) => !notes.used.has(path));
+    if (lost.length) throw new Error(`${e.type}.${e.name}: explainArgument names no argument or block at ${lost.join(', ')}`);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;

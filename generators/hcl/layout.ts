@@ -3,17 +3,14 @@
  * `terraform fmt` keeps them: at the lowest-precedence operator (a conditional, then `||`, then
  * `&&`) inside parentheses, else inside the longest bracket (function arguments, list items and
  * a `for` expression's `if`), one piece a line. Only where the line would pass MAX_LINE: short
- * expressions stay as they are. Strings are never cut, except an `error_message` string, which
- * becomes `join(" ", [...])` of its words (the same text: Terraform joins them back).
+ * expressions stay as they are. Strings are never cut: an `error_message` is one plain string, as a
+ * description is (see layoutValue).
  */
 
-import { COMMENT_WIDTH, attr, renderBody } from '../../src/core/hcl-writer';
+import { attr, renderBody } from '../../src/core/hcl-writer';
 
 /** Lines are broken where they would pass this column. */
 export const MAX_LINE = 120;
-/** Width a split error message is filled to, as comments are. */
-const TEXT_WIDTH = COMMENT_WIDTH;
-
 const INDENT = '  ';
 
 /** Index just past the string literal that opens at `start` (a `"`), interpolations included. */
@@ -111,34 +108,34 @@ function unparenthesised(s: string): string | undefined {
   return s.slice(1, -1).trim();
 }
 
-export interface LayoutOptions {
-  /** Cut a string that does not fit into `join(" ", [...])` of its words (for error messages). */
-  readonly splitStrings?: boolean;
-}
-
 /**
  * `s` laid out to start at column `column` of a line indented `base` columns; continuation lines
  * are indented relative to `base`.
  */
-export function layoutExpression(s: string, column: number, base: number, o: LayoutOptions = {}, reserve = 0): string {
+export function layoutExpression(s: string, column: number, base: number, reserve = 0): string {
   s = s.trim();
   if (s.includes('\n') || column + s.length + reserve <= MAX_LINE) return s;
   const inner = base + INDENT.length;
   // `reserve`: characters that will follow the piece on its last line (` ||`, `,`, ` :`).
-  const sub = (piece: string, prefix = '', after = 0) => layoutExpression(piece, inner + prefix.length, inner, o, after);
+  const sub = (piece: string, prefix = '', after = 0) => layoutExpression(piece, inner + prefix.length, inner, after);
 
   // An operator chain is broken inside parentheses, where HCL allows new lines: the lines
   // between them, or undefined when `body` is no chain.
   const chain = (body: string): string[] | undefined => {
     if (/^for\s/.test(body)) return undefined;
     const c = conditional(body);
+    // A conditional of one test whose other arm is a plain value (`: null`) stays whole between
+    // the parentheses when it fits on a line of its own: cut, that value would sit alone on a line.
+    if (c && c.arms.length === 1 && /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) && inner + body.length <= MAX_LINE) {
+      return nested(body);
+    }
     if (c) {
       const lines = c.arms.flatMap(([cond, then]) => {
         const test = sub(cond, '', 2);
         // After a test over several lines, `?` closes it and the result takes its own line:
         // `terraform fmt` indents a line that both closes and opens a bracket as a continuation.
         if (test.includes('\n')) return [...nested(`${test} ?`), ...nested(`${sub(then, '', 2)} :`)];
-        return nested(`${test} ? ${layoutExpression(then, inner + test.length + 3, inner, o, 2)} :`);
+        return nested(`${test} ? ${layoutExpression(then, inner + test.length + 3, inner, 2)} :`);
       });
       return [...lines, ...nested(sub(c.otherwise))];
     }
@@ -153,8 +150,6 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
   };
   const broken = chain(unparenthesised(s) ?? s);
   if (broken) return ['(', ...broken, ')'].join('\n');
-
-  if (o.splitStrings && s.startsWith('"') && endOfString(s, 0) === s.length) return splitString(s, base, o);
 
   // Otherwise break the longest bracket group: its items one a line.
   const { groups } = topLevel(s);
@@ -173,24 +168,24 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
     const condition = filter.join(' if ');
     const filterLines = !filter.length ? [] : (chain(condition)?.map((l) => l.slice(INDENT.length)) ?? [sub(condition, 'if ')]);
     if (filterLines.length) filterLines[0] = `if ${filterLines[0]}`;
-    items = [...nested(forLine(forPart, inner, o)), ...filterLines.flatMap(nested)];
+    items = [...nested(forLine(forPart, inner)), ...filterLines.flatMap(nested)];
   } else if (open === '(' && pieces.length === 1) {
     // One argument, or a parenthesised expression: a bracket hugs the parenthesis, `f([`…`])`;
     // a chain sits between the parentheses, one piece a line.
     const only = pieces[0];
     if (isGroup(only)) {
-      return `${head}${layoutExpression(only, column + head.length, base, o, tail.length + reserve)}${tail}`;
+      return `${head}${layoutExpression(only, column + head.length, base, tail.length + reserve)}${tail}`;
     }
     items = chain(unparenthesised(only) ?? only) ?? nested(sub(only));
   } else if (open === '(' && isGroup(pieces[pieces.length - 1]) && head.length + content.length - pieces[pieces.length - 1].length < 40) {
     // Short leading arguments stay on the line and the last, a bracket, hugs it: `join("; ", [`…`])`.
     const last = pieces[pieces.length - 1];
     const lead = `${head}${pieces.slice(0, -1).join(', ')}, `;
-    return `${lead}${layoutExpression(last, column + lead.length, base, o, tail.length + reserve)}${tail}`;
+    return `${lead}${layoutExpression(last, column + lead.length, base, tail.length + reserve)}${tail}`;
   } else if (open === '(' && pieces.length > 1 && isGroup(pieces[0]) && base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE) {
     // A bracket first and short arguments after it: `contains([`…`], var.x)`.
     const rest = `, ${pieces.slice(1).join(', ')}${tail}`;
-    return `${head}${layoutExpression(pieces[0], column + head.length, base, o, rest.length + reserve)}${rest}`;
+    return `${head}${layoutExpression(pieces[0], column + head.length, base, rest.length + reserve)}${rest}`;
   } else if (open === '[' && pieces.length > 1 && pieces.every((p) => p.length <= 30 && !/[[{(]/.test(p))) {
     // A list of short plain items is filled line by line, as people write such lists.
     const lines: string[] = [];
@@ -206,7 +201,7 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
       const eq = topLevel(p).positions.find((i) => p.startsWith(' = ', i));
       if (eq === undefined) throw new Error(`layout: no attribute in ${p}`);
       const key = p.slice(0, eq);
-      return attr(key, layoutExpression(p.slice(eq + 3), inner + key.length + 3, inner, o));
+      return attr(key, layoutExpression(p.slice(eq + 3), inner + key.length + 3, inner));
     });
     items = renderBody(attrs, INDENT);
   } else {
@@ -216,102 +211,22 @@ export function layoutExpression(s: string, column: number, base: number, o: Lay
 }
 
 /** `for k, v in coll : body`, the body laid out after the colon (an object `for` is left as it is). */
-function forLine(forPart: string, base: number, o: LayoutOptions): string {
+function forLine(forPart: string, base: number): string {
   const { positions } = topLevel(forPart);
   const colon = positions.find((p) => forPart.startsWith(' : ', p));
   if (colon === undefined) return forPart;
   const head = forPart.slice(0, colon + 3);
   const body = forPart.slice(colon + 3);
   if (positions.some((p) => p > colon && forPart.startsWith('=>', p))) return forPart;
-  return `${head}${layoutExpression(body, base + head.length, base, o)}`;
-}
-
-/**
- * A quoted string laid out over lines. Prose becomes `join(" ", [...])` of runs of its words;
- * a message that interpolates a long expression (the list of bad entries) becomes
- * `join("", [...])` of its text and that expression laid out on lines of its own.
- */
-function splitString(s: string, inner: number, o: LayoutOptions): string {
-  const words = joinedWords(s, inner);
-  if (words.split('\n').every((l) => inner + l.length <= MAX_LINE)) return words;
-  return joinedParts(s, inner, o);
-}
-
-/** Interpolations longer than this are lifted out of the text of a split message. */
-const LONG_INTERPOLATION = 40;
-
-function joinedParts(s: string, inner: number, o: LayoutOptions): string {
-  const body = s.slice(1, -1);
-  // Text (with short interpolations kept in it) and long interpolated expressions, in order.
-  const parts: ({ text: string } | { expr: string })[] = [];
-  let text = '';
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\') {
-      text += body.slice(i, i + 2);
-      i++;
-    } else if (body.startsWith('${', i) && body[i - 1] !== '$') {
-      const end = endOfBracket(body, i + 1);
-      const expr = body.slice(i + 2, end - 1).trim();
-      if (expr.length <= LONG_INTERPOLATION) text += body.slice(i, end);
-      else {
-        if (text) parts.push({ text });
-        text = '';
-        parts.push({ expr });
-      }
-      i = end - 1;
-    } else text += body[i];
-  }
-  if (text) parts.push({ text });
-  const width = TEXT_WIDTH - inner - INDENT.length - 3;
-  const items = parts.flatMap((p) => {
-    if ('expr' in p) return nested(`${layoutExpression(p.expr, inner + INDENT.length, inner + INDENT.length, o, 1)},`);
-    // Text cut after a space, each piece keeping its spaces: joined with "", it reads as before.
-    const pieces: string[] = [];
-    let rest = p.text;
-    while (rest.length > width) {
-      const cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) break;
-      pieces.push(rest.slice(0, cut + 1));
-      rest = rest.slice(cut + 1);
-    }
-    if (rest) pieces.push(rest);
-    return pieces.map((t) => `${INDENT}"${t}",`);
-  });
-  return ['join("", [', ...items, '])'].join('\n');
-}
-
-/** A quoted string as `join(" ", [...])` of runs of its words, each run a line. */
-function joinedWords(s: string, inner: number): string {
-  const body = s.slice(1, -1);
-  const words: string[] = [];
-  let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\') i++;
-    else if (body.startsWith('${', i) && body[i - 1] !== '$') i = endOfBracket(body, i + 1) - 1;
-    else if (body[i] === ' ') {
-      words.push(body.slice(from, i));
-      from = i + 1;
-    }
-  }
-  words.push(body.slice(from));
-  const width = TEXT_WIDTH - inner - INDENT.length - 3;
-  const runs: string[] = [];
-  let run: string | undefined;
-  for (const w of words) {
-    if (run !== undefined && run.length + 1 + w.length > width) {
-      runs.push(run);
-      run = w;
-    } else run = run === undefined ? w : `${run} ${w}`;
-  }
-  if (run !== undefined) runs.push(run);
-  if (runs.length < 2) return s;
-  return ['join(" ", [', ...runs.map((r) => `${INDENT}"${r}",`), '])'].join('\n');
+  return `${head}${layoutExpression(body, base + head.length, base)}`;
 }
 
 /** The writer's hook (src/core/hcl-writer.ts): every attribute value of a generated file. */
 export function layoutValue(name: string, value: string, column: number, indent: number): string {
   // Terraform takes a description as one literal string, and a heredoc would put line breaks
-  // into the text terraform-docs renders: descriptions stay on their line.
+  // into the text terraform-docs renders: descriptions stay on their line. An error message is
+  // never cut either (layoutExpression leaves strings whole): a heredoc would put its line breaks
+  // into the text Terraform shows, which then differs from the TypeScript message word for word.
   if (name === 'description') return value;
-  return layoutExpression(value, column, indent, { splitStrings: name === 'error_message' });
+  return layoutExpression(value, column, indent);
 }

@@ -6,11 +6,8 @@ variable "name" {
   nullable    = false
 
   validation {
-    condition = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", var.name))
-    error_message = join(" ", [
-      "name must be 1 to 64 letters, digits, \".\", \"_\" or \"-\", starting with a letter or",
-      "digit (got ${jsonencode(var.name)}).",
-    ])
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", var.name))
+    error_message = "name must be 1 to 64 letters, digits, \".\", \"_\" or \"-\", starting with a letter or digit (got ${jsonencode(var.name)})."
   }
 }
 
@@ -20,7 +17,7 @@ variable "vpc_id" {
   default     = null
 
   validation {
-    condition     = var.vpc_id == null ? true : can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
+    condition     = var.vpc_id == null || can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))
     error_message = "vpc_id must be a VPC ID such as \"vpc-0123456789abcdef0\" (got ${jsonencode(var.vpc_id)})."
   }
 }
@@ -35,22 +32,14 @@ variable "mount_targets" {
   nullable = false
 
   validation {
-    condition = alltrue([for k, v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
-    error_message = join("", [
-      "every mount_targets entry's subnet_id must be a subnet ID such as ",
-      "\"subnet-0123456789abcdef0\" (got ",
-      join("; ", [
-        for k, v in var.mount_targets : "mount_targets[\"${k}\"].subnet_id = ${jsonencode(v.subnet_id)}"
-        if !can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.mount_targets : can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])
+    error_message = "every mount_targets entry's subnet_id must be a subnet ID such as \"subnet-0123456789abcdef0\" (got ${join("; ", [for k, v in var.mount_targets : "mount_targets[\"${k}\"].subnet_id = ${jsonencode(v.subnet_id)}" if !can(regex("^subnet-[0-9a-f]{8,17}$", v.subnet_id))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.mount_targets : (
-        v.ip_address == null ? true :
+      for v in var.mount_targets : (
+        v.ip_address == null ||
         can(
           regex(
             "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
@@ -59,32 +48,12 @@ variable "mount_targets" {
         )
       )
     ])
-    error_message = join("", [
-      "every mount_targets entry's ip_address, when set, must be an IPv4 address within the subnet ",
-      "(got ",
-      join("; ", [
-        for k, v in var.mount_targets : "mount_targets[\"${k}\"].ip_address = ${jsonencode(v.ip_address)}"
-        if !(
-          v.ip_address == null ? true :
-          can(
-            regex(
-              "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
-              v.ip_address,
-            )
-          )
-        )
-      ]),
-      ").",
-    ])
+    error_message = "every mount_targets entry's ip_address, when set, must be an IPv4 address within the subnet (got ${join("; ", [for k, v in var.mount_targets : "mount_targets[\"${k}\"].ip_address = ${jsonencode(v.ip_address)}" if !(v.ip_address == null || can(regex("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$", v.ip_address)))])})."
   }
 
   validation {
-    condition = length(distinct([for k, v in var.mount_targets : v.subnet_id])) == length(var.mount_targets)
-    error_message = join(" ", [
-      "mount_targets must not place two mount targets in the same subnet (got subnets",
-      "${jsonencode([for k, v in var.mount_targets : v.subnet_id])}); give each entry a subnet in",
-      "a different Availability Zone.",
-    ])
+    condition     = length(distinct([for v in var.mount_targets : v.subnet_id])) == length(var.mount_targets)
+    error_message = "mount_targets must not place two mount targets in the same subnet (got subnets ${jsonencode([for v in var.mount_targets : v.subnet_id])}); give each entry a subnet in a different Availability Zone."
   }
 }
 
@@ -95,24 +64,13 @@ variable "allowed_security_groups" {
   nullable    = false
 
   validation {
-    condition = alltrue([for k, v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
-    error_message = join("", [
-      "every allowed_security_groups value must be a security group ID such as ",
-      "\"sg-0123456789abcdef0\" (got ",
-      join("; ", [
-        for k, v in var.allowed_security_groups : "allowed_security_groups[\"${k}\"] = ${jsonencode(v)}"
-        if !can(regex("^sg-[0-9a-f]{8,17}$", v))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.allowed_security_groups : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    error_message = "every allowed_security_groups value must be a security group ID such as \"sg-0123456789abcdef0\" (got ${join("; ", [for k, v in var.allowed_security_groups : "allowed_security_groups[\"${k}\"] = ${jsonencode(v)}" if !can(regex("^sg-[0-9a-f]{8,17}$", v))])})."
   }
 
   validation {
-    condition = length(distinct(values(var.allowed_security_groups))) == length(values(var.allowed_security_groups))
-    error_message = join(" ", [
-      "allowed_security_groups must give each security group under one name only: AWS refuses a",
-      "second, identical NFS rule (got ${jsonencode(var.allowed_security_groups)}).",
-    ])
+    condition     = length(distinct(values(var.allowed_security_groups))) == length(values(var.allowed_security_groups))
+    error_message = "allowed_security_groups must give each security group under one name only: AWS refuses a second, identical NFS rule (got ${jsonencode(var.allowed_security_groups)})."
   }
 }
 
@@ -137,78 +95,54 @@ variable "allowed_cidrs" {
   nullable    = false
 
   validation {
-    condition = alltrue([for k, v in var.allowed_cidrs : can(cidrhost(v, 0))])
-    error_message = join("", [
-      "every allowed_cidrs value must be a CIDR block such as \"10.0.0.0/16\" (got ",
-      join("; ", [
-        for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}"
-        if !can(cidrhost(v, 0))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.allowed_cidrs : can(cidrhost(v, 0))])
+    error_message = "every allowed_cidrs value must be a CIDR block such as \"10.0.0.0/16\" (got ${join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if !can(cidrhost(v, 0))])})."
   }
 
   validation {
-    condition = alltrue([for k, v in var.allowed_cidrs : !can(regex("/0$", v))])
-    error_message = join("", [
-      "allowed_cidrs must not open NFS to every address: allow client security groups through ",
-      "allowed_security_groups, or a narrower block (got ",
-      join("; ", [
-        for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}"
-        if can(regex("/0$", v))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.allowed_cidrs : !can(regex("/0$", v))])
+    error_message = "allowed_cidrs must not open NFS to every address: allow client security groups through allowed_security_groups, or a narrower block (got ${join("; ", [for k, v in var.allowed_cidrs : "allowed_cidrs[\"${k}\"] = ${jsonencode(v)}" if can(regex("/0$", v))])})."
   }
 
   validation {
-    condition = length(distinct(values(var.allowed_cidrs))) == length(values(var.allowed_cidrs))
-    error_message = join(" ", [
-      "allowed_cidrs must give each CIDR block under one name only: AWS refuses a second,",
-      "identical NFS rule (got ${jsonencode(var.allowed_cidrs)}).",
-    ])
+    condition     = length(distinct(values(var.allowed_cidrs))) == length(values(var.allowed_cidrs))
+    error_message = "allowed_cidrs must give each CIDR block under one name only: AWS refuses a second, identical NFS rule (got ${jsonencode(var.allowed_cidrs)})."
   }
 }
 
 variable "security_group_name" {
-  description = "Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null: `\"<name>-efs\"`. Keep the name of a group you move here from another module (with `security_group_use_name_prefix` and `security_group_description` as they were), so that it is not replaced."
+  description = "Name of the mount targets' security group (its `Name` tag, and its name or name prefix). Null: `\"<name>-efs\"`. Set once, when the group is created: AWS cannot rename a group, so a new name changes its `Name` tag only (a group kept from another module keeps its name)."
   type        = string
   default     = null
 
   validation {
     condition = (
-      var.security_group_name == null ? true :
+      var.security_group_name == null ||
       (
         can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_name)) &&
         !can(regex("^sg-", var.security_group_name))
       )
     )
-    error_message = join(" ", [
-      "security_group_name must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* and",
-      "must not start with \"sg-\" (got ${jsonencode(var.security_group_name)}).",
-    ])
+    error_message = "security_group_name must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* and must not start with \"sg-\" (got ${jsonencode(var.security_group_name)})."
   }
 }
 
 variable "security_group_use_name_prefix" {
-  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; `false`: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
+  description = "Use `security_group_name` followed by `-` as a name prefix, AWS adding a unique suffix; `false`: use it as the exact name. Set once, when the group is created. With a prefix, a replacement of the group (another VPC, `-replace`) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "security_group_description" {
-  description = "Description of the mount targets' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes)."
+  description = "Description of the mount targets' security group, set once when the group is created: AWS cannot change it in place, so a new one changes nothing on an existing group (a group kept from another module keeps its description)."
   type        = string
   default     = "NFS access to the EFS mount targets"
   nullable    = false
 
   validation {
-    condition = can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_description))
-    error_message = join(" ", [
-      "security_group_description must be 1 to 255 letters, digits, spaces or",
-      "._-:/()#,@[]+=&;{}!$* (got ${jsonencode(var.security_group_description)}).",
-    ])
+    condition     = can(regex("^[A-Za-z0-9 ._:/()#,@\\[\\]+=&;{}!$*-]{1,255}$", var.security_group_description))
+    error_message = "security_group_description must be 1 to 255 letters, digits, spaces or ._-:/()#,@[]+=&;{}!$* (got ${jsonencode(var.security_group_description)})."
   }
 }
 
@@ -226,24 +160,13 @@ variable "mount_target_security_group_ids" {
   nullable    = false
 
   validation {
-    condition = alltrue([for k, v in var.mount_target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
-    error_message = join("", [
-      "every entry of mount_target_security_group_ids must be a security group ID such as ",
-      "\"sg-0123456789abcdef0\" (got ",
-      join("; ", [
-        for k, v in var.mount_target_security_group_ids : "mount_target_security_group_ids[${k}] = ${jsonencode(v)}"
-        if !can(regex("^sg-[0-9a-f]{8,17}$", v))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.mount_target_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", v))])
+    error_message = "every entry of mount_target_security_group_ids must be a security group ID such as \"sg-0123456789abcdef0\" (got ${join("; ", [for k, v in var.mount_target_security_group_ids : "mount_target_security_group_ids[${k}] = ${jsonencode(v)}" if !can(regex("^sg-[0-9a-f]{8,17}$", v))])})."
   }
 
   validation {
-    condition = length(distinct(var.mount_target_security_group_ids)) == length(var.mount_target_security_group_ids)
-    error_message = join(" ", [
-      "mount_target_security_group_ids must list each security group once (got",
-      "${jsonencode(var.mount_target_security_group_ids)}).",
-    ])
+    condition     = length(distinct(var.mount_target_security_group_ids)) == length(var.mount_target_security_group_ids)
+    error_message = "mount_target_security_group_ids must list each security group once (got ${jsonencode(var.mount_target_security_group_ids)})."
   }
 }
 
@@ -261,11 +184,8 @@ variable "throughput_mode" {
   nullable    = false
 
   validation {
-    condition = contains(["elastic", "provisioned", "bursting"], var.throughput_mode)
-    error_message = join(" ", [
-      "throughput_mode must be \"elastic\", \"provisioned\" or \"bursting\" (got",
-      "${jsonencode(var.throughput_mode)}).",
-    ])
+    condition     = contains(["elastic", "provisioned", "bursting"], var.throughput_mode)
+    error_message = "throughput_mode must be \"elastic\", \"provisioned\" or \"bursting\" (got ${jsonencode(var.throughput_mode)})."
   }
 }
 
@@ -279,10 +199,7 @@ variable "provisioned_throughput_in_mibps" {
       var.provisioned_throughput_in_mibps == null ? true :
       var.provisioned_throughput_in_mibps >= 1 && var.provisioned_throughput_in_mibps <= 3414
     )
-    error_message = join(" ", [
-      "provisioned_throughput_in_mibps must be from 1 to 3414 MiB/s (got",
-      "${jsonencode(var.provisioned_throughput_in_mibps)}).",
-    ])
+    error_message = "provisioned_throughput_in_mibps must be from 1 to 3414 MiB/s (got ${jsonencode(var.provisioned_throughput_in_mibps)})."
   }
 }
 
@@ -293,11 +210,8 @@ variable "performance_mode" {
   nullable    = false
 
   validation {
-    condition = contains(["generalPurpose", "maxIO"], var.performance_mode)
-    error_message = join(" ", [
-      "performance_mode must be \"generalPurpose\" or \"maxIO\" (got",
-      "${jsonencode(var.performance_mode)}).",
-    ])
+    condition     = contains(["generalPurpose", "maxIO"], var.performance_mode)
+    error_message = "performance_mode must be \"generalPurpose\" or \"maxIO\" (got ${jsonencode(var.performance_mode)})."
   }
 }
 
@@ -315,14 +229,10 @@ variable "kms_key_arn" {
 
   validation {
     condition = (
-      var.kms_key_arn == null ? true :
+      var.kms_key_arn == null ||
       can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.kms_key_arn))
     )
-    error_message = join(" ", [
-      "kms_key_arn must be a KMS key ARN such as",
-      "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", not a key",
-      "ID or alias (got ${jsonencode(var.kms_key_arn)}).",
-    ])
+    error_message = "kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", not a key ID or alias (got ${jsonencode(var.kms_key_arn)})."
   }
 }
 
@@ -333,13 +243,10 @@ variable "availability_zone_name" {
 
   validation {
     condition = (
-      var.availability_zone_name == null ? true :
+      var.availability_zone_name == null ||
       can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", var.availability_zone_name))
     )
-    error_message = join(" ", [
-      "availability_zone_name must be an Availability Zone name such as \"us-east-1a\" (got",
-      "${jsonencode(var.availability_zone_name)}).",
-    ])
+    error_message = "availability_zone_name must be an Availability Zone name such as \"us-east-1a\" (got ${jsonencode(var.availability_zone_name)})."
   }
 }
 
@@ -371,12 +278,7 @@ variable "lifecycle_policy" {
         "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
       ], var.lifecycle_policy.transition_to_ia)
     )
-    error_message = join(" ", [
-      "lifecycle_policy.transition_to_ia must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\",",
-      "\"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\",",
-      "\"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got",
-      "${jsonencode(var.lifecycle_policy.transition_to_ia)}).",
-    ])
+    error_message = "lifecycle_policy.transition_to_ia must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got ${jsonencode(var.lifecycle_policy.transition_to_ia)})."
   }
 
   validation {
@@ -387,12 +289,7 @@ variable "lifecycle_policy" {
         "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
       ], var.lifecycle_policy.transition_to_archive)
     )
-    error_message = join(" ", [
-      "lifecycle_policy.transition_to_archive must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\",",
-      "\"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\",",
-      "\"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got",
-      "${jsonencode(var.lifecycle_policy.transition_to_archive)}).",
-    ])
+    error_message = "lifecycle_policy.transition_to_archive must be \"AFTER_1_DAY\", \"AFTER_7_DAYS\", \"AFTER_14_DAYS\", \"AFTER_30_DAYS\", \"AFTER_60_DAYS\", \"AFTER_90_DAYS\", \"AFTER_180_DAYS\", \"AFTER_270_DAYS\" or \"AFTER_365_DAYS\" (got ${jsonencode(var.lifecycle_policy.transition_to_archive)})."
   }
 
   validation {
@@ -400,15 +297,22 @@ variable "lifecycle_policy" {
       var.lifecycle_policy.transition_to_primary_storage_class == null ? true :
       contains(["AFTER_1_ACCESS"], var.lifecycle_policy.transition_to_primary_storage_class)
     )
-    error_message = join(" ", [
-      "lifecycle_policy.transition_to_primary_storage_class must be \"AFTER_1_ACCESS\" (got",
-      "${jsonencode(var.lifecycle_policy.transition_to_primary_storage_class)}).",
-    ])
+    error_message = "lifecycle_policy.transition_to_primary_storage_class must be \"AFTER_1_ACCESS\" (got ${jsonencode(var.lifecycle_policy.transition_to_primary_storage_class)})."
   }
 
   validation {
     condition = (
       var.lifecycle_policy.transition_to_ia == null || var.lifecycle_policy.transition_to_archive == null ? true :
+      (
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_archive) &&
+        contains([
+          "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
+          "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
+        ], var.lifecycle_policy.transition_to_ia)
+      ) ?
       (
         index([
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
@@ -418,14 +322,10 @@ variable "lifecycle_policy" {
           "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS",
           "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS",
         ], var.lifecycle_policy.transition_to_ia)
-      )
+      ) :
+      true
     )
-    error_message = join(" ", [
-      "lifecycle_policy.transition_to_archive must come later than",
-      "lifecycle_policy.transition_to_ia (got",
-      "${jsonencode(var.lifecycle_policy.transition_to_archive)} and",
-      "${jsonencode(var.lifecycle_policy.transition_to_ia)}).",
-    ])
+    error_message = "lifecycle_policy.transition_to_archive must come later than lifecycle_policy.transition_to_ia (got ${jsonencode(var.lifecycle_policy.transition_to_archive)} and ${jsonencode(var.lifecycle_policy.transition_to_ia)})."
   }
 }
 
@@ -450,92 +350,41 @@ variable "access_points" {
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
+      for v in var.access_points : (
         can(regex("^/", v.root_directory)) &&
         !can(regex("(^|/)\\.\\.(/|$)", v.root_directory))
       )
     ])
-    error_message = join("", [
-      "every access_points entry's root_directory must be an absolute path without \"..\" ",
-      "segments, such as \"/data\" (got ",
-      join("; ", [
-        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}"
-        if !(can(regex("^/", v.root_directory)) && !can(regex("(^|/)\\.\\.(/|$)", v.root_directory)))
-      ]),
-      ").",
-    ])
+    error_message = "every access_points entry's root_directory must be an absolute path without \"..\" segments, such as \"/data\" (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}" if !(can(regex("^/", v.root_directory)) && !can(regex("(^|/)\\.\\.(/|$)", v.root_directory)))])})."
   }
 
   validation {
-    condition = alltrue([for k, v in var.access_points : length(v.root_directory) <= 100])
-    error_message = join("", [
-      "every access_points entry's root_directory must be at most 100 characters (got ",
-      join("; ", [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)},",
-          "${length(v.root_directory)} characters",
-        ])
-        if !(length(v.root_directory) <= 100)
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.access_points : length(v.root_directory) <= 100])
+    error_message = "every access_points entry's root_directory must be at most 100 characters (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}, ${length(v.root_directory)} characters" if !(length(v.root_directory) <= 100)])})."
   }
 
   validation {
-    condition = alltrue([for k, v in var.access_points : length(compact(split("/", v.root_directory))) <= 4])
-    error_message = join("", [
-      "every access_points entry's root_directory must be at most 4 directories deep (got ",
-      join("; ", [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)},",
-          "${length(compact(split("/", v.root_directory)))} deep",
-        ])
-        if !(length(compact(split("/", v.root_directory))) <= 4)
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.access_points : length(compact(split("/", v.root_directory))) <= 4])
+    error_message = "every access_points entry's root_directory must be at most 4 directories deep (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}, ${length(compact(split("/", v.root_directory)))} deep" if !(length(compact(split("/", v.root_directory))) <= 4)])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : v.root_directory == "/" || v.creation_info != null || v.posix_user != null
+      for v in var.access_points : v.root_directory == "/" || v.creation_info != null || v.posix_user != null
     ])
-    error_message = join("", [
-      "an access_points entry whose root_directory is below \"/\" needs creation_info or ",
-      "posix_user: EFS creates the directory only when it knows the owner and permissions, and ",
-      "mounts fail while it does not exist (got ",
-      join("; ", [
-        for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}"
-        if !(v.root_directory == "/" || v.creation_info != null || v.posix_user != null)
-      ]),
-      ").",
-    ])
+    error_message = "an access_points entry whose root_directory is below \"/\" needs creation_info or posix_user: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].root_directory = ${jsonencode(v.root_directory)}" if !(v.root_directory == "/" || v.creation_info != null || v.posix_user != null)])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
-        v.creation_info == null ? true :
-        can(regex("^[0-7]{3,4}$", v.creation_info.permissions))
-      )
+      for v in var.access_points : v.creation_info == null || can(regex("^[0-7]{3,4}$", v.creation_info.permissions))
     ])
-    error_message = join("", [
-      "every access_points entry's creation_info.permissions must be 3 or 4 octal digits such as ",
-      "\"0755\" (got ",
-      join("; ", [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"].creation_info.permissions =",
-          "${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}",
-        ])
-        if !(v.creation_info == null ? true : can(regex("^[0-7]{3,4}$", v.creation_info.permissions)))
-      ]),
-      ").",
-    ])
+    error_message = "every access_points entry's creation_info.permissions must be 3 or 4 octal digits such as \"0755\" (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"].creation_info.permissions = ${jsonencode(v.creation_info == null ? null : v.creation_info.permissions)}" if !(v.creation_info == null || can(regex("^[0-7]{3,4}$", v.creation_info.permissions)))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.access_points : (
+      for v in var.access_points : (
         (
           v.posix_user == null ? true :
           (
@@ -545,7 +394,7 @@ variable "access_points" {
             v.posix_user.gid >= 0 &&
             v.posix_user.gid <= 4294967295 &&
             floor(v.posix_user.gid) == v.posix_user.gid &&
-            alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
+            alltrue([for g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
           )
         ) &&
         (
@@ -561,42 +410,7 @@ variable "access_points" {
         )
       )
     ])
-    error_message = join("", [
-      "every uid and gid of an access_points entry must be a whole number from 0 to 4294967295 ",
-      "(got ",
-      join("; ", [
-        for k, v in var.access_points : join(" ", [
-          "access_points[\"${k}\"] with posix_user ${jsonencode(v.posix_user)} and creation_info",
-          "${jsonencode(v.creation_info)}",
-        ])
-        if !(
-          (
-            v.posix_user == null ? true :
-            (
-              v.posix_user.uid >= 0 &&
-              v.posix_user.uid <= 4294967295 &&
-              floor(v.posix_user.uid) == v.posix_user.uid &&
-              v.posix_user.gid >= 0 &&
-              v.posix_user.gid <= 4294967295 &&
-              floor(v.posix_user.gid) == v.posix_user.gid &&
-              alltrue([for i, g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
-            )
-          ) &&
-          (
-            v.creation_info == null ? true :
-            (
-              v.creation_info.owner_uid >= 0 &&
-              v.creation_info.owner_uid <= 4294967295 &&
-              floor(v.creation_info.owner_uid) == v.creation_info.owner_uid &&
-              v.creation_info.owner_gid >= 0 &&
-              v.creation_info.owner_gid <= 4294967295 &&
-              floor(v.creation_info.owner_gid) == v.creation_info.owner_gid
-            )
-          )
-        )
-      ]),
-      ").",
-    ])
+    error_message = "every uid and gid of an access_points entry must be a whole number from 0 to 4294967295 (got ${join("; ", [for k, v in var.access_points : "access_points[\"${k}\"] with posix_user ${jsonencode(v.posix_user)} and creation_info ${jsonencode(v.creation_info)}" if !((v.posix_user == null ? true : v.posix_user.uid >= 0 && v.posix_user.uid <= 4294967295 && floor(v.posix_user.uid) == v.posix_user.uid && v.posix_user.gid >= 0 && v.posix_user.gid <= 4294967295 && floor(v.posix_user.gid) == v.posix_user.gid && alltrue([for g in v.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])) && (v.creation_info == null ? true : v.creation_info.owner_uid >= 0 && v.creation_info.owner_uid <= 4294967295 && floor(v.creation_info.owner_uid) == v.creation_info.owner_uid && v.creation_info.owner_gid >= 0 && v.creation_info.owner_gid <= 4294967295 && floor(v.creation_info.owner_gid) == v.creation_info.owner_gid))])})."
   }
 }
 
@@ -655,30 +469,19 @@ variable "policy_statements" {
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))
+      for v in var.policy_statements : contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid))
     ])
-    error_message = join("", [
-      "every policy_statements entry must have effect \"Allow\" or \"Deny\" and a sid of letters ",
-      "and digits (got ",
-      join("; ", [
-        for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] with effect ${jsonencode(v.effect)} and sid",
-          "${jsonencode(v.sid)}",
-        ])
-        if !(contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid)))
-      ]),
-      ").",
-    ])
+    error_message = "every policy_statements entry must have effect \"Allow\" or \"Deny\" and a sid of letters and digits (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] with effect ${jsonencode(v.effect)} and sid ${jsonencode(v.sid)}" if !(contains(["Allow", "Deny"], v.effect) && can(regex("^[A-Za-z0-9]*$", v.sid)))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : !(
+      for v in var.policy_statements : !(
         v.effect == "Deny" &&
         length(v.conditions) == 0 &&
         (
           v.not_actions == null ? anytrue([
-            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
+            for a in coalesce(v.actions, []) : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",
@@ -686,7 +489,7 @@ variable "policy_statements" {
             ], a)
           ]) :
           !anytrue([
-            for j, a in v.not_actions : contains([
+            for a in v.not_actions : contains([
               "*",
               "elasticfilesystem:*",
               "elasticfilesystem:Client*",
@@ -696,61 +499,17 @@ variable "policy_statements" {
         )
       )
     ])
-    error_message = join("", [
-      "a policy_statements entry must not deny ClientMount without a condition, by its actions or ",
-      "by not_actions that do not exclude it: it would block every client, the roles the ",
-      "efs-mount-* modules grant included; add a condition or deny narrower actions (got ",
-      join("; ", [
-        for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] denies",
-          "${v.not_actions == null ? jsonencode(v.actions) : "every action but ${jsonencode(v.not_actions)}"}",
-        ])
-        if v.effect == "Deny" &&
-        length(v.conditions) == 0 &&
-        (
-          v.not_actions == null ? anytrue([
-            for j, a in concat(v.actions == null ? [] : v.actions) : contains([
-              "*",
-              "elasticfilesystem:*",
-              "elasticfilesystem:Client*",
-              "elasticfilesystem:ClientMount",
-            ], a)
-          ]) :
-          !anytrue([
-            for j, a in v.not_actions : contains([
-              "*",
-              "elasticfilesystem:*",
-              "elasticfilesystem:Client*",
-              "elasticfilesystem:ClientMount",
-            ], a)
-          ])
-        )
-      ]),
-      ").",
-    ])
+    error_message = "a policy_statements entry must not deny ClientMount without a condition, by its actions or by not_actions that do not exclude it: it would block every client, the roles the efs-mount-* modules grant included; add a condition or deny narrower actions (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] denies ${v.not_actions == null ? jsonencode(v.actions) : "every action but ${jsonencode(v.not_actions)}"}" if v.effect == "Deny" && length(v.conditions) == 0 && (v.not_actions == null ? anytrue([for a in coalesce(v.actions, []) : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]) : !anytrue([for a in v.not_actions : contains(["*", "elasticfilesystem:*", "elasticfilesystem:Client*", "elasticfilesystem:ClientMount"], a)]))])})."
   }
 
   validation {
     condition = alltrue([
-      for k, v in var.policy_statements : (
+      for v in var.policy_statements : (
         (v.actions == null) != (v.not_actions == null) &&
         (v.principals == null || v.not_principals == null)
       )
     ])
-    error_message = join("", [
-      "every policy_statements entry must have exactly one of actions and not_actions, and at most ",
-      "one of principals and not_principals (got ",
-      join("; ", [
-        for k, v in var.policy_statements : join(" ", [
-          "policy_statements[${k}] with ${v.actions == null ? "no " : ""}actions,",
-          "${v.not_actions == null ? "no " : ""}not_actions,",
-          "${v.principals == null ? "no " : ""}principals,",
-          "${v.not_principals == null ? "no " : ""}not_principals",
-        ])
-        if !((v.actions == null) != (v.not_actions == null) && (v.principals == null || v.not_principals == null))
-      ]),
-      ").",
-    ])
+    error_message = "every policy_statements entry must have exactly one of actions and not_actions, and at most one of principals and not_principals (got ${join("; ", [for k, v in var.policy_statements : "policy_statements[${k}] with ${v.actions == null ? "no " : ""}actions, ${v.not_actions == null ? "no " : ""}not_actions, ${v.principals == null ? "no " : ""}principals, ${v.not_principals == null ? "no " : ""}not_principals" if !((v.actions == null) != (v.not_actions == null) && (v.principals == null || v.not_principals == null))])})."
   }
 }
 
@@ -777,31 +536,24 @@ variable "replication" {
       (
         can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.replication.region)) &&
         (
-          var.replication.availability_zone_name == null ? true :
+          var.replication.availability_zone_name == null ||
           can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$", var.replication.availability_zone_name))
         ) &&
         (
-          var.replication.kms_key_arn == null ? true :
+          var.replication.kms_key_arn == null ||
           can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.replication.kms_key_arn))
         )
       )
     )
-    error_message = join(" ", [
-      "replication must name a Region such as \"eu-west-1\", an Availability Zone such as",
-      "\"eu-west-1a\" and a KMS key ARN (got ${jsonencode(var.replication)}).",
-    ])
+    error_message = "replication must name a Region such as \"eu-west-1\", an Availability Zone such as \"eu-west-1a\" and a KMS key ARN (got ${jsonencode(var.replication)})."
   }
 
   validation {
     condition = (
       var.replication == null ? true :
-      var.replication.file_system_id == null ? true :
-      can(regex("^fs-[0-9a-f]{8,40}$", var.replication.file_system_id))
+      var.replication.file_system_id == null || can(regex("^fs-[0-9a-f]{8,40}$", var.replication.file_system_id))
     )
-    error_message = join(" ", [
-      "replication.file_system_id must be a file system ID such as \"fs-0123456789abcdef0\" (got",
-      "${jsonencode(var.replication == null ? null : var.replication.file_system_id)}).",
-    ])
+    error_message = "replication.file_system_id must be a file system ID such as \"fs-0123456789abcdef0\" (got ${jsonencode(var.replication == null ? null : var.replication.file_system_id)})."
   }
 
   validation {
@@ -814,13 +566,7 @@ variable "replication" {
     )
     error_message = (
       var.replication == null ? "replication is null" :
-      join(" ", [
-        "replication names an existing file system in replication.file_system_id, so",
-        "replication.availability_zone_name and replication.kms_key_arn must be left out: they",
-        "describe a new replica, and the existing one keeps its own zone and key (got",
-        "${var.replication.availability_zone_name == null ? "no " : ""}replication.availability_zone_name",
-        "and ${var.replication.kms_key_arn == null ? "no " : ""}replication.kms_key_arn).",
-      ])
+      "replication names an existing file system in replication.file_system_id, so replication.availability_zone_name and replication.kms_key_arn must be left out: they describe a new replica, and the existing one keeps its own zone and key (got ${var.replication.availability_zone_name == null ? "no " : ""}replication.availability_zone_name and ${var.replication.kms_key_arn == null ? "no " : ""}replication.kms_key_arn)."
     )
   }
 }
@@ -846,11 +592,7 @@ variable "replication_overwrite_protection" {
       var.replication_overwrite_protection == null ? true :
       contains(["ENABLED", "DISABLED"], var.replication_overwrite_protection)
     )
-    error_message = join(" ", [
-      "replication_overwrite_protection must be \"ENABLED\" or \"DISABLED\" (got",
-      "${jsonencode(var.replication_overwrite_protection)}); \"REPLICATING\" is a status AWS sets",
-      "while the file system is a replication destination, not a setting.",
-    ])
+    error_message = "replication_overwrite_protection must be \"ENABLED\" or \"DISABLED\" (got ${jsonencode(var.replication_overwrite_protection)}); \"REPLICATING\" is a status AWS sets while the file system is a replication destination, not a setting."
   }
 }
 
@@ -868,15 +610,8 @@ variable "source_policy_documents" {
   nullable    = false
 
   validation {
-    condition = alltrue([for k, v in var.source_policy_documents : can(jsondecode(v))])
-    error_message = join("", [
-      "every source_policy_documents entry must be a JSON policy document (got ",
-      join("; ", [
-        for k, v in var.source_policy_documents : "source_policy_documents[${k}] ${jsonencode(v)}"
-        if !can(jsondecode(v))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.source_policy_documents : can(jsondecode(v))])
+    error_message = "every source_policy_documents entry must be a JSON policy document (got ${join("; ", [for k, v in var.source_policy_documents : "source_policy_documents[${k}] ${jsonencode(v)}" if !can(jsondecode(v))])})."
   }
 }
 
@@ -887,15 +622,8 @@ variable "override_policy_documents" {
   nullable    = false
 
   validation {
-    condition = alltrue([for k, v in var.override_policy_documents : can(jsondecode(v))])
-    error_message = join("", [
-      "every override_policy_documents entry must be a JSON policy document (got ",
-      join("; ", [
-        for k, v in var.override_policy_documents : "override_policy_documents[${k}] ${jsonencode(v)}"
-        if !can(jsondecode(v))
-      ]),
-      ").",
-    ])
+    condition     = alltrue([for v in var.override_policy_documents : can(jsondecode(v))])
+    error_message = "every override_policy_documents entry must be a JSON policy document (got ${join("; ", [for k, v in var.override_policy_documents : "override_policy_documents[${k}] ${jsonencode(v)}" if !can(jsondecode(v))])})."
   }
 }
 
@@ -921,7 +649,7 @@ variable "backup_plan" {
 
   validation {
     condition = (
-      var.backup_plan == null ? true :
+      var.backup_plan == null ||
       can(
         regex(
           "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
@@ -931,34 +659,27 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.schedule must be an AWS Backup cron expression, cron(minutes hours",
-        "day-of-month month day-of-week year) such as \"cron(0 5 ? * * *)\", with one number as",
-        "minutes: AWS Backup starts jobs at least 60 minutes apart (got",
-        "${jsonencode(var.backup_plan.schedule)}).",
-      ])
+      "backup_plan.schedule must be an AWS Backup cron expression, cron(minutes hours day-of-month month day-of-week year) such as \"cron(0 5 ? * * *)\", with one number as minutes: AWS Backup starts jobs at least 60 minutes apart (got ${jsonencode(var.backup_plan.schedule)})."
     )
   }
 
   validation {
     condition = (
-      var.backup_plan == null ? true :
-      can(
-        regex(
-          "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
-          var.backup_plan.schedule,
-        )
-      ) ?
-      can(regex("^cron\\(\\S+ \\S+ (\\? \\S+ [^?\\s]\\S*|[^?\\s]\\S* \\S+ \\?) \\S+\\)$", var.backup_plan.schedule)) :
-      true
+      var.backup_plan == null ||
+      (
+        can(
+          regex(
+            "^cron\\([0-5]?[0-9] [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+ [0-9A-Za-z*?,/#-]+\\)$",
+            var.backup_plan.schedule,
+          )
+        ) ?
+        can(regex("^cron\\(\\S+ \\S+ (\\? \\S+ [^?\\s]\\S*|[^?\\s]\\S* \\S+ \\?) \\S+\\)$", var.backup_plan.schedule)) :
+        true
+      )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.schedule must have \"?\" in exactly one of day-of-month (third field) and",
-        "day-of-week (fifth field), such as \"cron(0 5 ? * * *)\" or \"cron(0 5 1 * ? *)\" (got",
-        "${jsonencode(var.backup_plan.schedule)}).",
-      ])
+      "backup_plan.schedule must have \"?\" in exactly one of day-of-month (third field) and day-of-week (fifth field), such as \"cron(0 5 ? * * *)\" or \"cron(0 5 1 * ? *)\" (got ${jsonencode(var.backup_plan.schedule)})."
     )
   }
 
@@ -973,10 +694,7 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.start_window_minutes must be a whole number of minutes from 60 (AWS Backup's",
-        "minimum) to 52560000 (got ${jsonencode(var.backup_plan.start_window_minutes)}).",
-      ])
+      "backup_plan.start_window_minutes must be a whole number of minutes from 60 (AWS Backup's minimum) to 52560000 (got ${jsonencode(var.backup_plan.start_window_minutes)})."
     )
   }
 
@@ -990,12 +708,7 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.completion_window_minutes must be a whole number of minutes, at least 60 more",
-        "than backup_plan.start_window_minutes (got",
-        "${jsonencode(var.backup_plan.completion_window_minutes)} with a start window of",
-        "${jsonencode(var.backup_plan.start_window_minutes)}).",
-      ])
+      "backup_plan.completion_window_minutes must be a whole number of minutes, at least 60 more than backup_plan.start_window_minutes (got ${jsonencode(var.backup_plan.completion_window_minutes)} with a start window of ${jsonencode(var.backup_plan.start_window_minutes)})."
     )
   }
 
@@ -1018,11 +731,7 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.delete_after_days and backup_plan.cold_storage_after_days must be whole",
-        "numbers of days from 1 to 36500 (got ${jsonencode(var.backup_plan.delete_after_days)} and",
-        "${jsonencode(var.backup_plan.cold_storage_after_days)}).",
-      ])
+      "backup_plan.delete_after_days and backup_plan.cold_storage_after_days must be whole numbers of days from 1 to 36500 (got ${jsonencode(var.backup_plan.delete_after_days)} and ${jsonencode(var.backup_plan.cold_storage_after_days)})."
     )
   }
 
@@ -1034,12 +743,7 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.delete_after_days must be at least backup_plan.cold_storage_after_days + 90:",
-        "AWS Backup keeps a recovery point in cold storage at least 90 days (got",
-        "${jsonencode(var.backup_plan.delete_after_days)} and",
-        "${jsonencode(var.backup_plan.cold_storage_after_days)}).",
-      ])
+      "backup_plan.delete_after_days must be at least backup_plan.cold_storage_after_days + 90: AWS Backup keeps a recovery point in cold storage at least 90 days (got ${jsonencode(var.backup_plan.delete_after_days)} and ${jsonencode(var.backup_plan.cold_storage_after_days)})."
     )
   }
 
@@ -1050,68 +754,56 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan must have exactly one of backup_plan.vault_name (the module creates that",
-        "vault) and backup_plan.vault_arn (an existing vault) (got",
-        "${jsonencode(var.backup_plan.vault_name)} and ${jsonencode(var.backup_plan.vault_arn)}).",
-      ])
+      "backup_plan must have exactly one of backup_plan.vault_name (the module creates that vault) and backup_plan.vault_arn (an existing vault) (got ${jsonencode(var.backup_plan.vault_name)} and ${jsonencode(var.backup_plan.vault_arn)})."
     )
   }
 
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_name == null ? true :
-      can(regex("^[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_name))
+      var.backup_plan.vault_name == null || can(regex("^[A-Za-z0-9_-]{2,50}$", var.backup_plan.vault_name))
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.vault_name must be 2 to 50 letters, digits, \"-\" or \"_\" (got",
-        "${jsonencode(var.backup_plan.vault_name)}).",
-      ])
+      "backup_plan.vault_name must be 2 to 50 letters, digits, \"-\" or \"_\" (got ${jsonencode(var.backup_plan.vault_name)})."
     )
   }
 
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_arn == null ? true :
-      can(
-        regex(
-          "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
-          var.backup_plan.vault_arn,
+      (
+        var.backup_plan.vault_arn == null ||
+        can(
+          regex(
+            "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
+            var.backup_plan.vault_arn,
+          )
         )
       )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.vault_arn must be a backup vault ARN such as",
-        "\"arn:aws:backup:us-east-1:111122223333:backup-vault:efs\" (got",
-        "${jsonencode(var.backup_plan.vault_arn)}).",
-      ])
+      "backup_plan.vault_arn must be a backup vault ARN such as \"arn:aws:backup:us-east-1:111122223333:backup-vault:efs\" (got ${jsonencode(var.backup_plan.vault_arn)})."
     )
   }
 
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.vault_kms_key_arn == null ? true :
       (
-        can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.backup_plan.vault_kms_key_arn)) &&
-        var.backup_plan.vault_name != null
+        var.backup_plan.vault_kms_key_arn == null ||
+        (
+          can(
+            regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.backup_plan.vault_kms_key_arn)
+          ) &&
+          var.backup_plan.vault_name != null
+        )
       )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.vault_kms_key_arn must be a KMS key ARN such as",
-        "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", and only",
-        "encrypts a vault the module creates (backup_plan.vault_name) (got",
-        "${jsonencode(var.backup_plan.vault_kms_key_arn)} with backup_plan.vault_name",
-        "${jsonencode(var.backup_plan.vault_name)}).",
-      ])
+      "backup_plan.vault_kms_key_arn must be a KMS key ARN such as \"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\", and only encrypts a vault the module creates (backup_plan.vault_name) (got ${jsonencode(var.backup_plan.vault_kms_key_arn)} with backup_plan.vault_name ${jsonencode(var.backup_plan.vault_name)})."
     )
   }
 
@@ -1122,29 +814,21 @@ variable "backup_plan" {
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.backup_role_arn must be set when backup_plan.create_backup_role is false, and",
-        "only then (got ${jsonencode(var.backup_plan.backup_role_arn)} with",
-        "backup_plan.create_backup_role ${jsonencode(var.backup_plan.create_backup_role)}); the",
-        "switch is separate so that whether the module creates a role never waits for an ARN known",
-        "only after apply.",
-      ])
+      "backup_plan.backup_role_arn must be set when backup_plan.create_backup_role is false, and only then (got ${jsonencode(var.backup_plan.backup_role_arn)} with backup_plan.create_backup_role ${jsonencode(var.backup_plan.create_backup_role)}); the switch is separate so that whether the module creates a role never waits for an ARN known only after apply."
     )
   }
 
   validation {
     condition = (
       var.backup_plan == null ? true :
-      var.backup_plan.backup_role_arn == null ? true :
-      can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.backup_plan.backup_role_arn))
+      (
+        var.backup_plan.backup_role_arn == null ||
+        can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.backup_plan.backup_role_arn))
+      )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.backup_role_arn must be an IAM role ARN such as",
-        "\"arn:aws:iam::111122223333:role/backup\" (got",
-        "${jsonencode(var.backup_plan.backup_role_arn)}).",
-      ])
+      "backup_plan.backup_role_arn must be an IAM role ARN such as \"arn:aws:iam::111122223333:role/backup\" (got ${jsonencode(var.backup_plan.backup_role_arn)})."
     )
   }
 
@@ -1152,7 +836,7 @@ variable "backup_plan" {
     condition = (
       var.backup_plan == null ? true :
       alltrue([
-        for i, c in var.backup_plan.copy_to : (
+        for c in var.backup_plan.copy_to : (
           can(
             regex(
               "^arn:aws[a-z-]*:backup:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:backup-vault:[A-Za-z0-9_-]{2,50}$",
@@ -1173,12 +857,7 @@ variable "backup_plan" {
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
       join(" ", [
-        for i, c in var.backup_plan.copy_to : join(" ", [
-          "backup_plan.copy_to[${i}] must name a backup vault ARN such as",
-          "\"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a",
-          "whole number of days from 1 to 36500 (or none, to keep them as long as the source) (got",
-          "${jsonencode(c)}).",
-        ])
+        for i, c in var.backup_plan.copy_to : "backup_plan.copy_to[${i}] must name a backup vault ARN such as \"arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies\" and keep copies a whole number of days from 1 to 36500 (or none, to keep them as long as the source) (got ${jsonencode(c)})."
         if !(
           can(
             regex(
@@ -1204,23 +883,18 @@ variable "backup_plan" {
       var.backup_plan == null ? true :
       (
         (
-          length(distinct([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])) ==
-          length([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])
+          length(distinct([for c in var.backup_plan.copy_to : c.destination_vault_arn])) ==
+          length([for c in var.backup_plan.copy_to : c.destination_vault_arn])
         ) &&
         (
           var.backup_plan.vault_arn == null ? true :
-          !contains([for i, c in var.backup_plan.copy_to : c.destination_vault_arn], var.backup_plan.vault_arn)
+          !contains([for c in var.backup_plan.copy_to : c.destination_vault_arn], var.backup_plan.vault_arn)
         )
       )
     )
     error_message = (
       var.backup_plan == null ? "backup_plan is null" :
-      join(" ", [
-        "backup_plan.copy_to must name each destination vault once, and not the vault the plan",
-        "backs up to (got",
-        "${jsonencode([for i, c in var.backup_plan.copy_to : c.destination_vault_arn])} with",
-        "backup_plan.vault_arn ${jsonencode(var.backup_plan.vault_arn)}).",
-      ])
+      "backup_plan.copy_to must name each destination vault once, and not the vault the plan backs up to (got ${jsonencode([for c in var.backup_plan.copy_to : c.destination_vault_arn])} with backup_plan.vault_arn ${jsonencode(var.backup_plan.vault_arn)})."
     )
   }
 }
@@ -1266,18 +940,14 @@ variable "alarms" {
     condition = (
       var.alarms == null ? true :
       alltrue([
-        for i, arn in var.alarms.sns_topic_arns : can(
+        for arn in var.alarms.sns_topic_arns : can(
           regex("^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", arn)
         )
       ])
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.sns_topic_arns must hold SNS topic ARNs such as",
-        "\"arn:aws:sns:us-east-1:111122223333:platform-alerts\" (got",
-        "${jsonencode(var.alarms.sns_topic_arns)}).",
-      ])
+      "alarms.sns_topic_arns must hold SNS topic ARNs such as \"arn:aws:sns:us-east-1:111122223333:platform-alerts\" (got ${jsonencode(var.alarms.sns_topic_arns)})."
     )
   }
 
@@ -1298,12 +968,7 @@ variable "alarms" {
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.burst_credit_balance must have a threshold that is a number of GiB above 0,",
-        "period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and",
-        "period_seconds × evaluation_periods at most 86400 (one day) (got",
-        "${jsonencode(var.alarms.burst_credit_balance)}).",
-      ])
+      "alarms.burst_credit_balance must have a threshold that is a number of GiB above 0, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.burst_credit_balance)})."
     )
   }
 
@@ -1322,12 +987,7 @@ variable "alarms" {
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.percent_io_limit must have a threshold that is a percentage above 0 and at most",
-        "100, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1,",
-        "and period_seconds × evaluation_periods at most 86400 (one day) (got",
-        "${jsonencode(var.alarms.percent_io_limit)}).",
-      ])
+      "alarms.percent_io_limit must have a threshold that is a percentage above 0 and at most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.percent_io_limit)})."
     )
   }
 
@@ -1352,12 +1012,7 @@ variable "alarms" {
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.throughput_utilization must have a threshold that is a percentage above 0 and at",
-        "most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least",
-        "1, and period_seconds × evaluation_periods at most 86400 (one day) (got",
-        "${jsonencode(var.alarms.throughput_utilization)}).",
-      ])
+      "alarms.throughput_utilization must have a threshold that is a percentage above 0 and at most 100, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.throughput_utilization)})."
     )
   }
 
@@ -1375,12 +1030,7 @@ variable "alarms" {
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.storage_growth must have a threshold that is a number of GiB a day above 0,",
-        "period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and",
-        "period_seconds × evaluation_periods at most 86400 (one day) (got",
-        "${jsonencode(var.alarms.storage_growth)}).",
-      ])
+      "alarms.storage_growth must have a threshold that is a number of GiB a day above 0, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.storage_growth)})."
     )
   }
 
@@ -1399,12 +1049,7 @@ variable "alarms" {
     )
     error_message = (
       var.alarms == null ? "alarms is null" :
-      join(" ", [
-        "alarms.client_connections must have a threshold that is a whole number of connections of",
-        "at least 1, period_seconds a multiple of 60, evaluation_periods a whole number of at",
-        "least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got",
-        "${jsonencode(var.alarms.client_connections)}).",
-      ])
+      "alarms.client_connections must have a threshold that is a whole number of connections of at least 1, period_seconds a multiple of 60, evaluation_periods a whole number of at least 1, and period_seconds × evaluation_periods at most 86400 (one day) (got ${jsonencode(var.alarms.client_connections)})."
     )
   }
 }

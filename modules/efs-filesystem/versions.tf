@@ -5,6 +5,7 @@ terraform {
   required_version = ">= 1.5"
 
   required_providers {
+    # AWS provider 5.x and 6.x: nothing here needs a 6.x-only argument (such as region).
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.32.0"

@@ -12,13 +12,8 @@ variable "file_system" {
   nullable = false
 
   validation {
-    condition = var.file_system.mount_target_ids == null ? false : length(var.file_system.mount_target_ids) > 0
-    error_message = join(" ", [
-      "file_system.mount_target_ids names no mount target (got",
-      "${jsonencode(var.file_system.mount_target_ids)}): the file system cannot be reached from",
-      "any subnet, so there is nothing to mount. Give efs-filesystem's mount_targets a subnet in",
-      "each Availability Zone the task runs in, and pass file_system = module.efs.file_system.",
-    ])
+    condition     = var.file_system.mount_target_ids == null ? false : length(var.file_system.mount_target_ids) > 0
+    error_message = "file_system.mount_target_ids names no mount target (got ${jsonencode(var.file_system.mount_target_ids)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's mount_targets a subnet in each Availability Zone the task runs in, and pass file_system = module.efs.file_system."
   }
 }
 
@@ -37,11 +32,8 @@ variable "name" {
   nullable    = false
 
   validation {
-    condition = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", var.name))
-    error_message = join(" ", [
-      "name must be 1 to 64 letters, digits, \".\", \"_\" or \"-\", starting with a letter or",
-      "digit (got ${jsonencode(var.name)}).",
-    ])
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", var.name))
+    error_message = "name must be 1 to 64 letters, digits, \".\", \"_\" or \"-\", starting with a letter or digit (got ${jsonencode(var.name)})."
   }
 }
 
@@ -52,27 +44,18 @@ variable "root_directory" {
   nullable    = false
 
   validation {
-    condition = can(regex("^/", var.root_directory)) && !can(regex("(^|/)\\.\\.(/|$)", var.root_directory))
-    error_message = join(" ", [
-      "root_directory must be an absolute path without \"..\" segments, such as \"/data\" (got",
-      "${jsonencode(var.root_directory)}).",
-    ])
+    condition     = can(regex("^/", var.root_directory)) && !can(regex("(^|/)\\.\\.(/|$)", var.root_directory))
+    error_message = "root_directory must be an absolute path without \"..\" segments, such as \"/data\" (got ${jsonencode(var.root_directory)})."
   }
 
   validation {
-    condition = length(var.root_directory) <= 100
-    error_message = join(" ", [
-      "root_directory must be at most 100 characters (got ${length(var.root_directory)}:",
-      "${jsonencode(var.root_directory)}).",
-    ])
+    condition     = length(var.root_directory) <= 100
+    error_message = "root_directory must be at most 100 characters (got ${length(var.root_directory)}: ${jsonencode(var.root_directory)})."
   }
 
   validation {
-    condition = length(compact(split("/", var.root_directory))) <= 4
-    error_message = join(" ", [
-      "root_directory must be at most 4 directories deep (got",
-      "${length(compact(split("/", var.root_directory)))} in ${jsonencode(var.root_directory)}).",
-    ])
+    condition     = length(compact(split("/", var.root_directory))) <= 4
+    error_message = "root_directory must be at most 4 directories deep (got ${length(compact(split("/", var.root_directory)))} in ${jsonencode(var.root_directory)})."
   }
 }
 
@@ -98,12 +81,9 @@ variable "posix_user" {
       var.posix_user.gid <= 4294967295 &&
       floor(var.posix_user.gid) == var.posix_user.gid &&
       length(var.posix_user.secondary_gids) <= 16 &&
-      alltrue([for i, g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
+      alltrue([for g in var.posix_user.secondary_gids : g >= 0 && g <= 4294967295 && floor(g) == g])
     )
-    error_message = join(" ", [
-      "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from 0",
-      "to 4294967295 (got ${jsonencode(var.posix_user)}).",
-    ])
+    error_message = "posix_user must have a uid, a gid and at most 16 secondary_gids, each a whole number from 0 to 4294967295 (got ${jsonencode(var.posix_user)})."
   }
 }
 
@@ -114,11 +94,8 @@ variable "root_directory_permissions" {
   nullable    = false
 
   validation {
-    condition = can(regex("^[0-7]{3,4}$", var.root_directory_permissions))
-    error_message = join(" ", [
-      "root_directory_permissions must be 3 or 4 octal digits such as \"0755\" (got",
-      "${jsonencode(var.root_directory_permissions)}).",
-    ])
+    condition     = can(regex("^[0-7]{3,4}$", var.root_directory_permissions))
+    error_message = "root_directory_permissions must be 3 or 4 octal digits such as \"0755\" (got ${jsonencode(var.root_directory_permissions)})."
   }
 }
 
@@ -129,11 +106,8 @@ variable "container_path" {
   nullable    = false
 
   validation {
-    condition = can(regex("^(/[^/]+)+/?$", var.container_path))
-    error_message = join(" ", [
-      "container_path must be an absolute path other than \"/\", such as \"/mnt/efs\" (got",
-      "${jsonencode(var.container_path)}).",
-    ])
+    condition     = can(regex("^(/[^/]+)+/?$", var.container_path))
+    error_message = "container_path must be an absolute path other than \"/\", such as \"/mnt/efs\" (got ${jsonencode(var.container_path)})."
   }
 }
 
@@ -143,7 +117,7 @@ variable "volume_name" {
   default     = null
 
   validation {
-    condition     = var.volume_name == null ? true : can(regex("^[A-Za-z0-9_-]{1,255}$", var.volume_name))
+    condition     = var.volume_name == null || can(regex("^[A-Za-z0-9_-]{1,255}$", var.volume_name))
     error_message = "volume_name must be 1 to 255 letters, digits, \"_\" or \"-\" (got ${jsonencode(var.volume_name)})."
   }
 }
@@ -176,10 +150,7 @@ variable "transit_encryption_port" {
         floor(var.transit_encryption_port) == var.transit_encryption_port
       )
     )
-    error_message = join(" ", [
-      "transit_encryption_port must be a whole number from 1 to 65535 (got",
-      "${jsonencode(var.transit_encryption_port)}).",
-    ])
+    error_message = "transit_encryption_port must be a whole number from 1 to 65535 (got ${jsonencode(var.transit_encryption_port)})."
   }
 }
 
@@ -189,11 +160,8 @@ variable "task_role_name" {
   default     = null
 
   validation {
-    condition = var.task_role_name == null ? true : can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_name))
-    error_message = join(" ", [
-      "task_role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not",
-      "its ARN (got ${jsonencode(var.task_role_name)}).",
-    ])
+    condition     = var.task_role_name == null || can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_name))
+    error_message = "task_role_name must be the name of an IAM role, 1 to 64 letters, digits or \"+=,.@_-\", not its ARN (got ${jsonencode(var.task_role_name)})."
   }
 }
 
@@ -210,11 +178,8 @@ variable "security_group_id" {
   default     = null
 
   validation {
-    condition = var.security_group_id == null ? true : can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
-    error_message = join(" ", [
-      "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got",
-      "${jsonencode(var.security_group_id)}).",
-    ])
+    condition     = var.security_group_id == null || can(regex("^sg-[0-9a-f]{8,17}$", var.security_group_id))
+    error_message = "security_group_id must be a security group ID such as \"sg-0123456789abcdef0\" (got ${jsonencode(var.security_group_id)})."
   }
 }
 

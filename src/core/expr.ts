@@ -101,7 +101,17 @@ const FNS = {
     hcl: (xs) => `coalesce(${xs.join(', ')})`,
     js: (xs) => xs.find((x) => x !== null && x !== ''),
   },
-  indexOf: { hcl: ([l, x]) => `index(${l}, ${x})`, js: ([l, x]) => (l as Value[]).indexOf(x) },
+  base64encode: { hcl: ([s]) => `base64encode(${s})`, js: ([s]) => Buffer.from(s as string, 'utf8').toString('base64') },
+  // Terraform's index() fails when the item is absent; so does this, so that a rule that would
+  // fail to evaluate in HCL fails in the tests of its TypeScript evaluator too.
+  indexOf: {
+    hcl: ([l, x]) => `index(${l}, ${x})`,
+    js: ([l, x]) => {
+      const i = (l as Value[]).indexOf(x);
+      if (i < 0) throw new Error(`index(): item ${stableJson(x)} not found`);
+      return i;
+    },
+  },
   // Arithmetic, parenthesised so that it binds as written wherever it is embedded.
   plus: { hcl: ([a, b]) => `(${a} + ${b})`, js: ([a, b]) => (a as number) + (b as number) },
   times: { hcl: ([a, b]) => `(${a} * ${b})`, js: ([a, b]) => (a as number) * (b as number) },
@@ -139,7 +149,11 @@ export const not = (a: Expr): Expr => (a.op === 'not' ? a.a : { op: 'not', a });
 export const cond = (c: Expr, then: Expr, otherwise: Expr): Expr => ({ op: 'if', cond: c, then, else: otherwise });
 export const isNull = (a: Expr): Expr => eq(a, lit(null));
 export const notNull = (a: Expr): Expr => ne(a, lit(null));
-/** `x == null ? true : check`: HCL's `||` does not short-circuit, so null guards need a conditional. */
+/**
+ * `check`, or true when `x` is null. Terraform evaluates both sides of `||` (1.11.4 fails
+ * `var.x == null || length(var.x) > 0` on a null x), so this is a conditional; toHcl writes it
+ * `x == null || check` where `check` reads `x` only where null cannot fail (see `nullSafe`).
+ */
 export const nullOr = (x: Expr, check: Expr): Expr => cond(isNull(x), lit(true), check);
 /** `[for k, v in coll : body if filter]` */
 export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (k: Expr, v: Expr) => Expr, names: [string, string] = ['k', 'v']): Expr => ({
@@ -188,8 +202,9 @@ export const template = (strings: TemplateStringsArray, ...values: (Expr | strin
 
 const PRECEDENCE: Record<BinOp, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4 };
 
-export function toHcl(e: Expr, o: RenderOptions): string {
+export function toHcl(expr: Expr, o: RenderOptions): string {
   const r = (x: Expr) => toHcl(x, o);
+  const e = readable(expr);
   switch (e.op) {
     case 'input':
       return o.resolve(e.name);
@@ -205,11 +220,17 @@ export function toHcl(e: Expr, o: RenderOptions): string {
     case 'get':
       return `${r(e.of)}.${e.key}`;
     case 'call':
+      // concat of one list is that list: written without the call, parenthesised where it is a conditional.
+      if (e.fn === 'concat' && e.args.length === 1) {
+        const only = readable(e.args[0]);
+        return only.op === 'if' || only.op === 'bin' ? `(${r(only)})` : r(only);
+      }
       return (FNS[e.fn] as FnDef).hcl(e.args.map(r));
     case 'show':
       return o.spelling === 'ts' && o.types ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {})) : `jsonencode(${r(e.of)})`;
     case 'bin': {
-      const side = (x: Expr) => {
+      const side = (child: Expr) => {
+        const x = readable(child);
         // Parenthesise looser operators, and equal ones unless they chain safely (a && b && c).
         const needsParens =
           x.op === 'if' ||
@@ -221,20 +242,89 @@ export function toHcl(e: Expr, o: RenderOptions): string {
       };
       return `${side(e.a)} ${e.kind} ${side(e.b)}`;
     }
-    case 'not':
-      return e.a.op === 'bin' || e.a.op === 'if' ? `!(${r(e.a)})` : `!${r(e.a)}`;
+    case 'not': {
+      const a = readable(e.a);
+      return a.op === 'bin' || a.op === 'if' ? `!(${r(a)})` : `!${r(a)}`;
+    }
     case 'if':
       return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
     case 'for': {
       const inner: RenderOptions = { ...o, scopeTypes: forScope(e, o.types ?? {}, o.scopeTypes ?? {}) };
       const ri = (x: Expr) => toHcl(x, inner);
-      return `[for ${e.key}, ${e.value} in ${r(e.coll)} : ${ri(e.body)}${e.filter ? ` if ${ri(e.filter)}` : ''}]`;
+      // A key the body and filter never read is left out: `for v in coll` iterates the same values.
+      const names = reads(e.body, e.key) || (e.filter && reads(e.filter, e.key)) ? `${e.key}, ${e.value}` : e.value;
+      // A conditional collection is parenthesised: its `:` would otherwise read as the for's own.
+      const coll = readable(e.coll).op === 'if' ? `(${r(e.coll)})` : r(e.coll);
+      return `[for ${names} in ${coll} : ${ri(e.body)}${e.filter ? ` if ${ri(e.filter)}` : ''}]`;
     }
     case 'template':
     case 'name':
     case 'perPath':
       return `"${templateParts(e, o).map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`)).join('')}"`;
   }
+}
+
+/** Whether `e` reads the `for` variable `name`. */
+const reads = (e: Expr, name: string): boolean => JSON.stringify(e).includes(JSON.stringify({ op: 'local', name }));
+
+const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Functions written inside `can(…)`: whatever they read, a null makes them false, not an error. */
+const CAN: readonly FnName[] = ['matches', 'isCidr', 'isJson'];
+
+/**
+ * Whether `e` evaluates without error when `x` is null: it compares `x` (`==`, `!=`) or reads it
+ * inside `can(…)`, and nothing else. Other uses (an attribute of it, a function argument, an
+ * interpolation, a `for` over it) fail on null, so they are unsafe.
+ */
+function nullSafe(e: Expr, x: Expr): boolean {
+  if (same(e, x)) return false;
+  const safe = (y: Expr) => nullSafe(y, x);
+  switch (e.op) {
+    case 'bin':
+      return (e.kind === '==' || e.kind === '!=' ? [e.a, e.b].every((y) => same(y, x) || safe(y)) : safe(e.a) && safe(e.b));
+    case 'call':
+      return CAN.includes(e.fn) || e.args.every(safe);
+    case 'get':
+    case 'show':
+      return safe(e.of);
+    case 'not':
+      return safe(e.a);
+    case 'if':
+      return safe(e.cond) && safe(e.then) && safe(e.else);
+    case 'for':
+      return safe(e.coll) && safe(e.body) && (!e.filter || safe(e.filter));
+    case 'declared':
+      return safe(e.def);
+    case 'template':
+      return e.parts.every((p) => typeof p === 'string' || safe(p));
+    case 'name':
+      return e.path.every((p) => typeof p === 'string' || safe(p));
+    default:
+      return true;
+  }
+}
+
+/**
+ * The node as HCL writes it most plainly, with the same value: `x == null ? true : check` becomes
+ * `x == null || check` when `check` cannot fail on a null `x` (`||` evaluates both sides), and
+ * `concat(x == null ? [] : x)` becomes `coalesce(x, [])`.
+ */
+function readable(e: Expr): Expr {
+  const isNullOf = (c: Expr): Expr | undefined =>
+    c.op === 'bin' && c.kind === '==' && c.b.op === 'lit' && c.b.value === null ? c.a : undefined;
+  // `concat(x == null ? [] : x)`, a list that may be null as a list to iterate: `coalesce(x, [])`.
+  if (e.op === 'call' && e.fn === 'concat' && e.args.length === 1) {
+    const a = e.args[0];
+    const x = a.op === 'if' ? isNullOf(a.cond) : undefined;
+    if (a.op === 'if' && x && a.then.op === 'lit' && Array.isArray(a.then.value) && a.then.value.length === 0 && same(a.else, x)) {
+      return { op: 'call', fn: 'coalesce', args: [x, a.then] };
+    }
+    return e;
+  }
+  if (e.op !== 'if' || e.then.op !== 'lit' || e.then.value !== true) return e;
+  const x = isNullOf(e.cond);
+  return x && nullSafe(e.else, x) ? { op: 'bin', kind: '||', a: e.cond, b: e.else } : e;
 }
 
 /** A template or name as literal text and interpolated expressions, with names flattened into text. */
@@ -469,6 +559,12 @@ function tsShowHcl(x: string, type: TfType | undefined, depth = 0): string {
   return `(${x} == null ? "undefined" : ${body})`;
 }
 
+function asNumber(v: Value, kind: BinOp): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  throw new Error(`cannot use ${stableJson(v)} with ${kind}: a number is required`);
+}
+
 function evalBinary(kind: BinOp, a: Value, b: Value): Value {
   // Terraform's logical operators: a known false/true decides the result even when the other side is unknown.
   if (kind === '&&') return a === false || b === false ? false : a === UNKNOWN || b === UNKNOWN ? UNKNOWN : true;
@@ -479,14 +575,19 @@ function evalBinary(kind: BinOp, a: Value, b: Value): Value {
       return stableJson(a) === stableJson(b);
     case '!=':
       return stableJson(a) !== stableJson(b);
+  }
+  // Terraform orders numbers only: a numeric string converts, anything else (null, "abc") is an error.
+  const x = asNumber(a, kind);
+  const y = asNumber(b, kind);
+  switch (kind) {
     case '<':
-      return (a as number) < (b as number);
+      return x < y;
     case '<=':
-      return (a as number) <= (b as number);
+      return x <= y;
     case '>':
-      return (a as number) > (b as number);
+      return x > y;
     case '>=':
-      return (a as number) >= (b as number);
+      return x >= y;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The runtime shared by both outputs of a module definition:
- * - construct mode (TypeScript users): inputs are the construct's props, held in a local;
+ * - construct mode (TypeScript users): inputs are the construct's props, written where they are read;
  * - module mode (the HCL generator): inputs are `var.<name>` and resources are named `this`.
  * A module's `build` function is written once against `BuildContext` and runs in both.
  *
@@ -9,12 +9,15 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from '../cdktf';
+import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token } from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
+import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
+import { foldLiterals, isConstant } from './literal-folding';
 import { Rule, afterOwnRules, assess, forNonNullable, isCrossInput, renderJson } from './rules';
+import { assertSameCore } from './same-core';
 import { inputTypes, nonNullableInputs, type ModuleSpec } from './spec';
-import { tokensAsExpressions } from './token-identity';
+import { tokenExpression, tokensAsExpressions } from './token-identity';
 import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
@@ -26,7 +29,10 @@ export interface BuildContext<N extends string = string> {
   // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
   // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
   // module that does not declare both.
-  /** The HCL expression that reads an input, e.g. `var.name`; embed it in `${…}` expressions. */
+  /**
+   * The HCL expression that reads an input: `var.name` in module mode, the prop's value itself in
+   * construct mode (`"files"`, `aws_vpc.main.id`); embed it in `${…}` expressions.
+   */
   readonly in: (name: N) => string;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
   readonly spell: (name: N) => string;
@@ -93,9 +99,11 @@ function contextBase(
   planTimeRules: readonly Rule[],
   inputsOnly: RenderOptions,
   localName: (n: string) => string,
+  rulesInputs: RenderOptions = inputsOnly,
 ): Omit<BuildContext, 'named'> {
   // Rules and declared values read the locals this build declares.
   const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
+  const rulesRender: RenderOptions = { ...rulesInputs, local: render.local };
   const local = (name: string, expression: unknown, why?: string): string => {
     const id = localName(name);
     const element = new TerraformLocal(scope, id, expression);
@@ -123,7 +131,7 @@ function contextBase(
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {
-        const { condition, message } = renderJson(rule, render);
+        const { condition, message } = renderJson(rule, rulesRender);
         return { condition, errorMessage: message };
       }),
   };
@@ -150,8 +158,10 @@ export function constructLabel(className: string, scope: Construct, id: string):
 
 /**
  * Base class of the TypeScript constructs. Props are validated with the module's rules
- * (same words as the HCL module, TypeScript spelling), then held in one local per instance
- * so the shared `build` reads them exactly as the HCL module reads its variables.
+ * (same words as the HCL module, TypeScript spelling), then written straight into the
+ * expressions the shared `build` writes where the HCL module reads its variables: a literal prop
+ * as a literal (`"elastic"`), a token as its own expression (`aws_vpc.main.id`). What becomes
+ * constant is written as plain JSON at synth time (literal-folding.ts).
  */
 export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal The inputs as Terraform sees them: snake_case, defaults applied. */
@@ -168,6 +178,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     super(scope, id);
     const { spec } = definition;
     const label = constructLabel(spec.className, scope, id);
+    assertSameCore(this, label);
     try {
       this.inputs = normalizeProps(spec, props as Record<string, unknown>);
     } catch (e) {
@@ -179,13 +190,33 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
 
     const prefix = localPrefix(this);
-    new TerraformLocal(this, 'inputs', this.inputs).overrideLogicalId(`${prefix}_inputs`);
-    const render: RenderOptions = { resolve: (n) => `local.${prefix}_inputs.${n}`, spelling: 'ts', types: inputTypes(spec) };
+    // Read at synth time, so that what methods add to an input later (allowClient) is written too.
+    // Data sources read a prop that holds references through a local (see below, and dataSourceResolution).
+    const locals = new Map<string, string>();
+    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], () => locals.get(n), n), spelling: 'ts', types: inputTypes(spec) };
+    const inputLocal = (n: string): string => {
+      let ref = locals.get(n);
+      if (ref === undefined) {
+        const element = new TerraformLocal(this, `input_${n}`, `\${${inputExpression(() => this.inputs[n])}}`);
+        element.overrideLogicalId(`${prefix}_input_${n}`);
+        if (this.planTime) foldedAtSynth(element); // created after construction, by deferToPlan
+        locals.set(n, (ref = `local.${prefix}_input_${n}`));
+      }
+      return ref;
+    };
+    // Plan-time rules read a list, map or object prop through a local: written once, not in every rule.
+    const rulesRender: RenderOptions = {
+      ...render,
+      resolve: (n) => {
+        const value = this.inputs[n];
+        return value !== null && typeof value === 'object' && !Token.isUnresolved(value) ? inputLocal(n) : render.resolve(n);
+      },
+    };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
     // repeat the answer. The deferred ones go to plan time, each once, as the HCL module's
     // validation and precondition blocks would check them.
     const planTime = deferred.map((rule) => afterOwnRules(rule, deferred));
-    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`);
+    const base = contextBase(this, 'construct', planTime, render, (n) => `${prefix}_${n}`, rulesRender);
     let rendered: { condition: string; errorMessage: string }[] | undefined;
     const ctx: BuildContext = {
       ...base,
@@ -199,7 +230,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     if (deferred.length > 0 && !rendered) {
       throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
     }
-    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render, spec };
+    for (const n of inputsReadByDataSources(this)) if (holdsTokens(this.inputs[n])) inputLocal(n);
+    this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
+    this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render: rulesRender, spec };
   }
 
   /**
@@ -207,7 +240,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
    * `addToResourcePolicy`): checks `candidate` (every input, `input` with the
    * addition) with the spec's rules that read `input`. A violated rule throws a ValidationError
    * naming `label`; a rule that a token leaves undecided joins the plan-time checks. The caller
-   * then adds the entry: the inputs local is rendered at synth time, so the build's resources see it.
+   * then adds the entry: the inputs are read at synth time (ctx.in), so the build's resources see it.
    */
   protected checkAddition(label: string, input: string, candidate: Record<string, unknown>): void {
     const { spec } = this.planTime;
@@ -235,6 +268,69 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       this.planTime.checks.push({ condition, errorMessage: message });
     }
   }
+}
+
+/**
+ * Makes the element's synthesized JSON go through foldLiterals once cdktf has resolved it: cdktf
+ * resolves what `toTerraform` returns, and a token it returns is resolved, then post-processed.
+ * Resolved in place of the element's own result, so references to other stacks are still found.
+ */
+function foldedAtSynth(element: TerraformElement): void {
+  const toTerraform = element.toTerraform.bind(element);
+  const locals = constantLocalsOf(TerraformStack.of(element));
+  const order = nextOrder(TerraformStack.of(element));
+  const folded: IResolvable = {
+    creationStack: [],
+    resolve: (context) => {
+      // cdktf resolves what this returns, then post-processes it: a data source's inputs are read
+      // through their locals in between (input-values.ts, dataSourceResolution).
+      const isData = element instanceof TerraformDataSource;
+      if (isData) dataSourceResolution.begin();
+      context.registerPostProcessor({
+        postProcess: (resolved) => {
+          if (isData) dataSourceResolution.end();
+          // Only locals created before this element count, so every synthesis folds alike.
+          const before = new Set([...locals].filter(([, at]) => at < order).map(([name]) => name));
+          const folded = foldLiterals(resolved, before) as { locals?: Record<string, unknown> };
+          for (const [name, value] of Object.entries(folded.locals ?? {})) if (isConstant(value)) locals.set(name, order);
+          return folded;
+        },
+      });
+      return toTerraform();
+    },
+    toString: () => `${element.node.path} (folded)`,
+  };
+  element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
+}
+
+/**
+ * The inputs that the construct's data sources read directly (their configuration holds a token
+ * `ctx.in` returned): Terraform would defer reading such a data source to the apply if the value
+ * it reads references a managed resource that the plan changes, so those inputs get a local.
+ */
+function inputsReadByDataSources(c: Construct): Set<string> {
+  const dataSources = c.node.findAll().filter((e): e is TerraformDataSource => e instanceof TerraformDataSource);
+  return inputsReadBy(() => dataSources.forEach((d) => tokenExpression(d, d.toTerraform())));
+}
+
+const CONSTANT_LOCALS = new WeakMap<TerraformStack, Map<string, number>>();
+const ELEMENTS_FOLDED = new WeakMap<TerraformStack, number>();
+
+/**
+ * The locals of a stack found constant (folded to plain JSON), each with the order of its element.
+ * cdktf resolves elements in the order they were created, and builds declare a local before what
+ * reads it; an element reads as constant only the locals created before it.
+ */
+function constantLocalsOf(stack: TerraformStack): Map<string, number> {
+  let locals = CONSTANT_LOCALS.get(stack);
+  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map()));
+  return locals;
+}
+
+function nextOrder(stack: TerraformStack): number {
+  const order = ELEMENTS_FOLDED.get(stack) ?? 0;
+  ELEMENTS_FOLDED.set(stack, order + 1);
+  return order;
 }
 
 /** A Terraform-safe, per-instance prefix for local names, from the construct path below its stack. */

@@ -1,5 +1,6 @@
 /** Output values of a construct, typed for TypeScript from the module's output specs. */
-import { Token, ref } from '../cdktf';
+import { type IResolvable, Token, Tokenization, ref } from '../cdktf';
+import { foldTemplate } from './literal-folding';
 import { ModuleSpec, tsOutputs } from './spec';
 import { TfType, camelCase } from './types';
 
@@ -21,14 +22,38 @@ export function toOutputs<T extends object>(spec: ModuleSpec, values: Record<str
  */
 export function asTokens(value: unknown): unknown {
   if (typeof value === 'string') {
-    const inner = Token.isUnresolved(value) ? undefined : singleInterpolation(value);
-    return inner === undefined ? value : ref(inner);
+    const inner = isOneToken(value) ? undefined : singleInterpolation(value);
+    if (inner === undefined) return value;
+    return Token.isUnresolved(inner) ? Token.asString(foldedReference(inner)) : ref(inner);
   }
   if (Array.isArray(value)) return value.map(asTokens);
   if (value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asTokens(v)]));
   }
   return value;
+}
+
+const isOneToken = (s: string): boolean => {
+  const fragments = Tokenization.reverseString(s);
+  return fragments.length === 1 && fragments.firstToken !== undefined;
+};
+
+/**
+ * An output that reads a construct's props (input-values.ts: the expression holds their values):
+ * inside an expression (an `Fn.*` call, another interpolation) it is that expression, as a
+ * reference is; as a whole attribute or in text, what is constant in it is written as constant
+ * (`"/mnt/data"`, not `${"/mnt/data"}`), as in the construct's own resources.
+ */
+function foldedReference(expression: string): IResolvable {
+  return {
+    creationStack: [],
+    resolve: (context) => {
+      const insideExpression = context.suppressBraces === true;
+      context.suppressBraces = true;
+      context.registerPostProcessor({ postProcess: (text) => (insideExpression ? text : foldTemplate(`\${${text}}`)) });
+      return expression;
+    },
+  };
 }
 
 /** The expression of a string that is exactly one `${…}` interpolation (not `"${a}-${b}"`), else undefined. */

@@ -7,6 +7,9 @@ import type { PlanJson } from './plan/types';
 export function diagnose(plan: PlanJson): Finding[] {
   const ctx = createContext(plan);
   return CHECKS.flatMap((check) =>
-    check.run(ctx).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
+    check
+      .run(ctx)
+      .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
+      .map((f) => (check.securityHub ? { ...f, securityHub: [...check.securityHub] } : f)),
   );
 }

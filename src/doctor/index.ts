@@ -5,10 +5,14 @@
 export { diagnose } from './diagnose';
 export { CHECKS, type Check } from './checks';
 export type { CheckId, Finding, Severity } from './finding';
-export { parsePlan, PlanParseError } from './plan/parse';
+export { IncompletePlanError, parsePlan, PlanParseError } from './plan/parse';
 export type { PlanJson } from './plan/types';
 export { EXIT, fails } from './report/exit-code';
 export { formatHuman } from './report/human';
 export { formatJson, toJsonReport, type JsonReport } from './report/json';
 export { formatRunTask, toRunTaskResult, type RunTaskResult } from './report/run-task';
-export { main } from './cli';
+export { formatSarif, sarifRefusal, toSarif, type SarifLog, type SarifOptions } from './report/sarif';
+export { formatRefusal } from './report/refusal';
+export { doctorMain } from './cli';
+/** The whole command line (`doctor …`, `migrate …`), for callers that pass argv as typed. */
+export { main } from '../cli';

@@ -23,7 +23,7 @@ const PROPS: EfsFilesystemProps = {
 function planTimeRules(json: Record<string, any>): { condition: string; error_message: string }[] {
   const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
   expect(fs.lifecycle.precondition ?? []).toEqual([]);
-  const [witness] = Object.values(json.resource.terraform_data) as any[];
+  const [, witness] = Object.entries(json.resource.terraform_data as Record<string, any>).find(([name]) => name.includes('module_created'))!;
   return witness.lifecycle.precondition ?? [];
 }
 
@@ -32,18 +32,22 @@ function fileSystemPreconditions(json: Record<string, any>): string[] {
   return planTimeRules(json).map((p) => p.error_message);
 }
 
-/** The replacement guard: a postcondition, which every file system has whatever its props. */
+/** The replacement guard's postconditions, which every file system has whatever its props. */
 const GUARD = /^removalPolicy is RETAIN \(allowFileSystemReplacement is false\)/;
+const TOKEN_GUARD = /^creationToken is \$\{jsonencode\(/;
 
 describe('rules rendered for plan time', () => {
   test('literal props that pass render no rule, only the replacement guard', () => {
     const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
     expect(fileSystemPreconditions(json)).toEqual([]);
     const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-    expect(fs.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toEqual([expect.stringMatching(GUARD)]);
+    expect(fs.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toEqual([
+      expect.stringMatching(GUARD),
+      expect.stringMatching(TOKEN_GUARD),
+    ]);
   });
 
-  test('a token prop renders each rule that reads it, once, reading the construct\'s inputs local', () => {
+  test('a token prop renders each rule that reads it, once, reading the token\'s own expression', () => {
     const json = synth((s) => {
       const mibps = new TerraformVariable(s, 'mibps', { type: 'number' });
       new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisioned', provisionedThroughputInMibps: mibps.numberValue });
@@ -54,8 +58,12 @@ describe('rules rendered for plan time', () => {
       'provisionedThroughputInMibps must be from 1 to 3414 MiB/s',
       'provisionedThroughputInMibps must be set when throughputMode is "provisioned", and only then',
     ]);
-    for (const p of rules) expect(p.condition).toContain('local.efs_inputs.provisioned_throughput_in_mibps');
-    expect(json.locals.efs_inputs.provisioned_throughput_in_mibps).toBe('${var.mibps}');
+    for (const p of rules) {
+      expect(p.condition).toContain('var.mibps');
+      expect(p.condition).not.toContain('local.');
+    }
+    const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
+    expect(fs.provisioned_throughput_in_mibps).toBe('${var.mibps}');
   });
 
   test('a token prop of a mount renders the rules that read it on its checks holder (terraform_data.input_checks, which exists with or without its own access point)', () => {

@@ -25,8 +25,10 @@ describe('efs-modules doctor (CLI)', () => {
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['ok', 'findings']);
     expect(report.ok).toBe(false);
-    expect(report.findings).toHaveLength(2);
-    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message']);
+    expect(report.findings).toHaveLength(4);
+    // securityHub only on findings of checks that match a Security Hub control.
+    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message', ...(f.check === 'file-system-backup' ? ['securityHub'] : [])]);
+    expect(report.findings[2]).toMatchObject({ check: 'file-system-backup', securityHub: ['EFS.2', 'EFS.7'] });
     expect(report.findings[0]).toMatchObject({ check: 'file-system-data-loss', severity: 'error', address: 'aws_efs_file_system.data' });
   });
 
@@ -59,13 +61,13 @@ describe('bin/efs-modules.js', () => {
     fs.mkdirSync(path.join(root, 'bin'));
     fs.copyFileSync(path.join(REPO_ROOT, 'bin', 'efs-modules.js'), path.join(root, 'bin', 'efs-modules.js'));
     if (withDist) {
-      fs.mkdirSync(path.join(root, 'dist', 'doctor'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'dist', 'doctor', 'cli.js'), "exports.run = (argv) => { process.stdout.write('compiled ' + argv.join(' ')); process.exitCode = 1; };\n");
+      fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'dist', 'cli.js'), "exports.run = (argv) => { process.stdout.write('compiled ' + argv.join(' ')); process.exitCode = 1; };\n");
     }
     return root;
   }
 
-  it('runs dist/doctor/cli.js where there is no source (the npm package)', async () => {
+  it('runs dist/cli.js where there is no source (the npm package)', async () => {
     const root = packageLike(true);
     const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
     expect(result).toMatchObject({ exitCode: 1, stdout: 'compiled doctor plan.json' });
@@ -75,6 +77,6 @@ describe('bin/efs-modules.js', () => {
     const root = packageLike(false);
     const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/dist\/doctor\/cli\.js is missing/);
+    expect(result.stderr).toMatch(/dist\/cli\.js is missing/);
   });
 });

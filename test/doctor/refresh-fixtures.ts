@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import { diagnose } from '../../src/doctor/diagnose';
+import { parsePlan, PlanParseError } from '../../src/doctor/plan/parse';
 import { removeTempDirs } from '../support/terraform';
 import { FIXTURES, planFixture, planJsonPath, type Fixture } from './fixtures';
 
@@ -19,7 +20,13 @@ async function refresh(fixture: Fixture): Promise<string> {
   const started = Date.now();
   const plan = await planFixture(fixture);
   fs.writeFileSync(planJsonPath(fixture.name), `${JSON.stringify(plan, null, 2)}\n`);
-  const lines = diagnose(plan).map((f) => `    ${f.severity} ${f.check} ${f.address}`);
+  let lines: string[];
+  try {
+    lines = diagnose(parsePlan(JSON.stringify(plan))).map((f) => `    ${f.severity} ${f.check} ${f.address}`);
+  } catch (error) {
+    if (!(error instanceof PlanParseError)) throw error;
+    lines = [`    refused: ${error.message}`];
+  }
   return [`${fixture.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...(lines.length > 0 ? lines : ['    no findings'])].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { main, type Io } from '../../src/doctor/cli';
+import { main, type Io } from '../../src/cli';
 import type { Finding } from '../../src/doctor/finding';
 import { formatHuman } from '../../src/doctor/report/human';
 import { toJsonReport } from '../../src/doctor/report/json';
@@ -71,6 +71,7 @@ describe('main (in process)', () => {
     expect(runMain(['doctor', 'a.json', 'b.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('one plan JSON file') });
     expect(runMain(['doctor', '--format', 'xml', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of') });
     expect(runMain(['doctor', '--json', '--format', 'human', 'a.json'])).toMatchObject({ code: 2 });
+    expect(runMain(['doctor', '--sarif-file', 'main.tf', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--sarif-file goes with --format sarif') });
     expect(runMain(['doctor', '--verbose', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--verbose'") });
     expect(runMain(['lint', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "lint"') });
     expect(runMain(['doctor', 'missing.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read missing.json') });

@@ -6,6 +6,7 @@
  */
 import { NormalizedChange, normalizedChanges, planHclExample, planStack } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
+import { doctorFindings } from '../support/doctor-clean';
 
 let hcl: PlanJson;
 let ts: PlanJson;
@@ -133,4 +134,11 @@ describe('the TypeScript construct plans what the HCL module plans', () => {
     expect(fromHcl.filter((c) => c.type.startsWith('aws_backup_'))).toHaveLength(5);
     expect(fromTs).toEqual(fromHcl);
   });
+});
+
+test.each([
+  ['HCL', () => hcl],
+  ['TypeScript', () => ts],
+] as const)('efs-modules doctor --strict passes the %s plan clean', (_how, plan) => {
+  expect(doctorFindings(plan())).toEqual([]);
 });

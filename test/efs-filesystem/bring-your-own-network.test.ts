@@ -32,13 +32,14 @@ function lambdaIn(stack: TerraformStack, groupId: string): LambdaFunction {
 }
 
 describe('createSecurityGroup: false', () => {
-  test('synthesizes without vpcId, and the group and its rules read the flag from the inputs local', () => {
+  test('synthesizes without vpcId: no group, no rules, and the mount targets get the given groups', () => {
     const json = synth((s) => new EfsFilesystem(s, 'efs', OWN_GROUPS));
-    expect(json.locals.efs_inputs).toMatchObject({ create_security_group: false, vpc_id: null, mount_target_security_group_ids: ['sg-0bbbbbbbbbbbbbbb2'] });
     const [group] = Object.values(json.resource.aws_security_group) as any[];
-    expect(group.count).toBe('${local.efs_inputs.create_security_group ? 1 : 0}');
+    expect(group).toMatchObject({ count: 0, vpc_id: null });
+    const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(rules.map((r) => r.for_each ?? r.count)).toEqual(expect.arrayContaining([{}, 0]));
     const [mountTarget] = Object.values(json.resource.aws_efs_mount_target) as any[];
-    expect(mountTarget.security_groups).toMatch(/^\$\{concat\(aws_security_group\.\w+\[\*\]\.id, local\.efs_inputs\.mount_target_security_group_ids\)\}$/);
+    expect(mountTarget.security_groups).toMatch(/^\$\{concat\(aws_security_group\.\w+\[\*\]\.id, \["sg-0bbbbbbbbbbbbbbb2"\]\)\}$/);
   });
 
   test('allowClient refuses, naming the construct and saying how the client gets in', () => {
@@ -80,7 +81,8 @@ describe('createSecurityGroup: false', () => {
       const clients = new SecurityGroup(s, 'clients', { name: 'clients' });
       new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', function: lambdaIn(s, clients.id), allowClientSecurityGroup: false });
     });
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({});
+    const fromGroups = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).find((r) => r.description === 'NFS from allowed security group ${each.key}');
+    expect(fromGroups.for_each).toEqual({});
   });
 });
 
@@ -89,7 +91,7 @@ describe('a file system without mount targets', () => {
 
   test('synthesizes: mountTargets defaults to {}', () => {
     const json = synth((s) => new EfsFilesystem(s, 'efs', noMountTargets));
-    expect(json.locals.efs_inputs.mount_targets).toEqual({});
+    expect((Object.values(json.resource.aws_efs_mount_target)[0] as any).for_each).toEqual({});
   });
 
   test.each([

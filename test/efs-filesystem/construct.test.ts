@@ -10,25 +10,35 @@ const PROPS: EfsFilesystemProps = {
   mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
 };
 
-test('holds the props, defaults applied, in one local per instance', () => {
+const only = (json: Record<string, any>, type: string): any => {
+  const blocks = Object.values(json.resource[type] ?? {});
+  expect(blocks).toHaveLength(1);
+  return blocks[0];
+};
+
+test('writes the props, defaults applied, where the resources read them, with no inputs local', () => {
   const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
-  expect(json.locals.efs_inputs).toMatchObject({
-    name: 'files',
+  expect(Object.keys(json.locals).filter((name) => name.includes('inputs'))).toEqual([]);
+  expect(only(json, 'aws_efs_file_system')).toMatchObject({
     throughput_mode: 'elastic',
     performance_mode: 'generalPurpose',
     encrypted: true,
-    backup_enabled: true,
-    enforce_tls: true,
-    allow_nfs_from_self: true,
-    lifecycle_policy: { transition_to_ia: 'AFTER_30_DAYS', transition_to_archive: null, transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
     provisioned_throughput_in_mibps: null,
-    mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0', ip_address: null } },
+    tags: expect.stringContaining('Name = "files"'),
   });
+  expect(only(json, 'aws_efs_backup_policy').backup_policy).toEqual({ status: 'ENABLED' });
+  expect(json.locals.efs_lifecycle_transitions).toContain(
+    '{ transition_to_ia = "AFTER_30_DAYS", transition_to_archive = null, transition_to_primary_storage_class = "AFTER_1_ACCESS" }',
+  );
+  expect(json.locals.efs_file_system_policy_statements).toContain('[local.efs_deny_unencrypted_transport_statement]');
+  const fromSelf = Object.values(json.resource.aws_vpc_security_group_ingress_rule).find((r: any) => r.description === 'NFS from members of this security group');
+  expect(fromSelf).toMatchObject({ count: 1 });
+  expect(only(json, 'aws_efs_mount_target').for_each).toEqual({ a: { subnet_id: 'subnet-0123456789abcdef0', ip_address: null } });
 });
 
 test('applies optional() defaults inside map entries', () => {
   const json = synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { app: { posixUser: { uid: 1, gid: 2 } } } }));
-  expect(json.locals.efs_inputs.access_points.app).toEqual({
+  expect(only(json, 'aws_efs_access_point').for_each.app).toEqual({
     root_directory: '/',
     posix_user: { uid: 1, gid: 2, secondary_gids: [] },
     creation_info: null,
@@ -36,12 +46,15 @@ test('applies optional() defaults inside map entries', () => {
   });
 });
 
-test('reads every input through the local, as the HCL module reads its variables', () => {
+test('writes each input where the HCL module reads its variable, constants folded', () => {
   const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
-  const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
-  expect(fs.throughput_mode).toBe('${local.efs_inputs.throughput_mode}');
-  // The replacement guard reads the inputs too; rules decided at synth time are not rendered again.
-  expect(JSON.stringify(fs.lifecycle.postcondition)).toContain('local.efs_inputs.allow_file_system_replacement');
+  const fs = only(json, 'aws_efs_file_system');
+  expect(fs.throughput_mode).toBe('elastic');
+  // The replacement guard reads the inputs too: `false || …` (no permission) is written as what remains.
+  const [guard] = fs.lifecycle.postcondition;
+  expect(guard.condition).toMatch(/^\$\{lookup\(self\.tags, "efs-modules:created", null\) != plantimestamp\(\) \|\| /);
+  expect(guard.error_message).toContain('replace the file system "files"');
+  // Rules decided at synth time are not rendered again.
   expect(fs.lifecycle.precondition ?? []).toEqual([]);
 });
 
@@ -51,8 +64,8 @@ test('two instances in one stack do not collide', () => {
     new EfsFilesystem(s, 'b', { ...PROPS, name: 'other' });
   });
   expect(Object.keys(json.resource.aws_efs_file_system)).toHaveLength(2);
-  expect(json.locals.a_inputs.name).toBe('files');
-  expect(json.locals.b_inputs.name).toBe('other');
+  expect(json.locals.a_security_group_name).toBe('files-efs');
+  expect(json.locals.b_security_group_name).toBe('other-efs');
 });
 
 test('skips checks on values that are only known at apply time', () => {
@@ -60,7 +73,7 @@ test('skips checks on values that are only known at apply time', () => {
     const vpc = new Vpc(s, 'vpc', { cidrBlock: '10.0.0.0/16' });
     new EfsFilesystem(s, 'efs', { ...PROPS, vpcId: vpc.id, allowedSecurityGroups: { default: vpc.defaultSecurityGroupId } });
   });
-  expect(json.locals.efs_inputs.vpc_id).toBe('${aws_vpc.vpc.id}');
+  expect(only(json, 'aws_security_group').vpc_id).toBe('${aws_vpc.vpc.id}');
 });
 
 test('names a missing required prop', () => {
@@ -101,13 +114,15 @@ describe('removalPolicy', () => {
 
   test('RETAIN (the default) keeps the replacement guard and refuses destroy', () => {
     const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
-    expect(json.locals.efs_inputs.allow_file_system_replacement).toBe(false);
+    // No permission: the guard's condition is what remains of `false || …`.
+    expect(fileSystemOf(json).lifecycle.postcondition[0].condition).toMatch(/^\$\{lookup\(self\.tags/);
     expect(fileSystemOf(json).lifecycle.prevent_destroy).toBe(true);
   });
 
   test('DESTROY allows replacement and destroy', () => {
     const json = synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, removalPolicy: RemovalPolicy.DESTROY }));
-    expect(json.locals.efs_inputs.allow_file_system_replacement).toBe(true);
+    // The permission is written first, so the guard's condition holds.
+    expect(fileSystemOf(json).lifecycle.postcondition[0].condition).toMatch(/^\$\{true \|\| lookup\(self\.tags/);
     expect(fileSystemOf(json).lifecycle.prevent_destroy).toBeUndefined();
   });
 
@@ -120,15 +135,18 @@ describe('removalPolicy', () => {
 
 describe('allowClient', () => {
   const rulesOf = (json: Record<string, any>, type: string) => Object.values(json.resource[type] ?? {}) as any[];
+  /** The for_each of the NFS rules from allowedSecurityGroups: the map itself, as the construct writes it. */
+  const allowedGroups = (json: Record<string, any>) =>
+    rulesOf(json, 'aws_vpc_security_group_ingress_rule').find((r) => r.description === 'NFS from allowed security group ${each.key}').for_each;
 
   test('adds the group to allowedSecurityGroups under its name, as the prop would', () => {
     const json = synth((s) => {
       const efs = new EfsFilesystem(s, 'efs', PROPS);
       expect(efs.allowClient('app', 'sg-0123456789abcdef0')).toBe('app');
     });
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
-    const forEach = rulesOf(json, 'aws_vpc_security_group_ingress_rule').map((r) => r.for_each);
-    expect(forEach).toContain('${local.efs_inputs.create_security_group ? local.efs_inputs.allowed_security_groups : {}}');
+    expect(allowedGroups(json)).toEqual({ app: 'sg-0123456789abcdef0' });
+    // The egress rule on the client group is keyed the same way (clientEgressRules defaults to true).
+    expect(rulesOf(json, 'aws_vpc_security_group_egress_rule')[0].for_each).toContain('app = "sg-0123456789abcdef0"');
   });
 
   test('the same group token twice adds one entry, and answers with its first name', () => {
@@ -138,7 +156,7 @@ describe('allowClient', () => {
       expect(efs.allowClient('lambda', vpc.defaultSecurityGroupId)).toBe('lambda');
       expect(efs.allowClient('service', vpc.defaultSecurityGroupId)).toBe('lambda');
     });
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ lambda: '${aws_vpc.vpc.default_security_group_id}' });
+    expect(allowedGroups(json)).toBe('${{ lambda = aws_vpc.vpc.default_security_group_id }}');
   });
 
   test('a group already given as a prop is not added again', () => {
@@ -146,7 +164,7 @@ describe('allowClient', () => {
       const efs = new EfsFilesystem(s, 'efs', { ...PROPS, allowedSecurityGroups: { app: 'sg-0123456789abcdef0' } });
       expect(efs.allowClient('other', 'sg-0123456789abcdef0')).toBe('app');
     });
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ app: 'sg-0123456789abcdef0' });
+    expect(allowedGroups(json)).toEqual({ app: 'sg-0123456789abcdef0' });
   });
 
   test('a name taken by another group is refused, naming both', () => {

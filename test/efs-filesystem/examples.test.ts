@@ -5,6 +5,7 @@
  */
 import { NormalizedChange, fileSystemModuleTypes, normalizedChanges, planHclExample, planStack } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
+import { doctorFindings } from '../support/doctor-clean';
 
 const plans: Record<string, PlanJson> = {};
 
@@ -45,12 +46,15 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
 
   test('attaches a file system policy that denies access without TLS', () => {
     expect(changes(plans.basicHcl, 'aws_efs_file_system_policy')).toHaveLength(1);
-    const [document] = after(plans.basicHcl, 'aws_iam_policy_document');
-    expect(document.statement).toContainEqual(
+    // The document is read at plan time (it does not read the file system): it is in prior_state.
+    const read = (plans.basicHcl as unknown as { prior_state: { values: { root_module: { child_modules: { resources: { type: string; values: { json: string } }[] }[] } } } })
+      .prior_state.values.root_module.child_modules.flatMap((m) => m.resources);
+    const document = JSON.parse(read.find((r) => r.type === 'aws_iam_policy_document')!.values.json);
+    expect(document.Statement).toContainEqual(
       expect.objectContaining({
-        effect: 'Deny',
-        actions: ['*'],
-        condition: [expect.objectContaining({ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] })],
+        Effect: 'Deny',
+        Action: '*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       }),
     );
   });
@@ -61,7 +65,7 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
     expect([...new Set(created.map((c) => c.type))].sort()).toEqual([
       'aws_efs_backup_policy', 'aws_efs_file_system', 'aws_efs_file_system_policy', 'aws_efs_mount_target',
       'aws_security_group', 'aws_vpc_security_group_ingress_rule',
-      'terraform_data', // module_created: a witness of the replacement guard (see allow_file_system_replacement)
+      'terraform_data', // module_created and creation_token: witnesses of the replacement guard (see allow_file_system_replacement)
     ]);
   });
 });
@@ -126,5 +130,11 @@ describe('the TypeScript construct plans what the HCL module plans', () => {
     const [ts, hcl] = compare(plans.completeTs, plans.completeHcl);
     expect(hcl.length).toBeGreaterThan(10);
     expect(ts).toEqual(hcl);
+  });
+});
+
+describe('efs-modules doctor --strict passes the examples clean', () => {
+  test.each(['basicHcl', 'completeHcl', 'basicTs', 'completeTs'])('%s', (name) => {
+    expect(doctorFindings(plans[name])).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
+import { OFFLINE_PLAN_ARGS, plannedPolicies } from '../support/prepared-root';
 import { Statement, decide } from '../support/policy';
 import { awsSchema, patchState, stateFromPlan } from '../support/state';
 import { PlanJson, ResourceChange, init, plan, providerOverride, stage, terraform } from '../support/terraform';
@@ -49,6 +50,11 @@ const MUTABLE: Record<string, Record<string, unknown>> = {
   access_point_removed: { access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } } } },
   backup_plan_added: { backup_plan: { vault_name: 'keep-efs' } },
   alarms_added: { alarms: {} },
+  nfs_from_self_off: { allow_nfs_from_self: false },
+  client_egress_off: { client_egress_rules: false },
+  revoke_rules_on: { security_group_revoke_rules_on_delete: true },
+  source_document_added: { source_policy_documents: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Describe', Effect: 'Allow', Action: 'elasticfilesystem:DescribeMountTargets', Principal: { AWS: '*' }, Resource: '*' }] })] },
+  renamed: { name: 'kept' },
 };
 
 /** Changes that would replace the file system: refused unless allowed. */
@@ -90,14 +96,8 @@ async function applyAsState(
   const state = stateFromPlan(created, schema);
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
   if (settle) {
-    // The policy JSON is computed at plan time from the file system ARN: record it as applied.
-    // A data source that can be read at plan time shows in prior_state, not in resource_changes.
-    const settled = await plan(dir, { extraArgs: ['-refresh=false', '-lock=false'] });
-    const modules = (settled as unknown as { prior_state: { values: { root_module: { child_modules?: PlannedModule[] } } } })
-      .prior_state.values.root_module.child_modules ?? [];
-    const documents = new Map(
-      modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_iam_policy_document')?.values.json]),
-    );
+    // The policy JSON holds the file system's ARN, unknown when it was created: record it as applied.
+    const documents = plannedPolicies(await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS }));
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
   }
   writeFileSync(join(dir, 'main.tf'), root(cases, (name) => ({ ...BASE, ...cases[name] })));
@@ -138,9 +138,9 @@ test('the prepared state matches the base inputs: planning them again changes no
 });
 
 describe('mutable inputs update in place and never replace anything', () => {
-  // When the file system has a pending update, Terraform reads the policy document (which
-  // reads its ARN) at apply time, so the policy shows as an in-place update to the same text.
-  const fileSystemUpdate = ['update aws_efs_file_system.this', 'update aws_efs_file_system_policy.this'];
+  // The policy document does not read the file system (see build-policy.ts): a pending update of
+  // the file system leaves the policy as it is, instead of showing it as known after apply.
+  const fileSystemUpdate = ['update aws_efs_file_system.this'];
   const expected: Record<string, string[]> = {
     throughput_to_provisioned: fileSystemUpdate,
     throughput_to_bursting: fileSystemUpdate,
@@ -166,6 +166,10 @@ describe('mutable inputs update in place and never replace anything', () => {
       'create aws_iam_role_policy_attachment.backup["restores"]',
     ],
     // Elastic throughput, General Purpose (the base): no burst credit alarm; client connections is off by default.
+    nfs_from_self_off: ['delete aws_vpc_security_group_ingress_rule.nfs_from_self[0]'],
+    client_egress_off: ['delete aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]'],
+    revoke_rules_on: ['update aws_security_group.this[0]'],
+    source_document_added: ['update aws_efs_file_system_policy.this'],
     alarms_added: [
       'create aws_cloudwatch_metric_alarm.this["percent_io_limit"]',
       'create aws_cloudwatch_metric_alarm.this["storage_growth"]',
@@ -180,6 +184,25 @@ describe('mutable inputs update in place and never replace anything', () => {
     const actions = changesOf(mutable, 'tags_changed').map((c) => c.change.actions.join());
     expect(actions.length).toBeGreaterThan(5);
     expect(new Set(actions)).toEqual(new Set(['update']));
+    // The policy has no tags: its text stays as it is.
+    expect(summary(mutable, 'tags_changed')).not.toContain('update aws_efs_file_system_policy.this');
+  });
+
+  test('renamed: tags and rule descriptions update in place; the group keeps its name; nothing is replaced', () => {
+    const changes = changesOf(mutable, 'renamed');
+    expect(changes.length).toBeGreaterThan(3);
+    expect(new Set(changes.map((c) => c.change.actions.join()))).toEqual(new Set(['update']));
+    const group = changes.find((c) => c.type === 'aws_security_group')!;
+    expect((group.change.after as { name_prefix: string }).name_prefix).toBe('keep-efs-');
+    expect(summary(mutable, 'renamed')).not.toContain('update aws_efs_file_system_policy.this');
+  });
+
+  test('every policy in the plan is known at plan time: none is re-written as known after apply', () => {
+    const unknownPolicies = (mutable.resource_changes ?? [])
+      .filter((c) => c.type === 'aws_efs_file_system_policy' && c.module_address !== 'module.allowed')
+      .filter((c) => (c.change.after_unknown as Record<string, unknown> | undefined)?.policy === true)
+      .map((c) => c.address);
+    expect(unknownPolicies).toEqual([]);
   });
 });
 

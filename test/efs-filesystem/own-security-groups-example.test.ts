@@ -6,6 +6,7 @@
  */
 import { fileSystemModuleTypes, normalizedChanges, planHclExample, planStack } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
+import { doctorFindings } from '../support/doctor-clean';
 
 let hcl: PlanJson;
 let ts: PlanJson;
@@ -33,4 +34,11 @@ test('the TypeScript construct plans the same resources and values as the HCL mo
   const fromHcl = normalizedChanges(hcl, fileSystemModuleTypes);
   expect(fromHcl.length).toBeGreaterThan(5);
   expect(normalizedChanges(ts, fileSystemModuleTypes)).toEqual(fromHcl);
+});
+
+test.each([
+  ['HCL', () => hcl],
+  ['TypeScript', () => ts],
+] as const)('efs-modules doctor --strict passes the %s plan clean', (_how, plan) => {
+  expect(doctorFindings(plan())).toEqual([]);
 });

@@ -22,6 +22,8 @@ const CASES: Record<string, Record<string, unknown>> = {
   unchanged: {},
   renamed: { name: 'renamed' },
   described: { security_group_description: 'Shared files of the keep team' },
+  // How a group gets a new name or description now that both are set once: -replace of the group.
+  group_replaced: { name: 'replaced' },
   root_directory: { access_points: { app: { root_directory: '/app2', posix_user: { uid: 1000, gid: 1000 } } } },
   posix_user: { access_points: { app: { root_directory: '/app', posix_user: { uid: 2000, gid: 2000 } } } },
   group_changed: { allowed_security_groups: { app: 'sg-0123456789abcdef1' } },
@@ -55,7 +57,7 @@ let graph: ApplyGraph;
 beforeAll(async () => {
   const dir = await preparedRoot(['modules/efs-filesystem'], root((name) => ({ ...BASE, ...V1[name] })));
   rewrite(dir, root((name) => ({ ...BASE, ...CASES[name] })));
-  const saved = await savedPlan(dir, OFFLINE_PLAN_ARGS);
+  const saved = await savedPlan(dir, [...OFFLINE_PLAN_ARGS, '-replace=module.group_replaced.aws_security_group.this[0]']);
   planned = saved.json;
   graph = await applyGraph(dir, saved);
 }, 600_000); // several plans of many module instances, on a shared machine
@@ -76,7 +78,18 @@ const RULES = [
 const GROUP = 'aws_security_group.this[0]';
 const MOUNT_TARGETS = ['aws_efs_mount_target.this["a"]', 'aws_efs_mount_target.this["b"]'];
 
-describe.each(['renamed', 'described'])('%s: the security group is replaced create-before-destroy', (mod) => {
+describe('the security group\'s name and description are set once', () => {
+  test('renamed: the group keeps its name; its Name tag follows, and nothing is replaced', () => {
+    expect(replaced('renamed')).toEqual([]);
+    expect(changeSummary(planned, 'module.renamed.')).toContain(`update ${GROUP}`);
+  });
+
+  test('described: nothing changes', () => {
+    expect(changeSummary(planned, 'module.described.')).toEqual([]);
+  });
+});
+
+describe.each(['group_replaced'])('%s (-replace, to give it a new name): the security group is replaced create-before-destroy', (mod) => {
   test('the group and every NFS rule are replaced, new first; nothing else is', () => {
     expect(replaced(mod)).toEqual([GROUP, ...RULES].sort());
     expect(changeSummary(planned, `module.${mod}.`).filter((c) => c.startsWith('delete ') || c.startsWith('delete+create'))).toEqual([]);

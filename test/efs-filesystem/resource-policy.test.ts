@@ -5,7 +5,7 @@
  */
 import { App, TerraformStack, TerraformVariable } from '../../src/cdktf';
 import { EfsFilesystem, EfsFilesystemProps, PolicyStatement } from '../../src';
-import { inputsLocal, preconditionMessages, synthStack, thrown } from '../support/synth';
+import { preconditionMessages, synthStack, thrown } from '../support/synth';
 
 const PROPS: EfsFilesystemProps = {
   name: 'files',
@@ -24,17 +24,18 @@ const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) => new EfsFilesy
 describe('props', () => {
   test('a statement\'s fields left out are null (principals: everyone, resources: the file system, in the build)', () => {
     const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, policyStatements: [{ sid: 'NoWrite', effect: 'Deny', notActions: ['elasticfilesystem:ClientMount'] }] }));
-    expect(inputsLocal(json).policy_statements).toEqual([{
-      sid: 'NoWrite', effect: 'Deny', actions: null, not_actions: ['elasticfilesystem:ClientMount'],
-      principals: null, not_principals: null, resources: null, conditions: [],
-    }]);
+    // The statements are written where the statement list reads policy_statements, last.
+    expect(json.locals.efs_file_system_policy_statements).toContain(
+      '  [{ sid = "NoWrite", effect = "Deny", actions = null, not_actions = ["elasticfilesystem:ClientMount"], ' +
+        'principals = null, not_principals = null, resources = null, conditions = [] }],\n)',
+    );
   });
 
   test('the policy document writes not_actions, not_principals, resources and the merged documents', () => {
     const json = synthStack((s) => new EfsFilesystem(s, 'efs', PROPS));
     const document = only(json.data.aws_iam_policy_document);
-    expect(document.source_policy_documents).toBe('${local.efs_inputs.source_policy_documents}');
-    expect(document.override_policy_documents).toBe('${local.efs_inputs.override_policy_documents}');
+    expect(document.source_policy_documents).toEqual([]);
+    expect(document.override_policy_documents).toEqual([]);
     const content = document.dynamic.statement.content;
     expect(content.not_actions).toBe('${statement.value.not_actions}');
     expect(content.resources).toContain('statement.value.resources == null');
@@ -43,8 +44,7 @@ describe('props', () => {
 
   test('allowAccessViaMountTargets false with an Allow of ClientMount synthesizes, and the statements local reads the flag', () => {
     const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, allowAccessViaMountTargets: false, policyStatements: [MOUNT_FOR_ROLE] }));
-    expect(inputsLocal(json).allow_access_via_mount_targets).toBe(false);
-    expect(json.locals.efs_file_system_policy_statements).toContain('if local.efs_inputs.allow_access_via_mount_targets');
+    expect(json.locals.efs_file_system_policy_statements).toContain('[for statement in [local.efs_allow_mount_statement] : statement if false]');
   });
 
   test('allowAccessViaMountTargets false with an Allow whose notActions leave ClientMount in synthesizes', () => {
@@ -63,14 +63,17 @@ describe('props', () => {
   test('creationToken and replicationOverwriteProtection reach the file system; protection is a block only when set', () => {
     const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, creationToken: 'shared-files', replicationOverwriteProtection: 'DISABLED' }));
     const fs = only(json.resource.aws_efs_file_system);
-    expect(inputsLocal(json)).toMatchObject({ creation_token: 'shared-files', replication_overwrite_protection: 'DISABLED' });
-    expect(fs.creation_token).toBe('${local.efs_inputs.creation_token}');
-    expect(fs.dynamic.protection.for_each).toBe('${local.efs_inputs.replication_overwrite_protection == null ? [] : [local.efs_inputs.replication_overwrite_protection]}');
+    expect(fs.creation_token).toBe('shared-files');
+    expect(fs.dynamic.protection.for_each).toEqual(['DISABLED']);
+    const unset = only(synthStack((s) => new EfsFilesystem(s, 'efs', PROPS)).resource.aws_efs_file_system);
+    expect(unset.dynamic.protection.for_each).toEqual([]);
   });
 
   test('replication.fileSystemId is the destination file system', () => {
     const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, replication: { region: 'us-west-2', fileSystemId: 'fs-0123456789abcdef1' } }));
-    expect(inputsLocal(json).replication).toEqual({ region: 'us-west-2', file_system_id: 'fs-0123456789abcdef1', availability_zone_name: null, kms_key_arn: null });
+    expect(only(json.resource.aws_efs_replication_configuration).for_each).toEqual({
+      replica: { region: 'us-west-2', file_system_id: 'fs-0123456789abcdef1', availability_zone_name: null, kms_key_arn: null },
+    });
     expect(only(json.resource.aws_efs_replication_configuration).destination.file_system_id).toBe('${each.value.file_system_id}');
   });
 });
@@ -83,8 +86,13 @@ describe('addToResourcePolicy', () => {
       index = efs.addToResourcePolicy({ sid: 'NoRootForApp', effect: 'Deny', actions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] });
     });
     expect(index).toBe(1);
-    expect(inputsLocal(json).policy_statements.map((st: { sid: string }) => st.sid)).toEqual(['AppMounts', 'NoRootForApp']);
-    expect(inputsLocal(json).policy_statements[1]).toMatchObject({ not_actions: null, resources: null, conditions: [] });
+    const statements: string = json.locals.efs_file_system_policy_statements;
+    expect(statements.indexOf('sid = "AppMounts"')).toBeGreaterThan(0);
+    expect(statements.indexOf('sid = "NoRootForApp"')).toBeGreaterThan(statements.indexOf('sid = "AppMounts"'));
+    expect(statements).toContain(
+      '{ sid = "NoRootForApp", effect = "Deny", actions = ["elasticfilesystem:ClientRootAccess"], not_actions = null, ' +
+        `principals = [{ type = "AWS", identifiers = ["${ROLE}"] }], not_principals = null, resources = null, conditions = [] }`,
+    );
   });
 
   test('refuses a Deny that would lock every client out, naming the entry it would be', () => {

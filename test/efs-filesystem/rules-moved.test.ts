@@ -54,7 +54,12 @@ const RULES = 'aws_vpc_security_group_ingress_rule';
  * The same upgrade also swaps the replacement guard's old record for its witness (see the
  * CHANGELOG): neither is an AWS resource, and the file system is not touched.
  */
-const GUARD_SWAP = ['delete terraform_data.file_system_settings', 'create terraform_data.module_created'];
+const GUARD_SWAP = [
+  'delete terraform_data.file_system_settings',
+  'create terraform_data.module_created',
+  // The record of the creation token the guard checks an allowed replacement against.
+  'create terraform_data.creation_token',
+];
 
 test('with the moved blocks, no rule and no other resource is deleted or replaced', () => {
   const destructive = changeSummary(upgraded, 'module.with_moved.').filter((c) => c.includes('delete'));

@@ -8,7 +8,7 @@ import { EcsTaskDefinition, EcsTaskDefinitionConfig } from '@cdktf/provider-aws/
 import { Fn, Token } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEcs } from '../../src';
 import { asTokens } from '../../src/core/outputs';
-import { FILE_SYSTEM_PROP as FS, synthStack as synth, thrown } from '../support/synth';
+import { FILE_SYSTEM_PROP as FS, inputsOf, synthStack as synth, thrown } from '../support/synth';
 
 const TASK: EcsTaskDefinitionConfig = {
   family: 'app',
@@ -18,22 +18,34 @@ const TASK: EcsTaskDefinitionConfig = {
 const taskOf = (json: Record<string, any>) => Object.values(json.resource.aws_ecs_task_definition)[0] as Record<string, any>;
 
 test('adds a TLS, IAM-authorized volume through the access point to the task definition', () => {
-  const json = synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'app.data' }));
+  let mount!: EfsMountEcs;
+  const json = synth((s) => {
+    mount = new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'app.data' });
+  });
   expect(taskOf(json).volume).toEqual([
     {
       name: 'app-data',
       efs_volume_configuration: {
-        file_system_id: '${local.data_inputs.file_system.id}',
+        file_system_id: FS.id,
         transit_encryption: 'ENABLED',
-        transit_encryption_port: '${local.data_inputs.transit_encryption_port}',
+        transit_encryption_port: null,
         authorization_config: {
-          access_point_id: expect.stringMatching(/^\$\{local\.data_inputs\.access_point == null \? aws_efs_access_point\.data_access_point_\w+\[0\]\.id : /),
-          iam: '${local.data_inputs.iam_authorization ? "ENABLED" : "DISABLED"}',
+          access_point_id: expect.stringMatching(/^\$\{aws_efs_access_point\.data_access_point_\w+\[0\]\.id\}$/),
+          iam: 'ENABLED',
         },
       },
     },
   ]);
-  expect(json.locals.data_inputs).toMatchObject({ task_role_name: 'app-task', attach_task_role_policy: true });
+  expect(inputsOf(mount)).toMatchObject({ task_role_name: 'app-task', attach_task_role_policy: true });
+});
+
+test('takes the EfsFilesystem itself as fileSystem, as AWS CDK does, and synthesizes as with its reference', () => {
+  const mounted = (pick: (efs: EfsFilesystem) => EfsFilesystem | EfsFilesystem['fileSystem']) =>
+    synth((s) => {
+      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      new EfsMountEcs(s, 'data', { fileSystem: pick(efs), taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
+    });
+  expect(mounted((efs) => efs)).toEqual(mounted((efs) => efs.fileSystem));
 });
 
 test('several mounts add several volumes to one task, and depends_on the mount targets once', () => {
@@ -55,7 +67,7 @@ test('the mount point renders as expressions inside Fn.jsonencode', () => {
     task.containerDefinitions = Fn.jsonencode([{ name: 'app', mountPoints: [data.mountPoint] }]);
   });
   expect(taskOf(json).container_definitions).toBe(
-    '${jsonencode([{"name" = "app", "mountPoints" = [{"sourceVolume" = local.data_volume_name, "containerPath" = local.data_inputs.container_path, "readOnly" = local.data_inputs.read_only}]}])}',
+    '${jsonencode([{"name" = "app", "mountPoints" = [{"sourceVolume" = local.data_volume_name, "containerPath" = "/srv", "readOnly" = true}]}])}',
   );
 });
 
@@ -82,8 +94,12 @@ test('refuses IAM authorization on a task definition without a task role', () =>
 
 test('a task definition without a task role, mounted without IAM authorization, gets no role policy and needs no flag', () => {
   const { taskRoleArn: _role, ...noRole } = TASK;
-  const json = synth((s) => new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', noRole), name: 'data', iamAuthorization: false }));
-  expect(json.locals.data_inputs).toMatchObject({ task_role_name: null, attach_task_role_policy: false });
+  let mount!: EfsMountEcs;
+  const json = synth((s) => {
+    mount = new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: new EcsTaskDefinition(s, 'task', noRole), name: 'data', iamAuthorization: false });
+  });
+  expect(inputsOf(mount)).toMatchObject({ task_role_name: null, attach_task_role_policy: false });
+  expect(json.locals.data_role_policy).toEqual({});
 });
 
 test('without a task definition, a mount without a task role says how to do without one', () => {
@@ -101,7 +117,8 @@ test('creates no security group rule of its own, and adds the service group to t
   });
   const rules = Object.keys(json.resource.aws_vpc_security_group_ingress_rule);
   expect(rules.every((r) => r.startsWith('efs_'))).toBe(true);
-  expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ a: 'sg-0aaaaaaaaaaaaaaaa' });
+  const fromGroups = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).find((r) => r.description === 'NFS from allowed security group ${each.key}');
+  expect(fromGroups.for_each).toEqual({ a: 'sg-0aaaaaaaaaaaaaaaa' });
 });
 
 test('refuses a second volume of the same name on one task definition', () => {
@@ -131,15 +148,17 @@ test('outputs become reference tokens only when they are one whole expression', 
 });
 
 test('mounts an access point made by addAccessPoint: the volume\'s access_point_id is its ID', () => {
+  let mount!: EfsMountEcs;
   const json = synth((s) => {
     const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
     const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
-    new EfsMountEcs(s, 'data', { fileSystem: efs.fileSystem, accessPoint: data, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
+    mount = new EfsMountEcs(s, 'data', { fileSystem: efs.fileSystem, accessPoint: data, taskDefinition: new EcsTaskDefinition(s, 'task', TASK), name: 'data' });
   });
+  // The given access point's ID, behind the file system's mount targets (so the task waits for them).
   expect(taskOf(json).volume[0].efs_volume_configuration.authorization_config.access_point_id).toMatch(
-    /^\$\{local\.data_inputs\.access_point == null \? .* : \(length\(local\.data_inputs\.file_system\.mount_target_ids\) > 0 \? local\.data_inputs\.access_point\.id : null\)\}$/,
+    /^\$\{\{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \} == null \? .* : \(length\(\{ id = aws_efs_file_system\..* \}\.mount_target_ids\) > 0 \? \{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \}\.id : null\)\}$/,
   );
-  expect(json.locals.data_inputs.access_point.id).toMatch(/^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id\}$/);
+  expect(inputsOf(mount).access_point.id).toMatch(/^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id\}$/);
 });
 
 test('refuses posixUser with accessPoint', () => {

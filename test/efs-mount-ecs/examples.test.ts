@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlannedExample, changes, node, only, planHcl, planTs, samePlans, waitsFor } from '../support/mounts/examples';
+import { doctorFindings } from '../support/doctor-clean';
 
 let hcl: PlannedExample;
 let ts: PlannedExample;
@@ -110,4 +111,11 @@ test('the TypeScript task definition also depends on the mount targets directly 
 
 test('TypeScript plans the same resources and values as HCL', () => {
   samePlans(ts, hcl);
+});
+
+test.each([
+  ['HCL', () => hcl],
+  ['TypeScript', () => ts],
+] as const)('efs-modules doctor --strict passes the %s plan clean', (_how, example) => {
+  expect(doctorFindings(example().plan)).toEqual([]);
 });

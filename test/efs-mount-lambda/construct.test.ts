@@ -12,7 +12,7 @@ import { EfsFilesystem, EfsMountLambda } from '../../src';
 import { efsFilesystemSpec } from '../../src/modules/efs-filesystem/spec';
 import { POSIX_USER } from '../../src/modules/shared';
 import { FILE_SYSTEM } from '../../src/modules/mount/cases';
-import { thrown } from '../support/synth';
+import { inputsOf, thrown } from '../support/synth';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/service-role/app-role';
 const FUNCTION: LambdaFunctionConfig = {
@@ -58,43 +58,52 @@ describe('with a function', () => {
       new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app', rootDirectory: '/app', mountPath: '/mnt/app' });
     });
     expect(one('aws_lambda_function').file_system_config).toEqual({
-      arn: expect.stringMatching(/^\$\{local\.mount_inputs\.access_point == null \? aws_efs_access_point\.mount_access_point_\w+\[0\]\.arn : /),
-      local_mount_path: '${local.mount_inputs.mount_path}',
+      // No accessPoint given and a literal file system: the mount's own access point, the other branch folded away.
+      arn: expect.stringMatching(/^\$\{aws_efs_access_point\.mount_access_point_\w+\[0\]\.arn\}$/),
+      local_mount_path: '/mnt/app',
     });
   });
 
   test('takes the role name from the function\'s role ARN and the group from its security group', () => {
-    const { json } = synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' }));
-    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: 'sg-0aaaaaaaaaaaaaaaa' });
-    expect(json.locals.mount_inputs).not.toHaveProperty('create_security_group_rule');
+    let mount!: EfsMountLambda;
+    const { json } = synth((s) => {
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
+    });
+    expect(inputsOf(mount)).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: 'sg-0aaaaaaaaaaaaaaaa' });
+    expect(inputsOf(mount)).not.toHaveProperty('create_security_group_rule');
+    expect(json.locals.mount_role_policy).toEqual({ role: 'app-role' });
   });
 
   test('derives them as expressions when the role and group are created in the same stack, with no flag', () => {
+    let mount!: EfsMountLambda;
     const { json } = synth((s) => {
       const role = new IamRole(s, 'role', { namePrefix: 'app-', assumeRolePolicy: '{}' });
       const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
       const fn = new LambdaFunction(s, 'fn', { ...FUNCTION, role: role.arn, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [group.id] } });
-      new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app' });
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, function: fn, name: 'app' });
     });
-    expect(json.locals.mount_inputs).toMatchObject({
+    expect(inputsOf(mount)).toMatchObject({
       role_name: '${element(reverse(split("/", aws_iam_role.role.arn)), 0)}',
       attach_role_policy: true,
       security_group_id: '${aws_security_group.group.id}',
     });
+    expect(json.locals.mount_role_policy).toBe('${{ role = element(reverse(split("/", aws_iam_role.role.arn)), 0) }}');
   });
 
   test('keeps a role name and group given as props, and a flag set to false', () => {
-    const { json } = synth((s) =>
-      new EfsMountLambda(s, 'mount', {
+    let mount!: EfsMountLambda;
+    const { json } = synth((s) => {
+      mount = new EfsMountLambda(s, 'mount', {
         fileSystem: FS,
         function: new LambdaFunction(s, 'fn', FUNCTION),
         name: 'app',
         roleName: 'other-role',
         attachRolePolicy: false,
         securityGroupId: 'sg-0cccccccccccccccc',
-      }),
-    );
-    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'other-role', attach_role_policy: false, security_group_id: 'sg-0cccccccccccccccc' });
+      });
+    });
+    expect(inputsOf(mount)).toMatchObject({ role_name: 'other-role', attach_role_policy: false, security_group_id: 'sg-0cccccccccccccccc' });
+    expect(json.locals.mount_role_policy).toEqual({});
   });
 
   test('a function with several groups must name the client group: the construct does not guess', () => {
@@ -102,10 +111,11 @@ describe('with a function', () => {
     expect(thrown(() => synth((s) => new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', twoGroups), name: 'app' }))).problems).toEqual([
       'function (test/fn) has 2 security groups in its vpcConfig: pass securityGroupId to say which one the file system lets in on NFS, or allowClientSecurityGroup: false.',
     ]);
-    const { json } = synth((s) =>
-      new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', twoGroups), name: 'app', securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' }),
-    );
-    expect(json.locals.mount_inputs.security_group_id).toBe('sg-0aaaaaaaaaaaaaaaa');
+    let mount!: EfsMountLambda;
+    synth((s) => {
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: FS, function: new LambdaFunction(s, 'fn', twoGroups), name: 'app', securityGroupId: 'sg-0aaaaaaaaaaaaaaaa' });
+    });
+    expect(inputsOf(mount).security_group_id).toBe('sg-0aaaaaaaaaaaaaaaa');
   });
 
   test('creates no security group rule of its own', () => {
@@ -122,19 +132,30 @@ describe('with a function', () => {
     expect(one('aws_lambda_function').depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
   });
 
+  test('takes the EfsFilesystem itself as fileSystem, as AWS CDK does, and synthesizes as with its reference', () => {
+    const EFS = { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } };
+    const mounted = (pick: (efs: EfsFilesystem) => EfsFilesystem | EfsFilesystem['fileSystem']) =>
+      synth((s) => {
+        const efs = new EfsFilesystem(s, 'efs', EFS);
+        new EfsMountLambda(s, 'mount', { fileSystem: pick(efs), function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
+      }).json;
+    expect(mounted((efs) => efs)).toEqual(mounted((efs) => efs.fileSystem));
+  });
+
   test('two functions sharing a group created in the stack add it to the EfsFilesystem once: one NFS rule', () => {
+    const mounts: EfsMountLambda[] = [];
+    let efs!: EfsFilesystem;
     const { json } = synth((s) => {
-      const efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+      efs = new EfsFilesystem(s, 'efs', { name: 'files', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
       const group = new SecurityGroup(s, 'group', { namePrefix: 'app-' });
       for (const name of ['one', 'two']) {
         const fn = new LambdaFunction(s, `${name}-fn`, { ...FUNCTION, functionName: name, vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: [group.id] } });
-        new EfsMountLambda(s, `${name}-mount`, { fileSystem: efs.fileSystem, function: fn, name, rootDirectory: `/${name}` });
+        mounts.push(new EfsMountLambda(s, `${name}-mount`, { fileSystem: efs.fileSystem, function: fn, name, rootDirectory: `/${name}` }));
       }
     });
-    expect(json.locals.efs_inputs.allowed_security_groups).toEqual({ 'one-mount': '${aws_security_group.group.id}' });
-    for (const local of ['one_mount_inputs', 'two_mount_inputs']) {
-      expect(json.locals[local].security_group_id).toBe('${aws_security_group.group.id}');
-    }
+    const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(rules.find((r) => r.description === 'NFS from allowed security group ${each.key}').for_each).toBe('${{ one-mount = aws_security_group.group.id }}');
+    for (const mount of mounts) expect(inputsOf(mount).security_group_id).toBe('${aws_security_group.group.id}');
   });
 
   test('refuses a function outside a VPC', () => {
@@ -191,9 +212,9 @@ describe('without a function', () => {
     });
     expect(Object.keys(json.resource)).toEqual(['aws_efs_access_point', 'aws_iam_role_policy', 'terraform_data']);
     expect(one('aws_iam_role_policy').for_each).toBe('${local.mount_role_policy}');
-    expect(json.locals.mount_role_policy).toBe('${local.mount_inputs.attach_role_policy ? { role = local.mount_inputs.role_name } : {}}');
+    expect(json.locals.mount_role_policy).toEqual({ role: 'app-role' });
     expect(json.locals.mount_attaches_role_policy).toBeUndefined();
-    expect(json.locals.mount_inputs).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: null });
+    expect(inputsOf(mount!)).toMatchObject({ role_name: 'app-role', attach_role_policy: true, security_group_id: null });
     expect(mount!.fileSystemConfig.localMountPath).toMatch(/^\$\{TfToken\[/);
   });
 
@@ -227,28 +248,31 @@ describe('with an access point of the EfsFilesystem (accessPoint)', () => {
   const ADDRESS = /^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.(id|arn)\}$/;
 
   test('mounts an access point made by addAccessPoint: the function\'s file_system_config ARN is its ARN, and the mount\'s own access point has count 0', () => {
-    const { json, one } = synth((s) => {
+    let mount!: EfsMountLambda;
+    const { one } = synth((s) => {
       const efs = new EfsFilesystem(s, 'efs', EFS);
       const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
-      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data, function: new LambdaFunction(s, 'fn', FUNCTION), name: 'app' });
     });
-    const given = json.locals.mount_inputs.access_point;
+    const given = inputsOf(mount).access_point;
     expect(given).toEqual({ id: expect.stringMatching(ADDRESS), arn: expect.stringMatching(ADDRESS) });
     expect(given.arn).toMatch(/\.arn\}$/);
     // The given ARN, behind the mount targets of the file system (so the function waits for them).
+    const accessPoint = '\\{ id = aws_efs_access_point\\.efs_access_point_\\w+\\["data"\\]\\.id, arn = aws_efs_access_point\\.efs_access_point_\\w+\\["data"\\]\\.arn \\}';
     expect(one('aws_lambda_function').file_system_config.arn).toMatch(
-      /^\$\{local\.mount_inputs\.access_point == null \? .* : \(length\(local\.mount_inputs\.file_system\.mount_target_ids\) > 0 \? local\.mount_inputs\.access_point\.arn : null\)\}$/,
+      new RegExp(`^\\$\\{${accessPoint} == null \\? .* : \\(length\\(\\{ id = aws_efs_file_system.* \\}\\.mount_target_ids\\) > 0 \\? ${accessPoint}\\.arn : null\\)\\}$`),
     );
-    expect(one('aws_efs_access_point', (n) => n.startsWith('mount_')).count).toBe('${local.mount_inputs.access_point == null ? 1 : 0}');
+    expect(one('aws_efs_access_point', (n) => n.startsWith('mount_')).count).toMatch(new RegExp(`^\\$\\{${accessPoint} == null \\? 1 : 0\\}$`));
   });
 
   test('takes the access point\'s reference (ID and ARN) as well', () => {
-    const { json } = synth((s) => {
+    let mount!: EfsMountLambda;
+    synth((s) => {
       const efs = new EfsFilesystem(s, 'efs', EFS);
       const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
-      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data.reference, name: 'app', roleName: 'app-role' });
+      mount = new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, accessPoint: data.reference, name: 'app', roleName: 'app-role' });
     });
-    expect(json.locals.mount_inputs.access_point).toEqual({ id: expect.stringMatching(ADDRESS), arn: expect.stringMatching(ADDRESS) });
+    expect(inputsOf(mount).access_point).toEqual({ id: expect.stringMatching(ADDRESS), arn: expect.stringMatching(ADDRESS) });
   });
 
   test('refuses rootDirectory with accessPoint, naming the inputs that describe an access point of its own', () => {

@@ -1,7 +1,7 @@
 /**
  * The generated HCL reads as a person would write it: lines a reviewer can read without
- * scrolling, arguments in the order the build wrote them with `tags` after them and `lifecycle`
- * closing each resource, and the build's reasons (`ctx.explain`, `ctx.local(…, why)`) printed as
+ * scrolling, arguments in the order generators/hcl/argument-roles.ts declares (`tags` after the
+ * settings, `lifecycle` closing each resource), and the build's reasons (`ctx.explain`, `ctx.local(…, why)`) printed as
  * comments above their blocks. Checked on every .tf file the generator writes.
  */
 import { render } from '../../generators/generate';
@@ -68,10 +68,20 @@ describe.each(files.map(([path, content]) => [path, content] as const))('%s', (_
     expect(lines.filter((l) => outsideStrings(l).length > 120)).toEqual([]);
   });
 
-  test('has no line over 160 characters, descriptions aside', () => {
+  test('has no line over 160 characters, descriptions and error messages aside', () => {
     // Terraform takes a variable's or output's description as one literal string, and a heredoc
     // would put line breaks into the text terraform-docs renders: a description keeps its line.
-    expect(lines.filter((l) => l.length > 160 && !/^\s*description\s*= "/.test(l))).toEqual([]);
+    // So does an error message: a heredoc's line breaks would be part of the text Terraform shows.
+    const attributeOf = (i: number) => {
+      const indent = /^\s*/.exec(lines[i])![0].length;
+      for (let j = i; j >= 0; j--) {
+        const m = /^(\s*)([a-z_]+)\s*=/.exec(lines[j]);
+        if (m && (j === i || m[1].length < indent)) return m[2];
+      }
+      return undefined;
+    };
+    const oneString = (i: number) => ['description', 'error_message'].includes(attributeOf(i) ?? '');
+    expect(lines.filter((l, i) => l.length > 160 && !oneString(i))).toEqual([]);
   });
 
   test('closes each resource with its lifecycle block', () => {
@@ -132,6 +142,45 @@ describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf
   });
 });
 
+test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf repeats no comment word for word', (name) => {
+  // Comments as their paragraphs, each one line of text.
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of [...mainOf(name).split('\n'), '']) {
+    const text = /^\s*#\s?(.*)$/.exec(line)?.[1];
+    if (text && !/^#+$/.test(text)) current.push(text);
+    else {
+      if (current.length) paragraphs.push(current.join(' '));
+      current = [];
+    }
+  }
+  expect(paragraphs.length).toBeGreaterThan(0);
+  expect(paragraphs.filter((p, i) => paragraphs.indexOf(p) !== i)).toEqual([]);
+});
+
+describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf concerns', (name, definition) => {
+  const lines = mainOf(name).split('\n');
+  const rule = '#'.repeat(80);
+  const banners = lines.flatMap((l, i) => (l === rule && lines[i + 2] === rule ? [lines[i + 1].replace(/^# /, '')] : []));
+
+  test('opens each concern of the build with one banner, in the order the build made them', () => {
+    const concerns = [...new Set(synthModule(definition).order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
+    expect(concerns.length).toBeGreaterThan(1);
+    expect(banners).toEqual(concerns);
+  });
+
+  test('groups the preconditions of its guard under comments, each group once', () => {
+    const labels = lines.filter((l) => /^ {4}# Checks on the |^ {4}# Other checks/.test(l)).map((l) => l.trim());
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
+    // Every precondition follows a group label, with only preconditions between them.
+    const first = lines.findIndex((l) => /^ {4}# (Checks on the |Other checks)/.test(l));
+    const firstPrecondition = lines.findIndex((l) => l === '    precondition {');
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(firstPrecondition);
+  });
+});
+
 test('the builds explain some elements, so the comment checks above check something', () => {
   const count = MODULES.flatMap((d) => explainedIn(synthModule(d).order)).length;
   expect(count).toBeGreaterThan(0);
@@ -147,13 +196,9 @@ test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf writes
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
-test('a long error message becomes join(" ", [...]) of pieces that give back the same text', () => {
+test('a long error message stays one plain string, whatever its length', () => {
   const message = `"${'word '.repeat(40)}(got \${jsonencode(var.x == "a b" ? 1 : 2)}) and \\"quoted text\\" end."`;
-  const laidOut = layoutExpression(message, 20, 4, { splitStrings: true });
-  expect(laidOut.startsWith('join(" ", [')).toBe(true);
-  const pieces = laidOut.split('\n').slice(1, -1).map((l) => l.trim().replace(/,$/, ''));
-  expect(pieces.every((p) => p.startsWith('"') && p.endsWith('"'))).toBe(true);
-  expect(`"${pieces.map((p) => p.slice(1, -1)).join(' ')}"`).toBe(message);
+  expect(layoutExpression(message, 20, 4)).toBe(message);
 });
 
 test('a long condition is cut at its operators inside parentheses', () => {

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/doctor/cli';
+import { main } from '../../src/cli';
 import type { Migration } from '../../src/migrate/terraform-aws-efs';
 import { makeTempDir, terraform } from '../support/terraform';
 import { fixtureText } from './support';

@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/doctor/cli';
+import { main } from '../../src/cli';
 import type { Migration } from '../../src/migrate/terraform-aws-efs';
 import { ROOT } from '../support/examples';
 import { awsSchema } from '../support/state';

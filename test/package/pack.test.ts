@@ -1,39 +1,26 @@
 /**
- * The consumer path of the npm package, for real: `npm pack` (which builds dist/ through
- * prepack), install the tarball into a fresh CDKTF project, compile a stack that uses all three
- * constructs against the installed types, synthesize it and plan it with terraform. The project
- * also compiles and synthesizes one of the repository's examples, copied unchanged: the examples
- * import `efs-modules`, `cdktf` and `constructs` as a user's project does.
- *
- * Offline and fast by construction:
- * - the package is packed from a copy of its sources in a temp folder (src/, bin/, tsconfigs,
- *   package.json), so a concurrent `npm pack` or build in the working tree cannot race with it;
- * - the consumer installs the tarball with `npm install --offline --legacy-peer-deps`: the
- *   package has no dependencies of its own, so npm needs nothing but the tarball, and `--offline`
- *   makes any attempt to reach a registry fail the test;
- * - the peers (cdktf, constructs, @cdktf/provider-aws: 380 MB unpacked) are symlinked from the
- *   repository's node_modules, as `npm link` would; installing them from the npm cache measured
- *   minutes of copying, not seconds. Node resolves symlinks to their real path, so there is one
- *   `constructs` instance, as in a real install.
+ * The consumer path of the npm package, for real: `npm pack` (which builds dist/ and dist/cdktn/
+ * through prepack), install the tarball into a fresh project for each supported combination of
+ * CDK core and AWS provider binding (cdktf + @cdktf/provider-aws 20 and 21, cdktn +
+ * @cdktn/provider-aws 25), compile a stack that uses all three constructs and every example of
+ * the repository against the installed types, with `strict`, and synthesize them. The cdktf +
+ * provider 20 project's stack is planned with terraform (the offline mirror holds AWS provider 5);
+ * the others must synthesize the same configuration apart from the versions they name. npm's
+ * own peer resolution of each combination, and its refusal of an unsupported one, are checked
+ * apart (consumers.ts says how the projects are built offline and fast).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import execa from 'execa';
 import { findResources, init, makeTempDir, plan, PlanJson } from '../support/terraform';
+import {
+  COMBINATIONS, Combination, ROOT, Timings, compile, installConsumer, lockedVersion, packPackage, resolveWithNpm, run, sourceFor,
+  stageExamples, synthesized, writeTsconfig,
+} from './consumers';
 
-const ROOT = path.resolve(__dirname, '../..');
-/** The example the consumer compiles as it is in the repository, with the file it packages. */
+/** The example whose output the cdktf + provider 20 project checks in detail, with the file it packages. */
 const EXAMPLE = 'examples/complete';
-const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws'];
-/** What the package is built from; everything else in the repository stays out of the tarball. */
-const PACKAGE_SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'README.md', 'CHANGELOG.md'];
-
-const NPM_ENV = {
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-  npm_config_update_notifier: 'false',
-  npm_config_loglevel: 'error',
-};
+const PEERS = ['cdktf', 'cdktn', 'constructs', '@cdktf/provider-aws', '@cdktn/provider-aws'];
 
 interface PackedFile {
   path: string;
@@ -46,84 +33,89 @@ interface PackResult {
   unpackedSize: number;
 }
 
-const timings: string[] = [];
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  timings.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return result;
+interface Consumer {
+  dir: string;
+  /** The stack of main.ts.fixture (the three constructs). */
+  stack: Record<string, any>;
+  /** Every example stack, by ID. */
+  examples: Record<string, Record<string, any>>;
 }
 
-function run(file: string, args: string[], cwd: string) {
-  return execa(file, args, { cwd, env: { ...process.env, ...NPM_ENV }, extendEnv: false });
-}
-
+const timings = new Timings();
 let packed: PackResult;
 let consumer: string;
 let installedPkg: Record<string, any>;
 let stackJson: Record<string, any>;
 let exampleJson: Record<string, any>;
 let planned: PlanJson;
+const consumers: Partial<Record<keyof typeof COMBINATIONS, Consumer>> = {};
+let resolved: Record<'cdktf20' | 'cdktf21' | 'cdktn' | 'cdktf020', Awaited<ReturnType<typeof resolveWithNpm>>>;
+
+/** Installs, compiles and synthesizes one combination's project: main.ts.fixture (+ the fixtures in `extra`) and every example. */
+async function buildConsumer(work: string, tarball: string, key: keyof typeof COMBINATIONS, extra: string[] = []): Promise<Consumer> {
+  const combination: Combination = COMBINATIONS[key];
+  const dir = path.join(work, `consumer-${key}`);
+  await timings.step(`${key}: npm install --offline (tarball)`, () => installConsumer(dir, tarball, combination));
+  for (const fixture of ['main.ts', ...extra]) {
+    fs.writeFileSync(path.join(dir, fixture), sourceFor(combination, fs.readFileSync(path.join(__dirname, 'consumer', `${fixture}.fixture`), 'utf8')));
+  }
+  stageExamples(dir, combination);
+  writeTsconfig(dir, combination, ['main.ts', 'examples-main.ts', ...extra.filter((f) => f.endsWith('.ts'))]);
+  await timings.step(`${key}: tsc (strict, ${combination.moduleResolution} resolution)`, () => compile(dir));
+  await timings.step(`${key}: synth main.js`, () => run(process.execPath, ['build/main.js', 'cdktf.out'], dir));
+  await timings.step(`${key}: synth examples-main.js`, () => run(process.execPath, ['build/examples-main.js', 'cdktf.out.examples'], dir));
+  return { dir, stack: synthesized(dir, 'cdktf.out').consumer, examples: synthesized(dir, 'cdktf.out.examples') };
+}
 
 beforeAll(async () => {
   const work = makeTempDir('efs-modules-pack-');
-  const source = path.join(work, 'efs-modules');
-  for (const rel of PACKAGE_SOURCES) {
-    if (fs.existsSync(path.join(ROOT, rel))) fs.cpSync(path.join(ROOT, rel), path.join(source, rel), { recursive: true });
-  }
-  // prepack runs tsc from the repository's toolchain.
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
-
-  const [result] = await step('npm pack (prepack: tsc build)', async () =>
-    JSON.parse((await run('npm', ['pack', '--json', '--pack-destination', work], source)).stdout) as PackResult[],
-  );
-  packed = result;
-
-  consumer = path.join(work, 'consumer');
-  fs.mkdirSync(consumer);
+  packed = await timings.step('npm pack (prepack: tsc build, cdktn build)', () => packPackage(work));
   const tarball = path.join(work, packed.filename);
-  fs.writeFileSync(
-    path.join(consumer, 'package.json'),
-    JSON.stringify({ name: 'efs-modules-consumer', version: '1.0.0', private: true, dependencies: { 'efs-modules': `file:${tarball}` } }, null, 2),
-  );
-  await step('npm install --offline (tarball)', () =>
-    run('npm', ['install', '--offline', '--legacy-peer-deps', '--no-package-lock', '--ignore-scripts'], consumer),
-  );
-  // The peers, and @types/node as any TypeScript project has it.
-  for (const peer of [...PEERS, '@types/node']) {
-    const link = path.join(consumer, 'node_modules', peer);
-    fs.mkdirSync(path.dirname(link), { recursive: true });
-    fs.symlinkSync(path.join(ROOT, 'node_modules', peer), link, 'dir');
-  }
-  installedPkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/efs-modules/package.json'), 'utf8'));
 
-  fs.copyFileSync(path.join(__dirname, 'consumer/main.ts.fixture'), path.join(consumer, 'main.ts'));
-  fs.copyFileSync(path.join(__dirname, 'consumer/api.ts.fixture'), path.join(consumer, 'api.ts'));
-  fs.copyFileSync(path.join(__dirname, 'consumer/bad-prop.js.fixture'), path.join(consumer, 'bad-prop.js'));
-  fs.copyFileSync(path.join(__dirname, 'consumer/tsconfig.json.fixture'), path.join(consumer, 'tsconfig.json'));
-  fs.copyFileSync(path.join(__dirname, 'consumer/example-main.ts.fixture'), path.join(consumer, 'example-main.ts'));
-  fs.mkdirSync(path.join(consumer, 'example'));
-  fs.copyFileSync(path.join(ROOT, EXAMPLE, 'stack.ts'), path.join(consumer, 'example/stack.ts'));
-  await step('tsc (consumer, node16 resolution)', () => run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer));
-  await step('synth (node build/main.js)', () => run(process.execPath, ['build/main.js', 'cdktf.out'], consumer));
-  // The example finds its Lambda package next to itself (__dirname), which is build/example once compiled.
-  fs.copyFileSync(path.join(ROOT, EXAMPLE, 'handler.zip'), path.join(consumer, 'build/example/handler.zip'));
-  await step('synth (node build/example-main.js)', () => run(process.execPath, ['build/example-main.js', 'cdktf.out.example'], consumer));
-  exampleJson = JSON.parse(fs.readFileSync(path.join(consumer, 'cdktf.out.example/stacks/complete/cdk.tf.json'), 'utf8'));
+  // npm's resolution of each combination as a user's package.json names it (the versions locked
+  // here), and of a cdktf 0.20 app, which the peers refuse. Network-bound: run beside the builds.
+  const resolving = (async () => {
+    const [cdktf, constructs] = [lockedVersion('cdktf'), lockedVersion('constructs')];
+    const apps = {
+      cdktf20: { cdktf, constructs, '@cdktf/provider-aws': lockedVersion('@cdktf/provider-aws') },
+      cdktf21: { cdktf, constructs, '@cdktf/provider-aws': lockedVersion('cdktf-provider-aws-21') },
+      cdktn: { cdktn: lockedVersion('cdktn'), constructs, '@cdktn/provider-aws': lockedVersion('@cdktn/provider-aws') },
+      // The last cdktf 0.20 and its binding, which peers on cdktf ^0.20.
+      cdktf020: { cdktf: '0.20.12', constructs: '10.4.2', '@cdktf/provider-aws': '19.65.1' },
+    };
+    const results = await timings.step('npm install --package-lock-only (4 apps)', () =>
+      Promise.all(Object.entries(apps).map(async ([key, deps]) => [key, await resolveWithNpm(path.join(work, `resolve-${key}`), tarball, deps)] as const)),
+    );
+    return Object.fromEntries(results) as typeof resolved;
+  })();
+
+  // Side by side: the file's elapsed time is what a run waits for when this file starts last.
+  [consumers.cdktf20, consumers.cdktf21, consumers.cdktn] = await Promise.all([
+    buildConsumer(work, tarball, 'cdktf20', ['api.ts', 'bad-prop.js']),
+    buildConsumer(work, tarball, 'cdktf21'),
+    buildConsumer(work, tarball, 'cdktn'),
+  ]);
+  const main = consumers.cdktf20;
+  consumer = main.dir;
+  installedPkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/efs-modules/package.json'), 'utf8'));
+  stackJson = main.stack;
+  exampleJson = main.examples.complete;
 
   const stackDir = path.join(consumer, 'cdktf.out/stacks/consumer');
-  stackJson = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-  await step('terraform init', () => init(stackDir));
-  planned = await step('terraform plan', () => plan(stackDir));
+  await timings.step('terraform init', () => init(stackDir));
+  planned = await timings.step('terraform plan', () => plan(stackDir));
+  resolved = await resolving;
   // Shown when the test is slow or fails: where the time went.
-  console.log(`pack-and-consume: ${timings.join(', ')}; tarball ${packed.size} bytes, ${packed.unpackedSize} unpacked, ${packed.files.length} files`);
+  console.log(`pack-and-consume: ${timings}; tarball ${packed.size} bytes, ${packed.unpackedSize} unpacked, ${packed.files.length} files`);
 });
 
 describe('the npm package', () => {
   const names = () => packed.files.map((f) => f.path).sort();
 
-  test('ships the compiled library, its types, the CLI and the docs, nothing else', () => {
-    expect(names()).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'bin/efs-modules.js', 'dist/index.js', 'dist/index.d.ts']));
+  test('ships the compiled library, its types, the CLI, the docs and the license, nothing else', () => {
+    expect(names()).toEqual(
+      expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'bin/efs-modules.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cdktn/index.js', 'dist/cdktn/index.d.ts']),
+    );
     const unexpected = names().filter((f) => !/^(dist\/.+\.(js|d\.ts)|bin\/[^/]+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
@@ -150,10 +142,37 @@ describe('the npm package', () => {
     expect(js.filter((f) => !names().includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
   });
 
-  test('has no dependencies of its own and peer-depends on the CDKTF stack', () => {
+  test('has no dependencies of its own; peer-depends on constructs and, optionally, on each core and its binding', () => {
     expect(installedPkg.dependencies ?? {}).toEqual({});
     expect(Object.keys(installedPkg.peerDependencies).sort()).toEqual([...PEERS].sort());
+    // Optional: npm installs neither core for the other's users, and checks each one that is there.
+    const optional = Object.entries<{ optional?: boolean }>(installedPkg.peerDependenciesMeta).filter(([, meta]) => meta.optional).map(([name]) => name);
+    expect(optional.sort()).toEqual(PEERS.filter((name) => name !== 'constructs').sort());
     expect(installedPkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(installedPkg.exports['./cdktn']).toEqual({ types: './dist/cdktn/index.d.ts', default: './dist/cdktn/index.js' });
+  });
+
+  test('ships the license package.json names: the MPL-2.0 text of the repository', () => {
+    expect(installedPkg.license).toBe('MPL-2.0');
+    const shipped = fs.readFileSync(path.join(consumer, 'node_modules/efs-modules/LICENSE'), 'utf8');
+    expect(shipped).toBe(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'));
+    expect(shipped.split('\n')[0]).toBe('Mozilla Public License Version 2.0');
+  });
+
+  test('its cdktn entry is a copy of the cdktf entry\'s files that imports cdktn and @cdktn/provider-aws, never cdktf', () => {
+    const cdktn = names().filter((f) => f.startsWith('dist/cdktn/'));
+    expect(cdktn.length).toBeGreaterThan(40);
+    expect(cdktn.filter((f) => !names().includes(f.replace('dist/cdktn/', 'dist/')))).toEqual([]);
+    const root = path.join(consumer, 'node_modules/efs-modules');
+    const specifiers = (file: string) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:require\(|from |import\()["']([^"'.][^"']*)["']/g)].map((m) => m[1]);
+    const imported = new Set(cdktn.flatMap(specifiers));
+    expect([...imported].filter((s) => /^(cdktf|@cdktf\/)/.test(s))).toEqual([]);
+    expect(imported).toContain('cdktn');
+    expect([...imported].filter((s) => s.startsWith('@cdktn/provider-aws/lib/')).length).toBeGreaterThan(10);
+    // The same imports as the cdktf entry's, renamed: nothing added, nothing lost.
+    const cdktf = new Set(cdktn.map((f) => f.replace('dist/cdktn/', 'dist/')).flatMap(specifiers));
+    expect([...cdktf].map((s) => s.replace(/^cdktf$/, 'cdktn').replace(/^@cdktf\//, '@cdktn/')).sort()).toEqual([...imported].sort());
+    expect(fs.readFileSync(path.join(root, 'dist/cdktn/binding.js'), 'utf8')).toMatch(/exports\.CORE = 'cdktn';/);
   });
 
   test('is installed from the tarball, not linked to the working tree', () => {
@@ -238,18 +257,93 @@ describe(`${EXAMPLE}/stack.ts, copied unchanged into a project that installed th
 
   test('compiles and synthesizes against the installed package: the file system, the Lambda and ECS mounts and the packaged handler', () => {
     expect(Object.keys(exampleJson.resource.aws_efs_file_system)).toHaveLength(1);
-    // Each mount's inputs are a local named after its construct; the root directories are the example's.
-    const mountRoots = Object.entries<any>(exampleJson.locals).filter(([, inputs]) => typeof inputs?.root_directory === 'string');
-    expect(Object.fromEntries(mountRoots.map(([local, inputs]) => [local, inputs.root_directory]))).toEqual({
-      ingest_mount_inputs: '/ingest',
-      report_mount_inputs: '/reports',
-      worker_ingest_inputs: '/ingest',
-      worker_reports_inputs: '/reports',
+    // Each mount's access point is named after its construct and written with the example's root directory.
+    const mountRoots = Object.entries<any>(exampleJson.resource.aws_efs_access_point).filter(([name]) => !name.startsWith('efs_'));
+    expect(Object.fromEntries(mountRoots.map(([name, ap]) => [name.replace(/_[0-9A-F]{8}$/, ''), ap.root_directory.path]))).toEqual({
+      'ingest-mount_access_point': '/ingest',
+      'report-mount_access_point': '/reports',
+      'worker-ingest_access_point': '/ingest',
+      'worker-reports_access_point': '/reports',
     });
     const functions = Object.values<any>(exampleJson.resource.aws_lambda_function);
     expect(functions.map((fn) => fn.file_system_config.arn)).toEqual([expect.stringContaining('aws_efs_access_point.'), expect.stringContaining('aws_efs_access_point.')]);
     const [task] = Object.values<any>(exampleJson.resource.aws_ecs_task_definition);
     expect(task.volume.map((v: any) => v.efs_volume_configuration.transit_encryption)).toEqual(['ENABLED', 'ENABLED']);
-    expect(fs.readdirSync(path.join(consumer, 'cdktf.out.example/stacks/complete/assets'))).toEqual(['handler']);
+    expect(fs.readdirSync(path.join(consumer, 'cdktf.out.examples/stacks/complete/assets'))).toEqual(['handler']);
+  });
+});
+
+/**
+ * A configuration as the cdktf + provider 20 project would synthesize it. Set to that project's:
+ * the versions a project's own packages write (the AWS provider release its binding was generated
+ * from, the core's version in the stack metadata), the provider's source as the binding spells it
+ * (cdktf writes `aws`, cdktn `hashicorp/aws`: one provider address, registry.terraform.io/hashicorp/aws)
+ * and the project's folder in the local backend's state path.
+ */
+function asWithProvider20(config: Record<string, any>, dir: string): Record<string, any> {
+  const reference = consumers.cdktf20!.stack;
+  const copy = JSON.parse(JSON.stringify(config).split(dir).join(consumers.cdktf20!.dir));
+  copy.terraform.required_providers.aws = { ...copy.terraform.required_providers.aws, ...reference.terraform.required_providers.aws };
+  copy['//'].metadata.version = reference['//'].metadata.version;
+  return copy;
+}
+
+describe.each([['cdktf21'], ['cdktn']] as const)('the %s project', (key) => {
+  const project = () => consumers[key]!;
+
+  test('compiles with strict and synthesizes the three constructs and every example, as the provider 20 project does', () => {
+    expect(Object.keys(project().examples)).toEqual(Object.keys(consumers.cdktf20!.examples));
+    expect(Object.keys(project().examples).length).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(project().stack.resource)).toEqual(expect.arrayContaining(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_efs_access_point']));
+  });
+
+  test('names its own AWS provider release, of the 6.x line, and hashicorp/aws', () => {
+    const aws = (config: Record<string, any>) => config.terraform.required_providers.aws;
+    expect(aws(consumers.cdktf20!.stack).version).toMatch(/^5\./);
+    expect(aws(project().stack).version).toMatch(/^6\./);
+    expect(aws(project().stack).source).toMatch(/^(hashicorp\/)?aws$/);
+  });
+
+  test('synthesizes, apart from those versions, the configuration of the provider 20 project: its stack and every example', () => {
+    expect(asWithProvider20(project().stack, project().dir)).toEqual(consumers.cdktf20!.stack);
+    for (const [id, config] of Object.entries(project().examples)) {
+      expect({ id, config: asWithProvider20(config, project().dir) }).toEqual({ id, config: consumers.cdktf20!.examples[id] });
+    }
+  });
+});
+
+describe('the cdktn project', () => {
+  test('has no cdktf: the cdktn entry loads without it, and the cdktf entry says which entry to import', async () => {
+    const dir = consumers.cdktn!.dir;
+    expect(fs.existsSync(path.join(dir, 'node_modules/cdktf'))).toBe(false);
+    const wrong = await execa(process.execPath, ['-e', "require('efs-modules')"], { cwd: dir, reject: false });
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toContain(
+      "Error: efs-modules: 'efs-modules' is the entry for CDK for Terraform (cdktf) apps, and cdktf is not installed. " +
+        "In a CDK Terrain (cdktn) app, import the constructs from 'efs-modules/cdktn'.",
+    );
+    expect(wrong.stderr).not.toMatch(/Cannot find module|\n\s+at /);
+  });
+});
+
+describe('npm, resolving an app that depends on the tarball', () => {
+  test.each([['cdktf20'], ['cdktf21'], ['cdktn']] as const)('accepts the %s combination without --force or --legacy-peer-deps', (key) => {
+    const { exitCode, stderr, packages } = resolved[key];
+    expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+    expect(packages['node_modules/efs-modules']).toBeDefined();
+  });
+
+  test('installs no core for the other core\'s apps: no cdktn beside cdktf, no cdktf beside cdktn', () => {
+    const installed = (key: 'cdktf20' | 'cdktf21' | 'cdktn') => Object.keys(resolved[key].packages);
+    for (const key of ['cdktf20', 'cdktf21'] as const) expect(installed(key).filter((p) => /node_modules\/(cdktn|@cdktn\/)/.test(p))).toEqual([]);
+    expect(installed('cdktn').filter((p) => /node_modules\/(cdktf|@cdktf\/)/.test(p))).toEqual([]);
+    expect(resolved.cdktf21.packages['node_modules/@cdktf/provider-aws'].version).toMatch(/^21\./);
+  });
+
+  test('refuses a cdktf 0.20 app with its peer error, naming the package\'s peer range', () => {
+    const { exitCode, stderr } = resolved.cdktf020;
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toContain('ERESOLVE');
+    expect(stderr).toContain('peerOptional cdktf@"^0.21.0" from efs-modules@');
   });
 });

@@ -20,9 +20,9 @@ export const OFFLINE_PLAN_ARGS = ['-refresh=false', '-lock=false'];
 
 /**
  * Stages `paths` (repo-relative, e.g. `modules/efs-filesystem`) beside a `root/` folder, plans
- * `v1` there and writes its state as applied. The file system policy's JSON is computed at plan
- * time from the file system's ARN, so it is read back from a plan against that state and
- * recorded as applied too; without that, re-planning v1 would show the policy as changing.
+ * `v1` there and writes its state as applied. The file system policy's JSON holds the file
+ * system's ARN, unknown in the plan that creates it, so it is read back from a plan against
+ * that state and recorded as applied too; without that, re-planning v1 would show the policy as changing.
  * `files` are extra files for the root (a provider override is always added).
  */
 export async function preparedRoot(paths: string[], v1: string, files: Record<string, string> = {}): Promise<string> {
@@ -33,15 +33,19 @@ export async function preparedRoot(paths: string[], v1: string, files: Record<st
   const created = await savedPlan(dir);
   const state = withDependencies(stateFromPlan(created.json, await awsSchema(dir)), resourceDependencies(await applyGraph(dir, created)));
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
-  const settled = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
-  const modules = (settled as unknown as { prior_state: { values: { root_module: { child_modules?: PlannedModule[] } } } })
-    .prior_state.values.root_module.child_modules ?? [];
-  const documents = new Map(modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_iam_policy_document')?.values.json ?? null]));
-  writeFileSync(
-    join(dir, 'terraform.tfstate'),
-    JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => (documents.get(m) as string | null) ?? null)),
-  );
+  const documents = plannedPolicies(await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS }));
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
   return dir;
+}
+
+/**
+ * The file system policy each module's plan writes, by module address: known at plan time once
+ * the file system's ARN is (in a plan against the state of its creation).
+ */
+export function plannedPolicies(p: PlanJson): Map<string, string> {
+  const modules = (p.planned_values as unknown as { root_module: { child_modules?: PlannedModule[] } }).root_module.child_modules ?? [];
+  const policies = modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_efs_file_system_policy')?.values.policy] as const);
+  return new Map(policies.filter((e): e is readonly [string, string] => typeof e[1] === 'string'));
 }
 
 /**

@@ -72,7 +72,7 @@ function fill(after: Json, unknown: Json, schema: BlockSchema, fakes: (name: str
 }
 
 /** Dynamically typed attributes (terraform_data's input/output) are stored with their type. */
-function dynamic(value: Json, typeFrom: Json = value): Json {
+export function dynamic(value: Json, typeFrom: Json = value): Json {
   const typeOf = (v: Json): Json =>
     v === null || typeof v === 'string' ? 'string'
       : typeof v === 'boolean' ? 'bool'
@@ -151,15 +151,18 @@ export function stateFromPlan(plan: PlanJson, schema: ProviderSchema, firstId = 
             security_groups: [sgId],
             output: (c.change.after as Record<string, Json>).input ?? null,
           })[attr];
+        // An input known only after apply (it reads another resource's ID) starts as a placeholder
+        // string, which the plans that settle a state replace with the value they know.
+        const input = c.change.after.input ?? ((c.change.after_unknown as Record<string, unknown>)?.input === true ? '' : null);
         const attributes = builtin
           ? {
               id,
-              input: dynamic(c.change.after.input),
-              output: dynamic(c.change.after.input),
+              input: dynamic(input),
+              output: dynamic(input),
               // Terraform stores a null of the expression's type when an expression gives null (plan
               // JSON drops the type; taken from the input), and a plain null when there is none.
               triggers_replace: hasExpression(plan, c, 'triggers_replace')
-                ? dynamic(c.change.after.triggers_replace ?? null, c.change.after.input)
+                ? dynamic(c.change.after.triggers_replace ?? null, input)
                 : dynamic(c.change.after.triggers_replace ?? null),
             }
           : fill(c.change.after, c.change.after_unknown, rs!.block, fakes);

@@ -1,5 +1,6 @@
 /** Synthesizing constructs in unit tests: one stack, its Terraform JSON parsed. */
-import { App, TerraformStack, Testing } from '../../src/cdktf';
+import { App, type Construct, TerraformStack, Testing } from '../../src/cdktf';
+import { tokensAsExpressions } from '../../src/core/token-identity';
 import { type FileSystemReference, ValidationError } from '../../src';
 import { FILE_SYSTEM } from '../../src/modules/mount/cases';
 
@@ -18,8 +19,13 @@ export const FILE_SYSTEM_PROP: FileSystemReference = {
   mountTargetIds: FILE_SYSTEM.mount_target_ids,
 };
 
-/** The inputs local of a synthesized EfsFilesystem (`efs_inputs`): every input after defaults. */
-export const inputsLocal = (json: Record<string, any>): Record<string, any> => json.locals.efs_inputs;
+/**
+ * The inputs a construct writes into its resources (HCL-shaped, defaults applied, each token as the
+ * expression it stands for: `${aws_vpc.main.id}`), for what the synthesized JSON does not show
+ * whole: a value that only a rule decided at synth time read, or one written inside a larger expression.
+ */
+export const inputsOf = (construct: Construct): Record<string, any> =>
+  tokensAsExpressions(construct, (construct as unknown as { inputs: Record<string, unknown> }).inputs) as Record<string, any>;
 
 /** The preconditions a synthesized stack renders for plan time, by message. */
 export const preconditionMessages = (json: Record<string, any>): string[] =>

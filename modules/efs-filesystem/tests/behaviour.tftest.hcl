@@ -216,8 +216,32 @@ run "security_group_named_after_the_file_system_by_default" {
   }
 }
 
+run "security_group_name_and_description_are_set_once" {
+  command = apply
+
+  variables {
+    security_group_name            = "legacy-efs"
+    security_group_use_name_prefix = false
+    security_group_description     = "Managed by Terraform"
+  }
+
+  assert {
+    condition     = aws_security_group.this[0].name_prefix == "files-efs-" && aws_security_group.this[0].tags["Name"] == "legacy-efs"
+    error_message = "An existing group keeps the name it was created with; only its Name tag follows."
+  }
+  assert {
+    condition     = aws_security_group.this[0].description == "NFS access to the EFS mount targets"
+    error_message = "An existing group keeps the description it was created with."
+  }
+}
+
 run "security_group_name_can_be_exact" {
   command = apply
+
+  # Name and description are set when the group is created: replace it to give it new ones.
+  plan_options {
+    replace = [aws_security_group.this[0]]
+  }
 
   variables {
     security_group_name            = "legacy-efs"

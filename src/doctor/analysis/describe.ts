@@ -20,3 +20,16 @@ export function listSome(items: readonly string[], max = 3): string {
   const shown = items.slice(0, max).join('; ');
   return items.length > max ? `${shown}; and ${items.length - max} more` : shown;
 }
+
+/**
+ * Why the doctor cannot tell, in a few words: the first reason, and how many more there are.
+ * A finding that cannot decide says so in one line; the reasons are all alike (a local, a module
+ * variable or a dynamic block the plan JSON does not describe).
+ */
+export function firstReason(reasons: readonly string[]): string {
+  const unique = [...new Set(reasons)];
+  return unique.length > 1 ? `${unique[0]} (and ${unique.length - 1} more)` : (unique[0] ?? 'the plan does not show it');
+}
+
+/** The fix of a finding that could not decide. */
+export const CHECK_BY_HAND = 'check by hand.';

@@ -36,5 +36,6 @@ function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
 export const accessPointCreationInfo: Check = {
   id: CHECK,
   summary: 'an aws_efs_access_point has a root directory other than / and no creation_info',
+  help: "EFS creates an access point's root directory only when creation_info says who owns it; without it, and unless the directory already exists, every mount through the access point fails.",
   run: (ctx) => ctx.resources.ofType('aws_efs_access_point').flatMap((ap) => diagnose(ctx, ap)),
 };

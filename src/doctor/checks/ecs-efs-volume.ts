@@ -32,6 +32,7 @@ function diagnose(taskDefinition: PlanResource, volume: EfsVolume): Finding[] {
 export const ecsEfsVolume: Check = {
   id: CHECK,
   summary: 'an ECS task definition EFS volume uses an access point or IAM authorization without transit encryption, or an access point with a root_directory',
+  help: 'ECS rejects an EFS volume that uses an access point or IAM authorization without transit encryption, or an access point together with a root_directory other than /. Enable transit_encryption and leave root_directory to the access point.',
   run: (ctx) =>
     ctx.resources
       .ofType('aws_ecs_task_definition')

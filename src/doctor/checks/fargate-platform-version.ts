@@ -37,5 +37,6 @@ function diagnose(ctx: DoctorContext, service: PlanResource): Finding[] {
 export const fargatePlatformVersion: Check = {
   id: CHECK,
   summary: 'a Fargate ECS service whose task definition has EFS volumes pins a platform version below 1.4.0',
+  help: 'Fargate mounts EFS from platform version 1.4.0 on; a service pinned below it, with EFS volumes in its task definition, fails to start its tasks. Use LATEST or 1.4.0 and later.',
   run: (ctx) => ctx.resources.ofType('aws_ecs_service').flatMap((service) => diagnose(ctx, service)),
 };

@@ -39,6 +39,7 @@ function deleted(resource: PlanResource): Finding {
 export const fileSystemDataLoss: Check = {
   id: 'file-system-data-loss',
   summary: 'an aws_efs_file_system would be deleted or replaced, losing its data',
+  help: 'An aws_efs_file_system that the plan deletes or replaces loses every file on it: encryption, the KMS key, performance mode and the Availability Zone cannot change in place. Revert the change, or migrate the data to a new file system first; guard file systems with prevent_destroy.',
   run: (ctx) =>
     ctx.resources
       .changesOfType('aws_efs_file_system')

@@ -71,5 +71,6 @@ function diagnose(ctx: DoctorContext, lambda: PlanResource): Finding[] {
 export const lambdaMountOrder: Check = {
   id: CHECK,
   summary: 'a Lambda function with a file_system_config is not ordered after the mount targets of its file system',
+  help: "AWS refuses to create a Lambda function that mounts EFS while the file system's mount targets are still being created. Make the function depend on the mount targets (depends_on, or a reference to their IDs).",
   run: (ctx) => lambdasWithFileSystem(ctx).flatMap((lambda) => diagnose(ctx, lambda)),
 };

@@ -8,6 +8,7 @@ const FIX =
 export const lambdaVpc: Check = {
   id: 'lambda-vpc',
   summary: 'a Lambda function mounts EFS but is not in a VPC (no vpc_config, or no subnets)',
+  help: "A Lambda function reaches EFS only through mount targets in a VPC: a file_system_config without a vpc_config (or one with no subnets) cannot mount. Put the function in subnets of the file system's VPC.",
   run: (ctx) =>
     lambdasWithFileSystem(ctx).flatMap((lambda): Finding[] => {
       const vpc = lambda.after.at('vpc_config');

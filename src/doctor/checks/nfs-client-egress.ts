@@ -1,4 +1,4 @@
-import { describeIdentity, listSome } from '../analysis/describe';
+import { CHECK_BY_HAND, describeIdentity, firstReason, listSome } from '../analysis/describe';
 import { groupsCreatedByPlan } from '../analysis/created-groups';
 import { intersects } from '../analysis/identity';
 import type { DoctorContext } from '../context';
@@ -31,7 +31,7 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
       .map((rule) => `${rule.label} (${listSome(rule.owner.unresolved)})`),
   ];
   if (maybe.length > 0) {
-    return [finding(CHECK, 'warning', client.resource.address, `cannot decide whether its security groups (${names}) let TCP 2049 out: no egress rule was found to allow it, but ${listSome(maybe)} might.`, `check by hand, or ${FIX}`)];
+    return [finding(CHECK, 'warning', client.resource.address, `cannot tell whether its security groups (${names}) let TCP 2049 out: ${firstReason(maybe)} might.`, CHECK_BY_HAND)];
   }
   const problem =
     onClient.length === 0
@@ -43,5 +43,6 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
 export const nfsClientEgress: Check = {
   id: CHECK,
   summary: 'no security group of an EFS client (Lambda, ECS service) created by the plan lets TCP 2049 out',
+  help: 'Security groups created by Terraform have no egress rule unless one is written, so a client group with none (or none covering TCP 2049) cannot reach the mount targets.',
   run: (ctx) => efsClients(ctx).flatMap((client) => diagnose(ctx, client)),
 };

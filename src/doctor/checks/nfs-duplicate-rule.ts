@@ -61,5 +61,6 @@ function diagnose(ctx: DoctorContext): Finding[] {
 export const nfsDuplicateRule: Check = {
   id: CHECK,
   summary: 'two ingress rules let the same security group reach TCP 2049 on the same group (AWS refuses the second)',
+  help: 'Two identical ingress rules (same group, same source group, same ports) cannot both exist: AWS refuses the second and the apply stops half-way. Keep one rule per client group.',
   run: diagnose,
 };

@@ -1,5 +1,5 @@
 import { groupsCreatedByPlan } from '../analysis/created-groups';
-import { describeIdentity, listSome } from '../analysis/describe';
+import { CHECK_BY_HAND, describeIdentity, firstReason, listSome } from '../analysis/describe';
 import { SECURITY_GROUP, type Identity } from '../analysis/identity';
 import { nfsPath } from '../analysis/nfs-path';
 import type { DoctorContext } from '../context';
@@ -30,10 +30,8 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
     // Every mount target of the plan is a candidate: only "open to all of them" proves anything.
     const notOpen = verdicts.filter((v) => v.verdict.verdict !== 'open');
     if (notOpen.length === 0) return [];
-    const targets = listSome(notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)));
-    const groupNames = notOpen.map((v) => describeIdentity(v.groups)).join('; ');
-    const reasons = notOpen.flatMap((v) => (v.verdict.verdict === 'undecided' ? v.verdict.reasons : ['no rule allows it']));
-    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${listSome(client.fileSystems.unresolved)}), and its security groups (${clientName}) are not shown to reach TCP 2049 on every mount target of the plan: not on ${targets} (mount-target security groups: ${groupNames}; ${listSome([...new Set(reasons)])}).`, `check by hand, or ${FIX}`)];
+    const targets = listSome(notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)), 1);
+    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${firstReason(client.fileSystems.unresolved)}), and its security groups are not shown to reach TCP 2049 on ${targets}.`, CHECK_BY_HAND)];
   }
   const findings: Finding[] = [];
   for (const { groups, mountTargets: targets, verdict } of verdicts) {
@@ -45,7 +43,7 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
     } else if (verdict.verdict === 'closed') {
       findings.push(finding(CHECK, 'error', address, `no ingress rule lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: mounts time out.`, FIX));
     } else if (verdict.verdict === 'undecided') {
-      findings.push(finding(CHECK, 'warning', address, `cannot decide whether its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: no rule was found to allow it, but ${listSome(verdict.reasons)}.`, `check by hand, or ${FIX}`));
+      findings.push(finding(CHECK, 'warning', address, `cannot tell whether its security groups reach TCP 2049 on ${listSome(targets.map((mt) => mt.address), 1)}: ${firstReason(verdict.reasons)}.`, CHECK_BY_HAND));
     }
   }
   return findings;
@@ -71,5 +69,6 @@ function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource
 export const nfsSecurityGroupPath: Check = {
   id: CHECK,
   summary: 'no TCP 2049 ingress from a client security group (Lambda, ECS service) to the mount-target security group',
+  help: "A client (Lambda function, ECS service) can mount only if an ingress rule on the mount targets' security group admits one of its security groups on TCP 2049. Without one, mounts time out.",
   run: (ctx) => efsClients(ctx).flatMap((client) => diagnose(ctx, client)),
 };

@@ -8,6 +8,17 @@ export class PlanParseError extends Error {
   }
 }
 
+/**
+ * The input is a plan, but not one that can be checked: planning stopped at an error, or the
+ * plan holds only part of the configuration's changes. Nothing is checked; the CLI exits 2.
+ */
+export class IncompletePlanError extends PlanParseError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IncompletePlanError';
+  }
+}
+
 const HOW_TO = 'produce it with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`';
 
 /**
@@ -47,5 +58,26 @@ export function parsePlan(text: string): PlanJson {
   if (record.resource_changes !== undefined && !Array.isArray(record.resource_changes)) {
     throw new PlanParseError('resource_changes is not a list');
   }
+  const incomplete = whyIncomplete(record);
+  if (incomplete) throw new IncompletePlanError(incomplete);
   return data as PlanJson;
+}
+
+/**
+ * Why a plan cannot be checked, from the flags `terraform show -json` writes (Terraform 1.8 and
+ * later). `terraform plan -out` saves a plan file even when planning fails (a failed
+ * precondition, a provider that cannot authenticate): its JSON says `"errored": true` and holds
+ * only the changes planned before the error, or none. `"complete": false` marks a plan that
+ * leaves changes out (`-target`, deferred changes). `"applyable": false` alone is not refused: a
+ * plan with no changes says so too (measured with Terraform 1.11.4), and has nothing wrong.
+ */
+function whyIncomplete(record: Record<string, unknown>): string | undefined {
+  const nothingChecked = 'so nothing was checked';
+  if (record.errored === true) {
+    return `this plan is errored ("errored": true): terraform plan stopped at an error, and the plan file holds only what was planned before it, ${nothingChecked}. Fix the errors terraform plan printed, plan again, and check the new plan`;
+  }
+  if (record.complete === false) {
+    return `this plan is incomplete ("complete": false): it leaves out changes of the configuration (a plan made with -target, or with deferred changes), ${nothingChecked}. Check a plan of the whole configuration`;
+  }
+  return undefined;
 }

@@ -10,7 +10,13 @@ export interface JsonReport {
 export function toJsonReport(findings: readonly Finding[], strict: boolean): JsonReport {
   return {
     ok: !fails(findings, strict),
-    findings: findings.map(({ check, severity, address, message }) => ({ check, severity, address, message })),
+    findings: findings.map(({ check, severity, address, message, securityHub }) => ({
+      check,
+      severity,
+      address,
+      message,
+      ...(securityHub ? { securityHub } : {}),
+    })),
   };
 }
 

@@ -17,6 +17,7 @@ import { forEachOf, setBlocks, stringMap } from '../../core/blocks';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
+import { explainArgument } from '../../core/hcl-comments';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
 const BACKUP_POLICIES = {
@@ -88,6 +89,7 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
       'The rule writes to the vault the module creates, or to the vault named inside backup_plan.vault_arn ' +
       '(arn:partition:backup:region:account:backup-vault:NAME).',
   );
+  explainArgument(backupPlan, 'rule.copy_action.lifecycle', "Without a lifecycle the copy keeps the source's.");
   const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
   setBlocks(backupPlan, 'rule', [{
     rule_name: ex(`"${shortName}"`),
@@ -105,7 +107,6 @@ export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSyste
         content: {
           destination_vault_arn: ex('copy_action.value.destination_vault_arn'),
           dynamic: {
-            // Without a lifecycle the copy keeps the source's.
             lifecycle: {
               for_each: ex('copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]'),
               content: { delete_after: ex('lifecycle.value') },

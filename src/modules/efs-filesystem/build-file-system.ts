@@ -103,20 +103,49 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
 
   // Checked at plan time: every value it reads is known then. A witness that is new too means
   // the whole module is new (first apply) and the file system is simply created.
+  const notReplaced =
+    `${bornTag('self.tags')} != plantimestamp() || ` +
+    `(${ctx.address(moduleCreated)}.input == plantimestamp() && ` +
+    `alltrue([for group in ${ctx.address(securityGroup)} : ${bornTag('group.tags')} == plantimestamp()]))`;
+  const token = v('creation_token');
+  const tokenWitness = ctx.named(
+    new DataResource(ctx.scope, 'creation_token_witness', {
+      // Always there, as terraform_data.module_created: deleting it (a count going to 0) in a plan
+      // that replaces the file system create-before-destroy would make a cycle.
+      input: anyMap(ex(token)),
+      lifecycle: { ignoreChanges: ['input'] },
+    }),
+    'creation_token',
+  );
+  ctx.explain(
+    tokenWitness,
+    'The creation_token the file system was created with (ignore_changes keeps it; null without one). An ' +
+      'allowed replacement is create-before-destroy, so the new file system is created while the old one ' +
+      'holds its token, and EFS refuses a token in use: the guard refuses such a plan when the token is ' +
+      'the one recorded here, and lets a replacement for a new token through.',
+  );
+  const tokenKept = `${ctx.address(tokenWitness)}.input == ${token}`;
   fileSystem.lifecycle = {
     ...fileSystem.lifecycle,
     postcondition: [{
-      condition: ex(
-        `${allowReplacement} || ${bornTag('self.tags')} != plantimestamp() || ` +
-          `(${ctx.address(moduleCreated)}.input == plantimestamp() && ` +
-          `alltrue([for group in ${ctx.address(securityGroup)} : ${bornTag('group.tags')} == plantimestamp()]))`,
-      ),
+      condition: ex(`${allowReplacement} || ${notReplaced}`),
       errorMessage:
         `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
         `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
         `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
         `Keep the settings it has, or ${permission}. ` +
-        `A plan with the permission shows which attribute forces the replacement, without applying anything.`,
+        `The plan above marks the attribute that forces the replacement with "# forces replacement".`,
+    }, {
+      // An allowed replacement is create-before-destroy (the access points' lifecycle, which
+      // Terraform extends to the file system): the new file system is created while the old one
+      // still holds the token, and EFS refuses a token in use (FileSystemAlreadyExists) during
+      // apply. Holds when the replacement is refused anyway, so one mistake gets one message, and
+      // for a new token (the witness keeps the one the file system was created with).
+      condition: ex(`!${allowReplacement} || ${token} == null || !(${tokenKept}) || ${notReplaced}`),
+      errorMessage:
+        `${ctx.spell('creation_token')} is \${jsonencode(${token})}, and this plan replaces the file system "\${${v('name')}}" create-before-destroy (its access points need it): ` +
+        `the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ` +
+        `Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
     }],
   };
   ctx.explain(

@@ -84,13 +84,18 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
       vpcId: ex(v('vpc_id')),
       revokeRulesOnDelete: bool(ex(v('security_group_revoke_rules_on_delete'))),
       tags: stringMap(ex(`merge(${v('tags')}, { Name = ${groupName} }, ${birthTag})`)),
-      lifecycle: { createBeforeDestroy: true, ignoreChanges: keepBirthTag },
+      // Set once, like the birth tag: AWS cannot rename a group or change its description, so a
+      // change would replace it. Kept, a group adopted from another module (terraform-aws-efs,
+      // whose module block is swapped for this one) stays, and witnesses for the replacement guard.
+      lifecycle: { createBeforeDestroy: true, ignoreChanges: ['name', 'name_prefix', 'description', ...keepBirthTag] },
     }),
     'this',
   );
   return ctx.explain(
     securityGroup,
-    'Replaced (new name or description, another VPC) create-before-destroy: the new group and its rules ' +
+    'Name and description are set once, at creation (ignore_changes): AWS cannot change them in place, and ' +
+      'a group adopted from another module keeps them, so it stays and witnesses for the replacement guard ' +
+      'that the module was there before. Replaced (another VPC, -replace) create-before-destroy: the new group and its rules ' +
       'exist before the mount targets move to it, and the old group and its rules go only after. Rules live ' +
       'in their own resources so that each is keyed by its own name. The birth tag is a witness of the ' +
       'replacement guard on aws_efs_file_system.this. count, not for_each: a state written before ' +
@@ -141,7 +146,10 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
     }),
     'nfs_from_cidrs',
   );
-  ctx.explain(nfsFromCidrs, KEYED_RULES);
+  ctx.explain(
+    nfsFromCidrs,
+    'Keyed by the names of allowed_cidrs and replaced create-before-destroy, as nfs_from_security_groups is and for the same reasons.',
+  );
   const nfsToFileSystem = ctx.named(
     new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
       forEach: forEachOf(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),

@@ -6,9 +6,20 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { addDynamic, stringList } from '../../core/blocks';
+import { explainArgument } from '../../core/hcl-comments';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
+
+/**
+ * What the document says for "this file system" in place of its ARN, swapped for the ARN in the
+ * policy itself. The data source then reads no attribute of the file system, so Terraform reads
+ * it at plan time even when the file system has a pending update (a data source that depends on
+ * a resource with changes is read during apply, and the policy would show as
+ * `(known after apply)` on every throughput or lifecycle change). The ARN holds no character
+ * JSON escapes, so the swap gives the document the data source would write with the ARN itself.
+ */
+export const FILE_SYSTEM_ARN_STAND_IN = 'efs-modules:this-file-system';
 
 /** Principals of a statement that names none: everyone. */
 const EVERYONE = hclLiteral([{ type: 'AWS', identifiers: ['*'] }]);
@@ -30,10 +41,9 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       effect: ex('statement.value.effect'),
       actions: ex('statement.value.actions'),
       not_actions: ex('statement.value.not_actions'),
-      resources: ex(`statement.value.resources == null ? [${fileSystem.arn}] : statement.value.resources`),
+      resources: ex(`statement.value.resources == null ? [${hclString(FILE_SYSTEM_ARN_STAND_IN)}] : statement.value.resources`),
       dynamic: {
         principals: {
-          // Neither principals nor not_principals: everyone, as the presets.
           for_each: ex(
             `statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : ${EVERYONE})`,
           ),
@@ -54,6 +64,7 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       },
     },
   });
+  explainArgument(policyDocument, 'statement.principals.for_each', 'Neither principals nor not_principals: everyone, as the presets.');
   ctx.explain(
     policyDocument,
     'The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false) keeps ' +
@@ -61,12 +72,14 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       'out clients that IAM or the network allow; no preset denies ClientMount to a client that uses TLS and ' +
       'an access point, as the efs-mount-* modules do. Statements are data, in order: presets add entries, ' +
       'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
-      'dynamic block reads them all.',
+      'dynamic block reads them all. "This file system" is written ' + hclString(FILE_SYSTEM_ARN_STAND_IN) +
+      ' and swapped for the ARN in aws_efs_file_system_policy.this: a document that read the ARN would wait ' +
+      'for every pending change of the file system and show the policy as known after apply.',
   );
   ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
       fileSystemId: fileSystem.id,
-      policy: policyDocument.json,
+      policy: ex(`replace(${policyDocument.json}, ${hclString(FILE_SYSTEM_ARN_STAND_IN)}, ${fileSystem.arn})`),
     }),
     'this',
   );
@@ -100,12 +113,12 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   return ctx.local(
     'file_system_policy_statements',
     ex(
-      // The first argument is a tuple (a for expression): Terraform 1.11's concat panics ("inconsistent
-      // list element types") when every argument is a list and the presets' null fields make their
-      // element types differ from those of policy_statements; a tuple first makes the result a tuple.
       `concat(\n  [for statement in [${allowMount}] : statement if ${ctx.in('allow_access_via_mount_targets')}],\n` +
         presets.map(([input, local]) => `  ${ctx.in(input)} ? [${local}] : [],\n`).join('') +
         `  ${ctx.in('policy_statements')},\n)`,
     ),
+    'The first argument is a tuple (a for expression), not a list: Terraform 1.11 panics in concat ' +
+      '("inconsistent list element types") when every argument is a list and the null fields of the presets ' +
+      'give their elements other types than those of policy_statements; with a tuple first, the result is a tuple.',
   );
 }

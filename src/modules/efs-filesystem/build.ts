@@ -1,10 +1,12 @@
 /**
  * efs-filesystem: the resources, written once. Runs as the TypeScript construct and as the
  * generator of the HCL module (see src/core/module.ts). Inputs are read through `ctx.in`.
- * Each part is in its own file; the order of the calls is the order of the blocks in main.tf.
+ * Each part is in its own file; the order of the calls is the order of the blocks in main.tf, and
+ * each part's title (`concern`) is the banner its blocks are printed under.
  */
 import type { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
+import { concern } from '../../core/hcl-comments';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, Built, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
@@ -27,16 +29,17 @@ export interface EfsFilesystemResources extends FileSystemResources, NetworkReso
 }
 
 export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Built<EfsFilesystemResources> {
-  const fileSystemParts = buildFileSystem(ctx);
+  const part = <T>(title: string, build: () => T): T => concern(ctx.scope, title, build);
+  const fileSystemParts = part('File System', () => buildFileSystem(ctx));
   const { fileSystem } = fileSystemParts;
-  const network = buildNetwork(ctx, fileSystem);
+  const network = part('Security Group and Mount Targets', () => buildNetwork(ctx, fileSystem));
   guardReplacement(ctx, fileSystemParts, network.securityGroup);
-  buildBackupPolicy(ctx, fileSystem);
-  buildPolicy(ctx, fileSystem);
-  const accessPoints = buildAccessPoints(ctx, fileSystem);
-  const replication = buildReplication(ctx, fileSystem);
-  buildBackupPlan(ctx, fileSystem);
-  buildAlarms(ctx, fileSystem);
+  part('Backup Policy', () => buildBackupPolicy(ctx, fileSystem));
+  part('File System Policy', () => buildPolicy(ctx, fileSystem));
+  const accessPoints = part('Access Points', () => buildAccessPoints(ctx, fileSystem));
+  const replication = part('Replication', () => buildReplication(ctx, fileSystem));
+  part('Backup Plan', () => buildBackupPlan(ctx, fileSystem));
+  part('Alarms', () => buildAlarms(ctx, fileSystem));
 
   const resources: EfsFilesystemResources = { ...fileSystemParts, ...network, accessPoints, replication };
   return { outputs: outputsOf(ctx, resources), resources };

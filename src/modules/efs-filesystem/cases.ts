@@ -138,6 +138,12 @@ const bad: BadInput<EfsFilesystemInput>[] = [
     set: { lifecycle_policy: { transition_to_ia: 'AFTER_2_DAYS' } }, names: ['lifecycle_policy.transition_to_ia'], shows: ['"AFTER_2_DAYS"'],
   },
   {
+    // The ordering rule reads transition_to_ia too: it must stay silent while that value is itself refused.
+    rule: 'lifecycle-ia-allowed', title: 'ia misspelt beside archive',
+    set: { lifecycle_policy: { transition_to_ia: 'AFTER_30_DAY', transition_to_archive: 'AFTER_90_DAYS' } },
+    names: ['lifecycle_policy.transition_to_ia'], shows: ['"AFTER_30_DAY"'],
+  },
+  {
     rule: 'lifecycle-archive-allowed', title: 'archive in days as a number',
     set: { lifecycle_policy: { transition_to_archive: '90' } }, names: ['lifecycle_policy.transition_to_archive'], shows: ['"90"'],
   },

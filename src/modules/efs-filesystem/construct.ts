@@ -1,6 +1,6 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Construct, type ITerraformDependable, Token } from '../../cdktf';
+import { Construct, type ITerraformDependable, TerraformDataSource, TerraformResource, Token, dependable } from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
@@ -12,6 +12,7 @@ import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 import { addStatementTo } from './resource-policy';
+import { sharedZones } from './subnet-zones';
 
 const OWNERS = new WeakMap<FileSystemReference, EfsFilesystem>();
 
@@ -48,12 +49,37 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
 
   constructor(scope: Construct, id: string, { removalPolicy, ...props }: EfsFilesystemConstructProps) {
     super(scope, id, efsFilesystem, withRemovalPolicy(scope, id, props, removalPolicy));
+    const zones = sharedZones(this, this.inputs.mount_targets as Record<string, { subnet_id: unknown }>);
+    if (zones.length > 0) throwValidationError(constructLabel('EfsFilesystem', scope, id), zones);
     this.outputs = toOutputs<EfsFilesystemOutputs>(efsFilesystem.spec, this.outputValues);
     OWNERS.set(this.outputs.fileSystem, this);
+    this.planAfterInputChecks();
     if ((removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN && props.allowFileSystemReplacement !== true) {
       // Known at synth time here, unlike in HCL where prevent_destroy cannot depend on a variable.
       const { fileSystem } = this.resources;
       fileSystem.lifecycle = { ...fileSystem.lifecycle, preventDestroy: true };
+    }
+  }
+
+  /**
+   * Props given as tokens are checked at plan time by preconditions on the witness
+   * `module_created`. Everything else of the construct then depends on it, so a refused value
+   * stops the plan with its message alone: Terraform skips what depends on a failed node, where
+   * otherwise the provider would refuse the same value again (a vault name, a CIDR block) or an
+   * expression would fail on it, beside the message. Without such props nothing is added.
+   */
+  private planAfterInputChecks(): void {
+    const { moduleCreated } = this.resources;
+    if ((moduleCreated.lifecycle?.precondition ?? []).length === 0) return;
+    const checks = dependable(moduleCreated);
+    for (const node of this.node.findAll()) {
+      // Of the data sources, the policy document only: it takes props (JSON documents it
+      // validates). It is then read during the apply that creates the witness, when the policy is
+      // unknown anyway (the file system's ARN is), and at plan time afterwards (the witness never
+      // changes). The others (the partition) read no prop and stay known at plan.
+      const checked = node instanceof TerraformResource || (node instanceof TerraformDataSource && node.terraformResourceType === 'aws_iam_policy_document');
+      if (node === moduleCreated || !checked) continue;
+      node.dependsOn = [...(node.dependsOn ?? []), checks];
     }
   }
 
@@ -87,7 +113,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
       ]);
     }
     this.checkAddition(label, 'allowed_security_groups', { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } });
-    // The inputs local is rendered at synth time, so the rules' for_each sees the new entry.
+    // The inputs are read at synth time (ctx.in), so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
   }

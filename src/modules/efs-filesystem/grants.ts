@@ -4,15 +4,15 @@
  * it lives and dies with the role and needs no managed-policy attachment.
  */
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { createHash } from 'crypto';
 import { Construct, TerraformStack } from '../../cdktf';
 import { sameValue } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
+import type { IamRoleResource } from '../provider-resources';
 
-/** The role a grant goes to: an `IamRole` of this stack, or any role by name (a literal or a token). */
-export type EfsGrantee = IamRole | { readonly roleName: string };
+/** The role a grant goes to: an `IamRole` of this stack (of any supported binding), or any role by name (a literal or a token). */
+export type EfsGrantee = IamRoleResource | { readonly roleName: string };
 
 /** What `grantRead`, `grantReadWrite` and `grantRootAccess` allow, as in AWS CDK. */
 export const GRANT_ACTIONS = {

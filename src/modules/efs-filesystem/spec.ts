@@ -59,7 +59,7 @@ const inputs = defineInputs([
     type: t.string(),
     required: true,
     description: doc`Name of the file system: its \`Name\` tag and the prefix of the names of everything the module creates. Unless ${nm('security_group_name')} is set, a new name replaces the mount targets' security group, create-before-destroy so that no client loses NFS${hclOnly(' (see "What a change does")')}.`,
-    onChange: 'Tags and rule descriptions update in place. With `security_group_name` null the group\'s name derives from `name`, so a rename replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
+    onChange: 'Tags and rule descriptions update in place. The security group keeps the name it was created with (set once; its `Name` tag follows), so a rename replaces nothing.',
   },
   {
     name: 'vpc_id',
@@ -109,24 +109,24 @@ const inputs = defineInputs([
     name: 'security_group_name',
     type: t.string(),
     description:
-      doc.unset(doc`${nm('name')} followed by \`-efs\``)`Name of the mount targets' security group (its \`Name\` tag, and its name or name prefix).${hclOnly(' Null: `"<name>-efs"`.')} Keep the name of a group you move here from another module (with ${nm('security_group_use_name_prefix')} and ${nm('security_group_description')} as they were), so that it is not replaced.`,
-    onChange: 'Replaces the security group create-before-destroy: the new group and its rules first, then the mount targets move to it in place, then the old rules and group are deleted.',
+      doc.unset(doc`${nm('name')} followed by \`-efs\``)`Name of the mount targets' security group (its \`Name\` tag, and its name or name prefix).${hclOnly(' Null: `"<name>-efs"`.')} Set once, when the group is created: AWS cannot rename a group, so a new name changes its \`Name\` tag only (a group kept from another module keeps its name).`,
+    onChange: 'Updates the `Name` tag only: the group keeps the name it was created with. To give it the new name, replace it (`-replace` of the group): the new group and its rules first, then the mount targets move to it, then the old group goes.',
   },
   {
     name: 'security_group_use_name_prefix',
     type: t.bool(),
     default: true,
     description:
-      doc`Use ${nm('security_group_name')} followed by \`-\` as a name prefix, AWS adding a unique suffix; ${val(false)}: use it as the exact name. With a prefix, a change that replaces the group (a new name or description, another VPC) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.`,
-    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`.',
+      doc`Use ${nm('security_group_name')} followed by \`-\` as a name prefix, AWS adding a unique suffix; ${val(false)}: use it as the exact name. Set once, when the group is created. With a prefix, a replacement of the group (another VPC, \`-replace\`) creates the new group first; with an exact name it cannot, because the name is taken until the old group is deleted.`,
+    onChange: 'Nothing on an existing group (set once, as `security_group_name`).',
   },
   {
     name: 'security_group_description',
     type: t.string(),
     default: 'NFS access to the EFS mount targets',
     description:
-      'Description of the mount targets\' security group. AWS cannot change it in place: a new description replaces the group (new group and rules first, then the mount targets move to it, then the old group goes).',
-    onChange: 'Replaces the security group create-before-destroy, as for `security_group_name`. With `security_group_use_name_prefix = false` the new group cannot take the name of the old one while it exists: change `security_group_name` in the same apply.',
+      'Description of the mount targets\' security group, set once when the group is created: AWS cannot change it in place, so a new one changes nothing on an existing group (a group kept from another module keeps its description).',
+    onChange: 'Nothing on an existing group (set once). To apply a new description, replace the group (`-replace`), as for `security_group_name`.',
   },
   // --- network parity with terraform-aws-efs: bring your own security groups
   {
@@ -211,9 +211,15 @@ const inputs = defineInputs([
       t.object(
         {
           root_directory: optional(t.string(), '/'),
-          posix_user: optional(POSIX_USER),
+          posix_user: optional(
+            POSIX_USER,
+            undefined,
+            doc`The user and groups every NFS request through the access point runs as, whatever the client sends (${nm('uid')}, ${nm('gid')}, ${nm('secondary_gids')}: whole numbers from 0 to 4294967295). Left out, clients act as their own users.`,
+          ),
           creation_info: optional(
             t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: optional(t.string(), '0755') }, 'CreationInfo'),
+            undefined,
+            doc`Owner and octal permissions (such as ${val('0755')}) EFS gives ${nm('root_directory')} when it creates it on first use. Left out, the POSIX user owns it with ${val('0755')}; without either, a root directory other than ${val('/')} is refused, since EFS would not create it.`,
           ),
           tags: optional(t.map(t.string()), {}),
         },
@@ -404,6 +410,13 @@ const outputs: OutputSpec[] = [
 // ----------------------------------------------------------------------------- rules
 
 const dayIndex = (x: Expr) => call('indexOf', lit(TRANSITION_DAYS.values), x);
+const isAge = (x: Expr) => call('contains', lit(TRANSITION_DAYS.values), x);
+/**
+ * `later` comes after `earlier` in the list of ages. True while either is not an age: its own
+ * rule reports it, and index() would fail on it (a second error beside the first).
+ */
+const laterAge = (later: Expr, earlier: Expr) =>
+  cond(and(isAge(later), isAge(earlier)), gt(dayIndex(later), dayIndex(earlier)), lit(true));
 const lifecycle = (field: string) => get(v('lifecycle_policy'), field);
 const rootDir = (ap: Expr) => get(ap, 'root_directory');
 const creationInfo = (ap: Expr) => get(ap, 'creation_info');
@@ -611,7 +624,7 @@ const rules: Rule<EfsFilesystemInput>[] = [
     condition: cond(
       or(isNull(lifecycle('transition_to_ia')), isNull(lifecycle('transition_to_archive'))),
       lit(true),
-      gt(dayIndex(lifecycle('transition_to_archive')), dayIndex(lifecycle('transition_to_ia'))),
+      laterAge(lifecycle('transition_to_archive'), lifecycle('transition_to_ia')),
     ),
     message: template`${name('lifecycle_policy', 'transition_to_archive')} must come later than ${name('lifecycle_policy', 'transition_to_ia')} (got ${show(lifecycle('transition_to_archive'))} and ${show(lifecycle('transition_to_ia'))}).`,
   },

@@ -1,16 +1,24 @@
 /** The `EfsMountEcs` construct for CDKTF stacks: the same resources as modules/efs-mount-ecs. */
-import type { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import type { EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { Construct, Fn, Token } from '../../cdktf';
 import { num } from '../../core/blocks';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
-import { toOutputs } from '../../core/outputs';
+import { asTokens, toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import type { EcsTaskDefinitionResource } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
-export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint'> {
+export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint' | 'fileSystem'> {
+  /**
+   * The file system to mount: an `EfsFilesystem` of the app (`fileSystem: efs`), its
+   * `efs.fileSystem`, or a reference written for a file system made elsewhere (`id`, `arn`,
+   * `mountTargetIds`; `securityGroupId` and `allowedSecurityGroupIds` when known). With an
+   * EfsFilesystem of the app, the task waits for its mount targets and its client group is let in.
+   */
+  readonly fileSystem: MountFileSystem;
   /**
    * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
    * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
@@ -26,7 +34,7 @@ export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'acces
    * `attachTaskRolePolicy` then defaults to false. Put `mountPoint` in the container definition's
    * `mountPoints`.
    */
-  readonly taskDefinition?: EcsTaskDefinition;
+  readonly taskDefinition?: EcsTaskDefinitionResource;
   /**
    * Whether to let `securityGroupId` (the service's group) in on NFS by adding it to the
    * EfsFilesystem's allowed client groups. Mounts sharing a file system and a client group add
@@ -53,12 +61,13 @@ export class EfsMountEcs extends ModuleConstruct {
   constructor(scope: Construct, id: string, props: EfsMountEcsConstructProps) {
     const { taskDefinition, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
-    const moduleProps: EfsMountEcsProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
+    const fileSystem = fileSystemReferenceOf(props.fileSystem);
+    const moduleProps: EfsMountEcsProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
+      admitClientGroup(this, label, fileSystem, wired.securityGroupId);
     }
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
@@ -66,14 +75,22 @@ export class EfsMountEcs extends ModuleConstruct {
         throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
       }
       taskDefinition.putVolume([...(existing ?? []), this.volume]);
-      dependOnMountTargets(taskDefinition, this, props.fileSystem);
+      dependOnMountTargets(taskDefinition, this, fileSystem);
     }
   }
 
+  /**
+   * ID (`fsap-…`) of the access point the task mounts: the construct's own, or the one given
+   * as `accessPoint`. A token, known after apply.
+   */
   get accessPointId(): string {
     return this.outputs.accessPointId;
   }
 
+  /**
+   * ARN of the access point the task mounts (the construct's own or the given one), as the
+   * IAM policy it grants names it. A token, known after apply.
+   */
   get accessPointArn(): string {
     return this.outputs.accessPointArn;
   }
@@ -87,21 +104,23 @@ export class EfsMountEcs extends ModuleConstruct {
   get volume(): EcsTaskDefinitionVolume {
     const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
     const efs = volume.efs_volume_configuration;
+    // As the outputs are: what is constant in them is written as constant (src/core/outputs.ts).
+    const value = (v: unknown) => asTokens(v) as string;
     return {
       // The name as the props give it (a token stays that token), so task definitions can spot duplicates.
       name: volumeNameOf(this.inputs.volume_name as string | null, this.inputs.name as string),
       efsVolumeConfiguration: {
-        fileSystemId: efs.file_system_id,
+        fileSystemId: value(efs.file_system_id),
         transitEncryption: efs.transit_encryption,
-        transitEncryptionPort: num(efs.transit_encryption_port),
-        authorizationConfig: { accessPointId: efs.authorization_config.access_point_id, iam: efs.authorization_config.iam },
+        transitEncryptionPort: num(value(efs.transit_encryption_port)),
+        authorizationConfig: { accessPointId: value(efs.authorization_config.access_point_id), iam: value(efs.authorization_config.iam) },
       },
     };
   }
 }
 
 /** The task role, unless given; refuses task definitions whose tasks could not mount with these props. */
-function fromTaskDefinition(label: string, td: EcsTaskDefinition, props: EfsMountEcsProps): EfsMountEcsProps {
+function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props: EfsMountEcsProps): EfsMountEcsProps {
   const problems: string[] = [];
   const where = `taskDefinition (${td.node.path})`;
   const roleArn = td.taskRoleArnInput;

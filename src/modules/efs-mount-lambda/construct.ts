@@ -1,14 +1,21 @@
 /** The `EfsMountLambda` construct for CDKTF stacks: the same resources as modules/efs-mount-lambda. */
-import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct, Fn, Token } from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { MountAccessPoint, accessPointOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import type { LambdaFunctionResource } from '../provider-resources';
 import { efsMountLambda } from './definition';
 
-export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint'> {
+export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 'accessPoint' | 'fileSystem'> {
+  /**
+   * The file system to mount: an `EfsFilesystem` of the app (`fileSystem: efs`), its
+   * `efs.fileSystem`, or a reference written for a file system made elsewhere (`id`, `arn`,
+   * `mountTargetIds`; `securityGroupId` and `allowedSecurityGroupIds` when known). With an
+   * EfsFilesystem of the app, the function waits for its mount targets and its client group is let in.
+   */
+  readonly fileSystem: MountFileSystem;
   /**
    * An access point to mount instead of creating one: `efs.addAccessPoint(...)` (of the
    * EfsFilesystem whose `fileSystem` this is: another one's is refused), or any `id` and `arn`.
@@ -24,7 +31,7 @@ export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 
    * groups are a token (their number unknown at synth). A function with several groups must name
    * the one to let in with `securityGroupId`. The function must be in a VPC.
    */
-  readonly function?: LambdaFunction;
+  readonly function?: LambdaFunctionResource;
   /**
    * Whether to let the client group (`securityGroupId`, or the function's) in on NFS by adding it to
    * the EfsFilesystem's allowed groups. Mounts sharing a file system and a client group add one
@@ -52,23 +59,32 @@ export class EfsMountLambda extends ModuleConstruct {
   constructor(scope: Construct, id: string, props: EfsMountLambdaConstructProps) {
     const { function: fn, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
-    const moduleProps: EfsMountLambdaProps = { ...rest, accessPoint: accessPointOf(label, props.fileSystem, accessPoint) };
+    const fileSystem = fileSystemReferenceOf(props.fileSystem);
+    const moduleProps: EfsMountLambdaProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
     super(scope, id, efsMountLambda, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountLambdaOutputs>(efsMountLambda.spec, this.outputValues);
     if (allowClientSecurityGroup && wired.securityGroupId !== undefined) {
-      admitClientGroup(this, label, props.fileSystem, wired.securityGroupId);
+      admitClientGroup(this, label, fileSystem, wired.securityGroupId);
     }
     if (fn) {
       fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
-      dependOnMountTargets(fn, this, props.fileSystem);
+      dependOnMountTargets(fn, this, fileSystem);
     }
   }
 
+  /**
+   * ID (`fsap-…`) of the access point the function mounts: the construct's own, or the one given
+   * as `accessPoint`. A token, known after apply.
+   */
   get accessPointId(): string {
     return this.outputs.accessPointId;
   }
 
+  /**
+   * ARN of the access point the function mounts (the construct's own or the given one), as the
+   * IAM policy it grants names it. A token, known after apply.
+   */
   get accessPointArn(): string {
     return this.outputs.accessPointArn;
   }
@@ -80,7 +96,7 @@ export class EfsMountLambda extends ModuleConstruct {
 }
 
 /** The role and security group of the function, unless given; refuses functions that cannot mount EFS. */
-function fromFunction(label: string, fn: LambdaFunction, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
+function fromFunction(label: string, fn: LambdaFunctionResource, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
   const problems: string[] = [];
   const where = `function (${fn.node.path})`;
   const vpc = fn.vpcConfigInput;

@@ -11,6 +11,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DataResource } from '../../cdktf';
 import { addDynamic, addNestedDynamic, forEachOf, num, numberList, stringMap } from '../../core/blocks';
 import { inputReader } from '../../core/expr';
+import { concern, explainArgument } from '../../core/hcl-comments';
 import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
 import { BuildContext, ex } from '../../core/module';
 import { rootDirectory } from '../shared';
@@ -23,6 +24,8 @@ export interface MountedAccessPoint {
   readonly arn: string;
   /** The ARN without the wait for the mount targets, which the role policy does not need. */
   readonly arnForPolicy: string;
+  /** The ID without that wait, for an expression that reads the file system's mount targets itself. */
+  readonly idWithoutWait: string;
 }
 
 const MOUNT = 'elasticfilesystem:ClientMount';
@@ -37,9 +40,10 @@ export function buildMount<Role extends string, Attach extends string>(
   ctx: BuildContext<MountBuildInput<Role, Attach>>,
   n: MountNames<Role, Attach>,
 ): MountedAccessPoint {
-  const checks = buildInputChecks(ctx);
-  const accessPoint = mountedAccessPoint(ctx, buildAccessPoint(ctx, checks));
-  buildRolePolicy(ctx, n, accessPoint, checks);
+  // Each part is a concern of main.tf, printed under its banner.
+  const checks = concern(ctx.scope, 'Input Checks', () => buildInputChecks(ctx));
+  const accessPoint = concern(ctx.scope, 'Access Point', () => mountedAccessPoint(ctx, buildAccessPoint(ctx, checks)));
+  concern(ctx.scope, 'Role Policy', () => buildRolePolicy(ctx, n, accessPoint, checks));
   return accessPoint;
 }
 
@@ -73,19 +77,15 @@ function mountedAccessPoint<Role extends string, Attach extends string>(
   const ownAt = `${ctx.address(own)}[0]`;
   const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
   const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
-  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn` };
+  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn`, idWithoutWait: `${creates} ? ${ownAt}.id : ${given}.id` };
 }
 
 function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {
   const { in: inp } = ctx;
   const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
-  // Decided by whether access_point is null, which is known at plan time even when the given
-  // access point is created in the same apply (its ID is not).
   const created = ctx.hcl(createsAccessPoint());
   const accessPoint = ctx.named(
     new EfsAccessPoint(ctx.scope, 'access_point', {
-      // A count rather than a for_each: a configuration applied before access_point existed holds
-      // the access point without an index, and Terraform moves it to [0] by itself.
       count: num(ex(`${created} ? 1 : 0`)),
       fileSystemId: ex(`${inp('file_system')}.id`),
       posixUser: {
@@ -104,6 +104,13 @@ function buildAccessPoint<Role extends string, Attach extends string>(ctx: Build
     accessPoint,
     'A new root directory or POSIX user replaces the access point create-before-destroy: the new one exists before the client is pointed at it, and the old one goes after that.',
   );
+  explainArgument(
+    accessPoint,
+    'count',
+    'Decided by whether access_point is null, which is known at plan time even when the given access point is created in ' +
+      'the same apply (its ID is not). A count rather than a for_each: a configuration applied before access_point ' +
+      'existed holds the access point without an index, and Terraform moves it to [0] by itself.',
+  );
   const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(inputReader<'root_directory'>()('root_directory')));
   addNestedDynamic(accessPoint, 'root_directory', 'creation_info', {
     forEach: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
@@ -113,8 +120,9 @@ function buildAccessPoint<Role extends string, Attach extends string>(ctx: Build
       permissions: ex(inp('root_directory_permissions')),
     },
   });
-  ctx.explain(
+  explainArgument(
     accessPoint,
+    'root_directory.creation_info',
     'Below "/", the directory is created owned by the POSIX user: without creation_info EFS does not create it and every mount fails; owned by root, the POSIX user could not write to it.',
   );
   return accessPoint;

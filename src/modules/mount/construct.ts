@@ -4,7 +4,7 @@
  * mount targets, reading the role name from the client's role ARN, and taking an access point
  * made by `EfsFilesystem.addAccessPoint` as the `accessPoint` prop.
  */
-import { Construct, Fn, TerraformResource, TerraformStack, Token, dependable } from '../../cdktf';
+import { Construct, Fn, TerraformStack, Token, dependable } from '../../cdktf';
 import { tokenExpression } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import type { AccessPointReference, FileSystemReference } from '../../generated/types';
@@ -66,12 +66,24 @@ function clientName(mount: Construct): string {
  * reference built another way adds nothing: ordering then comes from the tokens alone (the
  * reference's `mountTargetIds`).
  */
-export function dependOnMountTargets(client: TerraformResource, mount: Construct, fileSystem: FileSystemReference): void {
+export function dependOnMountTargets(client: Construct & { dependsOn?: string[] }, mount: Construct, fileSystem: FileSystemReference): void {
   const owner = ownerInStack(mount, fileSystem);
   if (!owner) return;
   const target = dependable(owner.mountTargetsAvailable);
   const present = (client.dependsOn ?? []).some((d) => tokenExpression(client, d) === tokenExpression(client, target));
   if (!present) client.dependsOn = [...(client.dependsOn ?? []), target];
+}
+
+/**
+ * The `fileSystem` prop of the mount constructs: the EfsFilesystem itself (as AWS CDK's
+ * `fileSystem: fs`), its `fileSystem` reference, or a reference written for a file system made
+ * elsewhere (`id`, `arn`, `mountTargetIds`, and the security groups when known).
+ */
+export type MountFileSystem = EfsFilesystem | FileSystemReference;
+
+/** The `fileSystem` prop as the module takes it: the reference object. */
+export function fileSystemReferenceOf(fileSystem: MountFileSystem): FileSystemReference {
+  return fileSystem instanceof EfsFilesystem ? fileSystem.outputs.fileSystem : fileSystem;
 }
 
 /** The `accessPoint` prop of the mount constructs: an access point made by `addAccessPoint`, or any ID and ARN. */

@@ -1,12 +1,12 @@
 /**
  * One root module holding one mount per change case, each feeding its own client (a Lambda
- * function or an ECS task definition), all IDs literal: v1 gives every case the base inputs,
+ * function, an ECS task definition, or an EC2 instance and a launch template), all IDs literal: v1 gives every case the base inputs,
  * v2 changes each case's inputs as the case says, so that one real-provider plan against the
  * state v1 leaves shows what every change does.
  */
 import { hclLiteral } from '../../../src/core/hcl-values';
 
-export type Client = 'lambda' | 'ecs';
+export type Client = 'lambda' | 'ecs' | 'ec2';
 export type Inputs = Record<string, unknown>;
 
 /** The arguments of a module block, one a line, indented; undefined values left out. */
@@ -22,8 +22,25 @@ export function caseHcl(client: Client, key: string, inputs: Inputs): string {
   return `module "${m}" {\n  source = "../modules/efs-mount-${client}"\n${moduleArgs(inputs)}\n}\n\n${clientHcl(client, key, m)}`;
 }
 
-/** The function or task definition `<type>.<key>`, fed by the outputs of `module.<mount>`. */
+/** The function, task definition or instance and launch template `<type>.<key>`, fed by the outputs of `module.<mount>`. */
 export function clientHcl(client: Client, key: string, mount: string): string {
+  if (client === 'ec2') {
+    return `resource "aws_instance" "${key}" {
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = "t3.micro"
+  subnet_id              = "subnet-0123456789abcdef0"
+  vpc_security_group_ids = ["sg-0aaaaaaaaaaaaaaa1"]
+  user_data              = module.${mount}.user_data
+}
+
+resource "aws_launch_template" "${key}" {
+  name          = "lt-${key.replace(/_/g, '-')}"
+  image_id      = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  user_data     = module.${mount}.user_data_base64
+}
+`;
+  }
   if (client === 'lambda') {
     return `resource "aws_lambda_function" "${key}" {
   function_name = "fn-${key.replace(/_/g, '-')}"
@@ -76,6 +93,8 @@ export function clientHcl(client: Client, key: string, mount: string): string {
 `;
 }
 
-/** The client resource of a case, by address. */
-export const clientAddress = (client: Client, key: string): string =>
-  `${client === 'lambda' ? 'aws_lambda_function' : 'aws_ecs_task_definition'}.${key}`;
+/** The client resources of a case, by address, with the name the change lists give each (`client`, `template`). */
+export function clientAddresses(client: Client, key: string): Record<string, string> {
+  if (client === 'ec2') return { [`aws_instance.${key}`]: 'client', [`aws_launch_template.${key}`]: 'template' };
+  return { [`${client === 'lambda' ? 'aws_lambda_function' : 'aws_ecs_task_definition'}.${key}`]: 'client' };
+}

@@ -9,17 +9,18 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { efsMountEc2Spec } from '../../../src/modules/efs-mount-ec2/spec';
 import { efsMountEcsSpec } from '../../../src/modules/efs-mount-ecs/spec';
 import { efsMountLambdaSpec } from '../../../src/modules/efs-mount-lambda/spec';
 import { ACCESS_POINT, CLIENT, FILE_SYSTEM } from '../../../src/modules/mount/cases';
 import { ROOT } from '../examples';
 import { PlanJson, init, plan, providerOverride, stage } from '../terraform';
-import { Client, Inputs, caseHcl, clientAddress } from './change-root';
+import { Client, Inputs, caseHcl, clientAddresses } from './change-root';
 import { OFFLINE_PLAN_ARGS } from '../prepared-root';
 import { writeAppliedState } from './settled-state';
 
-const ROLE = { lambda: 'role_name', ecs: 'task_role_name' } as const;
-const ATTACH = { lambda: 'attach_role_policy', ecs: 'attach_task_role_policy' } as const;
+const ROLE = { lambda: 'role_name', ecs: 'task_role_name', ec2: 'role_name' } as const;
+const ATTACH = { lambda: 'attach_role_policy', ecs: 'attach_task_role_policy', ec2: 'attach_role_policy' } as const;
 
 const base = (client: Client, key: string): Inputs => ({
   file_system: FILE_SYSTEM,
@@ -61,12 +62,14 @@ const AP_REPLACED = `create+delete ${AP}`;
 const POLICY_UPDATED = 'update mount.aws_iam_role_policy.this["role"]';
 const POLICY_REPLACED = 'create+delete mount.aws_iam_role_policy.this["role"]';
 /** How each client takes a new access point or a new volume or mount point. */
-const CLIENT_FOLLOWS = { lambda: 'update client', ecs: 'delete+create client' } as const;
+const CLIENT_FOLLOWS = { lambda: 'update client', ecs: 'delete+create client', ec2: 'update client' } as const;
+/** efs-mount-ec2: a new boot script updates its terraform_data, the instance and the launch template in place. */
+const NEW_SCRIPT = ['update client', 'update mount.terraform_data.mount_script', 'update template'];
 
-/** Cases both modules share; `c` is what the client does when it follows the access point. */
+/** Cases every mount module shares; `follows` is what the client does when it follows the access point. */
 function commonCases(client: Client): Record<string, Case> {
-  const c = CLIENT_FOLLOWS[client];
-  const newAccessPoint = [AP_REPLACED, POLICY_UPDATED, c].sort();
+  const follows = client === 'ec2' ? NEW_SCRIPT : [CLIENT_FOLLOWS[client]];
+  const newAccessPoint = [AP_REPLACED, POLICY_UPDATED, ...follows].sort();
   return {
     unchanged: { input: '', set: {}, expect: [] },
     other_file_system: { input: 'file_system', set: { file_system: OTHER_FILE_SYSTEM }, expect: newAccessPoint },
@@ -84,7 +87,7 @@ function commonCases(client: Client): Record<string, Case> {
       input: 'name',
       set: { name: 'renamed' },
       // ECS: the volume is named after the mount unless volume_name is set.
-      expect: [`update ${AP}`, POLICY_REPLACED, ...(client === 'ecs' ? [c] : [])].sort(),
+      expect: [`update ${AP}`, POLICY_REPLACED, ...(client === 'ecs' ? follows : [])].sort(),
     },
     other_root_directory: { input: 'root_directory', set: { root_directory: '/data' }, expect: newAccessPoint },
     file_system_root: { input: 'root_directory', set: { root_directory: '/' }, expect: newAccessPoint },
@@ -105,13 +108,15 @@ function commonCases(client: Client): Record<string, Case> {
     // change to the access point: the plan cannot show that the policy stays the same.
     tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: [`update ${AP}`, POLICY_UPDATED] },
     // The client and the policy follow the access point; the module's own goes or comes.
-    access_point_given: { input: 'access_point', set: GIVEN, expect: [`delete ${AP}`, POLICY_UPDATED, c].sort() },
+    access_point_given: { input: 'access_point', set: GIVEN, expect: [`delete ${AP}`, POLICY_UPDATED, ...follows].sort() },
     access_point_removed: {
-      input: 'access_point', from: GIVEN, set: { access_point: undefined, root_directory: '/app' }, expect: [`create ${AP}`, POLICY_UPDATED, c].sort(),
+      input: 'access_point', from: GIVEN, set: { access_point: undefined, root_directory: '/app' }, expect: [`create ${AP}`, POLICY_UPDATED, ...follows].sort(),
     },
-    other_access_point: { input: 'access_point', from: GIVEN, set: { access_point: OTHER_ACCESS_POINT }, expect: [POLICY_UPDATED, c].sort() },
+    other_access_point: { input: 'access_point', from: GIVEN, set: { access_point: OTHER_ACCESS_POINT }, expect: [POLICY_UPDATED, ...follows].sort() },
   };
 }
+
+const pick = (cases: Record<string, Case>, keys: readonly string[]): Record<string, Case> => Object.fromEntries(keys.map((k) => [k, cases[k]]));
 
 const CASES: Record<Client, Record<string, Case>> = {
   lambda: {
@@ -127,6 +132,19 @@ const CASES: Record<Client, Record<string, Case>> = {
     iam_off: { input: 'iam_authorization', set: { iam_authorization: false }, expect: ['delete+create client'] },
     tunnel_port: { input: 'transit_encryption_port', set: { transit_encryption_port: 2999 }, expect: ['delete+create client'] },
   },
+  // What the shared cases prove of the access point and the policy, the other two modules prove
+  // too: efs-mount-ec2 keeps one case per input, for what its boot script does with each.
+  ec2: {
+    ...pick(commonCases('ec2'), [
+      'unchanged', 'other_file_system', 'renamed', 'other_root_directory', 'other_posix_user', 'other_permissions',
+      'other_role', 'policy_detached', 'group_unset', 'tags_changed', 'access_point_given',
+    ]),
+    other_mount_path: { input: 'mount_path', set: { mount_path: '/srv/data' }, expect: NEW_SCRIPT },
+    read_only: { input: 'read_only', set: { read_only: true }, expect: [POLICY_UPDATED, ...NEW_SCRIPT].sort() },
+    iam_off: { input: 'iam_authorization', set: { iam_authorization: false }, expect: NEW_SCRIPT },
+    amazon_linux_2: { input: 'distribution', set: { distribution: 'amazon-linux-2' }, expect: NEW_SCRIPT },
+    commands_after: { input: 'run_after_mount', set: { run_after_mount: 'systemctl start app' }, expect: NEW_SCRIPT },
+  },
 };
 
 function rootHcl(client: Client, version: 'v1' | 'v2'): string {
@@ -138,16 +156,17 @@ function rootHcl(client: Client, version: 'v1' | 'v2'): string {
 /** Changes of a plan other than no-op, as `actions address` lines relative to one case. */
 function changesOf(p: PlanJson, client: Client, key: string): string[] {
   const mount = `module.${client}_${key}.`;
+  const clients = clientAddresses(client, key);
   return (p.resource_changes ?? [])
     .filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op')
-    .filter((c) => c.address.startsWith(mount) || c.address === clientAddress(client, key))
-    .map((c) => `${c.change.actions.join('+')} ${c.address.startsWith(mount) ? `mount.${c.address.slice(mount.length)}` : 'client'}`)
+    .filter((c) => c.address.startsWith(mount) || c.address in clients)
+    .map((c) => `${c.change.actions.join('+')} ${c.address.startsWith(mount) ? `mount.${c.address.slice(mount.length)}` : clients[c.address]}`)
     .sort();
 }
 
 /** The change-safety tests of one mount module: v1 applied, then every case's change planned at once. */
 export function describeChangeSafety(client: Client): void {
-  const spec = client === 'lambda' ? efsMountLambdaSpec : efsMountEcsSpec;
+  const spec = { lambda: efsMountLambdaSpec, ecs: efsMountEcsSpec, ec2: efsMountEc2Spec }[client];
   let again: PlanJson;
   let v2: PlanJson;
 

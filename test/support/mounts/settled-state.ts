@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyGraph, resourceDependencies, savedPlan } from '../apply-graph';
 import { OFFLINE_PLAN_ARGS, withDependencies } from '../prepared-root';
-import { awsSchema, stateFromPlan } from '../state';
+import { awsSchema, dynamic, stateFromPlan } from '../state';
 import { PlanJson, plan } from '../terraform';
 
 export interface State {
@@ -24,7 +24,9 @@ function settle(state: State, p: PlanJson): number {
     const instance = r?.instances.find((i) => i.index_key === c.index);
     if (!instance) continue;
     const unknown = (c.change.after_unknown ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>)) if (unknown[k] !== true) instance.attributes[k] = v;
+    // terraform_data's dynamically typed attributes are stored with their type.
+    const stored = (k: string, v: unknown) => (c.type === 'terraform_data' && ['input', 'output', 'triggers_replace'].includes(k) ? dynamic(v as never) : v);
+    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>)) if (unknown[k] !== true) instance.attributes[k] = stored(k, v);
     changed++;
   }
   return changed;
