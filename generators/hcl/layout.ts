@@ -17,7 +17,8 @@ const INDENT = '  ';
 function endOfString(s: string, start: number): number {
   for (let i = start + 1; i < s.length; i++) {
     if (s[i] === '\\') i++;
-    else if ((s.startsWith('${', i) || s.startsWith('%{', i)) && s[i - 1] !== '$' && s[i - 1] !== '%') i = endOfBracket(s, i + 1) - 1;
+    else if ((s.startsWith('${', i) || s.startsWith('%{', i)) && s[i - 1] !== '$' && s[i - 1] !== '%')
+      i = endOfBracket(s, i + 1) - 1;
     else if (s[i] === '"') return i + 1;
   }
   throw new Error(`layout: unterminated string in ${s}`);
@@ -126,7 +127,12 @@ export function layoutExpression(s: string, column: number, base: number, reserv
     const c = conditional(body);
     // A conditional of one test whose other arm is a plain value (`: null`) stays whole between
     // the parentheses when it fits on a line of its own: cut, that value would sit alone on a line.
-    if (c && c.arms.length === 1 && /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) && inner + body.length <= MAX_LINE) {
+    if (
+      c &&
+      c.arms.length === 1 &&
+      /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) &&
+      inner + body.length <= MAX_LINE
+    ) {
       return nested(body);
     }
     if (c) {
@@ -166,7 +172,9 @@ export function layoutExpression(s: string, column: number, base: number, reserv
     // A long filter is cut at its operators without parentheses (fmt would write `if(`):
     // inside the brackets of a `for`, HCL allows the new lines.
     const condition = filter.join(' if ');
-    const filterLines = !filter.length ? [] : (chain(condition)?.map((l) => l.slice(INDENT.length)) ?? [sub(condition, 'if ')]);
+    const filterLines = !filter.length
+      ? []
+      : (chain(condition)?.map((l) => l.slice(INDENT.length)) ?? [sub(condition, 'if ')]);
     if (filterLines.length) filterLines[0] = `if ${filterLines[0]}`;
     items = [...nested(forLine(forPart, inner)), ...filterLines.flatMap(nested)];
   } else if (open === '(' && pieces.length === 1) {
@@ -177,12 +185,21 @@ export function layoutExpression(s: string, column: number, base: number, reserv
       return `${head}${layoutExpression(only, column + head.length, base, tail.length + reserve)}${tail}`;
     }
     items = chain(unparenthesised(only) ?? only) ?? nested(sub(only));
-  } else if (open === '(' && isGroup(pieces[pieces.length - 1]) && head.length + content.length - pieces[pieces.length - 1].length < 40) {
+  } else if (
+    open === '(' &&
+    isGroup(pieces[pieces.length - 1]) &&
+    head.length + content.length - pieces[pieces.length - 1].length < 40
+  ) {
     // Short leading arguments stay on the line and the last, a bracket, hugs it: `join("; ", [`…`])`.
     const last = pieces[pieces.length - 1];
     const lead = `${head}${pieces.slice(0, -1).join(', ')}, `;
     return `${lead}${layoutExpression(last, column + lead.length, base, tail.length + reserve)}${tail}`;
-  } else if (open === '(' && pieces.length > 1 && isGroup(pieces[0]) && base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE) {
+  } else if (
+    open === '(' &&
+    pieces.length > 1 &&
+    isGroup(pieces[0]) &&
+    base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE
+  ) {
     // A bracket first and short arguments after it: `contains([`…`], var.x)`.
     const rest = `, ${pieces.slice(1).join(', ')}${tail}`;
     return `${head}${layoutExpression(pieces[0], column + head.length, base, rest.length + reserve)}${rest}`;
@@ -191,7 +208,8 @@ export function layoutExpression(s: string, column: number, base: number, reserv
     const lines: string[] = [];
     for (const p of pieces) {
       const last = lines[lines.length - 1];
-      if (last !== undefined && inner + last.length + 1 + p.length + 1 <= MAX_LINE - 20) lines[lines.length - 1] = `${last} ${p},`;
+      if (last !== undefined && inner + last.length + 1 + p.length + 1 <= MAX_LINE - 20)
+        lines[lines.length - 1] = `${last} ${p},`;
       else lines.push(`${p},`);
     }
     items = lines.flatMap(nested);

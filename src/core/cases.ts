@@ -19,7 +19,8 @@ export type InputValues<N extends string = string> = { readonly [K in N]?: unkno
  * with the input-name union; `inputValue(n.role, x)` takes the union from where the value goes
  * (`NoInfer`) and checks the name against it.
  */
-export const inputValue = <N extends string>(name: NoInfer<N>, value: unknown): InputValues<N> => ({ [name]: value }) as InputValues<N>;
+export const inputValue = <N extends string>(name: NoInfer<N>, value: unknown): InputValues<N> =>
+  ({ [name]: value }) as InputValues<N>;
 
 export interface BadInput<N extends string = string> {
   /** The id of the one rule that must refuse it. */

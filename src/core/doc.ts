@@ -37,7 +37,9 @@ export function doc(strings: TemplateStringsArray, ...values: Hole[]): Doc {
  * A description with words for the TypeScript `@default` of an optional input without a default:
  * doc.unset('no replication')`Replicate to …`.
  */
-doc.unset = (words: Text) => (strings: TemplateStringsArray, ...values: Hole[]): Doc => ({ parts: splice(strings, values), unset: words });
+doc.unset =
+  (words: Text) =>
+  (strings: TemplateStringsArray, ...values: Hole[]): Doc => ({ parts: splice(strings, values), unset: words });
 
 /** An input, output or field name (a path of them: `nm('backup_plan', 'vault_name')`), in backticks. */
 export const nm = (...path: string[]): Part => ({ kind: 'name', path });
@@ -103,11 +105,11 @@ export function tsLiteral(v: unknown, type?: TfType): string {
     const entries = Object.entries(v as Record<string, unknown>);
     if (entries.length === 0) return '{}';
     const isMap = type?.kind === 'map';
-    const field = (k: string) => (type?.kind === 'object' ? type.fields[k]?.type : type?.kind === 'map' ? type.of : undefined);
+    const field = (k: string) =>
+      type?.kind === 'object' ? type.fields[k]?.type : type?.kind === 'map' ? type.of : undefined;
     const key = (k: string) => (isMap ? (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`) : camelCase(k));
     return `{ ${entries.map(([k, x]) => `${key(k)}: ${tsLiteral(x, field(k))}`).join(', ')} }`;
   }
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return JSON.stringify(v);
 }
-

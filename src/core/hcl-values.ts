@@ -14,9 +14,18 @@ import { attr, renderBody } from './hcl-writer';
  * literal parts of a Terraform JSON-syntax string, where `$${` is written escaped.
  */
 export function escapeQuoted(s: string): string {
-  return s.replace(/[\\"\u0000-\u001f]/g, (c) => QUOTED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(
+    /[\\"\u0000-\u001f]/g,
+    (c) => QUOTED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
-const QUOTED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const QUOTED_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
 /** Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string) reads them literally. */
 export function escapeTemplateSequences(s: string): string {
@@ -60,6 +69,9 @@ export function hclLiteral(value: unknown, inline = false): string {
  * does, for expressions written in build code (`{ sid = "…", effect = "…" }`).
  */
 export function hclObject(fields: Readonly<Record<string, string>>): string {
-  const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
+  const lines = renderBody(
+    Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)),
+    '  ',
+  );
   return ['{', ...lines, '}'].join('\n');
 }

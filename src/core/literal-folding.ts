@@ -88,7 +88,19 @@ function asJson(v: Value): unknown {
 type Part = string | Node;
 
 interface Node {
-  readonly kind: 'lit' | 'template' | 'tuple' | 'object' | 'var' | 'call' | 'paren' | 'unary' | 'binary' | 'cond' | 'postfix' | 'for';
+  readonly kind:
+    | 'lit'
+    | 'template'
+    | 'tuple'
+    | 'object'
+    | 'var'
+    | 'call'
+    | 'paren'
+    | 'unary'
+    | 'binary'
+    | 'cond'
+    | 'postfix'
+    | 'for';
   readonly src: string;
   readonly start: number;
   readonly end: number;
@@ -104,7 +116,19 @@ interface Node {
 }
 
 const PRECEDENCE: Readonly<Record<string, number>> = {
-  '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
 };
 
 class Parser {
@@ -259,7 +283,12 @@ class Parser {
       this.pos += 1;
       const parts = this.templateParts('"');
       this.pos += 1;
-      return this.node('template', start, parts.filter((p): p is Node => typeof p !== 'string'), { parts });
+      return this.node(
+        'template',
+        start,
+        parts.filter((p): p is Node => typeof p !== 'string'),
+        { parts },
+      );
     }
     if (c === '(') {
       this.pos += 1;
@@ -434,12 +463,24 @@ function fold(n: Node): Folded {
       return (allConstant && foldedCall(n.name!, values)) || open();
     case 'postfix': {
       // `local.<name>` of a constant local references nothing the graph orders by.
-      if (n.kids[0].kind === 'var' && n.kids[0].name === 'local' && n.name !== undefined && constantLocals.has(n.name)) {
+      if (
+        n.kids[0].kind === 'var' &&
+        n.kids[0].name === 'local' &&
+        n.name !== undefined &&
+        constantLocals.has(n.name)
+      ) {
         return { text: rebuilt(n, kids), value: OPEN, refs: false };
       }
       // An attribute of a constant object: `{ id = "fs-1", … }.id` is "fs-1".
       const of = values[0];
-      if (n.name !== undefined && kids.length === 1 && of !== null && typeof of === 'object' && !Array.isArray(of) && n.name in of) {
+      if (
+        n.name !== undefined &&
+        kids.length === 1 &&
+        of !== null &&
+        typeof of === 'object' &&
+        !Array.isArray(of) &&
+        n.name in of
+      ) {
         return constant((of as Record<string, Value>)[n.name]);
       }
       return open();
@@ -476,7 +517,12 @@ function foldedCall(name: string, args: readonly Value[]): Folded | undefined {
   if (name === 'length' && args.length === 1 && args[0] !== null && typeof args[0] === 'object') {
     return constant(Object.keys(args[0] as object).length);
   }
-  if (name === 'substr' && typeof args[0] === 'string' && Number.isSafeInteger(args[1]) && Number.isSafeInteger(args[2])) {
+  if (
+    name === 'substr' &&
+    typeof args[0] === 'string' &&
+    Number.isSafeInteger(args[1]) &&
+    Number.isSafeInteger(args[2])
+  ) {
     const [text, offset, length] = args as [string, number, number];
     if (offset >= 0 && length >= 0 && /^[\x20-\x7e]*$/.test(text)) return constant(text.substr(offset, length));
   }
@@ -497,7 +543,9 @@ function isPlain(v: Value): boolean {
 function foldedTemplate(n: Node, kids: readonly Folded[]): Folded {
   let i = 0;
   const parts = n.parts!.map((p): string | Folded => (typeof p === 'string' ? p : kids[i++]));
-  const folded = parts.map((p): string | Folded => (typeof p !== 'string' && isText(p.value) ? escapeTemplateText(String(p.value)) : p));
+  const folded = parts.map((p): string | Folded =>
+    typeof p !== 'string' && isText(p.value) ? escapeTemplateText(String(p.value)) : p,
+  );
   const refs = kids.some((k) => k.refs);
   const text = `"${folded.map((p) => (typeof p === 'string' ? p : `\${${p.text}}`)).join('')}"`;
   if (folded.some((p) => typeof p !== 'string')) return { text, value: OPEN, refs };
@@ -516,9 +564,11 @@ function isQuotedTemplate(text: string): boolean {
 
 /** A quoted template (`"a-${x}"`) as the body of a JSON-syntax string (`a-${x}`): the same template, unquoted. */
 function quotedAsJsonTemplate(quoted: string): string {
-  return quoted.slice(1, -1).replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) =>
-    e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? `\\${e}`),
-  );
+  return quoted
+    .slice(1, -1)
+    .replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) =>
+      e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? `\\${e}`),
+    );
 }
 
 /** Text parts and interpolations written back as a JSON-syntax template, constants as text. */

@@ -9,7 +9,16 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token } from '../cdktf';
+import {
+  Construct,
+  type IResolvable,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformLocal,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
@@ -122,7 +131,8 @@ function contextBase(
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local,
     declare: (value, why) => {
-      if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      if (value.op !== 'declared')
+        throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
       // A value that is one input needs no local: main.tf would only hold an alias of the variable.
       if (value.def.op === 'input') return toHcl(value.def, render);
       return local(value.name, `\${${toHcl(value.def, render)}}`, why);
@@ -141,7 +151,13 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
+    ...contextBase(
+      scope,
+      'module',
+      spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))),
+      render,
+      (n) => n,
+    ),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
@@ -169,7 +185,12 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
   /** @internal The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
-  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions; spec: ModuleSpec };
+  private readonly planTime: {
+    checks?: { condition: string; errorMessage: string }[];
+    rules: Map<string, Rule>;
+    render: RenderOptions;
+    spec: ModuleSpec;
+  };
   /** @internal The resources the build returned for this construct. */
   protected readonly resources: R;
 
@@ -187,13 +208,26 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     }
     const asExpressions = tokensAsExpressions(this, this.inputs) as Record<string, unknown>;
     const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions, inputTypes(spec));
-    if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
+    if (violations.length > 0)
+      throwValidationError(
+        label,
+        violations.map((p) => p.message),
+      );
 
     const prefix = localPrefix(this);
     // Read at synth time, so that what methods add to an input later (allowClient) is written too.
     // Data sources read a prop that holds references through a local (see below, and dataSourceResolution).
     const locals = new Map<string, string>();
-    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], () => locals.get(n), n), spelling: 'ts', types: inputTypes(spec) };
+    const render: RenderOptions = {
+      resolve: (n) =>
+        inputExpression(
+          () => this.inputs[n],
+          () => locals.get(n),
+          n,
+        ),
+      spelling: 'ts',
+      types: inputTypes(spec),
+    };
     const inputLocal = (n: string): string => {
       let ref = locals.get(n);
       if (ref === undefined) {
@@ -209,7 +243,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       ...render,
       resolve: (n) => {
         const value = this.inputs[n];
-        return value !== null && typeof value === 'object' && !Token.isUnresolved(value) ? inputLocal(n) : render.resolve(n);
+        return value !== null && typeof value === 'object' && !Token.isUnresolved(value)
+          ? inputLocal(n)
+          : render.resolve(n);
       },
     };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
@@ -228,7 +264,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     this.outputValues = built.outputs;
     this.resources = built.resources;
     if (deferred.length > 0 && !rendered) {
-      throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
+      throw new Error(
+        `${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`,
+      );
     }
     for (const n of inputsReadByDataSources(this)) if (holdsTokens(this.inputs[n])) inputLocal(n);
     this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
@@ -247,7 +285,11 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     const rules = spec.rules.filter((r) => r.inputs.includes(input));
     const asExpressions = tokensAsExpressions(this, candidate) as Record<string, unknown>;
     const { violations, deferred } = assess(rules, candidate, 'ts', asExpressions, inputTypes(spec));
-    if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
+    if (violations.length > 0)
+      throwValidationError(
+        label,
+        violations.map((v) => v.message),
+      );
     this.deferToPlan(deferred);
   }
 
@@ -260,7 +302,10 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   private deferToPlan(rules: readonly Rule[]): void {
     const fresh = rules.filter((r) => !this.planTime.rules.has(r.id));
     if (fresh.length === 0) return;
-    if (!this.planTime.checks) throw new Error(`${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`);
+    if (!this.planTime.checks)
+      throw new Error(
+        `${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`,
+      );
     fresh.forEach((r) => this.planTime.rules.set(r.id, r));
     const all = [...this.planTime.rules.values()];
     for (const rule of fresh) {
@@ -292,7 +337,8 @@ function foldedAtSynth(element: TerraformElement): void {
           // Only locals created before this element count, so every synthesis folds alike.
           const before = new Set([...locals].filter(([, at]) => at < order).map(([name]) => name));
           const folded = foldLiterals(resolved, before) as { locals?: Record<string, unknown> };
-          for (const [name, value] of Object.entries(folded.locals ?? {})) if (isConstant(value)) locals.set(name, order);
+          for (const [name, value] of Object.entries(folded.locals ?? {}))
+            if (isConstant(value)) locals.set(name, order);
           return folded;
         },
       });
@@ -337,5 +383,8 @@ function nextOrder(stack: TerraformStack): number {
 function localPrefix(c: Construct): string {
   const scopes = c.node.scopes;
   const parts = scopes.slice(scopes.indexOf(TerraformStack.of(c)) + 1).map((s) => s.node.id);
-  return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+  return parts
+    .join('_')
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .replace(/^([^A-Za-z_])/, '_$1');
 }

@@ -98,12 +98,15 @@ export function inputNamed<N extends string>(spec: ModuleSpec<N>, name: N): Inpu
  * default (written `nullable = false`, so an explicit null means the default).
  */
 export function nonNullableInputs(spec: ModuleSpec): ReadonlySet<string> {
-  return new Set(spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name));
+  return new Set(
+    spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name),
+  );
 }
 
 /** The type of one entry of a list, set or map input, e.g. for the defaults `optional()` gives an added entry's fields. */
 export function entryType(spec: ModuleSpec, name: string): TfType {
   const { type } = inputNamed(spec, name);
-  if (type.kind !== 'list' && type.kind !== 'set' && type.kind !== 'map') throw new Error(`${spec.name}: ${name} is not a list, set or map`);
+  if (type.kind !== 'list' && type.kind !== 'set' && type.kind !== 'map')
+    throw new Error(`${spec.name}: ${name} is not a list, set or map`);
   return type.of;
 }

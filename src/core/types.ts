@@ -21,7 +21,11 @@ export interface ClosedSet<V extends string = string> {
   readonly description: string;
 }
 
-export function closedSet<const V extends string>(tsName: string, values: readonly V[], description: string): ClosedSet<V> {
+export function closedSet<const V extends string>(
+  tsName: string,
+  values: readonly V[],
+  description: string,
+): ClosedSet<V> {
   return { tsName, values, description };
 }
 

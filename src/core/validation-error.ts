@@ -34,7 +34,11 @@ export class ValidationError extends Error {
 }
 
 // On the prototype, not an own property of each error.
-Object.defineProperty(ValidationError.prototype, 'name', { value: 'ValidationError', writable: true, configurable: true });
+Object.defineProperty(ValidationError.prototype, 'name', {
+  value: 'ValidationError',
+  writable: true,
+  configurable: true,
+});
 
 /**
  * Throws a ValidationError. When nothing catches it, Node prints the source line of the throw

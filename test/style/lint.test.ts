@@ -27,7 +27,10 @@ test('the configuration fails a type-aware violation and a line over 120 columns
   const dir = makeTempDir('efs-modules-lint-');
   copyFileSync(join(ROOT, 'eslint.config.mjs'), join(dir, 'eslint.config.mjs'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, lib: ['ES2022'] }, include: ['src'] }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, lib: ['ES2022'] }, include: ['src'] }),
+  );
   mkdirSync(join(dir, 'src'));
   const longComment = `// ${'a reason that goes on '.repeat(6)}`;
   writeFileSync(

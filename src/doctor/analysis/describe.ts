@@ -28,7 +28,9 @@ export function listSome(items: readonly string[], max = 3): string {
  */
 export function firstReason(reasons: readonly string[]): string {
   const unique = [...new Set(reasons)];
-  return unique.length > 1 ? `${unique[0]} (and ${unique.length - 1} more)` : (unique[0] ?? 'the plan does not show it');
+  return unique.length > 1
+    ? `${unique[0]} (and ${unique.length - 1} more)`
+    : (unique[0] ?? 'the plan does not show it');
 }
 
 /** The fix of a finding that could not decide. */

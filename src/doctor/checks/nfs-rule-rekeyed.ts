@@ -11,15 +11,44 @@ const CHECK = 'nfs-rule-rekeyed';
 /** What makes two rules the same rule to AWS, per resource type (descriptions and tags do not). */
 const IDENTITY: Record<string, { attributes: string[]; protocol: string }> = {
   aws_vpc_security_group_ingress_rule: {
-    attributes: ['security_group_id', 'ip_protocol', 'from_port', 'to_port', 'cidr_ipv4', 'cidr_ipv6', 'prefix_list_id', 'referenced_security_group_id'],
+    attributes: [
+      'security_group_id',
+      'ip_protocol',
+      'from_port',
+      'to_port',
+      'cidr_ipv4',
+      'cidr_ipv6',
+      'prefix_list_id',
+      'referenced_security_group_id',
+    ],
     protocol: 'ip_protocol',
   },
   aws_vpc_security_group_egress_rule: {
-    attributes: ['security_group_id', 'ip_protocol', 'from_port', 'to_port', 'cidr_ipv4', 'cidr_ipv6', 'prefix_list_id', 'referenced_security_group_id'],
+    attributes: [
+      'security_group_id',
+      'ip_protocol',
+      'from_port',
+      'to_port',
+      'cidr_ipv4',
+      'cidr_ipv6',
+      'prefix_list_id',
+      'referenced_security_group_id',
+    ],
     protocol: 'ip_protocol',
   },
   aws_security_group_rule: {
-    attributes: ['type', 'security_group_id', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'source_security_group_id', 'self'],
+    attributes: [
+      'type',
+      'security_group_id',
+      'protocol',
+      'from_port',
+      'to_port',
+      'cidr_blocks',
+      'ipv6_cidr_blocks',
+      'prefix_list_ids',
+      'source_security_group_id',
+      'self',
+    ],
     protocol: 'protocol',
   },
 };
@@ -84,11 +113,15 @@ function diagnose(ctx: DoctorContext): Finding[] {
       const twin = created.find((r) => !taken.has(r) && signature(r.after, type) === key);
       if (!twin) continue;
       taken.add(twin);
-      findings.push(finding(
-        CHECK, 'error', twin.address,
-        `is the same rule as ${old.address}, which this plan deletes (same group, source and ports): Terraform orders neither first, so AWS refuses the new rule as a duplicate (InvalidPermission.Duplicate) and the apply stops, or the old one goes first and NFS is cut until the new one exists.`,
-        fixFor(ctx, old, twin),
-      ));
+      findings.push(
+        finding(
+          CHECK,
+          'error',
+          twin.address,
+          `is the same rule as ${old.address}, which this plan deletes (same group, source and ports): Terraform orders neither first, so AWS refuses the new rule as a duplicate (InvalidPermission.Duplicate) and the apply stops, or the old one goes first and NFS is cut until the new one exists.`,
+          fixFor(ctx, old, twin),
+        ),
+      );
     }
   }
   return findings;
@@ -96,7 +129,8 @@ function diagnose(ctx: DoctorContext): Finding[] {
 
 export const nfsRuleRekeyed: Check = {
   id: CHECK,
-  summary: 'the plan deletes an NFS security group rule and creates an identical one at another address (a renamed key or construct)',
+  summary:
+    'the plan deletes an NFS security group rule and creates an identical one at another address (a renamed key or construct)',
   help: 'Renaming a key of allowed_security_groups or allowed_cidrs, or a construct, moves an NFS rule to a new address: the plan deletes the rule and creates an identical one, with no order between them, so AWS refuses the duplicate or NFS is cut for a while. A moved block (printed ready to paste) keeps the rule where it is.',
   run: diagnose,
 };

@@ -80,7 +80,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Plain http would send the run's token in clear text; only loopback (or an explicit opt-in) is allowed. */
 function insecureUrl(request: RunTaskRequest, allowHttp: boolean): string | undefined {
   if (allowHttp) return undefined;
-  for (const [name, text] of [['task_result_callback_url', request.taskResultCallbackUrl], ['plan_json_api_url', request.planJsonApiUrl]] as const) {
+  for (const [name, text] of [
+    ['task_result_callback_url', request.taskResultCallbackUrl],
+    ['plan_json_api_url', request.planJsonApiUrl],
+  ] as const) {
     if (text === undefined) continue;
     const url = new URL(text);
     if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !url.hostname.startsWith('127.')) {
@@ -98,20 +101,41 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
   const shutdown = new AbortController();
   const settings: JobSettings = {
     strict: options.strict,
-    fetch: { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxPlanBytes, attempts: options.attempts, delayMs: options.retryDelayMs, signal: shutdown.signal },
-    callback: { timeoutMs: options.callbackTimeoutMs, attempts: options.attempts, delayMs: options.retryDelayMs, signal: shutdown.signal },
+    fetch: {
+      timeoutMs: options.fetchTimeoutMs,
+      maxBytes: options.maxPlanBytes,
+      attempts: options.attempts,
+      delayMs: options.retryDelayMs,
+      signal: shutdown.signal,
+    },
+    callback: {
+      timeoutMs: options.callbackTimeoutMs,
+      attempts: options.attempts,
+      delayMs: options.retryDelayMs,
+      signal: shutdown.signal,
+    },
     log,
   };
   let closing = false;
 
-  function answer(response: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  function answer(
+    response: http.ServerResponse,
+    status: number,
+    text: string,
+    headers: Record<string, string> = {},
+  ): void {
     if (response.headersSent) return;
     response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
     response.end(text === '' ? '' : `${text}\n`);
   }
 
   /** Answers and drops the connection: the rest of the body is never read. */
-  function refuse(response: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  function refuse(
+    response: http.ServerResponse,
+    status: number,
+    text: string,
+    headers: Record<string, string> = {},
+  ): void {
     answer(response, status, text, { connection: 'close', ...headers });
   }
 
@@ -129,7 +153,10 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
         request.resume(); // discard what is still arriving until the socket closes
         resolve(undefined);
       };
-      const timer = setTimeout(() => stop(408, `the request took longer than ${options.requestTimeoutMs} ms`), options.requestTimeoutMs);
+      const timer = setTimeout(
+        () => stop(408, `the request took longer than ${options.requestTimeoutMs} ms`),
+        options.requestTimeoutMs,
+      );
       request.on('data', (chunk: Buffer) => {
         if (done) return;
         size += chunk.length;
@@ -182,7 +209,7 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
       return answer(response, 400, parsed.problem);
     }
     if (parsed.kind === 'verification') {
-      log('answered HCP Terraform\'s verification request');
+      log("answered HCP Terraform's verification request");
       return answer(response, 200, '');
     }
     const task = parsed.request;
@@ -202,7 +229,11 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
 
   const server = http.createServer(
     // A backstop to readBody's own deadline, for requests that never finish their headers.
-    { requestTimeout: options.requestTimeoutMs, headersTimeout: options.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, options.requestTimeoutMs) },
+    {
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, options.requestTimeoutMs),
+    },
     (request, response) => {
       handle(request, response).catch((error: Error) => {
         log(`internal error: ${error.stack ?? error.message}`);
@@ -214,7 +245,11 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
   // Requests Node refuses before the handler sees them: too slow (its own request timeout), headers too large, not HTTP.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
