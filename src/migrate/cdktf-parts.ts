@@ -18,6 +18,7 @@ export interface Part {
 
 export const FILESYSTEM_PARTS: readonly Part[] = [
   { type: 'terraform_data', part: 'module_created', hcl: 'module_created' },
+  { type: 'terraform_data', part: 'creation_token_witness', hcl: 'creation_token' },
   { type: 'aws_efs_file_system', part: 'file_system', hcl: 'this' },
   { type: 'aws_efs_backup_policy', part: 'backup_policy', hcl: 'this' },
   { type: 'aws_efs_mount_target', part: 'mount_target', hcl: 'this' },

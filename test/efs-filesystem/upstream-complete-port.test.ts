@@ -5,6 +5,7 @@
  */
 import { planHclExample } from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
+import { doctorFindings } from '../support/doctor-clean';
 
 let plan: PlanJson;
 
@@ -102,4 +103,8 @@ test('creates the default file system from a name alone: no mount target and no 
 
 test('creates nothing for the disabled instance', () => {
   expect((plan.resource_changes ?? []).filter((c) => c.module_address?.startsWith('module.efs_disabled'))).toEqual([]);
+});
+
+test('passes efs-modules doctor --strict clean (each access point has a root directory and a user)', () => {
+  expect(doctorFindings(plan)).toEqual([]);
 });

@@ -96,14 +96,18 @@ module "efs" {
     vpc_3 = aws_subnet.private["eu-west-1c"].cidr_block
   }
 
-  # Access points
+  # Access points. Upstream leaves posix_example at "/" and root_example without a user; each
+  # gets both here, as AWS Security Hub asks of access points (EFS.3 a root directory, EFS.4 a
+  # user identity), so `efs-modules doctor --strict` passes the example.
   access_points = {
     posix_example = {
-      posix_user = { uid = 1001, gid = 1001, secondary_gids = [1002] }
-      tags       = { Additionl = "yes" }
+      root_directory = "/posix"
+      posix_user     = { uid = 1001, gid = 1001, secondary_gids = [1002] }
+      tags           = { Additionl = "yes" }
     }
     root_example = {
       root_directory = "/example"
+      posix_user     = { uid = 1001, gid = 1001 }
       creation_info  = { owner_uid = 1001, owner_gid = 1001, permissions = "755" }
     }
   }

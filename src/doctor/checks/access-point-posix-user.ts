@@ -20,7 +20,7 @@ function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
       'warning',
       ap.address,
       'does not enforce a user identity (no posix_user), which AWS Security Hub control EFS.4 fails: each client acts as whatever uid/gid it runs as, root included.',
-      'add `posix_user { uid = 1000, gid = 1000 }` with the identity the application should have (modules/efs-filesystem: access_points.<key>.posix_user; efs-mount-lambda/-ecs: posix_user).',
+      'add `posix_user { uid = 1000, gid = 1000 }` with the identity the application should have (modules/efs-filesystem: access_points.<key>.posix_user; efs-mount-lambda/-ecs/-ec2: posix_user).',
     ),
   ];
 }

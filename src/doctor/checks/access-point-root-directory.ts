@@ -22,7 +22,7 @@ function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
       'warning',
       ap.address,
       'does not enforce a root directory (its root is "/", the whole file system), which AWS Security Hub control EFS.3 fails: every client that mounts through it sees every file.',
-      'give it a directory of its own: `root_directory { path = "/app" creation_info { owner_uid, owner_gid, permissions = "0750" } }` (modules/efs-filesystem: access_points.<key>.root_directory; efs-mount-lambda/-ecs: root_directory).',
+      'give it a directory of its own: `root_directory { path = "/app" creation_info { owner_uid, owner_gid, permissions = "0750" } }` (modules/efs-filesystem: access_points.<key>.root_directory; efs-mount-lambda/-ecs/-ec2: root_directory).',
     ),
   ];
 }
