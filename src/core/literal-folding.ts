@@ -515,7 +515,7 @@ function foldedCall(name: string, args: readonly Value[]): Folded | undefined {
     return first === undefined ? undefined : constant(first);
   }
   if (name === 'length' && args.length === 1 && args[0] !== null && typeof args[0] === 'object') {
-    return constant(Object.keys(args[0] as object).length);
+    return constant(Object.keys(args[0]).length);
   }
   if (
     name === 'substr' &&

@@ -346,7 +346,7 @@ function foldedAtSynth(element: TerraformElement): void {
     },
     toString: () => `${element.node.path} (folded)`,
   };
-  element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
+  element.toTerraform = () => folded;
 }
 
 /**

@@ -41,7 +41,7 @@ export function defineInputs<const Names extends readonly string[]>(
   // one per entry, which keeps a generic name such as a mount module's `Role` in the union.
   inputs: { readonly [K in keyof Names]: InputSpec<Names[K]> },
 ): readonly InputSpec<Names[number]>[] {
-  return inputs as readonly InputSpec<Names[number]>[];
+  return inputs;
 }
 
 /**

@@ -73,7 +73,7 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'usage-error', message: '--sarif-file goes with --format sarif' };
   return {
     kind: 'doctor',
-    file: files[0] as string,
+    file: files[0],
     format,
     strict: values.strict ?? false,
     ...(sarifFile !== undefined ? { sarifFile } : {}),

@@ -76,11 +76,11 @@ function findings(where: string, text: string, signs: readonly [string, RegExp][
 /** The doc comments of src/generated/types.ts, by `Interface.member` (or the type's own name). */
 function typesDocs(): [string, string][] {
   const source = read('src/generated/types.ts');
-  const owners = [...source.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => [m.index!, m[1]] as const);
+  const owners = [...source.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => [m.index, m[1]] as const);
   return [...source.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\n\s*(?:export (?:interface|type) (\w+)|readonly (\w+))/g)].map((m) => {
     const text = m[1].replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
     if (m[2]) return [m[2], text];
-    const owner = owners.filter(([at]) => at < m.index!).pop()![1];
+    const owner = owners.filter(([at]) => at < m.index).pop()![1];
     return [`${owner}.${m[3]}`, text];
   });
 }

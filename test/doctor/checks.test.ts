@@ -132,7 +132,7 @@ describe('why the clean plans pass', () => {
     const service = resource(ctx, 'aws_ecs_service.app');
     const [taskDefinition] = ctx.efs.taskDefinitions(service).taskDefinitions;
     expect(taskDefinition?.address).toBe('aws_ecs_task_definition.app');
-    const fileSystems = ctx.efs.taskDefinitionFileSystems(taskDefinition as PlanResource);
+    const fileSystems = ctx.efs.taskDefinitionFileSystems(taskDefinition);
     expect(verdicts(ctx, service, ['network_configuration', 0, 'security_groups'], fileSystems)[0]).toEqual({
       verdict: 'open',
       rule: 'aws_security_group_rule.nfs_from_ecs',

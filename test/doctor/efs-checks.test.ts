@@ -154,7 +154,7 @@ describe('module attributes Terraform drops', () => {
       edit: (call: { source?: string; module?: { variables?: Record<string, unknown> } }) => void,
     ) => {
       const plan = committedPlan('unknown-attribute');
-      edit(plan.configuration!.root_module.module_calls!.efs as never);
+      edit(plan.configuration!.root_module.module_calls!.efs);
       return diagnose(plan).filter((f) => f.address === 'module.efs' && f.check === 'module-unknown-attribute').length;
     };
     expect(

@@ -22,7 +22,7 @@ describe('committed fixture plans match a fresh plan', () => {
 
   beforeAll(async () => {
     const plans = await Promise.all(LIVE.map((name) => planFixture(fixture(name))));
-    LIVE.forEach((name, i) => fresh.set(name, plans[i] as PlanJson));
+    LIVE.forEach((name, i) => fresh.set(name, plans[i]));
   });
 
   it.each(LIVE)('%s', (name) => {

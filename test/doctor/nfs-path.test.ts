@@ -78,8 +78,8 @@ describe('nfsPath', () => {
 describe('Planned', () => {
   it('reads known values and treats everything below an unknown value as unknown', () => {
     const planned = new Planned(
-      { vpc_config: [{ subnet_ids: ['subnet-1'] }] } as Json,
-      { vpc_config: [{ security_group_ids: true }] } as Json,
+      { vpc_config: [{ subnet_ids: ['subnet-1'] }] },
+      { vpc_config: [{ security_group_ids: true }] },
     );
     expect(planned.at('vpc_config', 0, 'subnet_ids').strings()).toEqual({ values: ['subnet-1'], complete: true });
     expect(planned.at('vpc_config', 0, 'security_group_ids').unknown).toBe(true);

@@ -26,7 +26,7 @@ function runMain(argv: string[], files: Record<string, string> = {}) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     read: (file) => {
-      if (file in files) return files[file] as string;
+      if (file in files) return files[file];
       throw new Error(`ENOENT: ${file}`);
     },
   };

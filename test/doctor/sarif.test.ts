@@ -36,7 +36,7 @@ describe('SARIF output', () => {
   });
 
   it('has one rule per check, with help text and the Security Hub controls as tags and a property', () => {
-    const rules = hygiene.runs[0]!.tool.driver.rules;
+    const rules = hygiene.runs[0].tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
     const publicSubnet = rules.find((r) => r.id === 'mount-target-public-subnet');
     expect(publicSubnet?.help.text).toMatch(/EFS\.6/);
@@ -48,7 +48,7 @@ describe('SARIF output', () => {
   });
 
   it('gives each result its level, message, rule index and the resource address as a logical location', () => {
-    const results = hygiene.runs[0]!.results;
+    const results = hygiene.runs[0].results;
     const sameZone = results.find((r) => r.ruleId === 'mount-target-same-zone');
     expect(sameZone).toMatchObject({
       level: 'error',

@@ -309,7 +309,7 @@ describe('policy presets, on the policy document the plan computes', () => {
     const modules = (mutable.planned_values as unknown as { root_module: { child_modules: PlannedModule[] } })
       .root_module.child_modules;
     return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!
-      .values as Record<string, unknown>;
+      .values;
   };
   const policyOf = (name: string): Statement[] =>
     JSON.parse(planned(name, 'aws_efs_file_system_policy').policy as string).Statement as Statement[];

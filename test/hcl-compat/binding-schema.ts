@@ -52,7 +52,7 @@ export function parseBindingSource(text: string): { terraformType: string; schem
   if (!terraformType || main < 0) throw new Error('binding-schema: not a generated resource or data source module');
   const functions = new Map<string, Entry[]>();
   for (const m of text.matchAll(/^function (\w+ToHclTerraform)\(struct\) \{$/gm))
-    functions.set(m[1], entries(section(text, m.index!)));
+    functions.set(m[1], entries(section(text, m.index)));
   const schema = new Map<string, ArgumentType>([
     ['', { isBlock: true, type: 'resource', storageClassType: terraformType }],
   ]);

@@ -74,7 +74,7 @@ export async function compileSources<K extends string>(
   const results = JSON.parse(result.stdout) as Record<string, Compilation>;
   const missing = keys.filter((key) => !(key in results));
   if (missing.length > 0) throw new Error(`type-checking the batch in ${dir} gave no result for ${missing.join(', ')}`);
-  return results as Record<K, Compilation>;
+  return results;
 }
 
 /** The text of a fixture of test/types/fixtures (`<name>.ts.fixture`), with each `key` replaced by its value. */

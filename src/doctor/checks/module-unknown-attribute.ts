@@ -69,7 +69,7 @@ function diagnoseCall(address: string, name: string, spec: ModuleSpec, call: Mod
       const closest = closestName(u.attribute, declaredNames);
       const meant = closest ? `; the declared name closest to it is ${closest}` : '';
       const consequence = closest
-        ? `, so ${u.path}.${closest} keeps its default${describeDefault(u.fields[closest] as Field)}`
+        ? `, so ${u.path}.${closest} keeps its default${describeDefault(u.fields[closest])}`
         : '';
       return finding(
         CHECK,

@@ -55,13 +55,13 @@ const IDENTITY: Record<string, { attributes: string[]; protocol: string }> = {
 
 /** The rule's identity as planned or as it was, when every part of it is known. */
 function signature(values: Planned, type: string): string | undefined {
-  const parts = IDENTITY[type]!.attributes.map((attribute) => values.at(attribute));
+  const parts = IDENTITY[type].attributes.map((attribute) => values.at(attribute));
   if (parts.some((p) => p.unknown)) return undefined;
   return JSON.stringify([type, ...parts.map((p) => p.raw ?? null)]);
 }
 
 function opensNfs(values: Planned, type: string): boolean {
-  return allowsNfs(values.at(IDENTITY[type]!.protocol), values.at('from_port'), values.at('to_port')) === 'yes';
+  return allowsNfs(values.at(IDENTITY[type].protocol), values.at('from_port'), values.at('to_port')) === 'yes';
 }
 
 /** Module calls on the way to a resource whose source is not a local path: moved blocks cannot reach into another module package. */
@@ -107,7 +107,7 @@ function diagnose(ctx: DoctorContext): Finding[] {
     const created = changes.filter((r) => r.actions.length === 1 && r.actions[0] === 'create');
     const taken = new Set<PlanResource>();
     for (const old of deleted) {
-      const before = new Planned(old.change.before as Json, false);
+      const before = new Planned(old.change.before, false);
       const key = signature(before, type);
       if (!key || !opensNfs(before, type)) continue;
       const twin = created.find((r) => !taken.has(r) && signature(r.after, type) === key);

@@ -104,7 +104,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions = {}
   const [run] = log.runs;
   const index = new Map(CHECKS.map((check, i) => [check.id as string, i]));
   for (const f of findings) {
-    run!.results.push({
+    run.results.push({
       ruleId: f.check,
       ruleIndex: index.get(f.check) ?? -1,
       level: f.severity,
@@ -125,7 +125,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions = {}
 /** The log of a run that checked nothing (the input was not a complete plan): no results, and why. */
 export function sarifRefusal(message: string): SarifLog {
   const log = emptyLog(false);
-  log.runs[0]!.invocations = [
+  log.runs[0].invocations = [
     { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: message } }] },
   ];
   return log;

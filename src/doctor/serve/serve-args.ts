@@ -79,7 +79,7 @@ function size(name: string, text: string): number {
   const match = /^(\d+)([kKmM]?)$/.exec(text);
   if (!match || Number(match[1]) === 0)
     throw new UsageError(`--${name} must be a size in bytes, e.g. 65536, 64k or 64m (got ${JSON.stringify(text)})`);
-  return Number(match[1]) * (UNITS[(match[2] as string).toLowerCase()] as number);
+  return Number(match[1]) * (UNITS[(match[2]).toLowerCase()]);
 }
 
 export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServeCommand {
@@ -110,7 +110,7 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       name: (typeof STRING_OPTIONS)[number],
       read: (name: string, value: string) => T,
       fallback: T,
-    ): T => (text[name] === undefined ? fallback : read(name, text[name] as string));
+    ): T => (text[name] === undefined ? fallback : read(name, text[name]));
     return {
       kind: 'serve',
       keyVariable,

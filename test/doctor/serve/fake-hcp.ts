@@ -140,7 +140,7 @@ export class FakeHcp {
     const authorized = (request.headers.authorization ?? '').startsWith(`Bearer ${TOKEN_PREFIX}`);
     const plan = PLAN_PATH.exec(path);
     if (request.method === 'GET' && plan) {
-      const id = plan[1] as string;
+      const id = plan[1];
       this.planRequests.push({ id, method: 'GET', headers: request.headers, body });
       if (!authorized) return void response.writeHead(401).end();
       if (id === 'pending') return void response.writeHead(204).end();
@@ -151,7 +151,7 @@ export class FakeHcp {
     }
     const callback = CALLBACK_PATH.exec(path);
     if (request.method === 'PATCH' && callback) {
-      const id = callback[1] as string;
+      const id = callback[1];
       this.callbacks.push({ id, method: 'PATCH', headers: request.headers, body });
       this.events.emit('callback');
       const reply = (): void => void (authorized ? response.writeHead(200).end() : response.writeHead(401).end());

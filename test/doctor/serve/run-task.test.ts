@@ -114,7 +114,7 @@ describe('a whole run', () => {
     const outcomes = result.data.relationships?.outcomes.data ?? [];
     expect(outcomes.map((o) => o.attributes['outcome-id'])).toEqual(findings.map((f) => `${f.check}:${f.address}`));
     outcomes.forEach((outcome, index) => {
-      const finding = findings[index] as (typeof findings)[number];
+      const finding = findings[index];
       expect(outcome.type).toBe('task-result-outcomes');
       expect(outcome.attributes.description.startsWith(`${finding.address}: `)).toBe(true);
       expect(outcome.attributes.description).not.toContain('\n');

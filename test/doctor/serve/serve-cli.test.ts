@@ -43,7 +43,7 @@ describe('the process', () => {
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString('utf8');
           const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
-          if (match) resolve(match[1] as string);
+          if (match) resolve(match[1]);
         });
         child.on('exit', () => reject(new Error(`the service exited before listening:\n${stderr}`)));
       });
