@@ -249,7 +249,7 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
         const only = readable(e.args[0]);
         return only.op === 'if' || only.op === 'bin' ? `(${r(only)})` : r(only);
       }
-      return (FNS[e.fn]).hcl(e.args.map(r));
+      return FNS[e.fn].hcl(e.args.map(r));
     case 'show':
       return o.spelling === 'ts' && o.types
         ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {}))
@@ -444,7 +444,7 @@ function run(e: Expr, env: Env): Value {
     case 'call': {
       const args = e.args.map((a) => ev(a));
       if (args.some(containsUnknown)) return UNKNOWN;
-      return (FNS[e.fn]).js(args);
+      return FNS[e.fn].js(args);
     }
     case 'show': {
       const v = ev(e.of);

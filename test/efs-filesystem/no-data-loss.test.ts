@@ -308,8 +308,7 @@ describe('policy presets, on the policy document the plan computes', () => {
   const planned = (name: string, type: string): Record<string, unknown> => {
     const modules = (mutable.planned_values as unknown as { root_module: { child_modules: PlannedModule[] } })
       .root_module.child_modules;
-    return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!
-      .values;
+    return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!.values;
   };
   const policyOf = (name: string): Statement[] =>
     JSON.parse(planned(name, 'aws_efs_file_system_policy').policy as string).Statement as Statement[];

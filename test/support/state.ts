@@ -68,9 +68,7 @@ function fill(after: Json, unknown: Json, schema: BlockSchema, fakes: (name: str
   for (const [name, bt] of Object.entries(schema.block_types ?? {})) {
     if (unk[name] === true) out[name] = [];
     else if (Array.isArray(out[name])) {
-      out[name] = (out[name]).map((b, i) =>
-        fill(b, ((unk[name] as Json[]) ?? [])[i] ?? {}, bt.block, () => undefined),
-      );
+      out[name] = out[name].map((b, i) => fill(b, ((unk[name] as Json[]) ?? [])[i] ?? {}, bt.block, () => undefined));
     } else if (!(name in out)) out[name] = bt.nesting_mode === 'single' ? null : [];
   }
   return out;

@@ -3,7 +3,7 @@ import type { DoctorContext } from '../context';
 import { finding, type Finding } from '../finding';
 import { Planned } from '../plan/planned';
 import type { PlanResource } from '../plan/resources';
-import type { ConfigModule, Json } from '../plan/types';
+import type { ConfigModule } from '../plan/types';
 import type { Check } from './check';
 
 const CHECK = 'nfs-rule-rekeyed';

@@ -79,7 +79,7 @@ function size(name: string, text: string): number {
   const match = /^(\d+)([kKmM]?)$/.exec(text);
   if (!match || Number(match[1]) === 0)
     throw new UsageError(`--${name} must be a size in bytes, e.g. 65536, 64k or 64m (got ${JSON.stringify(text)})`);
-  return Number(match[1]) * (UNITS[(match[2]).toLowerCase()]);
+  return Number(match[1]) * UNITS[match[2].toLowerCase()];
 }
 
 export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServeCommand {
