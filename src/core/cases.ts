@@ -1,8 +1,8 @@
 /**
  * Test cases declared beside each module (not part of the published package: the generator and
- * the tests pair each definition with its cases in generators/registry.ts): a valid input set, and bad inputs each of which
- * must be refused by exactly one rule, in both paths (construct and HCL), with a message
- * that names the input and shows the bad value.
+ * the tests pair each definition with its cases in generators/registry.ts): a valid input set, and
+ * bad inputs each of which must be refused by exactly one rule, in both paths (construct and HCL),
+ * with a message that names the input and shows the bad value.
  *
  * `N`: the module's input names (`InputName<typeof inputs>`, src/core/spec.ts). Input values are
  * objects keyed by those names, so a case that gives an input the module does not have fails to

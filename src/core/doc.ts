@@ -28,7 +28,10 @@ function splice(strings: TemplateStringsArray, values: readonly Hole[]): Part[] 
   });
 }
 
-/** A description template: plain strings and numbers are text; `nm`, `val`, `either` and nested docs are spelled per path. */
+/**
+ * A description template: plain strings and numbers are text; `nm`, `val`, `either` and nested docs
+ * are spelled per path.
+ */
 export function doc(strings: TemplateStringsArray, ...values: Hole[]): Doc {
   return { parts: splice(strings, values) };
 }

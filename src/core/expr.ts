@@ -397,7 +397,10 @@ export function toJsonTemplate(e: Expr, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------
 // TypeScript evaluation (HCL-shaped values: snake_case keys, null for absent)
 
-/** The declared types of a module's inputs, by HCL name: what tells object fields (camelCased in TypeScript) from map keys. */
+/**
+ * The declared types of a module's inputs, by HCL name: what tells object fields (camelCased in
+ * TypeScript) from map keys.
+ */
 export type InputTypes = Readonly<Record<string, TfType>>;
 
 interface Env {

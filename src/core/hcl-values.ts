@@ -27,13 +27,19 @@ const QUOTED_ESCAPES: Readonly<Record<string, string>> = {
   '\t': '\\t',
 };
 
-/** Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string) reads them literally. */
+/**
+ * Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string)
+ * reads them literally.
+ */
 export function escapeTemplateSequences(s: string): string {
   // A function, not a replacement string: in a replacement string `$$` stands for one `$`.
   return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
-/** Escapes plain text for a quoted HCL string: `escapeQuoted` and `escapeTemplateSequences`, so nothing is interpolated. */
+/**
+ * Escapes plain text for a quoted HCL string: `escapeQuoted` and `escapeTemplateSequences`, so
+ * nothing is interpolated.
+ */
 export function escapeTemplateText(s: string): string {
   return escapeTemplateSequences(escapeQuoted(s));
 }

@@ -582,7 +582,10 @@ function templateText(parts: readonly Part[], escape: (s: string) => string): st
     .join('');
 }
 
-/** What Terraform interpolates as text as it is: strings, bools and integers (null fails, other numbers are formatted its own way). */
+/**
+ * What Terraform interpolates as text as it is: strings, bools and integers (null fails, other
+ * numbers are formatted its own way).
+ */
 const isText = (v: Value | typeof OPEN): boolean =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v));
 

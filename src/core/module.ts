@@ -62,7 +62,10 @@ export interface BuildContext<N extends string = string> {
    * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
    */
   declare(value: Expr, why?: string): string;
-  /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
+  /**
+   * A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them,
+   * declared values as their locals.
+   */
   hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
@@ -167,7 +170,10 @@ export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext 
 
 export { ValidationError } from './validation-error';
 
-/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before the construct exists. */
+/**
+ * `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before the
+ * construct exists.
+ */
 export function constructLabel(className: string, scope: Construct, id: string): string {
   return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
 }

@@ -82,7 +82,10 @@ export interface ModuleSpec<N extends string = string> {
   readonly awsProviderVersion: string;
 }
 
-/** The declared type of each input, by HCL name: how a TypeScript message spells the keys of a value it shows (`evaluate`). */
+/**
+ * The declared type of each input, by HCL name: how a TypeScript message spells the keys of a value
+ * it shows (`evaluate`).
+ */
 export function inputTypes(spec: ModuleSpec): Readonly<Record<string, TfType>> {
   return Object.fromEntries(spec.inputs.map((i) => [i.name, i.type]));
 }
@@ -103,7 +106,10 @@ export function nonNullableInputs(spec: ModuleSpec): ReadonlySet<string> {
   );
 }
 
-/** The type of one entry of a list, set or map input, e.g. for the defaults `optional()` gives an added entry's fields. */
+/**
+ * The type of one entry of a list, set or map input, e.g. for the defaults `optional()` gives an
+ * added entry's fields.
+ */
 export function entryType(spec: ModuleSpec, name: string): TfType {
   const { type } = inputNamed(spec, name);
   if (type.kind !== 'list' && type.kind !== 'set' && type.kind !== 'map')

@@ -1,6 +1,9 @@
 import type { Identity } from './identity';
 
-/** Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`, `aws_vpc.main.default_security_group_id`. */
+/**
+ * Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`,
+ * `aws_vpc.main.default_security_group_id`.
+ */
 export function describeIdentity(identity: Identity): string {
   // Values and resources of the expected type name it best; other attributes
   // (e.g. the rest of a module output object it was read from) only if nothing else.

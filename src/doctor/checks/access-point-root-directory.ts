@@ -5,7 +5,10 @@ import type { Check } from './check';
 
 const CHECK = 'access-point-root-directory';
 
-/** The access point's root directory path: "/" when the configuration writes no root_directory; undefined when unknown. */
+/**
+ * The access point's root directory path: "/" when the configuration writes no root_directory;
+ * undefined when unknown.
+ */
 function rootPath(ctx: DoctorContext, ap: PlanResource): string | undefined {
   const path = ap.after.at('root_directory', 0, 'path');
   if (path.string() !== undefined) return path.string();

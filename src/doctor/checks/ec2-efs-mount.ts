@@ -42,7 +42,10 @@ function readText(ctx: DoctorContext, resource: PlanResource, attribute: string)
   return constant !== undefined && isBase64 ? decode(constant) : constant;
 }
 
-/** The resources a value is read from, through a `terraform_data`'s input too (efs-mount-ec2 holds its script in one). */
+/**
+ * The resources a value is read from, through a `terraform_data`'s input too (efs-mount-ec2 holds
+ * its script in one).
+ */
 function sourcesOf(
   ctx: DoctorContext,
   expressions: readonly Expression[],

@@ -5,7 +5,10 @@ import type { Check } from './check';
 
 const CHECK = 'file-system-encryption';
 
-/** Whether the file system is encrypted at rest; undefined when unknown. EFS creates unencrypted file systems unless asked. */
+/**
+ * Whether the file system is encrypted at rest; undefined when unknown. EFS creates unencrypted
+ * file systems unless asked.
+ */
 function encrypted(ctx: DoctorContext, fileSystem: PlanResource): boolean | undefined {
   const planned = fileSystem.after.at('encrypted');
   if (!planned.unknown) return planned.bool() ?? false;

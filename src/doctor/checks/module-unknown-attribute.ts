@@ -37,7 +37,10 @@ function unknownAttributes(value: Json | undefined, type: TfType, path: string, 
   return into;
 }
 
-/** This project's module a call uses: by its source path (…/modules/<name>), or by declaring exactly the spec's inputs. */
+/**
+ * This project's module a call uses: by its source path (…/modules/<name>), or by declaring exactly
+ * the spec's inputs.
+ */
 function projectModule(call: ModuleCall): ModuleSpec | undefined {
   const source = (call.source ?? '').replace(/\?.*$/, '').replace(/\/+$/, '');
   const bySource = PROJECT_MODULE_SPECS.find((spec) => new RegExp(`(^|/)modules/${spec.name}$`).test(source));

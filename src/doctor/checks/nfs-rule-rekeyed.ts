@@ -64,7 +64,10 @@ function opensNfs(values: Planned, type: string): boolean {
   return allowsNfs(values.at(IDENTITY[type].protocol), values.at('from_port'), values.at('to_port')) === 'yes';
 }
 
-/** Module calls on the way to a resource whose source is not a local path: moved blocks cannot reach into another module package. */
+/**
+ * Module calls on the way to a resource whose source is not a local path: moved blocks cannot reach
+ * into another module package.
+ */
 function remoteModules(ctx: DoctorContext, modulePath: readonly string[]): string[] {
   const remote: string[] = [];
   let module: ConfigModule | undefined = ctx.plan.configuration?.root_module;

@@ -73,7 +73,10 @@ function addModuleCall(
   addModule(graph, { path: childPath, module: moduleCall.module ?? {} }, [...enclosingCalls, callId]);
 }
 
-/** Resolves references to node ids, registering the locals met on the way (their definitions are not in the plan JSON). */
+/**
+ * Resolves references to node ids, registering the locals met on the way (their definitions are not
+ * in the plan JSON).
+ */
 function refIds(graph: ConfigGraph, references: string[], scope: Scope): string[] {
   const refs = resolveReferences(references, scope);
   for (const ref of refs) {

@@ -80,7 +80,10 @@ function rule(check: Check): SarifRule {
   };
 }
 
-/** Stable across runs for the same problem on the same resource, so a code scanning alert is matched, not duplicated. */
+/**
+ * Stable across runs for the same problem on the same resource, so a code scanning alert is
+ * matched, not duplicated.
+ */
 function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.check}\u0000${f.address}`).digest('hex').slice(0, 32);
 }

@@ -17,7 +17,10 @@ export interface RunTaskRequest {
   taskResultCallbackUrl: string;
   /** Present from the post_plan stage on; absent at pre_plan and in verification requests. */
   planJsonApiUrl?: string;
-  /** Whether the caller accepts per-finding outcomes (`capabilities.outcomes`); older Terraform Enterprise versions do not. */
+  /**
+   * Whether the caller accepts per-finding outcomes (`capabilities.outcomes`); older Terraform
+   * Enterprise versions do not.
+   */
   acceptsOutcomes: boolean;
   /** For logs only. */
   runId?: string;

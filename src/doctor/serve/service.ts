@@ -242,7 +242,8 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
     },
   );
   server.maxConnections = options.maxConnections;
-  // Requests Node refuses before the handler sees them: too slow (its own request timeout), headers too large, not HTTP.
+  // Requests Node refuses before the handler sees them: too slow (its own request timeout), headers
+  // too large, not HTTP.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
       error.code === 'ERR_HTTP_REQUEST_TIMEOUT'

@@ -69,7 +69,10 @@ export class EfsFilesystemAccessPoint extends Construct {
 
   private referenceObject?: AccessPointReference;
 
-  /** ID and ARN, what a mount's `accessPoint` takes (the `accessPoints` output's entries have them too); one object, however often read. */
+  /**
+   * ID and ARN, what a mount's `accessPoint` takes (the `accessPoints` output's entries have them
+   * too); one object, however often read.
+   */
   get reference(): AccessPointReference {
     if (!this.referenceObject) {
       this.referenceObject = { id: this.accessPointId, arn: this.accessPointArn };

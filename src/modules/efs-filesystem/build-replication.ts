@@ -1,4 +1,7 @@
-/** efs-filesystem: replication to a new file system in another Region or zone, or to an existing one, when `replication` is set. */
+/**
+ * efs-filesystem: replication to a new file system in another Region or zone, or to an existing
+ * one, when `replication` is set.
+ */
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { forEachOf } from '../../core/blocks';

@@ -126,7 +126,8 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * @example
    * const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
    * data.grantReadWrite(role);
-   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath: '/mnt/data' }, ... });
+   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath:
+   * '/mnt/data' }, ... });
    * @returns the access point: its ID, ARN, file system and grants through it.
    */
   addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
@@ -226,7 +227,10 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     return typeof create === 'boolean' ? create : undefined;
   }
 
-  /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
+  /**
+   * @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend
+   * on its mount targets.
+   */
   static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
     return OWNERS.get(fileSystem);
   }

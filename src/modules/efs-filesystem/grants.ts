@@ -11,7 +11,10 @@ import { sameValue } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import type { IamRoleResource } from '../provider-resources';
 
-/** The role a grant goes to: an `IamRole` of this stack (of any supported binding), or any role by name (a literal or a token). */
+/**
+ * The role a grant goes to: an `IamRole` of this stack (of any supported binding), or any role by
+ * name (a literal or a token).
+ */
 export type EfsGrantee = IamRoleResource | { readonly roleName: string };
 
 /** What `grantRead`, `grantReadWrite` and `grantRootAccess` allow, as in AWS CDK. */

@@ -108,7 +108,10 @@ const inputs = defineInputs([
   ...common.grants,
 ]);
 
-/** The names of efs-mount-ec2's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-ec2's inputs, derived from the declaration above: rules, build and cases
+ * take theirs from it.
+ */
 export type EfsMountEc2Input = InputName<typeof inputs>;
 
 const bootNote = doc`It waits for the mount targets: an instance or launch template that uses it is created after them.`;

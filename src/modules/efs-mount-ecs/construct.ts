@@ -46,10 +46,11 @@ export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'acces
 
 /**
  * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
- * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the task role, the task definition's volume
- * (TLS, access point, IAM authorization) and the container's mount point. The service's security
- * group (`securityGroupId`) is added to the EfsFilesystem's allowed client groups, which owns the
- * NFS rules: mounts sharing a file system and a client group create one rule.
+ * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege
+ * IAM policy on the task role, the task definition's volume (TLS, access point, IAM authorization)
+ * and the container's mount point. The service's security group (`securityGroupId`) is added to the
+ * EfsFilesystem's allowed client groups, which owns the NFS rules: mounts sharing a file system and
+ * a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
@@ -143,7 +144,10 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props:
   return { ...props, taskRoleName, attachTaskRolePolicy };
 }
 
-/** The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props' own values or tokens. */
+/**
+ * The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props'
+ * own values or tokens.
+ */
 function volumeNameOf(volumeName: string | null, name: string): string {
   if (volumeName !== null) return volumeName;
   return Token.isUnresolved(name) ? Fn.replace(name, '.', '-') : name.replace(/\./g, '-');

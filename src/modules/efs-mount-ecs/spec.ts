@@ -86,7 +86,10 @@ const inputs = defineInputs([
   ...common.grants,
 ]);
 
-/** The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases
+ * take theirs from it.
+ */
 export type EfsMountEcsInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [

@@ -44,10 +44,11 @@ export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 
 
 /**
  * Mounts an EfsFilesystem into a Lambda function: an access point with its own root directory
- * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the function's role, and the function's
- * file system config, created after the mount targets. The function's security group is added to
- * the EfsFilesystem's allowed client groups, which owns the NFS rules: two mounts (of two functions,
- * or of a function and a service) sharing a file system and a client group create one rule.
+ * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a
+ * least-privilege IAM policy on the function's role, and the function's file system config, created
+ * after the mount targets. The function's security group is added to the EfsFilesystem's allowed
+ * client groups, which owns the NFS rules: two mounts (of two functions, or of a function and a
+ * service) sharing a file system and a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.

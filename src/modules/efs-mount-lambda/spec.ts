@@ -54,7 +54,10 @@ const inputs = defineInputs([
   ...common.grants,
 ]);
 
-/** The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and
+ * cases take theirs from it.
+ */
 export type EfsMountLambdaInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [

@@ -17,7 +17,10 @@ export function roleNameFromArn(arn: string): string {
   return Token.asString(Fn.element(Fn.reverse(Fn.split('/', arn)), 0));
 }
 
-/** The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a reference built another way. */
+/**
+ * The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a
+ * reference built another way.
+ */
 function ownerInStack(mount: Construct, fileSystem: FileSystemReference): EfsFilesystem | undefined {
   const owner = EfsFilesystem.ownerOf(fileSystem);
   return owner && TerraformStack.of(owner) === TerraformStack.of(mount) ? owner : undefined;

@@ -46,11 +46,17 @@ export interface MountNames<Role extends string = string, Attach extends string 
   readonly clientProp: string;
   /** Which of the client's roles the construct reads the role name from ("role", "task role"). */
   readonly clientRole: string;
-  /** For TypeScript: where the construct takes the client group from, when it does (" Given `function`, …"), else "". */
+  /**
+   * For TypeScript: where the construct takes the client group from, when it does (" Given
+   * `function`, …"), else "".
+   */
   readonly groupFromClient: string;
   /** The TypeScript `@default` words of `security_group_id`: what leaving it out means. */
   readonly groupUnset: string;
-  /** For the TypeScript message of a group the file system does not admit: how to leave the group out ("leave `securityGroupId` unset"). */
+  /**
+   * For the TypeScript message of a group the file system does not admit: how to leave the group
+   * out ("leave `securityGroupId` unset").
+   */
   readonly leaveGroupOut: string;
   /** When to set the flag to false: for the flag's description (spelled per path)… */
   readonly withoutRoleDoc: Text;
