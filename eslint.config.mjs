@@ -1,6 +1,6 @@
 // ESLint: the recommended rules with type information, a 120-column limit on code and comments
 // (strings may run longer: a message is one string), and in src/ and generators/ no function over
-// 80 lines and no file over 500. Tests, scripts and the migrate command read Terraform's plan and
+// 80 lines and no file over 600. Tests, scripts and the migrate command read Terraform's plan and
 // state JSON, which has no types, as `any`: the no-unsafe-* family is off there alone.
 import js from '@eslint/js';
 import stylistic from '@stylistic/eslint-plugin';
@@ -36,7 +36,7 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'generators/**/*.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
-      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }],
     },
   },
   {
