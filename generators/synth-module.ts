@@ -67,8 +67,8 @@ function withCheckConcerns(
     if (e.kind === 'output') return undefined;
     const body = ((config[e.kind] as JsonObject)[e.type] as JsonObject)[e.name] as JsonObject;
     if (e.type !== guardType || e.name !== guardName) return body;
-    const { lifecycle, ...rest } = body;
-    return rest;
+    // The guard's lifecycle (its checks) is placed by the layout, not compared as text.
+    return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'lifecycle'));
   };
   const texts = order.flatMap((e) =>
     e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : [],

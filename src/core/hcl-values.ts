@@ -15,6 +15,8 @@ import { attr, renderBody } from './hcl-writer';
  */
 export function escapeQuoted(s: string): string {
   return s.replace(
+    // Control characters are what this escapes: the range is meant.
+    // eslint-disable-next-line no-control-regex
     /[\\"\u0000-\u001f]/g,
     (c) => QUOTED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -16,6 +16,8 @@ import { stableJson } from './expr';
 /** Not a constant. */
 const OPEN: unique symbol = Symbol('not constant');
 type Value = unknown;
+/** A constant value, or OPEN when the expression has none (both `unknown` to the compiler). */
+type ValueOrOpen = unknown;
 
 /**
  * Locals known to hold a constant (written as plain JSON, referencing nothing): a branch that
@@ -406,14 +408,14 @@ interface Folded {
   /** The expression's text after folding. */
   readonly text: string;
   /** Its constant value, or OPEN. */
-  readonly value: Value | typeof OPEN;
+  readonly value: ValueOrOpen;
   /** Whether it references anything (a variable, a resource, a `for` name). */
   readonly refs: boolean;
 }
 
 const constant = (value: Value): Folded => ({ text: hclLiteral(value, true), value, refs: false });
 
-function constantOf(n: Node): Value | typeof OPEN {
+function constantOf(n: Node): ValueOrOpen {
   return fold(n).value;
 }
 
@@ -586,7 +588,7 @@ function templateText(parts: readonly Part[], escape: (s: string) => string): st
  * What Terraform interpolates as text as it is: strings, bools and integers (null fails, other
  * numbers are formatted its own way).
  */
-const isText = (v: Value | typeof OPEN): boolean =>
+const isText = (v: ValueOrOpen): boolean =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v));
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };

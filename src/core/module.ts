@@ -275,7 +275,10 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       );
     }
     for (const n of inputsReadByDataSources(this)) if (holdsTokens(this.inputs[n])) inputLocal(n);
-    this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
+    this.node
+      .findAll()
+      .filter((c) => TerraformElement.isTerraformElement(c))
+      .forEach(foldedAtSynth);
     this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render: rulesRender, spec };
   }
 
@@ -338,7 +341,7 @@ function foldedAtSynth(element: TerraformElement): void {
       const isData = element instanceof TerraformDataSource;
       if (isData) dataSourceResolution.begin();
       context.registerPostProcessor({
-        postProcess: (resolved) => {
+        postProcess: (resolved: unknown): unknown => {
           if (isData) dataSourceResolution.end();
           // Only locals created before this element count, so every synthesis folds alike.
           const before = new Set([...locals].filter(([, at]) => at < order).map(([name]) => name));
@@ -348,7 +351,7 @@ function foldedAtSynth(element: TerraformElement): void {
           return folded;
         },
       });
-      return toTerraform();
+      return toTerraform() as unknown;
     },
     toString: () => `${element.node.path} (folded)`,
   };
@@ -375,7 +378,7 @@ const ELEMENTS_FOLDED = new WeakMap<TerraformStack, number>();
  */
 function constantLocalsOf(stack: TerraformStack): Map<string, number> {
   let locals = CONSTANT_LOCALS.get(stack);
-  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map()));
+  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map<string, number>()));
   return locals;
 }
 

@@ -52,7 +52,9 @@ function foldedReference(expression: string): IResolvable {
     resolve: (context) => {
       const insideExpression = context.suppressBraces === true;
       context.suppressBraces = true;
-      context.registerPostProcessor({ postProcess: (text) => (insideExpression ? text : foldTemplate(`\${${text}}`)) });
+      context.registerPostProcessor({
+        postProcess: (text: string): unknown => (insideExpression ? text : foldTemplate(`\${${text}}`)),
+      });
       return expression;
     },
   };

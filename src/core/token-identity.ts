@@ -11,7 +11,7 @@ import { Construct, DefaultTokenResolver, StringConcat, Token, Tokenization } fr
  */
 export function tokenExpression(scope: Construct, token: unknown): string {
   try {
-    const resolved = Tokenization.resolve(token, {
+    const resolved: unknown = Tokenization.resolve(token, {
       scope,
       preparing: false,
       resolver: new DefaultTokenResolver(new StringConcat()),
