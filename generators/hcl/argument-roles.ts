@@ -7,7 +7,7 @@
  * whatever order a build's props object has, so nothing here depends on how a build spells its
  * objects.
  */
-import type { TypeSchema } from './config-printer';
+import type { TypeSchema } from './schema';
 
 /** What an argument is for, which decides where it stands. */
 export type Role = 'meta' | 'identity' | 'setting' | 'tags' | 'block' | 'dynamic' | 'depends_on' | 'lifecycle';

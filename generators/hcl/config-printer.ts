@@ -9,15 +9,9 @@ import { LIFECYCLE, META, ordered, orderedBlocks } from './argument-roles';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
 
-export interface BlockSchema {
-  readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
-  readonly blocks?: Readonly<Record<string, BlockSchema>>;
-}
-export type TypeSchema = Readonly<Record<string, BlockSchema>>;
-export interface ProviderBlocks {
-  readonly resource: Readonly<Record<string, TypeSchema>>;
-  readonly data: Readonly<Record<string, TypeSchema>>;
-}
+import type { ProviderBlocks, TypeSchema } from './schema';
+
+export type { BlockSchema, ProviderBlocks, TypeSchema } from './schema';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };

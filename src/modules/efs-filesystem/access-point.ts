@@ -20,7 +20,7 @@ import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { AccessPoint, AccessPointReference } from '../../generated/types';
-import type { EfsFilesystem } from './construct';
+import type { IEfsFilesystem } from './file-system-interface';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
@@ -36,7 +36,7 @@ const REFERENCES = new WeakMap<AccessPointReference, EfsFilesystemAccessPoint>()
  */
 export class EfsFilesystemAccessPoint extends Construct {
   /** The file system this access point belongs to. */
-  readonly fileSystem: EfsFilesystem;
+  readonly fileSystem: IEfsFilesystem;
   /** Its key in `accessPoints` (and in the `accessPoints` output). */
   readonly key: string;
   /** ID of the access point (`fsap-…`), known after apply. */
@@ -47,11 +47,11 @@ export class EfsFilesystemAccessPoint extends Construct {
   readonly rootDirectory: string;
 
   /** @internal Made by `EfsFilesystem.addAccessPoint` only. */
-  static of(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
+  static of(fileSystem: IEfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
     return new EfsFilesystemAccessPoint(fileSystem, key, resource);
   }
 
-  private constructor(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint) {
+  private constructor(fileSystem: IEfsFilesystem, key: string, resource: EfsAccessPoint) {
     super(fileSystem, `access-point-${key}`);
     this.fileSystem = fileSystem;
     this.key = key;
@@ -121,7 +121,7 @@ function labelOf(fileSystem: Construct, id: string): string {
  * violations throw, rules a token leaves undecided go to plan time).
  */
 export function addAccessPointTo(
-  fileSystem: EfsFilesystem,
+  fileSystem: IEfsFilesystem,
   inputs: Record<string, unknown>,
   resource: EfsAccessPoint,
   checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,

@@ -10,6 +10,7 @@ import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
 import type { EfsFilesystemResources } from './build';
 import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
+import type { IEfsFilesystem } from './file-system-interface';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 import { addStatementTo } from './resource-policy';
 import { sharedZones } from './subnet-zones';
@@ -40,7 +41,7 @@ export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
  */
-export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
+export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> implements IEfsFilesystem {
   /** The port NFS clients connect to on the mount targets (TCP), the only one the module opens. */
   static readonly DEFAULT_PORT = NFS_PORT;
 

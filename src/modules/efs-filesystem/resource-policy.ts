@@ -13,7 +13,7 @@ import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { PolicyStatement } from '../../generated/types';
-import type { EfsFilesystem } from './construct';
+import type { Construct } from '../../cdktf';
 import { efsFilesystem } from './definition';
 
 /** The type of one `policy_statements` entry, for the defaults `optional()` gives its fields. */
@@ -24,7 +24,7 @@ const ENTRY_TYPE = entryType(efsFilesystem.spec, 'policy_statements');
  * after checking it with the spec's rules; returns its index in `policyStatements`.
  */
 export function addStatementTo(
-  fileSystem: EfsFilesystem,
+  fileSystem: Construct,
   inputs: Record<string, unknown>,
   checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,
   statement: PolicyStatement,
