@@ -1,4 +1,7 @@
-/** The shape of the provider schema the HCL printer reads: which keys are nested blocks (generators/schema/aws-blocks.json). */
+/**
+ * The shape of the provider schema the HCL printer reads: which keys are nested blocks
+ * (generators/schema/aws-blocks.json).
+ */
 export interface BlockSchema {
   readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
   readonly blocks?: Readonly<Record<string, BlockSchema>>;
