@@ -26,6 +26,19 @@ export interface PeerProblems {
   readonly warnings: string[];
 }
 
+/** The fields of a package.json read here (npm writes `name` and `version` as strings). */
+interface PackageJson {
+  readonly name?: string;
+  readonly version?: string;
+  readonly peerDependencies?: Record<string, string>;
+}
+
+/** The package.json in `file`; empty when its JSON is not an object. */
+function readPackageJson(file: string): PackageJson {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+}
+
 /**
  * The package.json of efs-modules, above `dir` (src/, dist/ or dist/cdktn/); undefined when the
  * package is not laid out as published (bundled into an app's file, say).
@@ -34,8 +47,8 @@ export function ownPackageJson(dir: string): { peerDependencies: Record<string, 
   for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) {
     const file = path.join(at, 'package.json');
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (pkg.name === 'efs-modules') return pkg;
+    const pkg = readPackageJson(file);
+    if (pkg.name === 'efs-modules') return { peerDependencies: pkg.peerDependencies ?? {} };
   }
   return undefined;
 }
@@ -51,7 +64,7 @@ export function installedVersion(name: string, dir: string): string | undefined 
   for (let at = path.dirname(main); path.dirname(at) !== at; at = path.dirname(at)) {
     const file = path.join(at, 'package.json');
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const pkg = readPackageJson(file);
     if (pkg.name === name) return String(pkg.version);
   }
   return undefined;

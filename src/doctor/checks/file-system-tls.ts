@@ -43,7 +43,12 @@ function fromJson(raw: Json): Statement {
   const secureTransportFalse = ['Bool', 'BoolIfExists'].some((test) =>
     strings(condition[test]?.['aws:SecureTransport']).includes('false'),
   );
-  return { effect: String(s.Effect ?? ''), actions: strings(s.Action), everyone, secureTransportFalse };
+  return {
+    effect: typeof s.Effect === 'string' ? s.Effect : '',
+    actions: strings(s.Action),
+    everyone,
+    secureTransportFalse,
+  };
 }
 
 /** A `statement` block of an aws_iam_policy_document, as planned. */
@@ -56,12 +61,18 @@ function fromDocument(block: Planned): Statement {
   const secureTransportFalse = list(raw.condition).some((c) => {
     const condition = (c ?? {}) as Record<string, Json>;
     return (
-      ['Bool', 'BoolIfExists'].includes(String(condition.test)) &&
+      typeof condition.test === 'string' &&
+      ['Bool', 'BoolIfExists'].includes(condition.test) &&
       condition.variable === 'aws:SecureTransport' &&
       strings(condition.values).includes('false')
     );
   });
-  return { effect: String(raw.effect ?? 'Allow'), actions: strings(raw.actions), everyone, secureTransportFalse };
+  return {
+    effect: typeof raw.effect === 'string' ? raw.effect : 'Allow',
+    actions: strings(raw.actions),
+    everyone,
+    secureTransportFalse,
+  };
 }
 
 const deniesPlainNfs = (s: Statement): boolean =>
