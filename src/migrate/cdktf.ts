@@ -136,6 +136,9 @@ function referenceFinder(others: readonly StateResource[]): Refer {
   };
 }
 
+/** A resource's attributes as the state holds them (untyped JSON). */
+type StateValues = StateResource['values'];
+
 const byPart = (c: FoundConstruct, part: string): ConstructResource[] =>
   c.resources.filter((r) => r.part.part === part);
 
@@ -159,69 +162,8 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
       `EfsFilesystem "${c.path}": ${fsResource.resource.address} has no Name tag, which the construct always writes; is the state right?`,
     );
   const tags = withoutKeys(fs.tags, ['Name', CREATED_TAG]);
-
-  // ---- network
-  const group = byPart(c, 'security_group')[0]?.resource.values;
-  const mountTargets = byPart(c, 'mount_target').map((r) => r.resource);
-  if (group) {
-    inputs.vpc_id = refer(group.vpc_id);
-  } else {
-    inputs.create_security_group = false;
-  }
-  inputs.mount_targets = Object.fromEntries(
-    mountTargets.map((t) => [String(t.index), { subnet_id: refer(t.values.subnet_id) }]),
-  );
-  const extraGroups = [
-    ...new Set(mountTargets.flatMap((t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id))),
-  ].sort();
-  const uneven = mountTargets.some(
-    (t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id).length !== extraGroups.length,
-  );
-  if (uneven)
-    out.refused.push(
-      `EfsFilesystem "${c.path}": its mount targets are in different security groups, which the module cannot express (one list for all)`,
-    );
-  if (extraGroups.length > 0) inputs.mount_target_security_group_ids = extraGroups.map((id) => refer(id));
-  const rules = (part: string) => byPart(c, part).map((r) => r.resource);
-  inputs.allowed_security_groups = Object.fromEntries(
-    rules('nfs_from_security_groups').map((r) => [String(r.index), refer(r.values.referenced_security_group_id)]),
-  );
-  inputs.allowed_cidrs = Object.fromEntries(
-    rules('nfs_from_cidrs').map((r) => [String(r.index), r.values.cidr_ipv4 ?? r.values.cidr_ipv6]),
-  );
-  if (group) inputs.allow_nfs_from_self = rules('nfs_from_self').length > 0;
-  if (rules('nfs_from_security_groups').length > 0) inputs.client_egress_rules = rules('nfs_to_file_system').length > 0;
-  if (group) {
-    const defaultName = `${inputs.name}-efs`;
-    if (nonEmpty(group.name_prefix) && String(group.name).startsWith(group.name_prefix)) {
-      if (group.name_prefix !== `${defaultName}-`)
-        inputs.security_group_name = String(group.name_prefix).replace(/-$/, '');
-    } else {
-      inputs.security_group_use_name_prefix = false;
-      if (group.name !== defaultName) inputs.security_group_name = group.name;
-    }
-    inputs.security_group_description = group.description;
-    if (group.revoke_rules_on_delete === true) inputs.security_group_revoke_rules_on_delete = true;
-  }
-
-  // ---- the file system's own settings, written out: they are what the replacement guard compares
-  inputs.encrypted = fs.encrypted;
-  if (nonEmpty(fs.kms_key_id)) inputs.kms_key_arn = refer(fs.kms_key_id, 'arn');
-  inputs.performance_mode = fs.performance_mode;
-  if (nonEmpty(fs.availability_zone_name)) inputs.availability_zone_name = fs.availability_zone_name;
-  inputs.throughput_mode = fs.throughput_mode;
-  if (fs.throughput_mode === 'provisioned') inputs.provisioned_throughput_in_mibps = fs.provisioned_throughput_in_mibps;
-  inputs.lifecycle_policy = Object.assign(
-    {},
-    ...list(fs.lifecycle_policy).map((p: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(p).filter(([, v]) => nonEmpty(v))),
-    ),
-  );
-  if (nonEmpty(fs.creation_token)) inputs.creation_token = fs.creation_token;
-  const protection = list(fs.protection)[0]?.replication_overwrite;
-  if (protection === 'ENABLED' || protection === 'DISABLED') inputs.replication_overwrite_protection = protection;
-  const backup = byPart(c, 'backup_policy')[0]?.resource.values;
-  if (backup) inputs.backup_enabled = list(backup.backup_policy)[0]?.status === 'ENABLED';
+  mapNetwork(c, refer, inputs, out);
+  mapFileSystemSettings(c, fs, refer, inputs);
 
   // ---- access points (the EfsFilesystem's own: accessPoints, addAccessPoint)
   const accessPoints: Record<string, unknown> = {};
@@ -263,18 +205,98 @@ function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: Cdktf
     module: MODULE_OF.EfsFilesystem,
     path: c.path,
     inputs,
-    uses: [
-      { construct: 'fileSystemId, outputs.id', module: `module.${name}.id` },
-      { construct: 'fileSystemArn, outputs.arn', module: `module.${name}.arn` },
-      { construct: 'securityGroupId', module: `module.${name}.security_group_id` },
-      { construct: "fileSystem (a mount's fileSystem prop)", module: `module.${name}.file_system` },
-      {
-        construct: 'mountTargetsAvailable (in dependsOn)',
-        module: `module.${name}.mount_target_ids (or depends_on = [module.${name}])`,
-      },
-      { construct: 'outputs.<x>', module: `module.${name}.<x>` },
-    ],
+    uses: fileSystemUses(name),
   };
+}
+
+/** The mount targets, their security groups and the NFS rules. */
+function mapNetwork(c: FoundConstruct, refer: Refer, inputs: Record<string, unknown>, out: CdktfMigration): void {
+  const group = byPart(c, 'security_group')[0]?.resource.values;
+  const mountTargets = byPart(c, 'mount_target').map((r) => r.resource);
+  if (group) {
+    inputs.vpc_id = refer(group.vpc_id);
+  } else {
+    inputs.create_security_group = false;
+  }
+  inputs.mount_targets = Object.fromEntries(
+    mountTargets.map((t) => [String(t.index), { subnet_id: refer(t.values.subnet_id) }]),
+  );
+  const extraGroups = [
+    ...new Set(mountTargets.flatMap((t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id))),
+  ].sort();
+  const uneven = mountTargets.some(
+    (t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id).length !== extraGroups.length,
+  );
+  if (uneven)
+    out.refused.push(
+      `EfsFilesystem "${c.path}": its mount targets are in different security groups, which the module cannot express (one list for all)`,
+    );
+  if (extraGroups.length > 0) inputs.mount_target_security_group_ids = extraGroups.map((id) => refer(id));
+  const rules = (part: string) => byPart(c, part).map((r) => r.resource);
+  inputs.allowed_security_groups = Object.fromEntries(
+    rules('nfs_from_security_groups').map((r) => [String(r.index), refer(r.values.referenced_security_group_id)]),
+  );
+  inputs.allowed_cidrs = Object.fromEntries(
+    rules('nfs_from_cidrs').map((r) => [String(r.index), r.values.cidr_ipv4 ?? r.values.cidr_ipv6]),
+  );
+  if (group) inputs.allow_nfs_from_self = rules('nfs_from_self').length > 0;
+  if (rules('nfs_from_security_groups').length > 0) inputs.client_egress_rules = rules('nfs_to_file_system').length > 0;
+  if (group) mapSecurityGroup(group, inputs);
+}
+
+/** The module's own security group: its name (or prefix), description and revoke flag. */
+function mapSecurityGroup(group: StateValues, inputs: Record<string, unknown>): void {
+  const defaultName = `${inputs.name}-efs`;
+  if (nonEmpty(group.name_prefix) && String(group.name).startsWith(group.name_prefix)) {
+    if (group.name_prefix !== `${defaultName}-`)
+      inputs.security_group_name = String(group.name_prefix).replace(/-$/, '');
+  } else {
+    inputs.security_group_use_name_prefix = false;
+    if (group.name !== defaultName) inputs.security_group_name = group.name;
+  }
+  inputs.security_group_description = group.description;
+  if (group.revoke_rules_on_delete === true) inputs.security_group_revoke_rules_on_delete = true;
+}
+
+/** The file system's own settings, written out: they are what the replacement guard compares. */
+function mapFileSystemSettings(
+  c: FoundConstruct,
+  fs: StateValues,
+  refer: Refer,
+  inputs: Record<string, unknown>,
+): void {
+  inputs.encrypted = fs.encrypted;
+  if (nonEmpty(fs.kms_key_id)) inputs.kms_key_arn = refer(fs.kms_key_id, 'arn');
+  inputs.performance_mode = fs.performance_mode;
+  if (nonEmpty(fs.availability_zone_name)) inputs.availability_zone_name = fs.availability_zone_name;
+  inputs.throughput_mode = fs.throughput_mode;
+  if (fs.throughput_mode === 'provisioned') inputs.provisioned_throughput_in_mibps = fs.provisioned_throughput_in_mibps;
+  inputs.lifecycle_policy = Object.assign(
+    {},
+    ...list(fs.lifecycle_policy).map((p: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(p).filter(([, v]) => nonEmpty(v))),
+    ),
+  );
+  if (nonEmpty(fs.creation_token)) inputs.creation_token = fs.creation_token;
+  const protection = list(fs.protection)[0]?.replication_overwrite;
+  if (protection === 'ENABLED' || protection === 'DISABLED') inputs.replication_overwrite_protection = protection;
+  const backup = byPart(c, 'backup_policy')[0]?.resource.values;
+  if (backup) inputs.backup_enabled = list(backup.backup_policy)[0]?.status === 'ENABLED';
+}
+
+/** Where the construct's attributes are found on the module. */
+function fileSystemUses(name: string): ModuleCall['uses'] {
+  return [
+    { construct: 'fileSystemId, outputs.id', module: `module.${name}.id` },
+    { construct: 'fileSystemArn, outputs.arn', module: `module.${name}.arn` },
+    { construct: 'securityGroupId', module: `module.${name}.security_group_id` },
+    { construct: "fileSystem (a mount's fileSystem prop)", module: `module.${name}.file_system` },
+    {
+      construct: 'mountTargetsAvailable (in dependsOn)',
+      module: `module.${name}.mount_target_ids (or depends_on = [module.${name}])`,
+    },
+    { construct: 'outputs.<x>', module: `module.${name}.<x>` },
+  ];
 }
 
 /** An access point's entry; its tags are the module's, its own and its Name: only its own are kept. */
@@ -357,6 +379,30 @@ function mapMount(
   }
   const kind: ConstructKind = fn ? 'EfsMountLambda' : 'EfsMountEcs';
   const inputs: Record<string, unknown> = {};
+  mapMountFileSystem(ap, name, fileSystems, inputs, out);
+  mapMountAccessPoint(ap, inputs);
+
+  const rolePolicy = byPart(c, 'iam_role_policy')[0]?.resource.values;
+  const readOnly = rolePolicy ? deniesWrite(rolePolicy.policy) : undefined;
+  if (fn) mapLambdaMount(fn, ap, readOnly, inputs);
+  else mapEcsMount(task!, ap, readOnly, inputs);
+  const roleInput = kind === 'EfsMountLambda' ? 'role_name' : 'task_role_name';
+  if (rolePolicy) inputs[roleInput] = refer(rolePolicy.role, 'name');
+  else inputs[kind === 'EfsMountLambda' ? 'attach_role_policy' : 'attach_task_role_policy'] = false;
+  const tags = withoutKeys(ap.tags, ['Name']);
+  if (Object.keys(tags).length > 0) inputs.tags = tags;
+
+  return { name, kind, module: MODULE_OF[kind], path: c.path, inputs, uses: mountUses(kind, name) };
+}
+
+/** The mount's `file_system`: the module of an EfsFilesystem of this stack, else a placeholder. */
+function mapMountFileSystem(
+  ap: StateValues,
+  name: string,
+  fileSystems: Map<string, string>,
+  inputs: Record<string, unknown>,
+  out: CdktfMigration,
+): void {
   const fsModule = fileSystems.get(ap.file_system_id);
   if (fsModule) inputs.file_system = new Ref(`module.${fsModule}.file_system`);
   else {
@@ -367,6 +413,10 @@ function mapMount(
       `module.${name}.file_system: file system ${ap.file_system_id} is not an EfsFilesystem of this stack; give { id, arn, security_group_id, mount_target_ids }`,
     );
   }
+}
+
+/** The mount's own access point: its name, root directory, POSIX user and permissions. */
+function mapMountAccessPoint(ap: StateValues, inputs: Record<string, unknown>): void {
   inputs.name = ap.tags?.Name;
   const root = list(ap.root_directory)[0] ?? {};
   inputs.root_directory = root.path ?? '/';
@@ -379,30 +429,40 @@ function mapMount(
     };
   const permissions = list(root.creation_info)[0]?.permissions;
   if (nonEmpty(permissions) && permissions !== '0755') inputs.root_directory_permissions = permissions;
+}
 
-  const rolePolicy = byPart(c, 'iam_role_policy')[0]?.resource.values;
-  const readOnly = rolePolicy ? deniesWrite(rolePolicy.policy) : undefined;
-  if (fn) {
-    inputs.mount_path = list(fn.values.file_system_config).find((f: any) => f.arn === ap.arn)?.local_mount_path;
-    if (readOnly !== undefined) inputs.read_only = readOnly;
-  } else {
-    const volume = list(task!.values.volume).find((v: any) => volumeUses(v, ap.id));
-    const efs = list(volume.efs_volume_configuration)[0] ?? {};
-    const mountPoint = containerMountPoint(task!.values.container_definitions, volume.name);
-    if (mountPoint?.containerPath) inputs.container_path = mountPoint.containerPath;
-    inputs.volume_name = volume.name;
-    inputs.read_only = readOnly ?? mountPoint?.readOnly === true;
-    inputs.iam_authorization = list(efs.authorization_config)[0]?.iam === 'ENABLED';
-    if (typeof efs.transit_encryption_port === 'number' && efs.transit_encryption_port > 0)
-      inputs.transit_encryption_port = efs.transit_encryption_port;
-  }
-  const roleInput = kind === 'EfsMountLambda' ? 'role_name' : 'task_role_name';
-  if (rolePolicy) inputs[roleInput] = refer(rolePolicy.role, 'name');
-  else inputs[kind === 'EfsMountLambda' ? 'attach_role_policy' : 'attach_task_role_policy'] = false;
-  const tags = withoutKeys(ap.tags, ['Name']);
-  if (Object.keys(tags).length > 0) inputs.tags = tags;
+/** A Lambda function's mount: its path, and read-only from the role policy. */
+function mapLambdaMount(
+  fn: StateResource,
+  ap: StateValues,
+  readOnly: boolean | undefined,
+  inputs: Record<string, unknown>,
+): void {
+  inputs.mount_path = list(fn.values.file_system_config).find((f: any) => f.arn === ap.arn)?.local_mount_path;
+  if (readOnly !== undefined) inputs.read_only = readOnly;
+}
 
-  const uses =
+/** An ECS task's mount: its volume, container path, read-only, IAM authorization and TLS port. */
+function mapEcsMount(
+  task: StateResource,
+  ap: StateValues,
+  readOnly: boolean | undefined,
+  inputs: Record<string, unknown>,
+): void {
+  const volume = list(task.values.volume).find((v: any) => volumeUses(v, ap.id));
+  const efs = list(volume.efs_volume_configuration)[0] ?? {};
+  const mountPoint = containerMountPoint(task.values.container_definitions, volume.name);
+  if (mountPoint?.containerPath) inputs.container_path = mountPoint.containerPath;
+  inputs.volume_name = volume.name;
+  inputs.read_only = readOnly ?? mountPoint?.readOnly === true;
+  inputs.iam_authorization = list(efs.authorization_config)[0]?.iam === 'ENABLED';
+  if (typeof efs.transit_encryption_port === 'number' && efs.transit_encryption_port > 0)
+    inputs.transit_encryption_port = efs.transit_encryption_port;
+}
+
+/** Where the construct's attributes are found on the module. */
+function mountUses(kind: ConstructKind, name: string): ModuleCall['uses'] {
+  const uses: ModuleCall['uses'] =
     kind === 'EfsMountLambda'
       ? [
           {
@@ -418,20 +478,13 @@ function mapMount(
           { construct: "the task definition's volume block", module: `module.${name}.volume` },
           { construct: 'mountPoint (in containerDefinitions)', module: `module.${name}.mount_point` },
         ];
-  return {
-    name,
-    kind,
-    module: MODULE_OF[kind],
-    path: c.path,
-    inputs,
-    uses: [
-      ...uses,
-      {
-        construct: 'accessPointId, accessPointArn',
-        module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
-      },
-    ],
-  };
+  return [
+    ...uses,
+    {
+      construct: 'accessPointId, accessPointArn',
+      module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
+    },
+  ];
 }
 
 function volumeUses(volume: any, accessPointId: string): boolean {
