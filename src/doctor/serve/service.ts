@@ -93,140 +93,186 @@ function insecureUrl(request: RunTaskRequest, allowHttp: boolean): string | unde
   return undefined;
 }
 
+/** What the request handler reads: options, log, queue, the jobs' settings, and whether the service is closing. */
+interface ServiceState {
+  readonly options: ServiceOptions;
+  readonly log: (line: string) => void;
+  readonly queue: JobQueue;
+  readonly settings: JobSettings;
+  closing: boolean;
+}
+
 export function createRunTaskService(given: Partial<ServiceOptions> & Pick<ServiceOptions, 'hmacKey'>): RunTaskService {
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, log: (line) => process.stderr.write(`${line}\n`), ...given };
   if (options.hmacKey === '') throw new Error('the HMAC key is empty');
   const log = (line: string): void => options.log(`efs-modules doctor serve: ${line}`);
   const queue = new JobQueue(options.concurrency, options.queueSize);
   const shutdown = new AbortController();
-  const settings: JobSettings = {
+  const state: ServiceState = {
+    options,
+    log,
+    queue,
+    settings: jobSettings(options, log, shutdown.signal),
+    closing: false,
+  };
+  const server = httpServer(options, log, (request, response) => handle(state, request, response));
+
+  return {
+    listen: () => listen(server, options),
+    async close(graceMs) {
+      state.closing = true;
+      await closeGracefully(server, queue, shutdown, log, graceMs);
+    },
+    load: () => queue.size,
+  };
+}
+
+/** What each job needs: the plan download's and the callback's limits, and the signal that cancels them at shutdown. */
+function jobSettings(options: ServiceOptions, log: (line: string) => void, signal: AbortSignal): JobSettings {
+  return {
     strict: options.strict,
     fetch: {
       timeoutMs: options.fetchTimeoutMs,
       maxBytes: options.maxPlanBytes,
       attempts: options.attempts,
       delayMs: options.retryDelayMs,
-      signal: shutdown.signal,
+      signal,
     },
     callback: {
       timeoutMs: options.callbackTimeoutMs,
       attempts: options.attempts,
       delayMs: options.retryDelayMs,
-      signal: shutdown.signal,
+      signal,
     },
     log,
   };
-  let closing = false;
+}
 
-  function answer(
-    response: http.ServerResponse,
-    status: number,
-    text: string,
-    headers: Record<string, string> = {},
-  ): void {
-    if (response.headersSent) return;
-    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-    response.end(text === '' ? '' : `${text}\n`);
-  }
+function answer(
+  response: http.ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  response.end(text === '' ? '' : `${text}\n`);
+}
 
-  /** Answers and drops the connection: the rest of the body is never read. */
-  function refuse(
-    response: http.ServerResponse,
-    status: number,
-    text: string,
-    headers: Record<string, string> = {},
-  ): void {
-    answer(response, status, text, { connection: 'close', ...headers });
-  }
+/** Answers and drops the connection: the rest of the body is never read. */
+function refuse(
+  response: http.ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  answer(response, status, text, { connection: 'close', ...headers });
+}
 
-  /** The body, or undefined once the request has been answered (413, 408, or a broken connection). */
-  function readBody(request: http.IncomingMessage, response: http.ServerResponse): Promise<Buffer | undefined> {
-    return new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let done = false;
-      const stop = (status: number, text: string): void => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        refuse(response, status, text);
-        request.resume(); // discard what is still arriving until the socket closes
-        resolve(undefined);
-      };
-      const timer = setTimeout(
-        () => stop(408, `the request took longer than ${options.requestTimeoutMs} ms`),
-        options.requestTimeoutMs,
-      );
-      request.on('data', (chunk: Buffer) => {
-        if (done) return;
-        size += chunk.length;
-        if (size > options.maxBodyBytes) stop(413, `the body is larger than ${options.maxBodyBytes} bytes`);
-        else chunks.push(chunk);
-      });
-      request.on('end', () => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        resolve(Buffer.concat(chunks));
-      });
-      request.on('error', () => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        resolve(undefined);
-      });
+/** The body, or undefined once the request has been answered (413, 408, or a broken connection). */
+function readBody(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  options: ServiceOptions,
+): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const stop = (status: number, text: string): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      refuse(response, status, text);
+      request.resume(); // discard what is still arriving until the socket closes
+      resolve(undefined);
+    };
+    const timer = setTimeout(
+      () => stop(408, `the request took longer than ${options.requestTimeoutMs} ms`),
+      options.requestTimeoutMs,
+    );
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > options.maxBodyBytes) stop(413, `the body is larger than ${options.maxBodyBytes} bytes`);
+      else chunks.push(chunk);
     });
-  }
+    request.on('end', () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    request.on('error', () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
+}
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const path = (request.url ?? '').split('?')[0];
-    const from = request.socket.remoteAddress ?? 'unknown';
-    if (request.method === 'GET' && path === '/healthz') {
-      answer(response, closing ? 503 : 200, closing ? 'shutting down' : 'ok');
-      return;
-    }
-    if (path !== options.path) return refuse(response, 404, 'not found');
-    if (request.method !== 'POST') return refuse(response, 405, 'only POST', { allow: 'POST' });
-    if (closing) return refuse(response, 503, 'shutting down', { 'retry-after': '10' });
-    const signature = request.headers[SIGNATURE_HEADER];
-    if (typeof signature !== 'string' || signature === '') {
-      log(`refused an unsigned request from ${from}`);
-      return refuse(response, 401, `missing ${SIGNATURE_HEADER}: configure the run task with an HMAC key`);
-    }
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
-      return refuse(response, 413, `the body is larger than ${options.maxBodyBytes} bytes`);
-    }
-    const body = await readBody(request, response);
-    if (body === undefined) return;
-    if (!verifySignature(body, signature, options.hmacKey)) {
-      log(`refused a request with a wrong signature from ${from}`);
-      return refuse(response, 401, `${SIGNATURE_HEADER} does not match the body: check the HMAC key`);
-    }
-    const parsed = parsePayload(body);
-    if (parsed.kind === 'invalid') {
-      log(`refused a signed request that is not a run task payload: ${parsed.problem}`);
-      return answer(response, 400, parsed.problem);
-    }
-    if (parsed.kind === 'verification') {
-      log("answered HCP Terraform's verification request");
-      return answer(response, 200, '');
-    }
-    const task = parsed.request;
-    const insecure = insecureUrl(task, options.allowHttp);
-    if (insecure !== undefined) {
-      log(`refused ${describeRun(task)}: ${insecure}`);
-      return answer(response, 400, insecure);
-    }
-    if (!queue.hasRoom()) {
-      log(`busy: refused ${describeRun(task)} with 503 (HCP Terraform sends it again)`);
-      return answer(response, 503, 'busy', { 'retry-after': '5' });
-    }
-    answer(response, 200, '');
-    queue.offer(() => runJob(task, settings));
-    log(`accepted ${describeRun(task)} (${task.stage}, ${task.enforcementLevel ?? 'enforcement level not given'})`);
+/** Judges one request, in the order this file's first comment gives, and queues the job of an accepted one. */
+async function handle(
+  state: ServiceState,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const { options, log, queue, settings } = state;
+  const path = (request.url ?? '').split('?')[0];
+  const from = request.socket.remoteAddress ?? 'unknown';
+  if (request.method === 'GET' && path === '/healthz') {
+    answer(response, state.closing ? 503 : 200, state.closing ? 'shutting down' : 'ok');
+    return;
   }
+  if (path !== options.path) return refuse(response, 404, 'not found');
+  if (request.method !== 'POST') return refuse(response, 405, 'only POST', { allow: 'POST' });
+  if (state.closing) return refuse(response, 503, 'shutting down', { 'retry-after': '10' });
+  const signature = request.headers[SIGNATURE_HEADER];
+  if (typeof signature !== 'string' || signature === '') {
+    log(`refused an unsigned request from ${from}`);
+    return refuse(response, 401, `missing ${SIGNATURE_HEADER}: configure the run task with an HMAC key`);
+  }
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
+    return refuse(response, 413, `the body is larger than ${options.maxBodyBytes} bytes`);
+  }
+  const body = await readBody(request, response, options);
+  if (body === undefined) return;
+  if (!verifySignature(body, signature, options.hmacKey)) {
+    log(`refused a request with a wrong signature from ${from}`);
+    return refuse(response, 401, `${SIGNATURE_HEADER} does not match the body: check the HMAC key`);
+  }
+  const parsed = parsePayload(body);
+  if (parsed.kind === 'invalid') {
+    log(`refused a signed request that is not a run task payload: ${parsed.problem}`);
+    return answer(response, 400, parsed.problem);
+  }
+  if (parsed.kind === 'verification') {
+    log("answered HCP Terraform's verification request");
+    return answer(response, 200, '');
+  }
+  const task = parsed.request;
+  const insecure = insecureUrl(task, options.allowHttp);
+  if (insecure !== undefined) {
+    log(`refused ${describeRun(task)}: ${insecure}`);
+    return answer(response, 400, insecure);
+  }
+  if (!queue.hasRoom()) {
+    log(`busy: refused ${describeRun(task)} with 503 (HCP Terraform sends it again)`);
+    return answer(response, 503, 'busy', { 'retry-after': '5' });
+  }
+  answer(response, 200, '');
+  queue.offer(() => runJob(task, settings));
+  log(`accepted ${describeRun(task)} (${task.stage}, ${task.enforcementLevel ?? 'enforcement level not given'})`);
+}
 
+/** Node's server with the deadlines and the connection limit, and answers to requests it refuses itself. */
+function httpServer(
+  options: ServiceOptions,
+  log: (line: string) => void,
+  handler: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>,
+): http.Server {
   const server = http.createServer(
     // A backstop to readBody's own deadline, for requests that never finish their headers.
     {
@@ -235,14 +281,15 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
       connectionsCheckingInterval: Math.min(1_000, options.requestTimeoutMs),
     },
     (request, response) => {
-      handle(request, response).catch((error: Error) => {
+      handler(request, response).catch((error: Error) => {
         log(`internal error: ${error.stack ?? error.message}`);
         refuse(response, 500, 'internal error');
       });
     },
   );
   server.maxConnections = options.maxConnections;
-  // Requests Node refuses before the handler sees them: too slow (its own request timeout), headers too large, not HTTP.
+  // Requests Node refuses before the handler sees them: too slow (its own request timeout),
+  // headers too large, not HTTP.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
       error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
@@ -253,35 +300,44 @@ export function createRunTaskService(given: Partial<ServiceOptions> & Pick<Servi
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
+  return server;
+}
 
-  return {
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port, options.host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          resolve({ host: address.address, port: address.port });
-        });
-      }),
-    async close(graceMs) {
-      closing = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      let timer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), graceMs);
-      });
-      if ((await Promise.race([queue.drained(), graceOver])) === 'late') {
-        const { running, waiting } = queue.size;
-        log(`shutdown: cancelling ${running + waiting} run task(s) still in progress after ${graceMs} ms`);
-        shutdown.abort();
-        await queue.drained();
-      }
-      clearTimeout(timer);
-      server.closeAllConnections();
-      await stopped;
-    },
-    load: () => queue.size,
-  };
+function listen(server: http.Server, options: ServiceOptions): Promise<{ host: string; port: number }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve({ host: address.address, port: address.port });
+    });
+  });
+}
+
+/**
+ * Stops taking requests, lets accepted run tasks finish for up to `graceMs`, then cancels what is
+ * left and closes every connection.
+ */
+async function closeGracefully(
+  server: http.Server,
+  queue: JobQueue,
+  shutdown: AbortController,
+  log: (line: string) => void,
+  graceMs: number,
+): Promise<void> {
+  const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  if ((await Promise.race([queue.drained(), graceOver])) === 'late') {
+    const { running, waiting } = queue.size;
+    log(`shutdown: cancelling ${running + waiting} run task(s) still in progress after ${graceMs} ms`);
+    shutdown.abort();
+    await queue.drained();
+  }
+  clearTimeout(timer);
+  server.closeAllConnections();
+  await stopped;
 }
