@@ -3,10 +3,11 @@
  * each argument has a role, and bodies list the roles in one order (meta-arguments, identity,
  * settings, tags, blocks, dynamic blocks, depends_on, lifecycle). Within a role, settings and
  * blocks follow the order the table below declares for their resource type (or nested block);
- * those it does not name come after, alphabetically. cdktf's JSON lists arguments alphabetically whatever order a build's
- * props object has, so nothing here depends on how a build spells its objects.
+ * those it does not name come after, alphabetically. cdktf's JSON lists arguments alphabetically
+ * whatever order a build's props object has, so nothing here depends on how a build spells its
+ * objects.
  */
-import type { TypeSchema } from './config-printer';
+import type { TypeSchema } from './provider-schema';
 
 /** What an argument is for, which decides where it stands. */
 export type Role = 'meta' | 'identity' | 'setting' | 'tags' | 'block' | 'dynamic' | 'depends_on' | 'lifecycle';

@@ -8,16 +8,9 @@ import { hclKey, hclString } from '../../src/core/hcl-values';
 import { LIFECYCLE, META, ordered, orderedBlocks } from './argument-roles';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
+import type { ProviderBlocks, TypeSchema } from './provider-schema';
 
-export interface BlockSchema {
-  readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
-  readonly blocks?: Readonly<Record<string, BlockSchema>>;
-}
-export type TypeSchema = Readonly<Record<string, BlockSchema>>;
-export interface ProviderBlocks {
-  readonly resource: Readonly<Record<string, TypeSchema>>;
-  readonly data: Readonly<Record<string, TypeSchema>>;
-}
+export type { BlockSchema, ProviderBlocks, TypeSchema } from './provider-schema';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
