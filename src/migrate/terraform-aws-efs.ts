@@ -51,22 +51,27 @@ function ownTags(tags: Record<string, string> | null, moduleTags: Record<string,
   return Object.fromEntries(Object.entries(tags ?? {}).filter(([k, v]) => k !== 'Name' && moduleTags[k] !== v));
 }
 
+/** Resource types terraform-aws-efs v1 creates: anything else means the module is not that one. */
+const UPSTREAM_TYPES = new Set([
+  'aws_efs_file_system',
+  'aws_efs_mount_target',
+  'aws_efs_access_point',
+  'aws_security_group',
+  'aws_security_group_rule',
+  'aws_efs_backup_policy',
+  'aws_efs_file_system_policy',
+  'aws_efs_replication_configuration',
+]);
+
+/** An address inside the module block. */
+type At = (local: string) => string;
+
 export function mapTerraformAwsEfs(resources: readonly StateResource[], module: string): Migration {
   const m: Migration = { module, inputs: {}, moved: [], imports: [], removed: [], notes: [], refused: [] };
-  const at = (local: string) => `${module}.${local}`;
+  const at: At = (local) => `${module}.${local}`;
   const byType = (type: string) => resources.filter((r) => r.type === type);
-  const known = new Set([
-    'aws_efs_file_system',
-    'aws_efs_mount_target',
-    'aws_efs_access_point',
-    'aws_security_group',
-    'aws_security_group_rule',
-    'aws_efs_backup_policy',
-    'aws_efs_file_system_policy',
-    'aws_efs_replication_configuration',
-  ]);
   for (const r of resources) {
-    if (!known.has(r.type))
+    if (!UPSTREAM_TYPES.has(r.type))
       m.refused.push(`${r.address}: terraform-aws-efs v1 has no ${r.type}; is ${module} really that module?`);
   }
 
@@ -77,15 +82,40 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
     );
     return m;
   }
-  const fs = fileSystems[0].values;
-  const moduleTags = ownTags(fs.tags, {});
+  const moduleTags = ownTags(fileSystems[0].values.tags, {});
   const group = byType('aws_security_group')[0];
 
-  // ---- the file system: every setting that replaces it, and the mutable ones as they are
+  mapFileSystem(fileSystems[0], group, m, at);
+  mapMountTargets(byType('aws_efs_mount_target'), group, m);
+  if (group) mapSecurityGroup(group, m);
+  mapRules(byType('aws_security_group_rule'), group, m, at);
+
+  // ---- access points
+  const accessPoints: Record<string, unknown> = {};
+  for (const ap of byType('aws_efs_access_point')) accessPoints[String(ap.index)] = mapAccessPoint(ap, moduleTags, m);
+  m.inputs.access_points = accessPoints;
+
+  // ---- backup, policy, replication
+  mapBackupPolicy(byType('aws_efs_backup_policy')[0], m, at);
+  const policy = byType('aws_efs_file_system_policy')[0];
+  if (policy) mapPolicy(policy, m, at);
+  else
+    m.notes.push(
+      'no file system policy in the state (attach_policy = false): efs-filesystem attaches one (TLS only, and access through mount targets).',
+    );
+  const replication = byType('aws_efs_replication_configuration')[0];
+  if (replication) mapReplication(replication, m, at);
+  m.inputs.tags = moduleTags;
+  return m;
+}
+
+/** The file system: every setting that replaces it, and the mutable ones as they are. */
+function mapFileSystem(fileSystem: StateResource, group: StateResource | undefined, m: Migration, at: At): void {
+  const fs = fileSystem.values;
   m.inputs.name = fs.tags?.Name ?? '';
   if (!nonEmpty(m.inputs.name))
     m.refused.push(
-      `${fileSystems[0].address}: no Name tag (the module's name input was empty); efs-filesystem needs a name`,
+      `${fileSystem.address}: no Name tag (the module's name input was empty); efs-filesystem needs a name`,
     );
   if (group) m.inputs.vpc_id = group.values.vpc_id;
   m.inputs.encrypted = fs.encrypted;
@@ -114,9 +144,10 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
         `protection.replication_overwrite ${JSON.stringify(p.replication_overwrite)} is set by AWS and kept: replication_overwrite_protection is left out.`,
       );
   }
+}
 
-  // ---- mount targets and the security group
-  const mountTargets = byType('aws_efs_mount_target');
+/** The mount targets, keyed by their index; refused when they use groups the module does not hold. */
+function mapMountTargets(mountTargets: StateResource[], group: StateResource | undefined, m: Migration): void {
   m.inputs.mount_targets = Object.fromEntries(mountTargets.map((t) => [t.index, { subnet_id: t.values.subnet_id }]));
   for (const t of mountTargets) {
     const extra = list<string>(t.values.security_groups).filter((id) => id !== group?.values.id);
@@ -131,16 +162,10 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
         `${t.address}: is also in ${extra.join(', ')}, which this command does not carry over yet: without mount_target_security_group_ids the apply would remove ${extra.length === 1 ? 'that group' : 'those groups'} and the access they give`,
       );
   }
-  if (group) mapSecurityGroup(group, m);
-  mapRules(byType('aws_security_group_rule'), group, m, at);
+}
 
-  // ---- access points
-  const accessPoints: Record<string, unknown> = {};
-  for (const ap of byType('aws_efs_access_point')) accessPoints[String(ap.index)] = mapAccessPoint(ap, moduleTags, m);
-  m.inputs.access_points = accessPoints;
-
-  // ---- backup, policy, replication
-  const backup = byType('aws_efs_backup_policy')[0];
+/** The backup policy: its status, or a note when the state has none (efs-filesystem always manages one). */
+function mapBackupPolicy(backup: StateResource | undefined, m: Migration, at: At): void {
   if (backup) {
     m.inputs.backup_enabled = list(backup.values.backup_policy)[0]?.status === 'ENABLED';
     m.moved.push({ from: at('aws_efs_backup_policy.this[0]'), to: at('aws_efs_backup_policy.this') });
@@ -149,27 +174,20 @@ export function mapTerraformAwsEfs(resources: readonly StateResource[], module: 
       'no backup policy in the state (create_backup_policy = false): efs-filesystem manages one, and backup_enabled (default true) decides whether AWS Backup runs; set it to what the file system has.',
     );
   }
-  const policy = byType('aws_efs_file_system_policy')[0];
-  if (policy) mapPolicy(policy, m, at);
-  else
-    m.notes.push(
-      'no file system policy in the state (attach_policy = false): efs-filesystem attaches one (TLS only, and access through mount targets).',
-    );
-  const replication = byType('aws_efs_replication_configuration')[0];
-  if (replication) {
-    const d = list(replication.values.destination)[0] ?? {};
-    m.inputs.replication = {
-      region: d.region,
-      ...(nonEmpty(d.availability_zone_name) ? { availability_zone_name: d.availability_zone_name } : {}),
-      ...(nonEmpty(d.kms_key_id) ? { kms_key_arn: d.kms_key_id } : {}),
-    };
-    m.moved.push({
-      from: at('aws_efs_replication_configuration.this[0]'),
-      to: at('aws_efs_replication_configuration.this["replica"]'),
-    });
-  }
-  m.inputs.tags = moduleTags;
-  return m;
+}
+
+/** The replication configuration: its destination, moved to the module's one `replica` entry. */
+function mapReplication(replication: StateResource, m: Migration, at: At): void {
+  const d = list(replication.values.destination)[0] ?? {};
+  m.inputs.replication = {
+    region: d.region,
+    ...(nonEmpty(d.availability_zone_name) ? { availability_zone_name: d.availability_zone_name } : {}),
+    ...(nonEmpty(d.kms_key_id) ? { kms_key_arn: d.kms_key_id } : {}),
+  };
+  m.moved.push({
+    from: at('aws_efs_replication_configuration.this[0]'),
+    to: at('aws_efs_replication_configuration.this["replica"]'),
+  });
 }
 
 function mapSecurityGroup(group: StateResource, m: Migration): void {

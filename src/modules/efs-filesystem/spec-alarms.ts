@@ -15,7 +15,7 @@ import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, defineInputs } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
-import type { EfsFilesystemInput } from './spec';
+import type { FileSystemInput } from './spec-file-system';
 
 export interface AlarmDefinition {
   /** The key in `alarms` and in the alarm resource's for_each. */
@@ -30,7 +30,7 @@ export interface AlarmDefinition {
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   /** When the alarm applies, as a condition on other inputs (an HCL expression over `var.*`); null: always. */
-  readonly appliesWhen: { readonly input: EfsFilesystemInput; readonly equals: string } | null;
+  readonly appliesWhen: { readonly input: FileSystemInput; readonly equals: string } | null;
   /** Allowed thresholds: above `above`, at most `atMost`, whole when `whole`; `text` says so in a message. */
   readonly range: { readonly above: number; readonly atMost?: number; readonly whole?: boolean; readonly text: string };
 }
