@@ -73,7 +73,8 @@ export const matches = (x: Expr, pattern: string): Expr => call('matches', x, li
 export const given = (x: Expr): Expr => cond(isNull(x), lit('no '), lit(''));
 
 /** `x` is a whole number from `min` to `max`. */
-export const isWholeIn = (x: Expr, min: number, max: number): Expr => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
+export const isWholeIn = (x: Expr, min: number, max: number): Expr =>
+  and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 
 /** `x` is a uid or gid EFS accepts. */
 export const isPosixId = (x: Expr): Expr => isWholeIn(x, 0, MAX_POSIX_ID);

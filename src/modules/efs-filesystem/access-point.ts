@@ -130,11 +130,15 @@ export function addAccessPointTo(
 ): EfsFilesystemAccessPoint {
   const label = labelOf(fileSystem, id);
   if (Token.isUnresolved(id)) {
-    throwValidationError(label, ['the id is the access point\'s key in accessPoints and must be a literal string: a for_each key has to be known at plan time.']);
+    throwValidationError(label, [
+      "the id is the access point's key in accessPoints and must be a literal string: a for_each key has to be known at plan time.",
+    ]);
   }
   const existing = inputs.access_points;
   if (Token.isUnresolved(existing)) {
-    throwValidationError(label, ['accessPoints was given as a token, known only at plan time: addAccessPoint cannot add to it. Give accessPoints as a literal map (its values may be tokens).']);
+    throwValidationError(label, [
+      'accessPoints was given as a token, known only at plan time: addAccessPoint cannot add to it. Give accessPoints as a literal map (its values may be tokens).',
+    ]);
   }
   const map = existing as Record<string, unknown>;
   if (id in map) throwValidationError(label, [`accessPoints["${id}"] already exists: choose another id.`]);

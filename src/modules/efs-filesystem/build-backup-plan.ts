@@ -68,7 +68,10 @@ function buildVault({ ctx, plan, tags }: BackupParts): BackupVault {
 function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
   const { scope, in: v } = ctx;
   const roleWanted = `${plan} == null ? {} : ${plan}.create_backup_role ? { backup = ${plan} } : {}`;
-  const partition = ctx.named(new DataAwsPartition(scope, 'partition', { forEach: forEachOf(ex(roleWanted)) }), 'current');
+  const partition = ctx.named(
+    new DataAwsPartition(scope, 'partition', { forEach: forEachOf(ex(roleWanted)) }),
+    'current',
+  );
   const role = ctx.named(
     new IamRole(scope, 'backup_role', {
       forEach: forEachOf(ex(roleWanted)),
@@ -89,12 +92,16 @@ function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
     'Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists never waits ' +
       'for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first 25 of name.',
   );
-  const policies = Object.entries(BACKUP_POLICIES).map(([key, policy]) => `${key} = "${policy}"`).join(', ');
+  const policies = Object.entries(BACKUP_POLICIES)
+    .map(([key, policy]) => `${key} = "${policy}"`)
+    .join(', ');
   ctx.named(
     new IamRolePolicyAttachment(scope, 'backup_role_policy', {
       forEach: forEachOf(ex(`${plan} == null ? {} : ${plan}.create_backup_role ? { ${policies} } : {}`)),
       role: ex(`${ctx.address(role)}["backup"].name`),
-      policyArn: ex(`"arn:\${data.aws_partition.${partition.friendlyUniqueId}["backup"].partition}:iam::aws:policy/service-role/\${each.value}"`),
+      policyArn: ex(
+        `"arn:\${data.aws_partition.${partition.friendlyUniqueId}["backup"].partition}:iam::aws:policy/service-role/\${each.value}"`,
+      ),
     }),
     'backup',
   );
@@ -121,31 +128,35 @@ function buildPlan({ ctx, plan, tags, shortName }: BackupParts, vault: BackupVau
   );
   explainArgument(backupPlan, 'rule.copy_action.lifecycle', "Without a lifecycle the copy keeps the source's.");
   const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
-  setBlocks(backupPlan, 'rule', [{
-    rule_name: ex(`"${shortName}"`),
-    target_vault_name: ex(targetVault),
-    schedule: ex('each.value.schedule'),
-    start_window: ex('each.value.start_window_minutes'),
-    completion_window: ex('each.value.completion_window_minutes'),
-    lifecycle: {
-      cold_storage_after: ex('each.value.cold_storage_after_days'),
-      delete_after: ex('each.value.delete_after_days'),
-    },
-    dynamic: {
-      copy_action: {
-        for_each: ex('each.value.copy_to'),
-        content: {
-          destination_vault_arn: ex('copy_action.value.destination_vault_arn'),
-          dynamic: {
-            lifecycle: {
-              for_each: ex('copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]'),
-              content: { delete_after: ex('lifecycle.value') },
+  setBlocks(backupPlan, 'rule', [
+    {
+      rule_name: ex(`"${shortName}"`),
+      target_vault_name: ex(targetVault),
+      schedule: ex('each.value.schedule'),
+      start_window: ex('each.value.start_window_minutes'),
+      completion_window: ex('each.value.completion_window_minutes'),
+      lifecycle: {
+        cold_storage_after: ex('each.value.cold_storage_after_days'),
+        delete_after: ex('each.value.delete_after_days'),
+      },
+      dynamic: {
+        copy_action: {
+          for_each: ex('each.value.copy_to'),
+          content: {
+            destination_vault_arn: ex('copy_action.value.destination_vault_arn'),
+            dynamic: {
+              lifecycle: {
+                for_each: ex(
+                  'copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]',
+                ),
+                content: { delete_after: ex('lifecycle.value') },
+              },
             },
           },
         },
       },
     },
-  }]);
+  ]);
   return backupPlan;
 }
 

@@ -9,7 +9,10 @@ import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
 /** One resource, for_each over at most one entry keyed `replica`. */
-export function buildReplication(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
+export function buildReplication(
+  ctx: BuildContext<EfsFilesystemInput>,
+  fileSystem: EfsFileSystem,
+): EfsReplicationConfiguration {
   const v = ctx.in;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {

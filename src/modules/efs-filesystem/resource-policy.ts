@@ -32,7 +32,9 @@ export function addStatementTo(
   const label = `EfsFilesystem "${fileSystem.node.path}" addToResourcePolicy`;
   const existing = inputs.policy_statements;
   if (Token.isUnresolved(existing)) {
-    throwValidationError(label, ['policyStatements was given as a token, known only at plan time: addToResourcePolicy cannot add to it. Give policyStatements as a literal list (its values may be tokens).']);
+    throwValidationError(label, [
+      'policyStatements was given as a token, known only at plan time: addToResourcePolicy cannot add to it. Give policyStatements as a literal list (its values may be tokens).',
+    ]);
   }
   const list = existing as unknown[];
   const entry = toHclValue(ENTRY_TYPE, statement);

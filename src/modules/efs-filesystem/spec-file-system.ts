@@ -3,25 +3,65 @@
  * lifecycle, the creation token and the replacement guard's flag, declared once (inputs and
  * rules). build-file-system.ts creates the file system from them.
  */
-import { Expr, and, call, cond, eq, ge, get, gt, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, or, show, template } from '../../core/expr';
+import {
+  Expr,
+  and,
+  call,
+  cond,
+  eq,
+  ge,
+  get,
+  gt,
+  inputReader,
+  isNull,
+  le,
+  lit,
+  name,
+  ne,
+  not,
+  notNull,
+  nullOr,
+  or,
+  show,
+  template,
+} from '../../core/expr';
 import { Rule, oneOf } from '../../core/rules';
 import { InputName, defineInputs } from '../../core/spec';
 import { closedSet, optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm, val } from '../../core/doc';
 import { matches } from '../shared';
 
-export const THROUGHPUT_MODES = closedSet('ThroughputMode', ['elastic', 'provisioned', 'bursting'], 'How the file system\'s throughput is set.');
-export const PERFORMANCE_MODES = closedSet('PerformanceMode', ['generalPurpose', 'maxIO'], 'The file system\'s performance mode.');
+export const THROUGHPUT_MODES = closedSet(
+  'ThroughputMode',
+  ['elastic', 'provisioned', 'bursting'],
+  "How the file system's throughput is set.",
+);
+export const PERFORMANCE_MODES = closedSet(
+  'PerformanceMode',
+  ['generalPurpose', 'maxIO'],
+  "The file system's performance mode.",
+);
 /** Values of TransitionToIA and TransitionToArchive, in increasing order of age. */
 export const TRANSITION_DAYS = closedSet(
   'TransitionAge',
   [
-    'AFTER_1_DAY', 'AFTER_7_DAYS', 'AFTER_14_DAYS', 'AFTER_30_DAYS', 'AFTER_60_DAYS',
-    'AFTER_90_DAYS', 'AFTER_180_DAYS', 'AFTER_270_DAYS', 'AFTER_365_DAYS',
+    'AFTER_1_DAY',
+    'AFTER_7_DAYS',
+    'AFTER_14_DAYS',
+    'AFTER_30_DAYS',
+    'AFTER_60_DAYS',
+    'AFTER_90_DAYS',
+    'AFTER_180_DAYS',
+    'AFTER_270_DAYS',
+    'AFTER_365_DAYS',
   ],
   'Days since a file was last accessed before it moves to Infrequent Access or Archive.',
 );
-export const PRIMARY_STORAGE_TRANSITIONS = closedSet('PrimaryStorageTransition', ['AFTER_1_ACCESS'], 'When a file moves back to Standard storage.');
+export const PRIMARY_STORAGE_TRANSITIONS = closedSet(
+  'PrimaryStorageTransition',
+  ['AFTER_1_ACCESS'],
+  'When a file moves back to Standard storage.',
+);
 /** The API's range for ProvisionedThroughputInMibps; the Region may set a lower ceiling. */
 export const MAX_PROVISIONED_MIBPS = 3414;
 
@@ -43,7 +83,9 @@ export const fileSystemInputs = defineInputs([
   {
     name: 'provisioned_throughput_in_mibps',
     type: t.number(),
-    description: doc.unset('none (only used with provisioned throughput)')`Throughput in MiB/s when ${nm('throughput_mode')} is ${val('provisioned')} (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
+    description: doc.unset(
+      'none (only used with provisioned throughput)',
+    )`Throughput in MiB/s when ${nm('throughput_mode')} is ${val('provisioned')} (required then, refused otherwise): 1 to ${MAX_PROVISIONED_MIBPS}, and the Region may allow less. AWS limits decreases to about one a day.`,
     onChange: 'In place (AWS allows about one decrease a day).',
   },
   {
@@ -51,20 +93,34 @@ export const fileSystemInputs = defineInputs([
     type: t.oneOf(PERFORMANCE_MODES),
     default: 'generalPurpose',
     description: doc`${val('generalPurpose')} or ${val('maxIO')}. Immutable: changing it replaces the file system. ${val('maxIO')} works only with Regional file systems and non-elastic throughput.`,
-    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
+    onChange:
+      'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
-  { name: 'encrypted', type: t.bool(), default: true, description: 'Encrypt data at rest. Immutable: changing it replaces the file system.', onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.' },
+  {
+    name: 'encrypted',
+    type: t.bool(),
+    default: true,
+    description: 'Encrypt data at rest. Immutable: changing it replaces the file system.',
+    onChange:
+      'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
+  },
   {
     name: 'kms_key_arn',
     type: t.string(),
-    description: doc.unset('the AWS-managed key')`ARN of the KMS key for encryption at rest${hclOnly('; null uses the AWS-managed key')}. Needs ${nm('encrypted')}. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.`,
-    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
+    description: doc.unset(
+      'the AWS-managed key',
+    )`ARN of the KMS key for encryption at rest${hclOnly('; null uses the AWS-managed key')}. Needs ${nm('encrypted')}. Immutable. A key ARN, not a key id or alias: switching between forms has replaced file systems.`,
+    onChange:
+      'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'availability_zone_name',
     type: t.string(),
-    description: doc.unset('a Regional file system')`Availability Zone of a One Zone file system${hclOnly('; null for a Regional one')}. Immutable. A One Zone file system takes at most one mount target, in that zone.`,
-    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
+    description: doc.unset(
+      'a Regional file system',
+    )`Availability Zone of a One Zone file system${hclOnly('; null for a Regional one')}. Immutable. A One Zone file system takes at most one mount target, in that zone.`,
+    onChange:
+      'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data.',
   },
   {
     name: 'backup_enabled',
@@ -84,8 +140,7 @@ export const fileSystemInputs = defineInputs([
       'LifecyclePolicy',
     ),
     default: { transition_to_ia: 'AFTER_30_DAYS', transition_to_primary_storage_class: 'AFTER_1_ACCESS' },
-    description:
-      doc`When files move to Infrequent Access and Archive (${val('AFTER_1_DAY')} … ${val('AFTER_365_DAYS')}) and back to Standard (${val('AFTER_1_ACCESS')}). A field left out means no such transition; ${val({})} keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.`,
+    description: doc`When files move to Infrequent Access and Archive (${val('AFTER_1_DAY')} … ${val('AFTER_365_DAYS')}) and back to Standard (${val('AFTER_1_ACCESS')}). A field left out means no such transition; ${val({})} keeps everything in Standard. Archive must come after IA and needs elastic throughput and General Purpose mode.`,
     onChange: 'In place.',
   },
 ]);
@@ -95,11 +150,10 @@ export const replacementInputs = defineInputs([
     name: 'allow_file_system_replacement',
     type: t.bool(),
     default: false,
-    description:
-      doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')}, ${nm('availability_zone_name')} or ${nm('creation_token')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')}, ${nm('availability_zone_name')} or ${nm('creation_token')} changes nothing (the file system keeps its key, zone and token) and is not refused. ${either(
-        "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone).",
-        'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).',
-      )}`,
+    description: doc`Changing ${nm('encrypted')}, ${nm('kms_key_arn')}, ${nm('performance_mode')}, ${nm('availability_zone_name')} or ${nm('creation_token')} replaces the file system and destroys its data, and so does \`-replace\` of it: while this is ${val(false)}, the plan that would do it fails, whatever was applied before (the flag set and reset, the module's own \`terraform_data\` removed or replaced). Set it to ${val(true)} for the one apply that should replace the file system, then back to ${val(false)}. Removing ${nm('kms_key_arn')}, ${nm('availability_zone_name')} or ${nm('creation_token')} changes nothing (the file system keeps its key, zone and token) and is not refused. ${either(
+      "Not refused at plan time, but flagged by `efs-modules doctor`: `terraform destroy`, a removed module block, and a plan in which the module's security group and `terraform_data.module_created` are new too (a file system imported or moved into a module never applied without its security group, or `-replace` of both; with `create_security_group = false`, `-replace` of `terraform_data.module_created` alone).",
+      'While it is `false` the construct also refuses `cdktf destroy` (`prevent_destroy`); `removalPolicy` sets it (`RemovalPolicy.DESTROY` is `true`), so give one or the other. Not refused at plan time, but flagged by `efs-modules doctor`: a removed construct, and a plan in which its security group and `terraform_data.module_created` are new too (a file system imported or moved into a stack never applied without its security group, or `-replace` of both; with `createSecurityGroup` false, `-replace` of `terraform_data.module_created` alone).',
+    )}`,
     onChange: 'Replaces no AWS resource by itself: it lets the plan it is set in replace the file system.',
   },
 ]);
@@ -108,8 +162,11 @@ export const creationTokenInputs = defineInputs([
   {
     name: 'creation_token',
     type: t.string(),
-    description: doc.unset('a token the provider generates')`Idempotency token of the file system (1 to 64 characters), the \`CreationToken\` of the EFS API. Immutable: a different token replaces the file system. Leaving it out on an existing file system keeps the token it has.`,
-    onChange: 'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data. Removing it changes nothing.',
+    description: doc.unset(
+      'a token the provider generates',
+    )`Idempotency token of the file system (1 to 64 characters), the \`CreationToken\` of the EFS API. Immutable: a different token replaces the file system. Leaving it out on an existing file system keeps the token it has.`,
+    onChange:
+      'Refused without `allow_file_system_replacement = true`; with it, replaces the file system and destroys its data. Removing it changes nothing.',
   },
 ]);
 
@@ -135,10 +192,13 @@ export const fileSystemRules: Rule<FileSystemInput>[] = [
     id: 'provisioned-throughput-range',
     inputs: ['provisioned_throughput_in_mibps'],
     summary: `provisioned_throughput_in_mibps is from 1 to ${MAX_PROVISIONED_MIBPS}`,
-    condition: nullOr(fileSystem('provisioned_throughput_in_mibps'), and(
-      ge(fileSystem('provisioned_throughput_in_mibps'), lit(1)),
-      le(fileSystem('provisioned_throughput_in_mibps'), lit(MAX_PROVISIONED_MIBPS)),
-    )),
+    condition: nullOr(
+      fileSystem('provisioned_throughput_in_mibps'),
+      and(
+        ge(fileSystem('provisioned_throughput_in_mibps'), lit(1)),
+        le(fileSystem('provisioned_throughput_in_mibps'), lit(MAX_PROVISIONED_MIBPS)),
+      ),
+    ),
     message: template`${name('provisioned_throughput_in_mibps')} must be from 1 to ${lit(MAX_PROVISIONED_MIBPS)} MiB/s (got ${show(fileSystem('provisioned_throughput_in_mibps'))}).`,
   },
   oneOf('performance-mode-allowed', 'performance_mode', PERFORMANCE_MODES),
@@ -153,12 +213,17 @@ export const fileSystemRules: Rule<FileSystemInput>[] = [
     id: 'availability-zone-format',
     inputs: ['availability_zone_name'],
     summary: 'availability_zone_name, when set, is a zone name such as `us-east-1a`',
-    condition: nullOr(fileSystem('availability_zone_name'), matches(fileSystem('availability_zone_name'), PATTERNS.availabilityZone)),
+    condition: nullOr(
+      fileSystem('availability_zone_name'),
+      matches(fileSystem('availability_zone_name'), PATTERNS.availabilityZone),
+    ),
     message: template`${name('availability_zone_name')} must be an Availability Zone name such as "us-east-1a" (got ${show(fileSystem('availability_zone_name'))}).`,
   },
   oneOf('lifecycle-ia-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_ia']),
   oneOf('lifecycle-archive-allowed', 'lifecycle_policy', TRANSITION_DAYS, ['transition_to_archive']),
-  oneOf('lifecycle-primary-allowed', 'lifecycle_policy', PRIMARY_STORAGE_TRANSITIONS, ['transition_to_primary_storage_class']),
+  oneOf('lifecycle-primary-allowed', 'lifecycle_policy', PRIMARY_STORAGE_TRANSITIONS, [
+    'transition_to_primary_storage_class',
+  ]),
   {
     id: 'lifecycle-archive-after-ia',
     inputs: ['lifecycle_policy'],
@@ -177,7 +242,10 @@ export const creationTokenRules: Rule<FileSystemInput>[] = [
     id: 'creation-token-length',
     inputs: ['creation_token'],
     summary: 'creation_token, when set, is 1 to 64 characters',
-    condition: nullOr(fileSystem('creation_token'), and(ne(fileSystem('creation_token'), lit('')), le(call('length', fileSystem('creation_token')), lit(64)))),
+    condition: nullOr(
+      fileSystem('creation_token'),
+      and(ne(fileSystem('creation_token'), lit('')), le(call('length', fileSystem('creation_token')), lit(64))),
+    ),
     message: template`${name('creation_token')} must be 1 to 64 characters (got ${show(fileSystem('creation_token'))}).`,
   },
 ];
@@ -188,21 +256,28 @@ export const fileSystemCrossRules: Rule<FileSystemInput>[] = [
     id: 'provisioned-throughput-required',
     inputs: ['provisioned_throughput_in_mibps', 'throughput_mode'],
     summary: 'provisioned_throughput_in_mibps is set exactly when throughput_mode is `provisioned`',
-    condition: eq(eq(fileSystem('throughput_mode'), lit('provisioned')), notNull(fileSystem('provisioned_throughput_in_mibps'))),
+    condition: eq(
+      eq(fileSystem('throughput_mode'), lit('provisioned')),
+      notNull(fileSystem('provisioned_throughput_in_mibps')),
+    ),
     message: template`${name('provisioned_throughput_in_mibps')} must be set when ${name('throughput_mode')} is "provisioned", and only then (got ${show(fileSystem('provisioned_throughput_in_mibps'))} with ${name('throughput_mode')} ${show(fileSystem('throughput_mode'))}).`,
   },
   {
     id: 'max-io-not-elastic',
     inputs: ['performance_mode', 'throughput_mode'],
     summary: '`maxIO` is not combined with elastic throughput',
-    condition: not(and(eq(fileSystem('performance_mode'), lit('maxIO')), eq(fileSystem('throughput_mode'), lit('elastic')))),
+    condition: not(
+      and(eq(fileSystem('performance_mode'), lit('maxIO')), eq(fileSystem('throughput_mode'), lit('elastic'))),
+    ),
     message: template`${name('performance_mode')} "maxIO" does not work with ${name('throughput_mode')} "elastic"; use "generalPurpose", or "provisioned" or "bursting" throughput.`,
   },
   {
     id: 'max-io-not-one-zone',
     inputs: ['performance_mode', 'availability_zone_name'],
     summary: '`maxIO` is not combined with One Zone',
-    condition: not(and(eq(fileSystem('performance_mode'), lit('maxIO')), notNull(fileSystem('availability_zone_name')))),
+    condition: not(
+      and(eq(fileSystem('performance_mode'), lit('maxIO')), notNull(fileSystem('availability_zone_name'))),
+    ),
     message: template`${name('performance_mode')} "maxIO" does not work with a One Zone file system (${name('availability_zone_name')} is ${show(fileSystem('availability_zone_name'))}); use "generalPurpose".`,
   },
   {

@@ -14,7 +14,12 @@ import { accessPointInputs, accessPointRules } from './spec-access-points';
 import { alarmsInputs, alarmsRules } from './spec-alarms';
 import { backupPlanInputs, backupPlanRules } from './spec-backup-plan';
 import {
-  creationTokenInputs, creationTokenRules, fileSystemCrossRules, fileSystemInputs, fileSystemRules, replacementInputs,
+  creationTokenInputs,
+  creationTokenRules,
+  fileSystemCrossRules,
+  fileSystemInputs,
+  fileSystemRules,
+  replacementInputs,
 } from './spec-file-system';
 import { networkCrossRules, networkInputs, networkRules } from './spec-network';
 import { policyDocumentInputs, policyInputs, policyRules } from './spec-policy';
@@ -36,7 +41,8 @@ const inputs = defineInputs([
     type: t.string(),
     required: true,
     description: doc`Name of the file system: its \`Name\` tag and the prefix of the names of everything the module creates. Unless ${nm('security_group_name')} is set, a new name replaces the mount targets' security group, create-before-destroy so that no client loses NFS${hclOnly(' (see "What a change does")')}.`,
-    onChange: 'Tags and rule descriptions update in place. The security group keeps the name it was created with (set once; its `Name` tag follows), so a rename replaces nothing.',
+    onChange:
+      'Tags and rule descriptions update in place. The security group keeps the name it was created with (set once; its `Name` tag follows), so a rename replaces nothing.',
   },
   ...networkInputs,
   ...fileSystemInputs,
@@ -51,7 +57,13 @@ const inputs = defineInputs([
   // --- backup_plan and alarms: declared in spec-backup-plan.ts and spec-alarms.ts
   ...backupPlanInputs,
   ...alarmsInputs,
-  { name: 'tags', type: t.map(t.string()), default: {}, description: 'Tags for every resource the module creates.', onChange: 'In place, on every resource.' },
+  {
+    name: 'tags',
+    type: t.map(t.string()),
+    default: {},
+    description: 'Tags for every resource the module creates.',
+    onChange: 'In place, on every resource.',
+  },
 ]);
 
 /** The names of efs-filesystem's inputs, derived from the declaration above: build and cases take theirs from it. */
@@ -63,10 +75,27 @@ const outputs: OutputSpec[] = [
   { name: 'id', type: t.string(), description: 'ID of the file system.' },
   { name: 'arn', type: t.string(), description: 'ARN of the file system.' },
   { name: 'dns_name', type: t.string(), description: 'DNS name of the file system, for mounting by name.' },
-  { name: 'security_group_id', type: t.string(), description: doc`ID of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.` },
-  { name: 'security_group_arn', type: t.string(), description: doc`ARN of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.` },
-  { name: 'size_in_bytes', type: t.number(), description: 'The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates it about once an hour; it is not a real-time figure).' },
-  { name: 'mount_target_ids', type: t.map(t.string()), description: doc`IDs of the mount targets, by the keys of ${nm('mount_targets')}.` },
+  {
+    name: 'security_group_id',
+    type: t.string(),
+    description: doc`ID of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.`,
+  },
+  {
+    name: 'security_group_arn',
+    type: t.string(),
+    description: doc`ARN of the security group the module created for the mount targets${either('; null when `create_security_group = false`', ' (none when `createSecurityGroup` is false)')}.`,
+  },
+  {
+    name: 'size_in_bytes',
+    type: t.number(),
+    description:
+      'The metered size of the data in the file system, in bytes, as of the last refresh (EFS updates it about once an hour; it is not a real-time figure).',
+  },
+  {
+    name: 'mount_target_ids',
+    type: t.map(t.string()),
+    description: doc`IDs of the mount targets, by the keys of ${nm('mount_targets')}.`,
+  },
   {
     name: 'mount_targets',
     type: t.map(
@@ -136,7 +165,8 @@ const rules: Rule<EfsFilesystemInput>[] = [
 export const efsFilesystemSpec: ModuleSpec<EfsFilesystemInput> = {
   name: 'efs-filesystem',
   className: 'EfsFilesystem',
-  summary: 'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',
+  summary:
+    'An encrypted Amazon EFS file system with mount targets, their security group, access points, backup, lifecycle, a TLS-only file system policy and optional replication.',
   inputs,
   outputs,
   rules,

@@ -7,7 +7,16 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { asTokens, toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import {
+  MountAccessPoint,
+  MountFileSystem,
+  accessPointOf,
+  fileSystemReferenceOf,
+  admitClientGroup,
+  dependOnMountTargets,
+  roleNameFromArn,
+  withKnownMountTargets,
+} from '../mount/construct';
 import type { EcsTaskDefinitionResource } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
@@ -63,7 +72,11 @@ export class EfsMountEcs extends ModuleConstruct {
     const { taskDefinition, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
     const fileSystem = fileSystemReferenceOf(props.fileSystem);
-    const moduleProps: EfsMountEcsProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
+    const moduleProps: EfsMountEcsProps = {
+      ...rest,
+      fileSystem,
+      accessPoint: accessPointOf(label, fileSystem, accessPoint),
+    };
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);
@@ -73,7 +86,9 @@ export class EfsMountEcs extends ModuleConstruct {
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
       if (existing !== undefined && !Array.isArray(existing)) {
-        throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
+        throwValidationError(label, [
+          `taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`,
+        ]);
       }
       taskDefinition.putVolume([...(existing ?? []), this.volume]);
       dependOnMountTargets(taskDefinition, this, fileSystem);
@@ -114,7 +129,10 @@ export class EfsMountEcs extends ModuleConstruct {
         fileSystemId: value(efs.file_system_id),
         transitEncryption: efs.transit_encryption,
         transitEncryptionPort: num(value(efs.transit_encryption_port)),
-        authorizationConfig: { accessPointId: value(efs.authorization_config.access_point_id), iam: value(efs.authorization_config.iam) },
+        authorizationConfig: {
+          accessPointId: value(efs.authorization_config.access_point_id),
+          iam: value(efs.authorization_config.iam),
+        },
       },
     };
   }
@@ -134,11 +152,14 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props:
   const volumeName = volumeNameOf(props.volumeName ?? null, props.name);
   // Compared as plan time will see them: one token given to two mounts is one name twice.
   if (Array.isArray(volumes) && volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
-    problems.push(`${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`);
+    problems.push(
+      `${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`,
+    );
   }
   if (problems.length > 0) throwValidationError(label, problems);
   const taskRoleName =
-    props.taskRoleName ?? (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
+    props.taskRoleName ??
+    (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
   // Known at synth time here: a task definition without a task role has no role to grant.
   const attachTaskRolePolicy = props.attachTaskRolePolicy ?? (taskRoleName === undefined ? false : undefined);
   return { ...props, taskRoleName, attachTaskRolePolicy };

@@ -5,20 +5,50 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or,
-  perPath, show, template,
+  Expr,
+  and,
+  call,
+  cond,
+  declared,
+  eq,
+  forEach,
+  get,
+  gt,
+  inputReader,
+  isNull,
+  le,
+  lit,
+  name,
+  not,
+  notNull,
+  nullOr,
+  or,
+  perPath,
+  show,
+  template,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
-  MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+  MAX_POSIX_ID,
+  SHARED_PATTERNS,
+  isPosixId,
+  matches,
+  nameFormatRule,
+  octalPermissions,
+  rootDirectory,
 } from '../shared';
-import { OWN_ACCESS_POINT_DEFAULTS, OWN_ACCESS_POINT_INPUTS, type MountInput, type MountNames, type OwnAccessPointInput } from './spec';
+import {
+  OWN_ACCESS_POINT_DEFAULTS,
+  OWN_ACCESS_POINT_INPUTS,
+  type MountInput,
+  type MountNames,
+  type OwnAccessPointInput,
+} from './spec';
 
 /** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
 export const MAX_SECONDARY_GIDS = 16;
 /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
 export const ROLE_NAME_PATTERN = '^[A-Za-z0-9+=,.@_-]{1,64}$';
-
 
 /**
  * Whether the module attaches the role policy: declared once as the local `attaches_role_policy`,
@@ -41,7 +71,11 @@ function keepsDefault(input: OwnAccessPointInput): Expr {
   // Field by field: `==` on whole objects also compares their types (a list against an empty tuple).
   const user = v('posix_user');
   const { uid, gid } = OWN_ACCESS_POINT_DEFAULTS.posix_user;
-  return and(eq(get(user, 'uid'), lit(uid)), eq(get(user, 'gid'), lit(gid)), eq(call('length', get(user, 'secondary_gids')), lit(0)));
+  return and(
+    eq(get(user, 'uid'), lit(uid)),
+    eq(get(user, 'gid'), lit(gid)),
+    eq(call('length', get(user, 'secondary_gids')), lit(0)),
+  );
 }
 
 /**
@@ -132,7 +166,10 @@ function ownAccessPointFormatRules(): Rule<OwnAccessPointInput>[] {
         isPosixId(get(posixUser, 'uid')),
         isPosixId(get(posixUser, 'gid')),
         le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
-        call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
+        call(
+          'alltrue',
+          forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g']),
+        ),
       ),
       message: template`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
     },
@@ -182,7 +219,8 @@ function clientGroupAllowedRule(n: MountNames): Rule<'security_group_id' | 'file
   return {
     id: 'client-group-allowed',
     inputs: ['security_group_id', 'file_system'],
-    summary: "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
+    summary:
+      "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
     // Checked once both are known; null on either side means the user manages NFS access another way.
     // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
     // A malformed ID is security-group-id-format's to report, not this rule's.
@@ -190,7 +228,10 @@ function clientGroupAllowedRule(n: MountNames): Rule<'security_group_id' | 'file
       group,
       or(
         not(matches(group, SHARED_PATTERNS.securityGroupId)),
-        nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+        nullOr(
+          allowedGroups,
+          or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id'))),
+        ),
       ),
     ),
     message: template`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
