@@ -209,7 +209,7 @@ function parseArgs(argv: string[]): ReleaseOptions {
 }
 
 if (require.main === module) {
-  (async () => {
+  void (async () => {
     try {
       await release(parseArgs(process.argv.slice(2)));
     } catch (e) {

@@ -329,7 +329,7 @@ function mapAccessPoint(ap: StateResource, moduleTags: Record<string, string>, m
 
 function mapPolicy(policy: StateResource, m: Migration, at: (local: string) => string): void {
   m.moved.push({ from: at('aws_efs_file_system_policy.this[0]'), to: at('aws_efs_file_system_policy.this') });
-  let statements: { Sid?: string }[] = [];
+  let statements: { Sid?: string }[];
   try {
     const parsed = JSON.parse(policy.values.policy ?? '{}');
     statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement].filter(Boolean);

@@ -1,4 +1,7 @@
-/** A declared value: one definition, read as its local where the build declares it, inlined where locals cannot be read. */
+/**
+ * A declared value: one definition, read as its local where the build declares it, inlined where
+ * locals cannot be read.
+ */
 import { and, declared, evaluate, inputReader, not, notNull, or, toHcl } from '../../src/core/expr';
 
 const input = inputReader<'attach_role_policy' | 'role_name'>();

@@ -61,7 +61,10 @@ const HCL_SIGNS: readonly [string, RegExp][] = [
   ['{ x = … }', /\{\s*[\w"-]+\s*=\s/],
 ];
 
-/** What TypeScript looks like, as it must not appear in HCL docs: camelCase names, `undefined`, the constructs and cdktf. */
+/**
+ * What TypeScript looks like, as it must not appear in HCL docs: camelCase names, `undefined`, the
+ * constructs and cdktf.
+ */
 const TS_SIGNS: readonly [string, RegExp][] = [
   ...CAMEL.map((n): [string, RegExp] => [n, word(n)]),
   ...MODULES.map((m): [string, RegExp] => [m.spec.className, word(m.spec.className)]),

@@ -1,8 +1,9 @@
 /**
  * The checks added for issue 18 on the committed plans of their fixtures: efs-hygiene (flagged),
  * clean (each check's passing twin), unknown-attribute, rekeyed-rule, and the CDKTF stacks
- * construct-hygiene and construct-rekeyed (the examples' stacks pass: test/efs-mount-complete). Which findings each plan
- * yields is in expected.ts; here, what the messages say and which Security Hub controls they carry.
+ * construct-hygiene and construct-rekeyed (the examples' stacks pass: test/efs-mount-complete).
+ * Which findings each plan yields is in expected.ts; here, what the messages say and which Security
+ * Hub controls they carry.
  */
 import { diagnose } from '../../src/doctor/diagnose';
 import type { Finding } from '../../src/doctor/finding';
@@ -84,7 +85,8 @@ describe('file systems', () => {
       'EFS.2',
       'EFS.7',
     ]);
-    // clean: data has automatic backups ENABLED; archive has them DISABLED but is selected by aws_backup_selection.archive.
+    // clean: data has automatic backups ENABLED; archive has them DISABLED but is selected by
+    // aws_backup_selection.archive.
     expect(of('clean')).toEqual([]);
   });
 

@@ -2,8 +2,9 @@
  * examples/lambda, planned offline with the real AWS provider, in HCL and as its TypeScript twin
  * (the `lambda` stack of main.ts). The VPC, subnets, role and security group are created in the
  * same configuration, so the role name and group ID are unknown at plan time, and the mount is
- * given them with no flag: the plan proves a new user's first configuration plans as written. `terraform graph` proves the function is created
- * after the mount targets, and the two plans hold the same resources and values.
+ * given them with no flag: the plan proves a new user's first configuration plans as written.
+ * `terraform graph` proves the function is created after the mount targets, and the two plans hold
+ * the same resources and values.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,7 @@
-/** What a ValidationError carries and how it prints, in process (the printed forms in real processes: uncaught.test.ts). */
+/**
+ * What a ValidationError carries and how it prints, in process (the printed forms in real
+ * processes: uncaught.test.ts).
+ */
 import { inspect } from 'util';
 import { App, Construct, TerraformStack } from '../../src/cdktf';
 import { EfsFilesystem, ValidationError, type EfsFilesystemProps } from '../../src';

@@ -149,7 +149,10 @@ export async function installConsumer(dir: string, tarball: string, combination:
   }
 }
 
-/** Every examples/<folder>/stack.ts, with the stack class it exports and the stack ID main.ts gives it (its folder, '/' as '-'). */
+/**
+ * Every examples/<folder>/stack.ts, with the stack class it exports and the stack ID main.ts gives
+ * it (its folder, '/' as '-').
+ */
 export function exampleStacks(): { file: string; className: string; id: string }[] {
   return (fs.readdirSync(path.join(ROOT, 'examples'), { recursive: true }) as string[])
     .filter((file) => path.basename(file) === 'stack.ts')

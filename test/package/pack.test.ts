@@ -63,7 +63,10 @@ let planned: PlanJson;
 const consumers: Partial<Record<keyof typeof COMBINATIONS, Consumer>> = {};
 let resolved: Record<'cdktf20' | 'cdktf21' | 'cdktn' | 'cdktf020', Awaited<ReturnType<typeof resolveWithNpm>>>;
 
-/** Installs, compiles and synthesizes one combination's project: main.ts.fixture (+ the fixtures in `extra`) and every example. */
+/**
+ * Installs, compiles and synthesizes one combination's project: main.ts.fixture (+ the fixtures in
+ * `extra`) and every example.
+ */
 async function buildConsumer(
   work: string,
   tarball: string,

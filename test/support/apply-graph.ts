@@ -44,7 +44,10 @@ export function parseDot(dot: string): ApplyGraph {
   return { waitsFor };
 }
 
-/** The label of an instance's node for one step, e.g. `[root] module.efs.aws_security_group.this (destroy deposed …)`. */
+/**
+ * The label of an instance's node for one step, e.g. `[root] module.efs.aws_security_group.this
+ * (destroy deposed …)`.
+ */
 export function nodeOf(graph: ApplyGraph, address: string, step: Step): string {
   const base = `[root] ${address}`;
   const found = [...graph.waitsFor.keys()].filter((label) =>

@@ -77,7 +77,7 @@ export async function startProviderBroker(
   server.unref();
   const stop = async () => {
     server.close();
-    const started = await Promise.allSettled(providers.values());
+    const started = await Promise.allSettled([...providers.values()]);
     await Promise.all(started.map((p) => (p.status === 'fulfilled' ? p.value.stop() : undefined)));
     fs.rmSync(socket, { force: true });
   };

@@ -214,6 +214,8 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
+// The escape character starts every colour code: the control character is meant.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function stripAnsi(text: string): string {

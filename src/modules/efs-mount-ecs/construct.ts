@@ -17,7 +17,7 @@ import {
   roleNameFromArn,
   withKnownMountTargets,
 } from '../mount/construct';
-import type { EcsTaskDefinitionResource } from '../provider-resources';
+import type { EcsTaskDefinitionResource, EcsVolumeEntry } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint' | 'fileSystem'> {
@@ -90,7 +90,7 @@ export class EfsMountEcs extends ModuleConstruct {
           `taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`,
         ]);
       }
-      taskDefinition.putVolume([...(existing ?? []), this.volume]);
+      taskDefinition.putVolume([...volumeEntries(existing), this.volume]);
       dependOnMountTargets(taskDefinition, this, fileSystem);
     }
   }
@@ -118,8 +118,7 @@ export class EfsMountEcs extends ModuleConstruct {
 
   /** The task definition's volume, for an `EcsTaskDefinition` created without the `taskDefinition` prop. */
   get volume(): EcsTaskDefinitionVolume {
-    const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
-    const efs = volume.efs_volume_configuration;
+    const efs = (this.outputValues.volume as VolumeOutput).efs_volume_configuration;
     // As the outputs are: what is constant in them is written as constant (src/core/outputs.ts).
     const value = (v: unknown) => asTokens(v) as string;
     return {
@@ -148,10 +147,10 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props:
       `${where} has no taskRoleArn: EFS IAM authorization mounts with the task role. Give the task definition a taskRoleArn, or pass iamAuthorization: false.`,
     );
   }
-  const volumes = td.volumeInput;
+  const volumes = volumeEntries(td.volumeInput);
   const volumeName = volumeNameOf(props.volumeName ?? null, props.name);
   // Compared as plan time will see them: one token given to two mounts is one name twice.
-  if (Array.isArray(volumes) && volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
+  if (volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
     problems.push(
       `${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`,
     );
@@ -172,4 +171,19 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props:
 function volumeNameOf(volumeName: string | null, name: string): string {
   if (volumeName !== null) return volumeName;
   return Token.isUnresolved(name) ? Fn.replace(name, '.', '-') : name.replace(/\./g, '-');
+}
+
+/** The module's `volume` output as the build writes it (HCL names; values may be tokens). */
+interface VolumeOutput {
+  readonly efs_volume_configuration: {
+    readonly file_system_id: unknown;
+    readonly transit_encryption: string;
+    readonly transit_encryption_port: unknown;
+    readonly authorization_config: { readonly access_point_id: unknown; readonly iam: unknown };
+  };
+}
+
+/** A task definition's volumes as a list: none for unset, none to compare for a token (refused where it matters). */
+function volumeEntries(volumes: EcsTaskDefinitionResource['volumeInput']): readonly EcsVolumeEntry[] {
+  return Array.isArray(volumes) ? (volumes as readonly EcsVolumeEntry[]) : [];
 }

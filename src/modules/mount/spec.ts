@@ -75,7 +75,12 @@ export const mountNames = <const Role extends string, const Attach extends strin
 
 /** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
 export function mountInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
-  const head = defineInputs([
+  return { head: headInputs(n), grants: grantInputs(n) };
+}
+
+/** The file system, the access point and its directory and user: first in every mount's inputs. */
+function headInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  return defineInputs([
     {
       name: 'file_system',
       type: FILE_SYSTEM_REFERENCE,
@@ -121,7 +126,11 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
     },
   ]);
-  const grants = defineInputs([
+}
+
+/** The client's role and its policy, its security group and the tags: after the client-specific inputs. */
+function grantInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  return defineInputs([
     {
       name: n.role,
       type: t.string(),
@@ -155,7 +164,6 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
         "Updates the access point's tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point's update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.",
     },
   ]);
-  return { head, grants };
 }
 
 /** The names of the inputs both mount modules declare (`mountInputs`), with the module's role and flag names. */

@@ -1,4 +1,7 @@
-/** Requests to the run task service as HCP Terraform makes them, for the tests: raw bodies, chosen headers, no connection reuse. */
+/**
+ * Requests to the run task service as HCP Terraform makes them, for the tests: raw bodies, chosen
+ * headers, no connection reuse.
+ */
 import * as http from 'http';
 import { signBody } from '../../../src/doctor/serve/signature';
 

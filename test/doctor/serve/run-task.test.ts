@@ -69,7 +69,10 @@ function resultOf(taskResultId: string): TaskResult {
   return JSON.parse(callback.body) as TaskResult;
 }
 
-/** Runs one clean plan through the service: by its callback, work started for any earlier request would have reached the fake. */
+/**
+ * Runs one clean plan through the service: by its callback, work started for any earlier request
+ * would have reached the fake.
+ */
 async function sentinel(id: string): Promise<void> {
   expect((await postSigned(url, hcp.payload('clean', id), KEY)).status).toBe(200);
   await hcp.waitForCallbacks([id], 5_000);

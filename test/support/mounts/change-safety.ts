@@ -53,7 +53,10 @@ interface Case {
   readonly from?: Inputs;
   /** Inputs v2 sets on top of those. */
   readonly set: Inputs;
-  /** `actions address` of every change, relative to the case (`mount.` for the module's resources, `client` for the function or task definition). */
+  /**
+   * `actions address` of every change, relative to the case (`mount.` for the module's resources,
+   * `client` for the function or task definition).
+   */
   readonly expect: string[];
 }
 

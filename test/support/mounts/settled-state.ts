@@ -41,7 +41,10 @@ function settle(state: State, p: PlanJson): number {
   return changed;
 }
 
-/** Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would, dependencies included; returns v1 planned against it. */
+/**
+ * Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would,
+ * dependencies included; returns v1 planned against it.
+ */
 export async function writeAppliedState(dir: string): Promise<PlanJson> {
   // With each instance's dependencies, as an apply records them: Terraform orders the deletion
   // of an object replaced create-before-destroy by them.
