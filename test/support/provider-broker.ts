@@ -78,7 +78,7 @@ export async function startProviderBroker(
   const stop = async () => {
     server.close();
     const started = await Promise.allSettled([...providers.values()]);
-    await Promise.all(started.map((p) => (p.status === 'fulfilled' ? p.value.stop() : undefined)));
+    await Promise.all(started.flatMap((p) => (p.status === 'fulfilled' ? [p.value.stop()] : [])));
     fs.rmSync(socket, { force: true });
   };
   return { socket, stop };
