@@ -9,7 +9,7 @@ import { answer, readBody, refuse } from './answer';
 import { describeRun, runJob, type JobSettings } from './job';
 import { parsePayload, type RunTaskRequest } from './payload';
 import type { JobQueue } from './queue';
-import type { ServiceOptions } from './service';
+import type { ServiceOptions } from './options';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 
 /** What the handler shares with the service around it. */
