@@ -32,7 +32,9 @@ function sourceHook() {
 function loadCli() {
   if (sourceHook()) return require(source);
   if (fs.existsSync(compiled)) return require(compiled);
-  process.stderr.write('efs-modules: dist/cli.js is missing and the TypeScript source cannot run (esbuild is not installed); build the package or run `npm install`.\n');
+  process.stderr.write(
+    'efs-modules: dist/cli.js is missing and the TypeScript source cannot run (esbuild is not installed); build the package or run `npm install`.\n',
+  );
   process.exit(2);
 }
 

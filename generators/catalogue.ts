@@ -28,13 +28,13 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     `Every rule of every module, ${modules.reduce((n, m) => n + m.spec.rules.length, 0)} in all, tested by ${total} bad inputs.`,
     'Each rule fires in both paths with the same words: at synth time in the TypeScript constructs',
     '(input names in camelCase there), and at plan time in the HCL modules, before anything is created:',
-    'a `validation` block when the rule reads one input, a `precondition` of the module\'s main resource',
-    '(the mounts\' `terraform_data.input_checks`, which exists whether or not they create an access point)',
+    "a `validation` block when the rule reads one input, a `precondition` of the module's main resource",
+    "(the mounts' `terraform_data.input_checks`, which exists whether or not they create an access point)",
     'when it reads several. `test/modules/validation.test.ts` runs every bad input through both paths and',
-    'requires Terraform\'s message to equal the TypeScript one to the letter. In the constructs, a rule',
-    'that reads a prop given as a token (a `TerraformVariable`, another resource\'s attribute) is checked',
-    'at plan time instead, as a `precondition` with the same words (on the file system\'s `terraform_data`',
-    'witness, which depends on nothing, or on the mount\'s `terraform_data.input_checks`)',
+    "requires Terraform's message to equal the TypeScript one to the letter. In the constructs, a rule",
+    "that reads a prop given as a token (a `TerraformVariable`, another resource's attribute) is checked",
+    "at plan time instead, as a `precondition` with the same words (on the file system's `terraform_data`",
+    "witness, which depends on nothing, or on the mount's `terraform_data.input_checks`)",
     '(`test/core/token-rules.test.ts` plans every bad input that way); a rule that requires distinct',
     'values also refuses one token given twice at synth time.',
     '',
@@ -43,7 +43,7 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     'A rule that reads a value with a rule of its own stays silent while that value is refused (the',
     'lifecycle order while an age is misspelt; a rule across inputs while one of them fails its own).',
     '`test/modules/one-error.test.ts` evaluates every rule on every pair of bad inputs of a module laid',
-    'one over the other; the evaluator fails where Terraform\'s expression would (`index()` of a missing',
+    "one over the other; the evaluator fails where Terraform's expression would (`index()` of a missing",
     'item, ordering a null or a word). In a construct with props given as tokens, everything else of',
     'the file system waits for the witness that holds the plan-time checks, so the provider does not',
     'refuse the same value again beside the message.',
@@ -54,7 +54,13 @@ export function printCatalogue(modules: readonly TestedModule[]): string {
     'the old one holds the token), with the way through.',
   ];
   for (const def of modules) {
-    lines.push('', `## ${def.spec.name}`, '', '| rule | input(s) | allowed | fires at | example message | bad inputs |', '|---|---|---|---|---|---:|');
+    lines.push(
+      '',
+      `## ${def.spec.name}`,
+      '',
+      '| rule | input(s) | allowed | fires at | example message | bad inputs |',
+      '|---|---|---|---|---|---:|',
+    );
     for (const rule of def.spec.rules) {
       const plan = isCrossInput(rule) ? 'synth; plan (precondition)' : 'synth; plan (validation)';
       const where = rule.kind === 'distinct-values' ? `${plan}; same token twice: synth` : plan;

@@ -73,7 +73,11 @@ export function moduleOf(spec: ModuleSpec, terraformVersion: string, elements: r
   return {
     requiredCore: [`>= ${terraformVersion}`],
     requiredProviders: { aws: { source: PROVIDER_SOURCES.aws, version: `>= ${spec.awsProviderVersion}` } },
-    resources: elements.flatMap((e) => (e.kind === 'resource' || e.kind === 'data' ? [{ mode: e.kind === 'data' ? ('data' as const) : ('managed' as const), type: e.type, name: e.name }] : [])),
+    resources: elements.flatMap((e) =>
+      e.kind === 'resource' || e.kind === 'data'
+        ? [{ mode: e.kind === 'data' ? ('data' as const) : ('managed' as const), type: e.type, name: e.name }]
+        : [],
+    ),
     inputs: spec.inputs.map((i) => ({
       name: i.name,
       description: spell(i.description, 'hcl'),
@@ -129,7 +133,9 @@ function providerOf(type: string): string {
 
 function providers(mod: TfDocsModule): string {
   const names = [...new Set(mod.resources.map((r) => providerOf(r.type)))].sort(byteOrder);
-  const rows = names.map((name) => `| ${anchorNameMarkdown('provider', name)} | ${mod.requiredProviders[name]?.version || 'n/a'} |`);
+  const rows = names.map(
+    (name) => `| ${anchorNameMarkdown('provider', name)} | ${mod.requiredProviders[name]?.version || 'n/a'} |`,
+  );
   return section('Providers', '| Name | Version |', '| ---- | ------- |', rows, 'No providers.');
 }
 
@@ -139,7 +145,9 @@ function modules(): string {
 
 function resources(mod: TfDocsModule): string {
   const rows = [...mod.resources]
-    .sort((a, b) => (a.mode === b.mode ? byteOrder(`${a.type}.${a.name}`, `${b.type}.${b.name}`) : a.mode === 'managed' ? -1 : 1))
+    .sort((a, b) =>
+      a.mode === b.mode ? byteOrder(`${a.type}.${a.name}`, `${b.type}.${b.name}`) : a.mode === 'managed' ? -1 : 1,
+    )
     .map((r) => {
       const provider = providerOf(r.type);
       const source = mod.requiredProviders[provider]?.source || `hashicorp/${provider}`;
@@ -262,7 +270,10 @@ function escapeCharacters(s: string): string {
 function escapeUnderscores(line: string): string {
   const cases: { pattern: RegExp; index: number[] }[] = [
     { pattern: new RegExp(`^(${GO_SPACE}*)(_+)(${GO_SPACE}+)(.*)`, 'g'), index: [2] },
-    { pattern: new RegExp(`(${GO_SPACE}+)(_+)([^\\t\\n\\f\\r _])(.*)([^\\t\\n\\f\\r _])(_+)(${GO_SPACE}+)`, 'g'), index: [6, 2] },
+    {
+      pattern: new RegExp(`(${GO_SPACE}+)(_+)([^\\t\\n\\f\\r _])(.*)([^\\t\\n\\f\\r _])(_+)(${GO_SPACE}+)`, 'g'),
+      index: [6, 2],
+    },
   ];
   for (const { pattern, index } of cases) {
     const matches = [...line.matchAll(pattern)];
@@ -338,7 +349,9 @@ export function injectChangeSafety(readme: string, blockText: string): string {
   if (start >= 0 && end >= 0) return readme.slice(0, start) + blockText + readme.slice(end + CHANGES_END.length);
   if (blockText === '') return readme;
   const docs = readme.indexOf(BEGIN);
-  return docs < 0 ? `${readme.trimEnd()}\n\n${blockText}\n` : `${readme.slice(0, docs)}${blockText}\n\n${readme.slice(docs)}`;
+  return docs < 0
+    ? `${readme.trimEnd()}\n\n${blockText}\n`
+    : `${readme.slice(0, docs)}${blockText}\n\n${readme.slice(docs)}`;
 }
 
 export function injectDocs(readme: string, blockText: string): string {

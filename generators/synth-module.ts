@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
-  App, TerraformDataSource, TerraformElement, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack,
+  App,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformLocal,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
 } from '../src/cdktf';
 import { spell } from '../src/core/doc';
 import { argumentCommentsOf, commentOf, concernOf } from '../src/core/hcl-comments';
@@ -28,7 +34,8 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
   new AwsProvider(stack, 'aws', {});
   const values = definition.build(moduleContext(stack, definition.spec)).outputs;
   for (const output of definition.spec.outputs) {
-    if (!(output.name in values)) throw new Error(`${definition.spec.name}: build returned no value for output ${output.name}`);
+    if (!(output.name in values))
+      throw new Error(`${definition.spec.name}: build returned no value for output ${output.name}`);
     new TerraformOutput(stack, `output_${output.name}`, {
       value: values[output.name],
       description: spell(output.description, 'hcl'),
@@ -46,7 +53,12 @@ export function synthModule(definition: ModuleDefinition): SynthesizedModule {
  * block reads is one of the other checks.
  * In module mode the preconditions are the spec's cross-input rules, in order.
  */
-function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: ModuleDefinition, guard: string): ElementRef[] {
+function withCheckConcerns(
+  config: JsonObject,
+  order: ElementRef[],
+  definition: ModuleDefinition,
+  guard: string,
+): ElementRef[] {
   const titles = [...new Set(order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
   if (titles.length < 2 || !guard) return order;
   const [guardType, guardName] = guard.split('.');
@@ -55,31 +67,46 @@ function withCheckConcerns(config: JsonObject, order: ElementRef[], definition: 
     if (e.kind === 'output') return undefined;
     const body = ((config[e.kind] as JsonObject)[e.type] as JsonObject)[e.name] as JsonObject;
     if (e.type !== guardType || e.name !== guardName) return body;
-    const { lifecycle, ...rest } = body;
-    return rest;
+    // The guard's lifecycle (its checks) is placed by the layout, not compared as text.
+    return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'lifecycle'));
   };
-  const texts = order.flatMap((e) => (e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : []));
+  const texts = order.flatMap((e) =>
+    e.kind !== 'output' && e.concern ? [{ concern: e.concern, text: JSON.stringify(bodyOf(e)) }] : [],
+  );
   const guardRef = order.find((e) => e.kind === 'resource' && e.type === guardType && e.name === guardName);
-  const preconditions = (((config.resource as JsonObject)[guardType] as JsonObject)[guardName] as JsonObject).lifecycle as JsonObject;
+  const preconditions = (((config.resource as JsonObject)[guardType] as JsonObject)[guardName] as JsonObject)
+    .lifecycle as JsonObject;
   const rules = definition.spec.rules.filter((r) => r.inputs.length > 1);
   const count = (preconditions.precondition as unknown[] | undefined)?.length ?? 0;
-  if (count !== rules.length) throw new Error(`${definition.spec.name}: ${guard} has ${count} preconditions for ${rules.length} cross-input rules`);
+  if (count !== rules.length)
+    throw new Error(
+      `${definition.spec.name}: ${guard} has ${count} preconditions for ${rules.length} cross-input rules`,
+    );
   const checks = rules.map((rule) => {
     const reads = new RegExp(`var\\.${rule.inputs[0]}\\b`);
     const concern = texts.find((t) => reads.test(t.text))?.concern;
-    return concern ? { label: `Checks on the ${concern.toLowerCase()}`, rank: titles.indexOf(concern) } : { label: 'Other checks across inputs', rank: titles.length };
+    return concern
+      ? { label: `Checks on the ${concern.toLowerCase()}`, rank: titles.indexOf(concern) }
+      : { label: 'Other checks across inputs', rank: titles.length };
   });
   return order.map((e) => (e === guardRef ? { ...e, checks } : e));
 }
 
 function guardAddress(config: JsonObject, definition: ModuleDefinition): string {
-  const resources = (config.resource ?? {}) as Record<string, Record<string, { lifecycle?: { precondition?: unknown[] } }>>;
+  const resources = (config.resource ?? {}) as Record<
+    string,
+    Record<string, { lifecycle?: { precondition?: unknown[] } }>
+  >;
   const found = Object.entries(resources).flatMap(([type, byName]) =>
-    Object.entries(byName).filter(([, r]) => r.lifecycle?.precondition?.length).map(([name]) => `${type}.${name}`),
+    Object.entries(byName)
+      .filter(([, r]) => r.lifecycle?.precondition?.length)
+      .map(([name]) => `${type}.${name}`),
   );
   const crossRules = definition.spec.rules.filter((r) => r.inputs.length > 1).length;
   if (crossRules > 0 && found.length !== 1) {
-    throw new Error(`${definition.spec.name}: cross-input rules must sit on exactly one resource (found ${found.length})`);
+    throw new Error(
+      `${definition.spec.name}: cross-input rules must sit on exactly one resource (found ${found.length})`,
+    );
   }
   return found[0] ?? '';
 }
@@ -92,7 +119,9 @@ function elementRef(c: unknown): ElementRef[] {
   if (c instanceof TerraformLocal) return [{ kind: 'local', name: c.friendlyUniqueId, comment, concern }];
   if (c instanceof TerraformResource || c instanceof TerraformDataSource) {
     const kind = c instanceof TerraformResource ? 'resource' : 'data';
-    return [{ kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern, notes: argumentCommentsOf(c) }];
+    return [
+      { kind, type: c.terraformResourceType, name: c.friendlyUniqueId, comment, concern, notes: argumentCommentsOf(c) },
+    ];
   }
   if (!(c instanceof AwsProvider)) {
     throw new Error(`module generator: unsupported element ${c.node.path}`);

@@ -11,7 +11,10 @@ import { hclKey, hclLiteral, hclString } from '../src/core/hcl-values';
 
 /** `terraform test` run names are identifiers. */
 export function runName(c: BadInput): string {
-  return c.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return c.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /** The checkable object that refuses a case: the variable, or the resource holding the preconditions. */

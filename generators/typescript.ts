@@ -22,17 +22,33 @@ export function printTypes(specs: readonly ModuleSpec[], header: string): string
   for (const [name, type] of [...named.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (type.kind !== 'object') continue;
     const fields = Object.entries(type.fields).map(([field, f]) =>
-      member(camelCase(field), tsType(f.type), f.description, !!f.optional, f.optional ? defaultTag(f.type, f.default, f.description, false) : undefined),
+      member(
+        camelCase(field),
+        tsType(f.type),
+        f.description,
+        !!f.optional,
+        f.optional ? defaultTag(f.type, f.default, f.description, false) : undefined,
+      ),
     );
     parts.push(`export interface ${name} {\n${fields.join('\n')}\n}`);
   }
   for (const spec of specs) {
     const props = spec.inputs.map((i) =>
-      member(camelCase(i.name), tsType(i.type), i.description, !i.required, i.required ? undefined : defaultTag(i.type, i.default, i.description, true)),
+      member(
+        camelCase(i.name),
+        tsType(i.type),
+        i.description,
+        !i.required,
+        i.required ? undefined : defaultTag(i.type, i.default, i.description, true),
+      ),
     );
-    parts.push(`/** Props of {@link ${spec.className}}: ${spec.summary} */\nexport interface ${spec.className}Props {\n${props.join('\n')}\n}`);
+    parts.push(
+      `/** Props of {@link ${spec.className}}: ${spec.summary} */\nexport interface ${spec.className}Props {\n${props.join('\n')}\n}`,
+    );
     const outs = tsOutputs(spec).map((o) => member(camelCase(o.name), tsType(o.type), o.description, false, undefined));
-    parts.push(`/** Outputs of {@link ${spec.className}}, as cdktf tokens resolved at apply time. */\nexport interface ${spec.className}Outputs {\n${outs.join('\n')}\n}`);
+    parts.push(
+      `/** Outputs of {@link ${spec.className}}, as cdktf tokens resolved at apply time. */\nexport interface ${spec.className}Outputs {\n${outs.join('\n')}\n}`,
+    );
   }
   return parts.join('\n\n') + '\n';
 }
@@ -50,7 +66,13 @@ function defaultTag(type: TfType, value: unknown, description: Text | undefined,
   return always ? '@default - none' : undefined;
 }
 
-function member(name: string, type: string, description: Text | undefined, optional: boolean, defaultTag: string | undefined): string {
+function member(
+  name: string,
+  type: string,
+  description: Text | undefined,
+  optional: boolean,
+  defaultTag: string | undefined,
+): string {
   const doc: string[] = [];
   const text = spell(description, 'ts');
   if (text) doc.push(...wrap(text.replace(/\*\//g, '*\\/')));

@@ -29,7 +29,12 @@ import { makeTempDir, providerOverride, removeTempDirs, stage, terraformEnv } fr
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
-const QUIET_ENV = { CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', npm_config_update_notifier: 'false', FORCE_COLOR: '0' };
+const QUIET_ENV = {
+  CHECKPOINT_DISABLE: '1',
+  DISABLE_VERSION_CHECK: 'true',
+  npm_config_update_notifier: 'false',
+  FORCE_COLOR: '0',
+};
 
 interface Options {
   runs: number;
@@ -87,7 +92,11 @@ interface Timed extends Sample {
  * Runs a command under bash's `time`, which reports the CPU time of the command and of every
  * process it waited for: on a busy machine, CPU time moves far less than elapsed time.
  */
-async function timed(file: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Timed> {
+async function timed(
+  file: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Timed> {
   const log = path.join(makeTempDir('efs-modules-bench-out-'), 'out.txt');
   const script = 'TIMEFORMAT="%R %U %S"; out="$1"; shift; time "$@" >"$out" 2>&1';
   const r = await execa('bash', ['-c', script, 'bench', log, file, ...args], {
@@ -97,11 +106,17 @@ async function timed(file: string, args: string[], opts: { env?: NodeJS.ProcessE
     reject: false,
   });
   const times = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  if (times.length !== 3 || times.some(Number.isNaN)) throw new Error(`could not time ${file} ${args.join(' ')}:\n${r.stderr}`);
+  if (times.length !== 3 || times.some(Number.isNaN))
+    throw new Error(`could not time ${file} ${args.join(' ')}:\n${r.stderr}`);
   return { wall: times[0], cpu: times[1] + times[2], exitCode: r.exitCode, output: fs.readFileSync(log, 'utf8') };
 }
 
-async function timeRuns(name: string, runs: number, run: () => Promise<Timed>, check: (t: Timed) => void = () => undefined): Promise<Sample[]> {
+async function timeRuns(
+  name: string,
+  runs: number,
+  run: () => Promise<Timed>,
+  check: (t: Timed) => void = () => undefined,
+): Promise<Sample[]> {
   const samples: Sample[] = [];
   for (let i = 1; i <= runs; i++) {
     const t = await run();
@@ -135,7 +150,9 @@ function spawnsProcesses(file: string, seen = new Set<string>()): boolean {
 function testFiles(dir = path.join(ROOT, 'test')): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : [],
+    )
     .sort();
 }
 
@@ -150,7 +167,14 @@ function compileApp(): string {
     config,
     JSON.stringify({
       extends: path.join(ROOT, 'tsconfig.json'),
-      compilerOptions: { outDir: out, rootDir: ROOT, noEmit: false, declaration: false, incremental: false, sourceMap: false },
+      compilerOptions: {
+        outDir: out,
+        rootDir: ROOT,
+        noEmit: false,
+        declaration: false,
+        incremental: false,
+        sourceMap: false,
+      },
       files: [path.join(ROOT, 'main.ts')],
       include: [],
     }),
@@ -229,7 +253,9 @@ async function synthScaling(counts: number[], runs: number, style: MountStyle): 
   const samples = new Map<number, Sample[]>(counts.map((n) => [n, []]));
   for (let r = 1; r <= runs; r++) {
     for (const n of counts) samples.get(n)!.push(synth(n));
-    progress(`synth scaling (${style}): round ${r}/${runs} ${counts.map((n) => `${n}: ${fmt(samples.get(n)!.at(-1)!.wall)}`).join(', ')}`);
+    progress(
+      `synth scaling (${style}): round ${r}/${runs} ${counts.map((n) => `${n}: ${fmt(samples.get(n)!.at(-1)!.wall)}`).join(', ')}`,
+    );
   }
   return samples;
 }
@@ -258,15 +284,15 @@ async function machine(): Promise<Record<string, string>> {
   const commit = await exec('git', ['rev-parse', '--short', 'HEAD'], { reject: false });
   const dirty = await exec('git', ['status', '--porcelain'], { reject: false });
   return {
-    'CPU': `${cpus[0]?.model ?? 'unknown'}, nproc ${os.availableParallelism()}`,
-    'Memory': `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    'OS': `${os.type()} ${os.release()} ${os.arch()}`,
+    CPU: `${cpus[0]?.model ?? 'unknown'}, nproc ${os.availableParallelism()}`,
+    Memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    OS: `${os.type()} ${os.release()} ${os.arch()}`,
     'Node.js': process.version,
-    'npm': npm.stdout.trim(),
-    'Terraform': tf.exitCode === 0 ? JSON.parse(tf.stdout).terraform_version : 'not found',
-    'TypeScript': require('typescript/package.json').version,
+    npm: npm.stdout.trim(),
+    Terraform: tf.exitCode === 0 ? JSON.parse(tf.stdout).terraform_version : 'not found',
+    TypeScript: require('typescript/package.json').version,
     'cdktf / cdktf-cli': `${require('cdktf/package.json').version} / ${require('cdktf-cli/package.json').version}`,
-    'Commit': `${commit.stdout.trim()}${dirty.stdout.trim() ? ' (plus uncommitted changes in the working tree)' : ''}`,
+    Commit: `${commit.stdout.trim()}${dirty.stdout.trim() ? ' (plus uncommitted changes in the working tree)' : ''}`,
   };
 }
 
@@ -293,7 +319,10 @@ function readSuiteRun(report: string, commands: string): SuiteRun {
   const files = new Map<string, number>();
   let tests = 0;
   if (fs.existsSync(report)) {
-    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { numTotalTests: number; testResults: { name: string; startTime: number; endTime: number }[] };
+    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      numTotalTests: number;
+      testResults: { name: string; startTime: number; endTime: number }[];
+    };
     tests = json.numTotalTests;
     for (const r of json.testResults) files.set(path.relative(ROOT, r.name), (r.endTime - r.startTime) / 1000);
   }
@@ -314,7 +343,10 @@ function readSuiteRun(report: string, commands: string): SuiteRun {
 /** Medians over the runs: the 8 slowest test files, and the terraform commands by summed time. */
 function breakdown(runs: SuiteRun[]): SuiteBreakdown {
   const names = [...new Set(runs.flatMap((r) => [...r.files.keys()]))];
-  const perFile = names.map((name) => ({ name, samples: runs.filter((r) => r.files.has(name)).map((r) => ({ wall: r.files.get(name)!, cpu: NaN })) }));
+  const perFile = names.map((name) => ({
+    name,
+    samples: runs.filter((r) => r.files.has(name)).map((r) => ({ wall: r.files.get(name)!, cpu: NaN })),
+  }));
   const slowest = perFile.sort((a, b) => wallOf(b.samples) - wallOf(a.samples)).slice(0, 8);
   const commandNames = [...new Set(runs.flatMap((r) => [...r.commands.keys()]))];
   const commands = commandNames
@@ -338,7 +370,7 @@ function suiteReport(suite: SuiteBreakdown): string[] {
     'attached to a provider process of the run instead of starting their own: the schema-only one',
     '(test/support/shared-provider.ts) or, for plans, the one of their configuration (test/support/provider-broker.ts),',
     'each reached through the schema filter (test/support/schema-filter.ts) unless EFS_MODULES_SCHEMA_FILTER=0.',
-    '`get`: roots initialised by `terraform get` plus the run\'s one initialised root (test/support/installed-providers.ts).',
+    "`get`: roots initialised by `terraform get` plus the run's one initialised root (test/support/installed-providers.ts).",
     '',
     '| terraform command | processes | of them on a shared provider | summed elapsed |',
     '|---|---:|---:|---:|',
@@ -355,21 +387,37 @@ function suiteReport(suite: SuiteBreakdown): string[] {
 function keptFromPrevious(out: string): { rows: string[]; sections: string[] } {
   if (!fs.existsSync(out)) return { rows: [], sections: [] };
   const lines = fs.readFileSync(out, 'utf8').split('\n');
-  const commit = lines.find((l) => l.startsWith('| Commit |'))?.split('|')[2]?.trim() ?? 'an earlier commit';
+  const commit =
+    lines
+      .find((l) => l.startsWith('| Commit |'))
+      ?.split('|')[2]
+      ?.trim() ?? 'an earlier commit';
   const header = lines.findIndex((l) => l.startsWith('| measurement |'));
   const tableEnd = lines.findIndex((l, i) => i > header && !l.startsWith('|'));
-  const rows = header < 0 ? [] : lines
-    .slice(header + 2, tableEnd)
-    .filter((l) => !/^\| (The whole npm test|npm test: )/.test(l))
-    // A row measured by an earlier report keeps the commit it names: that is where it was measured.
-    .map((l) => (l.includes('(from the previous report, ') ? l : l.replace(/ \|$/, ` (from the previous report, ${commit}) |`)));
+  const rows =
+    header < 0
+      ? []
+      : lines
+          .slice(header + 2, tableEnd)
+          .filter((l) => !/^\| (The whole npm test|npm test: )/.test(l))
+          // A row measured by an earlier report keeps the commit it names: that is where it was measured.
+          .map((l) =>
+            l.includes('(from the previous report, ')
+              ? l
+              : l.replace(/ \|$/, ` (from the previous report, ${commit}) |`),
+          );
   const from = lines.findIndex((l) => l.startsWith('Where the time goes (differences'));
-  const to = lines.findIndex((l, i) => i > from && /^## (Where the suite|The whole npm test over time|Machine)/.test(l));
+  const to = lines.findIndex(
+    (l, i) => i > from && /^## (Where the suite|The whole npm test over time|Machine)/.test(l),
+  );
   return { rows, sections: from < 0 ? [] : lines.slice(from, to < 0 ? undefined : to) };
 }
 
 const HISTORY_HEADING = '## The whole npm test over time';
-const HISTORY_HEADER = ['| date (UTC) | commit | runs | median elapsed | median CPU | load average at the start (1/5/15 min) |', '|---|---|---:|---:|---:|---|'];
+const HISTORY_HEADER = [
+  '| date (UTC) | commit | runs | median elapsed | median CPU | load average at the start (1/5/15 min) |',
+  '|---|---|---:|---:|---:|---|',
+];
 
 /**
  * The history table of earlier reports (read back from the file this run replaces) plus this
@@ -380,16 +428,32 @@ function suiteHistory(out: string, suiteRun: Measurement | undefined, commit: st
   const at = previous.indexOf(HISTORY_HEADING);
   const section = at < 0 ? [] : previous.slice(at + 1);
   const end = section.findIndex((l) => l.startsWith('## '));
-  const rows = section.slice(0, end < 0 ? undefined : end).filter((l) => l.startsWith('| ') && !HISTORY_HEADER.includes(l));
+  const rows = section
+    .slice(0, end < 0 ? undefined : end)
+    .filter((l) => l.startsWith('| ') && !HISTORY_HEADER.includes(l));
   if (suiteRun) {
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    rows.push(`| ${date} | ${commit} | ${suiteRun.samples.length} | ${fmt(wallOf(suiteRun.samples))} | ${fmt(cpuOf(suiteRun.samples))} | ${load} |`);
+    rows.push(
+      `| ${date} | ${commit} | ${suiteRun.samples.length} | ${fmt(wallOf(suiteRun.samples))} | ${fmt(cpuOf(suiteRun.samples))} | ${load} |`,
+    );
   }
   if (rows.length === 0) return [];
-  return [HISTORY_HEADING, '', 'One row per `npm run bench` that ran the suite (rows are kept from the previous report).', '', ...HISTORY_HEADER, ...rows, ''];
+  return [
+    HISTORY_HEADING,
+    '',
+    'One row per `npm run bench` that ran the suite (rows are kept from the previous report).',
+    '',
+    ...HISTORY_HEADER,
+    ...rows,
+    '',
+  ];
 }
 
-const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 const wallOf = (xs: Sample[]) => median(xs.map((x) => x.wall));
 const cpuOf = (xs: Sample[]) => median(xs.map((x) => x.cpu));
 
@@ -415,11 +479,16 @@ async function main(): Promise<void> {
   if (!opts.onlyNpmTest) {
     begin('generate');
     const inProcess: Sample[] = [];
-    const generate = await timeRuns('npm run generate -- --check', opts.runs, () => timed('npm', ['run', 'generate', '--', '--check']), (t) => {
-      const done = t.output.match(/generate: done in (\d+) ms/);
-      if (!done) throw new Error(`generate did not finish:\n${t.output}`);
-      inProcess.push({ wall: Number(done[1]) / 1000, cpu: NaN });
-    });
+    const generate = await timeRuns(
+      'npm run generate -- --check',
+      opts.runs,
+      () => timed('npm', ['run', 'generate', '--', '--check']),
+      (t) => {
+        const done = t.output.match(/generate: done in (\d+) ms/);
+        if (!done) throw new Error(`generate did not finish:\n${t.output}`);
+        inProcess.push({ wall: Number(done[1]) / 1000, cpu: NaN });
+      },
+    );
     results.push({
       name: 'Generate all modules (whole command)',
       command: 'npm run generate -- --check',
@@ -427,18 +496,53 @@ async function main(): Promise<void> {
       target: { text: '≤ 1 s', met: (m) => m <= 1 },
       note: 'npm + node start-up + the generator (TypeScript run through scripts/run-ts.js); --check renders and compares every file without writing',
     });
-    const viaNode = await timeRuns('node scripts/run-ts.js generators/generate.ts --check', opts.runs, () => timed(process.execPath, ['scripts/run-ts.js', 'generators/generate.ts', '--check']));
-    results.push({ name: 'Generate all modules (without npm)', command: 'node scripts/run-ts.js generators/generate.ts --check', samples: viaNode, note: 'the same minus npm start-up' });
-    results.push({ name: 'Generate all modules (generator only)', command: 'its "generate: done in … ms"', samples: inProcess, target: { text: '≤ 1 s', met: (m) => m <= 1 } });
+    const viaNode = await timeRuns('node scripts/run-ts.js generators/generate.ts --check', opts.runs, () =>
+      timed(process.execPath, ['scripts/run-ts.js', 'generators/generate.ts', '--check']),
+    );
+    results.push({
+      name: 'Generate all modules (without npm)',
+      command: 'node scripts/run-ts.js generators/generate.ts --check',
+      samples: viaNode,
+      note: 'the same minus npm start-up',
+    });
+    results.push({
+      name: 'Generate all modules (generator only)',
+      command: 'its "generate: done in … ms"',
+      samples: inProcess,
+      target: { text: '≤ 1 s', met: (m) => m <= 1 },
+    });
 
     begin('synthesis of main.ts, directly and through cdktf synth');
     const synthDir = makeTempDir('efs-modules-bench-app-');
-    const direct = await timeRuns('node scripts/run-ts.js main.ts', opts.runs, () => timed(process.execPath, ['scripts/run-ts.js', 'main.ts'], { env: { CDKTF_OUTDIR: path.join(synthDir, 'direct') } }), noteExit('direct'));
-    const cli = await timeRuns('cdktf synth', opts.runs, () => timed(BIN('cdktf'), ['synth', '--output', path.join(synthDir, 'cli')]), noteExit('cli'));
+    const direct = await timeRuns(
+      'node scripts/run-ts.js main.ts',
+      opts.runs,
+      () =>
+        timed(process.execPath, ['scripts/run-ts.js', 'main.ts'], {
+          env: { CDKTF_OUTDIR: path.join(synthDir, 'direct') },
+        }),
+      noteExit('direct'),
+    );
+    const cli = await timeRuns(
+      'cdktf synth',
+      opts.runs,
+      () => timed(BIN('cdktf'), ['synth', '--output', path.join(synthDir, 'cli')]),
+      noteExit('cli'),
+    );
     // The same app compiled to JavaScript first (the compile is not timed), run with plain node.
     const compiled = compileApp();
-    const js = await timeRuns('node main.js (compiled)', opts.runs, () => timed(process.execPath, [path.join(compiled, 'main.js')], { cwd: compiled, env: { CDKTF_OUTDIR: path.join(synthDir, 'js') } }), noteExit('js'));
-    const share = (xs: Sample[]) => `${((wallOf(xs) / wallOf(cli)) * 100).toFixed(0)} % of cdktf synth (CPU: ${((cpuOf(xs) / cpuOf(cli)) * 100).toFixed(0)} %)`;
+    const js = await timeRuns(
+      'node main.js (compiled)',
+      opts.runs,
+      () =>
+        timed(process.execPath, [path.join(compiled, 'main.js')], {
+          cwd: compiled,
+          env: { CDKTF_OUTDIR: path.join(synthDir, 'js') },
+        }),
+      noteExit('js'),
+    );
+    const share = (xs: Sample[]) =>
+      `${((wallOf(xs) / wallOf(cli)) * 100).toFixed(0)} % of cdktf synth (CPU: ${((cpuOf(xs) / cpuOf(cli)) * 100).toFixed(0)} %)`;
     results.push({
       name: 'Synthesize main.ts directly, compiled',
       command: 'tsc, then node main.js',
@@ -453,18 +557,34 @@ async function main(): Promise<void> {
       target: { text: '≤ ¼ of cdktf synth', met: () => wallOf(direct) / wallOf(cli) <= 0.25 },
       note: `${share(direct)}; the app command of cdktf.json (esbuild-compiled on first load, cached by content), so cdktf synth runs this plus the CLI`,
     });
-    results.push({ name: 'Synthesize main.ts through the CLI', command: 'cdktf synth', samples: cli, note: failures('cli') });
+    results.push({
+      name: 'Synthesize main.ts through the CLI',
+      command: 'cdktf synth',
+      samples: cli,
+      note: failures('cli'),
+    });
 
     begin('tsc --noEmit');
     const tsc = await timeRuns('tsc --noEmit', opts.runs, () => timed(BIN('tsc'), ['--noEmit']), noteExit('tsc'));
-    results.push({ name: 'Type check', command: 'tsc --noEmit', samples: tsc, target: { text: '≤ 5 s', met: (m) => m <= 5 }, note: failures('tsc') });
+    results.push({
+      name: 'Type check',
+      command: 'tsc --noEmit',
+      samples: tsc,
+      target: { text: '≤ 5 s', met: (m) => m <= 5 },
+      note: failures('tsc'),
+    });
 
     begin('unit tests');
     const unitRel = testFiles()
       .filter((f) => !spawnsProcesses(f))
       .map((f) => path.relative(ROOT, f));
     progress(`unit test files: ${unitRel.join(' ')}`);
-    const unit = await timeRuns('jest (unit)', opts.runs, () => timed(BIN('jest'), ['--silent', ...unitRel]), noteExit('unit'));
+    const unit = await timeRuns(
+      'jest (unit)',
+      opts.runs,
+      () => timed(BIN('jest'), ['--silent', ...unitRel]),
+      noteExit('unit'),
+    );
     results.push({
       name: `Unit tests (${unitRel.length} files)`,
       command: 'jest <the test files that start no process, directly or through test/ helpers>',
@@ -479,13 +599,32 @@ async function main(): Promise<void> {
       const dir = path.join(root, exampleDir);
       const env = terraformEnv();
       const tf = (args: string[]) => timed('terraform', args, { cwd: dir, env });
-      const initRun = await timeRuns('terraform init', 1, () => tf(['init', '-input=false', '-no-color']), noteExit('tf'));
-      results.push({ name: 'terraform init (examples/complete)', command: 'terraform init', samples: initRun, note: 'the AWS provider from the local mirror' });
-      results.push({ name: 'terraform validate (examples/complete)', command: 'terraform validate', samples: await timeRuns('terraform validate', opts.runs, () => tf(['validate', '-no-color']), noteExit('tf')) });
+      const initRun = await timeRuns(
+        'terraform init',
+        1,
+        () => tf(['init', '-input=false', '-no-color']),
+        noteExit('tf'),
+      );
+      results.push({
+        name: 'terraform init (examples/complete)',
+        command: 'terraform init',
+        samples: initRun,
+        note: 'the AWS provider from the local mirror',
+      });
+      results.push({
+        name: 'terraform validate (examples/complete)',
+        command: 'terraform validate',
+        samples: await timeRuns('terraform validate', opts.runs, () => tf(['validate', '-no-color']), noteExit('tf')),
+      });
       results.push({
         name: 'terraform plan (examples/complete)',
         command: 'terraform plan -out=plan.bin',
-        samples: await timeRuns('terraform plan', opts.runs, () => tf(['plan', '-input=false', '-no-color', `-out=${path.join(dir, 'plan.bin')}`]), noteExit('tf')),
+        samples: await timeRuns(
+          'terraform plan',
+          opts.runs,
+          () => tf(['plan', '-input=false', '-no-color', `-out=${path.join(dir, 'plan.bin')}`]),
+          noteExit('tf'),
+        ),
         note: ['fake credentials, offline', failures('tf')].filter(Boolean).join('; '),
       });
     } else {
@@ -505,22 +644,28 @@ async function main(): Promise<void> {
         });
       }
     }
-
   }
 
   begin('npm test');
   let suite: SuiteBreakdown | undefined;
   if (opts.npmTestRuns > 0) {
     const runs: SuiteRun[] = [];
-    const samples = await timeRuns('npm test', opts.npmTestRuns, async () => {
-      const work = makeTempDir('efs-modules-bench-suite-');
-      const report = path.join(work, 'jest.json');
-      const commands = path.join(work, 'terraform.jsonl');
-      // Arguments after -- reach jest, the last command of the test script.
-      const t = await timed('npm', ['test', '--', '--json', `--outputFile=${report}`], { env: { CI: 'true', EFS_MODULES_TF_TIMINGS: commands } });
-      runs.push(readSuiteRun(report, commands));
-      return t;
-    }, noteExit('npm test'));
+    const samples = await timeRuns(
+      'npm test',
+      opts.npmTestRuns,
+      async () => {
+        const work = makeTempDir('efs-modules-bench-suite-');
+        const report = path.join(work, 'jest.json');
+        const commands = path.join(work, 'terraform.jsonl');
+        // Arguments after -- reach jest, the last command of the test script.
+        const t = await timed('npm', ['test', '--', '--json', `--outputFile=${report}`], {
+          env: { CI: 'true', EFS_MODULES_TF_TIMINGS: commands },
+        });
+        runs.push(readSuiteRun(report, commands));
+        return t;
+      },
+      noteExit('npm test'),
+    );
     suite = breakdown(runs);
     results.push({
       name: 'The whole npm test',
@@ -530,7 +675,11 @@ async function main(): Promise<void> {
       note: [`${suite.tests} tests in ${suite.files} files`, failures('npm test')].filter(Boolean).join('; '),
     });
     for (const file of suite.slowest) {
-      results.push({ name: `npm test: ${file.name}`, command: 'its duration in jest --json (start to end of the file, in a worker)', samples: file.samples });
+      results.push({
+        name: `npm test: ${file.name}`,
+        command: 'its duration in jest --json (start to end of the file, in a worker)',
+        samples: file.samples,
+      });
     }
   } else {
     progress('skipped (--skip-npm-test)');
@@ -551,7 +700,9 @@ async function main(): Promise<void> {
     const wallFit = linearFit(counts.map((n) => [n, wallOf(byCount.get(n)!)]));
     const cpuFit = linearFit(counts.map((n) => [n, cpuOf(byCount.get(n)!)]));
     const perMount = (a: number, b: number) => (cpuOf(byCount.get(b)!) - cpuOf(byCount.get(a)!)) / (b - a);
-    const steps = counts.slice(1).map((b, i) => `${(perMount(counts[i], b) * 1000).toFixed(2)} ms (${counts[i]} → ${b})`);
+    const steps = counts
+      .slice(1)
+      .map((b, i) => `${(perMount(counts[i], b) * 1000).toFixed(2)} ms (${counts[i]} → ${b})`);
     return [
       `- **${style === 'props' ? 'Role and group given' : 'Function given'}**: slope **${(cpuFit.slope * 1000).toFixed(2)} ms CPU per mount**, intercept ${(cpuFit.intercept * 1000).toFixed(0)} ms, **R² = ${cpuFit.r2.toFixed(4)}**`,
       `  (elapsed: ${(wallFit.slope * 1000).toFixed(2)} ms per mount, R² = ${wallFit.r2.toFixed(4)}). CPU per added mount: ${steps.join(', ')};`,
@@ -598,7 +749,12 @@ async function main(): Promise<void> {
           '',
         ]),
     ...(suite ? suiteReport(suite) : []),
-    ...suiteHistory(opts.out, results.find((r) => r.name === 'The whole npm test'), info.Commit, loadBefore),
+    ...suiteHistory(
+      opts.out,
+      results.find((r) => r.name === 'The whole npm test'),
+      info.Commit,
+      loadBefore,
+    ),
     '## Machine',
     '',
     '| | |',

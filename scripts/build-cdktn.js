@@ -24,7 +24,10 @@ const SPECIFIER = /(\brequire\(\s*|\bfrom\s+|\bimport\(\s*|\bimport\s+)(["'])([^
 /** The relative specifiers of a .js or .d.ts file, as files of dist/ (without extension). */
 function localImports(file) {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(SPECIFIER)].map((m) => m[3]).filter((s) => s.startsWith('.')).map((s) => path.resolve(path.dirname(file), s));
+  return [...text.matchAll(SPECIFIER)]
+    .map((m) => m[3])
+    .filter((s) => s.startsWith('.'))
+    .map((s) => path.resolve(path.dirname(file), s));
 }
 
 /** The module `base` (no extension) as its .js and .d.ts files; a folder means its index. */
@@ -66,12 +69,14 @@ function rewrite(rel, text) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(DIST, 'index.js'))) throw new Error(`build-cdktn: ${DIST}/index.js is missing; run tsc -p tsconfig.build.json first`);
+  if (!fs.existsSync(path.join(DIST, 'index.js')))
+    throw new Error(`build-cdktn: ${DIST}/index.js is missing; run tsc -p tsconfig.build.json first`);
   const files = entryClosure().map((file) => path.relative(DIST, file));
   const outside = files.filter((rel) => rel.startsWith('..') || rel.startsWith(`cdktn${path.sep}`));
   if (outside.length > 0) throw new Error(`build-cdktn: the entry imports files outside dist/: ${outside.join(', ')}`);
   const written = files.map((rel) => [rel, rewrite(rel, fs.readFileSync(path.join(DIST, rel), 'utf8'))]);
-  if (!written.some(([rel]) => rel === 'binding.js')) throw new Error('build-cdktn: the entry does not load binding.js');
+  if (!written.some(([rel]) => rel === 'binding.js'))
+    throw new Error('build-cdktn: the entry does not load binding.js');
   fs.rmSync(OUT, { recursive: true, force: true });
   for (const [rel, text] of written) {
     fs.mkdirSync(path.dirname(path.join(OUT, rel)), { recursive: true });

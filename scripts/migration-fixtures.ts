@@ -19,7 +19,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { awsSchema, patchState, stateFromPlan } from '../test/support/state';
-import { init, makeTempDir, plan, providerOverride, removeTempDirs, ResourceChange, terraform } from '../test/support/terraform';
+import {
+  init,
+  makeTempDir,
+  plan,
+  providerOverride,
+  removeTempDirs,
+  ResourceChange,
+  terraform,
+} from '../test/support/terraform';
 import { DEPLOYMENTS, type Deployment } from '../test/migration/deployments';
 
 const OUT = resolve(__dirname, '..', 'test', 'migration', 'fixtures');
@@ -28,13 +36,23 @@ const OUT = resolve(__dirname, '..', 'test', 'migration', 'fixtures');
 function upstreamModule(source: string, ref: string): string {
   if (existsSync(join(source, 'main.tf'))) return resolve(source);
   const dir = makeTempDir('efs-modules-upstream-');
-  const archive = execFileSync('git', [`--git-dir=${source}`, 'archive', ref, 'main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']);
+  const archive = execFileSync('git', [
+    `--git-dir=${source}`,
+    'archive',
+    ref,
+    'main.tf',
+    'variables.tf',
+    'outputs.tf',
+    'versions.tf',
+  ]);
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   return dir;
 }
 
 function hasChanges(changes: ResourceChange[]): string[] {
-  return changes.filter((c) => !c.change.actions.every((a) => a === 'no-op' || a === 'read')).map((c) => `${c.address}: ${c.change.actions.join(',')}`);
+  return changes
+    .filter((c) => !c.change.actions.every((a) => a === 'no-op' || a === 'read'))
+    .map((c) => `${c.address}: ${c.change.actions.join(',')}`);
 }
 
 const ACCOUNT = '123456789012';
@@ -84,8 +102,14 @@ function asAwsReports(state: any): void {
       }
       if (r.type === 'aws_efs_replication_configuration') {
         set('creation_time', '2024-01-01T00:00:00Z');
-        set('original_source_file_system_arn', `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${a.source_file_system_id}`);
-        set('source_file_system_arn', `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${a.source_file_system_id}`);
+        set(
+          'original_source_file_system_arn',
+          `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${a.source_file_system_id}`,
+        );
+        set(
+          'source_file_system_arn',
+          `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${a.source_file_system_id}`,
+        );
         set('source_file_system_region', REGION);
         for (const d of a.destination) {
           if (d.file_system_id === 'fake') d.file_system_id = `fs-0${(n + 100).toString(16).padStart(16, '0')}`;
@@ -120,7 +144,12 @@ function ruleIds(state: any): void {
     for (const i of r.instances) {
       n += 1;
       const a = i.attributes;
-      const sources = (a.cidr_blocks ?? []).length + (a.ipv6_cidr_blocks ?? []).length + (a.prefix_list_ids ?? []).length + (a.source_security_group_id ? 1 : 0) + (a.self ? 1 : 0);
+      const sources =
+        (a.cidr_blocks ?? []).length +
+        (a.ipv6_cidr_blocks ?? []).length +
+        (a.prefix_list_ids ?? []).length +
+        (a.source_security_group_id ? 1 : 0) +
+        (a.self ? 1 : 0);
       a.id = `sgrule-${String(1000000000 + n)}`;
       a.security_group_rule_id = sources === 1 ? `sgr-0${n.toString(16).padStart(16, '0')}` : '';
     }
@@ -148,7 +177,10 @@ async function generate(upstream: string, name: string, deployment: Deployment):
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state, null, 2));
   const check = await plan(dir, { extraArgs: ['-refresh=false'] });
   const changes = hasChanges(check.resource_changes ?? []);
-  if (changes.length > 0) throw new Error(`${name}: the upstream configuration planned against its own state is not clean:\n${changes.join('\n')}`);
+  if (changes.length > 0)
+    throw new Error(
+      `${name}: the upstream configuration planned against its own state is not clean:\n${changes.join('\n')}`,
+    );
   const shown = await terraform(dir, ['show', '-json', 'terraform.tfstate']);
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.state.json`);

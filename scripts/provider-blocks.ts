@@ -73,7 +73,10 @@ function blocksOf(block: SchemaBlock): Blocks {
   return out;
 }
 
-function select(schemas: Record<string, { block: SchemaBlock }>, wanted: (type: string) => boolean): Record<string, Blocks> {
+function select(
+  schemas: Record<string, { block: SchemaBlock }>,
+  wanted: (type: string) => boolean,
+): Record<string, Blocks> {
   return Object.fromEntries(
     Object.entries(schemas)
       .filter(([type]) => wanted(type))

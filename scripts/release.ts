@@ -55,7 +55,8 @@ export function nextVersion(current: string, bump: string): string {
     case 'patch':
       return `${major}.${minor}.${patch + 1}`;
     default: {
-      if (!SEMVER.test(bump)) throw new ReleaseError(`the release must be patch, minor, major or X.Y.Z (got ${JSON.stringify(bump)})`);
+      if (!SEMVER.test(bump))
+        throw new ReleaseError(`the release must be patch, minor, major or X.Y.Z (got ${JSON.stringify(bump)})`);
       if (compare(bump, current) < 0) throw new ReleaseError(`${bump} is lower than the current version ${current}`);
       return bump;
     }
@@ -90,7 +91,8 @@ export function releaseChangelog(text: string, version: string, date: string, re
   const candidates = [nextHeading, linksAt].filter((i) => i >= 0);
   const end = candidates.length > 0 ? start + Math.min(...candidates) : text.length;
   const body = text.slice(start, end).trim();
-  if (!/^\s*[-*] /m.test(body)) throw new ReleaseError('CHANGELOG.md has nothing under [Unreleased]: add the changes this release brings');
+  if (!/^\s*[-*] /m.test(body))
+    throw new ReleaseError('CHANGELOG.md has nothing under [Unreleased]: add the changes this release brings');
 
   const previous = text.slice(end).match(/^## \[(\d+\.\d+\.\d+)\]/m)?.[1];
   let out = `${text.slice(0, head.index)}## [Unreleased]\n\n## [${version}] - ${date}\n\n${body}\n\n${text.slice(end).trimStart()}`;
@@ -99,10 +101,15 @@ export function releaseChangelog(text: string, version: string, date: string, re
   out = out.replace(/^\[Unreleased\]: .*\n?/m, '');
   const newLinks = [
     `[Unreleased]: ${repo}/compare/v${version}...HEAD`,
-    previous ? `[${version}]: ${repo}/compare/v${previous}...v${version}` : `[${version}]: ${repo}/releases/tag/v${version}`,
+    previous
+      ? `[${version}]: ${repo}/compare/v${previous}...v${version}`
+      : `[${version}]: ${repo}/releases/tag/v${version}`,
   ].join('\n');
   const firstLink = out.search(/^\[[^\]]+\]: /m);
-  out = firstLink >= 0 ? `${out.slice(0, firstLink)}${newLinks}\n${out.slice(firstLink)}` : `${out.trimEnd()}\n\n${newLinks}\n`;
+  out =
+    firstLink >= 0
+      ? `${out.slice(0, firstLink)}${newLinks}\n${out.slice(firstLink)}`
+      : `${out.trimEnd()}\n\n${newLinks}\n`;
   return `${out.trimEnd()}\n`;
 }
 
@@ -126,7 +133,8 @@ export async function release(options: ReleaseOptions): Promise<ReleasePlan> {
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 
   const status = await git('status', '--porcelain');
-  if (status.trim() !== '') throw new ReleaseError(`the working tree has uncommitted changes; commit or remove them first:\n${status}`);
+  if (status.trim() !== '')
+    throw new ReleaseError(`the working tree has uncommitted changes; commit or remove them first:\n${status}`);
 
   const existingTags = new Set((await git('tag', '--list', 'v*')).split('\n').filter(Boolean));
   let version = nextVersion(pkg.version, options.bump);
@@ -150,14 +158,18 @@ export async function release(options: ReleaseOptions): Promise<ReleasePlan> {
       log(`release: ${name} ...`);
       const step = performance.now();
       const result = await execa('npm', [...args], { cwd, reject: false, all: true });
-      if (result.exitCode !== 0) throw new ReleaseError(`${name} failed (exit ${result.exitCode}):\n${result.all ?? ''}`);
+      if (result.exitCode !== 0)
+        throw new ReleaseError(`${name} failed (exit ${result.exitCode}):\n${result.all ?? ''}`);
       log(`release: ${name} passed in ${((performance.now() - step) / 1000).toFixed(1)} s`);
     }
   }
 
   const files = ['package.json', ...(fs.existsSync(lockFile) ? ['package-lock.json'] : []), 'CHANGELOG.md'];
   const commands = [`git add ${files.join(' ')}`, `git commit -m "Release ${tag}"`, `git tag -a ${tag} -m "${tag}"`];
-  const section = changelog.match(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\][\\s\\S]*?(?=^## \\[|^\\[[^\\]]+\\]: )`, 'm'))?.[0].trim() ?? '';
+  const section =
+    changelog
+      .match(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\][\\s\\S]*?(?=^## \\[|^\\[[^\\]]+\\]: )`, 'm'))?.[0]
+      .trim() ?? '';
   log(`release: CHANGELOG.md section:\n\n${section}\n`);
 
   if (options.dryRun) {
@@ -183,12 +195,21 @@ function parseArgs(argv: string[]): ReleaseOptions {
   };
   const flagValues = new Set([value('--date'), value('--cwd')].filter(Boolean));
   const bump = positional.filter((p) => !flagValues.has(p))[0];
-  if (!bump) throw new ReleaseError('usage: npm run release -- <patch|minor|major|X.Y.Z> [--dry-run] [--skip-checks] [--date YYYY-MM-DD]');
-  return { bump, dryRun: argv.includes('--dry-run'), skipChecks: argv.includes('--skip-checks'), date: value('--date'), cwd: value('--cwd') };
+  if (!bump)
+    throw new ReleaseError(
+      'usage: npm run release -- <patch|minor|major|X.Y.Z> [--dry-run] [--skip-checks] [--date YYYY-MM-DD]',
+    );
+  return {
+    bump,
+    dryRun: argv.includes('--dry-run'),
+    skipChecks: argv.includes('--skip-checks'),
+    date: value('--date'),
+    cwd: value('--cwd'),
+  };
 }
 
 if (require.main === module) {
-  (async () => {
+  void (async () => {
     try {
       await release(parseArgs(process.argv.slice(2)));
     } catch (e) {

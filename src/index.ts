@@ -15,6 +15,7 @@ export type {
   LaunchTemplateResource,
 } from './modules/provider-resources';
 export { EfsFilesystemAccessPoint } from './modules/efs-filesystem/access-point';
+export type { IEfsFilesystem } from './modules/efs-filesystem/file-system-interface';
 export { EfsMountLambda, type EfsMountLambdaConstructProps } from './modules/efs-mount-lambda/construct';
 export { EfsMountEcs, type EfsMountEcsConstructProps } from './modules/efs-mount-ecs/construct';
 export { EfsMountEc2, type EfsMountEc2ConstructProps } from './modules/efs-mount-ec2/construct';

@@ -26,6 +26,19 @@ export interface PeerProblems {
   readonly warnings: string[];
 }
 
+/** The fields of a package.json read here (npm writes `name` and `version` as strings). */
+interface PackageJson {
+  readonly name?: string;
+  readonly version?: string;
+  readonly peerDependencies?: Record<string, string>;
+}
+
+/** The package.json in `file`; empty when its JSON is not an object. */
+function readPackageJson(file: string): PackageJson {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+}
+
 /**
  * The package.json of efs-modules, above `dir` (src/, dist/ or dist/cdktn/); undefined when the
  * package is not laid out as published (bundled into an app's file, say).
@@ -34,8 +47,8 @@ export function ownPackageJson(dir: string): { peerDependencies: Record<string, 
   for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) {
     const file = path.join(at, 'package.json');
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (pkg.name === 'efs-modules') return pkg;
+    const pkg = readPackageJson(file);
+    if (pkg.name === 'efs-modules') return { peerDependencies: pkg.peerDependencies ?? {} };
   }
   return undefined;
 }
@@ -51,7 +64,7 @@ export function installedVersion(name: string, dir: string): string | undefined 
   for (let at = path.dirname(main); path.dirname(at) !== at; at = path.dirname(at)) {
     const file = path.join(at, 'package.json');
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const pkg = readPackageJson(file);
     if (pkg.name === name) return String(pkg.version);
   }
   return undefined;
@@ -71,12 +84,18 @@ export function checkPeers(core: CoreName, dir: string, ranges: Record<string, s
   const needs = `'${flavour.entry}' is the entry for ${flavour.title} (${flavour.core}) apps`;
   const coreVersion = installedVersion(flavour.core, dir);
   if (coreVersion === undefined && installedVersion(other.core, dir) !== undefined) {
-    errors.push(`${needs}, and ${flavour.core} is not installed. In a ${other.title} (${other.core}) app, import the constructs from '${other.entry}'.`);
+    errors.push(
+      `${needs}, and ${flavour.core} is not installed. In a ${other.title} (${other.core}) app, import the constructs from '${other.entry}'.`,
+    );
     return { errors, warnings };
   }
-  const missing = [flavour.core, 'constructs', flavour.provider].filter((name) => installedVersion(name, dir) === undefined);
+  const missing = [flavour.core, 'constructs', flavour.provider].filter(
+    (name) => installedVersion(name, dir) === undefined,
+  );
   if (missing.length > 0) {
-    errors.push(`${needs}; it needs ${missing.join(', ')} beside it, not installed here: ${installLine(flavour, ranges)}`);
+    errors.push(
+      `${needs}; it needs ${missing.join(', ')} beside it, not installed here: ${installLine(flavour, ranges)}`,
+    );
     return { errors, warnings };
   }
   for (const name of [flavour.core, 'constructs', flavour.provider]) {
@@ -87,7 +106,10 @@ export function checkPeers(core: CoreName, dir: string, ranges: Record<string, s
     // rather than failing later inside a construct. A provider binding or constructs of another
     // release is the user's forced choice (npm refused it first): said, not refused.
     if (name === flavour.core) errors.push(`${text}: ${installLine(flavour, ranges)}`);
-    else warnings.push(`${text}; npm reported it at install unless it was forced. Supported: ${installLine(flavour, ranges)}`);
+    else
+      warnings.push(
+        `${text}; npm reported it at install unless it was forced. Supported: ${installLine(flavour, ranges)}`,
+      );
   }
   return { errors, warnings };
 }
@@ -109,7 +131,10 @@ function compare(a: Triple, b: Triple): number {
 function caret(base: Triple): Array<[string, Triple]> {
   const [major, minor, patch] = base;
   const upper: Triple = major > 0 ? [major + 1, 0, 0] : minor > 0 ? [0, minor + 1, 0] : [0, 0, patch + 1];
-  return [['>=', base], ['<', upper]];
+  return [
+    ['>=', base],
+    ['<', upper],
+  ];
 }
 
 /**
@@ -135,7 +160,15 @@ export function satisfies(version: string, range: string): boolean | undefined {
       const c = compare(parsed.release, bound);
       // A prerelease of x.y.z comes before x.y.z: below every bound it shares the numbers with.
       const below = c < 0 || (c === 0 && parsed.prerelease);
-      return op === '>=' ? !below : op === '>' ? c > 0 : op === '<=' ? c < 0 || c === 0 : op === '<' ? below : c === 0 && !parsed.prerelease;
+      return op === '>='
+        ? !below
+        : op === '>'
+          ? c > 0
+          : op === '<='
+            ? c < 0 || c === 0
+            : op === '<'
+              ? below
+              : c === 0 && !parsed.prerelease;
     });
     result ||= holds;
   }

@@ -37,11 +37,24 @@ export class CompleteExampleStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
 
     // -------------------------------------------------------------- network and file system
-    const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.2.0.0/16', enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: NAME } });
+    const vpc = new Vpc(this, 'vpc', {
+      cidrBlock: '10.2.0.0/16',
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: NAME },
+    });
     const gateway = new InternetGateway(this, 'gateway', { vpcId: vpc.id });
-    const routes = new RouteTable(this, 'public-routes', { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: gateway.id }] });
+    const routes = new RouteTable(this, 'public-routes', {
+      vpcId: vpc.id,
+      route: [{ cidrBlock: '0.0.0.0/0', gatewayId: gateway.id }],
+    });
     const subnets = Object.entries(SUBNETS).map(([zone, cidr]) => {
-      const subnet = new Subnet(this, `subnet-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr, tags: { Name: `${NAME}-${zone}` } });
+      const subnet = new Subnet(this, `subnet-${zone}`, {
+        vpcId: vpc.id,
+        availabilityZone: zone,
+        cidrBlock: cidr,
+        tags: { Name: `${NAME}-${zone}` },
+      });
       new RouteTableAssociation(this, `subnet-${zone}-routes`, { subnetId: subnet.id, routeTableId: routes.id });
       return [zone, subnet] as const;
     });
@@ -54,18 +67,27 @@ export class CompleteExampleStack extends TerraformStack {
 
     // -------------------------------------------------------------- two Lambda functions
     const lambdaAssume = new DataAwsIamPolicyDocument(this, 'lambda-assume', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }],
+      statement: [
+        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] },
+      ],
     });
     const code = new TerraformAsset(this, 'handler', { path: join(__dirname, 'handler.zip'), type: AssetType.FILE });
     const functionNames: Record<string, string> = {};
     const accessPoints: Record<string, string> = {};
     for (const [key, fn] of Object.entries(FUNCTIONS)) {
-      const role = new IamRole(this, `${key}-role`, { namePrefix: `${NAME}-${key}-`, assumeRolePolicy: lambdaAssume.json });
+      const role = new IamRole(this, `${key}-role`, {
+        namePrefix: `${NAME}-${key}-`,
+        assumeRolePolicy: lambdaAssume.json,
+      });
       const vpcAccess = new IamRolePolicyAttachment(this, `${key}-vpc-access`, {
         role: role.name,
         policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
       });
-      const group = new SecurityGroup(this, `${key}-group`, { namePrefix: `${NAME}-${key}-`, description: `The ${key} function`, vpcId: vpc.id });
+      const group = new SecurityGroup(this, `${key}-group`, {
+        namePrefix: `${NAME}-${key}-`,
+        description: `The ${key} function`,
+        vpcId: vpc.id,
+      });
       // Let the group in on NFS under the function's key; the mount below finds it there and adds nothing.
       efs.allowClient(key, group.id);
       const lambda = new LambdaFunction(this, `${key}-function`, {
@@ -92,18 +114,35 @@ export class CompleteExampleStack extends TerraformStack {
     }
 
     // -------------------------------------------------------------- one ECS service, two volumes
-    const worker = new SecurityGroup(this, 'worker-group', { namePrefix: `${NAME}-worker-`, description: 'The worker service', vpcId: vpc.id });
-    efs.allowClient('worker', worker.id); // one NFS rule for both of the worker's mounts
-    new VpcSecurityGroupEgressRule(this, 'worker-all', { securityGroupId: worker.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'Image pull and NFS' });
-    const tasksAssume = new DataAwsIamPolicyDocument(this, 'ecs-tasks-assume', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }] }],
+    const worker = new SecurityGroup(this, 'worker-group', {
+      namePrefix: `${NAME}-worker-`,
+      description: 'The worker service',
+      vpcId: vpc.id,
     });
-    const execution = new IamRole(this, 'execution', { namePrefix: `${NAME}-execution-`, assumeRolePolicy: tasksAssume.json });
+    efs.allowClient('worker', worker.id); // one NFS rule for both of the worker's mounts
+    new VpcSecurityGroupEgressRule(this, 'worker-all', {
+      securityGroupId: worker.id,
+      ipProtocol: '-1',
+      cidrIpv4: '0.0.0.0/0',
+      description: 'Image pull and NFS',
+    });
+    const tasksAssume = new DataAwsIamPolicyDocument(this, 'ecs-tasks-assume', {
+      statement: [
+        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }] },
+      ],
+    });
+    const execution = new IamRole(this, 'execution', {
+      namePrefix: `${NAME}-execution-`,
+      assumeRolePolicy: tasksAssume.json,
+    });
     new IamRolePolicyAttachment(this, 'execution-policy', {
       role: execution.name,
       policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
     });
-    const workerRole = new IamRole(this, 'worker-role', { namePrefix: `${NAME}-worker-`, assumeRolePolicy: tasksAssume.json });
+    const workerRole = new IamRole(this, 'worker-role', {
+      namePrefix: `${NAME}-worker-`,
+      assumeRolePolicy: tasksAssume.json,
+    });
     const cluster = new EcsCluster(this, 'cluster', { name: NAME });
     const task = new EcsTaskDefinition(this, 'worker-task', {
       family: `${NAME}-worker`,

@@ -32,13 +32,24 @@ export class Ec2ExampleStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
     const ami = new TerraformVariable(this, 'ami_id', {
       type: 'string',
-      description: 'An Amazon Linux 2023 AMI, such as the SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 names.',
+      description:
+        'An Amazon Linux 2023 AMI, such as the SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 names.',
     });
 
-    const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.2.0.0/16', enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: NAME } });
+    const vpc = new Vpc(this, 'vpc', {
+      cidrBlock: '10.2.0.0/16',
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: NAME },
+    });
     const subnets = Object.entries(SUBNETS).map(
       ([zone, cidr]) =>
-        new Subnet(this, `private-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr, tags: { Name: `${NAME}-${zone}` } }),
+        new Subnet(this, `private-${zone}`, {
+          vpcId: vpc.id,
+          availabilityZone: zone,
+          cidrBlock: cidr,
+          tags: { Name: `${NAME}-${zone}` },
+        }),
     );
     // Amazon Linux's package repositories are in S3: the instances reach them through this endpoint.
     const s3 = new VpcEndpoint(this, 's3', {
@@ -48,7 +59,11 @@ export class Ec2ExampleStack extends TerraformStack {
       routeTableIds: [vpc.mainRouteTableId],
     });
 
-    const group = new SecurityGroup(this, 'instances', { namePrefix: `${NAME}-instances-`, description: 'The EFS example instances', vpcId: vpc.id });
+    const group = new SecurityGroup(this, 'instances', {
+      namePrefix: `${NAME}-instances-`,
+      description: 'The EFS example instances',
+      vpcId: vpc.id,
+    });
     new VpcSecurityGroupEgressRule(this, 'instances-s3', {
       securityGroupId: group.id,
       description: 'Package repositories in S3',

@@ -33,11 +33,24 @@ export class EcsExampleStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
 
-    const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.1.0.0/16', enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: NAME } });
+    const vpc = new Vpc(this, 'vpc', {
+      cidrBlock: '10.1.0.0/16',
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: NAME },
+    });
     const gateway = new InternetGateway(this, 'gateway', { vpcId: vpc.id });
-    const routes = new RouteTable(this, 'public-routes', { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: gateway.id }] });
+    const routes = new RouteTable(this, 'public-routes', {
+      vpcId: vpc.id,
+      route: [{ cidrBlock: '0.0.0.0/0', gatewayId: gateway.id }],
+    });
     const subnets = Object.entries(SUBNETS).map(([zone, cidr]) => {
-      const subnet = new Subnet(this, `public-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr, tags: { Name: `${NAME}-${zone}` } });
+      const subnet = new Subnet(this, `public-${zone}`, {
+        vpcId: vpc.id,
+        availabilityZone: zone,
+        cidrBlock: cidr,
+        tags: { Name: `${NAME}-${zone}` },
+      });
       new RouteTableAssociation(this, `public-${zone}-routes`, { subnetId: subnet.id, routeTableId: routes.id });
       return [zone, subnet] as const;
     });
@@ -48,7 +61,11 @@ export class EcsExampleStack extends TerraformStack {
       mountTargets: Object.fromEntries(subnets.map(([zone, subnet]) => [zone, { subnetId: subnet.id }])),
     });
 
-    const group = new SecurityGroup(this, 'service-group', { namePrefix: `${NAME}-service-`, description: 'The EFS example service', vpcId: vpc.id });
+    const group = new SecurityGroup(this, 'service-group', {
+      namePrefix: `${NAME}-service-`,
+      description: 'The EFS example service',
+      vpcId: vpc.id,
+    });
     // Let the service's group in on NFS under the name "service"; the mount finds it there and adds nothing.
     efs.allowClient('service', group.id);
     new VpcSecurityGroupEgressRule(this, 'service-all', {
@@ -59,9 +76,14 @@ export class EcsExampleStack extends TerraformStack {
     });
 
     const ecsTasks = new DataAwsIamPolicyDocument(this, 'ecs-tasks', {
-      statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }] }],
+      statement: [
+        { actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }] },
+      ],
     });
-    const execution = new IamRole(this, 'execution', { namePrefix: `${NAME}-execution-`, assumeRolePolicy: ecsTasks.json });
+    const execution = new IamRole(this, 'execution', {
+      namePrefix: `${NAME}-execution-`,
+      assumeRolePolicy: ecsTasks.json,
+    });
     new IamRolePolicyAttachment(this, 'execution-policy', {
       role: execution.name,
       policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
@@ -108,7 +130,11 @@ export class EcsExampleStack extends TerraformStack {
       launchType: 'FARGATE',
       // EFS volumes need Fargate platform version 1.4.0 or later.
       platformVersion: '1.4.0',
-      networkConfiguration: { subnets: subnets.map(([, subnet]) => subnet.id), securityGroups: [group.id], assignPublicIp: true },
+      networkConfiguration: {
+        subnets: subnets.map(([, subnet]) => subnet.id),
+        securityGroups: [group.id],
+        assignPublicIp: true,
+      },
     });
 
     new TerraformOutput(this, 'service_name', { value: service.name });

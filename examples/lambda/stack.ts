@@ -28,16 +28,33 @@ export class LambdaExampleStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
 
-    const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.0.0.0/16', enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: NAME } });
+    const vpc = new Vpc(this, 'vpc', {
+      cidrBlock: '10.0.0.0/16',
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: NAME },
+    });
     const subnets = Object.entries(SUBNETS).map(
       ([zone, cidr]) =>
-        [zone, new Subnet(this, `private-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr, tags: { Name: `${NAME}-${zone}` } })] as const,
+        [
+          zone,
+          new Subnet(this, `private-${zone}`, {
+            vpcId: vpc.id,
+            availabilityZone: zone,
+            cidrBlock: cidr,
+            tags: { Name: `${NAME}-${zone}` },
+          }),
+        ] as const,
     );
 
     // The function's group. The file system lets it in on NFS under the name "function": an inbound
     // rule on the file system's group and an outbound one on this group. Without the entry, the
     // mount would add the group itself (named after the mount), once per group.
-    const group = new SecurityGroup(this, 'function-group', { namePrefix: `${NAME}-function-`, description: 'The EFS example function', vpcId: vpc.id });
+    const group = new SecurityGroup(this, 'function-group', {
+      namePrefix: `${NAME}-function-`,
+      description: 'The EFS example function',
+      vpcId: vpc.id,
+    });
 
     const efs = new EfsFilesystem(this, 'efs', {
       name: NAME,

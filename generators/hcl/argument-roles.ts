@@ -3,16 +3,26 @@
  * each argument has a role, and bodies list the roles in one order (meta-arguments, identity,
  * settings, tags, blocks, dynamic blocks, depends_on, lifecycle). Within a role, settings and
  * blocks follow the order the table below declares for their resource type (or nested block);
- * those it does not name come after, alphabetically. cdktf's JSON lists arguments alphabetically whatever order a build's
- * props object has, so nothing here depends on how a build spells its objects.
+ * those it does not name come after, alphabetically. cdktf's JSON lists arguments alphabetically
+ * whatever order a build's props object has, so nothing here depends on how a build spells its
+ * objects.
  */
-import type { TypeSchema } from './config-printer';
+import type { TypeSchema } from './schema';
 
 /** What an argument is for, which decides where it stands. */
 export type Role = 'meta' | 'identity' | 'setting' | 'tags' | 'block' | 'dynamic' | 'depends_on' | 'lifecycle';
 
 /** The roles in the order a body lists them. */
-export const ROLES: readonly Role[] = ['meta', 'identity', 'setting', 'tags', 'block', 'dynamic', 'depends_on', 'lifecycle'];
+export const ROLES: readonly Role[] = [
+  'meta',
+  'identity',
+  'setting',
+  'tags',
+  'block',
+  'dynamic',
+  'depends_on',
+  'lifecycle',
+];
 
 /** Terraform meta-arguments that open a body, in this order. */
 export const META = ['count', 'for_each', 'provider'];
@@ -22,8 +32,16 @@ export const META = ['count', 'for_each', 'provider'];
  * in this order, as terraform-aws-modules writes them (`file_system_id` on top).
  */
 export const IDENTITY = [
-  'name', 'name_prefix', 'alarm_name', 'rule_name', 'file_system_id', 'source_file_system_id', 'security_group_id', 'role',
-  'plan_id', 'function_name',
+  'name',
+  'name_prefix',
+  'alarm_name',
+  'rule_name',
+  'file_system_id',
+  'source_file_system_id',
+  'security_group_id',
+  'role',
+  'plan_id',
+  'function_name',
 ];
 
 /**
@@ -33,18 +51,48 @@ export const IDENTITY = [
  */
 export const ORDER: Readonly<Record<string, readonly string[]>> = {
   aws_efs_file_system: [
-    'encrypted', 'kms_key_id', 'performance_mode', 'throughput_mode', 'provisioned_throughput_in_mibps', 'availability_zone_name',
+    'encrypted',
+    'kms_key_id',
+    'performance_mode',
+    'throughput_mode',
+    'provisioned_throughput_in_mibps',
+    'availability_zone_name',
     'creation_token',
   ],
-  'aws_efs_file_system.lifecycle_policy': ['transition_to_ia', 'transition_to_archive', 'transition_to_primary_storage_class'],
+  'aws_efs_file_system.lifecycle_policy': [
+    'transition_to_ia',
+    'transition_to_archive',
+    'transition_to_primary_storage_class',
+  ],
   aws_security_group: ['description', 'vpc_id', 'revoke_rules_on_delete'],
   aws_vpc_security_group_ingress_rule: [
-    'referenced_security_group_id', 'cidr_ipv4', 'cidr_ipv6', 'ip_protocol', 'from_port', 'to_port', 'description',
+    'referenced_security_group_id',
+    'cidr_ipv4',
+    'cidr_ipv6',
+    'ip_protocol',
+    'from_port',
+    'to_port',
+    'description',
   ],
-  aws_vpc_security_group_egress_rule: ['referenced_security_group_id', 'ip_protocol', 'from_port', 'to_port', 'description'],
+  aws_vpc_security_group_egress_rule: [
+    'referenced_security_group_id',
+    'ip_protocol',
+    'from_port',
+    'to_port',
+    'description',
+  ],
   aws_efs_mount_target: ['subnet_id', 'ip_address', 'security_groups'],
   aws_iam_policy_document: ['source_policy_documents', 'override_policy_documents'],
-  'aws_iam_policy_document.statement': ['sid', 'effect', 'actions', 'not_actions', 'resources', 'principals', 'not_principals', 'condition'],
+  'aws_iam_policy_document.statement': [
+    'sid',
+    'effect',
+    'actions',
+    'not_actions',
+    'resources',
+    'principals',
+    'not_principals',
+    'condition',
+  ],
   'aws_iam_policy_document.statement.principals': ['type', 'identifiers'],
   'aws_iam_policy_document.statement.not_principals': ['type', 'identifiers'],
   'aws_iam_policy_document.statement.condition': ['test', 'variable', 'values'],
@@ -57,14 +105,27 @@ export const ORDER: Readonly<Record<string, readonly string[]>> = {
   'aws_backup_plan.rule.lifecycle': ['cold_storage_after', 'delete_after'],
   aws_backup_selection: ['iam_role_arn', 'resources'],
   aws_cloudwatch_metric_alarm: [
-    'alarm_description', 'comparison_operator', 'threshold', 'evaluation_periods', 'treat_missing_data', 'alarm_actions', 'ok_actions',
+    'alarm_description',
+    'comparison_operator',
+    'threshold',
+    'evaluation_periods',
+    'treat_missing_data',
+    'alarm_actions',
+    'ok_actions',
   ],
   'aws_cloudwatch_metric_alarm.metric_query': ['id', 'expression', 'return_data'],
   'aws_cloudwatch_metric_alarm.metric_query.metric': ['namespace', 'metric_name', 'stat', 'period', 'dimensions'],
 };
 
 /** The arguments of the meta-argument block `lifecycle`, in this order: how it is replaced, then its checks. */
-export const LIFECYCLE = ['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by', 'precondition', 'postcondition'];
+export const LIFECYCLE = [
+  'create_before_destroy',
+  'prevent_destroy',
+  'ignore_changes',
+  'replace_triggered_by',
+  'precondition',
+  'postcondition',
+];
 
 /** The role of `key` in a body whose nested blocks `schema` names. */
 export function roleOf(key: string, schema: TypeSchema): Role {

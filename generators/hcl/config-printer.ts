@@ -9,15 +9,9 @@ import { LIFECYCLE, META, ordered, orderedBlocks } from './argument-roles';
 import { bareReference, stringValue } from './expressions';
 import { layoutValue } from './layout';
 
-export interface BlockSchema {
-  readonly nesting: 'list' | 'set' | 'single' | 'map' | 'group';
-  readonly blocks?: Readonly<Record<string, BlockSchema>>;
-}
-export type TypeSchema = Readonly<Record<string, BlockSchema>>;
-export interface ProviderBlocks {
-  readonly resource: Readonly<Record<string, TypeSchema>>;
-  readonly data: Readonly<Record<string, TypeSchema>>;
-}
+import type { ProviderBlocks, TypeSchema } from './schema';
+
+export type { BlockSchema, ProviderBlocks, TypeSchema } from './schema';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -57,14 +51,24 @@ export function printValue(v: Json, indent?: number): string {
   const entries = Object.entries(v).filter(([k]) => k !== '//');
   if (entries.length === 0) return '{}';
   // With the column the object starts at known, long attribute values are laid out too.
-  const layout = indent === undefined ? undefined : (name: string, value: string, column: number, at: number) =>
-    layoutValue(name, value, column + indent, at + indent);
+  const layout =
+    indent === undefined
+      ? undefined
+      : (name: string, value: string, column: number, at: number) =>
+          layoutValue(name, value, column + indent, at + indent);
   const body = entries.map(([k, x]) => attr(hclKey(k), printValue(x, indent === undefined ? undefined : indent + 2)));
   return ['{', ...renderBody(body, '  ', layout), '}'].join('\n');
 }
 
 /** The items of a resource/data/dynamic-content body; `where` is its path (`type.block…`), see argument-roles.ts. */
-function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: Notes = noNotes(), at = '', checks?: Checks): Item[] {
+function bodyItems(
+  obj: JsonObject,
+  schema: TypeSchema,
+  where: string,
+  notes: Notes = noNotes(),
+  at = '',
+  checks?: Checks,
+): Item[] {
   const here = (key: string) => (at ? `${at}.${key}` : key);
   // A note on an argument: its comment right above it, set apart from the run it would break.
   const noted = (key: string, item: Item): Item[] => {
@@ -92,12 +96,19 @@ function bodyItems(obj: JsonObject, schema: TypeSchema, where: string, notes: No
         const entries = dynamic[name];
         const sub = childSchema(schema, name, where);
         for (const d of asList(entries)) {
-          blocks.push(blank, ...noted(name, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`, notes, here(name))));
+          blocks.push(
+            blank,
+            ...noted(name, dynamicBlock(name, d as JsonObject, sub, `${where}.${name}`, notes, here(name))),
+          );
         }
       }
     } else if (key in schema) {
       const sub = schema[key].blocks ?? {};
-      for (const b of asList(value)) blocks.push(blank, ...noted(key, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, notes, here(key)))));
+      for (const b of asList(value))
+        blocks.push(
+          blank,
+          ...noted(key, block(key, bodyItems(b as JsonObject, sub, `${where}.${key}`, notes, here(key)))),
+        );
     } else {
       attrs.push(...noted(key, attr(key, printValue(value))));
     }
@@ -126,7 +137,8 @@ function orderBlocks(items: Item[]): Item[] {
 
 function childSchema(schema: TypeSchema, name: string, where: string): TypeSchema {
   const found = schema[name];
-  if (!found) throw new Error(`${where}: "${name}" is used as a dynamic block but the provider schema has no such block`);
+  if (!found)
+    throw new Error(`${where}: "${name}" is used as a dynamic block but the provider schema has no such block`);
   return found.blocks ?? {};
 }
 
@@ -148,7 +160,11 @@ function dynamicBlock(name: string, d: JsonObject, schema: TypeSchema, where: st
     const text = noteAt(notes, `${at}.${k}`);
     return text ? [comment(text), item] : [item];
   });
-  return block(`dynamic ${hclString(name)}`, [...head, blank, block('content', bodyItems(content as JsonObject, schema, where, notes, at))]);
+  return block(`dynamic ${hclString(name)}`, [
+    ...head,
+    blank,
+    block('content', bodyItems(content as JsonObject, schema, where, notes, at)),
+  ]);
 }
 
 type Checks = NonNullable<Extract<ElementRef, { kind: 'resource' | 'data' }>['checks']>;
@@ -160,7 +176,10 @@ type Checks = NonNullable<Extract<ElementRef, { kind: 'resource' | 'data' }>['ch
 function preconditionItems(list: Json[], checks: Checks | undefined): Item[] {
   const items = list.map((c) => {
     const { condition, error_message } = c as JsonObject;
-    return block('precondition', [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]);
+    return block('precondition', [
+      attr('condition', printValue(condition)),
+      attr('error_message', printValue(error_message)),
+    ]);
   });
   if (!checks || checks.length !== items.length) return items.flatMap((i) => [blank, i]);
   const sorted = items.map((item, i) => ({ item, ...checks[i], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
@@ -179,7 +198,10 @@ function lifecycleBlock(l: JsonObject, checks?: Checks): Item {
     } else if (key === 'postcondition') {
       for (const c of asList(value)) {
         const { condition, error_message } = c as JsonObject;
-        items.push(blank, block(key, [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]));
+        items.push(
+          blank,
+          block(key, [attr('condition', printValue(condition)), attr('error_message', printValue(error_message))]),
+        );
       }
     } else if (key === 'ignore_changes' || key === 'replace_triggered_by') {
       items.push(attr(key, `[${(value as string[]).map(bareReference).join(', ')}]`));
@@ -260,11 +282,17 @@ function printGroup(config: JsonObject, order: readonly Printed[], schema: Provi
     const section = config[e.kind] as { [t: string]: JsonObject };
     const body = section[e.type][e.name] as JsonObject;
     const types = schema[e.kind][e.type] ?? BUILTIN[e.type];
-    if (!types) throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
+    if (!types)
+      throw new Error(`${e.type}: not in generators/schema/aws-blocks.json; add it there (scripts/provider-blocks.ts)`);
     const notes: Notes = { of: e.notes ?? {}, used: new Set() };
-    const header = renderBlock(`${e.kind} ${hclString(e.type)} ${hclString(e.name)}`, bodyItems(body, types, e.type, notes, '', e.checks), layoutValue);
+    const header = renderBlock(
+      `${e.kind} ${hclString(e.type)} ${hclString(e.name)}`,
+      bodyItems(body, types, e.type, notes, '', e.checks),
+      layoutValue,
+    );
     const lost = Object.keys(notes.of).filter((path) => !notes.used.has(path));
-    if (lost.length) throw new Error(`${e.type}.${e.name}: explainArgument names no argument or block at ${lost.join(', ')}`);
+    if (lost.length)
+      throw new Error(`${e.type}.${e.name}: explainArgument names no argument or block at ${lost.join(', ')}`);
     out.push(e.comment ? [...commentLines(e.comment, ''), header].join('\n') : header);
   }
   return out;

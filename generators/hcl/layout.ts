@@ -17,7 +17,8 @@ const INDENT = '  ';
 function endOfString(s: string, start: number): number {
   for (let i = start + 1; i < s.length; i++) {
     if (s[i] === '\\') i++;
-    else if ((s.startsWith('${', i) || s.startsWith('%{', i)) && s[i - 1] !== '$' && s[i - 1] !== '%') i = endOfBracket(s, i + 1) - 1;
+    else if ((s.startsWith('${', i) || s.startsWith('%{', i)) && s[i - 1] !== '$' && s[i - 1] !== '%')
+      i = endOfBracket(s, i + 1) - 1;
     else if (s[i] === '"') return i + 1;
   }
   throw new Error(`layout: unterminated string in ${s}`);
@@ -108,6 +109,20 @@ function unparenthesised(s: string): string | undefined {
   return s.slice(1, -1).trim();
 }
 
+/** Where a laid-out expression sits: its first column, its line's indent, and its lines' indent. */
+interface Place {
+  readonly column: number;
+  readonly base: number;
+  /** Continuation lines are indented one step from `base`. */
+  readonly inner: number;
+  /** Characters that will follow the expression on its last line (` ||`, `,`, ` :`). */
+  readonly reserve: number;
+}
+
+/** A piece laid out on a continuation line, after `prefix`, with `after` characters behind it. */
+const sub = (at: Place, piece: string, prefix = '', after = 0): string =>
+  layoutExpression(piece, at.inner + prefix.length, at.inner, after);
+
 /**
  * `s` laid out to start at column `column` of a line indented `base` columns; continuation lines
  * are indented relative to `base`.
@@ -115,99 +130,158 @@ function unparenthesised(s: string): string | undefined {
 export function layoutExpression(s: string, column: number, base: number, reserve = 0): string {
   s = s.trim();
   if (s.includes('\n') || column + s.length + reserve <= MAX_LINE) return s;
-  const inner = base + INDENT.length;
-  // `reserve`: characters that will follow the piece on its last line (` ||`, `,`, ` :`).
-  const sub = (piece: string, prefix = '', after = 0) => layoutExpression(piece, inner + prefix.length, inner, after);
-
-  // An operator chain is broken inside parentheses, where HCL allows new lines: the lines
-  // between them, or undefined when `body` is no chain.
-  const chain = (body: string): string[] | undefined => {
-    if (/^for\s/.test(body)) return undefined;
-    const c = conditional(body);
-    // A conditional of one test whose other arm is a plain value (`: null`) stays whole between
-    // the parentheses when it fits on a line of its own: cut, that value would sit alone on a line.
-    if (c && c.arms.length === 1 && /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) && inner + body.length <= MAX_LINE) {
-      return nested(body);
-    }
-    if (c) {
-      const lines = c.arms.flatMap(([cond, then]) => {
-        const test = sub(cond, '', 2);
-        // After a test over several lines, `?` closes it and the result takes its own line:
-        // `terraform fmt` indents a line that both closes and opens a bracket as a continuation.
-        if (test.includes('\n')) return [...nested(`${test} ?`), ...nested(`${sub(then, '', 2)} :`)];
-        return nested(`${test} ? ${layoutExpression(then, inner + test.length + 3, inner, 2)} :`);
-      });
-      return [...lines, ...nested(sub(c.otherwise))];
-    }
-    for (const op of ['||', '&&', '==', '!=', '>=', '<=', '>', '<']) {
-      const pieces = splitTop(body, ` ${op} `);
-      // Comparisons do not chain: only `a > b` is cut, at its operator.
-      if (pieces.length > 1 && (op.length === 2 && op[0] === op[1] ? true : pieces.length === 2)) {
-        return pieces.flatMap((p, i) => nested(i < pieces.length - 1 ? `${sub(p, '', op.length + 1)} ${op}` : sub(p)));
-      }
-    }
-    return undefined;
-  };
-  const broken = chain(unparenthesised(s) ?? s);
+  const at: Place = { column, base, inner: base + INDENT.length, reserve };
+  const broken = breakChain(unparenthesised(s) ?? s, at);
   if (broken) return ['(', ...broken, ')'].join('\n');
+  return breakLongestGroup(s, at);
+}
 
-  // Otherwise break the longest bracket group: its items one a line.
+/**
+ * An operator chain is broken inside parentheses, where HCL allows new lines: the lines between
+ * them, or undefined when `body` is no chain.
+ */
+function breakChain(body: string, at: Place): string[] | undefined {
+  if (/^for\s/.test(body)) return undefined;
+  const c = conditional(body);
+  // A conditional of one test whose other arm is a plain value (`: null`) stays whole between
+  // the parentheses when it fits on a line of its own: cut, that value would sit alone on a line.
+  if (
+    c &&
+    c.arms.length === 1 &&
+    /^(null|\[\]|\{\}|""|true|false|-?\d+)$/.test(c.otherwise) &&
+    at.inner + body.length <= MAX_LINE
+  ) {
+    return nested(body);
+  }
+  if (c) {
+    const lines = c.arms.flatMap(([cond, then]) => {
+      const test = sub(at, cond, '', 2);
+      // After a test over several lines, `?` closes it and the result takes its own line:
+      // `terraform fmt` indents a line that both closes and opens a bracket as a continuation.
+      if (test.includes('\n')) return [...nested(`${test} ?`), ...nested(`${sub(at, then, '', 2)} :`)];
+      return nested(`${test} ? ${layoutExpression(then, at.inner + test.length + 3, at.inner, 2)} :`);
+    });
+    return [...lines, ...nested(sub(at, c.otherwise))];
+  }
+  for (const op of ['||', '&&', '==', '!=', '>=', '<=', '>', '<']) {
+    const pieces = splitTop(body, ` ${op} `);
+    // Comparisons do not chain: only `a > b` is cut, at its operator.
+    if (pieces.length > 1 && (op.length === 2 && op[0] === op[1] ? true : pieces.length === 2)) {
+      return pieces.flatMap((p, i) =>
+        nested(i < pieces.length - 1 ? `${sub(at, p, '', op.length + 1)} ${op}` : sub(at, p)),
+      );
+    }
+  }
+  return undefined;
+}
+
+/** A bracket group cut out of an expression: what precedes it, its items, and what follows it. */
+interface Group {
+  /** The expression up to the opening bracket, included. */
+  readonly head: string;
+  readonly open: string;
+  readonly content: string;
+  /** The closing bracket and the rest of the expression. */
+  readonly tail: string;
+  readonly pieces: string[];
+}
+
+/** Otherwise break the longest bracket group: its items one a line. */
+function breakLongestGroup(s: string, at: Place): string {
   const { groups } = topLevel(s);
   if (groups.length === 0) return s;
   const [start, end] = groups.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
-  const open = s[start];
   const content = s.slice(start + 1, end - 1).trim();
-  const head = s.slice(0, start + 1);
-  const tail = s.slice(end - 1);
-  let items: string[];
-  const pieces = splitTop(content, ',').filter((p) => p !== '');
-  if (/^for\s/.test(content)) {
-    const [forPart, ...filter] = splitTop(content, ' if ');
-    // A long filter is cut at its operators without parentheses (fmt would write `if(`):
-    // inside the brackets of a `for`, HCL allows the new lines.
-    const condition = filter.join(' if ');
-    const filterLines = !filter.length ? [] : (chain(condition)?.map((l) => l.slice(INDENT.length)) ?? [sub(condition, 'if ')]);
-    if (filterLines.length) filterLines[0] = `if ${filterLines[0]}`;
-    items = [...nested(forLine(forPart, inner)), ...filterLines.flatMap(nested)];
-  } else if (open === '(' && pieces.length === 1) {
-    // One argument, or a parenthesised expression: a bracket hugs the parenthesis, `f([`…`])`;
-    // a chain sits between the parentheses, one piece a line.
+  const group: Group = {
+    head: s.slice(0, start + 1),
+    open: s[start],
+    content,
+    tail: s.slice(end - 1),
+    pieces: splitTop(content, ',').filter((p) => p !== ''),
+  };
+  return hugBracket(group, at) ?? [group.head, ...groupItems(group, at), group.tail].join('\n');
+}
+
+/**
+ * Calls whose bracket argument hugs the parenthesis, `f([`…`])`: the line holds the call, the
+ * bracket is laid out in place. Undefined when the call is not of that shape.
+ */
+function hugBracket({ head, open, content, tail, pieces }: Group, at: Place): string | undefined {
+  if (/^for\s/.test(content) || open !== '(') return undefined;
+  const { column, base, reserve } = at;
+  if (pieces.length === 1) {
+    // One argument, or a parenthesised expression: a bracket hugs the parenthesis, `f([`…`])`.
     const only = pieces[0];
-    if (isGroup(only)) {
-      return `${head}${layoutExpression(only, column + head.length, base, tail.length + reserve)}${tail}`;
-    }
-    items = chain(unparenthesised(only) ?? only) ?? nested(sub(only));
-  } else if (open === '(' && isGroup(pieces[pieces.length - 1]) && head.length + content.length - pieces[pieces.length - 1].length < 40) {
+    if (!isGroup(only)) return undefined;
+    return `${head}${layoutExpression(only, column + head.length, base, tail.length + reserve)}${tail}`;
+  }
+  const last = pieces[pieces.length - 1];
+  if (isGroup(last) && head.length + content.length - last.length < 40) {
     // Short leading arguments stay on the line and the last, a bracket, hugs it: `join("; ", [`…`])`.
-    const last = pieces[pieces.length - 1];
     const lead = `${head}${pieces.slice(0, -1).join(', ')}, `;
     return `${lead}${layoutExpression(last, column + lead.length, base, tail.length + reserve)}${tail}`;
-  } else if (open === '(' && pieces.length > 1 && isGroup(pieces[0]) && base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE) {
+  }
+  if (
+    pieces.length > 1 &&
+    isGroup(pieces[0]) &&
+    base + 1 + content.length - pieces[0].length + tail.length + reserve <= MAX_LINE
+  ) {
     // A bracket first and short arguments after it: `contains([`…`], var.x)`.
     const rest = `, ${pieces.slice(1).join(', ')}${tail}`;
     return `${head}${layoutExpression(pieces[0], column + head.length, base, rest.length + reserve)}${rest}`;
-  } else if (open === '[' && pieces.length > 1 && pieces.every((p) => p.length <= 30 && !/[[{(]/.test(p))) {
-    // A list of short plain items is filled line by line, as people write such lists.
-    const lines: string[] = [];
-    for (const p of pieces) {
-      const last = lines[lines.length - 1];
-      if (last !== undefined && inner + last.length + 1 + p.length + 1 <= MAX_LINE - 20) lines[lines.length - 1] = `${last} ${p},`;
-      else lines.push(`${p},`);
-    }
-    items = lines.flatMap(nested);
-  } else if (open === '{') {
-    // Object attributes, one a line, aligned on `=` as `terraform fmt` aligns them.
-    const attrs = pieces.map((p) => {
-      const eq = topLevel(p).positions.find((i) => p.startsWith(' = ', i));
-      if (eq === undefined) throw new Error(`layout: no attribute in ${p}`);
-      const key = p.slice(0, eq);
-      return attr(key, layoutExpression(p.slice(eq + 3), inner + key.length + 3, inner));
-    });
-    items = renderBody(attrs, INDENT);
-  } else {
-    items = pieces.flatMap((p) => nested(`${sub(p, '', 1)},`));
   }
-  return [head, ...items, tail].join('\n');
+  return undefined;
+}
+
+/** The lines between a group's brackets, laid out by what the group holds. */
+function groupItems({ open, content, pieces }: Group, at: Place): string[] {
+  if (/^for\s/.test(content)) return forItems(content, at);
+  if (open === '(' && pieces.length === 1) {
+    // A chain sits between the parentheses, one piece a line.
+    const only = pieces[0];
+    return breakChain(unparenthesised(only) ?? only, at) ?? nested(sub(at, only));
+  }
+  if (open === '[' && pieces.length > 1 && pieces.every((p) => p.length <= 30 && !/[[{(]/.test(p))) {
+    return fillList(pieces, at);
+  }
+  if (open === '{') return objectAttributes(pieces, at);
+  return pieces.flatMap((p) => nested(`${sub(at, p, '', 1)},`));
+}
+
+/** A `for` expression: its head and body, then its filter. */
+function forItems(content: string, at: Place): string[] {
+  const [forPart, ...filter] = splitTop(content, ' if ');
+  // A long filter is cut at its operators without parentheses (fmt would write `if(`):
+  // inside the brackets of a `for`, HCL allows the new lines.
+  const condition = filter.join(' if ');
+  const filterLines = !filter.length
+    ? []
+    : (breakChain(condition, at)?.map((l) => l.slice(INDENT.length)) ?? [sub(at, condition, 'if ')]);
+  if (filterLines.length) filterLines[0] = `if ${filterLines[0]}`;
+  return [...nested(forLine(forPart, at.inner)), ...filterLines.flatMap(nested)];
+}
+
+/** A list of short plain items is filled line by line, as people write such lists. */
+function fillList(pieces: string[], at: Place): string[] {
+  const lines: string[] = [];
+  for (const p of pieces) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && at.inner + last.length + 1 + p.length + 1 <= MAX_LINE - 20)
+      lines[lines.length - 1] = `${last} ${p},`;
+    else lines.push(`${p},`);
+  }
+  return lines.flatMap(nested);
+}
+
+/** Object attributes, one a line, aligned on `=` as `terraform fmt` aligns them. */
+function objectAttributes(pieces: string[], at: Place): string[] {
+  const attrs = pieces.map((p) => {
+    const eq = topLevel(p).positions.find((i) => p.startsWith(' = ', i));
+    if (eq === undefined) throw new Error(`layout: no attribute in ${p}`);
+    const key = p.slice(0, eq);
+    return attr(key, layoutExpression(p.slice(eq + 3), at.inner + key.length + 3, at.inner));
+  });
+  return renderBody(attrs, INDENT);
 }
 
 /** `for k, v in coll : body`, the body laid out after the colon (an object `for` is left as it is). */

@@ -5,7 +5,10 @@ import { hclLiteral } from '../../src/core/hcl-values';
 
 /** An object written over several lines, its attributes aligned by the writer's fmt rules. */
 function multiline(open: string, entries: [string, string][], close: string): string {
-  const lines = renderBody(entries.map(([k, v]) => attr(k, v)), '  ');
+  const lines = renderBody(
+    entries.map(([k, v]) => attr(k, v)),
+    '  ',
+  );
   return [open, ...lines, close].join('\n');
 }
 
@@ -22,7 +25,10 @@ export function hclType(type: TfType): string {
         Object.entries(type.fields).map(([name, f]) => {
           const rendered = hclType(f.type);
           if (!f.optional) return [name, rendered];
-          return [name, f.default === undefined ? `optional(${rendered})` : `optional(${rendered}, ${hclLiteral(f.default)})`];
+          return [
+            name,
+            f.default === undefined ? `optional(${rendered})` : `optional(${rendered}, ${hclLiteral(f.default)})`,
+          ];
         }),
         '})',
       );

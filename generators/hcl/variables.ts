@@ -11,11 +11,16 @@ import { hclLiteral, hclString } from '../../src/core/hcl-values';
 const HCL: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
 
 export function printVariables(spec: ModuleSpec): string[] {
-  return spec.inputs.map((input) => renderBlock(`variable ${hclString(input.name)}`, variableBody(spec, input), layoutValue));
+  return spec.inputs.map((input) =>
+    renderBlock(`variable ${hclString(input.name)}`, variableBody(spec, input), layoutValue),
+  );
 }
 
 function variableBody(spec: ModuleSpec, input: InputSpec): Item[] {
-  const items: Item[] = [attr('description', hclString(spell(input.description, 'hcl'))), attr('type', hclType(input.type))];
+  const items: Item[] = [
+    attr('description', hclString(spell(input.description, 'hcl'))),
+    attr('type', hclType(input.type)),
+  ];
   if (!input.required) items.push(attr('default', hclLiteral(input.default ?? null)));
   // With a non-null default, an explicit null means "use the default", as the construct does.
   if (nonNullableInputs(spec).has(input.name)) items.push(attr('nullable', 'false'));

@@ -17,7 +17,12 @@ export function addDynamic(element: TerraformElement, block: string, ...entries:
  * Adds `dynamic "<block>"` blocks inside the single nested block `parent` of a resource (such as
  * `creation_info` inside `root_directory`), which the resource's typed props write.
  */
-export function addNestedDynamic(element: TerraformElement, parent: string, block: string, ...entries: DynamicEntry[]): void {
+export function addNestedDynamic(
+  element: TerraformElement,
+  parent: string,
+  block: string,
+  ...entries: DynamicEntry[]
+): void {
   element.addOverride(`${parent}.dynamic.${block}`, dynamicBodies(entries));
 }
 

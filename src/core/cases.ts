@@ -1,8 +1,8 @@
 /**
  * Test cases declared beside each module (not part of the published package: the generator and
- * the tests pair each definition with its cases in generators/registry.ts): a valid input set, and bad inputs each of which
- * must be refused by exactly one rule, in both paths (construct and HCL), with a message
- * that names the input and shows the bad value.
+ * the tests pair each definition with its cases in generators/registry.ts): a valid input set, and
+ * bad inputs each of which must be refused by exactly one rule, in both paths (construct and HCL),
+ * with a message that names the input and shows the bad value.
  *
  * `N`: the module's input names (`InputName<typeof inputs>`, src/core/spec.ts). Input values are
  * objects keyed by those names, so a case that gives an input the module does not have fails to
@@ -19,7 +19,8 @@ export type InputValues<N extends string = string> = { readonly [K in N]?: unkno
  * with the input-name union; `inputValue(n.role, x)` takes the union from where the value goes
  * (`NoInfer`) and checks the name against it.
  */
-export const inputValue = <N extends string>(name: NoInfer<N>, value: unknown): InputValues<N> => ({ [name]: value }) as InputValues<N>;
+export const inputValue = <N extends string>(name: NoInfer<N>, value: unknown): InputValues<N> =>
+  ({ [name]: value }) as InputValues<N>;
 
 export interface BadInput<N extends string = string> {
   /** The id of the one rule that must refuse it. */

@@ -11,27 +11,10 @@
  * `tsOnly(…)`; a snippet written differently in each is `either(hcl, ts)`. A plain string is a
  * description with nothing to spell. Rule messages spell names the same way (`name` in expr.ts).
  */
-import type { Spelling } from './expr';
-import { TfType, camelCase } from './types';
+import { type Doc, type Part, type Spelling, type Text, type TfType, camelCase } from './types';
 import { hclLiteral } from './hcl-values';
 
-type Part =
-  | string
-  | { readonly kind: 'name'; readonly path: readonly string[] }
-  | { readonly kind: 'value'; readonly value: unknown; readonly type?: TfType }
-  | { readonly kind: 'either'; readonly hcl: Text; readonly ts: Text };
-
-export interface Doc {
-  readonly parts: readonly Part[];
-  /**
-   * For the TypeScript docs of an optional input without a default: what leaving it out means,
-   * in words (`@default - no replication`, as AWS CDK writes it). HCL shows `default = null`.
-   */
-  readonly unset?: Text;
-}
-
-/** A description: plain text, or a `doc` template spelled per path. */
-export type Text = string | Doc;
+export type { Doc, Text } from './types';
 
 type Hole = Part | Doc | number;
 
@@ -45,7 +28,10 @@ function splice(strings: TemplateStringsArray, values: readonly Hole[]): Part[] 
   });
 }
 
-/** A description template: plain strings and numbers are text; `nm`, `val`, `either` and nested docs are spelled per path. */
+/**
+ * A description template: plain strings and numbers are text; `nm`, `val`, `either` and nested docs
+ * are spelled per path.
+ */
 export function doc(strings: TemplateStringsArray, ...values: Hole[]): Doc {
   return { parts: splice(strings, values) };
 }
@@ -54,7 +40,9 @@ export function doc(strings: TemplateStringsArray, ...values: Hole[]): Doc {
  * A description with words for the TypeScript `@default` of an optional input without a default:
  * doc.unset('no replication')`Replicate to …`.
  */
-doc.unset = (words: Text) => (strings: TemplateStringsArray, ...values: Hole[]): Doc => ({ parts: splice(strings, values), unset: words });
+doc.unset =
+  (words: Text) =>
+  (strings: TemplateStringsArray, ...values: Hole[]): Doc => ({ parts: splice(strings, values), unset: words });
 
 /** An input, output or field name (a path of them: `nm('backup_plan', 'vault_name')`), in backticks. */
 export const nm = (...path: string[]): Part => ({ kind: 'name', path });
@@ -120,11 +108,11 @@ export function tsLiteral(v: unknown, type?: TfType): string {
     const entries = Object.entries(v as Record<string, unknown>);
     if (entries.length === 0) return '{}';
     const isMap = type?.kind === 'map';
-    const field = (k: string) => (type?.kind === 'object' ? type.fields[k]?.type : type?.kind === 'map' ? type.of : undefined);
+    const field = (k: string) =>
+      type?.kind === 'object' ? type.fields[k]?.type : type?.kind === 'map' ? type.of : undefined;
     const key = (k: string) => (isMap ? (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`) : camelCase(k));
     return `{ ${entries.map(([k, x]) => `${key(k)}: ${tsLiteral(x, field(k))}`).join(', ')} }`;
   }
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return JSON.stringify(v);
 }
-

@@ -6,7 +6,7 @@
  */
 import { Token } from '../cdktf';
 import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
-import { TfType, camelCase, t } from './types';
+import { type Spelling, TfType, camelCase, t } from './types';
 
 export type Expr =
   | { readonly op: 'input'; readonly name: string }
@@ -17,7 +17,14 @@ export type Expr =
   | { readonly op: 'bin'; readonly kind: BinOp; readonly a: Expr; readonly b: Expr }
   | { readonly op: 'not'; readonly a: Expr }
   | { readonly op: 'if'; readonly cond: Expr; readonly then: Expr; readonly else: Expr }
-  | { readonly op: 'for'; readonly coll: Expr; readonly key: string; readonly value: string; readonly body: Expr; readonly filter?: Expr }
+  | {
+      readonly op: 'for';
+      readonly coll: Expr;
+      readonly key: string;
+      readonly value: string;
+      readonly body: Expr;
+      readonly filter?: Expr;
+    }
   | { readonly op: 'template'; readonly parts: readonly (string | Expr)[] }
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
   | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
@@ -25,7 +32,7 @@ export type Expr =
   | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
-export type Spelling = 'hcl' | 'ts';
+export type { Spelling } from './types';
 
 export interface RenderOptions {
   /** The expression an input is read from: `var.x` in HCL modules, a local attribute in constructs. */
@@ -50,7 +57,6 @@ type BinOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 export const UNKNOWN: unique symbol = Symbol('unknown');
 type Value = unknown;
 
-
 // ---------------------------------------------------------------------------------------
 // Functions: each has one HCL rendering and one TypeScript implementation, side by side.
 
@@ -62,7 +68,8 @@ interface FnDef {
 const FNS = {
   length: {
     hcl: ([x]) => `length(${x})`,
-    js: ([x]) => (typeof x === 'string' ? [...x].length : Array.isArray(x) ? x.length : Object.keys(x as object).length),
+    js: ([x]) =>
+      typeof x === 'string' ? [...x].length : Array.isArray(x) ? x.length : Object.keys(x as object).length,
   },
   contains: { hcl: ([l, x]) => `contains(${l}, ${x})`, js: ([l, x]) => (l as Value[]).includes(x) },
   alltrue: { hcl: ([l]) => `alltrue(${l})`, js: ([l]) => (l as Value[]).every((v) => v === true) },
@@ -91,7 +98,14 @@ const FNS = {
   /** True when the string parses as JSON. */
   isJson: {
     hcl: ([s]) => `can(jsondecode(${s}))`,
-    js: ([s]) => { try { JSON.parse(s as string); return true; } catch { return false; } },
+    js: ([s]) => {
+      try {
+        JSON.parse(s as string);
+        return true;
+      } catch {
+        return false;
+      }
+    },
   },
   floor: { hcl: ([x]) => `floor(${x})`, js: ([x]) => Math.floor(x as number) },
   concat: { hcl: (ls) => `concat(${ls.join(', ')})`, js: (ls) => (ls as Value[][]).flat() },
@@ -101,7 +115,10 @@ const FNS = {
     hcl: (xs) => `coalesce(${xs.join(', ')})`,
     js: (xs) => xs.find((x) => x !== null && x !== ''),
   },
-  base64encode: { hcl: ([s]) => `base64encode(${s})`, js: ([s]) => Buffer.from(s as string, 'utf8').toString('base64') },
+  base64encode: {
+    hcl: ([s]) => `base64encode(${s})`,
+    js: ([s]) => Buffer.from(s as string, 'utf8').toString('base64'),
+  },
   // Terraform's index() fails when the item is absent; so does this, so that a rule that would
   // fail to evaluate in HCL fails in the tests of its TypeScript evaluator too.
   indexOf: {
@@ -137,7 +154,9 @@ export const it = (name: string): Expr => ({ op: 'local', name });
 export const lit = (value: unknown): Expr => ({ op: 'lit', value });
 export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });
 export const call = (fn: FnName, ...args: Expr[]): Expr => ({ op: 'call', fn, args });
-const bin = (kind: BinOp) => (a: Expr, b: Expr): Expr => ({ op: 'bin', kind, a, b });
+const bin =
+  (kind: BinOp) =>
+  (a: Expr, b: Expr): Expr => ({ op: 'bin', kind, a, b });
 export const eq = bin('==');
 export const ne = bin('!=');
 export const le = bin('<=');
@@ -156,7 +175,12 @@ export const notNull = (a: Expr): Expr => ne(a, lit(null));
  */
 export const nullOr = (x: Expr, check: Expr): Expr => cond(isNull(x), lit(true), check);
 /** `[for k, v in coll : body if filter]` */
-export const forEach = (coll: Expr, body: (k: Expr, v: Expr) => Expr, filter?: (k: Expr, v: Expr) => Expr, names: [string, string] = ['k', 'v']): Expr => ({
+export const forEach = (
+  coll: Expr,
+  body: (k: Expr, v: Expr) => Expr,
+  filter?: (k: Expr, v: Expr) => Expr,
+  names: [string, string] = ['k', 'v'],
+): Expr => ({
   op: 'for',
   coll,
   key: names[0],
@@ -225,9 +249,11 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
         const only = readable(e.args[0]);
         return only.op === 'if' || only.op === 'bin' ? `(${r(only)})` : r(only);
       }
-      return (FNS[e.fn] as FnDef).hcl(e.args.map(r));
+      return FNS[e.fn].hcl(e.args.map(r));
     case 'show':
-      return o.spelling === 'ts' && o.types ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {})) : `jsonencode(${r(e.of)})`;
+      return o.spelling === 'ts' && o.types
+        ? tsShowHcl(r(e.of), typeOf(e.of, o.types, o.scopeTypes ?? {}))
+        : `jsonencode(${r(e.of)})`;
     case 'bin': {
       const side = (child: Expr) => {
         const x = readable(child);
@@ -237,7 +263,8 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
           (x.op === 'bin' && x.kind === '&&' && e.kind === '||') || // for the reader: a || (b && c)
           (x.op === 'bin' &&
             (PRECEDENCE[x.kind] < PRECEDENCE[e.kind] ||
-              (PRECEDENCE[x.kind] === PRECEDENCE[e.kind] && !(x.kind === e.kind && (x.kind === '&&' || x.kind === '||')))));
+              (PRECEDENCE[x.kind] === PRECEDENCE[e.kind] &&
+                !(x.kind === e.kind && (x.kind === '&&' || x.kind === '||')))));
         return needsParens ? `(${r(x)})` : r(x);
       };
       return `${side(e.a)} ${e.kind} ${side(e.b)}`;
@@ -260,7 +287,9 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
     case 'template':
     case 'name':
     case 'perPath':
-      return `"${templateParts(e, o).map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`)).join('')}"`;
+      return `"${templateParts(e, o)
+        .map((p) => (typeof p === 'string' ? escapeTemplateText(p) : `\${${r(p)}}`))
+        .join('')}"`;
   }
 }
 
@@ -282,7 +311,9 @@ function nullSafe(e: Expr, x: Expr): boolean {
   const safe = (y: Expr) => nullSafe(y, x);
   switch (e.op) {
     case 'bin':
-      return (e.kind === '==' || e.kind === '!=' ? [e.a, e.b].every((y) => same(y, x) || safe(y)) : safe(e.a) && safe(e.b));
+      return e.kind === '==' || e.kind === '!='
+        ? [e.a, e.b].every((y) => same(y, x) || safe(y))
+        : safe(e.a) && safe(e.b);
     case 'call':
       return CAN.includes(e.fn) || e.args.every(safe);
     case 'get':
@@ -317,7 +348,14 @@ function readable(e: Expr): Expr {
   if (e.op === 'call' && e.fn === 'concat' && e.args.length === 1) {
     const a = e.args[0];
     const x = a.op === 'if' ? isNullOf(a.cond) : undefined;
-    if (a.op === 'if' && x && a.then.op === 'lit' && Array.isArray(a.then.value) && a.then.value.length === 0 && same(a.else, x)) {
+    if (
+      a.op === 'if' &&
+      x &&
+      a.then.op === 'lit' &&
+      Array.isArray(a.then.value) &&
+      a.then.value.length === 0 &&
+      same(a.else, x)
+    ) {
       return { op: 'call', fn: 'coalesce', args: [x, a.then] };
     }
     return e;
@@ -359,7 +397,10 @@ export function toJsonTemplate(e: Expr, o: RenderOptions): string {
 // ---------------------------------------------------------------------------------------
 // TypeScript evaluation (HCL-shaped values: snake_case keys, null for absent)
 
-/** The declared types of a module's inputs, by HCL name: what tells object fields (camelCased in TypeScript) from map keys. */
+/**
+ * The declared types of a module's inputs, by HCL name: what tells object fields (camelCased in
+ * TypeScript) from map keys.
+ */
 export type InputTypes = Readonly<Record<string, TfType>>;
 
 interface Env {
@@ -399,13 +440,14 @@ function run(e: Expr, env: Env): Value {
     case 'get': {
       const of = ev(e.of);
       if (of === UNKNOWN) return UNKNOWN;
-      if (of === null || typeof of !== 'object') throw new Error(`cannot read attribute "${e.key}" of ${stableJson(of)}`);
+      if (of === null || typeof of !== 'object')
+        throw new Error(`cannot read attribute "${e.key}" of ${stableJson(of)}`);
       return known((of as Record<string, Value>)[e.key] ?? null);
     }
     case 'call': {
       const args = e.args.map((a) => ev(a));
       if (args.some(containsUnknown)) return UNKNOWN;
-      return (FNS[e.fn] as FnDef).js(args);
+      return FNS[e.fn].js(args);
     }
     case 'show': {
       const v = ev(e.of);
@@ -445,11 +487,17 @@ function run(e: Expr, env: Env): Value {
     case 'template':
     case 'name':
     case 'perPath': {
-      const parts = templateParts(e, { resolve: (n) => n, spelling: env.spelling }).map((p) => (typeof p === 'string' ? p : ev(p)));
+      const parts = templateParts(e, { resolve: (n) => n, spelling: env.spelling }).map((p) =>
+        typeof p === 'string' ? p : ev(p),
+      );
       if (parts.some((p) => p === UNKNOWN)) return UNKNOWN;
       // Terraform interpolates strings, numbers and bools as text; messages show other values with `show`.
       const other = (p: Value) => (env.spelling === 'ts' ? tsValue(p) : stableJson(p));
-      return parts.map((p) => (typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : other(p))).join('');
+      return parts
+        .map((p) =>
+          typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : other(p),
+        )
+        .join('');
     }
   }
 }
@@ -544,12 +592,17 @@ function tsShowHcl(x: string, type: TfType | undefined, depth = 0): string {
       body = `"[\${join(", ", [for ${v} in ${x} : ${tsShowHcl(v, type.of, depth + 1)}])}]"`;
       break;
     case 'map':
-      body = braces(`join(", ", [for ${k}, ${v} in ${x} : "\${can(regex("${IDENTIFIER}", ${k})) ? ${k} : jsonencode(${k})}: \${${tsShowHcl(v, type.of, depth + 1)}}"])`);
+      body = braces(
+        `join(", ", [for ${k}, ${v} in ${x} : "\${can(regex("${IDENTIFIER}", ${k})) ? ${k} : jsonencode(${k})}: \${${tsShowHcl(v, type.of, depth + 1)}}"])`,
+      );
       break;
     case 'object': {
       const fields = Object.keys(type.fields)
         .sort()
-        .map((f) => `${x}.${f} == null ? "" : "${camelCase(f)}: \${${tsShowHcl(`${x}.${f}`, type.fields[f].type, depth + 1)}}"`);
+        .map(
+          (f) =>
+            `${x}.${f} == null ? "" : "${camelCase(f)}: \${${tsShowHcl(`${x}.${f}`, type.fields[f].type, depth + 1)}}"`,
+        );
       body = braces(`join(", ", compact([${fields.join(', ')}]))`);
       break;
     }
@@ -615,7 +668,8 @@ export function stableJson(v: Value): string {
   if (v === undefined) return 'null';
   // A token object (an IResolvable) holds references back into the construct tree: print the
   // token's string form instead of walking it.
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Token.isUnresolved(v)) return JSON.stringify(Token.asString(v));
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Token.isUnresolved(v))
+    return JSON.stringify(Token.asString(v));
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     return `{${sortedKeys(v)
@@ -637,7 +691,12 @@ function isCidr(s: string): boolean {
 // Null guards that cannot fire
 
 const isNullTest = (e: Expr, op: '==' | '!=', nonNullable: ReadonlySet<string>): boolean =>
-  e.op === 'bin' && e.kind === op && e.a.op === 'input' && nonNullable.has(e.a.name) && e.b.op === 'lit' && e.b.value === null;
+  e.op === 'bin' &&
+  e.kind === op &&
+  e.a.op === 'input' &&
+  nonNullable.has(e.a.name) &&
+  e.b.op === 'lit' &&
+  e.b.value === null;
 
 /**
  * The expression without the null guards on inputs that are never null (`nullable = false`):

@@ -14,17 +14,34 @@ import { attr, renderBody } from './hcl-writer';
  * literal parts of a Terraform JSON-syntax string, where `$${` is written escaped.
  */
 export function escapeQuoted(s: string): string {
-  return s.replace(/[\\"\u0000-\u001f]/g, (c) => QUOTED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(
+    // Control characters are what this escapes: the range is meant.
+    // eslint-disable-next-line no-control-regex
+    /[\\"\u0000-\u001f]/g,
+    (c) => QUOTED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
-const QUOTED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const QUOTED_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
-/** Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string) reads them literally. */
+/**
+ * Doubles `${` and `%{`, so that a template (a quoted HCL string, a Terraform JSON-syntax string)
+ * reads them literally.
+ */
 export function escapeTemplateSequences(s: string): string {
   // A function, not a replacement string: in a replacement string `$$` stands for one `$`.
   return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
-/** Escapes plain text for a quoted HCL string: `escapeQuoted` and `escapeTemplateSequences`, so nothing is interpolated. */
+/**
+ * Escapes plain text for a quoted HCL string: `escapeQuoted` and `escapeTemplateSequences`, so
+ * nothing is interpolated.
+ */
 export function escapeTemplateText(s: string): string {
   return escapeTemplateSequences(escapeQuoted(s));
 }
@@ -60,6 +77,9 @@ export function hclLiteral(value: unknown, inline = false): string {
  * does, for expressions written in build code (`{ sid = "…", effect = "…" }`).
  */
 export function hclObject(fields: Readonly<Record<string, string>>): string {
-  const lines = renderBody(Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)), '  ');
+  const lines = renderBody(
+    Object.entries(fields).map(([k, v]) => attr(hclKey(k), v)),
+    '  ',
+  );
   return ['{', ...lines, '}'].join('\n');
 }

@@ -87,7 +87,9 @@ function laidOut(items: Item[], indent: string, layout: ValueLayout): Item[] {
     const column = indent.length + widest + 3;
     const value = layout(item.name, item.value, column, indent.length);
     // A value that stays on one line keeps its place in the run of aligned attributes.
-    return value === item.value ? item : attr(item.name, layout(item.name, item.value, indent.length + item.name.length + 3, indent.length));
+    return value === item.value
+      ? item
+      : attr(item.name, layout(item.name, item.value, indent.length + item.name.length + 3, indent.length));
   });
 }
 

@@ -36,7 +36,10 @@ export function hclWithTokens(value: unknown): string {
  * `local.<construct>_input_<name>`, as the HCL module's data sources read `var.<input>`.
  */
 let dataSourceResolving = 0;
-export const dataSourceResolution = { begin: (): void => void (dataSourceResolving += 1), end: (): void => void (dataSourceResolving -= 1) };
+export const dataSourceResolution = {
+  begin: (): void => void (dataSourceResolving += 1),
+  end: (): void => void (dataSourceResolving -= 1),
+};
 
 let recorder: ((name: string) => void) | undefined;
 
@@ -85,7 +88,11 @@ function stringWithTokens(s: string): string {
  * methods that add to an input after construction (`allowClient`, `addAccessPoint`) add to the
  * object `read` reads, and the resources the build wrote see the addition.
  */
-export function inputExpression(read: () => unknown, local: () => string | undefined = () => undefined, name?: string): string {
+export function inputExpression(
+  read: () => unknown,
+  local: () => string | undefined = () => undefined,
+  name?: string,
+): string {
   let token = '';
   const resolvable: IResolvable = {
     creationStack: [],

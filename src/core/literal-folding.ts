@@ -16,6 +16,8 @@ import { stableJson } from './expr';
 /** Not a constant. */
 const OPEN: unique symbol = Symbol('not constant');
 type Value = unknown;
+/** A constant value, or OPEN when the expression has none (both `unknown` to the compiler). */
+type ValueOrOpen = unknown;
 
 /**
  * Locals known to hold a constant (written as plain JSON, referencing nothing): a branch that
@@ -88,7 +90,19 @@ function asJson(v: Value): unknown {
 type Part = string | Node;
 
 interface Node {
-  readonly kind: 'lit' | 'template' | 'tuple' | 'object' | 'var' | 'call' | 'paren' | 'unary' | 'binary' | 'cond' | 'postfix' | 'for';
+  readonly kind:
+    | 'lit'
+    | 'template'
+    | 'tuple'
+    | 'object'
+    | 'var'
+    | 'call'
+    | 'paren'
+    | 'unary'
+    | 'binary'
+    | 'cond'
+    | 'postfix'
+    | 'for';
   readonly src: string;
   readonly start: number;
   readonly end: number;
@@ -104,7 +118,19 @@ interface Node {
 }
 
 const PRECEDENCE: Readonly<Record<string, number>> = {
-  '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
 };
 
 class Parser {
@@ -259,7 +285,12 @@ class Parser {
       this.pos += 1;
       const parts = this.templateParts('"');
       this.pos += 1;
-      return this.node('template', start, parts.filter((p): p is Node => typeof p !== 'string'), { parts });
+      return this.node(
+        'template',
+        start,
+        parts.filter((p): p is Node => typeof p !== 'string'),
+        { parts },
+      );
     }
     if (c === '(') {
       this.pos += 1;
@@ -377,14 +408,14 @@ interface Folded {
   /** The expression's text after folding. */
   readonly text: string;
   /** Its constant value, or OPEN. */
-  readonly value: Value | typeof OPEN;
+  readonly value: ValueOrOpen;
   /** Whether it references anything (a variable, a resource, a `for` name). */
   readonly refs: boolean;
 }
 
 const constant = (value: Value): Folded => ({ text: hclLiteral(value, true), value, refs: false });
 
-function constantOf(n: Node): Value | typeof OPEN {
+function constantOf(n: Node): ValueOrOpen {
   return fold(n).value;
 }
 
@@ -434,12 +465,24 @@ function fold(n: Node): Folded {
       return (allConstant && foldedCall(n.name!, values)) || open();
     case 'postfix': {
       // `local.<name>` of a constant local references nothing the graph orders by.
-      if (n.kids[0].kind === 'var' && n.kids[0].name === 'local' && n.name !== undefined && constantLocals.has(n.name)) {
+      if (
+        n.kids[0].kind === 'var' &&
+        n.kids[0].name === 'local' &&
+        n.name !== undefined &&
+        constantLocals.has(n.name)
+      ) {
         return { text: rebuilt(n, kids), value: OPEN, refs: false };
       }
       // An attribute of a constant object: `{ id = "fs-1", … }.id` is "fs-1".
       const of = values[0];
-      if (n.name !== undefined && kids.length === 1 && of !== null && typeof of === 'object' && !Array.isArray(of) && n.name in of) {
+      if (
+        n.name !== undefined &&
+        kids.length === 1 &&
+        of !== null &&
+        typeof of === 'object' &&
+        !Array.isArray(of) &&
+        n.name in of
+      ) {
         return constant((of as Record<string, Value>)[n.name]);
       }
       return open();
@@ -474,9 +517,14 @@ function foldedCall(name: string, args: readonly Value[]): Folded | undefined {
     return first === undefined ? undefined : constant(first);
   }
   if (name === 'length' && args.length === 1 && args[0] !== null && typeof args[0] === 'object') {
-    return constant(Object.keys(args[0] as object).length);
+    return constant(Object.keys(args[0]).length);
   }
-  if (name === 'substr' && typeof args[0] === 'string' && Number.isSafeInteger(args[1]) && Number.isSafeInteger(args[2])) {
+  if (
+    name === 'substr' &&
+    typeof args[0] === 'string' &&
+    Number.isSafeInteger(args[1]) &&
+    Number.isSafeInteger(args[2])
+  ) {
     const [text, offset, length] = args as [string, number, number];
     if (offset >= 0 && length >= 0 && /^[\x20-\x7e]*$/.test(text)) return constant(text.substr(offset, length));
   }
@@ -497,7 +545,9 @@ function isPlain(v: Value): boolean {
 function foldedTemplate(n: Node, kids: readonly Folded[]): Folded {
   let i = 0;
   const parts = n.parts!.map((p): string | Folded => (typeof p === 'string' ? p : kids[i++]));
-  const folded = parts.map((p): string | Folded => (typeof p !== 'string' && isText(p.value) ? escapeTemplateText(String(p.value)) : p));
+  const folded = parts.map((p): string | Folded =>
+    typeof p !== 'string' && isText(p.value) ? escapeTemplateText(String(p.value)) : p,
+  );
   const refs = kids.some((k) => k.refs);
   const text = `"${folded.map((p) => (typeof p === 'string' ? p : `\${${p.text}}`)).join('')}"`;
   if (folded.some((p) => typeof p !== 'string')) return { text, value: OPEN, refs };
@@ -516,9 +566,11 @@ function isQuotedTemplate(text: string): boolean {
 
 /** A quoted template (`"a-${x}"`) as the body of a JSON-syntax string (`a-${x}`): the same template, unquoted. */
 function quotedAsJsonTemplate(quoted: string): string {
-  return quoted.slice(1, -1).replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) =>
-    e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? `\\${e}`),
-  );
+  return quoted
+    .slice(1, -1)
+    .replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) =>
+      e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? `\\${e}`),
+    );
 }
 
 /** Text parts and interpolations written back as a JSON-syntax template, constants as text. */
@@ -532,8 +584,11 @@ function templateText(parts: readonly Part[], escape: (s: string) => string): st
     .join('');
 }
 
-/** What Terraform interpolates as text as it is: strings, bools and integers (null fails, other numbers are formatted its own way). */
-const isText = (v: Value | typeof OPEN): boolean =>
+/**
+ * What Terraform interpolates as text as it is: strings, bools and integers (null fails, other
+ * numbers are formatted its own way).
+ */
+const isText = (v: ValueOrOpen): boolean =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v));
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };

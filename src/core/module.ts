@@ -9,7 +9,16 @@
  * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
-import { Construct, type IResolvable, TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token } from '../cdktf';
+import {
+  Construct,
+  type IResolvable,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformLocal,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from '../cdktf';
 import { type Expr, type RenderOptions, toHcl } from './expr';
 import { recordComment } from './hcl-comments';
 import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
@@ -53,7 +62,10 @@ export interface BuildContext<N extends string = string> {
    * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
    */
   declare(value: Expr, why?: string): string;
-  /** A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them, declared values as their locals. */
+  /**
+   * A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them,
+   * declared values as their locals.
+   */
   hcl(e: Expr): string;
   /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
   address(resource: TerraformResource): string;
@@ -122,7 +134,8 @@ function contextBase(
     spell: (name) => (render.spelling === 'ts' ? camelCase(name) : name),
     local,
     declare: (value, why) => {
-      if (value.op !== 'declared') throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
+      if (value.op !== 'declared')
+        throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
       // A value that is one input needs no local: main.tf would only hold an alias of the variable.
       if (value.def.op === 'input') return toHcl(value.def, render);
       return local(value.name, `\${${toHcl(value.def, render)}}`, why);
@@ -141,7 +154,13 @@ function contextBase(
 export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext {
   const render: RenderOptions = { resolve: (n) => `var.${n}`, spelling: 'hcl' };
   return {
-    ...contextBase(scope, 'module', spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))), render, (n) => n),
+    ...contextBase(
+      scope,
+      'module',
+      spec.rules.filter(isCrossInput).map((r) => forNonNullable(r, nonNullableInputs(spec))),
+      render,
+      (n) => n,
+    ),
     named: (element, hclName) => {
       element.overrideLogicalId(hclName);
       return element;
@@ -151,7 +170,10 @@ export function moduleContext(scope: Construct, spec: ModuleSpec): BuildContext 
 
 export { ValidationError } from './validation-error';
 
-/** `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before the construct exists. */
+/**
+ * `EfsMountLambda "stack/mount"`, as ModuleConstruct labels its errors, for checks made before the
+ * construct exists.
+ */
 export function constructLabel(className: string, scope: Construct, id: string): string {
   return `${className} "${scope.node.path ? `${scope.node.path}/${id}` : id}"`;
 }
@@ -169,7 +191,12 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   /** @internal Output values by HCL output name. */
   protected readonly outputValues: Record<string, unknown>;
   /** @internal The list of preconditions the build attached (ctx.preconditions()), and the rules in it by id. */
-  private readonly planTime: { checks?: { condition: string; errorMessage: string }[]; rules: Map<string, Rule>; render: RenderOptions; spec: ModuleSpec };
+  private readonly planTime: {
+    checks?: { condition: string; errorMessage: string }[];
+    rules: Map<string, Rule>;
+    render: RenderOptions;
+    spec: ModuleSpec;
+  };
   /** @internal The resources the build returned for this construct. */
   protected readonly resources: R;
 
@@ -187,13 +214,26 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     }
     const asExpressions = tokensAsExpressions(this, this.inputs) as Record<string, unknown>;
     const { violations, deferred } = assess(spec.rules, this.inputs, 'ts', asExpressions, inputTypes(spec));
-    if (violations.length > 0) throwValidationError(label, violations.map((p) => p.message));
+    if (violations.length > 0)
+      throwValidationError(
+        label,
+        violations.map((p) => p.message),
+      );
 
     const prefix = localPrefix(this);
     // Read at synth time, so that what methods add to an input later (allowClient) is written too.
     // Data sources read a prop that holds references through a local (see below, and dataSourceResolution).
     const locals = new Map<string, string>();
-    const render: RenderOptions = { resolve: (n) => inputExpression(() => this.inputs[n], () => locals.get(n), n), spelling: 'ts', types: inputTypes(spec) };
+    const render: RenderOptions = {
+      resolve: (n) =>
+        inputExpression(
+          () => this.inputs[n],
+          () => locals.get(n),
+          n,
+        ),
+      spelling: 'ts',
+      types: inputTypes(spec),
+    };
     const inputLocal = (n: string): string => {
       let ref = locals.get(n);
       if (ref === undefined) {
@@ -209,7 +249,9 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
       ...render,
       resolve: (n) => {
         const value = this.inputs[n];
-        return value !== null && typeof value === 'object' && !Token.isUnresolved(value) ? inputLocal(n) : render.resolve(n);
+        return value !== null && typeof value === 'object' && !Token.isUnresolved(value)
+          ? inputLocal(n)
+          : render.resolve(n);
       },
     };
     // Rules decided now are not rendered: their inputs are constants, so plan time would only
@@ -228,10 +270,15 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     this.outputValues = built.outputs;
     this.resources = built.resources;
     if (deferred.length > 0 && !rendered) {
-      throw new Error(`${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`);
+      throw new Error(
+        `${spec.name}: build never attaches ctx.preconditions(), so rules on token props (${deferred.map((r) => r.id).join(', ')}) would not be checked`,
+      );
     }
     for (const n of inputsReadByDataSources(this)) if (holdsTokens(this.inputs[n])) inputLocal(n);
-    this.node.findAll().filter(TerraformElement.isTerraformElement).forEach(foldedAtSynth);
+    this.node
+      .findAll()
+      .filter((c) => TerraformElement.isTerraformElement(c))
+      .forEach(foldedAtSynth);
     this.planTime = { checks: rendered, rules: new Map(planTime.map((r) => [r.id, r])), render: rulesRender, spec };
   }
 
@@ -247,7 +294,11 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
     const rules = spec.rules.filter((r) => r.inputs.includes(input));
     const asExpressions = tokensAsExpressions(this, candidate) as Record<string, unknown>;
     const { violations, deferred } = assess(rules, candidate, 'ts', asExpressions, inputTypes(spec));
-    if (violations.length > 0) throwValidationError(label, violations.map((v) => v.message));
+    if (violations.length > 0)
+      throwValidationError(
+        label,
+        violations.map((v) => v.message),
+      );
     this.deferToPlan(deferred);
   }
 
@@ -260,7 +311,10 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
   private deferToPlan(rules: readonly Rule[]): void {
     const fresh = rules.filter((r) => !this.planTime.rules.has(r.id));
     if (fresh.length === 0) return;
-    if (!this.planTime.checks) throw new Error(`${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`);
+    if (!this.planTime.checks)
+      throw new Error(
+        `${this.node.path}: the build attaches no ctx.preconditions(), so rules on token values could not be checked`,
+      );
     fresh.forEach((r) => this.planTime.rules.set(r.id, r));
     const all = [...this.planTime.rules.values()];
     for (const rule of fresh) {
@@ -287,20 +341,21 @@ function foldedAtSynth(element: TerraformElement): void {
       const isData = element instanceof TerraformDataSource;
       if (isData) dataSourceResolution.begin();
       context.registerPostProcessor({
-        postProcess: (resolved) => {
+        postProcess: (resolved: unknown): unknown => {
           if (isData) dataSourceResolution.end();
           // Only locals created before this element count, so every synthesis folds alike.
           const before = new Set([...locals].filter(([, at]) => at < order).map(([name]) => name));
           const folded = foldLiterals(resolved, before) as { locals?: Record<string, unknown> };
-          for (const [name, value] of Object.entries(folded.locals ?? {})) if (isConstant(value)) locals.set(name, order);
+          for (const [name, value] of Object.entries(folded.locals ?? {}))
+            if (isConstant(value)) locals.set(name, order);
           return folded;
         },
       });
-      return toTerraform();
+      return toTerraform() as unknown;
     },
     toString: () => `${element.node.path} (folded)`,
   };
-  element.toTerraform = () => folded as unknown as ReturnType<TerraformElement['toTerraform']>;
+  element.toTerraform = () => folded;
 }
 
 /**
@@ -323,7 +378,7 @@ const ELEMENTS_FOLDED = new WeakMap<TerraformStack, number>();
  */
 function constantLocalsOf(stack: TerraformStack): Map<string, number> {
   let locals = CONSTANT_LOCALS.get(stack);
-  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map()));
+  if (!locals) CONSTANT_LOCALS.set(stack, (locals = new Map<string, number>()));
   return locals;
 }
 
@@ -337,5 +392,8 @@ function nextOrder(stack: TerraformStack): number {
 function localPrefix(c: Construct): string {
   const scopes = c.node.scopes;
   const parts = scopes.slice(scopes.indexOf(TerraformStack.of(c)) + 1).map((s) => s.node.id);
-  return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+  return parts
+    .join('_')
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .replace(/^([^A-Za-z_])/, '_$1');
 }

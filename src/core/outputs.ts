@@ -11,7 +11,9 @@ import { TfType, camelCase } from './types';
  * of the constructs' outputs is this function's.
  */
 export function toOutputs<T extends object>(spec: ModuleSpec, values: Record<string, unknown>): T {
-  const built = Object.fromEntries(tsOutputs(spec).map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]));
+  const built = Object.fromEntries(
+    tsOutputs(spec).map((o) => [camelCase(o.name), typed(o.type, asTokens(values[o.name]))]),
+  );
   return built as unknown as T;
 }
 
@@ -50,7 +52,9 @@ function foldedReference(expression: string): IResolvable {
     resolve: (context) => {
       const insideExpression = context.suppressBraces === true;
       context.suppressBraces = true;
-      context.registerPostProcessor({ postProcess: (text) => (insideExpression ? text : foldTemplate(`\${${text}}`)) });
+      context.registerPostProcessor({
+        postProcess: (text: string): unknown => (insideExpression ? text : foldTemplate(`\${${text}}`)),
+      });
       return expression;
     },
   };
@@ -72,7 +76,6 @@ function singleInterpolation(s: string): string | undefined {
   }
   return depth === 0 && !quoted ? s.slice(2, -1) : undefined;
 }
-
 
 function typed(type: TfType, value: unknown): unknown {
   if (type.kind === 'object' && value !== null && typeof value === 'object' && !Token.isUnresolved(value)) {

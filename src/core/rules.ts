@@ -3,8 +3,28 @@
  * `precondition` blocks (several inputs) in HCL, and evaluated at synth time in TypeScript.
  */
 import {
-  Expr, InputTypes, RenderOptions, Spelling, UNKNOWN, and, call, cond, eq, evaluate, forEach, get, inputReader, lit, name,
-  nullOr, show, template, toHcl, toJsonTemplate, not, withoutNullGuards,
+  Expr,
+  InputTypes,
+  RenderOptions,
+  Spelling,
+  UNKNOWN,
+  and,
+  call,
+  cond,
+  eq,
+  evaluate,
+  forEach,
+  get,
+  inputReader,
+  lit,
+  name,
+  nullOr,
+  show,
+  template,
+  toHcl,
+  toJsonTemplate,
+  not,
+  withoutNullGuards,
 } from './expr';
 import type { ClosedSet } from './types';
 
@@ -38,7 +58,11 @@ export const isCrossInput = (r: Rule): boolean => r.inputs.length > 1;
 
 /** The rule as the HCL module writes it: no null guard on an input that is never null. */
 export function forNonNullable(rule: Rule, nonNullable: ReadonlySet<string>): Rule {
-  return { ...rule, condition: withoutNullGuards(rule.condition, nonNullable), message: withoutNullGuards(rule.message, nonNullable) };
+  return {
+    ...rule,
+    condition: withoutNullGuards(rule.condition, nonNullable),
+    message: withoutNullGuards(rule.message, nonNullable),
+  };
 }
 
 export interface RenderedRule {
@@ -96,7 +120,11 @@ export function assess(
     const ok = evaluate(rule.condition, values, spelling);
     if (ok === true) continue;
     if (ok !== UNKNOWN) fail(rule, values);
-    else if (rule.kind === 'distinct-values' && asExpressions && evaluate(rule.condition, asExpressions, spelling) === false) {
+    else if (
+      rule.kind === 'distinct-values' &&
+      asExpressions &&
+      evaluate(rule.condition, asExpressions, spelling) === false
+    ) {
       fail(rule, asExpressions);
     } else deferred.push(rule);
   }
@@ -116,7 +144,12 @@ export function afterOwnRules(rule: Rule, rules: readonly Rule[]): Rule {
 }
 
 /** The rules that fail on the values known now (see `assess`). */
-export function check(rules: readonly Rule[], values: Record<string, unknown>, spelling: Spelling, types?: InputTypes): Violation[] {
+export function check(
+  rules: readonly Rule[],
+  values: Record<string, unknown>,
+  spelling: Spelling,
+  types?: InputTypes,
+): Violation[] {
   return assess(rules, values, spelling, undefined, types).violations;
 }
 
@@ -183,12 +216,19 @@ export function eachEntry<N extends string>(
   got: (key: Expr, value: Expr) => Expr,
 ): Rule<N> {
   const coll = inputReader<N>()(inputName);
-  const bad = forEach(coll, (k, v) => got(k, v), (k, v) => not(ok(k, v)));
+  const bad = forEach(
+    coll,
+    (k, v) => got(k, v),
+    (k, v) => not(ok(k, v)),
+  );
   return {
     id,
     inputs: [inputName],
     summary,
-    condition: call('alltrue', forEach(coll, (k, v) => ok(k, v))),
+    condition: call(
+      'alltrue',
+      forEach(coll, (k, v) => ok(k, v)),
+    ),
     message: template`${allowed} (got ${call('join', lit('; '), bad)}).`,
   };
 }

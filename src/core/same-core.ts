@@ -9,7 +9,10 @@ import { Construct, TerraformStack } from '../cdktf';
 import { CORE } from '../binding';
 import { FLAVOURS } from '../peers';
 
-/** Throws, naming the construct and the entry to import, unless `scope` is in a stack of the core this build imports. */
+/**
+ * Throws, naming the construct and the entry to import, unless `scope` is in a stack of the core
+ * this build imports.
+ */
 export function assertSameCore(scope: Construct, label: string): void {
   const stack = TerraformStack.of(scope);
   if (stack instanceof TerraformStack) return;

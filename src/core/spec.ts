@@ -41,7 +41,7 @@ export function defineInputs<const Names extends readonly string[]>(
   // one per entry, which keeps a generic name such as a mount module's `Role` in the union.
   inputs: { readonly [K in keyof Names]: InputSpec<Names[K]> },
 ): readonly InputSpec<Names[number]>[] {
-  return inputs as readonly InputSpec<Names[number]>[];
+  return inputs;
 }
 
 /**
@@ -82,7 +82,10 @@ export interface ModuleSpec<N extends string = string> {
   readonly awsProviderVersion: string;
 }
 
-/** The declared type of each input, by HCL name: how a TypeScript message spells the keys of a value it shows (`evaluate`). */
+/**
+ * The declared type of each input, by HCL name: how a TypeScript message spells the keys of a value
+ * it shows (`evaluate`).
+ */
 export function inputTypes(spec: ModuleSpec): Readonly<Record<string, TfType>> {
   return Object.fromEntries(spec.inputs.map((i) => [i.name, i.type]));
 }
@@ -98,12 +101,18 @@ export function inputNamed<N extends string>(spec: ModuleSpec<N>, name: N): Inpu
  * default (written `nullable = false`, so an explicit null means the default).
  */
 export function nonNullableInputs(spec: ModuleSpec): ReadonlySet<string> {
-  return new Set(spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name));
+  return new Set(
+    spec.inputs.filter((i) => i.required || (i.default !== undefined && i.default !== null)).map((i) => i.name),
+  );
 }
 
-/** The type of one entry of a list, set or map input, e.g. for the defaults `optional()` gives an added entry's fields. */
+/**
+ * The type of one entry of a list, set or map input, e.g. for the defaults `optional()` gives an
+ * added entry's fields.
+ */
 export function entryType(spec: ModuleSpec, name: string): TfType {
   const { type } = inputNamed(spec, name);
-  if (type.kind !== 'list' && type.kind !== 'set' && type.kind !== 'map') throw new Error(`${spec.name}: ${name} is not a list, set or map`);
+  if (type.kind !== 'list' && type.kind !== 'set' && type.kind !== 'map')
+    throw new Error(`${spec.name}: ${name} is not a list, set or map`);
   return type.of;
 }

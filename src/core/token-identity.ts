@@ -11,7 +11,11 @@ import { Construct, DefaultTokenResolver, StringConcat, Token, Tokenization } fr
  */
 export function tokenExpression(scope: Construct, token: unknown): string {
   try {
-    const resolved = Tokenization.resolve(token, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    const resolved: unknown = Tokenization.resolve(token, {
+      scope,
+      preparing: false,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+    });
     return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
   } catch {
     // A token that cannot resolve yet (a lazy value) is still itself: its own text identifies it.
@@ -29,7 +33,9 @@ export function tokensAsExpressions(scope: Construct, value: unknown): unknown {
   if (Token.isUnresolved(value)) return value;
   if (Array.isArray(value)) return value.map((v) => tokensAsExpressions(scope, v));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, tokensAsExpressions(scope, v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, tokensAsExpressions(scope, v)]),
+    );
   }
   return value;
 }

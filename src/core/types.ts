@@ -2,8 +2,6 @@
  * A model of Terraform's type constraints, declared once per input and rendered both as
  * an HCL type expression (variables.tf) and as a TypeScript type (the construct's props).
  */
-import type { Text } from './doc';
-
 export type TfType =
   | { readonly kind: 'string'; readonly closedSet?: ClosedSet }
   | { readonly kind: 'number' | 'bool' | 'any' }
@@ -23,7 +21,11 @@ export interface ClosedSet<V extends string = string> {
   readonly description: string;
 }
 
-export function closedSet<const V extends string>(tsName: string, values: readonly V[], description: string): ClosedSet<V> {
+export function closedSet<const V extends string>(
+  tsName: string,
+  values: readonly V[],
+  description: string,
+): ClosedSet<V> {
   return { tsName, values, description };
 }
 
@@ -114,3 +116,28 @@ export function namedObjects(type: TfType, into = new Map<string, TfType>()): Ma
   }
   return into;
 }
+
+// --- Texts spelled per path: the types behind src/core/doc.ts, declared here because a field's
+// description is one and a described value has a type (one file, so the two do not import each other).
+
+/** Which product a text is spelled for: HCL names and syntax, or TypeScript's. */
+export type Spelling = 'hcl' | 'ts';
+
+/** A piece of a description (src/core/doc.ts): text, a name, a value, or a passage per path. */
+export type Part =
+  | string
+  | { readonly kind: 'name'; readonly path: readonly string[] }
+  | { readonly kind: 'value'; readonly value: unknown; readonly type?: TfType }
+  | { readonly kind: 'either'; readonly hcl: Text; readonly ts: Text };
+
+export interface Doc {
+  readonly parts: readonly Part[];
+  /**
+   * For the TypeScript docs of an optional input without a default: what leaving it out means,
+   * in words (`@default - no replication`, as AWS CDK writes it). HCL shows `default = null`.
+   */
+  readonly unset?: Text;
+}
+
+/** A description: plain text, or a `doc` template spelled per path. */
+export type Text = string | Doc;

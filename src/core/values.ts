@@ -16,13 +16,16 @@ export function toHclValue(type: TfType, value: unknown): unknown {
       return Object.fromEntries(
         Object.entries(type.fields).map(([field, f]) => {
           const given = src[camelCase(field)];
-          const v = given === undefined || given === null ? withDefaults(f.type, f.default ?? null) : toHclValue(f.type, given);
+          const v =
+            given === undefined || given === null ? withDefaults(f.type, f.default ?? null) : toHclValue(f.type, given);
           return [field, v];
         }),
       );
     }
     case 'map':
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toHclValue(type.of, v)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toHclValue(type.of, v)]),
+      );
     case 'list':
     case 'set':
       return (value as unknown[]).map((v) => toHclValue(type.of, v));
@@ -42,7 +45,9 @@ export function withDefaults(type: TfType, value: unknown): unknown {
       );
     }
     case 'map':
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withDefaults(type.of, v)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withDefaults(type.of, v)]),
+      );
     case 'list':
     case 'set':
       return (value as unknown[]).map((v) => withDefaults(type.of, v));
@@ -62,12 +67,17 @@ export function normalizeProps(spec: ModuleSpec, props: Record<string, unknown>)
   return Object.fromEntries(
     spec.inputs.map((i) => {
       const given = props[camelCase(i.name)];
-      return [i.name, given === undefined || given === null ? withDefaults(i.type, i.default ?? null) : toHclValue(i.type, given)];
+      return [
+        i.name,
+        given === undefined || given === null ? withDefaults(i.type, i.default ?? null) : toHclValue(i.type, given),
+      ];
     }),
   );
 }
 
 /** HCL-shaped inputs (as an HCL user writes them) as Terraform sees them once defaults apply. */
 export function hclInputValues(spec: ModuleSpec, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(spec.inputs.map((i) => [i.name, withDefaults(i.type, inputs[i.name] ?? i.default ?? null)]));
+  return Object.fromEntries(
+    spec.inputs.map((i) => [i.name, withDefaults(i.type, inputs[i.name] ?? i.default ?? null)]),
+  );
 }

@@ -52,11 +52,30 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const { values, positionals: files } = parsed;
   if (values.help) return { kind: 'help' };
-  if (files.length !== 1) return { kind: 'usage-error', message: files.length === 0 ? 'give the plan JSON file (or - for stdin)' : `give one plan JSON file, not ${files.length}` };
-  if (values.json && values.format !== undefined && values.format !== 'json') return { kind: 'usage-error', message: '--json conflicts with --format ' + values.format };
+  if (files.length !== 1)
+    return {
+      kind: 'usage-error',
+      message:
+        files.length === 0
+          ? 'give the plan JSON file (or - for stdin)'
+          : `give one plan JSON file, not ${files.length}`,
+    };
+  if (values.json && values.format !== undefined && values.format !== 'json')
+    return { kind: 'usage-error', message: '--json conflicts with --format ' + values.format };
   const format = (values.json ? 'json' : (values.format ?? 'human')) as Format;
-  if (!FORMATS.includes(format)) return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})` };
+  if (!FORMATS.includes(format))
+    return {
+      kind: 'usage-error',
+      message: `--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})`,
+    };
   const sarifFile = values['sarif-file'];
-  if (sarifFile !== undefined && format !== 'sarif') return { kind: 'usage-error', message: '--sarif-file goes with --format sarif' };
-  return { kind: 'doctor', file: files[0] as string, format, strict: values.strict ?? false, ...(sarifFile !== undefined ? { sarifFile } : {}) };
+  if (sarifFile !== undefined && format !== 'sarif')
+    return { kind: 'usage-error', message: '--sarif-file goes with --format sarif' };
+  return {
+    kind: 'doctor',
+    file: files[0],
+    format,
+    strict: values.strict ?? false,
+    ...(sarifFile !== undefined ? { sarifFile } : {}),
+  };
 }

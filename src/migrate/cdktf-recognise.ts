@@ -24,7 +24,8 @@ export interface FoundConstruct {
   readonly resources: readonly ConstructResource[];
 }
 
-const hashOf = (components: readonly string[]) => createHash('md5').update(components.join('/')).digest('hex').slice(0, 8).toUpperCase();
+const hashOf = (components: readonly string[]) =>
+  createHash('md5').update(components.join('/')).digest('hex').slice(0, 8).toUpperCase();
 
 /** The path whose hash is `hash`: the prefix split at some of its underscores (construct ids may hold `_` too). */
 function confirmedPath(prefix: string, part: string, hash: string): string | undefined {
@@ -42,7 +43,9 @@ function confirmedPath(prefix: string, part: string, hash: string): string | und
   return undefined;
 }
 
-const FILESYSTEM_ONLY = new Set(FILESYSTEM_PARTS.filter((p) => !MOUNT_PARTS.some((m) => m.type === p.type && m.part === p.part)).map((p) => p.part));
+const FILESYSTEM_ONLY = new Set(
+  FILESYSTEM_PARTS.filter((p) => !MOUNT_PARTS.some((m) => m.type === p.type && m.part === p.part)).map((p) => p.part),
+);
 
 /** Every construct instance in the state's resources, in the order of their first resource. */
 export function findConstructs(resources: readonly StateResource[]): FoundConstruct[] {
@@ -56,7 +59,8 @@ export function findConstructs(resources: readonly StateResource[]): FoundConstr
       const [, prefix, hash] = match;
       const group = groups.get(prefix) ?? { resources: [] };
       groups.set(prefix, group);
-      if (!group.resources.some((r) => r.resource.address === resource.address)) group.resources.push({ resource, part });
+      if (!group.resources.some((r) => r.resource.address === resource.address))
+        group.resources.push({ resource, part });
       group.path ??= confirmedPath(prefix, part.part, hash);
       break;
     }

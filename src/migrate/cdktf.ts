@@ -68,7 +68,9 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
   const out: CdktfMigration = { modules: [], moved: [], placeholders: [], notes: [], refused: [] };
   const found = findConstructs(resources);
   if (found.length === 0) {
-    out.refused.push('no resource of an EfsFilesystem, EfsMountLambda or EfsMountEcs in this state (their logical IDs end in _file_system_<hash>, _access_point_<hash>, …); is it the state of the right stack?');
+    out.refused.push(
+      'no resource of an EfsFilesystem, EfsMountLambda or EfsMountEcs in this state (their logical IDs end in _file_system_<hash>, _access_point_<hash>, …); is it the state of the right stack?',
+    );
     return out;
   }
   const ours = new Set(found.flatMap((c) => c.resources.map((r) => r.resource.address)));
@@ -83,7 +85,10 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
   // File systems first: the mounts' blocks refer to them.
   for (const c of [...found].sort((a, b) => Number(b.kind === 'EfsFilesystem') - Number(a.kind === 'EfsFilesystem'))) {
     const name = moduleName(c.prefix);
-    const call = c.kind === 'EfsFilesystem' ? mapFileSystem(c, name, refer, out) : mapMount(c, name, others, refer, fileSystems, out);
+    const call =
+      c.kind === 'EfsFilesystem'
+        ? mapFileSystem(c, name, refer, out)
+        : mapMount(c, name, others, refer, fileSystems, out);
     if (!call) continue;
     out.modules.push(call);
     const seen = new Set<string>();
@@ -95,8 +100,13 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
     }
   }
   // A grant (`efs.grantReadWrite(role)`) is a resource of the construct that the module does not hold.
-  const grants = others.filter((r) => found.some((c) => r.name.startsWith(`${c.prefix}_`)) && /_[0-9A-F]{8}$/.test(r.name));
-  for (const g of grants) out.notes.push(`${g.address} is not part of the module (a grant or your own resource under the construct): it keeps its address; point what it reads from the construct at the module's outputs.`);
+  const grants = others.filter(
+    (r) => found.some((c) => r.name.startsWith(`${c.prefix}_`)) && /_[0-9A-F]{8}$/.test(r.name),
+  );
+  for (const g of grants)
+    out.notes.push(
+      `${g.address} is not part of the module (a grant or your own resource under the construct): it keeps its address; point what it reads from the construct at the module's outputs.`,
+    );
   for (const [id, count] of countBy(out.modules.map((m) => m.name))) {
     if (count > 1) out.refused.push(`two constructs would both become module "${id}"; rename one construct`);
   }
@@ -120,118 +130,176 @@ function referenceFinder(others: readonly StateResource[]): Refer {
     if (!nonEmpty(value)) return value;
     const hits = others.filter((r) => r.values[attribute] === value);
     if (hits.length !== 1) return value;
-    return new Ref(`${hits[0].type}.${hits[0].name}${hits[0].index === undefined ? '' : `[${JSON.stringify(hits[0].index)}]`}.${attribute}`);
+    return new Ref(
+      `${hits[0].type}.${hits[0].name}${hits[0].index === undefined ? '' : `[${JSON.stringify(hits[0].index)}]`}.${attribute}`,
+    );
   };
 }
 
-const byPart = (c: FoundConstruct, part: string): ConstructResource[] => c.resources.filter((r) => r.part.part === part);
+const byPart = (c: FoundConstruct, part: string): ConstructResource[] =>
+  c.resources.filter((r) => r.part.part === part);
 
 function mapFileSystem(c: FoundConstruct, name: string, refer: Refer, out: CdktfMigration): ModuleCall | undefined {
   const [fsResource] = byPart(c, 'file_system');
   if (!fsResource) {
-    out.refused.push(`EfsFilesystem "${c.path}": its aws_efs_file_system is not in the state (only ${c.resources.map((r) => r.resource.address).join(', ')})`);
+    out.refused.push(
+      `EfsFilesystem "${c.path}": its aws_efs_file_system is not in the state (only ${c.resources.map((r) => r.resource.address).join(', ')})`,
+    );
     return undefined;
   }
   const fs = fsResource.resource.values;
   const inputs: Record<string, unknown> = {};
-  const fillIn = (input: string, what: string) => {
-    inputs[input] = new Placeholder(what);
-    out.placeholders.push(`module.${name}.${input}: ${what}`);
-  };
   inputs.name = fs.tags?.Name;
-  if (!nonEmpty(inputs.name)) out.refused.push(`EfsFilesystem "${c.path}": ${fsResource.resource.address} has no Name tag, which the construct always writes; is the state right?`);
+  if (!nonEmpty(inputs.name))
+    out.refused.push(
+      `EfsFilesystem "${c.path}": ${fsResource.resource.address} has no Name tag, which the construct always writes; is the state right?`,
+    );
   const tags = withoutKeys(fs.tags, ['Name', CREATED_TAG]);
-
-  // ---- network
   const group = byPart(c, 'security_group')[0]?.resource.values;
-  const mountTargets = byPart(c, 'mount_target').map((r) => r.resource);
-  if (group) {
-    inputs.vpc_id = refer(group.vpc_id);
-  } else {
-    inputs.create_security_group = false;
-  }
-  inputs.mount_targets = Object.fromEntries(mountTargets.map((t) => [String(t.index), { subnet_id: refer(t.values.subnet_id) }]));
-  const extraGroups = [...new Set(mountTargets.flatMap((t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id)))].sort();
-  const uneven = mountTargets.some((t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id).length !== extraGroups.length);
-  if (uneven) out.refused.push(`EfsFilesystem "${c.path}": its mount targets are in different security groups, which the module cannot express (one list for all)`);
-  if (extraGroups.length > 0) inputs.mount_target_security_group_ids = extraGroups.map((id) => refer(id));
-  const rules = (part: string) => byPart(c, part).map((r) => r.resource);
-  inputs.allowed_security_groups = Object.fromEntries(rules('nfs_from_security_groups').map((r) => [String(r.index), refer(r.values.referenced_security_group_id)]));
-  inputs.allowed_cidrs = Object.fromEntries(rules('nfs_from_cidrs').map((r) => [String(r.index), r.values.cidr_ipv4 ?? r.values.cidr_ipv6]));
-  if (group) inputs.allow_nfs_from_self = rules('nfs_from_self').length > 0;
-  if (rules('nfs_from_security_groups').length > 0) inputs.client_egress_rules = rules('nfs_to_file_system').length > 0;
-  if (group) {
-    const defaultName = `${inputs.name}-efs`;
-    if (nonEmpty(group.name_prefix) && String(group.name).startsWith(group.name_prefix)) {
-      if (group.name_prefix !== `${defaultName}-`) inputs.security_group_name = String(group.name_prefix).replace(/-$/, '');
-    } else {
-      inputs.security_group_use_name_prefix = false;
-      if (group.name !== defaultName) inputs.security_group_name = group.name;
-    }
-    inputs.security_group_description = group.description;
-    if (group.revoke_rules_on_delete === true) inputs.security_group_revoke_rules_on_delete = true;
-  }
-
-  // ---- the file system's own settings, written out: they are what the replacement guard compares
-  inputs.encrypted = fs.encrypted;
-  if (nonEmpty(fs.kms_key_id)) inputs.kms_key_arn = refer(fs.kms_key_id, 'arn');
-  inputs.performance_mode = fs.performance_mode;
-  if (nonEmpty(fs.availability_zone_name)) inputs.availability_zone_name = fs.availability_zone_name;
-  inputs.throughput_mode = fs.throughput_mode;
-  if (fs.throughput_mode === 'provisioned') inputs.provisioned_throughput_in_mibps = fs.provisioned_throughput_in_mibps;
-  inputs.lifecycle_policy = Object.assign({}, ...list(fs.lifecycle_policy).map((p: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(p).filter(([, v]) => nonEmpty(v)))));
-  if (nonEmpty(fs.creation_token)) inputs.creation_token = fs.creation_token;
-  const protection = list(fs.protection)[0]?.replication_overwrite;
-  if (protection === 'ENABLED' || protection === 'DISABLED') inputs.replication_overwrite_protection = protection;
-  const backup = byPart(c, 'backup_policy')[0]?.resource.values;
-  if (backup) inputs.backup_enabled = list(backup.backup_policy)[0]?.status === 'ENABLED';
-
-  // ---- access points (the EfsFilesystem's own: accessPoints, addAccessPoint)
-  const accessPoints: Record<string, unknown> = {};
-  for (const { resource } of byPart(c, 'access_point')) {
-    const key = String(resource.index);
-    accessPoints[key] = accessPointInput(resource.values, tags);
-  }
-  inputs.access_points = accessPoints;
-
-  // ---- policy presets, read back from the statement IDs the module writes
+  mountTargetInputs(c, group, refer, inputs, out);
+  nfsRuleInputs(c, group, refer, inputs);
+  if (group) securityGroupInputs(group, String(inputs.name), inputs);
+  fileSystemSettingInputs(c, fs, refer, inputs);
+  // The EfsFilesystem's own access points (accessPoints, addAccessPoint).
+  inputs.access_points = Object.fromEntries(
+    byPart(c, 'access_point').map(({ resource }) => [String(resource.index), accessPointInput(resource.values, tags)]),
+  );
   const policy = byPart(c, 'file_system_policy')[0]?.resource;
   if (policy) mapPolicy(policy, name, inputs, out);
-
-  // ---- replication
   const replication = byPart(c, 'replication')[0]?.resource.values;
-  if (replication) {
-    const d = list(replication.destination)[0] ?? {};
-    inputs.replication = {
-      region: d.region,
-      ...(nonEmpty(d.availability_zone_name) ? { availability_zone_name: d.availability_zone_name } : {}),
-      ...(nonEmpty(d.kms_key_id) ? { kms_key_arn: d.kms_key_id } : {}),
-      ...(nonEmpty(d.file_system_id) ? { file_system_id: d.file_system_id } : {}),
-    };
-  }
-  // Backup plans and alarms have a dozen settings each, spread over several resources; not read back yet.
-  if (['backup_vault', 'backup_plan', 'backup_selection', 'backup_role'].some((p) => byPart(c, p).length > 0)) {
-    fillIn('backup_plan', 'the backupPlan prop of the construct, in HCL spelling (schedule, delete_after_days, …); see the module README');
-  }
-  if (byPart(c, 'alarm').length > 0) fillIn('alarms', 'the alarms prop of the construct, in HCL spelling; see the module README');
+  if (replication) inputs.replication = replicationInput(replication);
+  unreadPlaceholders(c, name, inputs, out);
   inputs.tags = tags;
-
   return {
     name,
     kind: 'EfsFilesystem',
     module: MODULE_OF.EfsFilesystem,
     path: c.path,
     inputs,
-    uses: [
-      { construct: 'fileSystemId, outputs.id', module: `module.${name}.id` },
-      { construct: 'fileSystemArn, outputs.arn', module: `module.${name}.arn` },
-      { construct: 'securityGroupId', module: `module.${name}.security_group_id` },
-      { construct: 'fileSystem (a mount\'s fileSystem prop)', module: `module.${name}.file_system` },
-      { construct: 'mountTargetsAvailable (in dependsOn)', module: `module.${name}.mount_target_ids (or depends_on = [module.${name}])` },
-      { construct: 'outputs.<x>', module: `module.${name}.<x>` },
-    ],
+    uses: fileSystemUses(name),
   };
+}
+
+type Values = Record<string, any>;
+
+/** Where the mount targets are (vpc_id, mount_targets) and the security groups they have beside the module's own. */
+function mountTargetInputs(
+  c: FoundConstruct,
+  group: Values | undefined,
+  refer: Refer,
+  inputs: Record<string, unknown>,
+  out: CdktfMigration,
+): void {
+  const mountTargets = byPart(c, 'mount_target').map((r) => r.resource);
+  if (group) {
+    inputs.vpc_id = refer(group.vpc_id);
+  } else {
+    inputs.create_security_group = false;
+  }
+  inputs.mount_targets = Object.fromEntries(
+    mountTargets.map((t) => [String(t.index), { subnet_id: refer(t.values.subnet_id) }]),
+  );
+  const extraGroups = [
+    ...new Set(mountTargets.flatMap((t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id))),
+  ].sort();
+  const uneven = mountTargets.some(
+    (t) => list<string>(t.values.security_groups).filter((id) => id !== group?.id).length !== extraGroups.length,
+  );
+  if (uneven)
+    out.refused.push(
+      `EfsFilesystem "${c.path}": its mount targets are in different security groups, which the module cannot express (one list for all)`,
+    );
+  if (extraGroups.length > 0) inputs.mount_target_security_group_ids = extraGroups.map((id) => refer(id));
+}
+
+/** Who may reach NFS, read back from the security group rules the module writes. */
+function nfsRuleInputs(c: FoundConstruct, group: Values | undefined, refer: Refer, inputs: Record<string, unknown>) {
+  const rules = (part: string) => byPart(c, part).map((r) => r.resource);
+  inputs.allowed_security_groups = Object.fromEntries(
+    rules('nfs_from_security_groups').map((r) => [String(r.index), refer(r.values.referenced_security_group_id)]),
+  );
+  inputs.allowed_cidrs = Object.fromEntries(
+    rules('nfs_from_cidrs').map((r) => [String(r.index), r.values.cidr_ipv4 ?? r.values.cidr_ipv6]),
+  );
+  if (group) inputs.allow_nfs_from_self = rules('nfs_from_self').length > 0;
+  if (rules('nfs_from_security_groups').length > 0) inputs.client_egress_rules = rules('nfs_to_file_system').length > 0;
+}
+
+/** The security group's name (only when it is not the default `<name>-efs`), description and revoke setting. */
+function securityGroupInputs(group: Values, fileSystemName: string, inputs: Record<string, unknown>): void {
+  const defaultName = `${fileSystemName}-efs`;
+  if (nonEmpty(group.name_prefix) && String(group.name).startsWith(group.name_prefix)) {
+    if (group.name_prefix !== `${defaultName}-`)
+      inputs.security_group_name = String(group.name_prefix).replace(/-$/, '');
+  } else {
+    inputs.security_group_use_name_prefix = false;
+    if (group.name !== defaultName) inputs.security_group_name = group.name;
+  }
+  inputs.security_group_description = group.description;
+  if (group.revoke_rules_on_delete === true) inputs.security_group_revoke_rules_on_delete = true;
+}
+
+/** The file system's own settings, written out: they are what the replacement guard compares. */
+function fileSystemSettingInputs(c: FoundConstruct, fs: Values, refer: Refer, inputs: Record<string, unknown>): void {
+  inputs.encrypted = fs.encrypted;
+  if (nonEmpty(fs.kms_key_id)) inputs.kms_key_arn = refer(fs.kms_key_id, 'arn');
+  inputs.performance_mode = fs.performance_mode;
+  if (nonEmpty(fs.availability_zone_name)) inputs.availability_zone_name = fs.availability_zone_name;
+  inputs.throughput_mode = fs.throughput_mode;
+  if (fs.throughput_mode === 'provisioned') inputs.provisioned_throughput_in_mibps = fs.provisioned_throughput_in_mibps;
+  inputs.lifecycle_policy = Object.assign(
+    {},
+    ...list(fs.lifecycle_policy).map((p: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(p).filter(([, v]) => nonEmpty(v))),
+    ),
+  );
+  if (nonEmpty(fs.creation_token)) inputs.creation_token = fs.creation_token;
+  const protection = list(fs.protection)[0]?.replication_overwrite;
+  if (protection === 'ENABLED' || protection === 'DISABLED') inputs.replication_overwrite_protection = protection;
+  const backup = byPart(c, 'backup_policy')[0]?.resource.values;
+  if (backup) inputs.backup_enabled = list(backup.backup_policy)[0]?.status === 'ENABLED';
+}
+
+/** The `replication` input, from the replication configuration's destination. */
+function replicationInput(replication: Values): Record<string, unknown> {
+  const d = list(replication.destination)[0] ?? {};
+  return {
+    region: d.region,
+    ...(nonEmpty(d.availability_zone_name) ? { availability_zone_name: d.availability_zone_name } : {}),
+    ...(nonEmpty(d.kms_key_id) ? { kms_key_arn: d.kms_key_id } : {}),
+    ...(nonEmpty(d.file_system_id) ? { file_system_id: d.file_system_id } : {}),
+  };
+}
+
+/** Backup plans and alarms have a dozen settings each, spread over several resources; not read back yet. */
+function unreadPlaceholders(c: FoundConstruct, name: string, inputs: Record<string, unknown>, out: CdktfMigration) {
+  const fillIn = (input: string, what: string) => {
+    inputs[input] = new Placeholder(what);
+    out.placeholders.push(`module.${name}.${input}: ${what}`);
+  };
+  if (['backup_vault', 'backup_plan', 'backup_selection', 'backup_role'].some((p) => byPart(c, p).length > 0)) {
+    fillIn(
+      'backup_plan',
+      'the backupPlan prop of the construct, in HCL spelling (schedule, delete_after_days, …); see the module README',
+    );
+  }
+  if (byPart(c, 'alarm').length > 0)
+    fillIn('alarms', 'the alarms prop of the construct, in HCL spelling; see the module README');
+}
+
+/** What the rest of a configuration reads from an EfsFilesystem, and the module output that replaces it. */
+function fileSystemUses(name: string): ModuleCall['uses'] {
+  return [
+    { construct: 'fileSystemId, outputs.id', module: `module.${name}.id` },
+    { construct: 'fileSystemArn, outputs.arn', module: `module.${name}.arn` },
+    { construct: 'securityGroupId', module: `module.${name}.security_group_id` },
+    { construct: "fileSystem (a mount's fileSystem prop)", module: `module.${name}.file_system` },
+    {
+      construct: 'mountTargetsAvailable (in dependsOn)',
+      module: `module.${name}.mount_target_ids (or depends_on = [module.${name}])`,
+    },
+    { construct: 'outputs.<x>', module: `module.${name}.<x>` },
+  ];
 }
 
 /** An access point's entry; its tags are the module's, its own and its Name: only its own are kept. */
@@ -240,9 +308,16 @@ function accessPointInput(v: Record<string, any>, moduleTags: Record<string, str
   const posix = list(v.posix_user)[0];
   const info = list(root.creation_info)[0];
   const ap: Record<string, unknown> = { root_directory: root.path ?? '/' };
-  if (posix) ap.posix_user = { uid: posix.uid, gid: posix.gid, ...(list(posix.secondary_gids).length > 0 ? { secondary_gids: posix.secondary_gids } : {}) };
+  if (posix)
+    ap.posix_user = {
+      uid: posix.uid,
+      gid: posix.gid,
+      ...(list(posix.secondary_gids).length > 0 ? { secondary_gids: posix.secondary_gids } : {}),
+    };
   if (info) ap.creation_info = { owner_uid: info.owner_uid, owner_gid: info.owner_gid, permissions: info.permissions };
-  const tags = Object.fromEntries(Object.entries(v.tags ?? {}).filter(([k, value]) => k !== 'Name' && moduleTags[k] !== value));
+  const tags = Object.fromEntries(
+    Object.entries(v.tags ?? {}).filter(([k, value]) => k !== 'Name' && moduleTags[k] !== value),
+  );
   if (Object.keys(tags).length > 0) ap.tags = tags;
   return ap;
 }
@@ -262,14 +337,18 @@ function mapPolicy(policy: StateResource, name: string, inputs: Record<string, u
     const parsed = JSON.parse(policy.values.policy ?? '');
     statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement].filter(Boolean);
   } catch {
-    out.notes.push(`module.${name}: ${policy.address} holds no policy JSON; the presets keep their defaults, so check the plan's policy change.`);
+    out.notes.push(
+      `module.${name}: ${policy.address} holds no policy JSON; the presets keep their defaults, so check the plan's policy change.`,
+    );
     return;
   }
   const sids = new Set(statements.map((s) => s.Sid ?? ''));
   for (const [input, sid] of Object.entries(PRESET_SIDS)) inputs[input] = sids.has(sid);
   const own = statements.filter((s) => !Object.values(PRESET_SIDS).includes(s.Sid ?? ''));
   if (own.length > 0) {
-    inputs.policy_statements = new Placeholder(`the policyStatements prop (statements ${own.map((s) => JSON.stringify(s.Sid ?? '')).join(', ')} of the policy), in HCL spelling`);
+    inputs.policy_statements = new Placeholder(
+      `the policyStatements prop (statements ${own.map((s) => JSON.stringify(s.Sid ?? '')).join(', ')} of the policy), in HCL spelling`,
+    );
     out.placeholders.push(`module.${name}.policy_statements: the construct's policyStatements, in HCL spelling`);
   }
 }
@@ -284,79 +363,144 @@ function mapMount(
 ): ModuleCall | undefined {
   const ap = byPart(c, 'access_point')[0]?.resource.values;
   if (!ap) {
-    out.refused.push(`mount "${c.path}": it has no access point of its own (the accessPoint prop); this command cannot tell its settings: write its module block by hand`);
+    out.refused.push(
+      `mount "${c.path}": it has no access point of its own (the accessPoint prop); this command cannot tell its settings: write its module block by hand`,
+    );
     return undefined;
   }
-  const fn = others.find((r) => r.type === 'aws_lambda_function' && list(r.values.file_system_config).some((f: any) => f.arn === ap.arn));
-  const task = others.find((r) => r.type === 'aws_ecs_task_definition' && list(r.values.volume).some((v: any) => volumeUses(v, ap.id)));
+  const { fn, task } = mountUsers(ap, others);
   if (!fn && !task) {
-    out.refused.push(`mount "${c.path}": no Lambda function or ECS task definition in the state mounts its access point ${ap.id}, so it is neither an EfsMountLambda nor an EfsMountEcs this command can read`);
+    out.refused.push(
+      `mount "${c.path}": no Lambda function or ECS task definition in the state mounts its access point ${ap.id}, so it is neither an EfsMountLambda nor an EfsMountEcs this command can read`,
+    );
     return undefined;
   }
   const kind: ConstructKind = fn ? 'EfsMountLambda' : 'EfsMountEcs';
   const inputs: Record<string, unknown> = {};
-  const fsModule = fileSystems.get(ap.file_system_id);
-  if (fsModule) inputs.file_system = new Ref(`module.${fsModule}.file_system`);
-  else {
-    inputs.file_system = new Placeholder(`the file system ${ap.file_system_id} as { id, arn, security_group_id, mount_target_ids }`);
-    out.placeholders.push(`module.${name}.file_system: file system ${ap.file_system_id} is not an EfsFilesystem of this stack; give { id, arn, security_group_id, mount_target_ids }`);
-  }
-  inputs.name = ap.tags?.Name;
-  const root = list(ap.root_directory)[0] ?? {};
-  inputs.root_directory = root.path ?? '/';
-  const posix = list(ap.posix_user)[0];
-  if (posix) inputs.posix_user = { uid: posix.uid, gid: posix.gid, ...(list(posix.secondary_gids).length > 0 ? { secondary_gids: posix.secondary_gids } : {}) };
-  const permissions = list(root.creation_info)[0]?.permissions;
-  if (nonEmpty(permissions) && permissions !== '0755') inputs.root_directory_permissions = permissions;
-
+  fileSystemInput(ap, name, fileSystems, inputs, out);
+  accessPointSettingInputs(ap, inputs);
   const rolePolicy = byPart(c, 'iam_role_policy')[0]?.resource.values;
   const readOnly = rolePolicy ? deniesWrite(rolePolicy.policy) : undefined;
-  if (fn) {
-    inputs.mount_path = list(fn.values.file_system_config).find((f: any) => f.arn === ap.arn)?.local_mount_path;
-    if (readOnly !== undefined) inputs.read_only = readOnly;
-  } else {
-    const volume = list(task!.values.volume).find((v: any) => volumeUses(v, ap.id));
-    const efs = list(volume.efs_volume_configuration)[0] ?? {};
-    const mountPoint = containerMountPoint(task!.values.container_definitions, volume.name);
-    if (mountPoint?.containerPath) inputs.container_path = mountPoint.containerPath;
-    inputs.volume_name = volume.name;
-    inputs.read_only = readOnly ?? mountPoint?.readOnly === true;
-    inputs.iam_authorization = list(efs.authorization_config)[0]?.iam === 'ENABLED';
-    if (typeof efs.transit_encryption_port === 'number' && efs.transit_encryption_port > 0) inputs.transit_encryption_port = efs.transit_encryption_port;
-  }
+  if (fn) lambdaInputs(fn, ap, readOnly, inputs);
+  else ecsInputs(task!, ap, readOnly, inputs);
   const roleInput = kind === 'EfsMountLambda' ? 'role_name' : 'task_role_name';
   if (rolePolicy) inputs[roleInput] = refer(rolePolicy.role, 'name');
   else inputs[kind === 'EfsMountLambda' ? 'attach_role_policy' : 'attach_task_role_policy'] = false;
   const tags = withoutKeys(ap.tags, ['Name']);
   if (Object.keys(tags).length > 0) inputs.tags = tags;
+  return { name, kind, module: MODULE_OF[kind], path: c.path, inputs, uses: mountUses(kind, name) };
+}
 
+/** The Lambda function or ECS task definition of the state that mounts the access point `ap`. */
+function mountUsers(
+  ap: Values,
+  others: readonly StateResource[],
+): { fn: StateResource | undefined; task: StateResource | undefined } {
+  const fn = others.find(
+    (r) => r.type === 'aws_lambda_function' && list(r.values.file_system_config).some((f: any) => f.arn === ap.arn),
+  );
+  const task = others.find(
+    (r) => r.type === 'aws_ecs_task_definition' && list(r.values.volume).some((v: any) => volumeUses(v, ap.id)),
+  );
+  return { fn, task };
+}
+
+/** The mount's `file_system`: the module of this stack's EfsFilesystem, or a placeholder for one from elsewhere. */
+function fileSystemInput(
+  ap: Values,
+  name: string,
+  fileSystems: Map<string, string>,
+  inputs: Record<string, unknown>,
+  out: CdktfMigration,
+): void {
+  const fsModule = fileSystems.get(ap.file_system_id);
+  if (fsModule) inputs.file_system = new Ref(`module.${fsModule}.file_system`);
+  else {
+    inputs.file_system = new Placeholder(
+      `the file system ${ap.file_system_id} as { id, arn, security_group_id, mount_target_ids }`,
+    );
+    out.placeholders.push(
+      `module.${name}.file_system: file system ${ap.file_system_id} is not an EfsFilesystem of this stack; give { id, arn, security_group_id, mount_target_ids }`,
+    );
+  }
+}
+
+/** The mount's access point: its name, root directory, POSIX user and the root's permissions. */
+function accessPointSettingInputs(ap: Values, inputs: Record<string, unknown>): void {
+  inputs.name = ap.tags?.Name;
+  const root = list(ap.root_directory)[0] ?? {};
+  inputs.root_directory = root.path ?? '/';
+  const posix = list(ap.posix_user)[0];
+  if (posix)
+    inputs.posix_user = {
+      uid: posix.uid,
+      gid: posix.gid,
+      ...(list(posix.secondary_gids).length > 0 ? { secondary_gids: posix.secondary_gids } : {}),
+    };
+  const permissions = list(root.creation_info)[0]?.permissions;
+  if (nonEmpty(permissions) && permissions !== '0755') inputs.root_directory_permissions = permissions;
+}
+
+/** An EfsMountLambda's inputs read from the function's file_system_config. */
+function lambdaInputs(fn: StateResource, ap: Values, readOnly: boolean | undefined, inputs: Record<string, unknown>) {
+  inputs.mount_path = list(fn.values.file_system_config).find((f: any) => f.arn === ap.arn)?.local_mount_path;
+  if (readOnly !== undefined) inputs.read_only = readOnly;
+}
+
+/** An EfsMountEcs's inputs read from the task definition's volume and the container's mount point. */
+function ecsInputs(task: StateResource, ap: Values, readOnly: boolean | undefined, inputs: Record<string, unknown>) {
+  const volume = list(task.values.volume).find((v: any) => volumeUses(v, ap.id));
+  const efs = list(volume.efs_volume_configuration)[0] ?? {};
+  const mountPoint = containerMountPoint(task.values.container_definitions, volume.name);
+  if (mountPoint?.containerPath) inputs.container_path = mountPoint.containerPath;
+  inputs.volume_name = volume.name;
+  inputs.read_only = readOnly ?? mountPoint?.readOnly === true;
+  inputs.iam_authorization = list(efs.authorization_config)[0]?.iam === 'ENABLED';
+  if (typeof efs.transit_encryption_port === 'number' && efs.transit_encryption_port > 0)
+    inputs.transit_encryption_port = efs.transit_encryption_port;
+}
+
+/** What the rest of a configuration reads from a mount construct, and the module output that replaces it. */
+function mountUses(kind: ConstructKind, name: string): ModuleCall['uses'] {
   const uses =
     kind === 'EfsMountLambda'
       ? [
-          { construct: 'the function\'s file_system_config', module: `module.${name}.file_system_config (arn, local_mount_path)` },
-          { construct: 'the function\'s depends_on on the mount targets', module: `nothing: file_system_config waits for them` },
+          {
+            construct: "the function's file_system_config",
+            module: `module.${name}.file_system_config (arn, local_mount_path)`,
+          },
+          {
+            construct: "the function's depends_on on the mount targets",
+            module: `nothing: file_system_config waits for them`,
+          },
         ]
       : [
-          { construct: 'the task definition\'s volume block', module: `module.${name}.volume` },
+          { construct: "the task definition's volume block", module: `module.${name}.volume` },
           { construct: 'mountPoint (in containerDefinitions)', module: `module.${name}.mount_point` },
         ];
-  return {
-    name,
-    kind,
-    module: MODULE_OF[kind],
-    path: c.path,
-    inputs,
-    uses: [...uses, { construct: 'accessPointId, accessPointArn', module: `module.${name}.access_point_id, module.${name}.access_point_arn` }],
-  };
+  return [
+    ...uses,
+    {
+      construct: 'accessPointId, accessPointArn',
+      module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
+    },
+  ];
 }
 
 function volumeUses(volume: any, accessPointId: string): boolean {
-  return list(volume.efs_volume_configuration).some((e: any) => list(e.authorization_config).some((a: any) => a.access_point_id === accessPointId));
+  return list(volume.efs_volume_configuration).some((e: any) =>
+    list(e.authorization_config).some((a: any) => a.access_point_id === accessPointId),
+  );
 }
 
-function containerMountPoint(definitions: unknown, volume: string): { containerPath?: string; readOnly?: boolean } | undefined {
+function containerMountPoint(
+  definitions: unknown,
+  volume: string,
+): { containerPath?: string; readOnly?: boolean } | undefined {
   try {
-    const containers = JSON.parse(String(definitions)) as { mountPoints?: { sourceVolume?: string; containerPath?: string; readOnly?: boolean }[] }[];
+    const containers = JSON.parse(String(definitions)) as {
+      mountPoints?: { sourceVolume?: string; containerPath?: string; readOnly?: boolean }[];
+    }[];
     return containers.flatMap((c) => c.mountPoints ?? []).find((m) => m.sourceVolume === volume);
   } catch {
     return undefined;

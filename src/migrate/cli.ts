@@ -67,10 +67,12 @@ export function migrateMain(argv: readonly string[], io: Io): number {
     return MIGRATE_EXIT.COMPLETE;
   }
   const [from, file, ...rest] = positionals;
-  if (!from || !FROM.includes(from)) return usage(io, `migrate from what? give one of ${FROM.join(', ')} (got ${JSON.stringify(from ?? '')})`);
+  if (!from || !FROM.includes(from))
+    return usage(io, `migrate from what? give one of ${FROM.join(', ')} (got ${JSON.stringify(from ?? '')})`);
   if (!file) return usage(io, 'give the state JSON file (terraform show -json > state.json), or - for stdin');
   if (rest.length > 0) return usage(io, `give one state file, not ${rest.length + 1}`);
-  if (from === 'cdktf' && values.module !== undefined) return usage(io, '--module is for terraform-aws-efs; a CDKTF stack has no module blocks');
+  if (from === 'cdktf' && values.module !== undefined)
+    return usage(io, '--module is for terraform-aws-efs; a CDKTF stack has no module blocks');
 
   let text: string;
   try {
@@ -79,7 +81,8 @@ export function migrateMain(argv: readonly string[], io: Io): number {
     io.stderr(`efs-modules migrate: cannot read ${file}: ${(error as Error).message}\n`);
     return MIGRATE_EXIT.REFUSED;
   }
-  if (from === 'cdktf') return migrateCdktf(text, file, values.source ?? DEFAULT_SOURCE_TEMPLATE, values.json === true, io);
+  if (from === 'cdktf')
+    return migrateCdktf(text, file, values.source ?? DEFAULT_SOURCE_TEMPLATE, values.json === true, io);
   const address = moduleAddress(values.module ?? 'efs');
   let migration;
   try {
@@ -91,14 +94,24 @@ export function migrateMain(argv: readonly string[], io: Io): number {
   }
   if (migration.refused.length > 0) {
     io.stderr(
-      [`efs-modules migrate: ${address} cannot be carried over to efs-filesystem without replacing or losing something:`, ...migration.refused.map((r) => `  - ${r}`), ''].join('\n'),
+      [
+        `efs-modules migrate: ${address} cannot be carried over to efs-filesystem without replacing or losing something:`,
+        ...migration.refused.map((r) => `  - ${r}`),
+        '',
+      ].join('\n'),
     );
     return MIGRATE_EXIT.REFUSED;
   }
-  io.stdout(values.json ? `${JSON.stringify(migration, null, 2)}\n` : renderMigration(migration, values.source ?? DEFAULT_SOURCE, file));
+  io.stdout(
+    values.json
+      ? `${JSON.stringify(migration, null, 2)}\n`
+      : renderMigration(migration, values.source ?? DEFAULT_SOURCE, file),
+  );
   const missing = migration.imports.filter((i) => !i.id);
   if (missing.length > 0) {
-    io.stderr(`efs-modules migrate: fill in the IDs of ${missing.length} rule(s) marked FILL-IN before planning: ${missing.map((i) => i.to).join(', ')}\n`);
+    io.stderr(
+      `efs-modules migrate: fill in the IDs of ${missing.length} rule(s) marked FILL-IN before planning: ${missing.map((i) => i.to).join(', ')}\n`,
+    );
     return MIGRATE_EXIT.FILL_IN;
   }
   return MIGRATE_EXIT.COMPLETE;
@@ -114,12 +127,20 @@ function migrateCdktf(text: string, file: string, source: string, json: boolean,
     return MIGRATE_EXIT.REFUSED;
   }
   if (migration.refused.length > 0) {
-    io.stderr([`efs-modules migrate: ${file} cannot be carried over to the HCL modules without replacing or losing something:`, ...migration.refused.map((r) => `  - ${r}`), ''].join('\n'));
+    io.stderr(
+      [
+        `efs-modules migrate: ${file} cannot be carried over to the HCL modules without replacing or losing something:`,
+        ...migration.refused.map((r) => `  - ${r}`),
+        '',
+      ].join('\n'),
+    );
     return MIGRATE_EXIT.REFUSED;
   }
   io.stdout(json ? `${JSON.stringify(migration, null, 2)}\n` : renderCdktfMigration(migration, source, file));
   if (migration.placeholders.length > 0) {
-    io.stderr(`efs-modules migrate: fill in ${migration.placeholders.length} value(s) marked FILL-IN before planning:\n${migration.placeholders.map((p) => `  - ${p}\n`).join('')}`);
+    io.stderr(
+      `efs-modules migrate: fill in ${migration.placeholders.length} value(s) marked FILL-IN before planning:\n${migration.placeholders.map((p) => `  - ${p}\n`).join('')}`,
+    );
     return MIGRATE_EXIT.FILL_IN;
   }
   return MIGRATE_EXIT.COMPLETE;

@@ -38,14 +38,18 @@ export function moduleResources(text: string, address: string): StateResource[] 
     throw new StateParseError('not the output of `terraform show -json` (no format_version)');
   }
   if ('resource_changes' in parsed || 'planned_values' in parsed) {
-    throw new StateParseError('this is a plan; give the state: `terraform show -json > state.json` (no plan file argument)');
+    throw new StateParseError(
+      'this is a plan; give the state: `terraform show -json > state.json` (no plan file argument)',
+    );
   }
   const root: StateModule | undefined = parsed.values?.root_module;
   if (!root) throw new StateParseError('the state is empty (no values.root_module)');
   const found = findModule(root, address);
   if (!found) {
     const names = listModules(root);
-    throw new StateParseError(`no ${address} in the state; its modules are: ${names.length ? names.join(', ') : 'none'}`);
+    throw new StateParseError(
+      `no ${address} in the state; its modules are: ${names.length ? names.join(', ') : 'none'}`,
+    );
   }
   return (found.resources ?? []).filter((r) => r.mode === 'managed');
 }
@@ -89,13 +93,20 @@ export function rootResources(text: string): StateResource[] {
   if (!parsed || typeof parsed !== 'object') throw new StateParseError('not a Terraform state or plan');
   if (Array.isArray(parsed.resources) && 'version' in parsed) return fromStateFile(parsed);
   if (!('format_version' in parsed)) {
-    throw new StateParseError('neither a state file (no version and resources) nor the output of `terraform show -json` (no format_version)');
+    throw new StateParseError(
+      'neither a state file (no version and resources) nor the output of `terraform show -json` (no format_version)',
+    );
   }
   if ('resource_changes' in parsed || 'planned_values' in parsed) {
-    const pending = (parsed.resource_changes ?? []).filter((c: any) => c.mode === 'managed' && !isNoOp(c.change?.actions ?? []));
+    const pending = (parsed.resource_changes ?? []).filter(
+      (c: any) => c.mode === 'managed' && !isNoOp(c.change?.actions ?? []),
+    );
     if (pending.length > 0) {
       throw new StateParseError(
-        `this plan changes ${pending.length} resource(s) (${pending.slice(0, 3).map((c: any) => c.address).join(', ')}${pending.length > 3 ? ', …' : ''}); ` +
+        `this plan changes ${pending.length} resource(s) (${pending
+          .slice(0, 3)
+          .map((c: any) => c.address)
+          .join(', ')}${pending.length > 3 ? ', …' : ''}); ` +
           'apply it first (`cdktf deploy`), so the state matches the stack, then plan again or give the state',
       );
     }
@@ -123,7 +134,10 @@ interface StateFileResource {
 }
 
 function fromStateFile(state: { version: unknown; resources: StateFileResource[] }): StateResource[] {
-  if (state.version !== 4) throw new StateParseError(`state format version ${String(state.version)}; this command reads version 4 (Terraform >= 0.12)`);
+  if (state.version !== 4)
+    throw new StateParseError(
+      `state format version ${String(state.version)}; this command reads version 4 (Terraform >= 0.12)`,
+    );
   return state.resources
     .filter((r) => !r.module && r.mode === 'managed')
     .flatMap((r) =>

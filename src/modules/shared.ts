@@ -3,7 +3,7 @@
  * the EFS and EC2 limits that both efs-filesystem's access points and the mount modules' access
  * point check (EFS API reference: PosixUser, RootDirectory, CreationInfo).
  */
-import { Expr, and, call, eq, ge, inputReader, le, lit, name, not, show, template } from '../core/expr';
+import { Expr, and, call, cond, eq, ge, inputReader, isNull, le, lit, name, not, show, template } from '../core/expr';
 import type { Rule } from '../core/rules';
 import { optional, t } from '../core/types';
 
@@ -69,8 +69,12 @@ export const SHARED_PATTERNS = {
 /** `x` matches `pattern` entirely (see the `matches` function of src/core/expr.ts). */
 export const matches = (x: Expr, pattern: string): Expr => call('matches', x, lit(pattern));
 
+/** "no " before the name of a field left out, for messages about which fields are given. */
+export const given = (x: Expr): Expr => cond(isNull(x), lit('no '), lit(''));
+
 /** `x` is a whole number from `min` to `max`. */
-export const isWholeIn = (x: Expr, min: number, max: number): Expr => and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
+export const isWholeIn = (x: Expr, min: number, max: number): Expr =>
+  and(ge(x, lit(min)), le(x, lit(max)), eq(call('floor', x), x));
 
 /** `x` is a uid or gid EFS accepts. */
 export const isPosixId = (x: Expr): Expr => isWholeIn(x, 0, MAX_POSIX_ID);

@@ -27,7 +27,9 @@ beforeAll(async () => {
 test('plans the file system, both access points, the grant, the function and the service', () => {
   const types = (planned.resource_changes ?? []).map((c) => c.type);
   expect(types.filter((t) => t === 'aws_efs_access_point')).toHaveLength(2);
-  expect(types).toEqual(expect.arrayContaining(['aws_efs_file_system', 'aws_iam_role_policy', 'aws_lambda_function', 'aws_ecs_service']));
+  expect(types).toEqual(
+    expect.arrayContaining(['aws_efs_file_system', 'aws_iam_role_policy', 'aws_lambda_function', 'aws_ecs_service']),
+  );
 });
 
 test('passes efs-modules doctor --strict clean', () => {

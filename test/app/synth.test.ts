@@ -35,6 +35,8 @@ test('bad props stop synthesis with the message, not a stack trace', async () =>
   const result = await execa(process.execPath, [join(ROOT, 'scripts/run-ts.js'), script], { cwd: ROOT, reject: false });
   expect(result.exitCode).toBe(1);
   expect(result.stderr).toContain('throughputMode must be "elastic", "provisioned" or "bursting" (got "fast").');
-  expect(result.stderr).toContain('every mountTargets entry\'s subnetId must be a subnet ID such as "subnet-0123456789abcdef0" (got mountTargets["a"].subnetId = "subnet-a").');
+  expect(result.stderr).toContain(
+    'every mountTargets entry\'s subnetId must be a subnet ID such as "subnet-0123456789abcdef0" (got mountTargets["a"].subnetId = "subnet-a").',
+  );
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });

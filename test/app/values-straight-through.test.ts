@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { ROOT, synthApp } from '../support/examples';
 
 const stacks = readdirSync(join(synthApp(), 'stacks')).sort();
-const config = (stack: string): Record<string, any> => JSON.parse(readFileSync(join(synthApp(), 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+const config = (stack: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(synthApp(), 'stacks', stack, 'cdk.tf.json'), 'utf8'));
 const only = (json: Record<string, any>, type: string): Record<string, any> => {
   const blocks = Object.values(json.resource[type] ?? {});
   expect(blocks).toHaveLength(1);
@@ -19,7 +20,8 @@ const only = (json: Record<string, any>, type: string): Record<string, any> => {
 function strings(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
   return [];
 }
 
@@ -27,7 +29,9 @@ function strings(value: unknown, path = ''): [string, string][] {
 const CONSTANT_INTERPOLATION = /^\$\{("([^"\\$]|\\.)*"|true|false|null|-?\d+(\.\d+)?)\}$/;
 
 test('main.ts synthesizes every example stack (each examples/**/stack.ts is one)', () => {
-  const examples = readdirSync(join(ROOT, 'examples'), { recursive: true }).filter((f) => String(f).endsWith('stack.ts'));
+  const examples = readdirSync(join(ROOT, 'examples'), { recursive: true }).filter((f) =>
+    String(f).endsWith('stack.ts'),
+  );
   expect(stacks).toHaveLength(examples.length);
   expect(stacks).toEqual(expect.arrayContaining(['efs-filesystem-basic', 'lambda', 'ecs', 'complete']));
 });
@@ -64,7 +68,11 @@ describe('examples/efs-filesystem/basic shows its props on the resources', () =>
   });
 
   test('the security group: in the given VPC, named after the file system', () => {
-    expect(only(json(), 'aws_security_group')).toMatchObject({ count: 1, vpc_id: 'vpc-0123456789abcdef0', name_prefix: '${local.efs_security_group_name}-' });
+    expect(only(json(), 'aws_security_group')).toMatchObject({
+      count: 1,
+      vpc_id: 'vpc-0123456789abcdef0',
+      name_prefix: '${local.efs_security_group_name}-',
+    });
     expect(json().locals.efs_security_group_name).toBe('basic-efs');
   });
 
@@ -74,6 +82,8 @@ describe('examples/efs-filesystem/basic shows its props on the resources', () =>
 });
 
 test('a prop given as a token is written as its own expression (examples/lambda: the VPC the stack creates)', () => {
-  const group = Object.values(config('lambda').resource.aws_security_group as Record<string, any>).find((g) => typeof g.count === 'number');
+  const group = Object.values(config('lambda').resource.aws_security_group as Record<string, any>).find(
+    (g) => typeof g.count === 'number',
+  );
   expect(group?.vpc_id).toMatch(/^\$\{aws_vpc\.\w+\.id\}$/);
 });

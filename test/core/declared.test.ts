@@ -1,4 +1,7 @@
-/** A declared value: one definition, read as its local where the build declares it, inlined where locals cannot be read. */
+/**
+ * A declared value: one definition, read as its local where the build declares it, inlined where
+ * locals cannot be read.
+ */
 import { and, declared, evaluate, inputReader, not, notNull, or, toHcl } from '../../src/core/expr';
 
 const input = inputReader<'attach_role_policy' | 'role_name'>();
@@ -15,11 +18,15 @@ test('a precondition reads the local the build declares', () => {
 });
 
 test('a validation block, which cannot read locals, gets the definition inline', () => {
-  expect(toHcl(not(attachesNamed), { resolve: (n) => `var.${n}`, spelling: 'hcl' })).toBe('!(var.attach_role_policy && var.role_name != null)');
+  expect(toHcl(not(attachesNamed), { resolve: (n) => `var.${n}`, spelling: 'hcl' })).toBe(
+    '!(var.attach_role_policy && var.role_name != null)',
+  );
 });
 
 test('a value that is one input is read as that input, never through an alias local', () => {
-  expect(toHcl(needsRole, { resolve: (n) => `var.${n}`, spelling: 'hcl', local: (n) => `local.${n}` })).toBe('!var.attach_role_policy || var.role_name');
+  expect(toHcl(needsRole, { resolve: (n) => `var.${n}`, spelling: 'hcl', local: (n) => `local.${n}` })).toBe(
+    '!var.attach_role_policy || var.role_name',
+  );
 });
 
 test('synth time evaluates the definition', () => {

@@ -6,7 +6,9 @@ import { t, optional } from '../../src/core/types';
 
 test('a string that is one interpolation becomes a bare expression', () => {
   expect(stringValue('${var.name}')).toBe('var.name');
-  expect(stringValue('${merge(var.tags, { Name = "${var.name}-efs" })}')).toBe('merge(var.tags, { Name = "${var.name}-efs" })');
+  expect(stringValue('${merge(var.tags, { Name = "${var.name}-efs" })}')).toBe(
+    'merge(var.tags, { Name = "${var.name}-efs" })',
+  );
 });
 
 test('text around interpolations stays a quoted template, escaped', () => {
@@ -31,7 +33,11 @@ test('objects are written over lines with keys aligned as terraform fmt aligns t
 });
 
 test('object types put multi-line attributes outside alignment runs', () => {
-  const type = t.object({ a: t.string(), nested: optional(t.object({ b: t.number() })), longer_name: optional(t.bool(), true) });
+  const type = t.object({
+    a: t.string(),
+    nested: optional(t.object({ b: t.number() })),
+    longer_name: optional(t.bool(), true),
+  });
   expect(hclType(type)).toBe(
     'object({\n  a = string\n  nested = optional(object({\n    b = number\n  }))\n  longer_name = optional(bool, true)\n})',
   );

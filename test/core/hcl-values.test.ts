@@ -7,7 +7,9 @@ import { readBack } from '../support/terraform';
 
 /** Applies a configuration of these outputs (name → HCL expression) and returns their values. */
 function readBackOutputs(outputs: Record<string, string>): Promise<Record<string, unknown>> {
-  const body = Object.entries(outputs).map(([name, value]) => `output "${name}" {\n  value = ${value}\n}\n`).join('\n');
+  const body = Object.entries(outputs)
+    .map(([name, value]) => `output "${name}" {\n  value = ${value}\n}\n`)
+    .join('\n');
   return readBack(body, 'hcl-values-');
 }
 

@@ -26,7 +26,9 @@ test('a token is its expression, inside whatever the build writes around it', ()
   const vpcId = (s: TerraformStack) => new Vpc(s, 'vpc', {}).id;
   expect(synthesized(vpcId)).toBe('${aws_vpc.vpc.id}');
   // A `}` before the token in the build's text must not give it braces of its own.
-  expect(synthesized(vpcId, (e) => `\${merge({ a = 1 }, { b = ${e} })}`)).toBe('${merge({ a = 1 }, { b = aws_vpc.vpc.id })}');
+  expect(synthesized(vpcId, (e) => `\${merge({ a = 1 }, { b = ${e} })}`)).toBe(
+    '${merge({ a = 1 }, { b = aws_vpc.vpc.id })}',
+  );
   expect(synthesized((s) => ({ default: vpcId(s) }))).toBe('${{ default = aws_vpc.vpc.id }}');
 });
 
@@ -35,7 +37,12 @@ test('text around a token is a template, each token interpolated', () => {
 });
 
 test('number and list tokens are their expressions too', () => {
-  expect(synthesized((s) => new TerraformVariable(s, 'mibps', { type: 'number' }).numberValue, (e) => `\${${e} + 1}`)).toBe('${var.mibps + 1}');
+  expect(
+    synthesized(
+      (s) => new TerraformVariable(s, 'mibps', { type: 'number' }).numberValue,
+      (e) => `\${${e} + 1}`,
+    ),
+  ).toBe('${var.mibps + 1}');
   expect(synthesized((s) => Token.asList(new TerraformVariable(s, 'ids', {}).listValue))).toBe('${var.ids}');
 });
 
@@ -48,6 +55,8 @@ test('a prop that references another stack is still registered as a cross-stack 
   // What app.synth() does first: each stack registers the references it finds to other stacks.
   for (const stack of [network, files]) stack.prepareStack();
   const group = Object.values(JSON.parse(Testing.synth(files)).resource.aws_security_group)[0] as { vpc_id: string };
-  expect(group.vpc_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-network\.outputs\.cross-stack-output-aws_vpcvpcid\}$/);
+  expect(group.vpc_id).toMatch(
+    /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-network\.outputs\.cross-stack-output-aws_vpcvpcid\}$/,
+  );
   expect(Object.keys(JSON.parse(Testing.synth(network)).output ?? {})).toContain('cross-stack-output-aws_vpcvpcid');
 });

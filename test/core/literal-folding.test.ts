@@ -8,7 +8,9 @@ test('an attribute that is one constant becomes the JSON value', () => {
   expect(foldTemplate('${"elastic"}')).toBe('elastic');
   expect(foldTemplate('${true}')).toBe(true);
   expect(foldTemplate('${null}')).toBeNull();
-  expect(foldTemplate('${{ a = { subnet_id = "subnet-1", ip = null } }}')).toEqual({ a: { subnet_id: 'subnet-1', ip: null } });
+  expect(foldTemplate('${{ a = { subnet_id = "subnet-1", ip = null } }}')).toEqual({
+    a: { subnet_id: 'subnet-1', ip: null },
+  });
 });
 
 test('a constant string keeps a literal ${ escaped, as Terraform JSON strings are templates', () => {
@@ -19,7 +21,7 @@ test('a constant inside text becomes text; anything else stays an interpolation'
   expect(foldTemplate('NFS to EFS ${"files"} from ${each.key}')).toBe('NFS to EFS files from ${each.key}');
 });
 
-test('a template inside the one interpolation becomes the attribute\'s template', () => {
+test("a template inside the one interpolation becomes the attribute's template", () => {
   expect(foldTemplate('${"${local.name}-"}')).toBe('${local.name}-');
   expect(foldTemplate('${true ? "${local.name}-" : null}')).toBe('${local.name}-');
 });
@@ -44,7 +46,10 @@ test('a conditional drops a branch only when the branch references nothing', () 
 });
 
 test('a branch that reads only constant locals is dropped', () => {
-  const folded = foldLiterals({ v: '${false ? [local.deny] : []}', w: '${false ? [local.other] : []}' }, new Set(['deny']));
+  const folded = foldLiterals(
+    { v: '${false ? [local.deny] : []}', w: '${false ? [local.other] : []}' },
+    new Set(['deny']),
+  );
   expect(folded).toEqual({ v: [], w: '${false ? [local.other] : []}' });
 });
 
@@ -56,7 +61,8 @@ test('what is not folded keeps its text, layout included', () => {
 });
 
 test('what it cannot read is left alone', () => {
-  for (const s of ['${<<EOT\nx\nEOT\n}', '%{ if true }x%{ endif }', '${ x ~}', 'plain text', '${unterminated']) expect(foldTemplate(s)).toBe(s);
+  for (const s of ['${<<EOT\nx\nEOT\n}', '%{ if true }x%{ endif }', '${ x ~}', 'plain text', '${unterminated'])
+    expect(foldTemplate(s)).toBe(s);
 });
 
 test('keys are kept and every string of a fragment is folded', () => {

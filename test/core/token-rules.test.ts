@@ -68,7 +68,9 @@ function groups(def: TestedModule): Group[] {
   const out: BadInput[][] = [];
   // A prop left out (null) is never a token, and a token cannot hide which fields are given (a
   // `shape` case): such cases are refused at synth, and stay there.
-  const tokenizable = def.cases.bad.filter((c) => !c.shape && Object.values(c.set).some((v) => v !== null && v !== undefined));
+  const tokenizable = def.cases.bad.filter(
+    (c) => !c.shape && Object.values(c.set).some((v) => v !== null && v !== undefined),
+  );
   for (const c of tokenizable) {
     const fit = out.find((g) => mergeable(def, g, c));
     if (fit) fit.push(c);
@@ -135,7 +137,9 @@ beforeAll(async () => {
   splitStack(dir);
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
   await init(dir);
-  const result = await terraform(dir, ['plan', '-json', '-input=false', '-no-color', '-refresh=false'], { allowFailure: true });
+  const result = await terraform(dir, ['plan', '-json', '-input=false', '-no-color', '-refresh=false'], {
+    allowFailure: true,
+  });
   expect(result.exitCode).toBe(1);
   diagnostics = result.stdout
     .split('\n')
@@ -156,7 +160,10 @@ test('a bad shape (which fields are given) is refused at synth even when the val
   for (const { def, c } of shapes) {
     const stack = new TerraformStack(new App(), 'shapes');
     const { message } = thrown(() => construct(def, tokenProps(stack, { def, cases: [c], id: 'shape' }), stack, 'c'));
-    expect({ title: c.title, message }).toEqual({ title: c.title, message: expect.stringContaining(expectedMessage(def, c)) });
+    expect({ title: c.title, message }).toEqual({
+      title: c.title,
+      message: expect.stringContaining(expectedMessage(def, c)),
+    });
   }
 });
 
@@ -167,7 +174,9 @@ test('bad values given as tokens pass synth, to be checked at plan time', () => 
 test('plan refuses every bad token-valued prop with the synth-time message, and nothing else', () => {
   // Every error diagnostic with its summary: a rule that fails to evaluate on a bad value
   // ("Error in function call") would show beside the precondition that reports it.
-  const expected = [...CASES.map(({ def, c }) => expectedMessage(def, c)), TYPO.primary].map((m) => `Resource precondition failed: ${m}`).sort();
+  const expected = [...CASES.map(({ def, c }) => expectedMessage(def, c)), TYPO.primary]
+    .map((m) => `Resource precondition failed: ${m}`)
+    .sort();
   expect(diagnostics.map((d) => `${d.summary}: ${d.detail}`).sort()).toEqual(expected);
 });
 

@@ -23,7 +23,9 @@ const PROPS: EfsFilesystemProps = {
 function planTimeRules(json: Record<string, any>): { condition: string; error_message: string }[] {
   const [fs] = Object.values(json.resource.aws_efs_file_system) as any[];
   expect(fs.lifecycle.precondition ?? []).toEqual([]);
-  const [, witness] = Object.entries(json.resource.terraform_data as Record<string, any>).find(([name]) => name.includes('module_created'))!;
+  const [, witness] = Object.entries(json.resource.terraform_data as Record<string, any>).find(([name]) =>
+    name.includes('module_created'),
+  )!;
   return witness.lifecycle.precondition ?? [];
 }
 
@@ -48,10 +50,14 @@ describe('rules rendered for plan time', () => {
     ]);
   });
 
-  test('a token prop renders each rule that reads it, once, reading the token\'s own expression', () => {
+  test("a token prop renders each rule that reads it, once, reading the token's own expression", () => {
     const json = synth((s) => {
       const mibps = new TerraformVariable(s, 'mibps', { type: 'number' });
-      new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisioned', provisionedThroughputInMibps: mibps.numberValue });
+      new EfsFilesystem(s, 'efs', {
+        ...PROPS,
+        throughputMode: 'provisioned',
+        provisionedThroughputInMibps: mibps.numberValue,
+      });
     });
     const rules = planTimeRules(json);
     // The range rule (one input) and the rule tying it to throughputMode (two), nothing else.
@@ -70,11 +76,18 @@ describe('rules rendered for plan time', () => {
   test('a token prop of a mount renders the rules that read it on its checks holder (terraform_data.input_checks, which exists with or without its own access point)', () => {
     const json = synth((s) => {
       const dir = new TerraformVariable(s, 'dir', { type: 'string' });
-      new EfsMountEcs(s, 'data', { fileSystem: FS, name: 'data', rootDirectory: dir.stringValue, taskRoleName: 'data-task' });
+      new EfsMountEcs(s, 'data', {
+        fileSystem: FS,
+        name: 'data',
+        rootDirectory: dir.stringValue,
+        taskRoleName: 'data-task',
+      });
     });
     const [checks] = Object.values(json.resource.terraform_data) as any[];
     expect(checks.lifecycle.precondition.map((p: { error_message: string }) => p.error_message.split(' ')[0])).toEqual([
-      'rootDirectory', 'rootDirectory', 'rootDirectory',
+      'rootDirectory',
+      'rootDirectory',
+      'rootDirectory',
     ]);
   });
 });
@@ -99,16 +112,33 @@ describe('the same token twice where values must differ', () => {
       const b = new Subnet(s, 'b', { vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.0.1.0/24' });
       new EfsFilesystem(s, 'efs', { ...PROPS, mountTargets: { a: { subnetId: a.id }, b: { subnetId: b.id } } });
     });
-    expect(fileSystemPreconditions(json).filter((m) => m.startsWith('mountTargets must not place two mount targets'))).toHaveLength(1);
+    expect(
+      fileSystemPreconditions(json).filter((m) => m.startsWith('mountTargets must not place two mount targets')),
+    ).toHaveLength(1);
   });
 
   test('two mounts given one volume name token on one task definition fail at synth', () => {
     const error = thrown(() =>
       synth((s) => {
         const volume = new TerraformVariable(s, 'volume', { type: 'string' });
-        const task = new EcsTaskDefinition(s, 'task', { family: 'app', containerDefinitions: '[]', taskRoleArn: 'arn:aws:iam::111122223333:role/app' });
-        new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: task, name: 'data', volumeName: volume.stringValue });
-        new EfsMountEcs(s, 'logs', { fileSystem: FS, taskDefinition: task, name: 'logs', volumeName: volume.stringValue, rootDirectory: '/logs' });
+        const task = new EcsTaskDefinition(s, 'task', {
+          family: 'app',
+          containerDefinitions: '[]',
+          taskRoleArn: 'arn:aws:iam::111122223333:role/app',
+        });
+        new EfsMountEcs(s, 'data', {
+          fileSystem: FS,
+          taskDefinition: task,
+          name: 'data',
+          volumeName: volume.stringValue,
+        });
+        new EfsMountEcs(s, 'logs', {
+          fileSystem: FS,
+          taskDefinition: task,
+          name: 'logs',
+          volumeName: volume.stringValue,
+          rootDirectory: '/logs',
+        });
       }),
     );
     expect(error.message).toBe(
@@ -121,9 +151,18 @@ describe('the same token twice where values must differ', () => {
     expect(() =>
       synth((s) => {
         const name = new TerraformVariable(s, 'name', { type: 'string' });
-        const task = new EcsTaskDefinition(s, 'task', { family: 'app', containerDefinitions: '[]', taskRoleArn: 'arn:aws:iam::111122223333:role/app' });
+        const task = new EcsTaskDefinition(s, 'task', {
+          family: 'app',
+          containerDefinitions: '[]',
+          taskRoleArn: 'arn:aws:iam::111122223333:role/app',
+        });
         new EfsMountEcs(s, 'data', { fileSystem: FS, taskDefinition: task, name: name.stringValue });
-        new EfsMountEcs(s, 'logs', { fileSystem: FS, taskDefinition: task, name: name.stringValue, rootDirectory: '/logs' });
+        new EfsMountEcs(s, 'logs', {
+          fileSystem: FS,
+          taskDefinition: task,
+          name: name.stringValue,
+          rootDirectory: '/logs',
+        });
       }),
     ).toThrow('already has a volume named "${replace(var.name, \\".\\", \\"-\\")}"');
   });
@@ -131,7 +170,14 @@ describe('the same token twice where values must differ', () => {
 
 test('a misspelt throughput mode is the only problem reported, not the rules that read it', () => {
   const error = thrown(() =>
-    synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, throughputMode: 'provisoned' as string as ThroughputMode, provisionedThroughputInMibps: 100 })),
+    synth(
+      (s) =>
+        new EfsFilesystem(s, 'efs', {
+          ...PROPS,
+          throughputMode: 'provisoned' as string as ThroughputMode,
+          provisionedThroughputInMibps: 100,
+        }),
+    ),
   );
   expect(error.problems).toEqual(['throughputMode must be "elastic", "provisioned" or "bursting" (got "provisoned").']);
 });

@@ -13,7 +13,9 @@ import { readBack } from '../support/terraform';
 
 const POSIX_USER = t.object({ uid: t.number(), gid: t.number(), secondary_gids: optional(t.list(t.number()), []) });
 const CREATION_INFO = t.object({ owner_uid: t.number(), owner_gid: t.number(), permissions: t.string() });
-const ACCESS_POINTS = t.map(t.object({ path: t.string(), posix_user: optional(POSIX_USER), creation_info: optional(CREATION_INFO) }));
+const ACCESS_POINTS = t.map(
+  t.object({ path: t.string(), posix_user: optional(POSIX_USER), creation_info: optional(CREATION_INFO) }),
+);
 const GROUPS = t.map(t.string());
 
 describe('at synth time', () => {
@@ -22,17 +24,25 @@ describe('at synth time', () => {
   });
 
   test('map keys stay as the user wrote them, quoted only where TypeScript needs it', () => {
-    expect(tsValue({ posix_example: 'sg-1', 'my-app': 'sg-2' }, GROUPS)).toBe('{ "my-app": "sg-2", posix_example: "sg-1" }');
+    expect(tsValue({ posix_example: 'sg-1', 'my-app': 'sg-2' }, GROUPS)).toBe(
+      '{ "my-app": "sg-2", posix_example: "sg-1" }',
+    );
   });
 
   test('an absent value reads undefined, and a field left null is left out, as users leave it out', () => {
     expect(tsValue(null, POSIX_USER)).toBe('undefined');
-    expect(tsValue({ data: { path: '/data', posix_user: null, creation_info: null } }, ACCESS_POINTS)).toBe('{ data: { path: "/data" } }');
+    expect(tsValue({ data: { path: '/data', posix_user: null, creation_info: null } }, ACCESS_POINTS)).toBe(
+      '{ data: { path: "/data" } }',
+    );
   });
 
-  test('entries of a map of objects camelCase their fields under the user\'s keys', () => {
-    const value = { posix_example: { path: '/x', posix_user: { uid: 1, gid: 2, secondary_gids: [3] }, creation_info: null } };
-    expect(tsValue(value, ACCESS_POINTS)).toBe('{ posix_example: { path: "/x", posixUser: { gid: 2, secondaryGids: [3], uid: 1 } } }');
+  test("entries of a map of objects camelCase their fields under the user's keys", () => {
+    const value = {
+      posix_example: { path: '/x', posix_user: { uid: 1, gid: 2, secondary_gids: [3] }, creation_info: null },
+    };
+    expect(tsValue(value, ACCESS_POINTS)).toBe(
+      '{ posix_example: { path: "/x", posixUser: { gid: 2, secondaryGids: [3], uid: 1 } } }',
+    );
   });
 
   test('without a declared type, keys are shown as they are', () => {
@@ -45,10 +55,15 @@ describe('in messages', () => {
   const v = inputReader<Input>();
   const types = { posix_user: POSIX_USER, access_points: ACCESS_POINTS };
   const message = template`got ${show(v('posix_user'))} and ${show(v('access_points'))}`;
-  const inputs = { posix_user: { uid: -1, gid: 1, secondary_gids: [] }, access_points: { my_app: { path: '/a', posix_user: null, creation_info: null } } };
+  const inputs = {
+    posix_user: { uid: -1, gid: 1, secondary_gids: [] },
+    access_points: { my_app: { path: '/a', posix_user: null, creation_info: null } },
+  };
 
-  test('a TypeScript message shows values as props, by the inputs\' declared types', () => {
-    expect(evaluate(message, inputs, 'ts', {}, types)).toBe('got { gid: 1, secondaryGids: [], uid: -1 } and { my_app: { path: "/a" } }');
+  test("a TypeScript message shows values as props, by the inputs' declared types", () => {
+    expect(evaluate(message, inputs, 'ts', {}, types)).toBe(
+      'got { gid: 1, secondaryGids: [], uid: -1 } and { my_app: { path: "/a" } }',
+    );
   });
 
   test('an HCL message shows them as jsonencode does', () => {
@@ -63,7 +78,13 @@ describe('at plan time', () => {
   const CASES: readonly { name: string; type: TfType; value: unknown }[] = [
     { name: 'posix_user', type: POSIX_USER, value: { uid: -1, gid: 1, secondary_gids: [] } },
     { name: 'no_user', type: POSIX_USER, value: null },
-    { name: 'access_points', type: ACCESS_POINTS, value: { posix_example: { path: '/x', posix_user: { uid: 1, gid: 2, secondary_gids: [3, 4] }, creation_info: null } } },
+    {
+      name: 'access_points',
+      type: ACCESS_POINTS,
+      value: {
+        posix_example: { path: '/x', posix_user: { uid: 1, gid: 2, secondary_gids: [3, 4] }, creation_info: null },
+      },
+    },
     { name: 'groups', type: GROUPS, value: { 'my-app': 'sg-2', posix_example: 'sg-1' } },
     { name: 'no_groups', type: GROUPS, value: {} },
     { name: 'empty_entry', type: t.map(t.object({ a: optional(t.string()) })), value: { x: { a: null } } },
@@ -85,7 +106,11 @@ describe('at plan time', () => {
   });
 
   test('HCL messages keep jsonencode', () => {
-    const rendered = toHcl(show(inputReader<string>()('posix_user')), { resolve: (n) => `var.${n}`, spelling: 'hcl', types: { posix_user: POSIX_USER } });
+    const rendered = toHcl(show(inputReader<string>()('posix_user')), {
+      resolve: (n) => `var.${n}`,
+      spelling: 'hcl',
+      types: { posix_user: POSIX_USER },
+    });
     expect(rendered).toBe('jsonencode(var.posix_user)');
   });
 });

@@ -61,7 +61,10 @@ const HCL_SIGNS: readonly [string, RegExp][] = [
   ['{ x = … }', /\{\s*[\w"-]+\s*=\s/],
 ];
 
-/** What TypeScript looks like, as it must not appear in HCL docs: camelCase names, `undefined`, the constructs and cdktf. */
+/**
+ * What TypeScript looks like, as it must not appear in HCL docs: camelCase names, `undefined`, the
+ * constructs and cdktf.
+ */
 const TS_SIGNS: readonly [string, RegExp][] = [
   ...CAMEL.map((n): [string, RegExp] => [n, word(n)]),
   ...MODULES.map((m): [string, RegExp] => [m.spec.className, word(m.spec.className)]),
@@ -76,13 +79,18 @@ function findings(where: string, text: string, signs: readonly [string, RegExp][
 /** The doc comments of src/generated/types.ts, by `Interface.member` (or the type's own name). */
 function typesDocs(): [string, string][] {
   const source = read('src/generated/types.ts');
-  const owners = [...source.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => [m.index!, m[1]] as const);
-  return [...source.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\n\s*(?:export (?:interface|type) (\w+)|readonly (\w+))/g)].map((m) => {
-    const text = m[1].replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
-    if (m[2]) return [m[2], text];
-    const owner = owners.filter(([at]) => at < m.index!).pop()![1];
-    return [`${owner}.${m[3]}`, text];
-  });
+  const owners = [...source.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => [m.index, m[1]] as const);
+  return [...source.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\n\s*(?:export (?:interface|type) (\w+)|readonly (\w+))/g)].map(
+    (m) => {
+      const text = m[1]
+        .replace(/^\s*\* ?/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (m[2]) return [m[2], text];
+      const owner = owners.filter(([at]) => at < m.index).pop()![1];
+      return [`${owner}.${m[3]}`, text];
+    },
+  );
 }
 
 /** Fenced code blocks of a language in a markdown file. */
@@ -94,7 +102,8 @@ const generatedBlocks = (markdown: string) =>
   [...markdown.matchAll(/<!-- BEGIN_(\w+) -->([\s\S]*?)<!-- END_\1 -->/g)].map((m) => m[2]);
 
 /** Each `description = "…"` of a generated .tf file. */
-const tfDescriptions = (hcl: string) => [...hcl.matchAll(/^\s*description = "((?:[^"\\]|\\.)*)"$/gm)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+const tfDescriptions = (hcl: string) =>
+  [...hcl.matchAll(/^\s*description = "((?:[^"\\]|\\.)*)"$/gm)].map((m) => JSON.parse(`"${m[1]}"`) as string);
 
 describe('TypeScript docs', () => {
   const docs = typesDocs();
@@ -105,11 +114,14 @@ describe('TypeScript docs', () => {
     expect(found).toEqual([]);
   });
 
-  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])('%s: the TypeScript code spells no HCL', (path) => {
-    const blocks = codeBlocks(read(path), /^(ts|typescript)$/);
-    expect(blocks.length).toBeGreaterThan(0);
-    expect(blocks.flatMap((b, i) => findings(`ts block ${i + 1}`, b, HCL_SIGNS))).toEqual([]);
-  });
+  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])(
+    '%s: the TypeScript code spells no HCL',
+    (path) => {
+      const blocks = codeBlocks(read(path), /^(ts|typescript)$/);
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(blocks.flatMap((b, i) => findings(`ts block ${i + 1}`, b, HCL_SIGNS))).toEqual([]);
+    },
+  );
 
   test('@default is TypeScript: a value in TypeScript syntax, or words when nothing is given', () => {
     const defaults = [...read('src/generated/types.ts').matchAll(/@default (.*)$/gm)].map((m) => m[1]);
@@ -120,7 +132,10 @@ describe('TypeScript docs', () => {
   test('every optional input without a default says in words what leaving it out means', () => {
     const missing = MODULES.flatMap(({ spec }) =>
       spec.inputs
-        .filter((i) => !i.required && (i.default === undefined || i.default === null) && unsetWords(i.description) === undefined)
+        .filter(
+          (i) =>
+            !i.required && (i.default === undefined || i.default === null) && unsetWords(i.description) === undefined,
+        )
         .map((i) => `${spec.name}.${i.name}`),
     );
     expect(missing).toEqual([]);
@@ -128,27 +143,35 @@ describe('TypeScript docs', () => {
 });
 
 describe('HCL docs', () => {
-  test.each(MODULES.map((m) => m.spec.name))('%s: variables.tf and outputs.tf descriptions name nothing in camelCase', (name) => {
-    const descriptions = ['variables.tf', 'outputs.tf'].flatMap((f) =>
-      tfDescriptions(read(`modules/${name}/${f}`)).map((d, i) => [`${f} #${i + 1}`, d] as const),
-    );
-    expect(descriptions.length).toBeGreaterThan(5);
-    expect(descriptions.flatMap(([where, d]) => findings(where, d, TS_SIGNS))).toEqual([]);
-  });
+  test.each(MODULES.map((m) => m.spec.name))(
+    '%s: variables.tf and outputs.tf descriptions name nothing in camelCase',
+    (name) => {
+      const descriptions = ['variables.tf', 'outputs.tf'].flatMap((f) =>
+        tfDescriptions(read(`modules/${name}/${f}`)).map((d, i) => [`${f} #${i + 1}`, d] as const),
+      );
+      expect(descriptions.length).toBeGreaterThan(5);
+      expect(descriptions.flatMap(([where, d]) => findings(where, d, TS_SIGNS))).toEqual([]);
+    },
+  );
 
-  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])('%s: the generated blocks and HCL code name nothing in camelCase', (path) => {
-    const readme = read(path);
-    const parts = [...generatedBlocks(readme), ...codeBlocks(readme, /^(hcl|terraform|tf)$/)];
-    expect(parts.length).toBeGreaterThan(0);
-    expect(parts.flatMap((p, i) => findings(`part ${i + 1}`, p, TS_SIGNS))).toEqual([]);
-  });
+  test.each([...MODULES.map((m) => `modules/${m.spec.name}/README.md`), 'README.md'])(
+    '%s: the generated blocks and HCL code name nothing in camelCase',
+    (path) => {
+      const readme = read(path);
+      const parts = [...generatedBlocks(readme), ...codeBlocks(readme, /^(hcl|terraform|tf)$/)];
+      expect(parts.length).toBeGreaterThan(0);
+      expect(parts.flatMap((p, i) => findings(`part ${i + 1}`, p, TS_SIGNS))).toEqual([]);
+    },
+  );
 });
 
 describe('doc templates', () => {
   const text = doc`When ${nm('throughput_mode')} is ${val('provisioned')}, set ${nm('backup_plan', 'vault_name')}. ${hclOnly('Use `dynamic "volume"`.')} Done${either('; null: none', '')}.`;
 
   test('HCL reads snake_case names and HCL values, with the HCL-only passage', () => {
-    expect(spell(text, 'hcl')).toBe('When `throughput_mode` is `"provisioned"`, set `backup_plan.vault_name`. Use `dynamic "volume"`. Done; null: none.');
+    expect(spell(text, 'hcl')).toBe(
+      'When `throughput_mode` is `"provisioned"`, set `backup_plan.vault_name`. Use `dynamic "volume"`. Done; null: none.',
+    );
   });
 
   test('TypeScript reads camelCase names and TypeScript values, and the text closes up around what it leaves out', () => {
@@ -157,7 +180,9 @@ describe('doc templates', () => {
 
   test('values of object types camelCase their fields; map keys stay as the user wrote them', () => {
     const policy = t.object({ transition_to_ia: t.string() });
-    expect(spell(doc`${val({ transition_to_ia: 'AFTER_30_DAYS' }, policy)}`, 'ts')).toBe("`{ transitionToIa: 'AFTER_30_DAYS' }`");
+    expect(spell(doc`${val({ transition_to_ia: 'AFTER_30_DAYS' }, policy)}`, 'ts')).toBe(
+      "`{ transitionToIa: 'AFTER_30_DAYS' }`",
+    );
     expect(spell(doc`${val({ my_app: 'sg-1' }, t.map(t.string()))}`, 'ts')).toBe("`{ my_app: 'sg-1' }`");
     expect(spell(doc`${val({ my_app: 'sg-1' }, t.map(t.string()))}`, 'hcl')).toBe('`{ my_app = "sg-1" }`');
   });
@@ -167,7 +192,9 @@ describe('doc templates', () => {
   });
 
   test('@default words are spelled for TypeScript', () => {
-    expect(unsetWords(doc.unset(doc`${nm('name')} followed by ${nm('security_group_use_name_prefix')}`)`Name.`)).toBe('`name` followed by `securityGroupUseNamePrefix`');
+    expect(unsetWords(doc.unset(doc`${nm('name')} followed by ${nm('security_group_use_name_prefix')}`)`Name.`)).toBe(
+      '`name` followed by `securityGroupUseNamePrefix`',
+    );
   });
 });
 
@@ -175,7 +202,9 @@ describe('message templates', () => {
   const message = template`${name('file_system')} is missing: pass ${perPath('module.efs.file_system', 'efs.fileSystem')}.`;
 
   test('a per-path passage of a message reads as HCL in the HCL module', () => {
-    expect(toHcl(message, { resolve: (n) => `var.${n}`, spelling: 'hcl' })).toBe('"file_system is missing: pass module.efs.file_system."');
+    expect(toHcl(message, { resolve: (n) => `var.${n}`, spelling: 'hcl' })).toBe(
+      '"file_system is missing: pass module.efs.file_system."',
+    );
   });
 
   test('and as TypeScript when a construct reports it', () => {
@@ -189,11 +218,15 @@ describe('TypeScript error messages', () => {
     const signs: [string, RegExp][] = [...snake.map((n): [string, RegExp] => [n, word(n)]), ['null', /\bnull\b/]];
 
     /** The problems the construct throws at synth time for a bad case. */
-    const problems = (props: Record<string, unknown>): readonly string[] => thrown(() => construct(def, props)).problems;
+    const problems = (props: Record<string, unknown>): readonly string[] =>
+      thrown(() => construct(def, props)).problems;
 
-    test.each(def.cases.bad.map((c) => [c.title, c] as const))('%s: names no input or field in snake_case and shows no null', (_title, c) => {
-      const found = problems(propsFor(def, caseInputs(def, c))).flatMap((p) => findings(p, p, signs));
-      expect(found).toEqual([]);
-    });
+    test.each(def.cases.bad.map((c) => [c.title, c] as const))(
+      '%s: names no input or field in snake_case and shows no null',
+      (_title, c) => {
+        const found = problems(propsFor(def, caseInputs(def, c))).flatMap((p) => findings(p, p, signs));
+        expect(found).toEqual([]);
+      },
+    );
   });
 });

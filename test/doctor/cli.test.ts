@@ -9,7 +9,11 @@ import { makeTempDir } from '../support/terraform';
 import { planJsonPath, REPO_ROOT } from './fixtures';
 
 function cli(args: string[], input?: string) {
-  return execa('node', [path.join(REPO_ROOT, 'bin', 'efs-modules.js'), ...args], { cwd: REPO_ROOT, reject: false, input });
+  return execa('node', [path.join(REPO_ROOT, 'bin', 'efs-modules.js'), ...args], {
+    cwd: REPO_ROOT,
+    reject: false,
+    input,
+  });
 }
 
 describe('efs-modules doctor (CLI)', () => {
@@ -27,9 +31,20 @@ describe('efs-modules doctor (CLI)', () => {
     expect(report.ok).toBe(false);
     expect(report.findings).toHaveLength(4);
     // securityHub only on findings of checks that match a Security Hub control.
-    for (const f of report.findings) expect(Object.keys(f)).toEqual(['check', 'severity', 'address', 'message', ...(f.check === 'file-system-backup' ? ['securityHub'] : [])]);
+    for (const f of report.findings)
+      expect(Object.keys(f)).toEqual([
+        'check',
+        'severity',
+        'address',
+        'message',
+        ...(f.check === 'file-system-backup' ? ['securityHub'] : []),
+      ]);
     expect(report.findings[2]).toMatchObject({ check: 'file-system-backup', securityHub: ['EFS.2', 'EFS.7'] });
-    expect(report.findings[0]).toMatchObject({ check: 'file-system-data-loss', severity: 'error', address: 'aws_efs_file_system.data' });
+    expect(report.findings[0]).toMatchObject({
+      check: 'file-system-data-loss',
+      severity: 'error',
+      address: 'aws_efs_file_system.data',
+    });
   });
 
   it('reads stdin; warnings alone pass, and fail with --strict', async () => {
@@ -50,7 +65,9 @@ describe('efs-modules doctor (CLI)', () => {
     const result = await cli(['doctor', path.join(REPO_ROOT, 'package.json')]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/not Terraform's JSON output; produce it with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`/);
+    expect(result.stderr).toMatch(
+      /not Terraform's JSON output; produce it with `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`/,
+    );
   });
 });
 
@@ -62,20 +79,29 @@ describe('bin/efs-modules.js', () => {
     fs.copyFileSync(path.join(REPO_ROOT, 'bin', 'efs-modules.js'), path.join(root, 'bin', 'efs-modules.js'));
     if (withDist) {
       fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'dist', 'cli.js'), "exports.run = (argv) => { process.stdout.write('compiled ' + argv.join(' ')); process.exitCode = 1; };\n");
+      fs.writeFileSync(
+        path.join(root, 'dist', 'cli.js'),
+        "exports.run = (argv) => { process.stdout.write('compiled ' + argv.join(' ')); process.exitCode = 1; };\n",
+      );
     }
     return root;
   }
 
   it('runs dist/cli.js where there is no source (the npm package)', async () => {
     const root = packageLike(true);
-    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
+    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], {
+      cwd: root,
+      reject: false,
+    });
     expect(result).toMatchObject({ exitCode: 1, stdout: 'compiled doctor plan.json' });
   });
 
   it('exits 2 with a hint when there is neither', async () => {
     const root = packageLike(false);
-    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], { cwd: root, reject: false });
+    const result = await execa('node', [path.join(root, 'bin', 'efs-modules.js'), 'doctor', 'plan.json'], {
+      cwd: root,
+      reject: false,
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/dist\/cli\.js is missing/);
   });

@@ -1,8 +1,9 @@
 /**
  * The checks added for issue 18 on the committed plans of their fixtures: efs-hygiene (flagged),
  * clean (each check's passing twin), unknown-attribute, rekeyed-rule, and the CDKTF stacks
- * construct-hygiene and construct-rekeyed (the examples' stacks pass: test/efs-mount-complete). Which findings each plan
- * yields is in expected.ts; here, what the messages say and which Security Hub controls they carry.
+ * construct-hygiene and construct-rekeyed (the examples' stacks pass: test/efs-mount-complete).
+ * Which findings each plan yields is in expected.ts; here, what the messages say and which Security
+ * Hub controls they carry.
  */
 import { diagnose } from '../../src/doctor/diagnose';
 import type { Finding } from '../../src/doctor/finding';
@@ -35,58 +36,107 @@ describe('mount targets', () => {
 
 describe('access points', () => {
   it('EFS.3 for a root of "/" written or left out, EFS.4 for no posix_user', () => {
-    const hub = (check: string) => of('efs-hygiene').filter((f) => f.check === check).map((f) => `${f.address} ${f.securityHub?.join()}`);
-    expect(hub('access-point-root-directory')).toEqual(['aws_efs_access_point.rooted EFS.3', 'aws_efs_access_point.whole EFS.3']);
-    expect(hub('access-point-posix-user')).toEqual(['aws_efs_access_point.anonymous EFS.4', 'aws_efs_access_point.whole EFS.4']);
+    const hub = (check: string) =>
+      of('efs-hygiene')
+        .filter((f) => f.check === check)
+        .map((f) => `${f.address} ${f.securityHub?.join()}`);
+    expect(hub('access-point-root-directory')).toEqual([
+      'aws_efs_access_point.rooted EFS.3',
+      'aws_efs_access_point.whole EFS.3',
+    ]);
+    expect(hub('access-point-posix-user')).toEqual([
+      'aws_efs_access_point.anonymous EFS.4',
+      'aws_efs_access_point.whole EFS.4',
+    ]);
   });
 });
 
 describe('file systems', () => {
   it('encryption: an error when the plan creates it unencrypted, written false or left unset', () => {
-    expect(one('efs-hygiene', 'file-system-encryption', 'aws_efs_file_system.plain')).toMatchObject({ severity: 'error', securityHub: ['EFS.1', 'EFS.8'] });
-    expect(one('efs-hygiene', 'file-system-encryption', 'aws_efs_file_system.unset').message).toMatch(/^would be created unencrypted: .*replaces the file system and deletes its data\. Fix: set encrypted = true/);
+    expect(one('efs-hygiene', 'file-system-encryption', 'aws_efs_file_system.plain')).toMatchObject({
+      severity: 'error',
+      securityHub: ['EFS.1', 'EFS.8'],
+    });
+    expect(one('efs-hygiene', 'file-system-encryption', 'aws_efs_file_system.unset').message).toMatch(
+      /^would be created unencrypted: .*replaces the file system and deletes its data\. Fix: set encrypted = true/,
+    );
   });
 
   it('encryption: a warning for one that exists already (the fix is a migration)', () => {
     const plan = committedPlan('efs-hygiene');
-    for (const rc of plan.resource_changes ?? []) if (rc.address === 'aws_efs_file_system.plain') rc.change.actions = ['no-op'];
-    const found = diagnose(plan).find((f) => f.check === 'file-system-encryption' && f.address === 'aws_efs_file_system.plain');
+    for (const rc of plan.resource_changes ?? [])
+      if (rc.address === 'aws_efs_file_system.plain') rc.change.actions = ['no-op'];
+    const found = diagnose(plan).find(
+      (f) => f.check === 'file-system-encryption' && f.address === 'aws_efs_file_system.plain',
+    );
     expect(found).toMatchObject({ severity: 'warning' });
-    expect(found?.message).toMatch(/^exists and is not encrypted at rest.*Fix: create an encrypted file system and copy the data/);
+    expect(found?.message).toMatch(
+      /^exists and is not encrypted at rest.*Fix: create an encrypted file system and copy the data/,
+    );
   });
 
   it('backups: off (no policy, or DISABLED) and in no backup selection; a selection or ENABLED passes', () => {
-    expect(of('efs-hygiene').filter((f) => f.check === 'file-system-backup').map((f) => f.address)).toEqual(['aws_efs_file_system.plain', 'aws_efs_file_system.unset']);
-    expect(one('efs-hygiene', 'file-system-backup', 'aws_efs_file_system.unset').securityHub).toEqual(['EFS.2', 'EFS.7']);
-    // clean: data has automatic backups ENABLED; archive has them DISABLED but is selected by aws_backup_selection.archive.
+    expect(
+      of('efs-hygiene')
+        .filter((f) => f.check === 'file-system-backup')
+        .map((f) => f.address),
+    ).toEqual(['aws_efs_file_system.plain', 'aws_efs_file_system.unset']);
+    expect(one('efs-hygiene', 'file-system-backup', 'aws_efs_file_system.unset').securityHub).toEqual([
+      'EFS.2',
+      'EFS.7',
+    ]);
+    // clean: data has automatic backups ENABLED; archive has them DISABLED but is selected by
+    // aws_backup_selection.archive.
     expect(of('clean')).toEqual([]);
   });
 
-  it('TLS: reads the module\'s policy document through the plan (its statements, planned before the ARN is known)', () => {
+  it("TLS: reads the module's policy document through the plan (its statements, planned before the ARN is known)", () => {
     const plan = committedPlan('module-wiring');
     expect(diagnose(plan).filter((f) => f.check === 'file-system-tls')).toEqual([]);
-    const document = plan.resource_changes!.find((rc) => rc.address === 'module.efs.data.aws_iam_policy_document.this')!;
+    const document = plan.resource_changes!.find(
+      (rc) => rc.address === 'module.efs.data.aws_iam_policy_document.this',
+    )!;
     const after = document.change.after as { statement: Array<{ sid: string }> };
     after.statement = after.statement.filter((statement) => statement.sid !== 'DenyUnencryptedTransport');
-    expect(diagnose(plan).filter((f) => f.check === 'file-system-tls').map((f) => f.address)).toEqual(['module.efs.aws_efs_file_system.this']);
+    expect(
+      diagnose(plan)
+        .filter((f) => f.check === 'file-system-tls')
+        .map((f) => f.address),
+    ).toEqual(['module.efs.aws_efs_file_system.this']);
   });
 
   it('TLS: no policy, a policy document without the deny, a JSON policy without it', () => {
     const tls = of('efs-hygiene').filter((f) => f.check === 'file-system-tls');
-    expect(tls.map((f) => f.address)).toEqual(['aws_efs_file_system.json', 'aws_efs_file_system.plain', 'aws_efs_file_system.unset']);
-    expect(one('efs-hygiene', 'file-system-tls', 'aws_efs_file_system.plain').message).toMatch(/^has no file system policy/);
-    expect(one('efs-hygiene', 'file-system-tls', 'aws_efs_file_system.unset').message).toMatch(/\(aws_efs_file_system_policy\.unset\) that does not enforce TLS/);
+    expect(tls.map((f) => f.address)).toEqual([
+      'aws_efs_file_system.json',
+      'aws_efs_file_system.plain',
+      'aws_efs_file_system.unset',
+    ]);
+    expect(one('efs-hygiene', 'file-system-tls', 'aws_efs_file_system.plain').message).toMatch(
+      /^has no file system policy/,
+    );
+    expect(one('efs-hygiene', 'file-system-tls', 'aws_efs_file_system.unset').message).toMatch(
+      /\(aws_efs_file_system_policy\.unset\) that does not enforce TLS/,
+    );
     expect(tls.every((f) => f.securityHub === undefined)).toBe(true);
   });
 });
 
 describe('module attributes Terraform drops', () => {
   it('names the undeclared attribute, where it is, the closest declared name and the default used instead', () => {
-    const messages = of('unknown-attribute').filter((f) => f.check === 'module-unknown-attribute').map((f) => `${f.address}: ${f.message}`);
+    const messages = of('unknown-attribute')
+      .filter((f) => f.check === 'module-unknown-attribute')
+      .map((f) => `${f.address}: ${f.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^module\.efs: access_points\["data"\] sets root_directroy, which efs-filesystem's input access_points does not declare: .*so access_points\["data"\]\.root_directory keeps its default \("\/"\); the declared name closest to it is root_directory\. Fix: rename root_directroy to root_directory in module "efs"\.$/),
-      expect.stringMatching(/^module\.efs: access_points\["reports"\]\.posix_user sets secondary_gid, .*closest to it is secondary_gids\./),
-      expect.stringMatching(/^module\.lambda_mount: posix_user sets primary_gid, which efs-mount-lambda's input posix_user does not declare: .*Fix: remove primary_gid from module "lambda_mount"; the attributes posix_user takes are uid, gid, secondary_gids\.$/),
+      expect.stringMatching(
+        /^module\.efs: access_points\["data"\] sets root_directroy, which efs-filesystem's input access_points does not declare: .*so access_points\["data"\]\.root_directory keeps its default \("\/"\); the declared name closest to it is root_directory\. Fix: rename root_directroy to root_directory in module "efs"\.$/,
+      ),
+      expect.stringMatching(
+        /^module\.efs: access_points\["reports"\]\.posix_user sets secondary_gid, .*closest to it is secondary_gids\./,
+      ),
+      expect.stringMatching(
+        /^module\.lambda_mount: posix_user sets primary_gid, which efs-mount-lambda's input posix_user does not declare: .*Fix: remove primary_gid from module "lambda_mount"; the attributes posix_user takes are uid, gid, secondary_gids\.$/,
+      ),
     ]);
   });
 
@@ -102,19 +152,27 @@ describe('module attributes Terraform drops', () => {
   });
 
   it('recognises the modules by a source ending in modules/<name> (local, Git, registry) or by their inputs', () => {
-    const flaggedWith = (edit: (call: { source?: string; module?: { variables?: Record<string, unknown> } }) => void) => {
+    const flaggedWith = (
+      edit: (call: { source?: string; module?: { variables?: Record<string, unknown> } }) => void,
+    ) => {
       const plan = committedPlan('unknown-attribute');
-      edit(plan.configuration!.root_module.module_calls!.efs as never);
+      edit(plan.configuration!.root_module.module_calls!.efs);
       return diagnose(plan).filter((f) => f.address === 'module.efs' && f.check === 'module-unknown-attribute').length;
     };
-    expect(flaggedWith((call) => (call.source = 'git::https://github.com/your-org/efs-modules.git//modules/efs-filesystem?ref=v0.1.0'))).toBe(2);
+    expect(
+      flaggedWith(
+        (call) => (call.source = 'git::https://github.com/your-org/efs-modules.git//modules/efs-filesystem?ref=v0.1.0'),
+      ),
+    ).toBe(2);
     expect(flaggedWith((call) => (call.source = 'your-org/efs-modules/aws//modules/efs-filesystem'))).toBe(2);
     // Vendored under another name: recognised by declaring exactly efs-filesystem's inputs.
     expect(flaggedWith((call) => (call.source = './vendor/shared-storage'))).toBe(2);
-    expect(flaggedWith((call) => {
-      call.source = './vendor/shared-storage';
-      delete call.module!.variables!.access_points;
-    })).toBe(0);
+    expect(
+      flaggedWith((call) => {
+        call.source = './vendor/shared-storage';
+        delete call.module!.variables!.access_points;
+      }),
+    ).toBe(0);
   });
 
   it('suggests a name only when it is near enough to be a misspelling', () => {
@@ -142,7 +200,8 @@ describe('NFS rules re-keyed', () => {
   });
 
   it('stays out of plans that create rules without deleting their twins', () => {
-    for (const name of ['clean', 'duplicate-nfs-rule', 'module-wiring']) expect(of(name).filter((f) => f.check === 'nfs-rule-rekeyed')).toEqual([]);
+    for (const name of ['clean', 'duplicate-nfs-rule', 'module-wiring'])
+      expect(of(name).filter((f) => f.check === 'nfs-rule-rekeyed')).toEqual([]);
   });
 });
 
@@ -157,7 +216,7 @@ describe('on construct output (CDKTF stacks)', () => {
     ]);
   });
 
-  it('a renamed allowedSecurityGroups key: the moved pair for the stack\'s addOverride, not an HCL block', () => {
+  it("a renamed allowedSecurityGroups key: the moved pair for the stack's addOverride, not an HCL block", () => {
     const ingress = of('construct-rekeyed').find((f) => f.address.startsWith('aws_vpc_security_group_ingress_rule.'));
     expect(ingress?.message).toMatch(
       /Fix: .*in the CDKTF stack, put `\{ from: 'aws_vpc_security_group_ingress_rule\.efs_nfs_from_security_groups_[0-9A-F]{8}\["app"\]', to: 'aws_vpc_security_group_ingress_rule\.efs_nfs_from_security_groups_[0-9A-F]{8}\["application"\]' \}` in the list of the stack's one `stack\.addOverride\('moved', \[ … \]\)` call/,

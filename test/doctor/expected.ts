@@ -96,7 +96,11 @@ export const EXPECTED: Record<string, Expected> = {
   ],
   'rekeyed-rule': [
     ['nfs-rule-rekeyed', 'error', 'module.efs.aws_vpc_security_group_egress_rule.nfs_to_file_system["application"]'],
-    ['nfs-rule-rekeyed', 'error', 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["application"]'],
+    [
+      'nfs-rule-rekeyed',
+      'error',
+      'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["application"]',
+    ],
   ],
   'construct-hygiene': [
     ['file-system-encryption', 'error', 'aws_efs_file_system.efs_file_system_D9A5D3EE'],
@@ -107,9 +111,12 @@ export const EXPECTED: Record<string, Expected> = {
   ],
   'construct-rekeyed': [
     ['nfs-rule-rekeyed', 'error', 'aws_vpc_security_group_egress_rule.efs_nfs_to_file_system_7AE9C4F1["application"]'],
-    ['nfs-rule-rekeyed', 'error', 'aws_vpc_security_group_ingress_rule.efs_nfs_from_security_groups_C093B0B9["application"]'],
+    [
+      'nfs-rule-rekeyed',
+      'error',
+      'aws_vpc_security_group_ingress_rule.efs_nfs_from_security_groups_C093B0B9["application"]',
+    ],
   ],
 };
 
 export const summary = (findings: Finding[]): Expected => findings.map((f) => [f.check, f.severity, f.address]);
-

@@ -22,7 +22,7 @@ describe('committed fixture plans match a fresh plan', () => {
 
   beforeAll(async () => {
     const plans = await Promise.all(LIVE.map((name) => planFixture(fixture(name))));
-    LIVE.forEach((name, i) => fresh.set(name, plans[i] as PlanJson));
+    LIVE.forEach((name, i) => fresh.set(name, plans[i]));
   });
 
   it.each(LIVE)('%s', (name) => {
@@ -56,7 +56,7 @@ describe('the moved blocks nfs-rule-rekeyed prints', () => {
 });
 
 describe('the moved pairs nfs-rule-rekeyed prints for a CDKTF stack', () => {
-  it('given to one stack.addOverride(\'moved\', …), keep the rules: nothing is deleted or created', async () => {
+  it("given to one stack.addOverride('moved', …), keep the rules: nothing is deleted or created", async () => {
     const pairs = diagnose(committedPlan('construct-rekeyed'))
       .filter((f) => f.check === 'nfs-rule-rekeyed')
       .map((f) => {
@@ -66,7 +66,9 @@ describe('the moved pairs nfs-rule-rekeyed prints for a CDKTF stack', () => {
     expect(pairs).toHaveLength(2);
     const plan = await planFixture(fixture('construct-rekeyed'), {}, (stack) => stack.addOverride('moved', pairs));
     const rules = (plan.resource_changes ?? []).filter((rc) => rc.type.startsWith('aws_vpc_security_group_'));
-    expect(rules.filter((rc) => rc.change.actions.includes('create') || rc.change.actions.includes('delete'))).toEqual([]);
+    expect(rules.filter((rc) => rc.change.actions.includes('create') || rc.change.actions.includes('delete'))).toEqual(
+      [],
+    );
     expect(rules.map((rc) => rc.address)).toEqual(expect.arrayContaining(pairs.map((p) => p.to)));
   });
 });

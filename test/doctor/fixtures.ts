@@ -75,13 +75,20 @@ export function committedPlan(name: string): PlanJson {
  * Plans a fixture now (offline, fake credentials), with `files` added beside its configuration
  * (and, for a stack, `adjust` applied to it before synthesis), and returns `terraform show -json` of it.
  */
-export async function planFixture(fixture: Fixture, files: Record<string, string> = {}, adjust?: (stack: TerraformStack) => void): Promise<PlanJson> {
+export async function planFixture(
+  fixture: Fixture,
+  files: Record<string, string> = {},
+  adjust?: (stack: TerraformStack) => void,
+): Promise<PlanJson> {
   if (fixture.stack) return planStackFixture(fixture, files, adjust);
   const dir = fixtureDir(fixture.name);
   const extraFiles: Record<string, string> = { [path.join(dir, 'provider_override.tf')]: providerOverride() };
   if (fixture.priorState) {
     // Saved under another name: the harness never stages *.tfstate* files, and .gitignore skips them.
-    extraFiles[path.join(dir, 'terraform.tfstate')] = fs.readFileSync(path.join(REPO_ROOT, dir, fixture.priorState), 'utf8');
+    extraFiles[path.join(dir, 'terraform.tfstate')] = fs.readFileSync(
+      path.join(REPO_ROOT, dir, fixture.priorState),
+      'utf8',
+    );
   }
   const root = stage(REPO_ROOT, [dir, ...(fixture.alsoStage ?? [])], extraFiles);
   const workDir = path.join(root, dir);
@@ -101,7 +108,9 @@ export async function planFixture(fixture: Fixture, files: Record<string, string
 /** `terraform show -json` of the plan file a failing `terraform plan -out` leaves. */
 async function failedPlan(workDir: string): Promise<string> {
   const file = path.join(makeTempDir('efs-modules-plan-'), 'plan.bin');
-  const planned = await terraform(workDir, ['plan', '-input=false', '-no-color', `-out=${file}`], { allowFailure: true });
+  const planned = await terraform(workDir, ['plan', '-input=false', '-no-color', `-out=${file}`], {
+    allowFailure: true,
+  });
   if (planned.exitCode === 0) throw new Error(`the plan of ${workDir} was meant to fail, and succeeded`);
   return (await terraform(workDir, ['show', '-json', file])).stdout;
 }
@@ -110,7 +119,9 @@ type BuildStack = (scope: Construct, id: string, variant?: string) => TerraformS
 
 /** Synthesizes the fixture's stack (one variant) and returns its output folder, with the offline provider override. */
 function synthesizeStack(fixture: Fixture, variant?: string, adjust?: (stack: TerraformStack) => void): string {
-  const { buildStack } = require(path.join(REPO_ROOT, fixtureDir(fixture.name), 'stack.ts')) as { buildStack: BuildStack };
+  const { buildStack } = require(path.join(REPO_ROOT, fixtureDir(fixture.name), 'stack.ts')) as {
+    buildStack: BuildStack;
+  };
   const outdir = makeTempDir('efs-modules-synth-');
   const app = new App({ outdir });
   const stack = buildStack(app, fixture.name, variant);
@@ -125,7 +136,11 @@ function synthesizeStack(fixture: Fixture, variant?: string, adjust?: (stack: Te
 }
 
 /** `cdktf synth`, then `terraform plan` in the stack's folder, as a CDKTF user runs the doctor. */
-async function planStackFixture(fixture: Fixture, files: Record<string, string>, adjust?: (stack: TerraformStack) => void): Promise<PlanJson> {
+async function planStackFixture(
+  fixture: Fixture,
+  files: Record<string, string>,
+  adjust?: (stack: TerraformStack) => void,
+): Promise<PlanJson> {
   const dir = synthesizeStack(fixture, undefined, adjust);
   await init(dir);
   if (fixture.priorVariant !== undefined) {

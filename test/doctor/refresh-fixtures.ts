@@ -27,7 +27,10 @@ async function refresh(fixture: Fixture): Promise<string> {
     if (!(error instanceof PlanParseError)) throw error;
     lines = [`    refused: ${error.message}`];
   }
-  return [`${fixture.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, ...(lines.length > 0 ? lines : ['    no findings'])].join('\n');
+  return [
+    `${fixture.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    ...(lines.length > 0 ? lines : ['    no findings']),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

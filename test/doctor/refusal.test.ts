@@ -27,27 +27,41 @@ describe('plans that are not complete', () => {
   it('human: exit 2, the reason on stderr, nothing on stdout', () => {
     const result = run([], errored);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toMatch(/^efs-modules doctor: plan\.json: this plan is errored \("errored": true\): .*so nothing was checked\. Fix the errors terraform plan printed/);
+    expect(result.stderr).toMatch(
+      /^efs-modules doctor: plan\.json: this plan is errored \("errored": true\): .*so nothing was checked\. Fix the errors terraform plan printed/,
+    );
   });
 
   it('json, run-task and sarif: exit 2 and a document that says nothing was checked', () => {
     const json = run(['--json'], errored);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, findings: [], error: expect.stringMatching(/nothing was checked/) });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      findings: [],
+      error: expect.stringMatching(/nothing was checked/),
+    });
     const runTask = run(['--format', 'run-task'], errored);
     expect(runTask.code).toBe(2);
-    expect(JSON.parse(runTask.stdout).data.attributes).toMatchObject({ status: 'failed', message: expect.stringMatching(/^efs-modules doctor did not check this plan: .*errored/) });
+    expect(JSON.parse(runTask.stdout).data.attributes).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/^efs-modules doctor did not check this plan: .*errored/),
+    });
     const sarif = run(['--format', 'sarif'], errored);
     expect(sarif.code).toBe(2);
     const [invocation] = JSON.parse(sarif.stdout).runs[0].invocations;
-    expect(invocation).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(/errored/) } }] });
+    expect(invocation).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(/errored/) } }],
+    });
     expect(JSON.parse(sarif.stdout).runs[0].results).toEqual([]);
   });
 
   it('refuses an incomplete plan (-target, deferred changes), not one that only has nothing to apply', () => {
     const plan = (flags: object) => JSON.stringify({ format_version: '1.2', resource_changes: [], ...flags });
     expect(() => parsePlan(plan({ errored: false, complete: false, applyable: true }))).toThrow(IncompletePlanError);
-    expect(() => parsePlan(plan({ errored: false, complete: false }))).toThrow(/incomplete \("complete": false\).*-target/);
+    expect(() => parsePlan(plan({ errored: false, complete: false }))).toThrow(
+      /incomplete \("complete": false\).*-target/,
+    );
     // What terraform 1.11.4 writes for a plan with no changes: not applyable, and fine.
     expect(parsePlan(plan({ errored: false, complete: true, applyable: false })).resource_changes).toEqual([]);
   });

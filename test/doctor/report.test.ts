@@ -6,8 +6,18 @@ import { toRunTaskResult } from '../../src/doctor/report/run-task';
 import { planJsonPath } from './fixtures';
 import * as fs from 'fs';
 
-const error: Finding = { check: 'lambda-vpc', severity: 'error', address: 'aws_lambda_function.a', message: 'no VPC. Fix: add one.' };
-const warning: Finding = { check: 'lambda-mount-order', severity: 'warning', address: 'aws_lambda_function.b', message: 'cannot decide. Fix: check.' };
+const error: Finding = {
+  check: 'lambda-vpc',
+  severity: 'error',
+  address: 'aws_lambda_function.a',
+  message: 'no VPC. Fix: add one.',
+};
+const warning: Finding = {
+  check: 'lambda-mount-order',
+  severity: 'warning',
+  address: 'aws_lambda_function.b',
+  message: 'cannot decide. Fix: check.',
+};
 
 function runMain(argv: string[], files: Record<string, string> = {}) {
   let stdout = '';
@@ -16,7 +26,7 @@ function runMain(argv: string[], files: Record<string, string> = {}) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     read: (file) => {
-      if (file in files) return files[file] as string;
+      if (file in files) return files[file];
       throw new Error(`ENOENT: ${file}`);
     },
   };
@@ -34,7 +44,9 @@ describe('reports', () => {
         '',
       ].join('\n'),
     );
-    expect(formatHuman([warning], false)).toMatch(/OK: 0 errors, 1 warning \(warnings do not fail the run without --strict\)\.\n$/);
+    expect(formatHuman([warning], false)).toMatch(
+      /OK: 0 errors, 1 warning \(warnings do not fail the run without --strict\)\.\n$/,
+    );
     expect(formatHuman([], false)).toBe('efs-modules doctor: OK: 0 errors, 0 warnings.\n');
   });
 
@@ -48,7 +60,9 @@ describe('reports', () => {
     const result = toRunTaskResult([error, warning], false);
     expect(result.data.type).toBe('task-results');
     expect(result.data.attributes.status).toBe('failed');
-    expect(result.data.attributes.message).toBe('efs-modules doctor: 1 error(s), 1 warning(s). error aws_lambda_function.a: no VPC. warning aws_lambda_function.b: cannot decide.');
+    expect(result.data.attributes.message).toBe(
+      'efs-modules doctor: 1 error(s), 1 warning(s). error aws_lambda_function.a: no VPC. warning aws_lambda_function.b: cannot decide.',
+    );
     expect(toRunTaskResult([warning], false).data.attributes.status).toBe('passed');
   });
 });
@@ -68,13 +82,31 @@ describe('main (in process)', () => {
     expect(runMain(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0') });
     expect(runMain([])).toMatchObject({ code: 2, stderr: expect.stringContaining('give a command: doctor') });
     expect(runMain(['doctor'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give the plan JSON file') });
-    expect(runMain(['doctor', 'a.json', 'b.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('one plan JSON file') });
-    expect(runMain(['doctor', '--format', 'xml', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of') });
+    expect(runMain(['doctor', 'a.json', 'b.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('one plan JSON file'),
+    });
+    expect(runMain(['doctor', '--format', 'xml', 'a.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format must be one of'),
+    });
     expect(runMain(['doctor', '--json', '--format', 'human', 'a.json'])).toMatchObject({ code: 2 });
-    expect(runMain(['doctor', '--sarif-file', 'main.tf', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--sarif-file goes with --format sarif') });
-    expect(runMain(['doctor', '--verbose', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--verbose'") });
-    expect(runMain(['lint', 'a.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "lint"') });
-    expect(runMain(['doctor', 'missing.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read missing.json') });
+    expect(runMain(['doctor', '--sarif-file', 'main.tf', 'a.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--sarif-file goes with --format sarif'),
+    });
+    expect(runMain(['doctor', '--verbose', 'a.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--verbose'"),
+    });
+    expect(runMain(['lint', 'a.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "lint"'),
+    });
+    expect(runMain(['doctor', 'missing.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot read missing.json'),
+    });
     expect(runMain(['doctor', 'state.json'], { 'state.json': '{"format_version":"1.0","values":{}}' })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('JSON of a state'),

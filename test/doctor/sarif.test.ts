@@ -36,24 +36,35 @@ describe('SARIF output', () => {
   });
 
   it('has one rule per check, with help text and the Security Hub controls as tags and a property', () => {
-    const rules = hygiene.runs[0]!.tool.driver.rules;
+    const rules = hygiene.runs[0].tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
     const publicSubnet = rules.find((r) => r.id === 'mount-target-public-subnet');
     expect(publicSubnet?.help.text).toMatch(/EFS\.6/);
-    expect(publicSubnet?.properties).toEqual({ tags: ['terraform', 'efs', 'security-hub:EFS.6'], securityHub: ['EFS.6'] });
+    expect(publicSubnet?.properties).toEqual({
+      tags: ['terraform', 'efs', 'security-hub:EFS.6'],
+      securityHub: ['EFS.6'],
+    });
     expect(rules.every((r) => r.help.text.length > 40 && r.helpUri.endsWith(`#${r.id}`))).toBe(true);
   });
 
   it('gives each result its level, message, rule index and the resource address as a logical location', () => {
-    const results = hygiene.runs[0]!.results;
+    const results = hygiene.runs[0].results;
     const sameZone = results.find((r) => r.ruleId === 'mount-target-same-zone');
     expect(sameZone).toMatchObject({
       level: 'error',
       ruleIndex: CHECKS.findIndex((c) => c.id === 'mount-target-same-zone'),
       message: { text: expect.stringMatching(/^aws_efs_mount_target\.plain_a2: is in Availability Zone us-east-1a/) },
-      locations: [{ logicalLocations: [{ fullyQualifiedName: 'aws_efs_mount_target.plain_a2', kind: 'resource' }], physicalLocation: { artifactLocation: { uri: 'infra/main.tf' } } }],
+      locations: [
+        {
+          logicalLocations: [{ fullyQualifiedName: 'aws_efs_mount_target.plain_a2', kind: 'resource' }],
+          physicalLocation: { artifactLocation: { uri: 'infra/main.tf' } },
+        },
+      ],
     });
-    expect(results.find((r) => r.ruleId === 'file-system-backup')).toMatchObject({ level: 'warning', properties: { securityHub: ['EFS.2', 'EFS.7'] } });
+    expect(results.find((r) => r.ruleId === 'file-system-backup')).toMatchObject({
+      level: 'warning',
+      properties: { securityHub: ['EFS.2', 'EFS.7'] },
+    });
     expect(new Set(results.map((r) => r.partialFingerprints['efsModulesDoctor/v1'])).size).toBe(results.length);
   });
 });

@@ -31,21 +31,37 @@ const errorOf = (build: (efs: EfsFilesystem) => void) =>
   thrown(() => build(new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', PROPS)));
 
 /** The access points the construct writes: the for_each of its one access point resource, the map itself. */
-const accessPointsWritten = (json: Record<string, any>): unknown => (Object.values(json.resource.aws_efs_access_point)[0] as any).for_each;
+const accessPointsWritten = (json: Record<string, any>): unknown =>
+  (Object.values(json.resource.aws_efs_access_point)[0] as any).for_each;
 
 test('adds the entry to accessPoints, defaults applied, as the prop would', () => {
   const json = synthStack((s) => {
-    new EfsFilesystem(s, 'efs', PROPS).addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
+    new EfsFilesystem(s, 'efs', PROPS).addAccessPoint('data', {
+      rootDirectory: '/data',
+      posixUser: { uid: 1000, gid: 1000 },
+    });
   });
   expect(accessPointsWritten(json)).toEqual({
-    data: { root_directory: '/data', posix_user: { uid: 1000, gid: 1000, secondary_gids: [] }, creation_info: null, tags: {} },
+    data: {
+      root_directory: '/data',
+      posix_user: { uid: 1000, gid: 1000, secondary_gids: [] },
+      creation_info: null,
+      tags: {},
+    },
   });
 });
 
 test('synthesizes exactly what the same entry given in the prop synthesizes', () => {
-  const entry = { rootDirectory: '/data', creationInfo: { ownerUid: 1001, ownerGid: 1001, permissions: '0750' }, tags: { team: 'a' } };
+  const entry = {
+    rootDirectory: '/data',
+    creationInfo: { ownerUid: 1001, ownerGid: 1001, permissions: '0750' },
+    tags: { team: 'a' },
+  };
   const added = synthStack((s) => {
-    new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { logs: { rootDirectory: '/' } } }).addAccessPoint('data', entry);
+    new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { logs: { rootDirectory: '/' } } }).addAccessPoint(
+      'data',
+      entry,
+    );
   });
   const given = synthStack((s) => {
     new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { logs: { rootDirectory: '/' }, data: entry } });
@@ -82,11 +98,31 @@ test('returns the ID and ARN of its own instance, and the file system', () => {
 
 describe('refuses a bad option at synth, naming the construct path, the call and the option', () => {
   test.each([
-    ['a relative root directory', { rootDirectory: 'data', posixUser: { uid: 1, gid: 1 } }, 'every accessPoints entry\'s rootDirectory must be an absolute path without ".." segments, such as "/data" (got accessPoints["data"].rootDirectory = "data").'],
-    ['a directory below "/" without an owner', { rootDirectory: '/data' }, 'needs creationInfo or posixUser: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist (got accessPoints["data"].rootDirectory = "/data").'],
-    ['permissions that are not octal', { rootDirectory: '/data', creationInfo: { ownerUid: 1, ownerGid: 1, permissions: '0999' } }, 'creationInfo.permissions must be 3 or 4 octal digits such as "0755" (got accessPoints["data"].creationInfo.permissions = "0999").'],
-    ['a uid out of range', { posixUser: { uid: -1, gid: 1 } }, 'must be a whole number from 0 to 4294967295 (got accessPoints["data"] with posixUser { gid: 1, secondaryGids: [], uid: -1 } and creationInfo undefined).'],
-    ['a root directory deeper than 4 levels', { rootDirectory: '/a/b/c/d/e', posixUser: { uid: 1, gid: 1 } }, 'rootDirectory must be at most 4 directories deep (got accessPoints["data"].rootDirectory = "/a/b/c/d/e", 5 deep).'],
+    [
+      'a relative root directory',
+      { rootDirectory: 'data', posixUser: { uid: 1, gid: 1 } },
+      'every accessPoints entry\'s rootDirectory must be an absolute path without ".." segments, such as "/data" (got accessPoints["data"].rootDirectory = "data").',
+    ],
+    [
+      'a directory below "/" without an owner',
+      { rootDirectory: '/data' },
+      'needs creationInfo or posixUser: EFS creates the directory only when it knows the owner and permissions, and mounts fail while it does not exist (got accessPoints["data"].rootDirectory = "/data").',
+    ],
+    [
+      'permissions that are not octal',
+      { rootDirectory: '/data', creationInfo: { ownerUid: 1, ownerGid: 1, permissions: '0999' } },
+      'creationInfo.permissions must be 3 or 4 octal digits such as "0755" (got accessPoints["data"].creationInfo.permissions = "0999").',
+    ],
+    [
+      'a uid out of range',
+      { posixUser: { uid: -1, gid: 1 } },
+      'must be a whole number from 0 to 4294967295 (got accessPoints["data"] with posixUser { gid: 1, secondaryGids: [], uid: -1 } and creationInfo undefined).',
+    ],
+    [
+      'a root directory deeper than 4 levels',
+      { rootDirectory: '/a/b/c/d/e', posixUser: { uid: 1, gid: 1 } },
+      'rootDirectory must be at most 4 directories deep (got accessPoints["data"].rootDirectory = "/a/b/c/d/e", 5 deep).',
+    ],
   ])('%s', (_what, options, message) => {
     const error = errorOf((efs) => efs.addAccessPoint('data', options));
     expect(error.construct).toBe('EfsFilesystem "test/efs" addAccessPoint("data")');
@@ -123,10 +159,17 @@ describe('a token option', () => {
   test('is checked at plan time by the rules synth time could not decide, with their messages', () => {
     const json = synthStack((s) => {
       const root = new TerraformVariable(s, 'root', { type: 'string' });
-      new EfsFilesystem(s, 'efs', PROPS).addAccessPoint('data', { rootDirectory: root.stringValue, posixUser: { uid: 1, gid: 1 } });
+      new EfsFilesystem(s, 'efs', PROPS).addAccessPoint('data', {
+        rootDirectory: root.stringValue,
+        posixUser: { uid: 1, gid: 1 },
+      });
     });
     const messages = preconditionMessages(json);
-    for (const rule of ['must be an absolute path', 'must be at most 100 characters', 'must be at most 4 directories deep']) {
+    for (const rule of [
+      'must be an absolute path',
+      'must be at most 100 characters',
+      'must be at most 4 directories deep',
+    ]) {
       expect(messages.filter((m) => m.includes(rule))).toHaveLength(1);
     }
   });
@@ -134,7 +177,10 @@ describe('a token option', () => {
   test('adds no second precondition for a rule the props already left to plan time', () => {
     const json = synthStack((s) => {
       const root = new TerraformVariable(s, 'root', { type: 'string' });
-      const efs = new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { logs: { rootDirectory: root.stringValue, posixUser: { uid: 1, gid: 1 } } } });
+      const efs = new EfsFilesystem(s, 'efs', {
+        ...PROPS,
+        accessPoints: { logs: { rootDirectory: root.stringValue, posixUser: { uid: 1, gid: 1 } } },
+      });
       efs.addAccessPoint('data', { rootDirectory: root.stringValue, posixUser: { uid: 1, gid: 1 } });
       efs.addAccessPoint('more', { rootDirectory: root.stringValue, posixUser: { uid: 1, gid: 1 } });
     });
@@ -147,7 +193,9 @@ describe('grants through the access point', () => {
   beforeAll(() => {
     json = synthStack((s) => {
       const efs = new EfsFilesystem(s, 'efs', PROPS);
-      efs.addAccessPoint('data', { rootDirectory: '/' }).grantReadWrite(new IamRole(s, 'role', { assumeRolePolicy: ASSUME }));
+      efs
+        .addAccessPoint('data', { rootDirectory: '/' })
+        .grantReadWrite(new IamRole(s, 'role', { assumeRolePolicy: ASSUME }));
     });
   });
 
@@ -159,7 +207,13 @@ describe('grants through the access point', () => {
       effect: 'Allow',
       actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
       resources: [`\${aws_efs_file_system.${fileSystem}.arn}`],
-      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [`\${aws_efs_access_point.${accessPoint}["data"].arn}`] }],
+      condition: [
+        {
+          test: 'StringEquals',
+          variable: 'elasticfilesystem:AccessPointArn',
+          values: [`\${aws_efs_access_point.${accessPoint}["data"].arn}`],
+        },
+      ],
     });
   });
 
@@ -178,7 +232,10 @@ describe('planned with the real provider', () => {
     const root = new TerraformVariable(stack, 'root', { type: 'string', default: '/shared' });
     const efs = new EfsFilesystem(stack, 'efs', PROPS);
     efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
-    efs.addAccessPoint('shared', { rootDirectory: root.stringValue, creationInfo: { ownerUid: 0, ownerGid: 2000, permissions: '0770' } });
+    efs.addAccessPoint('shared', {
+      rootDirectory: root.stringValue,
+      creationInfo: { ownerUid: 0, ownerGid: 2000, permissions: '0770' },
+    });
     const dir = makeTempDir('efs-modules-add-access-point-');
     writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
     writeFileSync(join(dir, 'cdk.tf.json'), Testing.synth(stack));
@@ -198,16 +255,26 @@ describe('planned with the real provider', () => {
     expect(Object.keys(byKey).sort()).toEqual(['data', 'shared']);
     expect(byKey.data.root_directory[0].path).toBe('/data');
     // No creation_info given: the module's default, the POSIX user as owner.
-    expect(byKey.data.root_directory[0].creation_info[0]).toEqual({ owner_uid: 1000, owner_gid: 1000, permissions: '0755' });
+    expect(byKey.data.root_directory[0].creation_info[0]).toEqual({
+      owner_uid: 1000,
+      owner_gid: 1000,
+      permissions: '0755',
+    });
     expect(byKey.data.posix_user[0]).toMatchObject({ uid: 1000, gid: 1000 });
     expect(byKey.shared.root_directory[0].path).toBe('/shared');
-    expect(byKey.shared.root_directory[0].creation_info[0]).toEqual({ owner_uid: 0, owner_gid: 2000, permissions: '0770' });
+    expect(byKey.shared.root_directory[0].creation_info[0]).toEqual({
+      owner_uid: 0,
+      owner_gid: 2000,
+      permissions: '0770',
+    });
   });
 
   test('a bad token option is refused at plan time, naming the option', async () => {
     // Terraform wraps long messages: compare with single spaces.
     const output = (await planFailure(dir, { root: 'shared' })).replace(/\s+/g, ' ');
     expect(output).toContain('Resource precondition failed');
-    expect(output).toContain('every accessPoints entry\'s rootDirectory must be an absolute path without ".." segments, such as "/data" (got accessPoints["shared"].rootDirectory = "shared").');
+    expect(output).toContain(
+      'every accessPoints entry\'s rootDirectory must be an absolute path without ".." segments, such as "/data" (got accessPoints["shared"].rootDirectory = "shared").',
+    );
   });
 });

@@ -27,10 +27,15 @@ let refused = '';
 let output = '';
 
 beforeAll(async () => {
-  const dir = join(stage(ROOT, ['modules/efs-filesystem'], { 'root/provider.tf': providerOverride(), 'root/main.tf': SWAPPED }), 'root');
+  const dir = join(
+    stage(ROOT, ['modules/efs-filesystem'], { 'root/provider.tf': providerOverride(), 'root/main.tf': SWAPPED }),
+    'root',
+  );
   await init(dir);
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(stateFromShown(JSON.parse(fixtureText('maxio')))));
-  const result = await terraform(dir, ['plan', '-no-color', '-input=false', '-refresh=false', '-lock=false'], { allowFailure: true });
+  const result = await terraform(dir, ['plan', '-no-color', '-input=false', '-refresh=false', '-lock=false'], {
+    allowFailure: true,
+  });
   exitCode = result.exitCode;
   output = result.stdout;
   refused = result.stderr.replace(/│ ?/g, '').replace(/\s+/g, ' ');

@@ -12,7 +12,10 @@ let hcl: PlanJson;
 let ts: PlanJson;
 
 beforeAll(async () => {
-  [hcl, ts] = await Promise.all([planHclExample('efs-filesystem/backup-and-alarms'), planStack('efs-filesystem-backup-and-alarms')]);
+  [hcl, ts] = await Promise.all([
+    planHclExample('efs-filesystem/backup-and-alarms'),
+    planStack('efs-filesystem-backup-and-alarms'),
+  ]);
 });
 
 const inModule = (p: PlanJson, module: string, type: string): ResourceChange[] =>
@@ -51,7 +54,9 @@ describe('backup_plan', () => {
 
   test('creates a role for AWS Backup with the managed backup and restore policies', () => {
     const role = one(hcl, 'shared', 'aws_iam_role');
-    expect(JSON.parse(role.change.after.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'backup.amazonaws.com' });
+    expect(JSON.parse(role.change.after.assume_role_policy).Statement[0].Principal).toEqual({
+      Service: 'backup.amazonaws.com',
+    });
     const attachments = inModule(hcl, 'shared', 'aws_iam_role_policy_attachment');
     expect(Object.fromEntries(attachments.map((a) => [a.index, a.change.after.policy_arn]))).toEqual({
       backup: 'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
@@ -65,7 +70,7 @@ describe('backup_plan', () => {
     expect(selection.change.after_unknown.resources).toBe(true);
   });
 
-  test('uses an existing vault and the caller\'s role without creating either', () => {
+  test("uses an existing vault and the caller's role without creating either", () => {
     expect(inModule(hcl, 'scratch', 'aws_backup_vault')).toEqual([]);
     expect(inModule(hcl, 'scratch', 'aws_iam_role')).toEqual([]);
     expect(one(hcl, 'scratch', 'aws_backup_plan').change.after.rule[0].target_vault_name).toBe('central');
@@ -83,8 +88,16 @@ describe('alarms', () => {
   const byKey = (module: string) => Object.fromEntries(alarms(module).map((a) => [a.index, a.change]));
 
   test('keys the alarms by name: all five where bursting General Purpose applies', () => {
-    expect(alarms('shared').map((a) => a.index).sort()).toEqual([
-      'burst_credit_balance', 'client_connections', 'percent_io_limit', 'storage_growth', 'throughput_utilization',
+    expect(
+      alarms('shared')
+        .map((a) => a.index)
+        .sort(),
+    ).toEqual([
+      'burst_credit_balance',
+      'client_connections',
+      'percent_io_limit',
+      'storage_growth',
+      'throughput_utilization',
     ]);
   });
 
@@ -94,15 +107,28 @@ describe('alarms', () => {
 
   test('compares burst credits in bytes with a threshold given in GiB', () => {
     const { after } = byKey('shared').burst_credit_balance;
-    expect(after).toMatchObject({ comparison_operator: 'LessThanThreshold', threshold: 500 * 1073741824, evaluation_periods: 3 });
-    expect(after.metric_query[0].metric[0]).toMatchObject({ namespace: 'AWS/EFS', metric_name: 'BurstCreditBalance', stat: 'Minimum', period: 300 });
+    expect(after).toMatchObject({
+      comparison_operator: 'LessThanThreshold',
+      threshold: 500 * 1073741824,
+      evaluation_periods: 3,
+    });
+    expect(after.metric_query[0].metric[0]).toMatchObject({
+      namespace: 'AWS/EFS',
+      metric_name: 'BurstCreditBalance',
+      stat: 'Minimum',
+      period: 300,
+    });
   });
 
   test('computes throughput utilisation with metric math over metered and permitted throughput', () => {
     const queries = byKey('shared').throughput_utilization.after.metric_query;
     expect(queries.map((q: { id: string }) => q.id).sort()).toEqual(['metered', 'permitted', 'utilization']);
     const math = queries.find((q: { id: string }) => q.id === 'utilization');
-    expect(math).toMatchObject({ expression: '100 * (metered / PERIOD(metered)) / permitted', return_data: true, metric: [] });
+    expect(math).toMatchObject({
+      expression: '100 * (metered / PERIOD(metered)) / permitted',
+      return_data: true,
+      metric: [],
+    });
   });
 
   test('watches the growth of Total storage with the settings given', () => {
@@ -113,20 +139,35 @@ describe('alarms', () => {
   });
 
   test('treats missing client connection data as no clients', () => {
-    expect(byKey('shared').client_connections.after).toMatchObject({ treat_missing_data: 'breaching', threshold: 1, comparison_operator: 'LessThanThreshold' });
+    expect(byKey('shared').client_connections.after).toMatchObject({
+      treat_missing_data: 'breaching',
+      threshold: 1,
+      comparison_operator: 'LessThanThreshold',
+    });
   });
 
   test('notifies the topic, not known yet, on alarm and on OK, with the file system as dimension', () => {
     for (const change of alarms('shared').map((a) => a.change)) {
       expect(change.after_unknown).toMatchObject({ alarm_actions: true, ok_actions: true });
-      expect(change.after_unknown.metric_query.some((q: { metric?: { dimensions?: boolean }[] }) => q.metric?.[0]?.dimensions === true)).toBe(true);
+      expect(
+        change.after_unknown.metric_query.some(
+          (q: { metric?: { dimensions?: boolean }[] }) => q.metric?.[0]?.dimensions === true,
+        ),
+      ).toBe(true);
     }
   });
 });
 
 describe('the TypeScript construct plans what the HCL module plans', () => {
-  const types = (t: string) => t.startsWith('aws_backup_') || t === 'aws_cloudwatch_metric_alarm' || t.startsWith('aws_iam_role') || t.startsWith('aws_efs_');
-  const compare = (): [NormalizedChange[], NormalizedChange[]] => [normalizedChanges(ts, types), normalizedChanges(hcl, types)];
+  const types = (t: string) =>
+    t.startsWith('aws_backup_') ||
+    t === 'aws_cloudwatch_metric_alarm' ||
+    t.startsWith('aws_iam_role') ||
+    t.startsWith('aws_efs_');
+  const compare = (): [NormalizedChange[], NormalizedChange[]] => [
+    normalizedChanges(ts, types),
+    normalizedChanges(hcl, types),
+  ];
 
   test('same backup, alarm and file system resources, same planned values, same unknowns', () => {
     const [fromTs, fromHcl] = compare();

@@ -39,7 +39,9 @@ describe('createSecurityGroup: false', () => {
     const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
     expect(rules.map((r) => r.for_each ?? r.count)).toEqual(expect.arrayContaining([{}, 0]));
     const [mountTarget] = Object.values(json.resource.aws_efs_mount_target) as any[];
-    expect(mountTarget.security_groups).toMatch(/^\$\{concat\(aws_security_group\.\w+\[\*\]\.id, \["sg-0bbbbbbbbbbbbbbb2"\]\)\}$/);
+    expect(mountTarget.security_groups).toMatch(
+      /^\$\{concat\(aws_security_group\.\w+\[\*\]\.id, \["sg-0bbbbbbbbbbbbbbb2"\]\)\}$/,
+    );
   });
 
   test('allowClient refuses, naming the construct and saying how the client gets in', () => {
@@ -56,11 +58,17 @@ describe('createSecurityGroup: false', () => {
     const error = thrown(() =>
       synth((s) => {
         const efs = new EfsFilesystem(s, 'efs', OWN_GROUPS);
-        new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', function: lambdaIn(s, 'sg-0aaaaaaaaaaaaaaa1') });
+        new EfsMountLambda(s, 'mount', {
+          fileSystem: efs.fileSystem,
+          name: 'app',
+          function: lambdaIn(s, 'sg-0aaaaaaaaaaaaaaa1'),
+        });
       }),
     );
     expect(error.message).toContain('EfsMountLambda "test/mount"');
-    expect(error.message).toContain('EfsFilesystem "test/efs", which has no security group of its own (createSecurityGroup is false)');
+    expect(error.message).toContain(
+      'EfsFilesystem "test/efs", which has no security group of its own (createSecurityGroup is false)',
+    );
     expect(error.message).toContain('pass allowClientSecurityGroup: false');
   });
 
@@ -68,7 +76,12 @@ describe('createSecurityGroup: false', () => {
     const error = thrown(() =>
       synth((s) => {
         const efs = new EfsFilesystem(s, 'efs', OWN_GROUPS);
-        new EfsMountEcs(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', taskRoleName: 'task', securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' });
+        new EfsMountEcs(s, 'mount', {
+          fileSystem: efs.fileSystem,
+          name: 'app',
+          taskRoleName: 'task',
+          securityGroupId: 'sg-0aaaaaaaaaaaaaaa1',
+        });
       }),
     );
     expect(error.message).toContain('EfsMountEcs "test/mount"');
@@ -79,9 +92,16 @@ describe('createSecurityGroup: false', () => {
     const json = synth((s) => {
       const efs = new EfsFilesystem(s, 'efs', OWN_GROUPS);
       const clients = new SecurityGroup(s, 'clients', { name: 'clients' });
-      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', function: lambdaIn(s, clients.id), allowClientSecurityGroup: false });
+      new EfsMountLambda(s, 'mount', {
+        fileSystem: efs.fileSystem,
+        name: 'app',
+        function: lambdaIn(s, clients.id),
+        allowClientSecurityGroup: false,
+      });
     });
-    const fromGroups = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).find((r) => r.description === 'NFS from allowed security group ${each.key}');
+    const fromGroups = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).find(
+      (r) => r.description === 'NFS from allowed security group ${each.key}',
+    );
     expect(fromGroups.for_each).toEqual({});
   });
 });
@@ -95,21 +115,32 @@ describe('a file system without mount targets', () => {
   });
 
   test.each([
-    ['EfsMountLambda', (s: TerraformStack, efs: EfsFilesystem) =>
-      new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', roleName: 'app-role' })],
-    ['EfsMountEcs', (s: TerraformStack, efs: EfsFilesystem) =>
-      new EfsMountEcs(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', taskRoleName: 'task' })],
+    [
+      'EfsMountLambda',
+      (s: TerraformStack, efs: EfsFilesystem) =>
+        new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', roleName: 'app-role' }),
+    ],
+    [
+      'EfsMountEcs',
+      (s: TerraformStack, efs: EfsFilesystem) =>
+        new EfsMountEcs(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', taskRoleName: 'task' }),
+    ],
   ])('%s refuses it at synth: there is nothing to mount', (className, mount) => {
     const error = thrown(() => synth((s) => mount(s, new EfsFilesystem(s, 'efs', noMountTargets))));
     expect(error.message).toContain(`${className} "test/mount"`);
-    expect(error.message).toContain('fileSystem.mountTargetIds names no mount target (got {}): the file system cannot be reached from any subnet, so there is nothing to mount.');
+    expect(error.message).toContain(
+      'fileSystem.mountTargetIds names no mount target (got {}): the file system cannot be reached from any subnet, so there is nothing to mount.',
+    );
     expect(error.message).toContain("Give efs-filesystem's mountTargets a subnet in each Availability Zone");
   });
 
   test('a mount of a file system with mount targets is not refused', () => {
     expect(() =>
       synth((s) => {
-        const efs = new EfsFilesystem(s, 'efs', { ...noMountTargets, mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
+        const efs = new EfsFilesystem(s, 'efs', {
+          ...noMountTargets,
+          mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
+        });
         new EfsMountLambda(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', roleName: 'app-role' });
       }),
     ).not.toThrow();
@@ -121,7 +152,10 @@ describe('network outputs', () => {
 
   test('sizeInBytes, securityGroupArn, mountTargets and accessPoints read the resources', () => {
     const json = synth((s) => {
-      const efs = new EfsFilesystem(s, 'efs', { ...OWN_GROUPS, accessPoints: { app: { rootDirectory: '/app', posixUser: { uid: 1000, gid: 1000 } } } });
+      const efs = new EfsFilesystem(s, 'efs', {
+        ...OWN_GROUPS,
+        accessPoints: { app: { rootDirectory: '/app', posixUser: { uid: 1000, gid: 1000 } } },
+      });
       const o = efs.outputs;
       new TerraformOutput(s, 'size', { value: o.sizeInBytes });
       new TerraformOutput(s, 'group_arn', { value: o.securityGroupArn });
@@ -134,7 +168,9 @@ describe('network outputs', () => {
     expect(outputOf(json, 'group_id')).toMatch(/^\$\{one\(aws_security_group\.\w+\[\*\]\.id\)\}$/);
     expect(outputOf(json, 'mount_targets')).toMatch(/dns_name\s+= mt\.mount_target_dns_name/);
     expect(outputOf(json, 'mount_targets')).toMatch(/availability_zone_id\s+= mt\.availability_zone_id/);
-    expect(outputOf(json, 'access_points')).toMatch(/root_directory\s+= ap\.root_directory\[0\]\.path\s+posix_user\s+= one\(ap\.posix_user\)/);
+    expect(outputOf(json, 'access_points')).toMatch(
+      /root_directory\s+= ap\.root_directory\[0\]\.path\s+posix_user\s+= one\(ap\.posix_user\)/,
+    );
   });
 
   test('an access point added in code gives its root directory', () => {

@@ -31,13 +31,19 @@ test('writes the props, defaults applied, where the resources read them, with no
     '{ transition_to_ia = "AFTER_30_DAYS", transition_to_archive = null, transition_to_primary_storage_class = "AFTER_1_ACCESS" }',
   );
   expect(json.locals.efs_file_system_policy_statements).toContain('[local.efs_deny_unencrypted_transport_statement]');
-  const fromSelf = Object.values(json.resource.aws_vpc_security_group_ingress_rule).find((r: any) => r.description === 'NFS from members of this security group');
+  const fromSelf = Object.values(json.resource.aws_vpc_security_group_ingress_rule).find(
+    (r: any) => r.description === 'NFS from members of this security group',
+  );
   expect(fromSelf).toMatchObject({ count: 1 });
-  expect(only(json, 'aws_efs_mount_target').for_each).toEqual({ a: { subnet_id: 'subnet-0123456789abcdef0', ip_address: null } });
+  expect(only(json, 'aws_efs_mount_target').for_each).toEqual({
+    a: { subnet_id: 'subnet-0123456789abcdef0', ip_address: null },
+  });
 });
 
 test('applies optional() defaults inside map entries', () => {
-  const json = synth((s) => new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { app: { posixUser: { uid: 1, gid: 2 } } } }));
+  const json = synth(
+    (s) => new EfsFilesystem(s, 'efs', { ...PROPS, accessPoints: { app: { posixUser: { uid: 1, gid: 2 } } } }),
+  );
   expect(only(json, 'aws_efs_access_point').for_each.app).toEqual({
     root_directory: '/',
     posix_user: { uid: 1, gid: 2, secondary_gids: [] },
@@ -71,14 +77,20 @@ test('two instances in one stack do not collide', () => {
 test('skips checks on values that are only known at apply time', () => {
   const json = synth((s) => {
     const vpc = new Vpc(s, 'vpc', { cidrBlock: '10.0.0.0/16' });
-    new EfsFilesystem(s, 'efs', { ...PROPS, vpcId: vpc.id, allowedSecurityGroups: { default: vpc.defaultSecurityGroupId } });
+    new EfsFilesystem(s, 'efs', {
+      ...PROPS,
+      vpcId: vpc.id,
+      allowedSecurityGroups: { default: vpc.defaultSecurityGroupId },
+    });
   });
   expect(only(json, 'aws_security_group').vpc_id).toBe('${aws_vpc.vpc.id}');
 });
 
 test('names a missing required prop', () => {
-  expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, name: undefined as unknown as string }))
-    .toThrow('EfsFilesystem "s/efs" has invalid props:\n  - name is required.');
+  expect(
+    () =>
+      new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, name: undefined as unknown as string }),
+  ).toThrow('EfsFilesystem "s/efs" has invalid props:\n  - name is required.');
 });
 
 test('reports every problem at once, naming the construct, without a stack trace', () => {
@@ -101,12 +113,20 @@ test('reports every problem at once, naming the construct, without a stack trace
 test('exposes outputs as tokens, and file_system as an object for the mount constructs', () => {
   const json = synth((s) => {
     const efs = new EfsFilesystem(s, 'efs', PROPS);
-    expect(Object.keys(efs.fileSystem).sort()).toEqual(['allowedSecurityGroupIds', 'arn', 'id', 'mountTargetIds', 'securityGroupId']);
+    expect(Object.keys(efs.fileSystem).sort()).toEqual([
+      'allowedSecurityGroupIds',
+      'arn',
+      'id',
+      'mountTargetIds',
+      'securityGroupId',
+    ]);
     new TerraformOutput(s, 'id', { value: efs.fileSystemId });
     new TerraformOutput(s, 'mount_targets', { value: efs.fileSystem.mountTargetIds });
   });
   expect(json.output.id.value).toMatch(/^\$\{aws_efs_file_system\.efs_file_system_[0-9A-F]+\.id\}$/);
-  expect(json.output.mount_targets.value).toMatch(/aws_efs_mount_target\.efs_mount_target_[0-9A-F]+ : key => mount_target\.id/);
+  expect(json.output.mount_targets.value).toMatch(
+    /aws_efs_mount_target\.efs_mount_target_[0-9A-F]+ : key => mount_target\.id/,
+  );
 });
 
 describe('removalPolicy', () => {
@@ -127,9 +147,14 @@ describe('removalPolicy', () => {
   });
 
   test('contradicting allowFileSystemReplacement is refused', () => {
-    expect(() => new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
-      ...PROPS, removalPolicy: RemovalPolicy.RETAIN, allowFileSystemReplacement: true,
-    })).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement: true; give one of them.');
+    expect(
+      () =>
+        new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
+          ...PROPS,
+          removalPolicy: RemovalPolicy.RETAIN,
+          allowFileSystemReplacement: true,
+        }),
+    ).toThrow('removalPolicy RETAIN contradicts allowFileSystemReplacement: true; give one of them.');
   });
 });
 
@@ -137,7 +162,9 @@ describe('allowClient', () => {
   const rulesOf = (json: Record<string, any>, type: string) => Object.values(json.resource[type] ?? {}) as any[];
   /** The for_each of the NFS rules from allowedSecurityGroups: the map itself, as the construct writes it. */
   const allowedGroups = (json: Record<string, any>) =>
-    rulesOf(json, 'aws_vpc_security_group_ingress_rule').find((r) => r.description === 'NFS from allowed security group ${each.key}').for_each;
+    rulesOf(json, 'aws_vpc_security_group_ingress_rule').find(
+      (r) => r.description === 'NFS from allowed security group ${each.key}',
+    ).for_each;
 
   test('adds the group to allowedSecurityGroups under its name, as the prop would', () => {
     const json = synth((s) => {
@@ -168,13 +195,16 @@ describe('allowClient', () => {
   });
 
   test('a name taken by another group is refused, naming both', () => {
-    const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', { ...PROPS, allowedSecurityGroups: { app: 'sg-0123456789abcdef0' } });
+    const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', {
+      ...PROPS,
+      allowedSecurityGroups: { app: 'sg-0123456789abcdef0' },
+    });
     expect(() => efs.allowClient('app', 'sg-0123456789abcdef1')).toThrow(
       'allowedSecurityGroups["app"] already allows "sg-0123456789abcdef0"; allowClient cannot give the name to "sg-0123456789abcdef1": choose another name.',
     );
   });
 
-  test('a malformed ID is refused with the prop rule\'s message', () => {
+  test("a malformed ID is refused with the prop rule's message", () => {
     const efs = new EfsFilesystem(new TerraformStack(new App(), 's'), 'efs', PROPS);
     expect(() => efs.allowClient('app', 'default')).toThrow(
       'every allowedSecurityGroups value must be a security group ID such as "sg-0123456789abcdef0" (got allowedSecurityGroups["app"] = "default").',
@@ -184,7 +214,10 @@ describe('allowClient', () => {
 
 test('EfsFilesystem.DEFAULT_PORT is the NFS port its rules open', () => {
   const json = synth((s) => new EfsFilesystem(s, 'efs', PROPS));
-  const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule as Record<string, { from_port: number; to_port: number }>);
+  const rules = Object.values(
+    json.resource.aws_vpc_security_group_ingress_rule as Record<string, { from_port: number; to_port: number }>,
+  );
   expect(rules.length).toBeGreaterThan(0);
-  for (const rule of rules) expect([rule.from_port, rule.to_port]).toEqual([EfsFilesystem.DEFAULT_PORT, EfsFilesystem.DEFAULT_PORT]);
+  for (const rule of rules)
+    expect([rule.from_port, rule.to_port]).toEqual([EfsFilesystem.DEFAULT_PORT, EfsFilesystem.DEFAULT_PORT]);
 });

@@ -3,7 +3,13 @@
  * their TypeScript twins: the HCL plan shows what the README promises, and the TypeScript
  * construct plans the very same resources and values as the HCL module.
  */
-import { NormalizedChange, fileSystemModuleTypes, normalizedChanges, planHclExample, planStack } from '../support/examples';
+import {
+  NormalizedChange,
+  fileSystemModuleTypes,
+  normalizedChanges,
+  planHclExample,
+  planStack,
+} from '../support/examples';
 import { PlanJson, ResourceChange } from '../support/terraform';
 import { doctorFindings } from '../support/doctor-clean';
 
@@ -19,7 +25,8 @@ beforeAll(async () => {
   Object.assign(plans, { basicHcl, completeHcl, basicTs, completeTs });
 });
 
-const changes = (p: PlanJson, type: string): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.type === type);
+const changes = (p: PlanJson, type: string): ResourceChange[] =>
+  (p.resource_changes ?? []).filter((c) => c.type === type);
 const after = (p: PlanJson, type: string) => changes(p, type).map((c) => c.change.after);
 
 describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only)', () => {
@@ -41,14 +48,21 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
   });
 
   test('turns on the AWS-managed backup', () => {
-    expect(after(plans.basicHcl, 'aws_efs_backup_policy')).toEqual([expect.objectContaining({ backup_policy: [{ status: 'ENABLED' }] })]);
+    expect(after(plans.basicHcl, 'aws_efs_backup_policy')).toEqual([
+      expect.objectContaining({ backup_policy: [{ status: 'ENABLED' }] }),
+    ]);
   });
 
   test('attaches a file system policy that denies access without TLS', () => {
     expect(changes(plans.basicHcl, 'aws_efs_file_system_policy')).toHaveLength(1);
     // The document is read at plan time (it does not read the file system): it is in prior_state.
-    const read = (plans.basicHcl as unknown as { prior_state: { values: { root_module: { child_modules: { resources: { type: string; values: { json: string } }[] }[] } } } })
-      .prior_state.values.root_module.child_modules.flatMap((m) => m.resources);
+    const read = (
+      plans.basicHcl as unknown as {
+        prior_state: {
+          values: { root_module: { child_modules: { resources: { type: string; values: { json: string } }[] }[] } };
+        };
+      }
+    ).prior_state.values.root_module.child_modules.flatMap((m) => m.resources);
     const document = JSON.parse(read.find((r) => r.type === 'aws_iam_policy_document')!.values.json);
     expect(document.Statement).toContainEqual(
       expect.objectContaining({
@@ -63,8 +77,12 @@ describe('examples/efs-filesystem/basic (name, vpc_id and two mount targets only
     const created = (plans.basicHcl.resource_changes ?? []).filter((c) => c.mode === 'managed');
     expect(created.every((c) => c.change.actions.join() === 'create')).toBe(true);
     expect([...new Set(created.map((c) => c.type))].sort()).toEqual([
-      'aws_efs_backup_policy', 'aws_efs_file_system', 'aws_efs_file_system_policy', 'aws_efs_mount_target',
-      'aws_security_group', 'aws_vpc_security_group_ingress_rule',
+      'aws_efs_backup_policy',
+      'aws_efs_file_system',
+      'aws_efs_file_system_policy',
+      'aws_efs_mount_target',
+      'aws_security_group',
+      'aws_vpc_security_group_ingress_rule',
       'terraform_data', // module_created and creation_token: witnesses of the replacement guard (see allow_file_system_replacement)
     ]);
   });
@@ -86,7 +104,7 @@ describe('examples/efs-filesystem/complete (network, client group and key create
     ]);
   });
 
-  test('lets that client group out to NFS on the mount targets\' group', () => {
+  test("lets that client group out to NFS on the mount targets' group", () => {
     const [egress, ...more] = changes(plans.completeHcl, 'aws_vpc_security_group_egress_rule');
     expect(more).toEqual([]);
     expect(egress.address).toBe('module.efs.aws_vpc_security_group_egress_rule.nfs_to_file_system["clients"]');
@@ -101,8 +119,12 @@ describe('examples/efs-filesystem/complete (network, client group and key create
   });
 
   test('creates each access point with its directory owner and permissions', () => {
-    const byKey = Object.fromEntries(changes(plans.completeHcl, 'aws_efs_access_point').map((c) => [c.index, c.change.after]));
-    expect(byKey.app.root_directory).toEqual([{ path: '/app', creation_info: [{ owner_uid: 1000, owner_gid: 1000, permissions: '0755' }] }]);
+    const byKey = Object.fromEntries(
+      changes(plans.completeHcl, 'aws_efs_access_point').map((c) => [c.index, c.change.after]),
+    );
+    expect(byKey.app.root_directory).toEqual([
+      { path: '/app', creation_info: [{ owner_uid: 1000, owner_gid: 1000, permissions: '0755' }] },
+    ]);
     expect(byKey.reports.posix_user).toEqual([{ uid: 2000, gid: 2000, secondary_gids: [3000] }]);
     expect(byKey.reports.root_directory[0].creation_info[0].permissions).toBe('0750');
   });

@@ -46,7 +46,10 @@ function statementOf(json: Record<string, any>, policy: any): any {
 describe.each([
   ['grantRead', ['elasticfilesystem:ClientMount']],
   ['grantReadWrite', ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite']],
-  ['grantRootAccess', ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientRootAccess', 'elasticfilesystem:ClientWrite']],
+  [
+    'grantRootAccess',
+    ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientRootAccess', 'elasticfilesystem:ClientWrite'],
+  ],
 ] as const)('%s', (method, actions) => {
   let json: Record<string, any>;
   beforeAll(() => {
@@ -96,7 +99,11 @@ test('another role, or other actions for the same role, get their own policy', (
     efs.grantReadWrite(role);
     efs.grantRead(new IamRole(s, 'other', { assumeRolePolicy: ASSUME_LAMBDA }));
   });
-  expect(policies(json).map((p) => `${p.role} ${p.name}`).sort()).toEqual([
+  expect(
+    policies(json)
+      .map((p) => `${p.role} ${p.name}`)
+      .sort(),
+  ).toEqual([
     '${aws_iam_role.other.name} efs-efs-read',
     '${aws_iam_role.role.name} efs-efs-read',
     '${aws_iam_role.role.name} efs-efs-read-write',
@@ -120,13 +127,19 @@ test('refuses an action that is not an EFS action, naming it', () => {
   const stack = new TerraformStack(new App(), 's');
   const efs = new EfsFilesystem(stack, 'efs', PROPS);
   expect(() => efs.grant({ roleName: 'r' }, 's3:GetObject')).toThrow(ValidationError);
-  expect(() => efs.grant({ roleName: 'r' }, 's3:GetObject')).toThrow('grant action "s3:GetObject" must be an EFS action');
+  expect(() => efs.grant({ roleName: 'r' }, 's3:GetObject')).toThrow(
+    'grant action "s3:GetObject" must be an EFS action',
+  );
   expect(() => efs.grant({ roleName: 'r' })).toThrow('grant needs at least one action');
 });
 
 test('mountTargetsAvailable is the mount targets resource, for depends_on', () => {
   const json = synth((s, efs) => {
-    new LambdaFunction(s, 'fn', { functionName: 'fn', role: 'arn:aws:iam::123456789012:role/r', dependsOn: [efs.mountTargetsAvailable] });
+    new LambdaFunction(s, 'fn', {
+      functionName: 'fn',
+      role: 'arn:aws:iam::123456789012:role/r',
+      dependsOn: [efs.mountTargetsAvailable],
+    });
   });
   const [mountTargets] = Object.keys(json.resource.aws_efs_mount_target);
   expect(json.resource.aws_lambda_function.fn.depends_on).toEqual([`aws_efs_mount_target.${mountTargets}`]);
@@ -143,8 +156,13 @@ describe('a function granted read-write, planned with the real provider', () => 
     const efs = new EfsFilesystem(stack, 'efs', PROPS);
     efs.grantReadWrite(role);
     new LambdaFunction(stack, 'fn', {
-      functionName: 'granted', role: role.arn, runtime: 'python3.12', handler: 'index.handler',
-      s3Bucket: 'code-bucket', s3Key: 'fn.zip', dependsOn: [efs.mountTargetsAvailable],
+      functionName: 'granted',
+      role: role.arn,
+      runtime: 'python3.12',
+      handler: 'index.handler',
+      s3Bucket: 'code-bucket',
+      s3Key: 'fn.zip',
+      dependsOn: [efs.mountTargetsAvailable],
     });
     const dir = makeTempDir('efs-modules-grants-');
     const synthesized = Testing.synth(stack);
@@ -181,8 +199,14 @@ describe('a function granted read-write, planned with the real provider', () => 
   });
 
   test('the function waits for both mount targets', () => {
-    expect(findResources(planned, 'aws_efs_mount_target').map((r) => r.index).sort()).toEqual(['a', 'b']);
-    const fn = (planned as any).configuration.root_module.resources.find((r: any) => r.address === 'aws_lambda_function.fn');
+    expect(
+      findResources(planned, 'aws_efs_mount_target')
+        .map((r) => r.index)
+        .sort(),
+    ).toEqual(['a', 'b']);
+    const fn = (planned as any).configuration.root_module.resources.find(
+      (r: any) => r.address === 'aws_lambda_function.fn',
+    );
     const [mountTargets] = Object.keys(config.resource.aws_efs_mount_target);
     expect(fn.depends_on).toEqual([`aws_efs_mount_target.${mountTargets}`]);
   });
@@ -190,7 +214,9 @@ describe('a function granted read-write, planned with the real provider', () => 
   test('the apply creates every mount target before the function', () => {
     const [mountTargets] = Object.keys(config.resource.aws_efs_mount_target);
     for (const key of ['a', 'b']) {
-      expect(before(graph, [`aws_efs_mount_target.${mountTargets}["${key}"]`, 'apply'], ['aws_lambda_function.fn', 'apply'])).toBe(true);
+      expect(
+        before(graph, [`aws_efs_mount_target.${mountTargets}["${key}"]`, 'apply'], ['aws_lambda_function.fn', 'apply']),
+      ).toBe(true);
     }
   });
 });

@@ -105,18 +105,36 @@ let first: PlanJson;
 let duplicate = '';
 
 beforeAll(async () => {
-  const firstDir = join(stage(ROOT, ['modules/efs-filesystem'], { 'root/main.tf': SAME_APPLY, 'root/provider.tf': providerOverride() }), 'root');
-  const dupDir = join(stage(ROOT, ['modules/efs-filesystem'], { 'root/main.tf': DUPLICATE_UNKNOWN, 'root/tests/duplicate.tftest.hcl': DUPLICATE_TEST }), 'root');
-  const root = (inputs: (name: string) => Record<string, unknown>) => moduleInstances('../modules/efs-filesystem', Object.keys(CASES), inputs);
+  const firstDir = join(
+    stage(ROOT, ['modules/efs-filesystem'], { 'root/main.tf': SAME_APPLY, 'root/provider.tf': providerOverride() }),
+    'root',
+  );
+  const dupDir = join(
+    stage(ROOT, ['modules/efs-filesystem'], {
+      'root/main.tf': DUPLICATE_UNKNOWN,
+      'root/tests/duplicate.tftest.hcl': DUPLICATE_TEST,
+    }),
+    'root',
+  );
+  const root = (inputs: (name: string) => Record<string, unknown>) =>
+    moduleInstances('../modules/efs-filesystem', Object.keys(CASES), inputs);
   const [dir] = await Promise.all([
-    preparedRoot(['modules/efs-filesystem'], root(() => BASE)),
-    init(firstDir).then(async () => { first = await plan(firstDir); }),
+    preparedRoot(
+      ['modules/efs-filesystem'],
+      root(() => BASE),
+    ),
+    init(firstDir).then(async () => {
+      first = await plan(firstDir);
+    }),
     init(dupDir).then(async () => {
       const run = await terraformTest(dupDir, { allowFailure: true });
       duplicate = stripAnsi(`${run.stdout}\n${run.stderr}`);
     }),
   ]);
-  rewrite(dir, root((name) => ({ ...BASE, ...CASES[name] })));
+  rewrite(
+    dir,
+    root((name) => ({ ...BASE, ...CASES[name] })),
+  );
   changed = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
 }, 600_000); // several plans of many module instances, on a shared machine
 
@@ -128,18 +146,24 @@ test('the prepared state matches the base inputs: planning them again changes no
 
 describe('allowed_security_groups: only the entry touched changes', () => {
   test('removing the first entry deletes its two rules only', () => {
-    expect(summary('groups_first_removed')).toEqual([`delete ${EGRESS}["app"]`, `delete ${INGRESS}.nfs_from_security_groups["app"]`]);
+    expect(summary('groups_first_removed')).toEqual([
+      `delete ${EGRESS}["app"]`,
+      `delete ${INGRESS}.nfs_from_security_groups["app"]`,
+    ]);
   });
 
   test('adding an entry that sorts first creates its two rules only', () => {
-    expect(summary('groups_added_first')).toEqual([`create ${EGRESS}["aaa"]`, `create ${INGRESS}.nfs_from_security_groups["aaa"]`]);
+    expect(summary('groups_added_first')).toEqual([
+      `create ${EGRESS}["aaa"]`,
+      `create ${INGRESS}.nfs_from_security_groups["aaa"]`,
+    ]);
   });
 
   test('writing the entries in another order changes nothing', () => {
     expect(summary('groups_reordered')).toEqual([]);
   });
 
-  test('another group under one name changes that name\'s rules only', () => {
+  test("another group under one name changes that name's rules only", () => {
     expect(summary('groups_one_changed')).toEqual([
       `create+delete ${EGRESS}["batch"]`,
       `update ${INGRESS}.nfs_from_security_groups["batch"]`,
@@ -147,7 +171,11 @@ describe('allowed_security_groups: only the entry touched changes', () => {
   });
 
   test('client_egress_rules = false deletes the egress rules and keeps the ingress rules', () => {
-    expect(summary('egress_rules_off')).toEqual(Object.keys(GROUPS).map((k) => `delete ${EGRESS}["${k}"]`).sort());
+    expect(summary('egress_rules_off')).toEqual(
+      Object.keys(GROUPS)
+        .map((k) => `delete ${EGRESS}["${k}"]`)
+        .sort(),
+    );
   });
 });
 
@@ -174,7 +202,11 @@ describe('allowed_cidrs: only the entry touched changes', () => {
 });
 
 describe('a first plan with IDs of resources created in the same apply', () => {
-  const created = (type: string) => (first.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === 'create').map((c) => c.address).sort();
+  const created = (type: string) =>
+    (first.resource_changes ?? [])
+      .filter((c) => c.type === type && c.change.actions.join() === 'create')
+      .map((c) => c.address)
+      .sort();
 
   test('plans one ingress and one egress rule per name', () => {
     expect(created(INGRESS)).toEqual([

@@ -40,14 +40,19 @@ test('subnets in different zones pass', () => {
 });
 
 test('a zone that is a token is left to plan time', () => {
-  const zone = (s: TerraformStack) => new TerraformVariable(s, `zone_${s.node.children.length}`, { default: 'us-east-1a' }).stringValue;
+  const zone = (s: TerraformStack) =>
+    new TerraformVariable(s, `zone_${s.node.children.length}`, { default: 'us-east-1a' }).stringValue;
   const { stack, subnets } = stackWith([zone, zone]);
   expect(() => filesystem(stack, subnets)).not.toThrow();
 });
 
 test('subnet IDs given as text say nothing about their zones and pass', () => {
   const stack = new TerraformStack(new App(), 'text');
-  new Subnet(stack, 'other', { vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.0.9.0/24', availabilityZone: 'us-east-1a' });
+  new Subnet(stack, 'other', {
+    vpcId: 'vpc-0123456789abcdef0',
+    cidrBlock: '10.0.9.0/24',
+    availabilityZone: 'us-east-1a',
+  });
   expect(
     () =>
       new EfsFilesystem(stack, 'efs', {

@@ -36,7 +36,10 @@ const CASES: Record<string, [Record<string, unknown>, Record<string, unknown>]> 
   // A file system created before its network: no VPC, no group, no mount target.
   // A state written before create_security_group existed: the group without an index.
   before_count: [{}, {}],
-  no_network: [{ vpc_id: null, mount_targets: {}, create_security_group: false }, { vpc_id: null, mount_targets: {}, create_security_group: false }],
+  no_network: [
+    { vpc_id: null, mount_targets: {}, create_security_group: false },
+    { vpc_id: null, mount_targets: {}, create_security_group: false },
+  ],
 };
 
 /** Groups of the user's created in the same configuration: their IDs are unknown at the first plan. */
@@ -65,7 +68,10 @@ let graph: ApplyGraph;
 
 /** Resource types the module writes create_before_destroy. */
 const CREATE_BEFORE_DESTROY = new Set([
-  'aws_security_group', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'aws_efs_access_point',
+  'aws_security_group',
+  'aws_vpc_security_group_ingress_rule',
+  'aws_vpc_security_group_egress_rule',
+  'aws_efs_access_point',
 ]);
 
 /**
@@ -81,7 +87,9 @@ function asApplied(state: any): any {
   }
   state = withoutIndex(state, (r) => r.module === 'module.before_count' && r.type === 'aws_security_group');
   const shared = state.resources.find((r: any) => !r.module && r.type === 'aws_security_group' && r.name === 'shared');
-  for (const r of state.resources.filter((r: any) => r.module === 'module.same_apply' && r.type === 'aws_efs_mount_target')) {
+  for (const r of state.resources.filter(
+    (r: any) => r.module === 'module.same_apply' && r.type === 'aws_efs_mount_target',
+  )) {
     for (const i of r.instances) i.attributes.security_groups = [shared.instances[0].attributes.id];
   }
   return state;
@@ -142,11 +150,13 @@ describe('mount_target_security_group_ids', () => {
 
 describe('create_security_group', () => {
   test('to false: the group and its self rule are deleted, the mount targets keep only the user group, in place', () => {
-    expect(changes('group_dropped')).toEqual([
-      `delete ${GROUP}`,
-      ...MOUNT_TARGETS.map((mt) => `update ${mt}`),
-      'delete aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
-    ].sort());
+    expect(changes('group_dropped')).toEqual(
+      [
+        `delete ${GROUP}`,
+        ...MOUNT_TARGETS.map((mt) => `update ${mt}`),
+        'delete aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
+      ].sort(),
+    );
     expect(change('group_dropped', MOUNT_TARGETS[0]).change.after.security_groups).toEqual([MINE]);
   });
 
@@ -154,16 +164,20 @@ describe('create_security_group', () => {
   // provider retries the deletion until its delete timeout. So the mount targets must not wait for it.
   test('to false: the mount targets leave the group without waiting for its deletion', () => {
     for (const mt of MOUNT_TARGETS) {
-      expect(before(graph, [`module.group_dropped.${GROUP}`, 'destroy'], [`module.group_dropped.${mt}`, 'apply'])).toBe(false);
+      expect(before(graph, [`module.group_dropped.${GROUP}`, 'destroy'], [`module.group_dropped.${mt}`, 'apply'])).toBe(
+        false,
+      );
     }
   });
 
   test('to true: the group and its self rule are created and added to the mount targets in place', () => {
-    expect(changes('group_added')).toEqual([
-      `create ${GROUP}`,
-      ...MOUNT_TARGETS.map((mt) => `update ${mt}`),
-      'create aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
-    ].sort());
+    expect(changes('group_added')).toEqual(
+      [
+        `create ${GROUP}`,
+        ...MOUNT_TARGETS.map((mt) => `update ${mt}`),
+        'create aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
+      ].sort(),
+    );
     for (const mt of MOUNT_TARGETS) {
       expect(before(graph, [`module.group_added.${GROUP}`, 'apply'], [`module.group_added.${mt}`, 'apply'])).toBe(true);
     }
@@ -191,7 +205,9 @@ describe('mount_targets = {}', () => {
 
   test('without a VPC or a group of its own (created before its network) too', () => {
     expect(changes('no_network')).toEqual([]);
-    const types = (planned.resource_changes ?? []).filter((c) => c.address.startsWith('module.no_network.')).map((c) => c.type);
+    const types = (planned.resource_changes ?? [])
+      .filter((c) => c.address.startsWith('module.no_network.'))
+      .map((c) => c.type);
     expect(types).toContain('aws_efs_file_system');
     expect(types).not.toContain('aws_security_group');
   });
@@ -218,11 +234,18 @@ module "mount" {
   role_name   = "app-role"
 }
 `;
-    const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda'], { 'root/provider.tf': providerOverride(), 'root/main.tf': main });
+    const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda'], {
+      'root/provider.tf': providerOverride(),
+      'root/main.tf': main,
+    });
     const dir = join(top, 'root');
     await init(dir);
     const output = (await planFailure(dir)).replace(/[│╵╷]/g, '').replace(/\s+/g, ' ');
-    expect(output).toContain('file_system.mount_target_ids names no mount target (got {}): the file system cannot be reached from any subnet, so there is nothing to mount.');
-    expect(output).toContain("Give efs-filesystem's mount_targets a subnet in each Availability Zone the function runs in, and pass file_system = module.efs.file_system.");
+    expect(output).toContain(
+      'file_system.mount_target_ids names no mount target (got {}): the file system cannot be reached from any subnet, so there is nothing to mount.',
+    );
+    expect(output).toContain(
+      "Give efs-filesystem's mount_targets a subnet in each Availability Zone the function runs in, and pass file_system = module.efs.file_system.",
+    );
   });
 });

@@ -22,7 +22,10 @@ const BASE: Record<string, unknown> = {
   name: 'keep',
   vpc_id: 'vpc-0123456789abcdef0',
   mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef1' } },
-  access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } }, logs: { root_directory: '/logs', posix_user: { uid: 1001, gid: 1001 } } },
+  access_points: {
+    app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } },
+    logs: { root_directory: '/logs', posix_user: { uid: 1001, gid: 1001 } },
+  },
   allowed_security_groups: { app: 'sg-0123456789abcdef0' },
   tags: { env: 'test' },
 };
@@ -39,21 +42,54 @@ const MUTABLE: Record<string, Record<string, unknown>> = {
   deny_root_preset: { deny_root_access: true },
   read_only_preset: { read_only: true },
   access_point_preset: { enforce_access_point: true },
-  extra_statement: { policy_statements: [{ sid: 'NoWriteFromOutside', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], conditions: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['false'] }] }] },
+  extra_statement: {
+    policy_statements: [
+      {
+        sid: 'NoWriteFromOutside',
+        effect: 'Deny',
+        actions: ['elasticfilesystem:ClientWrite'],
+        conditions: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['false'] }],
+      },
+    ],
+  },
   allowed_groups_added: { allowed_security_groups: { app: 'sg-0123456789abcdef0', batch: 'sg-0123456789abcdef1' } },
   allowed_cidr_added: { allowed_cidrs: { office: '10.0.0.0/16' } },
   tags_changed: { tags: { env: 'prod', team: 'storage' } },
-  mount_target_added: { mount_targets: { ...(BASE.mount_targets as object), c: { subnet_id: 'subnet-0123456789abcdef2' } } },
+  mount_target_added: {
+    mount_targets: { ...(BASE.mount_targets as object), c: { subnet_id: 'subnet-0123456789abcdef2' } },
+  },
   mount_target_removed: { mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } } },
-  mount_targets_reordered: { mount_targets: { b: { subnet_id: 'subnet-0123456789abcdef1' }, a: { subnet_id: 'subnet-0123456789abcdef0' } } },
-  access_point_added: { access_points: { ...(BASE.access_points as object), ops: { root_directory: '/ops', posix_user: { uid: 1002, gid: 1002 } } } },
+  mount_targets_reordered: {
+    mount_targets: { b: { subnet_id: 'subnet-0123456789abcdef1' }, a: { subnet_id: 'subnet-0123456789abcdef0' } },
+  },
+  access_point_added: {
+    access_points: {
+      ...(BASE.access_points as object),
+      ops: { root_directory: '/ops', posix_user: { uid: 1002, gid: 1002 } },
+    },
+  },
   access_point_removed: { access_points: { app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 } } } },
   backup_plan_added: { backup_plan: { vault_name: 'keep-efs' } },
   alarms_added: { alarms: {} },
   nfs_from_self_off: { allow_nfs_from_self: false },
   client_egress_off: { client_egress_rules: false },
   revoke_rules_on: { security_group_revoke_rules_on_delete: true },
-  source_document_added: { source_policy_documents: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Describe', Effect: 'Allow', Action: 'elasticfilesystem:DescribeMountTargets', Principal: { AWS: '*' }, Resource: '*' }] })] },
+  source_document_added: {
+    source_policy_documents: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Describe',
+            Effect: 'Allow',
+            Action: 'elasticfilesystem:DescribeMountTargets',
+            Principal: { AWS: '*' },
+            Resource: '*',
+          },
+        ],
+      }),
+    ],
+  },
   renamed: { name: 'kept' },
 };
 
@@ -62,10 +98,16 @@ const IMMUTABLE: Record<string, Record<string, unknown>> = {
   performance_mode: { performance_mode: 'maxIO', throughput_mode: 'bursting' },
   encrypted: { encrypted: false },
   kms_key_arn: { kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
-  availability_zone_name: { availability_zone_name: 'us-east-1a', mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } } },
+  availability_zone_name: {
+    availability_zone_name: 'us-east-1a',
+    mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' } },
+  },
 };
 
-function root(cases: Record<string, Record<string, unknown>>, inputs: (name: string) => Record<string, unknown>): string {
+function root(
+  cases: Record<string, Record<string, unknown>>,
+  inputs: (name: string) => Record<string, unknown>,
+): string {
   return Object.keys(cases)
     .map((name) =>
       renderBlock(`module ${JSON.stringify(name)}`, [
@@ -81,7 +123,10 @@ function root(cases: Record<string, Record<string, unknown>>, inputs: (name: str
 async function stagedRoot(cases: Record<string, Record<string, unknown>>): Promise<{ dir: string; created: PlanJson }> {
   const top = stage(ROOT, ['modules/efs-filesystem'], { 'root/provider.tf': providerOverride() });
   const dir = join(top, 'root');
-  writeFileSync(join(dir, 'main.tf'), root(cases, () => BASE));
+  writeFileSync(
+    join(dir, 'main.tf'),
+    root(cases, () => BASE),
+  );
   await init(dir);
   return { dir, created: await plan(dir) };
 }
@@ -98,15 +143,26 @@ async function applyAsState(
   if (settle) {
     // The policy JSON holds the file system's ARN, unknown when it was created: record it as applied.
     const documents = plannedPolicies(await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS }));
-    writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
+    writeFileSync(
+      join(dir, 'terraform.tfstate'),
+      JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)),
+    );
   }
-  writeFileSync(join(dir, 'main.tf'), root(cases, (name) => ({ ...BASE, ...cases[name] })));
+  writeFileSync(
+    join(dir, 'main.tf'),
+    root(cases, (name) => ({ ...BASE, ...cases[name] })),
+  );
   return dir;
 }
 
 const changesOf = (p: PlanJson, name: string): ResourceChange[] =>
-  (p.resource_changes ?? []).filter((c) => c.module_address === `module.${name}` && c.mode === 'managed' && c.change.actions.join() !== 'no-op');
-const summary = (p: PlanJson, name: string) => changesOf(p, name).map((c) => `${c.change.actions.join('+')} ${c.address.replace(`module.${name}.`, '')}`).sort();
+  (p.resource_changes ?? []).filter(
+    (c) => c.module_address === `module.${name}` && c.mode === 'managed' && c.change.actions.join() !== 'no-op',
+  );
+const summary = (p: PlanJson, name: string) =>
+  changesOf(p, name)
+    .map((c) => `${c.change.actions.join('+')} ${c.address.replace(`module.${name}.`, '')}`)
+    .sort();
 
 // Four plans of twenty module instances each: minutes on a loaded machine.
 jest.setTimeout(900_000);
@@ -220,9 +276,20 @@ describe('mount targets and access points: only the entries that change are touc
 
 describe('settings that replace the file system are refused at plan time', () => {
   test.each(Object.keys(IMMUTABLE))('%s', (input) => {
-    const before = { encrypted: true, kms_key_arn: null, performance_mode: 'generalPurpose', availability_zone_name: null, creation_token: null };
-    const after: Record<string, unknown> = { ...before, ...Object.fromEntries(Object.entries(IMMUTABLE[input]).filter(([k]) => k in before)) };
-    const asked = Object.keys(before).map((k) => `${k} = ${JSON.stringify(after[k])}`).join(', ');
+    const before = {
+      encrypted: true,
+      kms_key_arn: null,
+      performance_mode: 'generalPurpose',
+      availability_zone_name: null,
+      creation_token: null,
+    };
+    const after: Record<string, unknown> = {
+      ...before,
+      ...Object.fromEntries(Object.entries(IMMUTABLE[input]).filter(([k]) => k in before)),
+    };
+    const asked = Object.keys(before)
+      .map((k) => `${k} = ${JSON.stringify(after[k])}`)
+      .join(', ');
     expect(refused).toContain(
       'allow_file_system_replacement is false, and this plan would replace the file system "keep" and destroy its data: ' +
         'encrypted, kms_key_arn, performance_mode, availability_zone_name and creation_token cannot change on an existing file system ' +
@@ -239,8 +306,9 @@ describe('settings that replace the file system are refused at plan time', () =>
 
 describe('policy presets, on the policy document the plan computes', () => {
   const planned = (name: string, type: string): Record<string, unknown> => {
-    const modules = (mutable.planned_values as unknown as { root_module: { child_modules: PlannedModule[] } }).root_module.child_modules;
-    return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!.values as Record<string, unknown>;
+    const modules = (mutable.planned_values as unknown as { root_module: { child_modules: PlannedModule[] } })
+      .root_module.child_modules;
+    return modules.find((m) => m.address === `module.${name}`)!.resources.find((r) => r.type === type)!.values;
   };
   const policyOf = (name: string): Statement[] =>
     JSON.parse(planned(name, 'aws_efs_file_system_policy').policy as string).Statement as Statement[];
@@ -248,7 +316,11 @@ describe('policy presets, on the policy document the plan computes', () => {
   /** What an efs-mount-* grantee sends: TLS, through a mount target and an access point. */
   const grantee = (action: string) => ({
     action: `elasticfilesystem:${action}`,
-    context: { 'aws:SecureTransport': 'true', 'elasticfilesystem:AccessedViaMountTarget': 'true', 'elasticfilesystem:AccessPointArn': AP },
+    context: {
+      'aws:SecureTransport': 'true',
+      'elasticfilesystem:AccessedViaMountTarget': 'true',
+      'elasticfilesystem:AccessPointArn': AP,
+    },
   });
 
   test.each([
@@ -256,28 +328,44 @@ describe('policy presets, on the policy document the plan computes', () => {
     ['tls_preset_off', ['AllowClientAccessThroughMountTargets']],
     ['deny_root_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyRootAccess']],
     ['read_only_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyWrite']],
-    ['access_point_preset', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyAccessWithoutAccessPoint']],
+    [
+      'access_point_preset',
+      ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyAccessWithoutAccessPoint'],
+    ],
     ['extra_statement', ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'NoWriteFromOutside']],
   ])('%s writes its statements in order', (name, sids) => {
     expect(policyOf(name).map((st) => st.Sid)).toEqual(sids);
   });
 
-  test.each(['unchanged', 'tls_preset_off', 'deny_root_preset', 'read_only_preset', 'access_point_preset', 'extra_statement'])(
-    '%s: a grantee mounting with TLS through an access point keeps ClientMount',
-    (name) => {
-      expect(decide(policyOf(name), grantee('ClientMount'))).toBe('allow');
-    },
-  );
+  test.each([
+    'unchanged',
+    'tls_preset_off',
+    'deny_root_preset',
+    'read_only_preset',
+    'access_point_preset',
+    'extra_statement',
+  ])('%s: a grantee mounting with TLS through an access point keeps ClientMount', (name) => {
+    expect(decide(policyOf(name), grantee('ClientMount'))).toBe('allow');
+  });
 
   test('each preset denies exactly what it names', () => {
-    expect(decide(policyOf('unchanged'), { ...grantee('ClientMount'), context: { ...grantee('ClientMount').context, 'aws:SecureTransport': 'false' } })).toBe('deny');
+    expect(
+      decide(policyOf('unchanged'), {
+        ...grantee('ClientMount'),
+        context: { ...grantee('ClientMount').context, 'aws:SecureTransport': 'false' },
+      }),
+    ).toBe('deny');
     expect(decide(policyOf('read_only_preset'), grantee('ClientWrite'))).toBe('deny');
     expect(decide(policyOf('unchanged'), grantee('ClientWrite'))).toBe('allow');
     expect(decide(policyOf('deny_root_preset'), grantee('ClientRootAccess'))).toBe('deny');
     expect(decide(policyOf('unchanged'), grantee('ClientRootAccess'))).toBe('allow');
     const { 'elasticfilesystem:AccessPointArn': _ap, ...withoutAccessPoint } = grantee('ClientMount').context;
-    expect(decide(policyOf('access_point_preset'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint })).toBe('deny');
-    expect(decide(policyOf('unchanged'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint })).toBe('allow');
+    expect(
+      decide(policyOf('access_point_preset'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint }),
+    ).toBe('deny');
+    expect(
+      decide(policyOf('unchanged'), { action: 'elasticfilesystem:ClientMount', context: withoutAccessPoint }),
+    ).toBe('allow');
   });
 
   test('every statement applies to this file system only', () => {

@@ -12,10 +12,14 @@ let hcl: PlanJson;
 let ts: PlanJson;
 
 beforeAll(async () => {
-  [hcl, ts] = await Promise.all([planHclExample('efs-filesystem/own-security-groups'), planStack('efs-filesystem-own-security-groups')]);
+  [hcl, ts] = await Promise.all([
+    planHclExample('efs-filesystem/own-security-groups'),
+    planStack('efs-filesystem-own-security-groups'),
+  ]);
 }, 900_000);
 
-const inModule = (p: PlanJson): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.module_address === 'module.efs');
+const inModule = (p: PlanJson): ResourceChange[] =>
+  (p.resource_changes ?? []).filter((c) => c.module_address === 'module.efs');
 
 test('the first plan works: the module creates a file system and two mount targets, and no security group or NFS rule', () => {
   const types = inModule(hcl).map((c) => c.type);

@@ -25,31 +25,69 @@ const CASES: Record<string, Record<string, unknown>> = {
   unchanged: {},
   mount_targets_statement_off: {
     allow_access_via_mount_targets: false,
-    policy_statements: [{ sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }] }],
+    policy_statements: [
+      {
+        sid: 'AppMounts',
+        effect: 'Allow',
+        actions: ['elasticfilesystem:ClientMount'],
+        principals: [{ type: 'AWS', identifiers: [ROLE] }],
+      },
+    ],
   },
   statement_shapes: {
     policy_statements: [
       // Excludes ClientMount, so it keeps mounting possible while it denies the rest unconditionally.
-      { sid: 'OnlyMountAndRead', effect: 'Deny', not_actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:DescribeMountTargets'] },
       {
-        sid: 'NoWritesButApp', effect: 'Deny', actions: ['elasticfilesystem:ClientWrite'], not_principals: [{ type: 'AWS', identifiers: [ROLE] }],
+        sid: 'OnlyMountAndRead',
+        effect: 'Deny',
+        not_actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:DescribeMountTargets'],
+      },
+      {
+        sid: 'NoWritesButApp',
+        effect: 'Deny',
+        actions: ['elasticfilesystem:ClientWrite'],
+        not_principals: [{ type: 'AWS', identifiers: [ROLE] }],
         conditions: [{ test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] }],
       },
-      { sid: 'AuditElsewhere', effect: 'Allow', actions: ['elasticfilesystem:DescribeFileSystems'], principals: [{ type: 'AWS', identifiers: [AUDITOR] }], resources: [OTHER_FILE_SYSTEM] },
+      {
+        sid: 'AuditElsewhere',
+        effect: 'Allow',
+        actions: ['elasticfilesystem:DescribeFileSystems'],
+        principals: [{ type: 'AWS', identifiers: [AUDITOR] }],
+        resources: [OTHER_FILE_SYSTEM],
+      },
     ],
   },
   merged_documents: {
-    source_policy_documents: [JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Sid: 'FromSource', Effect: 'Allow', Action: 'elasticfilesystem:ClientMount', Principal: { AWS: AUDITOR }, Resource: '*' }],
-    })],
-    override_policy_documents: [JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{
-        Sid: 'DenyUnencryptedTransport', Effect: 'Deny', Action: 'elasticfilesystem:ClientWrite', Principal: { AWS: '*' }, Resource: '*',
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      }],
-    })],
+    source_policy_documents: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'FromSource',
+            Effect: 'Allow',
+            Action: 'elasticfilesystem:ClientMount',
+            Principal: { AWS: AUDITOR },
+            Resource: '*',
+          },
+        ],
+      }),
+    ],
+    override_policy_documents: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyUnencryptedTransport',
+            Effect: 'Deny',
+            Action: 'elasticfilesystem:ClientWrite',
+            Principal: { AWS: '*' },
+            Resource: '*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      }),
+    ],
   },
   replica_existing: { replication: { region: 'us-west-2', file_system_id: REPLICA } },
   replica_new: { replication: { region: 'us-west-2' } },
@@ -88,7 +126,10 @@ let fileSystemArns: Record<string, string> = {};
 beforeAll(async () => {
   const root = (inputs: (name: string) => Record<string, unknown>) =>
     moduleInstances('../modules/efs-filesystem', Object.keys(CASES), (name) => ({ name, ...BASE, ...inputs(name) }));
-  const dir = await preparedRoot(['modules/efs-filesystem'], root(() => ({})));
+  const dir = await preparedRoot(
+    ['modules/efs-filesystem'],
+    root(() => ({})),
+  );
   const statePath = join(dir, 'terraform.tfstate');
   const state = JSON.parse(readFileSync(statePath, 'utf8'));
   for (const r of state.resources) {
@@ -110,9 +151,11 @@ const change = (name: string, address: string): ResourceChange => {
   return found;
 };
 /** A root output's planned change (`output_changes` of `terraform show -json`). */
-const outputChange = (name: string) => (planned.output_changes as Record<string, { after: unknown; after_unknown: unknown }>)[name];
+const outputChange = (name: string) =>
+  (planned.output_changes as Record<string, { after: unknown; after_unknown: unknown }>)[name];
 const summary = (name: string) => changeSummary(planned, `module.${name}.`);
-const statementsOf = (name: string): Statement[] => JSON.parse(change(name, 'aws_efs_file_system_policy.this').change.after.policy).Statement;
+const statementsOf = (name: string): Statement[] =>
+  JSON.parse(change(name, 'aws_efs_file_system_policy.this').change.after.policy).Statement;
 const sidsOf = (name: string) => statementsOf(name).map((s) => s.Sid);
 const bySid = (name: string, sid: string) => statementsOf(name).find((s) => s.Sid === sid);
 const list = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
@@ -126,7 +169,9 @@ describe('allow_access_via_mount_targets', () => {
     expect(sidsOf('unchanged')).toContain('AllowClientAccessThroughMountTargets');
     expect(summary('mount_targets_statement_off')).toEqual(['update aws_efs_file_system_policy.this']);
     expect(sidsOf('mount_targets_statement_off')).toEqual(['DenyUnencryptedTransport', 'AppMounts']);
-    const conditionKeys = statementsOf('mount_targets_statement_off').flatMap((s) => Object.values(s.Condition ?? {}).flatMap(Object.keys));
+    const conditionKeys = statementsOf('mount_targets_statement_off').flatMap((s) =>
+      Object.values(s.Condition ?? {}).flatMap(Object.keys),
+    );
     expect(conditionKeys).not.toContain('elasticfilesystem:AccessedViaMountTarget');
   });
 
@@ -144,7 +189,10 @@ describe('policy_statements: not_actions, not_principals and resources', () => {
   test('not_actions is written as NotAction, without Action', () => {
     const s = bySid('statement_shapes', 'OnlyMountAndRead')!;
     expect(s.Action).toBeUndefined();
-    expect(list(s.NotAction).sort()).toEqual(['elasticfilesystem:ClientMount', 'elasticfilesystem:DescribeMountTargets']);
+    expect(list(s.NotAction).sort()).toEqual([
+      'elasticfilesystem:ClientMount',
+      'elasticfilesystem:DescribeMountTargets',
+    ]);
   });
 
   test('not_principals is written as NotPrincipal, without Principal', () => {
@@ -157,20 +205,28 @@ describe('policy_statements: not_actions, not_principals and resources', () => {
     expect(bySid('statement_shapes', 'OnlyMountAndRead')!.Principal).toEqual({ AWS: '*' });
   });
 
-  test('resources replaces the default, the file system\'s ARN', () => {
+  test("resources replaces the default, the file system's ARN", () => {
     expect(bySid('statement_shapes', 'AuditElsewhere')!.Resource).toBe(OTHER_FILE_SYSTEM);
     expect(bySid('statement_shapes', 'NoWritesButApp')!.Resource).toBe(fileSystemArns.statement_shapes);
   });
 
   test('the presets keep their shape', () => {
-    expect(bySid('statement_shapes', 'DenyUnencryptedTransport')).toMatchObject({ Effect: 'Deny', Action: '*', Principal: { AWS: '*' } });
+    expect(bySid('statement_shapes', 'DenyUnencryptedTransport')).toMatchObject({
+      Effect: 'Deny',
+      Action: '*',
+      Principal: { AWS: '*' },
+    });
     expect(summary('statement_shapes')).toEqual(['update aws_efs_file_system_policy.this']);
   });
 });
 
 describe('source_policy_documents and override_policy_documents', () => {
-  test('a source document\'s statements are added to the policy', () => {
-    expect(bySid('merged_documents', 'FromSource')).toMatchObject({ Effect: 'Allow', Principal: { AWS: AUDITOR }, Resource: '*' });
+  test("a source document's statements are added to the policy", () => {
+    expect(bySid('merged_documents', 'FromSource')).toMatchObject({
+      Effect: 'Allow',
+      Principal: { AWS: AUDITOR },
+      Resource: '*',
+    });
   });
 
   test('an override document replaces the statement with its Sid', () => {
@@ -189,7 +245,9 @@ describe('replication', () => {
   test('to an existing file system: its ID is the planned destination and the output, known at plan time', () => {
     const replication = change('replica_existing', 'aws_efs_replication_configuration.this["replica"]');
     expect(replication.change.actions).toEqual(['create']);
-    expect(replication.change.after.destination).toEqual([expect.objectContaining({ file_system_id: REPLICA, region: 'us-west-2' })]);
+    expect(replication.change.after.destination).toEqual([
+      expect.objectContaining({ file_system_id: REPLICA, region: 'us-west-2' }),
+    ]);
     expect(outputChange('replica_existing').after).toBe(REPLICA);
   });
 
@@ -205,7 +263,7 @@ describe('replication', () => {
 });
 
 describe('replication_overwrite_protection', () => {
-  test('is written as the file system\'s protection block and updates it in place', () => {
+  test("is written as the file system's protection block and updates it in place", () => {
     const fs = change('overwrite_protection_disabled', 'aws_efs_file_system.this');
     expect(fs.change.actions).toEqual(['update']);
     expect(fs.change.after.protection).toEqual([{ replication_overwrite: 'DISABLED' }]);

@@ -16,11 +16,27 @@ import { PlanJson, init, makeTempDir, plan, providerOverride, stage } from '../s
 const ROLE = 'arn:aws:iam::111122223333:role/app';
 const SOURCE = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'FromSource', Effect: 'Allow', Action: 'elasticfilesystem:DescribeFileSystems', Principal: { AWS: ROLE }, Resource: '*' }],
+  Statement: [
+    {
+      Sid: 'FromSource',
+      Effect: 'Allow',
+      Action: 'elasticfilesystem:DescribeFileSystems',
+      Principal: { AWS: ROLE },
+      Resource: '*',
+    },
+  ],
 });
 const OVERRIDE = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'AppMounts', Effect: 'Allow', Action: 'elasticfilesystem:ClientMount', Principal: { AWS: ROLE }, Resource: '*' }],
+  Statement: [
+    {
+      Sid: 'AppMounts',
+      Effect: 'Allow',
+      Action: 'elasticfilesystem:ClientMount',
+      Principal: { AWS: ROLE },
+      Resource: '*',
+    },
+  ],
 });
 
 /** The inputs in HCL's shape; the statement added in code is the last one. */
@@ -35,8 +51,18 @@ const HCL_INPUTS = {
   source_policy_documents: [SOURCE],
   override_policy_documents: [OVERRIDE],
   policy_statements: [
-    { sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }] },
-    { sid: 'OnlyMount', effect: 'Deny', not_actions: ['elasticfilesystem:ClientMount'], not_principals: [{ type: 'AWS', identifiers: [ROLE] }] },
+    {
+      sid: 'AppMounts',
+      effect: 'Allow',
+      actions: ['elasticfilesystem:ClientMount'],
+      principals: [{ type: 'AWS', identifiers: [ROLE] }],
+    },
+    {
+      sid: 'OnlyMount',
+      effect: 'Deny',
+      not_actions: ['elasticfilesystem:ClientMount'],
+      not_principals: [{ type: 'AWS', identifiers: [ROLE] }],
+    },
     { sid: 'Elsewhere', effect: 'Allow', actions: ['elasticfilesystem:DescribeMountTargets'], resources: ['*'] },
   ],
 };
@@ -55,11 +81,26 @@ async function planTs(): Promise<PlanJson> {
     sourcePolicyDocuments: [SOURCE],
     overridePolicyDocuments: [OVERRIDE],
     policyStatements: [
-      { sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }] },
-      { sid: 'OnlyMount', effect: 'Deny', notActions: ['elasticfilesystem:ClientMount'], notPrincipals: [{ type: 'AWS', identifiers: [ROLE] }] },
+      {
+        sid: 'AppMounts',
+        effect: 'Allow',
+        actions: ['elasticfilesystem:ClientMount'],
+        principals: [{ type: 'AWS', identifiers: [ROLE] }],
+      },
+      {
+        sid: 'OnlyMount',
+        effect: 'Deny',
+        notActions: ['elasticfilesystem:ClientMount'],
+        notPrincipals: [{ type: 'AWS', identifiers: [ROLE] }],
+      },
     ],
   });
-  efs.addToResourcePolicy({ sid: 'Elsewhere', effect: 'Allow', actions: ['elasticfilesystem:DescribeMountTargets'], resources: ['*'] });
+  efs.addToResourcePolicy({
+    sid: 'Elsewhere',
+    effect: 'Allow',
+    actions: ['elasticfilesystem:DescribeMountTargets'],
+    resources: ['*'],
+  });
   const dir = makeTempDir('efs-modules-policy-parity-');
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
   writeFileSync(join(dir, 'cdk.tf.json'), Testing.synth(stack));
@@ -69,7 +110,10 @@ async function planTs(): Promise<PlanJson> {
 
 async function planHcl(): Promise<PlanJson> {
   const main = moduleInstances('../modules/efs-filesystem', ['efs'], () => HCL_INPUTS);
-  const dir = join(stage(ROOT, ['modules/efs-filesystem'], { 'root/main.tf': main, 'root/provider.tf': providerOverride() }), 'root');
+  const dir = join(
+    stage(ROOT, ['modules/efs-filesystem'], { 'root/main.tf': main, 'root/provider.tf': providerOverride() }),
+    'root',
+  );
   await init(dir);
   return plan(dir);
 }
@@ -81,8 +125,13 @@ interface ReadResource {
 
 /** The policy document as the plan read it (at plan time: it reads no attribute of the file system). */
 function documentOf(p: PlanJson): { Statement: { Sid: string }[] } {
-  const { root_module: root } = (p as unknown as { prior_state: { values: { root_module: { resources?: ReadResource[]; child_modules?: { resources: ReadResource[] }[] } } } })
-    .prior_state.values;
+  const { root_module: root } = (
+    p as unknown as {
+      prior_state: {
+        values: { root_module: { resources?: ReadResource[]; child_modules?: { resources: ReadResource[] }[] } };
+      };
+    }
+  ).prior_state.values;
   const all = [...(root.resources ?? []), ...(root.child_modules ?? []).flatMap((m) => m.resources)];
   return JSON.parse(all.find((r) => r.type === 'aws_iam_policy_document')!.values.json as string);
 }
@@ -106,6 +155,12 @@ test('same resources, same planned values, same unknowns', () => {
 });
 
 test('the planned policy document holds the statements in order, without the mount-target statement', () => {
-  expect(hclDocument.Statement.map((s) => s.Sid)).toEqual(['FromSource', 'DenyUnencryptedTransport', 'AppMounts', 'OnlyMount', 'Elsewhere']);
+  expect(hclDocument.Statement.map((s) => s.Sid)).toEqual([
+    'FromSource',
+    'DenyUnencryptedTransport',
+    'AppMounts',
+    'OnlyMount',
+    'Elsewhere',
+  ]);
   expect(tsDocument).toEqual(hclDocument);
 });

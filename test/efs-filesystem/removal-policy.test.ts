@@ -58,7 +58,9 @@ describe('RemovalPolicy.RETAIN (the default)', () => {
   test('a change that would replace the file system is refused at plan time', () => {
     const { replaced } = outcomes.retain!;
     expect(replaced.exitCode).toBe(1);
-    expect(text(replaced)).toMatch(/Instance cannot be destroyed .*aws_efs_file_system\.efs_file_system_[0-9A-F]+ has lifecycle\.prevent_destroy set/);
+    expect(text(replaced)).toMatch(
+      /Instance cannot be destroyed .*aws_efs_file_system\.efs_file_system_[0-9A-F]+ has lifecycle\.prevent_destroy set/,
+    );
   });
 
   test('a destroy of the file system is refused at plan time', () => {

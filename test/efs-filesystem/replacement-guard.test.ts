@@ -14,7 +14,17 @@ import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { ROOT } from '../support/examples';
 import { OFFLINE_PLAN_ARGS } from '../support/prepared-root';
 import { awsSchema, stateAfterPlan, stateFromPlan, withoutResources } from '../support/state';
-import { PlanJson, ResourceChange, init, makeTempDir, plan, providerOverride, stage, stripAnsi, terraform } from '../support/terraform';
+import {
+  PlanJson,
+  ResourceChange,
+  init,
+  makeTempDir,
+  plan,
+  providerOverride,
+  stage,
+  stripAnsi,
+  terraform,
+} from '../support/terraform';
 import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 type Inputs = Record<string, unknown>;
@@ -78,9 +88,15 @@ const importedAlone = (state: State, module: string): State =>
 
 const REFUSED: Record<string, Case> = {
   ...Object.fromEntries(
-    Object.entries(IMMUTABLE).map(([input, change]) => [`flag_back_with_${input}`, { applied: [{}, ALLOW], planned: change }]),
+    Object.entries(IMMUTABLE).map(([input, change]) => [
+      `flag_back_with_${input}`,
+      { applied: [{}, ALLOW], planned: change },
+    ]),
   ),
-  replaced_then_flag_back_with_encrypted: { applied: [{}, { ...ALLOW, ...MAX_IO }], planned: { ...MAX_IO, encrypted: false } },
+  replaced_then_flag_back_with_encrypted: {
+    applied: [{}, { ...ALLOW, ...MAX_IO }],
+    planned: { ...MAX_IO, encrypted: false },
+  },
   guard_removed_from_state: {
     applied: [{}],
     edit: (s, m) => withoutResources(s, (r) => inModule(m)(r) && r.type === 'terraform_data'),
@@ -99,7 +115,10 @@ const REFUSED: Record<string, Case> = {
   },
   // Without a security group of the module's own: the witness terraform_data.module_created alone.
   own_groups_with_performance_mode: { applied: [OWN_GROUPS], planned: { ...OWN_GROUPS, ...MAX_IO } },
-  own_groups_flag_back_with_encrypted: { applied: [OWN_GROUPS, { ...OWN_GROUPS, ...ALLOW }], planned: { ...OWN_GROUPS, encrypted: false } },
+  own_groups_flag_back_with_encrypted: {
+    applied: [OWN_GROUPS, { ...OWN_GROUPS, ...ALLOW }],
+    planned: { ...OWN_GROUPS, encrypted: false },
+  },
   own_groups_replace_file_system: { applied: [OWN_GROUPS], planned: OWN_GROUPS, replace: [FILE_SYSTEM] },
   own_groups_file_system_removed_from_state: {
     applied: [OWN_GROUPS],
@@ -116,7 +135,10 @@ const PASSING: Record<string, Case> = {
   kms_key_arn_removed: { applied: [IMMUTABLE.kms_key_arn], planned: {} },
   availability_zone_name_removed: { applied: [IMMUTABLE.availability_zone_name], planned: {} },
   creation_token_removed: { applied: [{ creation_token: 'first-token' }], planned: {} },
-  allowed_creation_token: { applied: [{ creation_token: 'first-token' }], planned: { ...ALLOW, creation_token: 'second-token' } },
+  allowed_creation_token: {
+    applied: [{ creation_token: 'first-token' }],
+    planned: { ...ALLOW, creation_token: 'second-token' },
+  },
   allowed_replacement: { applied: [{}], planned: { ...ALLOW, ...MAX_IO } },
   allowed_then_flag_back: { applied: [{}, { ...ALLOW, ...MAX_IO }], planned: MAX_IO },
   migrated_with_throughput_mode: { applied: [{}], edit: migrated, planned: { throughput_mode: 'bursting' } },
@@ -124,10 +146,18 @@ const PASSING: Record<string, Case> = {
   imported_alone_with_performance_mode: { applied: [{}], edit: importedAlone, planned: MAX_IO },
   replace_both_witnesses_with_performance_mode: { applied: [{}], planned: MAX_IO, replace: [ANCHOR, SECURITY_GROUP] },
   module_removed: { applied: [{}], planned: null },
-  own_groups_created_now: { applied: [OWN_GROUPS], edit: (s, m) => withoutResources(s, inModule(m)), planned: OWN_GROUPS },
+  own_groups_created_now: {
+    applied: [OWN_GROUPS],
+    edit: (s, m) => withoutResources(s, inModule(m)),
+    planned: OWN_GROUPS,
+  },
   own_groups_unchanged: { applied: [OWN_GROUPS], planned: OWN_GROUPS },
   // With only one witness, -replace of it is the limit (as -replace of both is with the module's group).
-  own_groups_replace_guard_with_performance_mode: { applied: [OWN_GROUPS], planned: { ...OWN_GROUPS, ...MAX_IO }, replace: [ANCHOR] },
+  own_groups_replace_guard_with_performance_mode: {
+    applied: [OWN_GROUPS],
+    planned: { ...OWN_GROUPS, ...MAX_IO },
+    replace: [ANCHOR],
+  },
 };
 
 const ALL = { ...REFUSED, ...PASSING };
@@ -137,11 +167,13 @@ function rootHcl(cases: Record<string, Case>, inputs: (name: string) => Inputs |
     .flatMap((name) => {
       const values = inputs(name);
       if (values === null) return [];
-      return [renderBlock(`module ${JSON.stringify(name)}`, [
-        attr('source', '"../modules/efs-filesystem"'),
-        blank,
-        ...Object.entries({ ...BASE, name, ...values }).map(([k, v]) => attr(hclKey(k), hclLiteral(v))),
-      ])];
+      return [
+        renderBlock(`module ${JSON.stringify(name)}`, [
+          attr('source', '"../modules/efs-filesystem"'),
+          blank,
+          ...Object.entries({ ...BASE, name, ...values }).map(([k, v]) => attr(hclKey(k), hclLiteral(v))),
+        ]),
+      ];
     })
     .join('\n\n');
 }
@@ -154,11 +186,14 @@ jest.setTimeout(900_000);
  * apply of the last inputs records what the previous one computed at apply time, such as the
  * policy of a new file system), edits the state, writes the final configuration.
  */
-async function prepare(cases: Record<string, Case>): Promise<{ dir: string; created: PlanJson; applies: PlanJson[]; state: object }> {
+async function prepare(
+  cases: Record<string, Case>,
+): Promise<{ dir: string; created: PlanJson; applies: PlanJson[]; state: object }> {
   const top = stage(ROOT, ['modules/efs-filesystem'], { 'root/provider.tf': providerOverride() });
   const dir = join(top, 'root');
   const steps = Math.max(...Object.values(cases).map((c) => c.applied.length)) + 1;
-  const inputsAt = (step: number) => (name: string) => cases[name].applied[Math.min(step, cases[name].applied.length - 1)];
+  const inputsAt = (step: number) => (name: string) =>
+    cases[name].applied[Math.min(step, cases[name].applied.length - 1)];
   writeFileSync(join(dir, 'main.tf'), rootHcl(cases, inputsAt(0)));
   await init(dir);
   const schema = await awsSchema(dir);
@@ -183,7 +218,10 @@ function finalRoot(dir: string, name: string, chosen: Record<string, Case>, stat
   cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
   const other = (r: { module?: string }) => !((r.module ?? '').replace(/^module\./, '') in chosen);
   writeFileSync(join(copy, 'terraform.tfstate'), JSON.stringify(withoutResources(state, other)));
-  writeFileSync(join(copy, 'main.tf'), rootHcl(chosen, (n) => chosen[n].planned));
+  writeFileSync(
+    join(copy, 'main.tf'),
+    rootHcl(chosen, (n) => chosen[n].planned),
+  );
   return copy;
 }
 
@@ -193,9 +231,13 @@ const replaceArgs = (cases: Record<string, Case>) =>
 const changesOf = (p: PlanJson, name: string): ResourceChange[] =>
   (p.resource_changes ?? []).filter((c) => c.module_address === `module.${name}` && c.mode === 'managed');
 const actionOf = (p: PlanJson, name: string, address: string) =>
-  changesOf(p, name).find((c) => c.address === `module.${name}.${address}`)?.change.actions.join('+');
+  changesOf(p, name)
+    .find((c) => c.address === `module.${name}.${address}`)
+    ?.change.actions.join('+');
 const touched = (p: PlanJson, name: string) =>
-  changesOf(p, name).filter((c) => c.change.actions.join() !== 'no-op').map((c) => `${c.change.actions.join('+')} ${c.address.replace(`module.${name}.`, '')}`);
+  changesOf(p, name)
+    .filter((c) => c.change.actions.join() !== 'no-op')
+    .map((c) => `${c.change.actions.join('+')} ${c.address.replace(`module.${name}.`, '')}`);
 
 /**
  * Errors of a plan, by case. Terraform does not print the module address of a failed
@@ -203,7 +245,10 @@ const touched = (p: PlanJson, name: string) =>
  */
 function refusalsOf(stderr: string): Record<string, string[]> {
   const found: Record<string, string[]> = {};
-  for (const block of stripAnsi(stderr).replace(/^│ ?/gm, '').split(/^Error: /m).slice(1)) {
+  for (const block of stripAnsi(stderr)
+    .replace(/^│ ?/gm, '')
+    .split(/^Error: /m)
+    .slice(1)) {
     const text = block.replace(/\s+/g, ' ').trim();
     const name = /would replace the file system "([^"]+)"/.exec(text)?.[1] ?? '(none)';
     (found[name] ??= []).push(text);
@@ -228,13 +273,22 @@ beforeAll(async () => {
   const out = makeTempDir('efs-modules-guard-');
   planFile = join(out, 'plan.bin');
   const [failed, passed] = await Promise.all([
-    terraform(refusedRoot, ['plan', '-no-color', '-input=false', ...OFFLINE_PLAN_ARGS, ...replaceArgs(REFUSED)], { allowFailure: true }),
-    terraform(passingRoot, ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...OFFLINE_PLAN_ARGS, ...replaceArgs(PASSING)], { allowFailure: true }),
+    terraform(refusedRoot, ['plan', '-no-color', '-input=false', ...OFFLINE_PLAN_ARGS, ...replaceArgs(REFUSED)], {
+      allowFailure: true,
+    }),
+    terraform(
+      passingRoot,
+      ['plan', '-input=false', '-no-color', `-out=${planFile}`, ...OFFLINE_PLAN_ARGS, ...replaceArgs(PASSING)],
+      { allowFailure: true },
+    ),
   ]);
   refusedExit = failed.exitCode;
   refusals = refusalsOf(failed.stderr);
   falseAlarms = refusalsOf(passed.stderr);
-  passing = passed.exitCode === 0 ? (JSON.parse((await terraform(passingRoot, ['show', '-json', planFile])).stdout) as PlanJson) : ({} as PlanJson);
+  passing =
+    passed.exitCode === 0
+      ? (JSON.parse((await terraform(passingRoot, ['show', '-json', planFile])).stdout) as PlanJson)
+      : ({} as PlanJson);
   writeFileSync(join(out, 'plan.json'), JSON.stringify(passing));
   settledRoot = passingRoot;
 });
@@ -255,14 +309,20 @@ describe('refused at plan time without allow_file_system_replacement', () => {
 
   test.each(Object.keys(REFUSED))('%s', (name) => {
     expect(refusals[name]).toEqual([
-      expect.stringContaining(`allow_file_system_replacement is false, and this plan would replace the file system "${name}" and destroy its data`),
+      expect.stringContaining(
+        `allow_file_system_replacement is false, and this plan would replace the file system "${name}" and destroy its data`,
+      ),
     ]);
   });
 
   test('the message names the settings asked for and the way out', () => {
     const [message] = refusals.flag_back_with_encrypted;
-    expect(message).toContain('encrypted = false, kms_key_arn = null, performance_mode = "generalPurpose", availability_zone_name = null, creation_token = null');
-    expect(refusals.creation_token_changed[0]).toContain('availability_zone_name and creation_token cannot change on an existing file system');
+    expect(message).toContain(
+      'encrypted = false, kms_key_arn = null, performance_mode = "generalPurpose", availability_zone_name = null, creation_token = null',
+    );
+    expect(refusals.creation_token_changed[0]).toContain(
+      'availability_zone_name and creation_token cannot change on an existing file system',
+    );
     expect(refusals.creation_token_changed[0]).toContain('creation_token = "second-token"');
     expect(message).toContain('set allow_file_system_replacement = true for the apply that replaces it');
   });
@@ -339,11 +399,19 @@ describe('allowed, or nothing to replace: the plan passes', () => {
 
 describe('what HCL cannot refuse at plan time, efs-modules doctor flags before apply', () => {
   const doctor = async (file: string) => {
-    const result = await execa('node', [join(ROOT, 'bin', 'efs-modules.js'), 'doctor', '--json', file], { reject: false });
-    return { exitCode: result.exitCode, findings: JSON.parse(result.stdout).findings as { check: string; address: string; message: string }[] };
+    const result = await execa('node', [join(ROOT, 'bin', 'efs-modules.js'), 'doctor', '--json', file], {
+      reject: false,
+    });
+    return {
+      exitCode: result.exitCode,
+      findings: JSON.parse(result.stdout).findings as { check: string; address: string; message: string }[],
+    };
   };
   const dataLoss = (findings: { check: string; address: string }[]) =>
-    findings.filter((f) => f.check === 'file-system-data-loss').map((f) => f.address).sort();
+    findings
+      .filter((f) => f.check === 'file-system-data-loss')
+      .map((f) => f.address)
+      .sort();
 
   test('not refused: a file system imported into a module never applied, -replace of both witnesses (of the one without a group), a removed module block', () => {
     expect(actionOf(passing, 'imported_alone_with_performance_mode', FILE_SYSTEM)).toBe(REPLACED);
@@ -367,11 +435,23 @@ describe('what HCL cannot refuse at plan time, efs-modules doctor flags before a
 
   test('terraform plan -destroy: doctor names every file system', async () => {
     const out = makeTempDir('efs-modules-guard-destroy-');
-    await terraform(settledRoot, ['plan', '-destroy', '-input=false', '-no-color', `-out=${join(out, 'plan.bin')}`, ...OFFLINE_PLAN_ARGS]);
-    writeFileSync(join(out, 'plan.json'), (await terraform(settledRoot, ['show', '-json', join(out, 'plan.bin')])).stdout);
+    await terraform(settledRoot, [
+      'plan',
+      '-destroy',
+      '-input=false',
+      '-no-color',
+      `-out=${join(out, 'plan.bin')}`,
+      ...OFFLINE_PLAN_ARGS,
+    ]);
+    writeFileSync(
+      join(out, 'plan.json'),
+      (await terraform(settledRoot, ['show', '-json', join(out, 'plan.bin')])).stdout,
+    );
     const { exitCode, findings } = await doctor(join(out, 'plan.json'));
     expect(exitCode).toBe(1);
     expect(dataLoss(findings)).toContain('module.unchanged.aws_efs_file_system.this');
-    expect(findings.find((f) => f.address === 'module.unchanged.aws_efs_file_system.this')?.message).toContain('deleted with all its data');
+    expect(findings.find((f) => f.address === 'module.unchanged.aws_efs_file_system.this')?.message).toContain(
+      'deleted with all its data',
+    );
   });
 });

@@ -31,7 +31,9 @@ const CASES: Record<string, Record<string, unknown>> = {
     vpc_id: 'vpc-0123456789abcdef1',
     mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef8' }, b: { subnet_id: 'subnet-0123456789abcdef9' } },
   },
-  mount_target_moved: { mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef2' } } },
+  mount_target_moved: {
+    mount_targets: { a: { subnet_id: 'subnet-0123456789abcdef0' }, b: { subnet_id: 'subnet-0123456789abcdef2' } },
+  },
   replication_added: { replication: { region: 'us-west-2' } },
   replication_removed: { replication: null },
   replication_moved: { replication: { region: 'eu-west-1' } },
@@ -45,7 +47,10 @@ const V1: Record<string, Record<string, unknown>> = {
 
 /** Something outside the module that uses its group and its access point, as a function or task would. */
 const clients = Object.keys(CASES)
-  .map((name) => `resource "terraform_data" "client_${name}" {\n  input = [module.${name}.security_group_id, module.${name}.access_points["app"].arn]\n}`)
+  .map(
+    (name) =>
+      `resource "terraform_data" "client_${name}" {\n  input = [module.${name}.security_group_id, module.${name}.access_points["app"].arn]\n}`,
+  )
   .join('\n\n');
 
 const root = (inputs: (name: string) => Record<string, unknown>) =>
@@ -55,15 +60,27 @@ let planned: PlanJson;
 let graph: ApplyGraph;
 
 beforeAll(async () => {
-  const dir = await preparedRoot(['modules/efs-filesystem'], root((name) => ({ ...BASE, ...V1[name] })));
-  rewrite(dir, root((name) => ({ ...BASE, ...CASES[name] })));
-  const saved = await savedPlan(dir, [...OFFLINE_PLAN_ARGS, '-replace=module.group_replaced.aws_security_group.this[0]']);
+  const dir = await preparedRoot(
+    ['modules/efs-filesystem'],
+    root((name) => ({ ...BASE, ...V1[name] })),
+  );
+  rewrite(
+    dir,
+    root((name) => ({ ...BASE, ...CASES[name] })),
+  );
+  const saved = await savedPlan(dir, [
+    ...OFFLINE_PLAN_ARGS,
+    '-replace=module.group_replaced.aws_security_group.this[0]',
+  ]);
   planned = saved.json;
   graph = await applyGraph(dir, saved);
 }, 600_000); // several plans of many module instances, on a shared machine
 
 const at = (mod: string, address: string, step: Step): [string, Step] => [`module.${mod}.${address}`, step];
-const replaced = (mod: string) => changeSummary(planned, `module.${mod}.`).filter((c) => c.startsWith('create+delete')).map((c) => c.split(' ')[1]);
+const replaced = (mod: string) =>
+  changeSummary(planned, `module.${mod}.`)
+    .filter((c) => c.startsWith('create+delete'))
+    .map((c) => c.split(' ')[1]);
 
 test('the prepared state matches the base inputs: planning them again changes nothing', () => {
   expect(changeSummary(planned, 'module.unchanged.')).toEqual([]);
@@ -78,7 +95,7 @@ const RULES = [
 const GROUP = 'aws_security_group.this[0]';
 const MOUNT_TARGETS = ['aws_efs_mount_target.this["a"]', 'aws_efs_mount_target.this["b"]'];
 
-describe('the security group\'s name and description are set once', () => {
+describe("the security group's name and description are set once", () => {
   test('renamed: the group keeps its name; its Name tag follows, and nothing is replaced', () => {
     expect(replaced('renamed')).toEqual([]);
     expect(changeSummary(planned, 'module.renamed.')).toContain(`update ${GROUP}`);
@@ -89,32 +106,40 @@ describe('the security group\'s name and description are set once', () => {
   });
 });
 
-describe.each(['group_replaced'])('%s (-replace, to give it a new name): the security group is replaced create-before-destroy', (mod) => {
-  test('the group and every NFS rule are replaced, new first; nothing else is', () => {
-    expect(replaced(mod)).toEqual([GROUP, ...RULES].sort());
-    expect(changeSummary(planned, `module.${mod}.`).filter((c) => c.startsWith('delete ') || c.startsWith('delete+create'))).toEqual([]);
-  });
+describe.each(['group_replaced'])(
+  '%s (-replace, to give it a new name): the security group is replaced create-before-destroy',
+  (mod) => {
+    test('the group and every NFS rule are replaced, new first; nothing else is', () => {
+      expect(replaced(mod)).toEqual([GROUP, ...RULES].sort());
+      expect(
+        changeSummary(planned, `module.${mod}.`).filter(
+          (c) => c.startsWith('delete ') || c.startsWith('delete+create'),
+        ),
+      ).toEqual([]);
+    });
 
-  test('the mount targets move to the new group in place', () => {
-    for (const mt of MOUNT_TARGETS) expect(changeSummary(planned, `module.${mod}.`)).toContain(`update ${mt}`);
-  });
+    test('the mount targets move to the new group in place', () => {
+      for (const mt of MOUNT_TARGETS) expect(changeSummary(planned, `module.${mod}.`)).toContain(`update ${mt}`);
+    });
 
-  test('the new group exists before the old one is deleted', () => {
-    expect(before(graph, at(mod, GROUP, 'apply'), at(mod, GROUP, 'destroy deposed'))).toBe(true);
-  });
+    test('the new group exists before the old one is deleted', () => {
+      expect(before(graph, at(mod, GROUP, 'apply'), at(mod, GROUP, 'destroy deposed'))).toBe(true);
+    });
 
-  test.each(RULES)('%s: created before the mount targets move, deleted after', (rule) => {
-    for (const mt of MOUNT_TARGETS) {
-      expect(before(graph, at(mod, rule, 'apply'), at(mod, mt, 'apply'))).toBe(true);
-      expect(before(graph, at(mod, mt, 'apply'), at(mod, rule, 'destroy deposed'))).toBe(true);
-    }
-  });
+    test.each(RULES)('%s: created before the mount targets move, deleted after', (rule) => {
+      for (const mt of MOUNT_TARGETS) {
+        expect(before(graph, at(mod, rule, 'apply'), at(mod, mt, 'apply'))).toBe(true);
+        expect(before(graph, at(mod, mt, 'apply'), at(mod, rule, 'destroy deposed'))).toBe(true);
+      }
+    });
 
-  test('the old group goes only after the mount targets have left it and a client was repointed', () => {
-    for (const mt of MOUNT_TARGETS) expect(before(graph, at(mod, mt, 'apply'), at(mod, GROUP, 'destroy deposed'))).toBe(true);
-    expect(before(graph, [`terraform_data.client_${mod}`, 'apply'], at(mod, GROUP, 'destroy deposed'))).toBe(true);
-  });
-});
+    test('the old group goes only after the mount targets have left it and a client was repointed', () => {
+      for (const mt of MOUNT_TARGETS)
+        expect(before(graph, at(mod, mt, 'apply'), at(mod, GROUP, 'destroy deposed'))).toBe(true);
+      expect(before(graph, [`terraform_data.client_${mod}`, 'apply'], at(mod, GROUP, 'destroy deposed'))).toBe(true);
+    });
+  },
+);
 
 describe.each(['root_directory', 'posix_user'])('%s: the access point is replaced create-before-destroy', (mod) => {
   const AP = 'aws_efs_access_point.this["app"]';
@@ -149,7 +174,9 @@ describe('vpc_moved: a new VPC and subnets', () => {
 
 describe('mount_target_moved: a new subnet for one key', () => {
   test('replaces that mount target only, delete-then-create', () => {
-    expect(changeSummary(planned, 'module.mount_target_moved.')).toEqual(['delete+create aws_efs_mount_target.this["b"]']);
+    expect(changeSummary(planned, 'module.mount_target_moved.')).toEqual([
+      'delete+create aws_efs_mount_target.this["b"]',
+    ]);
   });
 });
 

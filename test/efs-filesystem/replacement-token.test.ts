@@ -31,12 +31,23 @@ let planned: PlanJson;
 let graph: ApplyGraph;
 
 beforeAll(async () => {
-  const dir = await preparedRoot(['modules/efs-filesystem'], moduleInstances('../modules/efs-filesystem', ['efs'], () => BASE));
-  rewrite(dir, moduleInstances('../modules/efs-filesystem', ['efs'], () => ({ ...BASE, ...NEW_KEY })));
-  const failed = await terraform(dir, ['plan', '-no-color', '-input=false', ...OFFLINE_PLAN_ARGS], { allowFailure: true });
+  const dir = await preparedRoot(
+    ['modules/efs-filesystem'],
+    moduleInstances('../modules/efs-filesystem', ['efs'], () => BASE),
+  );
+  rewrite(
+    dir,
+    moduleInstances('../modules/efs-filesystem', ['efs'], () => ({ ...BASE, ...NEW_KEY })),
+  );
+  const failed = await terraform(dir, ['plan', '-no-color', '-input=false', ...OFFLINE_PLAN_ARGS], {
+    allowFailure: true,
+  });
   expect(failed.exitCode).toBe(1);
   refused = failed.stderr.replace(/│ ?/g, '').replace(/\s+/g, ' ');
-  rewrite(dir, moduleInstances('../modules/efs-filesystem', ['efs'], () => ({ ...BASE, ...NEW_KEY, creation_token: null })));
+  rewrite(
+    dir,
+    moduleInstances('../modules/efs-filesystem', ['efs'], () => ({ ...BASE, ...NEW_KEY, creation_token: null })),
+  );
   const saved = await savedPlan(dir, OFFLINE_PLAN_ARGS);
   planned = saved.json;
   graph = await applyGraph(dir, saved);

@@ -14,16 +14,26 @@ const PROPS: EfsFilesystemProps = {
 };
 const ROLE = 'arn:aws:iam::111122223333:role/app';
 const MOUNT_FOR_ROLE: PolicyStatement = {
-  sid: 'AppMounts', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], principals: [{ type: 'AWS', identifiers: [ROLE] }],
+  sid: 'AppMounts',
+  effect: 'Allow',
+  actions: ['elasticfilesystem:ClientMount'],
+  principals: [{ type: 'AWS', identifiers: [ROLE] }],
 };
 
 const only = (byName: Record<string, any> | undefined): any => Object.values(byName ?? {})[0];
 
-const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) => new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', { ...PROPS, ...props });
+const newFileSystem = (props: Partial<EfsFilesystemProps> = {}) =>
+  new EfsFilesystem(new TerraformStack(new App(), 'test'), 'efs', { ...PROPS, ...props });
 
 describe('props', () => {
-  test('a statement\'s fields left out are null (principals: everyone, resources: the file system, in the build)', () => {
-    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, policyStatements: [{ sid: 'NoWrite', effect: 'Deny', notActions: ['elasticfilesystem:ClientMount'] }] }));
+  test("a statement's fields left out are null (principals: everyone, resources: the file system, in the build)", () => {
+    const json = synthStack(
+      (s) =>
+        new EfsFilesystem(s, 'efs', {
+          ...PROPS,
+          policyStatements: [{ sid: 'NoWrite', effect: 'Deny', notActions: ['elasticfilesystem:ClientMount'] }],
+        }),
+    );
     // The statements are written where the statement list reads policy_statements, last.
     expect(json.locals.efs_file_system_policy_statements).toContain(
       '  [{ sid = "NoWrite", effect = "Deny", actions = null, not_actions = ["elasticfilesystem:ClientMount"], ' +
@@ -43,25 +53,52 @@ describe('props', () => {
   });
 
   test('allowAccessViaMountTargets false with an Allow of ClientMount synthesizes, and the statements local reads the flag', () => {
-    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, allowAccessViaMountTargets: false, policyStatements: [MOUNT_FOR_ROLE] }));
-    expect(json.locals.efs_file_system_policy_statements).toContain('[for statement in [local.efs_allow_mount_statement] : statement if false]');
+    const json = synthStack(
+      (s) =>
+        new EfsFilesystem(s, 'efs', {
+          ...PROPS,
+          allowAccessViaMountTargets: false,
+          policyStatements: [MOUNT_FOR_ROLE],
+        }),
+    );
+    expect(json.locals.efs_file_system_policy_statements).toContain(
+      '[for statement in [local.efs_allow_mount_statement] : statement if false]',
+    );
   });
 
   test('allowAccessViaMountTargets false with an Allow whose notActions leave ClientMount in synthesizes', () => {
-    const allowAllButRoot: PolicyStatement = { sid: 'AllButRoot', effect: 'Allow', notActions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] };
-    expect(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [allowAllButRoot] })).not.toThrow();
+    const allowAllButRoot: PolicyStatement = {
+      sid: 'AllButRoot',
+      effect: 'Allow',
+      notActions: ['elasticfilesystem:ClientRootAccess'],
+      principals: [{ type: 'AWS', identifiers: [ROLE] }],
+    };
+    expect(() =>
+      newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [allowAllButRoot] }),
+    ).not.toThrow();
     const excludingMount: PolicyStatement = { ...allowAllButRoot, notActions: ['elasticfilesystem:Client*'] };
-    expect(thrown(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message).toContain('or whose notActions do not exclude it');
+    expect(
+      thrown(() => newFileSystem({ allowAccessViaMountTargets: false, policyStatements: [excludingMount] })).message,
+    ).toContain('or whose notActions do not exclude it');
   });
 
   test('allowAccessViaMountTargets false without an Allow of ClientMount throws, naming the prop and the way out', () => {
     const error = thrown(() => newFileSystem({ allowAccessViaMountTargets: false }));
-    expect(error.message).toContain('allowAccessViaMountTargets is false and no statement of policyStatements is an Allow');
+    expect(error.message).toContain(
+      'allowAccessViaMountTargets is false and no statement of policyStatements is an Allow',
+    );
     expect(error.message).toContain('no client could mount');
   });
 
   test('creationToken and replicationOverwriteProtection reach the file system; protection is a block only when set', () => {
-    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, creationToken: 'shared-files', replicationOverwriteProtection: 'DISABLED' }));
+    const json = synthStack(
+      (s) =>
+        new EfsFilesystem(s, 'efs', {
+          ...PROPS,
+          creationToken: 'shared-files',
+          replicationOverwriteProtection: 'DISABLED',
+        }),
+    );
     const fs = only(json.resource.aws_efs_file_system);
     expect(fs.creation_token).toBe('shared-files');
     expect(fs.dynamic.protection.for_each).toEqual(['DISABLED']);
@@ -70,11 +107,24 @@ describe('props', () => {
   });
 
   test('replication.fileSystemId is the destination file system', () => {
-    const json = synthStack((s) => new EfsFilesystem(s, 'efs', { ...PROPS, replication: { region: 'us-west-2', fileSystemId: 'fs-0123456789abcdef1' } }));
+    const json = synthStack(
+      (s) =>
+        new EfsFilesystem(s, 'efs', {
+          ...PROPS,
+          replication: { region: 'us-west-2', fileSystemId: 'fs-0123456789abcdef1' },
+        }),
+    );
     expect(only(json.resource.aws_efs_replication_configuration).for_each).toEqual({
-      replica: { region: 'us-west-2', file_system_id: 'fs-0123456789abcdef1', availability_zone_name: null, kms_key_arn: null },
+      replica: {
+        region: 'us-west-2',
+        file_system_id: 'fs-0123456789abcdef1',
+        availability_zone_name: null,
+        kms_key_arn: null,
+      },
     });
-    expect(only(json.resource.aws_efs_replication_configuration).destination.file_system_id).toBe('${each.value.file_system_id}');
+    expect(only(json.resource.aws_efs_replication_configuration).destination.file_system_id).toBe(
+      '${each.value.file_system_id}',
+    );
   });
 });
 
@@ -83,7 +133,12 @@ describe('addToResourcePolicy', () => {
     let index = -1;
     const json = synthStack((s) => {
       const efs = new EfsFilesystem(s, 'efs', { ...PROPS, policyStatements: [MOUNT_FOR_ROLE] });
-      index = efs.addToResourcePolicy({ sid: 'NoRootForApp', effect: 'Deny', actions: ['elasticfilesystem:ClientRootAccess'], principals: [{ type: 'AWS', identifiers: [ROLE] }] });
+      index = efs.addToResourcePolicy({
+        sid: 'NoRootForApp',
+        effect: 'Deny',
+        actions: ['elasticfilesystem:ClientRootAccess'],
+        principals: [{ type: 'AWS', identifiers: [ROLE] }],
+      });
     });
     expect(index).toBe(1);
     const statements: string = json.locals.efs_file_system_policy_statements;
@@ -97,7 +152,9 @@ describe('addToResourcePolicy', () => {
 
   test('refuses a Deny that would lock every client out, naming the entry it would be', () => {
     const efs = newFileSystem({ policyStatements: [MOUNT_FOR_ROLE] });
-    const error = thrown(() => efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }));
+    const error = thrown(() =>
+      efs.addToResourcePolicy({ sid: 'Lockdown', effect: 'Deny', actions: ['elasticfilesystem:*'] }),
+    );
     expect(error.message).toContain('EfsFilesystem "test/efs" addToResourcePolicy');
     expect(error.message).toContain('must not deny ClientMount without a condition');
     expect(error.message).toContain('(got policyStatements[1] denies ["elasticfilesystem:*"])');
@@ -105,10 +162,21 @@ describe('addToResourcePolicy', () => {
 
   test('refuses a statement with both actions and notActions, and adds nothing', () => {
     const efs = newFileSystem();
-    const error = thrown(() => efs.addToResourcePolicy({ sid: 'Both', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'], notActions: ['elasticfilesystem:ClientWrite'] }));
+    const error = thrown(() =>
+      efs.addToResourcePolicy({
+        sid: 'Both',
+        effect: 'Allow',
+        actions: ['elasticfilesystem:ClientMount'],
+        notActions: ['elasticfilesystem:ClientWrite'],
+      }),
+    );
     expect(error.message).toContain('every policyStatements entry must have exactly one of actions and notActions');
-    expect(error.message).toContain('(got policyStatements[0] with actions, notActions, no principals, no notPrincipals)');
-    expect(efs.addToResourcePolicy({ sid: 'Fine', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'] })).toBe(0);
+    expect(error.message).toContain(
+      '(got policyStatements[0] with actions, notActions, no principals, no notPrincipals)',
+    );
+    expect(efs.addToResourcePolicy({ sid: 'Fine', effect: 'Allow', actions: ['elasticfilesystem:ClientMount'] })).toBe(
+      0,
+    );
   });
 
   test('a token action is checked at plan time, with the same words', () => {
@@ -117,6 +185,8 @@ describe('addToResourcePolicy', () => {
       const action = new TerraformVariable(s, 'action', { type: 'string' });
       efs.addToResourcePolicy({ sid: 'FromVariable', effect: 'Deny', actions: [action.stringValue] });
     });
-    expect(preconditionMessages(json).some((m) => m.includes('must not deny ClientMount without a condition'))).toBe(true);
+    expect(preconditionMessages(json).some((m) => m.includes('must not deny ClientMount without a condition'))).toBe(
+      true,
+    );
   });
 });

@@ -35,8 +35,10 @@ const moved = (mod: string) =>
     ['nfs_from_cidr_blocks[0]', 'nfs_from_cidrs["office"]'],
     ['nfs_from_cidr_blocks[1]', 'nfs_from_cidrs["lab"]'],
   ]
-    .map(([from, to]) =>
-      `moved {\n  from = module.${mod}.aws_vpc_security_group_ingress_rule.${from}\n  to   = module.${mod}.aws_vpc_security_group_ingress_rule.${to}\n}`)
+    .map(
+      ([from, to]) =>
+        `moved {\n  from = module.${mod}.aws_vpc_security_group_ingress_rule.${from}\n  to   = module.${mod}.aws_vpc_security_group_ingress_rule.${to}\n}`,
+    )
     .join('\n\n');
 
 let upgraded: PlanJson;
@@ -67,10 +69,16 @@ test('with the moved blocks, no rule and no other resource is deleted or replace
 });
 
 test('with the moved blocks, each rule is carried to its key and at most updated in place', () => {
-  const changes = (upgraded.resource_changes ?? []) as ((typeof upgraded.resource_changes & object)[number] & { previous_address?: string })[];
+  const changes = (upgraded.resource_changes ?? []) as ((typeof upgraded.resource_changes & object)[number] & {
+    previous_address?: string;
+  })[];
   const carried = changes
     .filter((c) => c.address.startsWith(`module.with_moved.${RULES}.`) && c.previous_address)
-    .map((c) => [c.previous_address!.replace('module.with_moved.', ''), c.address.replace('module.with_moved.', ''), c.change.actions.join()]);
+    .map((c) => [
+      c.previous_address!.replace('module.with_moved.', ''),
+      c.address.replace('module.with_moved.', ''),
+      c.change.actions.join(),
+    ]);
   expect(carried.sort()).toEqual([
     [`${RULES}.nfs_from_cidr_blocks[0]`, `${RULES}.nfs_from_cidrs["office"]`, 'update'],
     [`${RULES}.nfs_from_cidr_blocks[1]`, `${RULES}.nfs_from_cidrs["lab"]`, 'update'],
@@ -80,7 +88,9 @@ test('with the moved blocks, each rule is carried to its key and at most updated
 });
 
 test('with the moved blocks, only the new egress rules are created', () => {
-  const created = changeSummary(upgraded, 'module.with_moved.').filter((c) => c.startsWith('create') && !GUARD_SWAP.includes(c));
+  const created = changeSummary(upgraded, 'module.with_moved.').filter(
+    (c) => c.startsWith('create') && !GUARD_SWAP.includes(c),
+  );
   expect(created).toEqual([
     'create aws_vpc_security_group_egress_rule.nfs_to_file_system["app"]',
     'create aws_vpc_security_group_egress_rule.nfs_to_file_system["batch"]',
@@ -88,7 +98,9 @@ test('with the moved blocks, only the new egress rules are created', () => {
 });
 
 test('without them, the same upgrade would delete the rules and re-create them', () => {
-  const deleted = changeSummary(upgraded, 'module.without_moved.').filter((c) => c.startsWith('delete') && !GUARD_SWAP.includes(c));
+  const deleted = changeSummary(upgraded, 'module.without_moved.').filter(
+    (c) => c.startsWith('delete') && !GUARD_SWAP.includes(c),
+  );
   expect(deleted).toEqual([
     `delete ${RULES}.nfs_from_cidr_blocks[0]`,
     `delete ${RULES}.nfs_from_cidr_blocks[1]`,

@@ -32,18 +32,28 @@ test('creates the file system with the creation token, encryption and the lifecy
 });
 
 test('puts one mount target in each of the three private subnets, keyed by zone', () => {
-  expect(inModule('module.efs', 'aws_efs_mount_target').map((c) => c.index).sort()).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  expect(
+    inModule('module.efs', 'aws_efs_mount_target')
+      .map((c) => c.index)
+      .sort(),
+  ).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
 });
 
 test('allows NFS from the three subnet CIDRs under the upstream rule keys, on a group with the upstream description', () => {
-  expect(afterOf('module.efs', 'aws_security_group')).toEqual([expect.objectContaining({ description: 'Example EFS security group' })]);
-  const rules = inModule('module.efs', 'aws_vpc_security_group_ingress_rule').filter((c) => c.name === 'nfs_from_cidrs');
+  expect(afterOf('module.efs', 'aws_security_group')).toEqual([
+    expect.objectContaining({ description: 'Example EFS security group' }),
+  ]);
+  const rules = inModule('module.efs', 'aws_vpc_security_group_ingress_rule').filter(
+    (c) => c.name === 'nfs_from_cidrs',
+  );
   expect(Object.fromEntries(rules.map((c) => [c.index, c.change.after.cidr_ipv4]))).toEqual({
     vpc_1: '10.99.3.0/24',
     vpc_2: '10.99.4.0/24',
     vpc_3: '10.99.5.0/24',
   });
-  expect(rules.map((c) => c.change.after)).toEqual(rules.map(() => expect.objectContaining({ from_port: 2049, to_port: 2049, ip_protocol: 'tcp' })));
+  expect(rules.map((c) => c.change.after)).toEqual(
+    rules.map(() => expect.objectContaining({ from_port: 2049, to_port: 2049, ip_protocol: 'tcp' })),
+  );
 });
 
 test('requires TLS and adds the example statement granting ClientMount to one principal', () => {
@@ -58,19 +68,26 @@ test('requires TLS and adds the example statement granting ClientMount to one pr
 });
 
 test('creates the POSIX-user and the root-directory access points with their owner and permissions', () => {
-  const byKey = Object.fromEntries(inModule('module.efs', 'aws_efs_access_point').map((c) => [c.index, c.change.after]));
+  const byKey = Object.fromEntries(
+    inModule('module.efs', 'aws_efs_access_point').map((c) => [c.index, c.change.after]),
+  );
   expect(Object.keys(byKey).sort()).toEqual(['posix_example', 'root_example']);
   expect(byKey.posix_example).toMatchObject({
     posix_user: [{ uid: 1001, gid: 1001, secondary_gids: [1002] }],
     tags: expect.objectContaining({ Additionl: 'yes' }),
   });
   expect(byKey.root_example.root_directory).toEqual([
-    expect.objectContaining({ path: '/example', creation_info: [{ owner_uid: 1001, owner_gid: 1001, permissions: '755' }] }),
+    expect.objectContaining({
+      path: '/example',
+      creation_info: [{ owner_uid: 1001, owner_gid: 1001, permissions: '755' }],
+    }),
   ]);
 });
 
 test('turns on the backup policy and replicates to eu-west-2', () => {
-  expect(afterOf('module.efs', 'aws_efs_backup_policy')).toEqual([expect.objectContaining({ backup_policy: [{ status: 'ENABLED' }] })]);
+  expect(afterOf('module.efs', 'aws_efs_backup_policy')).toEqual([
+    expect.objectContaining({ backup_policy: [{ status: 'ENABLED' }] }),
+  ]);
   expect(afterOf('module.efs', 'aws_efs_replication_configuration')).toEqual([
     expect.objectContaining({ destination: [expect.objectContaining({ region: 'eu-west-2' })] }),
   ]);

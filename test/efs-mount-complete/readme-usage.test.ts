@@ -32,15 +32,17 @@ describe.each(MODULES)('the usage block of modules/%s/README.md', (module) => {
     expect(usage).toMatch(/security_group_id = aws_security_group\.\w+\.id/);
   });
 
-  test('plans the role policy with the role\'s name unknown', () => {
+  test("plans the role policy with the role's name unknown", () => {
     const [policy] = changes('aws_iam_role_policy');
     expect(changes('aws_iam_role_policy')).toHaveLength(1);
     expect(policy.change.after_unknown.role).toBe(true);
   });
 
-  test('plans one NFS rule from the client group, the file system\'s, and none in the mount', () => {
+  test("plans one NFS rule from the client group, the file system's, and none in the mount", () => {
     const rules = changes('aws_vpc_security_group_ingress_rule');
     expect(rules.filter((r) => r.module_address === 'module.mount' || r.module_address === 'module.data')).toEqual([]);
-    expect(rules.filter((r) => r.change.after.description.startsWith('NFS from allowed security group '))).toHaveLength(1);
+    expect(rules.filter((r) => r.change.after.description.startsWith('NFS from allowed security group '))).toHaveLength(
+      1,
+    );
   });
 });

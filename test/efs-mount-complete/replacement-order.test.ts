@@ -22,8 +22,13 @@ const V1: MountVersion = { name: 'app', root_directory: '/v1' };
 const pending = (p: PlanJson): ResourceChange[] =>
   (p.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');
 
-async function changeTo(v1: MountVersion, v2: MountVersion): Promise<{ again: PlanJson; v2: PlanJson; graph: ApplyGraph }> {
-  const top = stage(ROOT, ['modules/efs-mount-lambda', 'modules/efs-mount-ecs'], { 'root/provider.tf': providerOverride() });
+async function changeTo(
+  v1: MountVersion,
+  v2: MountVersion,
+): Promise<{ again: PlanJson; v2: PlanJson; graph: ApplyGraph }> {
+  const top = stage(ROOT, ['modules/efs-mount-lambda', 'modules/efs-mount-ecs'], {
+    'root/provider.tf': providerOverride(),
+  });
   const dir = join(top, 'root');
   copyFileSync(join(ROOT, 'examples', 'lambda', 'handler.zip'), join(dir, 'handler.zip'));
   writeRoot(dir, v1);
@@ -56,9 +61,12 @@ const actionsOf = (p: PlanJson, address: string): string => {
 };
 
 describe('a new root directory and POSIX user replace the access point', () => {
-  test.each(['lambda_mount', 'ecs_mount'])('module.%s creates the new access point before deleting the old one', (m) => {
-    expect(actionsOf(rootChanged.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('create,delete');
-  });
+  test.each(['lambda_mount', 'ecs_mount'])(
+    'module.%s creates the new access point before deleting the old one',
+    (m) => {
+      expect(actionsOf(rootChanged.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('create,delete');
+    },
+  );
 
   test('the Lambda function is pointed at the new access point after it exists, and the old one goes after that', () => {
     const { graph } = rootChanged;
@@ -84,7 +92,10 @@ describe('renaming a mount replaces its IAM role policy', () => {
     expect(before(renamed.graph, [address, 'apply'], [address, 'destroy deposed'])).toBe(true);
   });
 
-  test.each(['lambda_mount', 'ecs_mount'])('module.%s keeps its access point (renamed in place: only its Name tag changes)', (m) => {
-    expect(actionsOf(renamed.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('update');
-  });
+  test.each(['lambda_mount', 'ecs_mount'])(
+    'module.%s keeps its access point (renamed in place: only its Name tag changes)',
+    (m) => {
+      expect(actionsOf(renamed.v2, `module.${m}.aws_efs_access_point.this[0]`)).toBe('update');
+    },
+  );
 });

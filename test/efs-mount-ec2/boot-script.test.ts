@@ -39,8 +39,16 @@ const MOUNTS: Record<string, Record<string, unknown>> = {
 function rootHcl(): string {
   return Object.entries(MOUNTS)
     .map(([key, inputs]) => {
-      const all = { file_system: FILE_SYSTEM, access_point: ACCESS_POINT, name: key.replace(/_/g, '-'), role_name: 'app-role', ...inputs };
-      const args = Object.entries(all).map(([k, v]) => `  ${k} = ${hclLiteral(v, true)}`).join('\n');
+      const all = {
+        file_system: FILE_SYSTEM,
+        access_point: ACCESS_POINT,
+        name: key.replace(/_/g, '-'),
+        role_name: 'app-role',
+        ...inputs,
+      };
+      const args = Object.entries(all)
+        .map(([k, v]) => `  ${k} = ${hclLiteral(v, true)}`)
+        .join('\n');
       return `module "${key}" {\n  source = "../modules/efs-mount-ec2"\n${args}\n}\n\noutput "${key}" {\n  value = module.${key}\n}\n`;
     })
     .join('\n');
@@ -49,10 +57,15 @@ function rootHcl(): string {
 let outputs: Record<string, Outputs>;
 
 beforeAll(async () => {
-  const dir = join(stage(ROOT, ['modules/efs-mount-ec2'], { 'root/main.tf': rootHcl(), 'root/provider.tf': providerOverride() }), 'root');
+  const dir = join(
+    stage(ROOT, ['modules/efs-mount-ec2'], { 'root/main.tf': rootHcl(), 'root/provider.tf': providerOverride() }),
+    'root',
+  );
   await init(dir);
   const planned = await plan(dir);
-  outputs = Object.fromEntries(Object.keys(MOUNTS).map((key) => [key, (planned.planned_values as any).outputs[key].value as Outputs]));
+  outputs = Object.fromEntries(
+    Object.keys(MOUNTS).map((key) => [key, (planned.planned_values as any).outputs[key].value as Outputs]),
+  );
 }, 300_000);
 
 // ---------------------------------------------------------------------------------------
@@ -122,7 +135,13 @@ class FakeInstance {
     const pointed = pointAtFakes(script, this.fstab, this.osRelease);
     writeFileSync(join(this.dir, 'user-data.sh'), pointed);
     writeFileSync(join(this.state, 'calls'), '');
-    const env = { PATH: `${this.bin}:/usr/bin:/bin`, BIN: this.bin, STATE: this.state, FSTAB: this.fstab, HOME: this.dir };
+    const env = {
+      PATH: `${this.bin}:/usr/bin:/bin`,
+      BIN: this.bin,
+      STATE: this.state,
+      FSTAB: this.fstab,
+      HOME: this.dir,
+    };
     const result = spawnSync('bash', [join(this.dir, 'user-data.sh')], { env, encoding: 'utf8' });
     return {
       status: result.status ?? -1,
@@ -143,7 +162,9 @@ function pointAtFakes(script: string, fstab: string, osRelease: string): string 
   for (const line of ['fstab=/etc/fstab', 'os_release=/etc/os-release']) {
     expect(script.split('\n').filter((l) => l === line)).toHaveLength(1);
   }
-  return script.replace(/^fstab=\/etc\/fstab$/m, `fstab=${fstab}`).replace(/^os_release=\/etc\/os-release$/m, `os_release=${osRelease}`);
+  return script
+    .replace(/^fstab=\/etc\/fstab$/m, `fstab=${fstab}`)
+    .replace(/^os_release=\/etc\/os-release$/m, `os_release=${osRelease}`);
 }
 
 /**
@@ -154,7 +175,9 @@ function pointAtFakes(script: string, fstab: string, osRelease: string): string 
 function expectSecureEntry(line: string, accessPointId: string): void {
   const [device, , type, options, dump, pass] = line.split(' ');
   expect({ device, type, dump, pass }).toEqual({ device: `${FILE_SYSTEM.id}:/`, type: 'efs', dump: '0', pass: '0' });
-  expect(options.split(',')).toEqual(expect.arrayContaining(['_netdev', 'noresvport', 'tls', `accesspoint=${accessPointId}`]));
+  expect(options.split(',')).toEqual(
+    expect.arrayContaining(['_netdev', 'noresvport', 'tls', `accesspoint=${accessPointId}`]),
+  );
 }
 
 const entriesFor = (fstab: string, path: string) => fstab.split('\n').filter((l) => l.split(' ')[1] === path);
@@ -163,18 +186,25 @@ const entriesFor = (fstab: string, path: string) => fstab.split('\n').filter((l)
 
 describe('the fstab entry', () => {
   test('is the efs type with _netdev, noresvport, tls, iam and the access point, in the order AWS documents', () => {
-    expect(outputs.default.fstab_line).toBe(`${FILE_SYSTEM.id}:/ /mnt/efs efs _netdev,noresvport,tls,iam,accesspoint=${ACCESS_POINT.id} 0 0`);
+    expect(outputs.default.fstab_line).toBe(
+      `${FILE_SYSTEM.id}:/ /mnt/efs efs _netdev,noresvport,tls,iam,accesspoint=${ACCESS_POINT.id} 0 0`,
+    );
     expectSecureEntry(outputs.default.fstab_line, ACCESS_POINT.id);
   });
 
   test('adds ro when read-only', () => {
-    expect(outputs.read_only.fstab_line).toBe(`${FILE_SYSTEM.id}:/ /mnt/efs efs _netdev,noresvport,tls,iam,accesspoint=${ACCESS_POINT.id},ro 0 0`);
+    expect(outputs.read_only.fstab_line).toBe(
+      `${FILE_SYSTEM.id}:/ /mnt/efs efs _netdev,noresvport,tls,iam,accesspoint=${ACCESS_POINT.id},ro 0 0`,
+    );
   });
 
   test('the check of the entry fails when tls or _netdev is dropped, so the tests below can fail', () => {
     for (const dropped of ['tls', '_netdev']) {
       const fields = outputs.default.fstab_line.split(' ');
-      fields[3] = fields[3].split(',').filter((o) => o !== dropped).join(',');
+      fields[3] = fields[3]
+        .split(',')
+        .filter((o) => o !== dropped)
+        .join(',');
       const line = fields.join(' ');
       expect(line).not.toBe(outputs.default.fstab_line);
       expect(() => expectSecureEntry(line, ACCESS_POINT.id)).toThrow();
@@ -195,7 +225,12 @@ describe('the script on Amazon Linux 2023', () => {
     const run = fake.run(outputs.default.user_data);
     expect(run.status).toBe(0);
     expect(fake.installedBy()).toBe('install -y amazon-efs-utils');
-    expect(run.calls).toEqual(['dnf install -y amazon-efs-utils', 'mkdir -p /mnt/efs', 'mountpoint -q /mnt/efs', 'mount /mnt/efs']);
+    expect(run.calls).toEqual([
+      'dnf install -y amazon-efs-utils',
+      'mkdir -p /mnt/efs',
+      'mountpoint -q /mnt/efs',
+      'mount /mnt/efs',
+    ]);
     expect(run.fstab).toBe(`${FSTAB}${outputs.default.fstab_line}\n`);
     expectSecureEntry(entriesFor(run.fstab, '/mnt/efs')[0], ACCESS_POINT.id);
     expect(run.stdout).toContain('mounted (attempt 1)');
@@ -275,15 +310,18 @@ test('on Amazon Linux 2 the script installs amazon-efs-utils with yum', () => {
 
 // .ci/run installs shellcheck (a Debian package); elsewhere the lint runs when it is installed.
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
-(hasShellcheck || process.env.CI ? test : test.skip)('the script passes shellcheck, every line as Terraform renders it', () => {
-  const file = join(makeTempDir('efs-mount-ec2-lint-'), 'user-data.sh');
-  for (const key of ['default', 'al2']) {
-    writeFileSync(file, outputs[key].user_data);
-    const lint = spawnSync('shellcheck', ['--shell=bash', file], { encoding: 'utf8' });
-    expect(`${lint.stdout}${lint.stderr}`).toBe('');
-    expect(lint.status).toBe(0);
-  }
-});
+(hasShellcheck || process.env.CI ? test : test.skip)(
+  'the script passes shellcheck, every line as Terraform renders it',
+  () => {
+    const file = join(makeTempDir('efs-mount-ec2-lint-'), 'user-data.sh');
+    for (const key of ['default', 'al2']) {
+      writeFileSync(file, outputs[key].user_data);
+      const lint = spawnSync('shellcheck', ['--shell=bash', file], { encoding: 'utf8' });
+      expect(`${lint.stdout}${lint.stderr}`).toBe('');
+      expect(lint.status).toBe(0);
+    }
+  },
+);
 
 describe('the other forms of the script', () => {
   test('user_data_base64 is the script, base64-encoded', () => {
@@ -296,7 +334,12 @@ describe('the other forms of the script', () => {
     const config = parse(outputs.default.cloud_init_part);
     expect(Object.keys(config).sort()).toEqual(['runcmd', 'write_files']);
     const [file] = config.write_files;
-    expect(file).toMatchObject({ path: '/usr/local/sbin/efs-mount-default.sh', owner: 'root:root', permissions: '0700', encoding: 'b64' });
+    expect(file).toMatchObject({
+      path: '/usr/local/sbin/efs-mount-default.sh',
+      owner: 'root:root',
+      permissions: '0700',
+      encoding: 'b64',
+    });
     expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe(outputs.default.user_data);
     expect(config.runcmd).toEqual([['/bin/bash', '/usr/local/sbin/efs-mount-default.sh']]);
   });

@@ -11,7 +11,10 @@ import { App, TerraformStack, Testing } from '../../src/cdktf';
 import { EfsFilesystem, EfsMountEc2 } from '../../src';
 import { FILE_SYSTEM_PROP, inputsOf, thrown } from '../support/synth';
 
-const ASSUME = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }] });
+const ASSUME = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }],
+});
 
 function synth(build: (stack: TerraformStack) => void): Record<string, any> {
   const stack = new TerraformStack(new App(), 'test');
@@ -40,13 +43,22 @@ test('takes the role name from role, and attaches the policy to it', () => {
 describe('with an EfsFilesystem in the stack', () => {
   function stack(target: (s: TerraformStack, mount: EfsMountEc2) => void): Record<string, any> {
     return synth((s) => {
-      const efs = new EfsFilesystem(s, 'efs', { name: 'shared', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } });
-      const mount = new EfsMountEc2(s, 'mount', { fileSystem: efs.fileSystem, name: 'app', roleName: 'app-role', securityGroupId: 'sg-0aaaaaaaaaaaaaaa1' });
+      const efs = new EfsFilesystem(s, 'efs', {
+        name: 'shared',
+        vpcId: 'vpc-0123456789abcdef0',
+        mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
+      });
+      const mount = new EfsMountEc2(s, 'mount', {
+        fileSystem: efs.fileSystem,
+        name: 'app',
+        roleName: 'app-role',
+        securityGroupId: 'sg-0aaaaaaaaaaaaaaa1',
+      });
       target(s, mount);
     });
   }
 
-  test('adds the instances\' group to its allowed client groups, named after the mount', () => {
+  test("adds the instances' group to its allowed client groups, named after the mount", () => {
     let efs: EfsFilesystem | undefined;
     stack((s) => {
       efs = s.node.findChild('efs') as EfsFilesystem;
@@ -55,14 +67,18 @@ describe('with an EfsFilesystem in the stack', () => {
   });
 
   test('mountOn gives an instance the script as user_data and makes it depend on the mount targets', () => {
-    const json = stack((s, mount) => mount.mountOn(new Instance(s, 'instance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro' })));
+    const json = stack((s, mount) =>
+      mount.mountOn(new Instance(s, 'instance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro' })),
+    );
     const instance = only(json, 'aws_instance');
     expect(instance.user_data).toMatch(/^\$\{terraform_data\.mount_mount_script_\w+\.input\}$/);
     expect(instance.depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
   });
 
   test('mountOn gives a launch template the script base64-encoded', () => {
-    const json = stack((s, mount) => mount.mountOn(new LaunchTemplate(s, 'template', { imageId: 'ami-0123456789abcdef0' })));
+    const json = stack((s, mount) =>
+      mount.mountOn(new LaunchTemplate(s, 'template', { imageId: 'ami-0123456789abcdef0' })),
+    );
     const template = only(json, 'aws_launch_template');
     expect(template.user_data).toMatch(/^\$\{base64encode\(terraform_data\.\w+\.input\)\}$/);
     expect(template.depends_on).toEqual([expect.stringMatching(/^aws_efs_mount_target\./)]);
@@ -70,7 +86,11 @@ describe('with an EfsFilesystem in the stack', () => {
 
   test('mountOn refuses an instance that has user data already, pointing to cloudInitPart', () => {
     const error = thrown(() =>
-      stack((s, mount) => mount.mountOn(new Instance(s, 'instance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', userData: 'echo hi' }))),
+      stack((s, mount) =>
+        mount.mountOn(
+          new Instance(s, 'instance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', userData: 'echo hi' }),
+        ),
+      ),
     );
     expect(error.problems).toEqual([expect.stringContaining('instance test/instance has user data already')]);
     expect(error.message).toContain('cloudInitPart');
@@ -79,7 +99,19 @@ describe('with an EfsFilesystem in the stack', () => {
 
 test('an unsupported distribution fails at synth, naming the prop and the way out', () => {
   const error = thrown(() =>
-    synth((s) => new EfsMountEc2(s, 'mount', { fileSystem: FILE_SYSTEM_PROP, name: 'app', roleName: 'app-role', distribution: 'ubuntu' as never })),
+    synth(
+      (s) =>
+        new EfsMountEc2(s, 'mount', {
+          fileSystem: FILE_SYSTEM_PROP,
+          name: 'app',
+          roleName: 'app-role',
+          distribution: 'ubuntu' as never,
+        }),
+    ),
   );
-  expect(error.problems).toEqual([expect.stringMatching(/^distribution must be "amazon-linux-2023" or "amazon-linux-2".*\(got "ubuntu"\).*fstabLine or mountCommand output/)]);
+  expect(error.problems).toEqual([
+    expect.stringMatching(
+      /^distribution must be "amazon-linux-2023" or "amazon-linux-2".*\(got "ubuntu"\).*fstabLine or mountCommand output/,
+    ),
+  ]);
 });

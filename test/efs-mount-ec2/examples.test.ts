@@ -29,7 +29,9 @@ describe.each([
 ] as const)('examples/ec2 in %s', (_how, example) => {
   test('creates an access point rooted at /shared, created owned by the POSIX user 1000:1000 with 0755', () => {
     const { after } = only(example().plan, 'aws_efs_access_point').change;
-    expect(after.root_directory).toEqual([{ path: '/shared', creation_info: [{ owner_uid: 1000, owner_gid: 1000, permissions: '0755' }] }]);
+    expect(after.root_directory).toEqual([
+      { path: '/shared', creation_info: [{ owner_uid: 1000, owner_gid: 1000, permissions: '0755' }] },
+    ]);
   });
 
   test('attaches ClientMount and ClientWrite to the instance role, only through that access point, although the role name is unknown', () => {
@@ -66,10 +68,14 @@ describe.each([
     expect(waitsFor(example().graph, group)).toContain(node(only(example().plan, 'aws_launch_template')));
   });
 
-  test('the NFS rule from the instances\' group is the file system\'s, and the mount creates none', () => {
+  test("the NFS rule from the instances' group is the file system's, and the mount creates none", () => {
     const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
     expect(rules.filter((r) => !/efs/.test(r.address))).toEqual([]);
-    const fromInstances = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
+    const fromInstances = rules.filter(
+      (r) =>
+        r.change.after_unknown.referenced_security_group_id === true &&
+        r.change.after.description !== 'NFS from members of this security group',
+    );
     expect(fromInstances).toHaveLength(1);
     expect(fromInstances[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
   });

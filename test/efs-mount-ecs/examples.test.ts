@@ -48,7 +48,9 @@ describe.each([
     // The access point ID and the file system ID are only known once they exist.
     expect(task.after_unknown.volume).toEqual([
       expect.objectContaining({
-        efs_volume_configuration: [expect.objectContaining({ file_system_id: true, authorization_config: [{ access_point_id: true }] })],
+        efs_volume_configuration: [
+          expect.objectContaining({ file_system_id: true, authorization_config: [{ access_point_id: true }] }),
+        ],
       }),
     ]);
   });
@@ -61,10 +63,13 @@ describe.each([
   });
 
   test('runs on Fargate platform 1.4.0, which EFS volumes need', () => {
-    expect(only(example().plan, 'aws_ecs_service').change.after).toMatchObject({ launch_type: 'FARGATE', platform_version: '1.4.0' });
+    expect(only(example().plan, 'aws_ecs_service').change.after).toMatchObject({
+      launch_type: 'FARGATE',
+      platform_version: '1.4.0',
+    });
   });
 
-  test('lets the task role mount and write through the access point, with the role\'s name unknown at plan time and no flag', () => {
+  test("lets the task role mount and write through the access point, with the role's name unknown at plan time and no flag", () => {
     expect(only(example().plan, 'aws_iam_role', /task/).change.after_unknown.name).toBe(true);
     const document = only(example().plan, 'aws_iam_policy_document', /mount/).change.after;
     expect(document.statement).toEqual([
@@ -77,10 +82,16 @@ describe.each([
     expect(only(example().plan, 'aws_iam_role_policy').change.after_unknown.role).toBe(true);
   });
 
-  test('the NFS rule from the service\'s group is the file system\'s, and the mount creates none', () => {
+  test("the NFS rule from the service's group is the file system's, and the mount creates none", () => {
     const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
-    expect(rules.filter((r) => !/^(module\.efs\.|aws_vpc_security_group_ingress_rule\.efs_)/.test(r.address))).toEqual([]);
-    const fromService = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
+    expect(rules.filter((r) => !/^(module\.efs\.|aws_vpc_security_group_ingress_rule\.efs_)/.test(r.address))).toEqual(
+      [],
+    );
+    const fromService = rules.filter(
+      (r) =>
+        r.change.after_unknown.referenced_security_group_id === true &&
+        r.change.after.description !== 'NFS from members of this security group',
+    );
     expect(fromService).toHaveLength(1);
     expect(fromService[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
   });

@@ -24,28 +24,40 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'examples', 'lambda', 'handler.zip'), join(dir, 'handler.zip'));
   writeFileSync(
     join(dir, 'main.tf'),
-    caseHcl('lambda', 'deployed', { file_system: FILE_SYSTEM, name: 'app', root_directory: '/app', role_name: CLIENT.role, security_group_id: CLIENT.securityGroupId }),
+    caseHcl('lambda', 'deployed', {
+      file_system: FILE_SYSTEM,
+      name: 'app',
+      root_directory: '/app',
+      role_name: CLIENT.role,
+      security_group_id: CLIENT.securityGroupId,
+    }),
   );
   await init(dir);
   await writeAppliedState(dir);
   // The state as the release before access_point left it: no index, no checks holder.
   const applied = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
-  const older = withoutIndex(withoutResources(applied, (r) => r.type === 'terraform_data'), (r) => r.type === 'aws_efs_access_point');
+  const older = withoutIndex(
+    withoutResources(applied, (r) => r.type === 'terraform_data'),
+    (r) => r.type === 'aws_efs_access_point',
+  );
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(older));
   upgraded = await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS });
 }, 900_000);
 
-const pending = (p: PlanJson): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');
+const pending = (p: PlanJson): ResourceChange[] =>
+  (p.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');
 
 test('the access point without an index is moved to [0], unchanged', () => {
   // `terraform show -json` names the address a moved instance had before.
-  const accessPoint = (upgraded.resource_changes ?? []).find((c) => c.address === `${MOUNT}.aws_efs_access_point.this[0]`) as
-    | (ResourceChange & { previous_address?: string })
-    | undefined;
+  const accessPoint = (upgraded.resource_changes ?? []).find(
+    (c) => c.address === `${MOUNT}.aws_efs_access_point.this[0]`,
+  ) as (ResourceChange & { previous_address?: string }) | undefined;
   expect(accessPoint?.previous_address).toBe(`${MOUNT}.aws_efs_access_point.this`);
   expect(accessPoint?.change.actions).toEqual(['no-op']);
 });
 
 test('the only change is the new checks holder: nothing is replaced, the function stays', () => {
-  expect(pending(upgraded).map((c) => `${c.change.actions} ${c.address}`)).toEqual([`create ${MOUNT}.terraform_data.input_checks`]);
+  expect(pending(upgraded).map((c) => `${c.change.actions} ${c.address}`)).toEqual([
+    `create ${MOUNT}.terraform_data.input_checks`,
+  ]);
 });

@@ -32,7 +32,10 @@ async function planStackWithAddedAccessPoint(): Promise<PlannedExample> {
   const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
   const role = new IamRole(stack, 'role', {
     namePrefix: 'ingest-',
-    assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] }),
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+    }),
   });
   const fn = new LambdaFunction(stack, 'function', {
     functionName: 'ingest',
@@ -42,7 +45,13 @@ async function planStackWithAddedAccessPoint(): Promise<PlannedExample> {
     filename: 'handler.zip',
     vpcConfig: { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0aaaaaaaaaaaaaaa1'] },
   });
-  new EfsMountLambda(stack, 'mount', { fileSystem: efs.fileSystem, accessPoint: data, function: fn, name: 'ingest', mountPath: '/mnt/data' });
+  new EfsMountLambda(stack, 'mount', {
+    fileSystem: efs.fileSystem,
+    accessPoint: data,
+    function: fn,
+    name: 'ingest',
+    mountPath: '/mnt/data',
+  });
   app.synth();
   const dir = join(outdir, 'stacks', 'ap');
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
@@ -57,7 +66,7 @@ beforeAll(async () => {
   [hcl, ts] = await Promise.all([planAccessPointUsage('efs-mount-lambda'), planStackWithAddedAccessPoint()]);
 }, 900_000);
 
-test('the README block gives the mount efs-filesystem\'s access point and none of the inputs that describe its own', () => {
+test("the README block gives the mount efs-filesystem's access point and none of the inputs that describe its own", () => {
   const usage = accessPointUsage('efs-mount-lambda');
   expect(usage).toMatch(/access_point\s+= module\.efs\.access_points\["ingest"\]/);
   const mount = /^module "mount" \{[\s\S]*?^\}/m.exec(usage)![0];
@@ -68,7 +77,7 @@ describe.each([
   ['HCL (README)', () => hcl, /^module\.efs\.aws_efs_access_point\.this\["ingest"\]$/],
   ['TypeScript (addAccessPoint)', () => ts, /^aws_efs_access_point\.efs_access_point_\w+\["data"\]$/],
 ] as const)('%s', (_how, example, fileSystemsAccessPoint) => {
-  test('the first plan creates one access point, the file system\'s: the mount creates none', () => {
+  test("the first plan creates one access point, the file system's: the mount creates none", () => {
     const accessPoints = changes(example().plan, 'aws_efs_access_point');
     expect(accessPoints.map((c) => c.address)).toEqual([expect.stringMatching(fileSystemsAccessPoint)]);
     expect(accessPoints[0].change.actions).toEqual(['create']);
@@ -101,7 +110,13 @@ test('HCL: the function\'s file_system_config reads the module output fed by mod
   expect(fn.expressions.file_system_config[0].arn.references).toContain('module.mount.file_system_config.arn');
   // Inline, so that the plan JSON (which describes no locals) shows where the ARN comes from.
   const arnOutput = mount.module.outputs.file_system_config.expression.references;
-  expect(arnOutput).toEqual(expect.arrayContaining(['var.access_point.arn', 'aws_efs_access_point.this[0].arn', 'var.file_system.mount_target_ids']));
+  expect(arnOutput).toEqual(
+    expect.arrayContaining([
+      'var.access_point.arn',
+      'aws_efs_access_point.this[0].arn',
+      'var.file_system.mount_target_ids',
+    ]),
+  );
 });
 
 test('HCL: efs-modules doctor follows the given access point through the mount and finds nothing', () => {

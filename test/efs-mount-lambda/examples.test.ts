@@ -2,8 +2,9 @@
  * examples/lambda, planned offline with the real AWS provider, in HCL and as its TypeScript twin
  * (the `lambda` stack of main.ts). The VPC, subnets, role and security group are created in the
  * same configuration, so the role name and group ID are unknown at plan time, and the mount is
- * given them with no flag: the plan proves a new user's first configuration plans as written. `terraform graph` proves the function is created
- * after the mount targets, and the two plans hold the same resources and values.
+ * given them with no flag: the plan proves a new user's first configuration plans as written.
+ * `terraform graph` proves the function is created after the mount targets, and the two plans hold
+ * the same resources and values.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,10 +57,16 @@ describe.each([
     expect(only(example().plan, 'aws_iam_role_policy').change.after_unknown.role).toBe(true);
   });
 
-  test('the NFS rule from the function\'s group is the file system\'s, and the mount creates none', () => {
+  test("the NFS rule from the function's group is the file system's, and the mount creates none", () => {
     const rules = changes(example().plan, 'aws_vpc_security_group_ingress_rule');
-    expect(rules.filter((r) => !/^(module\.efs\.|aws_vpc_security_group_ingress_rule\.efs_)/.test(r.address))).toEqual([]);
-    const fromFunction = rules.filter((r) => r.change.after_unknown.referenced_security_group_id === true && r.change.after.description !== 'NFS from members of this security group');
+    expect(rules.filter((r) => !/^(module\.efs\.|aws_vpc_security_group_ingress_rule\.efs_)/.test(r.address))).toEqual(
+      [],
+    );
+    const fromFunction = rules.filter(
+      (r) =>
+        r.change.after_unknown.referenced_security_group_id === true &&
+        r.change.after.description !== 'NFS from members of this security group',
+    );
     expect(fromFunction).toHaveLength(1);
     expect(fromFunction[0].change.after).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049 });
     expect(fromFunction[0].address).toMatch(/efs/);
@@ -95,14 +102,19 @@ test('the HCL function waits for the mount targets through module.mount alone (n
   expect(hcl.graph.get('aws_lambda_function.this')).toEqual(
     new Set(['aws_iam_role_policy_attachment.vpc_access', 'module.mount.aws_efs_access_point.this']),
   );
-  expect(waitsFor(hcl.graph, 'module.mount.aws_efs_access_point.this')).toContain('module.efs.aws_efs_mount_target.this');
+  expect(waitsFor(hcl.graph, 'module.mount.aws_efs_access_point.this')).toContain(
+    'module.efs.aws_efs_mount_target.this',
+  );
 });
 
 test('the TypeScript function also depends on the mount targets directly (EfsMountLambda adds depends_on)', () => {
   // terraform graph drops edges implied by longer paths, so this one is read from the synthesized JSON.
   const config = JSON.parse(readFileSync(join(ts.dir, 'cdk.tf.json'), 'utf8'));
   const [fn] = Object.values(config.resource.aws_lambda_function) as { depends_on: string[] }[];
-  expect(fn.depends_on).toEqual(['aws_iam_role_policy_attachment.vpc-access', expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/)]);
+  expect(fn.depends_on).toEqual([
+    'aws_iam_role_policy_attachment.vpc-access',
+    expect.stringMatching(/^aws_efs_mount_target\.efs_mount_target_\w+$/),
+  ]);
 });
 
 test('TypeScript plans the same resources and values as HCL', () => {

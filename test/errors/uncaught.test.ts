@@ -23,7 +23,7 @@ function runApp(env: Record<string, string> = {}) {
   });
 }
 
-test('uncaught in a plain node app, stderr is the message list and Node\'s version line, nothing else', async () => {
+test("uncaught in a plain node app, stderr is the message list and Node's version line, nothing else", async () => {
   const result = await runApp();
   expect(result.exitCode).toBe(1);
   // Node wraps an error without stack frames in brackets and names its own version after it.
@@ -36,10 +36,13 @@ test('caught and logged with console.error, it prints as its message list alone'
   expect(result.stderr).toBe(`ValidationError: ${MESSAGE}`);
 });
 
-test('under cdktf synth, the app\'s error shows as the message list, without a throw site, frames or properties', async () => {
+test("under cdktf synth, the app's error shows as the message list, without a throw site, frames or properties", async () => {
   const project = makeTempDir('efs-modules-synth-');
   const app = `node ${path.join(ROOT, 'scripts/run-ts.js')} ${APP}`;
-  fs.writeFileSync(path.join(project, 'cdktf.json'), JSON.stringify({ language: 'typescript', app, sendCrashReports: 'false' }));
+  fs.writeFileSync(
+    path.join(project, 'cdktf.json'),
+    JSON.stringify({ language: 'typescript', app, sendCrashReports: 'false' }),
+  );
   const result = await execa(path.join(ROOT, 'node_modules/.bin/cdktf'), ['synth'], {
     cwd: project,
     env: { CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1', FORCE_COLOR: '0' },

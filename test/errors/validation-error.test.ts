@@ -1,9 +1,16 @@
-/** What a ValidationError carries and how it prints, in process (the printed forms in real processes: uncaught.test.ts). */
+/**
+ * What a ValidationError carries and how it prints, in process (the printed forms in real
+ * processes: uncaught.test.ts).
+ */
 import { inspect } from 'util';
 import { App, Construct, TerraformStack } from '../../src/cdktf';
 import { EfsFilesystem, ValidationError, type EfsFilesystemProps } from '../../src';
 
-const PROPS: EfsFilesystemProps = { name: 'shared', vpcId: 'vpc-0123456789abcdef0', mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } } };
+const PROPS: EfsFilesystemProps = {
+  name: 'shared',
+  vpcId: 'vpc-0123456789abcdef0',
+  mountTargets: { a: { subnetId: 'subnet-0123456789abcdef0' } },
+};
 
 function refused(props: Record<string, unknown>): ValidationError {
   const stack = new TerraformStack(new App(), 'app');
@@ -16,7 +23,11 @@ function refused(props: Record<string, unknown>): ValidationError {
 }
 
 test('names the construct by its full path, and lists each problem once', () => {
-  const error = refused({ throughputMode: 'fast', encrypted: false, kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab' });
+  const error = refused({
+    throughputMode: 'fast',
+    encrypted: false,
+    kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab',
+  });
   expect(error).toBeInstanceOf(ValidationError);
   expect(error.construct).toBe('EfsFilesystem "app/platform/efs"');
   expect(error.message.split('\n')[0]).toBe('EfsFilesystem "app/platform/efs" has invalid props:');

@@ -60,7 +60,11 @@ function bodiesOf(text: string): Body[] {
 function rank([name, role]: [string, Role], path: string): [number, number, string] {
   const declared = ORDER[path] ?? [];
   const placed = role === 'setting' || role === 'block' || role === 'dynamic';
-  return [ROLES.indexOf(role), placed && declared.includes(name) ? declared.indexOf(name) : declared.length, placed ? name : ''];
+  return [
+    ROLES.indexOf(role),
+    placed && declared.includes(name) ? declared.indexOf(name) : declared.length,
+    placed ? name : '',
+  ];
 }
 
 const before = (a: [number, number, string], b: [number, number, string]) =>
@@ -92,7 +96,9 @@ test('the declared order names only arguments and blocks some generated body has
       seen.set(path, names);
     }
   }
-  const stale = Object.entries(ORDER).flatMap(([path, names]) => names.filter((n) => !seen.get(path)?.has(n)).map((n) => `${path}.${n}`));
+  const stale = Object.entries(ORDER).flatMap(([path, names]) =>
+    names.filter((n) => !seen.get(path)?.has(n)).map((n) => `${path}.${n}`),
+  );
   expect(stale).toEqual([]);
 });
 
@@ -100,7 +106,11 @@ test('the declared order names only arguments and blocks some generated body has
 function reversed(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reversed);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .reverse()
+      .map(([k, x]) => [k, reversed(x)]),
+  );
 }
 
 test.each(MODULES.map((d) => [d.spec.name, d] as const))(
@@ -109,7 +119,11 @@ test.each(MODULES.map((d) => [d.spec.name, d] as const))(
     const { config, order } = synthModule(definition);
     const schema = blocks as unknown as ProviderBlocks;
     const elements = order.filter((e) => e.kind !== 'output');
-    const shuffled = { ...config, resource: reversed(config.resource), data: reversed(config.data ?? {}) } as JsonObject;
+    const shuffled = {
+      ...config,
+      resource: reversed(config.resource),
+      data: reversed(config.data ?? {}),
+    } as JsonObject;
     expect(printElements(shuffled, elements, schema)).toEqual(printElements(config, elements, schema));
   },
 );

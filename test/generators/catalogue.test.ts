@@ -13,11 +13,16 @@ function rows(moduleName: string): Record<string, number> {
   );
 }
 
-test.each(MODULES.map((d) => [d.spec.name, d] as const))('%s: one row per rule, counting its bad inputs', (name, def) => {
-  const expected = Object.fromEntries(def.spec.rules.map((r) => [r.id, def.cases.bad.filter((c) => c.rule === r.id).length]));
-  expect(rows(name)).toEqual(expected);
-  expect(Object.values(expected).every((n) => n > 0)).toBe(true);
-});
+test.each(MODULES.map((d) => [d.spec.name, d] as const))(
+  '%s: one row per rule, counting its bad inputs',
+  (name, def) => {
+    const expected = Object.fromEntries(
+      def.spec.rules.map((r) => [r.id, def.cases.bad.filter((c) => c.rule === r.id).length]),
+    );
+    expect(rows(name)).toEqual(expected);
+    expect(Object.values(expected).every((n) => n > 0)).toBe(true);
+  },
+);
 
 test('at least 40 bad inputs in all, every one naming a rule of its module', () => {
   const total = MODULES.reduce((n, d) => n + d.cases.bad.length, 0);

@@ -128,16 +128,22 @@ describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf
     const lines = mainOf(name).split('\n');
     const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
     for (const e of explainedIn(synthModule(definition).order)) {
-      const header = e.kind === 'local'
-        ? lines.findIndex((l) => new RegExp(`^  ${e.name}\\s*=`).test(l))
-        : lines.indexOf(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)} {`);
+      const header =
+        e.kind === 'local'
+          ? lines.findIndex((l) => new RegExp(`^  ${e.name}\\s*=`).test(l))
+          : lines.indexOf(`${e.kind} ${JSON.stringify(e.type)} ${JSON.stringify(e.name)} {`);
       let first = header;
       while (first > 0 && /^\s*#/.test(lines[first - 1])) first--;
       const comment = lines.slice(first, header);
       const address = e.kind === 'local' ? `local.${e.name}` : `${e.type}.${e.name}`;
-      expect({ address, printed: words(comment.map((l) => l.replace(/^\s*#\s?/, '')).join(' ')) })
-        .toEqual({ address, printed: words(e.comment) });
-      expect({ address, longest: Math.max(...comment.map((l) => l.length)) <= 100 }).toEqual({ address, longest: true });
+      expect({ address, printed: words(comment.map((l) => l.replace(/^\s*#\s?/, '')).join(' ')) }).toEqual({
+        address,
+        printed: words(e.comment),
+      });
+      expect({ address, longest: Math.max(...comment.map((l) => l.length)) <= 100 }).toEqual({
+        address,
+        longest: true,
+      });
     }
   });
 });
@@ -161,10 +167,14 @@ test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf repeat
 describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s/main.tf concerns', (name, definition) => {
   const lines = mainOf(name).split('\n');
   const rule = '#'.repeat(80);
-  const banners = lines.flatMap((l, i) => (l === rule && lines[i + 2] === rule ? [lines[i + 1].replace(/^# /, '')] : []));
+  const banners = lines.flatMap((l, i) =>
+    l === rule && lines[i + 2] === rule ? [lines[i + 1].replace(/^# /, '')] : [],
+  );
 
   test('opens each concern of the build with one banner, in the order the build made them', () => {
-    const concerns = [...new Set(synthModule(definition).order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : [])))];
+    const concerns = [
+      ...new Set(synthModule(definition).order.flatMap((e) => (e.kind !== 'output' && e.concern ? [e.concern] : []))),
+    ];
     expect(concerns.length).toBeGreaterThan(1);
     expect(banners).toEqual(concerns);
   });
@@ -186,15 +196,18 @@ test('the builds explain some elements, so the comment checks above check someth
   expect(count).toBeGreaterThan(0);
 });
 
-test.each(MODULES.map((d) => [d.spec.name] as const))('modules/%s/main.tf writes posix_user as uid, gid, secondary_gids', (name) => {
-  const main = mainOf(name);
-  const at = main.search(/(posix_user \{|dynamic "posix_user" \{)/);
-  expect(at).toBeGreaterThan(0);
-  const block = main.slice(at, main.indexOf('\n  }', at));
-  const order = ['uid', 'gid', 'secondary_gids'].map((k) => block.search(new RegExp(`\\n\\s*${k}\\s*=`)));
-  expect(order.every((i) => i > 0)).toBe(true);
-  expect([...order].sort((a, b) => a - b)).toEqual(order);
-});
+test.each(MODULES.map((d) => [d.spec.name] as const))(
+  'modules/%s/main.tf writes posix_user as uid, gid, secondary_gids',
+  (name) => {
+    const main = mainOf(name);
+    const at = main.search(/(posix_user \{|dynamic "posix_user" \{)/);
+    expect(at).toBeGreaterThan(0);
+    const block = main.slice(at, main.indexOf('\n  }', at));
+    const order = ['uid', 'gid', 'secondary_gids'].map((k) => block.search(new RegExp(`\\n\\s*${k}\\s*=`)));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  },
+);
 
 test('a long error message stays one plain string, whatever its length', () => {
   const message = `"${'word '.repeat(40)}(got \${jsonencode(var.x == "a b" ? 1 : 2)}) and \\"quoted text\\" end."`;

@@ -20,7 +20,8 @@ export interface ArgumentType {
 /** Arguments by path (`lifecycle_policy.transition_to_ia`; '' is the resource type itself). */
 export type TypeSchema = ReadonlyMap<string, ArgumentType>;
 
-const ENTRY = /(\w+): \{\s*value: ([^\n]*),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
+const ENTRY =
+  /(\w+): \{\s*value: ([^\n]*),\s*isBlock: (true|false),\s*type: "(\w+)",\s*storageClassType: "(\w+)",\s*\}/g;
 
 interface Entry extends ArgumentType {
   readonly name: string;
@@ -50,8 +51,11 @@ export function parseBindingSource(text: string): { terraformType: string; schem
   const main = text.indexOf('synthesizeHclAttributes() {');
   if (!terraformType || main < 0) throw new Error('binding-schema: not a generated resource or data source module');
   const functions = new Map<string, Entry[]>();
-  for (const m of text.matchAll(/^function (\w+ToHclTerraform)\(struct\) \{$/gm)) functions.set(m[1], entries(section(text, m.index!)));
-  const schema = new Map<string, ArgumentType>([['', { isBlock: true, type: 'resource', storageClassType: terraformType }]]);
+  for (const m of text.matchAll(/^function (\w+ToHclTerraform)\(struct\) \{$/gm))
+    functions.set(m[1], entries(section(text, m.index)));
+  const schema = new Map<string, ArgumentType>([
+    ['', { isBlock: true, type: 'resource', storageClassType: terraformType }],
+  ]);
   const walk = (list: Entry[], prefix: string, depth: number) => {
     for (const e of list) {
       const p = prefix ? `${prefix}.${e.name}` : e.name;
@@ -66,7 +70,9 @@ export function parseBindingSource(text: string): { terraformType: string; schem
 
 /** `aws_efs_file_system` → `efs-file-system`; `data.aws_partition` → `data-aws-partition`. */
 export function bindingFolder(type: string): string {
-  return type.startsWith('data.') ? `data-${type.slice(5).replace(/_/g, '-')}` : type.replace(/^aws_/, '').replace(/_/g, '-');
+  return type.startsWith('data.')
+    ? `data-${type.slice(5).replace(/_/g, '-')}`
+    : type.replace(/^aws_/, '').replace(/_/g, '-');
 }
 
 /** The schema of `type` in the bindings package at `packageDir`; undefined when the package has no such type. */
@@ -74,7 +80,8 @@ export function bindingSchema(packageDir: string, type: string): TypeSchema | un
   const file = path.join(packageDir, 'lib', bindingFolder(type), 'index.js');
   if (!fs.existsSync(file)) return undefined;
   const { terraformType, schema } = parseBindingSource(fs.readFileSync(file, 'utf8'));
-  if (terraformType !== type.replace(/^data\./, '')) throw new Error(`binding-schema: ${file} is ${terraformType}, not ${type}`);
+  if (terraformType !== type.replace(/^data\./, ''))
+    throw new Error(`binding-schema: ${file} is ${terraformType}, not ${type}`);
   return schema;
 }
 
@@ -87,7 +94,11 @@ export interface Use {
  * What `uses` would lose moving from `base` to `target`: each used argument (and each block on
  * its path) must exist in the target with the type it has in the base.
  */
-export function incompatibilities(uses: readonly Use[], base: (type: string) => TypeSchema | undefined, target: (type: string) => TypeSchema | undefined): string[] {
+export function incompatibilities(
+  uses: readonly Use[],
+  base: (type: string) => TypeSchema | undefined,
+  target: (type: string) => TypeSchema | undefined,
+): string[] {
   const problems = new Set<string>();
   for (const { type, path: p } of uses) {
     const from = base(type);

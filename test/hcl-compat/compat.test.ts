@@ -17,7 +17,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const moduleNames = MODULES.map((m) => m.spec.name);
 
 function filesOf(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 const tfFiles = (name: string) => filesOf(path.join(ROOT, 'modules', name)).filter((f) => f.endsWith('.tf'));
@@ -69,7 +71,9 @@ describe('the feature scanner', () => {
   });
 
   test('ignores constructs named only in comments and strings', () => {
-    const text = stripCommentsAndStrings('# removed {\nlocals {\n  a = "provider::x templatestring(" # import {\n  b = "${var.x}-removed"\n}\n');
+    const text = stripCommentsAndStrings(
+      '# removed {\nlocals {\n  a = "provider::x templatestring(" # import {\n  b = "${var.x}-removed"\n}\n',
+    );
     expect(FEATURES.filter((f) => f.pattern.test(text)).map((f) => f.name)).toEqual([]);
     expect(text).toContain('${var.x}');
   });
@@ -81,8 +85,13 @@ describe.each(moduleNames.map((n) => [n] as const))('modules/%s', (name) => {
   test('uses no construct newer than Terraform 1.5 / OpenTofu 1.6, nor one only one of them has', () => {
     const found = tfFiles(name).flatMap((file) => {
       const text = stripCommentsAndStrings(read(file));
-      return FEATURES.filter((f) => (newerThan(f.terraform, FLOOR.terraform) || newerThan(f.opentofu, FLOOR.opentofu) || f.note) && f.pattern.test(text)).map(
-        (f) => `${path.relative(ROOT, file)}: ${f.name} (Terraform ${f.terraform ?? 'none'}, OpenTofu ${f.opentofu ?? 'none'})`,
+      return FEATURES.filter(
+        (f) =>
+          (newerThan(f.terraform, FLOOR.terraform) || newerThan(f.opentofu, FLOOR.opentofu) || f.note) &&
+          f.pattern.test(text),
+      ).map(
+        (f) =>
+          `${path.relative(ROOT, file)}: ${f.name} (Terraform ${f.terraform ?? 'none'}, OpenTofu ${f.opentofu ?? 'none'})`,
       );
     });
     expect(found).toEqual([]);
@@ -100,7 +109,9 @@ describe.each(moduleNames.map((n) => [n] as const))('modules/%s', (name) => {
     expect(satisfies(required!, `${FLOOR.terraform}.0`)).toBe(true);
     // OpenTofu checks required_version against its own version number.
     expect(satisfies(required!, `${FLOOR.opentofu}.0`)).toBe(true);
-    const providerVersions = [...versions.matchAll(/version\s*=\s*"([^"]+)"/g)].map((m) => m[1]).filter((v) => v !== required);
+    const providerVersions = [...versions.matchAll(/version\s*=\s*"([^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((v) => v !== required);
     expect(providerVersions.length).toBeGreaterThan(0);
     for (const v of providerVersions) expect(v).toMatch(/^>= [0-9.]+$/);
     expect(versions).toMatch(/source\s*=\s*"hashicorp\/aws"/);
@@ -111,7 +122,9 @@ describe.each(moduleNames.map((n) => [n] as const))('modules/%s', (name) => {
     const blocks = [...variables.matchAll(/^variable "([^"]+)" \{\n([\s\S]*?)^\}/gm)];
     expect(blocks.length).toBeGreaterThan(0);
     const offending = blocks.flatMap(([, variable, body]) => {
-      const validations = [...body.matchAll(/^ {2}validation \{\n([\s\S]*?)^ {2}\}/gm)].map((m) => stripCommentsAndStrings(m[1]));
+      const validations = [...body.matchAll(/^ {2}validation \{\n([\s\S]*?)^ {2}\}/gm)].map((m) =>
+        stripCommentsAndStrings(m[1]),
+      );
       return validations.flatMap((v) => {
         const others = [...v.matchAll(/\bvar\.(\w+)/g)].map((m) => m[1]).filter((n) => n !== variable);
         const objects = [...v.matchAll(/\b(local|data|module|path|terraform)\.\w+/g)].map((m) => m[0]);
@@ -131,7 +144,9 @@ describe.each(moduleNames.map((n) => [n] as const))('modules/%s', (name) => {
 });
 
 describe('the AWS provider lower bound', () => {
-  const used = moduleNames.flatMap((name) => argumentsUsed(read(path.join(ROOT, 'modules', name, 'main.tf'))).map((u) => ({ ...u, name })));
+  const used = moduleNames.flatMap((name) =>
+    argumentsUsed(read(path.join(ROOT, 'modules', name, 'main.tf'))).map((u) => ({ ...u, name })),
+  );
   const since = (type: string, p: string): string | undefined => ARGUMENT_SINCE[type]?.[p];
   const show = (u: { name: string; type: string; path: string }) => `${u.name}: ${u.type}${u.path ? ` ${u.path}` : ''}`;
 
@@ -193,6 +208,8 @@ describe('the AWS provider lower bound', () => {
   });
 
   test.each(moduleNames.map((n) => [n] as const))('modules/%s/versions.tf declares that bound', (name) => {
-    expect(read(path.join(ROOT, 'modules', name, 'versions.tf'))).toMatch(new RegExp(`version\\s*=\\s*">= ${AWS_PROVIDER_MIN.replace(/\./g, '\\.')}"`));
+    expect(read(path.join(ROOT, 'modules', name, 'versions.tf'))).toMatch(
+      new RegExp(`version\\s*=\\s*">= ${AWS_PROVIDER_MIN.replace(/\./g, '\\.')}"`),
+    );
   });
 });

@@ -37,7 +37,13 @@ export interface Feature {
 }
 
 export const FEATURES: readonly Feature[] = [
-  { name: 'import block (root modules only)', pattern: /^\s*import\s*\{/m, terraform: '1.5', opentofu: '1.6', note: 'not allowed in a child module at all (until Terraform 1.16)' },
+  {
+    name: 'import block (root modules only)',
+    pattern: /^\s*import\s*\{/m,
+    terraform: '1.5',
+    opentofu: '1.6',
+    note: 'not allowed in a child module at all (until Terraform 1.16)',
+  },
   { name: 'removed block', pattern: /^\s*removed\s*\{/m, terraform: '1.7', opentofu: '1.7' },
   { name: 'ephemeral resource', pattern: /^\s*ephemeral\s+"/m, terraform: '1.10', opentofu: '1.11' },
   { name: 'ephemeral variable or output', pattern: /^\s*ephemeral\s*=/m, terraform: '1.10', opentofu: '1.11' },
@@ -51,12 +57,34 @@ export const FEATURES: readonly Feature[] = [
   { name: 'convert()', pattern: /\bconvert\s*\(/, terraform: '1.15', opentofu: null },
   { name: 'base64gunzip()', pattern: /\bbase64gunzip\s*\(/, terraform: null, opentofu: '1.7' },
   { name: 'cidrcontains()', pattern: /\bcidrcontains\s*\(/, terraform: null, opentofu: '1.7' },
-  { name: 'state encryption (terraform { encryption })', pattern: /^\s*encryption\s*\{/m, terraform: null, opentofu: '1.7' },
-  { name: 'provider for_each', pattern: /^provider\s+"[^"]*"\s*\{[^}]*^\s*for_each\s*=/ms, terraform: null, opentofu: '1.9' },
+  {
+    name: 'state encryption (terraform { encryption })',
+    pattern: /^\s*encryption\s*\{/m,
+    terraform: null,
+    opentofu: '1.7',
+  },
+  {
+    name: 'provider for_each',
+    pattern: /^provider\s+"[^"]*"\s*\{[^}]*^\s*for_each\s*=/ms,
+    terraform: null,
+    opentofu: '1.9',
+  },
   { name: 'lifecycle enabled', pattern: /^\s*lifecycle\s*\{[^}]*^\s*enabled\s*=/ms, terraform: null, opentofu: '1.11' },
   { name: 'lifecycle destroy', pattern: /^\s*lifecycle\s*\{[^}]*^\s*destroy\s*=/ms, terraform: '1.16', opentofu: null },
-  { name: 'cloud block', pattern: /^\s*cloud\s*\{/m, terraform: '1.1', opentofu: '1.6', note: 'a reusable module must not configure where state goes' },
-  { name: 'backend block', pattern: /^\s*backend\s+"/m, terraform: '0.9', opentofu: '1.6', note: 'a reusable module must not configure where state goes' },
+  {
+    name: 'cloud block',
+    pattern: /^\s*cloud\s*\{/m,
+    terraform: '1.1',
+    opentofu: '1.6',
+    note: 'a reusable module must not configure where state goes',
+  },
+  {
+    name: 'backend block',
+    pattern: /^\s*backend\s+"/m,
+    terraform: '0.9',
+    opentofu: '1.6',
+    note: 'a reusable module must not configure where state goes',
+  },
 ];
 
 /** Lowest versions the published modules support (README, versions.tf). */

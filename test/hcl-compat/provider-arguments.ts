@@ -52,7 +52,15 @@ export const ARGUMENT_SINCE: Readonly<Record<string, Readonly<Record<string, str
     'destination.kms_key_id': OLD,
     'destination.file_system_id': '5.32.0', // made Optional (settable): #34955
   },
-  aws_security_group: { '': OLD, name: OLD, name_prefix: OLD, description: OLD, vpc_id: OLD, tags: OLD, revoke_rules_on_delete: OLD },
+  aws_security_group: {
+    '': OLD,
+    name: OLD,
+    name_prefix: OLD,
+    description: OLD,
+    vpc_id: OLD,
+    tags: OLD,
+    revoke_rules_on_delete: OLD,
+  },
   aws_vpc_security_group_ingress_rule: {
     '': OLD, // fixed in 5.6.0 (#32148), so older than that; a 4.x resource
     security_group_id: OLD,

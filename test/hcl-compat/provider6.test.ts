@@ -16,7 +16,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 const V5 = packageDir('@cdktf/provider-aws');
 const V6 = packageDir('cdktf-provider-aws-21');
-const providerVersion = (dir: string): string => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).cdktf.provider.version;
+const providerVersion = (dir: string): string =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).cdktf.provider.version;
 
 function cached(dir: string): (type: string) => TypeSchema | undefined {
   const schemas = new Map<string, TypeSchema | undefined>();
@@ -29,7 +30,9 @@ const v5 = cached(V5);
 const v6 = cached(V6);
 
 // ---- what the HCL modules set
-const hclUses: Use[] = MODULES.flatMap((m) => argumentsUsed(fs.readFileSync(path.join(ROOT, 'modules', m.spec.name, 'main.tf'), 'utf8')));
+const hclUses: Use[] = MODULES.flatMap((m) =>
+  argumentsUsed(fs.readFileSync(path.join(ROOT, 'modules', m.spec.name, 'main.tf'), 'utf8')),
+);
 
 // ---- what the constructs set, in the synthesized stacks of main.ts
 const META = new Set(['//', 'for_each', 'count', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
@@ -42,12 +45,14 @@ function jsonUses(type: string, body: Record<string, unknown>, keep: (p: string)
     for (const [key, value] of Object.entries(node)) {
       if (META.has(key) && prefix === '') continue;
       if (key === 'dynamic') {
-        for (const [block, spec] of Object.entries(value as Record<string, { content: Record<string, unknown> }>)) walk(spec.content, `${prefix}${block}.`);
+        for (const [block, spec] of Object.entries(value as Record<string, { content: Record<string, unknown> }>))
+          walk(spec.content, `${prefix}${block}.`);
         continue;
       }
       const p = `${prefix}${key}`;
       if (schema?.get(p)?.isBlock) {
-        for (const item of Array.isArray(value) ? value : [value]) if (item && typeof item === 'object') walk(item as Record<string, unknown>, `${p}.`);
+        for (const item of Array.isArray(value) ? value : [value])
+          if (item && typeof item === 'object') walk(item as Record<string, unknown>, `${p}.`);
       } else if (keep(p)) out.push({ type, path: p });
     }
   };
@@ -56,7 +61,10 @@ function jsonUses(type: string, body: Record<string, unknown>, keep: (p: string)
 }
 
 /** Blocks our mounts write into the user's own resources. */
-const SET_ON_USER_RESOURCES: Record<string, string> = { aws_lambda_function: 'file_system_config', aws_ecs_task_definition: 'volume' };
+const SET_ON_USER_RESOURCES: Record<string, string> = {
+  aws_lambda_function: 'file_system_config',
+  aws_ecs_task_definition: 'volume',
+};
 
 function constructUses(): Use[] {
   const stacks = path.join(synthApp(), 'stacks');
@@ -72,7 +80,9 @@ function constructUses(): Use[] {
         const ours = String(body['//']?.metadata?.path ?? '').split('/').length > 2;
         if (ours) return jsonUses(type, body, () => true);
         const block = SET_ON_USER_RESOURCES[type];
-        return block ? jsonUses(type, body, (p) => p === block || p.startsWith(`${block}.`)).filter((u) => u.path !== '') : [];
+        return block
+          ? jsonUses(type, body, (p) => p === block || p.startsWith(`${block}.`)).filter((u) => u.path !== '')
+          : [];
       }),
     );
   });
@@ -82,7 +92,8 @@ let uses: Use[];
 beforeAll(() => {
   const seen = new Map<string, Use>();
   // terraform_data is Terraform's own resource, not the provider's.
-  for (const u of [...hclUses, ...constructUses()]) if (/^(data\.)?aws_/.test(u.type)) seen.set(`${u.type} ${u.path}`, u);
+  for (const u of [...hclUses, ...constructUses()])
+    if (/^(data\.)?aws_/.test(u.type)) seen.set(`${u.type} ${u.path}`, u);
   uses = [...seen.values()];
 });
 
@@ -91,10 +102,21 @@ test('the bindings are the provider releases this test claims', () => {
   expect(providerVersion(V6)).toBe('6.25.0');
 });
 
-test('the reader finds every argument the modules and constructs set in the 5.x bindings (so a miss below is the provider\'s)', () => {
+test("the reader finds every argument the modules and constructs set in the 5.x bindings (so a miss below is the provider's)", () => {
   expect(hclUses.length).toBeGreaterThan(100);
-  expect(uses.filter((u) => u.type === 'aws_lambda_function').map((u) => u.path).sort()).toEqual(['file_system_config.arn', 'file_system_config.local_mount_path']);
-  expect(uses.some((u) => u.type === 'aws_ecs_task_definition' && u.path === 'volume.efs_volume_configuration.authorization_config.access_point_id')).toBe(true);
+  expect(
+    uses
+      .filter((u) => u.type === 'aws_lambda_function')
+      .map((u) => u.path)
+      .sort(),
+  ).toEqual(['file_system_config.arn', 'file_system_config.local_mount_path']);
+  expect(
+    uses.some(
+      (u) =>
+        u.type === 'aws_ecs_task_definition' &&
+        u.path === 'volume.efs_volume_configuration.authorization_config.access_point_id',
+    ),
+  ).toBe(true);
   expect(incompatibilities(uses, v5, v5)).toEqual([]);
 });
 
@@ -106,7 +128,11 @@ test('every regional resource type they use gains a region argument in 6.x that 
   const types = [...new Set(uses.map((u) => u.type))].filter((t) => t.startsWith('aws_'));
   expect(types.filter((t) => v5(t)!.has('region'))).toEqual([]);
   // IAM is global: its resources take no region in 6.x either.
-  expect(types.filter((t) => !v6(t)!.has('region')).sort()).toEqual(['aws_iam_role', 'aws_iam_role_policy', 'aws_iam_role_policy_attachment']);
+  expect(types.filter((t) => !v6(t)!.has('region')).sort()).toEqual([
+    'aws_iam_role',
+    'aws_iam_role_policy',
+    'aws_iam_role_policy_attachment',
+  ]);
   expect(types.length).toBeGreaterThan(10);
 });
 
@@ -119,13 +145,20 @@ describe('the check fails when 6.x loses what we use', () => {
 
   test('an argument renamed in the generated source', () => {
     const renamed = doctored(source.split('transition_to_ia: {').join('transition_to_infrequent_access: {'));
-    expect(incompatibilities(uses, v5, renamed)).toEqual(['aws_efs_file_system lifecycle_policy.transition_to_ia: removed or renamed']);
+    expect(incompatibilities(uses, v5, renamed)).toEqual([
+      'aws_efs_file_system lifecycle_policy.transition_to_ia: removed or renamed',
+    ]);
   });
 
   test('an argument whose type changes', () => {
-    const retyped = source.replace(/(encrypted: \{\s*value: [^\n]*,\s*isBlock: false,\s*type: "simple",\s*storageClassType: )"boolean"/, '$1"string"');
+    const retyped = source.replace(
+      /(encrypted: \{\s*value: [^\n]*,\s*isBlock: false,\s*type: "simple",\s*storageClassType: )"boolean"/,
+      '$1"string"',
+    );
     expect(retyped).not.toBe(source);
-    expect(incompatibilities(uses, v5, doctored(retyped))).toEqual(['aws_efs_file_system encrypted: argument simple/boolean became argument simple/string']);
+    expect(incompatibilities(uses, v5, doctored(retyped))).toEqual([
+      'aws_efs_file_system encrypted: argument simple/boolean became argument simple/string',
+    ]);
   });
 
   test('a nested block removed', () => {

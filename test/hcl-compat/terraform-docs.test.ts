@@ -33,10 +33,27 @@ const small: TfDocsModule = {
   ],
   inputs: [
     { name: 'vpc_id', description: 'VPC of the mount targets.', type: 'string', required: true },
-    { name: 'throughput_mode', description: 'One of "elastic" or "bursting".\nSecond line.', type: 'string', required: false, default: 'elastic' },
+    {
+      name: 'throughput_mode',
+      description: 'One of "elastic" or "bursting".\nSecond line.',
+      type: 'string',
+      required: false,
+      default: 'elastic',
+    },
     { name: 'tags', description: '', type: 'map(string)', required: false, default: {} },
-    { name: 'mount_targets', description: 'Keyed by `name_you_choose` | not positions.', type: 'map(object({\n    subnet_id = string\n  }))', required: true },
-    { name: 'kms_key_arn', description: 'Needs _encrypted_ and snake_case words.', type: 'string', required: false, default: null },
+    {
+      name: 'mount_targets',
+      description: 'Keyed by `name_you_choose` | not positions.',
+      type: 'map(object({\n    subnet_id = string\n  }))',
+      required: true,
+    },
+    {
+      name: 'kms_key_arn',
+      description: 'Needs _encrypted_ and snake_case words.',
+      type: 'string',
+      required: false,
+      default: null,
+    },
     {
       name: 'lifecycle_policy',
       description: 'See https://docs.aws.amazon.com/efs/latest/ug/lifecycle_management.html',
@@ -106,9 +123,28 @@ test('a small module renders as terraform-docs markdown table does', () => {
 });
 
 test('empty sections say so, as the templates do', () => {
-  const empty = renderMarkdownTable({ requiredCore: [], requiredProviders: {}, resources: [], inputs: [], outputs: [] });
+  const empty = renderMarkdownTable({
+    requiredCore: [],
+    requiredProviders: {},
+    resources: [],
+    inputs: [],
+    outputs: [],
+  });
   expect(empty).toBe(
-    ['## Requirements', 'No requirements.', '## Providers', 'No providers.', '## Modules', 'No modules.', '## Resources', 'No resources.', '## Inputs', 'No inputs.', '## Outputs', 'No outputs.'].join('\n\n'),
+    [
+      '## Requirements',
+      'No requirements.',
+      '## Providers',
+      'No providers.',
+      '## Modules',
+      'No modules.',
+      '## Resources',
+      'No resources.',
+      '## Inputs',
+      'No inputs.',
+      '## Outputs',
+      'No outputs.',
+    ].join('\n\n'),
   );
 });
 
@@ -122,7 +158,9 @@ describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s README 
   const mod = moduleOf(definition.spec, TERRAFORM_MIN, synthModule(definition).order);
 
   test('is the block in the committed README', () => {
-    expect(read('README.md')).toContain(docsBlock({ spec: definition.spec, terraformVersion: TERRAFORM_MIN, elements: synthModule(definition).order }));
+    expect(read('README.md')).toContain(
+      docsBlock({ spec: definition.spec, terraformVersion: TERRAFORM_MIN, elements: synthModule(definition).order }),
+    );
   });
 
   test('documents each variable with the raw source of its type, and required exactly when it has no default', () => {
@@ -133,13 +171,19 @@ describe.each(MODULES.map((d) => [d.spec.name, d] as const))('modules/%s README 
       expect(body).toContain(`\n  type${body!.match(/\n {2}type( +)=/)![1]}= ${input.type}\n`);
       expect(/^ {2}default\s+=/m.test(body!)).toBe(!input.required);
     }
-    expect([...variables.matchAll(/^variable "([^"]+)"/gm)].map((m) => m[1]).sort()).toEqual(mod.inputs.map((i) => i.name).sort());
+    expect([...variables.matchAll(/^variable "([^"]+)"/gm)].map((m) => m[1]).sort()).toEqual(
+      mod.inputs.map((i) => i.name).sort(),
+    );
   });
 
   test('lists the resources and data sources of main.tf, the outputs of outputs.tf and the constraint of versions.tf', () => {
-    const declared = [...read('main.tf').matchAll(/^(resource|data) "([^"]+)" "([^"]+)"/gm)].map(([, kind, type, n]) => `${kind === 'data' ? 'data' : 'managed'} ${type}.${n}`);
+    const declared = [...read('main.tf').matchAll(/^(resource|data) "([^"]+)" "([^"]+)"/gm)].map(
+      ([, kind, type, n]) => `${kind === 'data' ? 'data' : 'managed'} ${type}.${n}`,
+    );
     expect(declared.sort()).toEqual(mod.resources.map((r) => `${r.mode} ${r.type}.${r.name}`).sort());
-    expect([...read('outputs.tf').matchAll(/^output "([^"]+)"/gm)].map((m) => m[1]).sort()).toEqual(mod.outputs.map((o) => o.name).sort());
+    expect([...read('outputs.tf').matchAll(/^output "([^"]+)"/gm)].map((m) => m[1]).sort()).toEqual(
+      mod.outputs.map((o) => o.name).sort(),
+    );
     expect(read('versions.tf')).toContain(`required_version = "${mod.requiredCore[0]}"`);
     expect(read('versions.tf')).toContain(`version = "${mod.requiredProviders.aws.version}"`);
   });
@@ -154,7 +198,17 @@ test('.terraform-docs.yml pins the terraform-docs release and the settings the g
   for (const section of ['requirements', 'providers', 'modules', 'resources', 'data-sources', 'inputs', 'outputs']) {
     expect(config).toMatch(new RegExp(`^ {4}- ${section}$`, 'm'));
   }
-  for (const setting of ['anchor: true', 'default: true', 'escape: true', 'hide-empty: false', 'html: true', 'indent: 2', 'lockfile: false', 'required: true', 'type: true']) {
+  for (const setting of [
+    'anchor: true',
+    'default: true',
+    'escape: true',
+    'hide-empty: false',
+    'html: true',
+    'indent: 2',
+    'lockfile: false',
+    'required: true',
+    'type: true',
+  ]) {
     expect(config).toMatch(new RegExp(`^ {2}${setting}$`, 'm'));
   }
 });

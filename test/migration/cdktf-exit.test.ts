@@ -29,7 +29,9 @@ function migrate(file: string, extra: string[] = []): { code: number; stdout: st
 }
 
 const instances = (state: any, type: string, name?: string): any[] =>
-  state.resources.filter((r: any) => r.type === type && (name === undefined || r.name === name)).flatMap((r: any) => r.instances);
+  state.resources
+    .filter((r: any) => r.type === type && (name === undefined || r.name === name))
+    .flatMap((r: any) => r.instances);
 const one = (state: any, type: string, name?: string): any => {
   const found = instances(state, type, name);
   if (found.length !== 1) throw new Error(`expected one ${type} ${name ?? ''} in the state, found ${found.length}`);
@@ -58,22 +60,35 @@ function settle(state: any): void {
   const taskRole = one(state, 'aws_iam_role', 'task-role');
   taskRole.name = 'exit-task-20261207000000000000000004';
   const fileSystem = one(state, 'aws_efs_file_system');
-  for (const r of state.resources) for (const i of r.instances) if ('vpc_id' in i.attributes) i.attributes.vpc_id = vpc.id;
-  for (const i of instances(state, 'aws_efs_mount_target')) i.attributes.subnet_id = one(state, 'aws_subnet', `subnet-${i.index_key}`).id;
+  for (const r of state.resources)
+    for (const i of r.instances) if ('vpc_id' in i.attributes) i.attributes.vpc_id = vpc.id;
+  for (const i of instances(state, 'aws_efs_mount_target'))
+    i.attributes.subnet_id = one(state, 'aws_subnet', `subnet-${i.index_key}`).id;
   for (const i of instances(state, 'aws_vpc_security_group_ingress_rule')) {
     if (i.index_key === 'function') i.attributes.referenced_security_group_id = group.id;
   }
   for (const i of instances(state, 'aws_vpc_security_group_egress_rule')) i.attributes.security_group_id = group.id;
-  const accessPointOf = (mount: string) => state.resources.find((r: any) => r.type === 'aws_efs_access_point' && r.name.startsWith(`${mount}_`)).instances[0].attributes;
-  const policyOf = (mount: string) => state.resources.find((r: any) => r.type === 'aws_iam_role_policy' && r.name.startsWith(`${mount}_`)).instances[0].attributes;
+  const accessPointOf = (mount: string) =>
+    state.resources.find((r: any) => r.type === 'aws_efs_access_point' && r.name.startsWith(`${mount}_`)).instances[0]
+      .attributes;
+  const policyOf = (mount: string) =>
+    state.resources.find((r: any) => r.type === 'aws_iam_role_policy' && r.name.startsWith(`${mount}_`)).instances[0]
+      .attributes;
   const mountAccessPoint = accessPointOf('data-mount');
   Object.assign(one(state, 'aws_lambda_function'), {
     role: role.arn,
-    vpc_config: [{ ...one(state, 'aws_lambda_function').vpc_config[0], security_group_ids: [group.id], subnet_ids: instances(state, 'aws_subnet').map((i) => i.attributes.id) }],
+    vpc_config: [
+      {
+        ...one(state, 'aws_lambda_function').vpc_config[0],
+        security_group_ids: [group.id],
+        subnet_ids: instances(state, 'aws_subnet').map((i) => i.attributes.id),
+      },
+    ],
   });
   one(state, 'aws_lambda_function').file_system_config[0].arn = mountAccessPoint.arn;
   // A security group created with name_prefix is named by AWS from it.
-  for (const i of instances(state, 'aws_security_group')) i.attributes.name = `${i.attributes.name_prefix}20261207000000000000000003`;
+  for (const i of instances(state, 'aws_security_group'))
+    i.attributes.name = `${i.attributes.name_prefix}20261207000000000000000003`;
   policyOf('data-mount').role = role.name;
   policyOf('reports-mount').role = taskRole.name;
   const task = one(state, 'aws_ecs_task_definition');
@@ -96,7 +111,10 @@ function withoutConstructs(stack: any, migration: CdktfMigration): any {
   const kept = (blocks: Record<string, Record<string, unknown>>, drop: (type: string, name: string) => boolean) =>
     Object.fromEntries(
       Object.entries(blocks)
-        .map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName).filter(([name]) => !drop(type, name)))] as const)
+        .map(
+          ([type, byName]) =>
+            [type, Object.fromEntries(Object.entries(byName).filter(([name]) => !drop(type, name)))] as const,
+        )
         .filter(([, byName]) => Object.keys(byName).length > 0),
     );
   const { data, locals, ...rest } = stack;
@@ -110,28 +128,34 @@ function withoutConstructs(stack: any, migration: CdktfMigration): any {
   };
   const mount = migration.modules.find((m) => m.kind === 'EfsMountLambda')!.name;
   const fn = out.resource.aws_lambda_function.function;
-  fn.file_system_config = { arn: `\${module.${mount}.file_system_config.arn}`, local_mount_path: `\${module.${mount}.file_system_config.local_mount_path}` };
+  fn.file_system_config = {
+    arn: `\${module.${mount}.file_system_config.arn}`,
+    local_mount_path: `\${module.${mount}.file_system_config.local_mount_path}`,
+  };
   delete fn.depends_on;
 
   const ecs = migration.modules.find((m) => m.kind === 'EfsMountEcs')!.name;
   const task = out.resource.aws_ecs_task_definition.task;
   const volume = (field: string) => `\${module.${ecs}.volume.${field}}`;
-  task.volume = [{
-    name: volume('name'),
-    efs_volume_configuration: {
-      file_system_id: volume('efs_volume_configuration.file_system_id'),
-      root_directory: volume('efs_volume_configuration.root_directory'),
-      transit_encryption: volume('efs_volume_configuration.transit_encryption'),
-      transit_encryption_port: volume('efs_volume_configuration.transit_encryption_port'),
-      authorization_config: {
-        access_point_id: volume('efs_volume_configuration.authorization_config.access_point_id'),
-        iam: volume('efs_volume_configuration.authorization_config.iam'),
+  task.volume = [
+    {
+      name: volume('name'),
+      efs_volume_configuration: {
+        file_system_id: volume('efs_volume_configuration.file_system_id'),
+        root_directory: volume('efs_volume_configuration.root_directory'),
+        transit_encryption: volume('efs_volume_configuration.transit_encryption'),
+        transit_encryption_port: volume('efs_volume_configuration.transit_encryption_port'),
+        authorization_config: {
+          access_point_id: volume('efs_volume_configuration.authorization_config.access_point_id'),
+          iam: volume('efs_volume_configuration.authorization_config.iam'),
+        },
       },
     },
-  }];
+  ];
   // The mount point the construct wrote into the container definitions, read from the module.
   const mountPoint = new RegExp(`\\{"sourceVolume" = local\\.${ecs.replace(/-/g, '_')}_volume_name[^}]*\\}`);
-  if (!mountPoint.test(task.container_definitions)) throw new Error(`no mount point of ${ecs} in ${task.container_definitions}`);
+  if (!mountPoint.test(task.container_definitions))
+    throw new Error(`no mount point of ${ecs} in ${task.container_definitions}`);
   task.container_definitions = task.container_definitions.replace(mountPoint, `module.${ecs}.mount_point`);
   delete task.depends_on;
   return out;
@@ -158,7 +182,9 @@ beforeAll(async () => {
   printed = migrate(stateFile);
   migration = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
 
-  const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda', 'modules/efs-mount-ecs'], { 'root/provider_override.tf': providerOverride() });
+  const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda', 'modules/efs-mount-ecs'], {
+    'root/provider_override.tf': providerOverride(),
+  });
   const dir = join(top, 'root');
   writeFileSync(join(dir, 'stack.tf.json'), JSON.stringify(withoutConstructs(stack, migration), null, 2));
   writeFileSync(join(dir, 'migrate.tf'), printed.stdout);
@@ -181,31 +207,47 @@ test('the command recognises the file system and both mounts, and prints their b
   expect(printed.stdout).toMatch(/^ {2}file_system += module\.efs\.file_system$/m);
 });
 
-test('inputs that held another resource\'s ID or name refer to that resource', () => {
+test("inputs that held another resource's ID or name refer to that resource", () => {
   const [efs, mount, ecsMount] = migration.modules;
-  expect(ecsMount.inputs).toMatchObject({ task_role_name: '${aws_iam_role.task-role.name}', container_path: '/mnt/reports', read_only: true, volume_name: 'exit-reports' });
+  expect(ecsMount.inputs).toMatchObject({
+    task_role_name: '${aws_iam_role.task-role.name}',
+    container_path: '/mnt/reports',
+    read_only: true,
+    volume_name: 'exit-reports',
+  });
   expect(efs.inputs).toMatchObject({
     vpc_id: '${aws_vpc.vpc.id}',
     mount_targets: Object.fromEntries(ZONES.map((z) => [z, { subnet_id: `\${aws_subnet.subnet-${z}.id}` }])),
     allowed_security_groups: { function: '${aws_security_group.function-group.id}' },
   });
-  expect(mount.inputs).toMatchObject({ role_name: '${aws_iam_role.function-role.name}', mount_path: '/mnt/data', root_directory: '/data' });
+  expect(mount.inputs).toMatchObject({
+    role_name: '${aws_iam_role.function-role.name}',
+    mount_path: '/mnt/data',
+    root_directory: '/data',
+  });
 });
 
 test('every resource of the constructs moves to its module address; nothing is replaced or deleted', () => {
   const moved = changes.filter((c) => c.previous_address).map((c) => `${c.previous_address} -> ${c.address}`);
-  expect(moved).toEqual(expect.arrayContaining([
-    'aws_efs_file_system.efs_file_system_D9A5D3EE -> module.efs.aws_efs_file_system.this',
-    'aws_security_group.efs_security_group_45359732[0] -> module.efs.aws_security_group.this[0]',
-    ...ZONES.map((z) => `aws_efs_mount_target.efs_mount_target_7FEFE387["${z}"] -> module.efs.aws_efs_mount_target.this["${z}"]`),
-    'aws_efs_access_point.efs_access_point_348645C7["shared"] -> module.efs.aws_efs_access_point.this["shared"]',
-    'aws_efs_access_point.efs_access_point_348645C7["reports"] -> module.efs.aws_efs_access_point.this["reports"]',
-    'aws_efs_access_point.data-mount_access_point_CD045C8C[0] -> module.data-mount.aws_efs_access_point.this[0]',
-    'aws_efs_access_point.reports-mount_access_point_460A623A[0] -> module.reports-mount.aws_efs_access_point.this[0]',
-  ]));
+  expect(moved).toEqual(
+    expect.arrayContaining([
+      'aws_efs_file_system.efs_file_system_D9A5D3EE -> module.efs.aws_efs_file_system.this',
+      'aws_security_group.efs_security_group_45359732[0] -> module.efs.aws_security_group.this[0]',
+      ...ZONES.map(
+        (z) => `aws_efs_mount_target.efs_mount_target_7FEFE387["${z}"] -> module.efs.aws_efs_mount_target.this["${z}"]`,
+      ),
+      'aws_efs_access_point.efs_access_point_348645C7["shared"] -> module.efs.aws_efs_access_point.this["shared"]',
+      'aws_efs_access_point.efs_access_point_348645C7["reports"] -> module.efs.aws_efs_access_point.this["reports"]',
+      'aws_efs_access_point.data-mount_access_point_CD045C8C[0] -> module.data-mount.aws_efs_access_point.this[0]',
+      'aws_efs_access_point.reports-mount_access_point_460A623A[0] -> module.reports-mount.aws_efs_access_point.this[0]',
+    ]),
+  );
   // The task definition and the function, which the mounts wrote into, stay as they are: a new
   // volume or container definition would replace the task definition.
-  expect(changes.filter((c) => ['aws_ecs_task_definition', 'aws_lambda_function'].includes(c.type)).map(acts)).toEqual(['no-op', 'no-op']);
+  expect(changes.filter((c) => ['aws_ecs_task_definition', 'aws_lambda_function'].includes(c.type)).map(acts)).toEqual([
+    'no-op',
+    'no-op',
+  ]);
   expect(changes.filter((c) => c.change.actions.includes('delete')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
   expect(changes.filter((c) => c.change.actions.includes('create')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
 });
@@ -220,12 +262,14 @@ test('the only changes are the three policies whose JSON the built state could n
     'module.reports-mount.aws_iam_role_policy.this["role"]',
   ]);
   for (const c of updated) {
-    const differing = Object.keys(c.change.after).filter((k) => JSON.stringify(c.change.after[k]) !== JSON.stringify((c.change as any).before[k]));
+    const differing = Object.keys(c.change.after).filter(
+      (k) => JSON.stringify(c.change.after[k]) !== JSON.stringify((c.change as any).before[k]),
+    );
     expect(differing).toEqual(['policy']);
   }
 });
 
-test('with the policies as the apply writes them, the command reads back the presets and the mounts\' access the stack had', () => {
+test("with the policies as the apply writes them, the command reads back the presets and the mounts' access the stack had", () => {
   // The policy documents the plan computed are what the apply would have stored.
   for (const c of changes.filter((x) => acts(x) === 'update')) {
     const from = migration.moved.find((m) => c.address.startsWith(`${m.to}`))!.from.split('.')[1];
@@ -234,7 +278,13 @@ test('with the policies as the apply writes them, the command reads back the pre
   writeFileSync(stateFile, JSON.stringify(state));
   const again = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
   const [efs, lambda, ecs] = again.modules;
-  expect(efs.inputs).toMatchObject({ allow_access_via_mount_targets: true, enforce_tls: true, deny_root_access: false, read_only: false, enforce_access_point: false });
+  expect(efs.inputs).toMatchObject({
+    allow_access_via_mount_targets: true,
+    enforce_tls: true,
+    deny_root_access: false,
+    read_only: false,
+    enforce_access_point: false,
+  });
   expect(efs.inputs.policy_statements).toBeUndefined();
   expect([lambda.inputs.read_only, ecs.inputs.read_only]).toEqual([false, true]);
   expect(again.notes).toEqual([]);

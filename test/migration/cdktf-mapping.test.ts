@@ -44,13 +44,39 @@ describe('where each construct resource lives in its module', () => {
 // ---- small states, as `terraform show -json` lists their resources
 const hash = (path: string) => createHash('md5').update(path).digest('hex').slice(0, 8).toUpperCase();
 /** A construct resource: logical ID `<path joined by _>_<part>_<hash>`, as cdktf names it. */
-function ours(type: string, path: string, part: string, values: Record<string, unknown>, index?: string | number): StateResource {
+function ours(
+  type: string,
+  path: string,
+  part: string,
+  values: Record<string, unknown>,
+  index?: string | number,
+): StateResource {
   const name = `${path.replace(/\//g, '_')}_${part}_${hash(`${path}/${part}`)}`;
-  return { address: `${type}.${name}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`, mode: 'managed', type, name, ...(index !== undefined ? { index } : {}), values };
+  return {
+    address: `${type}.${name}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`,
+    mode: 'managed',
+    type,
+    name,
+    ...(index !== undefined ? { index } : {}),
+    values,
+  };
 }
-const theirs = (type: string, name: string, values: Record<string, unknown>): StateResource => ({ address: `${type}.${name}`, mode: 'managed', type, name, values });
+const theirs = (type: string, name: string, values: Record<string, unknown>): StateResource => ({
+  address: `${type}.${name}`,
+  mode: 'managed',
+  type,
+  name,
+  values,
+});
 
-const FS = { id: 'fs-0123456789abcdef0', tags: { Name: 'shared' }, encrypted: true, performance_mode: 'generalPurpose', throughput_mode: 'elastic', lifecycle_policy: [] };
+const FS = {
+  id: 'fs-0123456789abcdef0',
+  tags: { Name: 'shared' },
+  encrypted: true,
+  performance_mode: 'generalPurpose',
+  throughput_mode: 'elastic',
+  lifecycle_policy: [],
+};
 const AP = {
   id: 'fsap-0123456789abcdef0',
   arn: 'arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0',
@@ -60,19 +86,44 @@ const AP = {
   root_directory: [{ path: '/worker', creation_info: [{ owner_uid: 1000, owner_gid: 1000, permissions: '0750' }] }],
 };
 const TASK = theirs('aws_ecs_task_definition', 'task', {
-  volume: [{ name: 'data', efs_volume_configuration: [{ file_system_id: FS.id, transit_encryption: 'ENABLED', transit_encryption_port: 0, authorization_config: [{ access_point_id: AP.id, iam: 'ENABLED' }] }] }],
-  container_definitions: JSON.stringify([{ name: 'app', mountPoints: [{ sourceVolume: 'data', containerPath: '/mnt/data', readOnly: true }] }]),
+  volume: [
+    {
+      name: 'data',
+      efs_volume_configuration: [
+        {
+          file_system_id: FS.id,
+          transit_encryption: 'ENABLED',
+          transit_encryption_port: 0,
+          authorization_config: [{ access_point_id: AP.id, iam: 'ENABLED' }],
+        },
+      ],
+    },
+  ],
+  container_definitions: JSON.stringify([
+    { name: 'app', mountPoints: [{ sourceVolume: 'data', containerPath: '/mnt/data', readOnly: true }] },
+  ]),
 });
-const ROLE = theirs('aws_iam_role', 'task-role', { name: 'task-role-1', arn: 'arn:aws:iam::123456789012:role/task-role-1' });
-const POLICY = { role: 'task-role-1', policy: JSON.stringify({ Statement: [{ Sid: 'MountThroughAccessPoint' }, { Sid: 'DenyWriteThroughAccessPoint' }] }) };
+const ROLE = theirs('aws_iam_role', 'task-role', {
+  name: 'task-role-1',
+  arn: 'arn:aws:iam::123456789012:role/task-role-1',
+});
+const POLICY = {
+  role: 'task-role-1',
+  policy: JSON.stringify({ Statement: [{ Sid: 'MountThroughAccessPoint' }, { Sid: 'DenyWriteThroughAccessPoint' }] }),
+};
 
 test('a construct inside another construct is found by its path, which the hash confirms, and named after it', () => {
   const m = mapCdktf([ours('aws_efs_file_system', 'storage/efs', 'file_system', FS)]);
   expect(m.modules.map((x) => [x.name, x.path, x.kind])).toEqual([['storage_efs', 'storage/efs', 'EfsFilesystem']]);
-  expect(m.moved).toEqual([{ from: `aws_efs_file_system.storage_efs_file_system_${hash('storage/efs/file_system')}`, to: 'module.storage_efs.aws_efs_file_system.this' }]);
+  expect(m.moved).toEqual([
+    {
+      from: `aws_efs_file_system.storage_efs_file_system_${hash('storage/efs/file_system')}`,
+      to: 'module.storage_efs.aws_efs_file_system.this',
+    },
+  ]);
 });
 
-test('a mount whose access point an ECS task definition uses is an EfsMountEcs, with the volume\'s settings', () => {
+test("a mount whose access point an ECS task definition uses is an EfsMountEcs, with the volume's settings", () => {
   const m = mapCdktf([
     ours('aws_efs_file_system', 'efs', 'file_system', FS),
     ours('aws_efs_access_point', 'worker', 'access_point', AP, 0),
@@ -94,14 +145,24 @@ test('a mount whose access point an ECS task definition uses is an EfsMountEcs, 
     iam_authorization: true,
     task_role_name: '${aws_iam_role.task-role.name}',
   });
-  expect(m.moved).toContainEqual({ from: `aws_iam_role_policy.worker_iam_role_policy_${hash('worker/iam_role_policy')}`, to: 'module.worker.aws_iam_role_policy.this' });
+  expect(m.moved).toContainEqual({
+    from: `aws_iam_role_policy.worker_iam_role_policy_${hash('worker/iam_role_policy')}`,
+    to: 'module.worker.aws_iam_role_policy.this',
+  });
 });
 
-test('the policy presets are read back from the statement IDs the module writes; statements of the user\'s own become a placeholder', () => {
-  const statements = ['AllowClientAccessThroughMountTargets', 'DenyUnencryptedTransport', 'DenyRootAccess', 'AuditorsReadOnly'].map((Sid) => ({ Sid }));
+test("the policy presets are read back from the statement IDs the module writes; statements of the user's own become a placeholder", () => {
+  const statements = [
+    'AllowClientAccessThroughMountTargets',
+    'DenyUnencryptedTransport',
+    'DenyRootAccess',
+    'AuditorsReadOnly',
+  ].map((Sid) => ({ Sid }));
   const m = mapCdktf([
     ours('aws_efs_file_system', 'efs', 'file_system', FS),
-    ours('aws_efs_file_system_policy', 'efs', 'file_system_policy', { policy: JSON.stringify({ Statement: statements }) }),
+    ours('aws_efs_file_system_policy', 'efs', 'file_system_policy', {
+      policy: JSON.stringify({ Statement: statements }),
+    }),
   ]);
   expect(JSON.parse(JSON.stringify(m.modules[0].inputs))).toMatchObject({
     allow_access_via_mount_targets: true,
@@ -109,15 +170,19 @@ test('the policy presets are read back from the statement IDs the module writes;
     deny_root_access: true,
     read_only: false,
     enforce_access_point: false,
-    policy_statements: 'FILL-IN: the policyStatements prop (statements "AuditorsReadOnly" of the policy), in HCL spelling',
+    policy_statements:
+      'FILL-IN: the policyStatements prop (statements "AuditorsReadOnly" of the policy), in HCL spelling',
   });
-  expect(m.placeholders).toEqual(['module.efs.policy_statements: the construct\'s policyStatements, in HCL spelling']);
+  expect(m.placeholders).toEqual(["module.efs.policy_statements: the construct's policyStatements, in HCL spelling"]);
 });
 
-test('an access point keeps the tags of its own, not the module\'s nor its Name', () => {
+test("an access point keeps the tags of its own, not the module's nor its Name", () => {
   const fs = { ...FS, tags: { Name: 'shared', team: 'storage' } };
   const ap = { ...AP, tags: { Name: 'shared-data', team: 'storage', purpose: 'reports' } };
-  const m = mapCdktf([ours('aws_efs_file_system', 'efs', 'file_system', fs), ours('aws_efs_access_point', 'efs', 'access_point', ap, 'data')]);
+  const m = mapCdktf([
+    ours('aws_efs_file_system', 'efs', 'file_system', fs),
+    ours('aws_efs_access_point', 'efs', 'access_point', ap, 'data'),
+  ]);
   expect(m.modules[0].inputs.access_points).toMatchObject({ data: { tags: { purpose: 'reports' } } });
   expect(m.modules[0].inputs.tags).toEqual({ team: 'storage' });
 });
@@ -126,16 +191,25 @@ test('an access point keeps the tags of its own, not the module\'s nor its Name'
 function run(text: string, extra: string[] = []): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = main(['migrate', 'cdktf', 'state.json', ...extra], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), read: () => text });
+  const code = main(['migrate', 'cdktf', 'state.json', ...extra], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    read: () => text,
+  });
   return { code, stdout, stderr };
 }
-const shown = (resources: StateResource[]) => JSON.stringify({ format_version: '1.0', values: { root_module: { resources } } });
+const shown = (resources: StateResource[]) =>
+  JSON.stringify({ format_version: '1.0', values: { root_module: { resources } } });
 
 test('a mount of a file system that is not in the stack gets a FILL-IN placeholder, named on stderr, and exit code 1', () => {
   const { code, stdout, stderr } = run(shown([ours('aws_efs_access_point', 'worker', 'access_point', AP, 0), TASK]));
   expect(code).toBe(1);
-  expect(stdout).toMatch(/^ {2}file_system += "FILL-IN: the file system fs-0123456789abcdef0 as \{ id, arn, security_group_id, mount_target_ids \}"$/m);
-  expect(stderr).toContain('module.worker.file_system: file system fs-0123456789abcdef0 is not an EfsFilesystem of this stack');
+  expect(stdout).toMatch(
+    /^ {2}file_system += "FILL-IN: the file system fs-0123456789abcdef0 as \{ id, arn, security_group_id, mount_target_ids \}"$/m,
+  );
+  expect(stderr).toContain(
+    'module.worker.file_system: file system fs-0123456789abcdef0 is not an EfsFilesystem of this stack',
+  );
 });
 
 test('a state without our constructs is refused with exit code 2 and nothing printed', () => {
@@ -149,17 +223,30 @@ describe('what it reads', () => {
   const expected = `to   = module.efs.aws_efs_file_system.this`;
 
   test('the state file itself (terraform state pull)', () => {
-    const state = { version: 4, resources: [{ mode: 'managed', type: 'aws_efs_file_system', name: resources[0].name, instances: [{ attributes: FS }] }] };
+    const state = {
+      version: 4,
+      resources: [
+        { mode: 'managed', type: 'aws_efs_file_system', name: resources[0].name, instances: [{ attributes: FS }] },
+      ],
+    };
     expect(run(JSON.stringify(state)).stdout).toContain(expected);
   });
 
   test('a plan that changes nothing: its prior state', () => {
-    const planned = { format_version: '1.2', prior_state: { values: { root_module: { resources } } }, resource_changes: [{ address: resources[0].address, mode: 'managed', change: { actions: ['no-op'] } }] };
+    const planned = {
+      format_version: '1.2',
+      prior_state: { values: { root_module: { resources } } },
+      resource_changes: [{ address: resources[0].address, mode: 'managed', change: { actions: ['no-op'] } }],
+    };
     expect(run(JSON.stringify(planned)).stdout).toContain(expected);
   });
 
   test('a plan that changes something is refused: apply first', () => {
-    const planned = { format_version: '1.2', prior_state: { values: { root_module: { resources } } }, resource_changes: [{ address: resources[0].address, mode: 'managed', change: { actions: ['update'] } }] };
+    const planned = {
+      format_version: '1.2',
+      prior_state: { values: { root_module: { resources } } },
+      resource_changes: [{ address: resources[0].address, mode: 'managed', change: { actions: ['update'] } }],
+    };
     const { code, stderr } = run(JSON.stringify(planned));
     expect(code).toBe(2);
     expect(stderr).toContain(`this plan changes 1 resource(s) (${resources[0].address}); apply it first`);

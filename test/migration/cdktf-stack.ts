@@ -19,8 +19,15 @@ export const ZONES = ['us-east-1a', 'us-east-1b'];
 export function buildExitStack(stack: TerraformStack): void {
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
   const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.9.0.0/16' });
-  const subnets = ZONES.map((zone, i) => new Subnet(stack, `subnet-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: `10.9.${i}.0/24` }));
-  const group = new SecurityGroup(stack, 'function-group', { namePrefix: 'exit-function-', description: 'The function', vpcId: vpc.id });
+  const subnets = ZONES.map(
+    (zone, i) =>
+      new Subnet(stack, `subnet-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: `10.9.${i}.0/24` }),
+  );
+  const group = new SecurityGroup(stack, 'function-group', {
+    namePrefix: 'exit-function-',
+    description: 'The function',
+    vpcId: vpc.id,
+  });
   const efs = new EfsFilesystem(stack, 'efs', {
     name: 'exit',
     vpcId: vpc.id,
@@ -33,7 +40,10 @@ export function buildExitStack(stack: TerraformStack): void {
   efs.addAccessPoint('reports', { rootDirectory: '/reports', posixUser: { uid: 1002, gid: 1002 } });
   const role = new IamRole(stack, 'function-role', {
     namePrefix: 'exit-',
-    assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] }),
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+    }),
   });
   const fn = new LambdaFunction(stack, 'function', {
     functionName: 'exit',
@@ -54,7 +64,10 @@ export function buildExitStack(stack: TerraformStack): void {
 
   const taskRole = new IamRole(stack, 'task-role', {
     namePrefix: 'exit-task-',
-    assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ecs-tasks.amazonaws.com' } }] }),
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ecs-tasks.amazonaws.com' } }],
+    }),
   });
   const task = new EcsTaskDefinition(stack, 'task', {
     family: 'exit',
@@ -75,5 +88,12 @@ export function buildExitStack(stack: TerraformStack): void {
     readOnly: true,
     securityGroupId: group.id,
   });
-  task.containerDefinitions = Fn.jsonencode([{ name: 'app', image: 'public.ecr.aws/docker/library/busybox:stable', essential: true, mountPoints: [reports.mountPoint] }]);
+  task.containerDefinitions = Fn.jsonencode([
+    {
+      name: 'app',
+      image: 'public.ecr.aws/docker/library/busybox:stable',
+      essential: true,
+      mountPoints: [reports.mountPoint],
+    },
+  ]);
 }

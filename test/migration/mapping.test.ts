@@ -44,13 +44,19 @@ describe('mapping of the complete v1.8.1 deployment', () => {
       { from: 'module.efs.aws_efs_file_system.this[0]', to: 'module.efs.aws_efs_file_system.this' },
       { from: 'module.efs.aws_efs_backup_policy.this[0]', to: 'module.efs.aws_efs_backup_policy.this' },
       { from: 'module.efs.aws_efs_file_system_policy.this[0]', to: 'module.efs.aws_efs_file_system_policy.this' },
-      { from: 'module.efs.aws_efs_replication_configuration.this[0]', to: 'module.efs.aws_efs_replication_configuration.this["replica"]' },
+      {
+        from: 'module.efs.aws_efs_replication_configuration.this[0]',
+        to: 'module.efs.aws_efs_replication_configuration.this["replica"]',
+      },
     ]);
   });
 
   test('imports each rule by the security group rule ID the state records, and forgets the old resource', () => {
     expect(m.imports.map(({ to, id }) => ({ to, id }))).toEqual([
-      { to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["app"]', id: 'sgr-00000000000000001' },
+      {
+        to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_security_groups["app"]',
+        id: 'sgr-00000000000000001',
+      },
       { to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_cidrs["office"]', id: 'sgr-00000000000000002' },
     ]);
     expect(m.removed).toEqual(['module.efs.aws_security_group_rule.this']);
@@ -66,10 +72,17 @@ describe('mapping of the complete v1.8.1 deployment', () => {
       security_group_name: 'shared',
       security_group_use_name_prefix: false,
       security_group_description: 'NFS for the shared file system',
-      mount_targets: { 'us-east-1a': { subnet_id: 'subnet-0123456789abcdef0' }, 'us-east-1b': { subnet_id: 'subnet-0123456789abcdef1' } },
+      mount_targets: {
+        'us-east-1a': { subnet_id: 'subnet-0123456789abcdef0' },
+        'us-east-1b': { subnet_id: 'subnet-0123456789abcdef1' },
+      },
       access_points: {
         root: { root_directory: '/' },
-        app: { root_directory: '/app', posix_user: { uid: 1000, gid: 1000 }, creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '755' } },
+        app: {
+          root_directory: '/app',
+          posix_user: { uid: 1000, gid: 1000 },
+          creation_info: { owner_uid: 1000, owner_gid: 1000, permissions: '755' },
+        },
       },
       replication: { region: 'us-west-2' },
     });
@@ -99,9 +112,12 @@ describe('mapping of the complete v1.8.1 deployment', () => {
 });
 
 test('the replication overwrite protection a user can set is carried over; REPLICATING, set by AWS, is left out', () => {
-  const withProtection = (status: string) => mapped(edited((v, address) => {
-    if (address.endsWith('aws_efs_file_system.this[0]')) v.protection = [{ replication_overwrite: status }];
-  }));
+  const withProtection = (status: string) =>
+    mapped(
+      edited((v, address) => {
+        if (address.endsWith('aws_efs_file_system.this[0]')) v.protection = [{ replication_overwrite: status }];
+      }),
+    );
   expect(mapped(fixtureText('complete')).inputs).not.toHaveProperty('replication_overwrite_protection');
   expect(withProtection('DISABLED').inputs.replication_overwrite_protection).toBe('DISABLED');
   const replicating = withProtection('REPLICATING');
@@ -110,7 +126,11 @@ test('the replication overwrite protection a user can set is carried over; REPLI
 });
 
 test('a security group named by prefix keeps the prefix', () => {
-  expect(mapped(fixtureText('maxio')).inputs).toMatchObject({ security_group_name: 'scratch', security_group_use_name_prefix: true, performance_mode: 'maxIO' });
+  expect(mapped(fixtureText('maxio')).inputs).toMatchObject({
+    security_group_name: 'scratch',
+    security_group_use_name_prefix: true,
+    performance_mode: 'maxIO',
+  });
 });
 
 test('a rule with several CIDR blocks becomes one entry per block, and its IDs are left to fill in (exit 1)', () => {
@@ -135,7 +155,8 @@ test('what efs-filesystem cannot keep is refused with exit 2, each item named, n
       v.cidr_blocks = null;
       v.prefix_list_ids = ['pl-0123456789abcdef0'];
     }
-    if (address.endsWith('aws_efs_mount_target.this["us-east-1b"]')) v.security_groups = [...v.security_groups, 'sg-0bbbbbbbbbbbbbbb2'];
+    if (address.endsWith('aws_efs_mount_target.this["us-east-1b"]'))
+      v.security_groups = [...v.security_groups, 'sg-0bbbbbbbbbbbbbbb2'];
     if (address.endsWith('aws_efs_access_point.this["app"]')) v.root_directory = [{ path: '/', creation_info: [] }];
   });
   const result = run(state);
@@ -144,8 +165,12 @@ test('what efs-filesystem cannot keep is refused with exit 2, each item named, n
   const lines = result.stderr.split('\n').filter((l) => l.startsWith('  - '));
   expect(lines).toHaveLength(4);
   expect(result.stderr).toContain('module.efs.aws_security_group_rule.this["app"]: an egress rule');
-  expect(result.stderr).toContain('module.efs.aws_security_group_rule.this["office"]: allows prefix list pl-0123456789abcdef0');
-  expect(result.stderr).toContain('module.efs.aws_efs_mount_target.this["us-east-1b"]: is also in sg-0bbbbbbbbbbbbbbb2');
+  expect(result.stderr).toContain(
+    'module.efs.aws_security_group_rule.this["office"]: allows prefix list pl-0123456789abcdef0',
+  );
+  expect(result.stderr).toContain(
+    'module.efs.aws_efs_mount_target.this["us-east-1b"]: is also in sg-0bbbbbbbbbbbbbbb2',
+  );
   expect(result.stderr).toContain('module.efs.aws_efs_access_point.this["app"]: has a POSIX user but no creation_info');
 });
 
@@ -153,11 +178,17 @@ test('a rule on another port is refused, naming the port', () => {
   const state = edited((v, address) => {
     if (address.endsWith('aws_security_group_rule.this["app"]')) v.from_port = v.to_port = 22;
   });
-  expect(run(state)).toMatchObject({ code: 2, stderr: expect.stringContaining('this["app"]: allows tcp 22-22; efs-filesystem allows NFS (TCP 2049) only') });
+  expect(run(state)).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('this["app"]: allows tcp 22-22; efs-filesystem allows NFS (TCP 2049) only'),
+  });
 });
 
 test('a module the state does not hold is refused, listing the modules it does hold', () => {
-  expect(run(fixtureText('complete'), ['--module', 'storage'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no module.storage in the state; its modules are: module.efs') });
+  expect(run(fixtureText('complete'), ['--module', 'storage'])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('no module.storage in the state; its modules are: module.efs'),
+  });
 });
 
 test('a plan given instead of a state is refused with the command that makes a state', () => {
@@ -174,7 +205,10 @@ test('a rule from the group itself maps to allow_nfs_from_self and is imported i
   });
   const m = mapped(state);
   expect(m.inputs).toMatchObject({ allow_nfs_from_self: true, allowed_security_groups: {} });
-  expect(m.imports[0]).toMatchObject({ to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_self[0]', id: 'sgr-00000000000000001' });
+  expect(m.imports[0]).toMatchObject({
+    to: 'module.efs.aws_vpc_security_group_ingress_rule.nfs_from_self[0]',
+    id: 'sgr-00000000000000001',
+  });
 });
 
 test('an IPv6 block maps to allowed_cidrs like an IPv4 one', () => {
@@ -187,7 +221,7 @@ test('an IPv6 block maps to allowed_cidrs like an IPv4 one', () => {
   expect(mapped(state).inputs.allowed_cidrs).toEqual({ office: '2001:db8::/56' });
 });
 
-test('a terraform-aws-efs 2.x state is refused: its rule resources are not v1\'s', () => {
+test("a terraform-aws-efs 2.x state is refused: its rule resources are not v1's", () => {
   const shown = JSON.parse(fixtureText('complete'));
   const resources = shown.values.root_module.child_modules[0].resources;
   for (const r of resources.filter((x: any) => x.type === 'aws_security_group_rule')) {
@@ -196,5 +230,7 @@ test('a terraform-aws-efs 2.x state is refused: its rule resources are not v1\'s
   }
   const result = run(JSON.stringify(shown));
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain('module.efs.aws_vpc_security_group_ingress_rule.this["app"]: terraform-aws-efs v1 has no aws_vpc_security_group_ingress_rule');
+  expect(result.stderr).toContain(
+    'module.efs.aws_vpc_security_group_ingress_rule.this["app"]: terraform-aws-efs v1 has no aws_vpc_security_group_ingress_rule',
+  );
 });

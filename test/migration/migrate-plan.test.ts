@@ -15,7 +15,15 @@ import { main } from '../../src/cli';
 import type { Migration } from '../../src/migrate/terraform-aws-efs';
 import { ROOT } from '../support/examples';
 import { awsSchema } from '../support/state';
-import { init, plan, providerOverride, ResourceChange as Change, stage, stripAnsi, terraform } from '../support/terraform';
+import {
+  init,
+  plan,
+  providerOverride,
+  ResourceChange as Change,
+  stage,
+  stripAnsi,
+  terraform,
+} from '../support/terraform';
 import { fixturePath, fixtureText, importedRule, stateFromShown } from './support';
 
 const SOURCE = '../modules/efs-filesystem';
@@ -71,7 +79,10 @@ describe('migration of the complete terraform-aws-efs v1.8.1 deployment, real pr
 
   test('the file system is moved to its new address and neither replaced nor deleted', () => {
     const [fs] = byType(changes, 'aws_efs_file_system');
-    expect(fs).toMatchObject({ address: 'module.efs.aws_efs_file_system.this', previous_address: 'module.efs.aws_efs_file_system.this[0]' });
+    expect(fs).toMatchObject({
+      address: 'module.efs.aws_efs_file_system.this',
+      previous_address: 'module.efs.aws_efs_file_system.this[0]',
+    });
     expect(fs.change.actions.some((a) => a === 'delete' || a === 'create')).toBe(false);
   });
 
@@ -113,11 +124,14 @@ describe('migration of the complete terraform-aws-efs v1.8.1 deployment, real pr
   });
 
   test('backup, policy and replication keep their resources at their new addresses', () => {
-    const moved = Object.fromEntries(changes.filter((c) => c.previous_address).map((c) => [c.previous_address, c.address]));
+    const moved = Object.fromEntries(
+      changes.filter((c) => c.previous_address).map((c) => [c.previous_address, c.address]),
+    );
     expect(moved).toMatchObject({
       'module.efs.aws_efs_backup_policy.this[0]': 'module.efs.aws_efs_backup_policy.this',
       'module.efs.aws_efs_file_system_policy.this[0]': 'module.efs.aws_efs_file_system_policy.this',
-      'module.efs.aws_efs_replication_configuration.this[0]': 'module.efs.aws_efs_replication_configuration.this["replica"]',
+      'module.efs.aws_efs_replication_configuration.this[0]':
+        'module.efs.aws_efs_replication_configuration.this["replica"]',
     });
     const replication = byType(changes, 'aws_efs_replication_configuration')[0];
     expect(replication.change.actions.some((a) => a === 'delete' || a === 'create')).toBe(false);
@@ -127,25 +141,35 @@ describe('migration of the complete terraform-aws-efs v1.8.1 deployment, real pr
 describe('a migrated deployment whose configuration changes an immutable setting, real provider', () => {
   test('forgetting performance_mode = "maxIO" is refused by the replacement guard, not planned as a replacement', async () => {
     const dir = await migrationRoot('maxio', (hcl) => hcl.replace(/^ {2}performance_mode += "maxIO"\n/m, ''));
-    const result = await terraform(dir, ['plan', '-refresh=false', '-input=false', '-no-color'], { allowFailure: true });
+    const result = await terraform(dir, ['plan', '-refresh=false', '-input=false', '-no-color'], {
+      allowFailure: true,
+    });
     expect(result.exitCode).toBe(1);
     // Terraform wraps the message; compare it as one line.
     const output = stripAnsi(result.stderr).replace(/\s+/g, ' ');
     expect(output).toContain('Resource postcondition failed');
-    expect(output).toContain('allow_file_system_replacement is false, and this plan would replace the file system "scratch"');
+    expect(output).toContain(
+      'allow_file_system_replacement is false, and this plan would replace the file system "scratch"',
+    );
   }, 300_000);
 
   test('another creation_token than the one carried over is refused by the replacement guard', async () => {
     let carried = '';
-    const dir = await migrationRoot('maxio', (hcl) => hcl.replace(/^( {2}creation_token += )(".*")$/m, (_line, head: string, token: string) => {
-      carried = token;
-      return `${head}"another-token"`;
-    }));
+    const dir = await migrationRoot('maxio', (hcl) =>
+      hcl.replace(/^( {2}creation_token += )(".*")$/m, (_line, head: string, token: string) => {
+        carried = token;
+        return `${head}"another-token"`;
+      }),
+    );
     expect(carried).toBe('"terraform-20240101000000000000000002"');
-    const result = await terraform(dir, ['plan', '-refresh=false', '-input=false', '-no-color'], { allowFailure: true });
+    const result = await terraform(dir, ['plan', '-refresh=false', '-input=false', '-no-color'], {
+      allowFailure: true,
+    });
     expect(result.exitCode).toBe(1);
     const output = stripAnsi(result.stderr).replace(/\s+/g, ' ');
-    expect(output).toContain('allow_file_system_replacement is false, and this plan would replace the file system "scratch"');
+    expect(output).toContain(
+      'allow_file_system_replacement is false, and this plan would replace the file system "scratch"',
+    );
     expect(output).toContain('creation_token = "another-token"');
   }, 300_000);
 });

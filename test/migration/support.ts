@@ -53,7 +53,15 @@ export function stateFromShown(shown: any): any {
       sensitive_attributes: [],
     })),
   }));
-  return { version: 4, terraform_version: shown.terraform_version, serial: 3, lineage: 'efs-modules-migration-test', outputs: {}, resources, check_results: null };
+  return {
+    version: 4,
+    terraform_version: shown.terraform_version,
+    serial: 3,
+    lineage: 'efs-modules-migration-test',
+    outputs: {},
+    resources,
+    check_results: null,
+  };
 }
 
 interface Schema {
@@ -66,12 +74,15 @@ interface Schema {
  * rule's group, port range, protocol, source and description, no tags.
  */
 export function importedRule(state: any, schema: Schema, imp: Import, upstream: Record<string, any>): void {
-  const [, module, name, key] = /^(module\.[^.]+)\.aws_vpc_security_group_ingress_rule\.([a-z_]+)(?:\["(.+)"\]|\[0\])$/.exec(imp.to) ?? [];
+  const [, module, name, key] =
+    /^(module\.[^.]+)\.aws_vpc_security_group_ingress_rule\.([a-z_]+)(?:\["(.+)"\]|\[0\])$/.exec(imp.to) ?? [];
   if (!module) throw new Error(`unexpected import address ${imp.to}`);
   const type = 'aws_vpc_security_group_ingress_rule';
   const rs = schema.resource_schemas[type];
   const source = imp.what.split(' ')[0];
-  const attributes: Record<string, unknown> = Object.fromEntries(Object.keys(rs.block.attributes ?? {}).map((a) => [a, null]));
+  const attributes: Record<string, unknown> = Object.fromEntries(
+    Object.keys(rs.block.attributes ?? {}).map((a) => [a, null]),
+  );
   Object.assign(attributes, {
     id: imp.id,
     security_group_rule_id: imp.id,
@@ -83,12 +94,21 @@ export function importedRule(state: any, schema: Schema, imp: Import, upstream: 
     description: upstream.description,
     tags_all: {},
     // `what` starts with the source: a group (also the group itself, for a self rule) or a CIDR.
-    ...(source.startsWith('sg-') ? { referenced_security_group_id: source } : source.includes(':') ? { cidr_ipv6: source } : { cidr_ipv4: source }),
+    ...(source.startsWith('sg-')
+      ? { referenced_security_group_id: source }
+      : source.includes(':')
+        ? { cidr_ipv6: source }
+        : { cidr_ipv4: source }),
   });
   let resource = state.resources.find((r: any) => r.module === module && r.type === type && r.name === name);
   if (!resource) {
     resource = { module, mode: 'managed', type, name, provider: AWS, instances: [] };
     state.resources.push(resource);
   }
-  resource.instances.push({ ...(key !== undefined ? { index_key: key } : { index_key: 0 }), schema_version: rs.version, attributes, sensitive_attributes: [] });
+  resource.instances.push({
+    ...(key !== undefined ? { index_key: key } : { index_key: 0 }),
+    schema_version: rs.version,
+    attributes,
+    sensitive_attributes: [],
+  });
 }

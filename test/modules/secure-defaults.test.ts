@@ -9,11 +9,14 @@ import { MODULES } from '../../generators/registry';
 import { inputNamed } from '../../src/core/spec';
 
 const spec = (name: string) => MODULES.find((m) => m.spec.name === name)!.spec;
-const variablesTf = (name: string) => readFileSync(join(__dirname, '..', '..', 'modules', name, 'variables.tf'), 'utf8');
+const variablesTf = (name: string) =>
+  readFileSync(join(__dirname, '..', '..', 'modules', name, 'variables.tf'), 'utf8');
 
 /** The literal default of a variable in a generated variables.tf. */
 function hclDefault(module: string, variable: string): string {
-  const block = variablesTf(module).split(/^variable /m).find((b) => b.startsWith(`"${variable}"`));
+  const block = variablesTf(module)
+    .split(/^variable /m)
+    .find((b) => b.startsWith(`"${variable}"`));
   return block?.match(/^ {2}default\s+= (.+)$/m)?.[1] ?? 'none';
 }
 

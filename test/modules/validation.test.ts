@@ -24,12 +24,17 @@ interface Diagnostic {
 /** Plans the wrapper and returns its error diagnostics; the plan itself must fail. */
 async function planDiagnostics(dir: string): Promise<Diagnostic[]> {
   const planFile = `${dir}/refused.tfplan`;
-  const result = await terraform(dir, ['plan', '-json', '-input=false', '-no-color', `-out=${planFile}`], { allowFailure: true });
+  const result = await terraform(dir, ['plan', '-json', '-input=false', '-no-color', `-out=${planFile}`], {
+    allowFailure: true,
+  });
   expect(result.exitCode).toBe(1);
   // Nothing can be applied: a variable validation failure writes no plan at all, and a
   // precondition failure writes one that terraform itself marks errored and not applyable.
   if (existsSync(planFile)) {
-    const shown = JSON.parse((await terraform(dir, ['show', '-json', planFile])).stdout) as { errored: boolean; applyable: boolean };
+    const shown = JSON.parse((await terraform(dir, ['show', '-json', planFile])).stdout) as {
+      errored: boolean;
+      applyable: boolean;
+    };
     expect(shown).toMatchObject({ errored: true, applyable: false });
   }
   const lines = result.stdout.split('\n').filter((l) => l.startsWith('{'));

@@ -60,11 +60,29 @@ export interface Combination {
 }
 
 export const COMBINATIONS = {
-  cdktf20: { name: 'cdktf + @cdktf/provider-aws 20', core: 'cdktf', entry: 'efs-modules', moduleResolution: 'node16', peers: { cdktf: 'cdktf', constructs: 'constructs', '@cdktf/provider-aws': '@cdktf/provider-aws' } },
-  cdktf21: { name: 'cdktf + @cdktf/provider-aws 21', core: 'cdktf', entry: 'efs-modules', moduleResolution: 'node16', peers: { cdktf: 'cdktf', constructs: 'constructs', '@cdktf/provider-aws': 'cdktf-provider-aws-21' } },
+  cdktf20: {
+    name: 'cdktf + @cdktf/provider-aws 20',
+    core: 'cdktf',
+    entry: 'efs-modules',
+    moduleResolution: 'node16',
+    peers: { cdktf: 'cdktf', constructs: 'constructs', '@cdktf/provider-aws': '@cdktf/provider-aws' },
+  },
+  cdktf21: {
+    name: 'cdktf + @cdktf/provider-aws 21',
+    core: 'cdktf',
+    entry: 'efs-modules',
+    moduleResolution: 'node16',
+    peers: { cdktf: 'cdktf', constructs: 'constructs', '@cdktf/provider-aws': 'cdktf-provider-aws-21' },
+  },
   // CDK Terrain's project template compiles with the classic resolution, which ignores `exports`:
   // the subpath's types then come through package.json's `typesVersions`.
-  cdktn: { name: 'cdktn + @cdktn/provider-aws 25', core: 'cdktn', entry: 'efs-modules/cdktn', moduleResolution: 'node', peers: { cdktn: 'cdktn', constructs: 'constructs', '@cdktn/provider-aws': '@cdktn/provider-aws' } },
+  cdktn: {
+    name: 'cdktn + @cdktn/provider-aws 25',
+    core: 'cdktn',
+    entry: 'efs-modules/cdktn',
+    moduleResolution: 'node',
+    peers: { cdktn: 'cdktn', constructs: 'constructs', '@cdktn/provider-aws': '@cdktn/provider-aws' },
+  },
 } as const satisfies Record<string, Combination>;
 
 /** The version of a package of the repository's node_modules (an alias reads as its real package). */
@@ -85,8 +103,20 @@ export function sourceFor(combination: Combination, source: string): string {
 }
 
 /** `npm pack` of a copy of the package's sources in `work`, so a build in the working tree cannot race with it. */
-export async function packPackage(work: string): Promise<{ filename: string; files: { path: string }[]; size: number; unpackedSize: number }> {
-  const sources = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'scripts/build-cdktn.js', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+export async function packPackage(
+  work: string,
+): Promise<{ filename: string; files: { path: string }[]; size: number; unpackedSize: number }> {
+  const sources = [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'src',
+    'bin',
+    'scripts/build-cdktn.js',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+  ];
   const source = path.join(work, 'efs-modules');
   for (const rel of sources) fs.cpSync(path.join(ROOT, rel), path.join(source, rel), { recursive: true });
   // prepack runs tsc from the repository's toolchain.
@@ -100,7 +130,16 @@ export async function installConsumer(dir: string, tarball: string, combination:
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'efs-modules-consumer', version: '1.0.0', private: true, dependencies: { 'efs-modules': `file:${tarball}` } }, null, 2),
+    JSON.stringify(
+      {
+        name: 'efs-modules-consumer',
+        version: '1.0.0',
+        private: true,
+        dependencies: { 'efs-modules': `file:${tarball}` },
+      },
+      null,
+      2,
+    ),
   );
   await run('npm', ['install', '--offline', '--legacy-peer-deps', '--no-package-lock', '--ignore-scripts'], dir);
   for (const [name, repoPackage] of Object.entries({ ...combination.peers, '@types/node': '@types/node' })) {
@@ -110,13 +149,18 @@ export async function installConsumer(dir: string, tarball: string, combination:
   }
 }
 
-/** Every examples/<folder>/stack.ts, with the stack class it exports and the stack ID main.ts gives it (its folder, '/' as '-'). */
+/**
+ * Every examples/<folder>/stack.ts, with the stack class it exports and the stack ID main.ts gives
+ * it (its folder, '/' as '-').
+ */
 export function exampleStacks(): { file: string; className: string; id: string }[] {
   return (fs.readdirSync(path.join(ROOT, 'examples'), { recursive: true }) as string[])
     .filter((file) => path.basename(file) === 'stack.ts')
     .sort()
     .map((file) => {
-      const className = /export class (\w+) extends TerraformStack/.exec(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'))?.[1];
+      const className = /export class (\w+) extends TerraformStack/.exec(
+        fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'),
+      )?.[1];
       if (!className) throw new Error(`examples/${file} exports no TerraformStack class`);
       return { file: path.join('examples', file), className, id: path.dirname(file).split(path.sep).join('-') };
     });
@@ -155,8 +199,21 @@ export function stageExamples(dir: string, combination: Combination, outDir = 'b
 
 /** The consumer's tsconfig: strict, as a user's project, with the combination's module resolution. */
 export function writeTsconfig(dir: string, combination: Combination, files: string[]): void {
-  const resolution = combination.moduleResolution === 'node16' ? { module: 'node16', moduleResolution: 'node16' } : { module: 'commonjs', moduleResolution: 'node' };
-  const tsconfig = { compilerOptions: { target: 'ES2022', ...resolution, strict: true, skipLibCheck: true, outDir: 'build', types: ['node'] }, files };
+  const resolution =
+    combination.moduleResolution === 'node16'
+      ? { module: 'node16', moduleResolution: 'node16' }
+      : { module: 'commonjs', moduleResolution: 'node' };
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      ...resolution,
+      strict: true,
+      skipLibCheck: true,
+      outDir: 'build',
+      types: ['node'],
+    },
+    files,
+  };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 }
 
@@ -167,7 +224,12 @@ export function compile(dir: string) {
 /** Each stack's synthesized configuration in `outdir` of the consumer, by stack ID. */
 export function synthesized(dir: string, outdir: string): Record<string, any> {
   const stacks = path.join(dir, outdir, 'stacks');
-  return Object.fromEntries(fs.readdirSync(stacks).sort().map((id) => [id, JSON.parse(fs.readFileSync(path.join(stacks, id, 'cdk.tf.json'), 'utf8'))]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(stacks)
+      .sort()
+      .map((id) => [id, JSON.parse(fs.readFileSync(path.join(stacks, id, 'cdk.tf.json'), 'utf8'))]),
+  );
 }
 
 /**
@@ -179,7 +241,16 @@ export async function resolveWithNpm(dir: string, tarball: string, dependencies:
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'efs-modules-app', version: '1.0.0', private: true, dependencies: { 'efs-modules': `file:${tarball}`, ...dependencies } }, null, 2),
+    JSON.stringify(
+      {
+        name: 'efs-modules-app',
+        version: '1.0.0',
+        private: true,
+        dependencies: { 'efs-modules': `file:${tarball}`, ...dependencies },
+      },
+      null,
+      2,
+    ),
   );
   const result = await execa('npm', ['install', '--package-lock-only', '--prefer-offline', '--ignore-scripts'], {
     cwd: dir,
@@ -188,6 +259,8 @@ export async function resolveWithNpm(dir: string, tarball: string, dependencies:
     reject: false,
   });
   const lockFile = path.join(dir, 'package-lock.json');
-  const packages: Record<string, { version: string }> = fs.existsSync(lockFile) ? JSON.parse(fs.readFileSync(lockFile, 'utf8')).packages : {};
+  const packages: Record<string, { version: string }> = fs.existsSync(lockFile)
+    ? JSON.parse(fs.readFileSync(lockFile, 'utf8')).packages
+    : {};
   return { exitCode: result.exitCode, stderr: result.stderr, packages };
 }

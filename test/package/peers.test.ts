@@ -46,7 +46,8 @@ test('the range check reads ^, comparisons, sets and alternatives as npm does', 
 });
 
 test('every peer range of package.json is one the check reads, and the versions locked for the tests are in it', () => {
-  const locked = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const locked = (name: string) =>
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
   const versions: Record<string, string[]> = {
     cdktf: [locked('cdktf')],
     cdktn: [locked('cdktn')],
@@ -56,11 +57,12 @@ test('every peer range of package.json is one the check reads, and the versions 
   };
   expect(Object.keys(RANGES).sort()).toEqual(Object.keys(versions).sort());
   for (const [name, list] of Object.entries(versions)) {
-    for (const version of list) expect({ name, version, ok: satisfies(version, RANGES[name]) }).toEqual({ name, version, ok: true });
+    for (const version of list)
+      expect({ name, version, ok: satisfies(version, RANGES[name]) }).toEqual({ name, version, ok: true });
   }
 });
 
-test('a complete app of either core passes its entry\'s check', () => {
+test("a complete app of either core passes its entry's check", () => {
   expect(checkPeers('cdktf', installed(CDKTF_APP), RANGES)).toEqual({ errors: [], warnings: [] });
   expect(checkPeers('cdktn', installed(CDKTN_APP), RANGES)).toEqual({ errors: [], warnings: [] });
 });
@@ -83,16 +85,35 @@ test('a missing binding is named, with the line that installs the supported vers
 });
 
 test('a core of another release is refused; a binding of another release is only warned about', () => {
-  const old = checkPeers('cdktf', installed({ ...CDKTF_APP, cdktf: '0.20.12', '@cdktf/provider-aws': '19.65.1' }), RANGES);
-  expect(old.errors).toEqual([expect.stringMatching(/^cdktf 0\.20\.12 is installed, outside the range efs-modules supports \(\^0\.21\.0\): npm install /)]);
-  expect(old.warnings).toEqual([expect.stringMatching(/^@cdktf\/provider-aws 19\.65\.1 is installed, outside the range efs-modules supports \(\^20\.1\.0 \|\| \^21\.0\.0\); npm reported it/)]);
+  const old = checkPeers(
+    'cdktf',
+    installed({ ...CDKTF_APP, cdktf: '0.20.12', '@cdktf/provider-aws': '19.65.1' }),
+    RANGES,
+  );
+  expect(old.errors).toEqual([
+    expect.stringMatching(
+      /^cdktf 0\.20\.12 is installed, outside the range efs-modules supports \(\^0\.21\.0\): npm install /,
+    ),
+  ]);
+  expect(old.warnings).toEqual([
+    expect.stringMatching(
+      /^@cdktf\/provider-aws 19\.65\.1 is installed, outside the range efs-modules supports \(\^20\.1\.0 \|\| \^21\.0\.0\); npm reported it/,
+    ),
+  ]);
 });
 
 test('a construct of the cdktf entry in a cdktn stack fails at creation, naming the entry to import, not later inside synth', () => {
   const stack = new CdktnStack(new CdktnApp({ outdir: makeTempDir('efs-modules-mixed-') }), 'app');
-  expect(() => new EfsFilesystem(stack, 'efs', { name: 'shared', vpcId: 'vpc-1', mountTargets: { a: { subnetId: 'subnet-1' } } })).toThrow(
+  expect(
+    () =>
+      new EfsFilesystem(stack, 'efs', {
+        name: 'shared',
+        vpcId: 'vpc-1',
+        mountTargets: { a: { subnetId: 'subnet-1' } },
+      }),
+  ).toThrow(
     new Error(
-      "EfsFilesystem \"app/efs\" is in a stack that is not of the cdktf package 'efs-modules' imports. In a CDK Terrain (cdktn) app, " +
+      'EfsFilesystem "app/efs" is in a stack that is not of the cdktf package \'efs-modules\' imports. In a CDK Terrain (cdktn) app, ' +
         "import the constructs from 'efs-modules/cdktn'; in a CDK for Terraform app, keep one copy of cdktf (npm ls cdktf).",
     ),
   );

@@ -81,10 +81,17 @@ describe('releaseChangelog', () => {
   });
 
   test('a later release compares with the previous tag and keeps older sections and links', () => {
-    const released = releaseChangelog(first, '0.1.0', '2026-01-02', REPO).replace('## [Unreleased]\n', '## [Unreleased]\n\n### Fixed\n\n- A bug.\n');
+    const released = releaseChangelog(first, '0.1.0', '2026-01-02', REPO).replace(
+      '## [Unreleased]\n',
+      '## [Unreleased]\n\n### Fixed\n\n- A bug.\n',
+    );
     const second = releaseChangelog(released, '0.1.1', '2026-02-03', REPO);
-    expect(second).toContain('## [Unreleased]\n\n## [0.1.1] - 2026-02-03\n\n### Fixed\n\n- A bug.\n\n## [0.1.0] - 2026-01-02\n');
-    expect(second).toContain(`[Unreleased]: ${REPO}/compare/v0.1.1...HEAD\n[0.1.1]: ${REPO}/compare/v0.1.0...v0.1.1\n[0.1.0]: ${REPO}/releases/tag/v0.1.0\n`);
+    expect(second).toContain(
+      '## [Unreleased]\n\n## [0.1.1] - 2026-02-03\n\n### Fixed\n\n- A bug.\n\n## [0.1.0] - 2026-01-02\n',
+    );
+    expect(second).toContain(
+      `[Unreleased]: ${REPO}/compare/v0.1.1...HEAD\n[0.1.1]: ${REPO}/compare/v0.1.0...v0.1.1\n[0.1.0]: ${REPO}/releases/tag/v0.1.0\n`,
+    );
   });
 
   test('refuses an empty Unreleased section', () => {
@@ -95,14 +102,22 @@ describe('releaseChangelog', () => {
   test('accepts the committed CHANGELOG.md', () => {
     const text = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(releaseChangelog(text, pkg.version, '2026-01-02', repositoryUrl(pkg))).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - 2026-01-02$`, 'm'));
+    expect(releaseChangelog(text, pkg.version, '2026-01-02', repositoryUrl(pkg))).toMatch(
+      new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - 2026-01-02$`, 'm'),
+    );
   });
 });
 
 describe('the release script in a Git repository', () => {
   let repo: string;
   const git = async (...args: string[]) => (await execa('git', args, { cwd: repo, env: GIT_ENV })).stdout;
-  const snapshot = () => Object.fromEntries(['package.json', 'package-lock.json', 'CHANGELOG.md'].map((f) => [f, fs.readFileSync(path.join(repo, f), 'utf8')]));
+  const snapshot = () =>
+    Object.fromEntries(
+      ['package.json', 'package-lock.json', 'CHANGELOG.md'].map((f) => [
+        f,
+        fs.readFileSync(path.join(repo, f), 'utf8'),
+      ]),
+    );
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
 
@@ -119,7 +134,10 @@ describe('the release script in a Git repository', () => {
     for (const file of ['package.json', 'CHANGELOG.md']) fs.copyFileSync(path.join(ROOT, file), path.join(repo, file));
     // A small lock file with the root version fields the script updates (the real one is 300 kB).
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-    fs.writeFileSync(path.join(repo, 'package-lock.json'), `${JSON.stringify({ name: 'efs-modules', version, lockfileVersion: 3, packages: { '': { name: 'efs-modules', version } } }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(repo, 'package-lock.json'),
+      `${JSON.stringify({ name: 'efs-modules', version, lockfileVersion: 3, packages: { '': { name: 'efs-modules', version } } }, null, 2)}\n`,
+    );
     await git('init', '-q', '-b', 'main');
     await git('add', '.');
     await git('commit', '-q', '-m', 'initial');
@@ -129,9 +147,23 @@ describe('the release script in a Git repository', () => {
   test('the dry run (the CLI, as `npm run release -- 0.1.0 --dry-run` runs it) prints the plan and writes nothing', async () => {
     const before = snapshot();
     const head = await git('rev-parse', 'HEAD');
-    const run = await execa(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'scripts/release.ts'), '0.1.0', '--dry-run', '--skip-checks', '--date', '2026-01-02', '--cwd', repo], {
-      env: { ...process.env, ...GIT_ENV },
-    });
+    const run = await execa(
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/run-ts.js'),
+        path.join(ROOT, 'scripts/release.ts'),
+        '0.1.0',
+        '--dry-run',
+        '--skip-checks',
+        '--date',
+        '2026-01-02',
+        '--cwd',
+        repo,
+      ],
+      {
+        env: { ...process.env, ...GIT_ENV },
+      },
+    );
     expect(run.stdout).toContain('release: 0.1.0 -> 0.1.0 (v0.1.0), dry run: nothing is written');
     expect(run.stdout).toContain('## [0.1.0] - 2026-01-02');
     expect(run.stdout).toContain('release: would run: git tag -a v0.1.0 -m "v0.1.0"');
@@ -145,23 +177,35 @@ describe('the release script in a Git repository', () => {
     expect(JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version).toBe('0.2.0');
     const lock = JSON.parse(fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf8'));
     expect([lock.version, lock.packages[''].version]).toEqual(['0.2.0', '0.2.0']);
-    expect(fs.readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8')).toMatch(/^## \[Unreleased\]\n\n## \[0\.2\.0\] - 2026-01-02\n/m);
+    expect(fs.readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8')).toMatch(
+      /^## \[Unreleased\]\n\n## \[0\.2\.0\] - 2026-01-02\n/m,
+    );
     expect(await git('tag', '--list')).toBe('v0.2.0');
     expect(await git('log', '-1', '--format=%s')).toBe('Release v0.2.0');
-    expect((await git('show', '--name-only', '--format=', 'HEAD')).split('\n').sort()).toEqual(['CHANGELOG.md', 'package-lock.json', 'package.json']);
+    expect((await git('show', '--name-only', '--format=', 'HEAD')).split('\n').sort()).toEqual([
+      'CHANGELOG.md',
+      'package-lock.json',
+      'package.json',
+    ]);
     expect(await git('status', '--porcelain')).toBe('');
     expect(lines.at(-1)).toBe('release: publish with: git push origin HEAD v0.2.0');
   });
 
   test('refuses a dirty working tree, an existing tag and a release with nothing in it', async () => {
     fs.appendFileSync(path.join(repo, 'README.md'), 'draft\n');
-    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(/uncommitted changes/);
+    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(
+      /uncommitted changes/,
+    );
     fs.rmSync(path.join(repo, 'README.md'));
 
     await git('tag', 'v0.1.1');
-    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(/tag v0.1.1 exists/);
+    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(
+      /tag v0.1.1 exists/,
+    );
 
     await release({ bump: 'minor', cwd: repo, skipChecks: true, log });
-    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(/nothing under \[Unreleased\]/);
+    await expect(release({ bump: 'patch', cwd: repo, skipChecks: true, dryRun: true, log })).rejects.toThrow(
+      /nothing under \[Unreleased\]/,
+    );
   });
 });

@@ -44,13 +44,18 @@ export function parseDot(dot: string): ApplyGraph {
   return { waitsFor };
 }
 
-/** The label of an instance's node for one step, e.g. `[root] module.efs.aws_security_group.this (destroy deposed …)`. */
+/**
+ * The label of an instance's node for one step, e.g. `[root] module.efs.aws_security_group.this
+ * (destroy deposed …)`.
+ */
 export function nodeOf(graph: ApplyGraph, address: string, step: Step): string {
   const base = `[root] ${address}`;
   const found = [...graph.waitsFor.keys()].filter((label) =>
-    step === 'apply' ? label === base
-      : step === 'destroy' ? label === `${base} (destroy)`
-      : label.startsWith(`${base} (destroy deposed `),
+    step === 'apply'
+      ? label === base
+      : step === 'destroy'
+        ? label === `${base} (destroy)`
+        : label.startsWith(`${base} (destroy deposed `),
   );
   if (found.length !== 1) {
     const near = [...graph.waitsFor.keys()].filter((label) => label.includes(address)).join('\n  ');
@@ -104,7 +109,10 @@ export async function applyGraph(dir: string, plan: SavedPlan): Promise<ApplyGra
 
 /** `module.m.aws_x.y` of a node label naming a resource or one of its instances; undefined for other nodes. */
 export function resourceOf(label: string): string | undefined {
-  const m = /^\[root\] ((?:module\.[A-Za-z0-9_-]+\.)*(?:data\.)?([a-z][a-z0-9_]*)\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?: \(expand\))?$/.exec(label);
+  const m =
+    /^\[root\] ((?:module\.[A-Za-z0-9_-]+\.)*(?:data\.)?([a-z][a-z0-9_]*)\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?: \(expand\))?$/.exec(
+      label,
+    );
   if (!m || ['output', 'var', 'local', 'module', 'provider'].includes(m[2])) return undefined;
   return m[1];
 }

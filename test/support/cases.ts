@@ -23,10 +23,15 @@ export function toProps(type: TfType, value: unknown): unknown {
   switch (type.kind) {
     case 'object':
       return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [camelCase(k), toProps(type.fields[k]?.type ?? { kind: 'any' }, v)]),
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+          camelCase(k),
+          toProps(type.fields[k]?.type ?? { kind: 'any' }, v),
+        ]),
       );
     case 'map':
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toProps(type.of, v)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toProps(type.of, v)]),
+      );
     case 'list':
     case 'set':
       return (value as unknown[]).map((v) => toProps(type.of, v));

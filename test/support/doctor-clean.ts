@@ -5,7 +5,10 @@
  */
 import { diagnose, parsePlan } from '../../src/doctor';
 
-/** The findings of the doctor on a plan, one line each (severity, check, address, message): empty when it passes `--strict`. */
+/**
+ * The findings of the doctor on a plan, one line each (severity, check, address, message): empty
+ * when it passes `--strict`.
+ */
 export function doctorFindings(plan: unknown): string[] {
   return diagnose(parsePlan(JSON.stringify(plan))).map((f) => `${f.severity} ${f.check} ${f.address}: ${f.message}`);
 }

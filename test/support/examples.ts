@@ -9,7 +9,9 @@ export const ROOT = join(__dirname, '..', '..');
 
 /** Plans examples/<path>/main.tf with fake credentials, modules staged beside it. */
 export async function planHclExample(path: string): Promise<PlanJson> {
-  const root = stage(ROOT, ['modules', `examples/${path}`], { [`examples/${path}/provider_override.tf`]: providerOverride() });
+  const root = stage(ROOT, ['modules', `examples/${path}`], {
+    [`examples/${path}/provider_override.tf`]: providerOverride(),
+  });
   const dir = join(root, 'examples', path);
   await init(dir);
   return plan(dir);
@@ -64,7 +66,8 @@ function withoutPlanTime(type: string, after: any): unknown {
  * tokens reads it after its plan-time checks, during the apply that creates it
  * (policy-parity.test.ts compares the documents themselves).
  */
-export const fileSystemModuleTypes = (type: string): boolean => type.startsWith('aws_efs_') || type.includes('security_group');
+export const fileSystemModuleTypes = (type: string): boolean =>
+  type.startsWith('aws_efs_') || type.includes('security_group');
 
 /**
  * Planned changes without their addresses (which differ: `module.efs.aws_x.this` in HCL,

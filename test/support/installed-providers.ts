@@ -45,9 +45,13 @@ export function reusableInit(dir: string): string | undefined {
   if (declaresBackend(dir)) return undefined;
   // A second init of the same root (e.g. after its module sources changed) finds what the first left.
   const lock = path.join(dir, LOCK_FILE);
-  if (fs.existsSync(lock) && fs.readFileSync(lock, 'utf8') !== fs.readFileSync(path.join(template, LOCK_FILE), 'utf8')) return undefined;
+  if (fs.existsSync(lock) && fs.readFileSync(lock, 'utf8') !== fs.readFileSync(path.join(template, LOCK_FILE), 'utf8'))
+    return undefined;
   const providers = path.join(dir, '.terraform', 'providers');
-  const linked = fs.existsSync(providers) && fs.lstatSync(providers).isSymbolicLink() && fs.readlinkSync(providers) === path.join(template, '.terraform', 'providers');
+  const linked =
+    fs.existsSync(providers) &&
+    fs.lstatSync(providers).isSymbolicLink() &&
+    fs.readlinkSync(providers) === path.join(template, '.terraform', 'providers');
   return !fs.existsSync(providers) || linked ? template : undefined;
 }
 
@@ -63,8 +67,13 @@ export function linkProviders(dir: string, template: string): void {
 /** The AWS provider's version and hashes in a lock file (its constraints line left out), or undefined. */
 function lockedAws(lockFile: string): string | undefined {
   if (!fs.existsSync(lockFile)) return undefined;
-  const block = /provider "registry\.terraform\.io\/hashicorp\/aws" \{([^}]*)\}/.exec(fs.readFileSync(lockFile, 'utf8'))?.[1];
-  return block?.split('\n').filter((line) => !/^\s*constraints\s*=/.test(line)).join('\n');
+  const block = /provider "registry\.terraform\.io\/hashicorp\/aws" \{([^}]*)\}/.exec(
+    fs.readFileSync(lockFile, 'utf8'),
+  )?.[1];
+  return block
+    ?.split('\n')
+    .filter((line) => !/^\s*constraints\s*=/.test(line))
+    .join('\n');
 }
 
 /**
@@ -79,7 +88,9 @@ export function cachedSchemaFile(dir: string): string | undefined {
   const template = process.env[INSTALLED_PROVIDERS_ENV];
   if (!template) return undefined;
   const locked = lockedAws(path.join(template, LOCK_FILE));
-  return locked && locked === lockedAws(path.join(dir, LOCK_FILE)) ? path.join(template, 'aws-provider-schema.json') : undefined;
+  return locked && locked === lockedAws(path.join(dir, LOCK_FILE))
+    ? path.join(template, 'aws-provider-schema.json')
+    : undefined;
 }
 
 /** Writes file so that concurrent readers never see it half-written. */

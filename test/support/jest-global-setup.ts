@@ -39,7 +39,9 @@ export default async function globalSetup(): Promise<void> {
   if (!binary) return;
   const started = globalThis as Started;
   // Each provider process behind the schema filter, unless it is turned off.
-  const filtered = schemaFilterEnabled() ? filteredBy(repositoryTypes(), binary) : (starting: Promise<SharedProvider>) => starting;
+  const filtered = schemaFilterEnabled()
+    ? filteredBy(repositoryTypes(), binary)
+    : (starting: Promise<SharedProvider>) => starting;
   // Slower, not wrong, when any of them fails: the commands then start their own provider or init.
   const [shared, broker, initialised] = await Promise.allSettled([
     filtered(startSharedProvider(binary, terraformEnv())),
@@ -50,18 +52,24 @@ export default async function globalSetup(): Promise<void> {
     process.env[SHARED_PROVIDER_ENV] = shared.value.reattach;
     started.efsModulesSharedProvider = shared.value;
   } else {
-    console.warn(`efs-modules tests: no shared AWS provider process, each schema-only command starts its own (${(shared.reason as Error).message})`);
+    console.warn(
+      `efs-modules tests: no shared AWS provider process, each schema-only command starts its own (${(shared.reason as Error).message})`,
+    );
   }
   if (broker.status === 'fulfilled') {
     process.env[PROVIDER_BROKER_ENV] = broker.value.socket;
     started.efsModulesProviderBroker = broker.value;
   } else {
-    console.warn(`efs-modules tests: no provider broker, each plan starts its own provider (${(broker.reason as Error).message})`);
+    console.warn(
+      `efs-modules tests: no provider broker, each plan starts its own provider (${(broker.reason as Error).message})`,
+    );
   }
   if (initialised.status === 'fulfilled') {
     process.env[INSTALLED_PROVIDERS_ENV] = initialised.value;
     started.efsModulesInitialisedRoot = initialised.value;
   } else {
-    console.warn(`efs-modules tests: no initialised root to reuse, each root runs terraform init (${(initialised.reason as Error).message})`);
+    console.warn(
+      `efs-modules tests: no initialised root to reuse, each root runs terraform init (${(initialised.reason as Error).message})`,
+    );
   }
 }

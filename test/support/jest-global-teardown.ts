@@ -1,4 +1,7 @@
-/** Jest global teardown: stops the provider processes started by jest-global-setup.ts (waiting for them) and removes its initialised root. */
+/**
+ * Jest global teardown: stops the provider processes started by jest-global-setup.ts (waiting for
+ * them) and removes its initialised root.
+ */
 import * as fs from 'fs';
 import type { Started } from './jest-global-setup';
 

@@ -3,7 +3,11 @@ import { attr, blank, renderBlock } from '../../src/core/hcl-writer';
 import { hclKey, hclLiteral } from '../../src/core/hcl-values';
 
 /** `module "<case>" { source = …, <inputs> }` for each case, inputs from `inputs(case)`. */
-export function moduleInstances(source: string, cases: readonly string[], inputs: (name: string) => Record<string, unknown>): string {
+export function moduleInstances(
+  source: string,
+  cases: readonly string[],
+  inputs: (name: string) => Record<string, unknown>,
+): string {
   return cases
     .map((name) =>
       renderBlock(`module ${JSON.stringify(name)}`, [

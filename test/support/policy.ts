@@ -17,7 +17,8 @@ export interface Request {
 }
 
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
-const wildcard = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+const wildcard = (pattern: string) =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 function conditionHolds(op: string, key: string, values: string[], context: Record<string, string>): boolean {
   if (op === 'Bool') return key in context && values.includes(context[key]);

@@ -31,10 +31,16 @@ export async function preparedRoot(paths: string[], v1: string, files: Record<st
   const dir = join(top, 'root');
   await init(dir);
   const created = await savedPlan(dir);
-  const state = withDependencies(stateFromPlan(created.json, await awsSchema(dir)), resourceDependencies(await applyGraph(dir, created)));
+  const state = withDependencies(
+    stateFromPlan(created.json, await awsSchema(dir)),
+    resourceDependencies(await applyGraph(dir, created)),
+  );
   writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
   const documents = plannedPolicies(await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS }));
-  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)));
+  writeFileSync(
+    join(dir, 'terraform.tfstate'),
+    JSON.stringify(patchState(state, 'aws_efs_file_system_policy', 'policy', (m) => documents.get(m) ?? null)),
+  );
   return dir;
 }
 
@@ -43,8 +49,12 @@ export async function preparedRoot(paths: string[], v1: string, files: Record<st
  * the file system's ARN is (in a plan against the state of its creation).
  */
 export function plannedPolicies(p: PlanJson): Map<string, string> {
-  const modules = (p.planned_values as unknown as { root_module: { child_modules?: PlannedModule[] } }).root_module.child_modules ?? [];
-  const policies = modules.map((m) => [m.address, m.resources.find((r) => r.type === 'aws_efs_file_system_policy')?.values.policy] as const);
+  const modules =
+    (p.planned_values as unknown as { root_module: { child_modules?: PlannedModule[] } }).root_module.child_modules ??
+    [];
+  const policies = modules.map(
+    (m) => [m.address, m.resources.find((r) => r.type === 'aws_efs_file_system_policy')?.values.policy] as const,
+  );
   return new Map(policies.filter((e): e is readonly [string, string] => typeof e[1] === 'string'));
 }
 

@@ -13,7 +13,6 @@ import { filteredBy } from './schema-filter';
 import { SMALL_ROOT_TYPES, plannedWith, smallRootTf } from './small-root';
 import { init, providerOverride, stageRoot, terraformEnv } from './terraform';
 
-
 let broker: ProviderBroker;
 let east: string;
 let west: string;
@@ -31,9 +30,11 @@ function linkedBinary(dir: string): string {
   const [version] = fs.readdirSync(base);
   const [platform] = fs.readdirSync(path.join(base, version));
   const folder = path.join(base, version, platform);
-  return path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith('terraform-provider-aws'))!);
+  return path.join(
+    folder,
+    fs.readdirSync(folder).find((f) => f.startsWith('terraform-provider-aws'))!,
+  );
 }
-
 
 beforeAll(async () => {
   [east, west] = await Promise.all([offlineRoot('us-east-1'), offlineRoot('eu-west-1')]);
@@ -45,7 +46,11 @@ beforeAll(async () => {
 afterAll(() => broker?.stop());
 
 test('the broker gives one process per configuration key', async () => {
-  const [a, b, c] = await Promise.all([offlineProviderKey(east)!, offlineProviderKey(east)!, offlineProviderKey(west)!].map((key) => configuredProvider(key, broker.socket)));
+  const [a, b, c] = await Promise.all(
+    [offlineProviderKey(east)!, offlineProviderKey(east)!, offlineProviderKey(west)!].map((key) =>
+      configuredProvider(key, broker.socket),
+    ),
+  );
   expect(a).toMatch(/"registry.terraform.io\/hashicorp\/aws"/);
   expect(b).toBe(a);
   expect(c).toMatch(/"registry.terraform.io\/hashicorp\/aws"/);
@@ -57,7 +62,11 @@ test('plans on one configured process, at once and in sequence, equal the plan o
   const westProcess = await configuredProvider(offlineProviderKey(west)!, broker.socket);
   const own = await plannedWith(east);
   // Two plans of the east configuration and one of the west configuration at the same time.
-  const [first, second, other] = await Promise.all([plannedWith(east, eastProcess), plannedWith(east, eastProcess), plannedWith(west, westProcess)]);
+  const [first, second, other] = await Promise.all([
+    plannedWith(east, eastProcess),
+    plannedWith(east, eastProcess),
+    plannedWith(west, westProcess),
+  ]);
   const later = await plannedWith(east, eastProcess);
   for (const shared of [first, second, later]) {
     expect(shared.resource_changes).toEqual(own.resource_changes);

@@ -60,7 +60,10 @@ export async function startProviderBroker(
       const started = wrap(startSharedProvider(binary, configuredProviderEnv(env)));
       providers.set(key, started);
       // A process that died (e.g. out of memory) is replaced on the next request, not handed out again.
-      started.then((p) => p.exited.then(() => providers.get(key) === started && providers.delete(key)), () => providers.delete(key));
+      started.then(
+        (p) => p.exited.then(() => providers.get(key) === started && providers.delete(key)),
+        () => providers.delete(key),
+      );
     }
     providers.get(key)!.then(
       (p) => res.end(p.reattach),
@@ -74,8 +77,8 @@ export async function startProviderBroker(
   server.unref();
   const stop = async () => {
     server.close();
-    const started = await Promise.allSettled(providers.values());
-    await Promise.all(started.map((p) => (p.status === 'fulfilled' ? p.value.stop() : undefined)));
+    const started = await Promise.allSettled([...providers.values()]);
+    await Promise.all(started.flatMap((p) => (p.status === 'fulfilled' ? [p.value.stop()] : [])));
     fs.rmSync(socket, { force: true });
   };
   return { socket, stop };
@@ -86,7 +89,10 @@ export async function startProviderBroker(
  * jest run (or the one at socket); undefined when there is no broker or it could not start one (the plan then starts
  * its own provider: slower, not wrong).
  */
-export function configuredProvider(key: string, socket = process.env[PROVIDER_BROKER_ENV]): Promise<string | undefined> {
+export function configuredProvider(
+  key: string,
+  socket = process.env[PROVIDER_BROKER_ENV],
+): Promise<string | undefined> {
   if (!socket) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const req = http.get({ socketPath: socket, path: `/${encodeURIComponent(key)}` }, (res) => {

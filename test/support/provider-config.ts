@@ -55,7 +55,8 @@ function offlineRegion(body: string): string | undefined {
   const lines = bodyLines(body);
   const region = lines.map((l) => REGION_LINE.exec(l)?.[1]).find(Boolean);
   const rest = lines.filter((l) => !REGION_LINE.test(l));
-  const same = rest.length === OFFLINE_PROVIDER_SETTINGS.length && OFFLINE_PROVIDER_SETTINGS.every((s) => rest.includes(s));
+  const same =
+    rest.length === OFFLINE_PROVIDER_SETTINGS.length && OFFLINE_PROVIDER_SETTINGS.every((s) => rest.includes(s));
   return lines.length === rest.length + 1 && same ? region : undefined;
 }
 
@@ -79,7 +80,8 @@ function jsonProviderBlocks(text: string): unknown[] {
 function childModulesDeclareProviders(dir: string, rootText: string): boolean {
   const manifest = path.join(dir, '.terraform', 'modules', 'modules.json');
   if (!fs.existsSync(manifest)) return /^module\s+"|"module"\s*:/m.test(rootText);
-  const modules = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { Modules?: { Key: string; Dir: string }[] }).Modules ?? [];
+  const modules =
+    (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { Modules?: { Key: string; Dir: string }[] }).Modules ?? [];
   return modules
     .filter((m) => m.Key !== '')
     .some((m) => {
@@ -87,7 +89,11 @@ function childModulesDeclareProviders(dir: string, rootText: string): boolean {
       return fs
         .readdirSync(moduleDir)
         .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
-        .some((f) => /provider\s+"aws"|"provider"\s*:|configuration_aliases/.test(fs.readFileSync(path.join(moduleDir, f), 'utf8')));
+        .some((f) =>
+          /provider\s+"aws"|"provider"\s*:|configuration_aliases/.test(
+            fs.readFileSync(path.join(moduleDir, f), 'utf8'),
+          ),
+        );
     });
 }
 
@@ -107,7 +113,8 @@ export function offlineProviderKey(dir: string): string | undefined {
     if (file.endsWith('.tf.json')) {
       for (const block of jsonProviderBlocks(text)) {
         const keys = Object.keys(block as object);
-        if (keys.some((k) => k !== 'region') || typeof (block as { region?: unknown }).region !== 'string') return undefined;
+        if (keys.some((k) => k !== 'region') || typeof (block as { region?: unknown }).region !== 'string')
+          return undefined;
         ownBlocks++;
       }
       continue;

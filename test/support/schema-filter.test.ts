@@ -14,7 +14,6 @@ import { init, makeTempDir, providerMirror, providerOverride, stageRoot, terrafo
 
 const TYPES = SMALL_ROOT_TYPES;
 
-
 const binary = mirroredProviderBinary(providerMirror() ?? '');
 // Without the mirror there is no binary to start here; the filter is then never used either.
 const withMirror = binary ? describe : describe.skip;
@@ -29,7 +28,6 @@ async function initialised(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-
 withMirror('a provider process behind the schema filter', () => {
   beforeAll(async () => {
     const started = startSharedProvider(binary!, terraformEnv());
@@ -43,23 +41,38 @@ withMirror('a provider process behind the schema filter', () => {
 
   test('a plan through the filter equals the plan of a provider process of its own', async () => {
     const [through, own] = await Promise.all([plannedWith(root, filtered.reattach), plannedWith(root)]);
-    expect(through.resource_changes?.map((c) => c.address)).toEqual(['aws_efs_file_system.this', 'aws_efs_mount_target.this']);
+    expect(through.resource_changes?.map((c) => c.address)).toEqual([
+      'aws_efs_file_system.this',
+      'aws_efs_mount_target.this',
+    ]);
     expect(through).toEqual(own);
   });
 
   test('the schema lists only the chosen types and keeps the provider block and functions', async () => {
-    const out = await terraform(root, ['providers', 'schema', '-json'], { env: { TF_REATTACH_PROVIDERS: filtered.reattach } });
-    const schema = (JSON.parse(out.stdout) as { provider_schemas: Record<string, any> }).provider_schemas['registry.terraform.io/hashicorp/aws'];
+    const out = await terraform(root, ['providers', 'schema', '-json'], {
+      env: { TF_REATTACH_PROVIDERS: filtered.reattach },
+    });
+    const schema = (JSON.parse(out.stdout) as { provider_schemas: Record<string, any> }).provider_schemas[
+      'registry.terraform.io/hashicorp/aws'
+    ];
     expect(Object.keys(schema.resource_schemas).sort()).toEqual(['aws_efs_file_system', 'aws_efs_mount_target']);
     // A name is kept as a resource and as a data source where the provider has both.
-    expect(Object.keys(schema.data_source_schemas).sort()).toEqual(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_region']);
-    expect(Object.keys(schema.provider.block.attributes)).toEqual(expect.arrayContaining(['region', 'skip_credentials_validation']));
+    expect(Object.keys(schema.data_source_schemas).sort()).toEqual([
+      'aws_efs_file_system',
+      'aws_efs_mount_target',
+      'aws_region',
+    ]);
+    expect(Object.keys(schema.provider.block.attributes)).toEqual(
+      expect.arrayContaining(['region', 'skip_credentials_validation']),
+    );
     expect(Object.keys(schema.functions ?? {})).toEqual(expect.arrayContaining(['arn_parse']));
   });
 
   test('a type the filter leaves out fails as an unsupported type, and the harness says which list to extend', async () => {
     const dir = await initialised({ 'main.tf': 'resource "aws_sns_topic" "left_out" {}\n' });
-    const failed = await terraform(dir, ['validate', '-no-color'], { env: { TF_REATTACH_PROVIDERS: filtered.reattach } }).then(
+    const failed = await terraform(dir, ['validate', '-no-color'], {
+      env: { TF_REATTACH_PROVIDERS: filtered.reattach },
+    }).then(
       () => '',
       (e: Error) => e.message,
     );
@@ -72,10 +85,18 @@ test('the types of the repository are its aws_ words and the cdktf classes it im
   const dir = makeTempDir('efs-modules-types-');
   fs.mkdirSync(path.join(dir, 'modules'));
   fs.mkdirSync(path.join(dir, 'src'));
-  fs.writeFileSync(path.join(dir, 'modules', 'main.tf'), 'resource "aws_efs_file_system" "this" {}\ndata "aws_partition" "current" {}\n');
+  fs.writeFileSync(
+    path.join(dir, 'modules', 'main.tf'),
+    'resource "aws_efs_file_system" "this" {}\ndata "aws_partition" "current" {}\n',
+  );
   fs.writeFileSync(
     path.join(dir, 'src', 'stack.ts'),
     "import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';\nimport { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';\n",
   );
-  expect([...repositoryTypes(dir)].sort()).toEqual(['aws_efs_file_system', 'aws_iam_policy_document', 'aws_lambda_function', 'aws_partition']);
+  expect([...repositoryTypes(dir)].sort()).toEqual([
+    'aws_efs_file_system',
+    'aws_iam_policy_document',
+    'aws_lambda_function',
+    'aws_partition',
+  ]);
 });

@@ -171,7 +171,8 @@ function copyHeaders(headers: http2.IncomingHttpHeaders, keep: (name: string) =>
 function reattachSocket(reattach: string): { provider: string; socket: string } {
   const parsed = JSON.parse(reattach) as Record<string, { Addr: { Network: string; String: string } }>;
   const [provider, config] = Object.entries(parsed)[0];
-  if (config.Addr.Network !== 'unix') throw new Error(`provider ${provider} listens on ${config.Addr.Network}, not a Unix socket`);
+  if (config.Addr.Network !== 'unix')
+    throw new Error(`provider ${provider} listens on ${config.Addr.Network}, not a Unix socket`);
   return { provider, socket: config.Addr.String };
 }
 
@@ -186,7 +187,11 @@ let proxies = 0;
  * binary the process runs) keys the cached schema answer. stop() closes the proxy, then stops
  * the provider.
  */
-export async function withSchemaFilter(provider: SharedProvider, types: ReadonlySet<string>, binary: string): Promise<SharedProvider> {
+export async function withSchemaFilter(
+  provider: SharedProvider,
+  types: ReadonlySet<string>,
+  binary: string,
+): Promise<SharedProvider> {
   const { socket: upstreamSocket } = reattachSocket(provider.reattach);
   const cacheKey = JSON.stringify([binary, [...types].sort()]);
   const socket = path.join(os.tmpdir(), `efs-modules-schema-${process.pid}-${proxies++}.sock`);
@@ -195,7 +200,10 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
   let session: http2.ClientHttp2Session | undefined;
   const upstream = (): http2.ClientHttp2Session => {
     if (!session || session.closed || session.destroyed) {
-      session = http2.connect('http://localhost', { createConnection: () => net.connect(upstreamSocket), maxSessionMemory: 512 });
+      session = http2.connect('http://localhost', {
+        createConnection: () => net.connect(upstreamSocket),
+        maxSessionMemory: 512,
+      });
       session.on('error', () => undefined); // each request reports its own failure
       session.unref();
     }
@@ -206,7 +214,11 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
    * Forwards one call. With collect, the answer is gathered instead of streamed, and collect
    * gives the body to send instead (undefined: the body as it came).
    */
-  const forward = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, collect?: (answer: Answer | undefined) => Buffer | undefined) => {
+  const forward = (
+    stream: http2.ServerHttp2Stream,
+    headers: http2.IncomingHttpHeaders,
+    collect?: (answer: Answer | undefined) => Buffer | undefined,
+  ) => {
     const live = () => !stream.destroyed && !stream.closed;
     const request = upstream().request(copyHeaders(headers, (n) => !n.startsWith(':') || REQUEST_PSEUDO.has(n)));
     stream.pipe(request);
@@ -232,7 +244,12 @@ export async function withSchemaFilter(provider: SharedProvider, types: Readonly
     request.on('trailers', (t) => (trailers = copyHeaders(t, (n) => !n.startsWith(':'))));
     request.on('end', () => {
       const received = Buffer.concat(chunks);
-      const body = collect?.(trailers && answerHeaders[':status'] === 200 ? { headers: answerHeaders, body: received, trailers } : undefined) ?? received;
+      const body =
+        collect?.(
+          trailers && answerHeaders[':status'] === 200
+            ? { headers: answerHeaders, body: received, trailers }
+            : undefined,
+        ) ?? received;
       if (!responded && trailers === undefined) {
         respond({ endStream: true });
         return;

@@ -14,7 +14,11 @@ test('schema-only commands share; init, plan and apply never do', () => {
   for (const args of [['validate'], ['show', '-json', 'plan.bin'], ['graph'], ['providers', 'schema', '-json']]) {
     expect(sharesProvider(d, args)).toBe(true);
   }
-  for (const args of [['init', '-input=false'], ['plan', '-out=plan.bin'], ['apply', 'plan.bin']]) {
+  for (const args of [
+    ['init', '-input=false'],
+    ['plan', '-out=plan.bin'],
+    ['apply', 'plan.bin'],
+  ]) {
     expect(sharesProvider(d, args)).toBe(false);
   }
 });
@@ -28,15 +32,22 @@ test('terraform test shares only when every file it runs mocks the AWS provider'
 });
 
 test('terraform test does not share when a test file also configures a real AWS provider', () => {
-  const d = stageRoot({ 'main.tf': MODULE, 'tests/mixed.tftest.hcl': `${MOCKED}\nprovider "aws" {\n  region = "eu-west-1"\n}\n` });
+  const d = stageRoot({
+    'main.tf': MODULE,
+    'tests/mixed.tftest.hcl': `${MOCKED}\nprovider "aws" {\n  region = "eu-west-1"\n}\n`,
+  });
   expect(sharesProvider(d, ['test'])).toBe(false);
 });
 
 test('terraform test does not share when the configuration has an aliased AWS provider the mock leaves real', () => {
-  const aliased = stageRoot({ 'main.tf': `${MODULE}provider "aws" {\n  alias  = "replica"\n  region = "eu-central-1"\n}\n`, 'tests/mocked.tftest.hcl': MOCKED });
+  const aliased = stageRoot({
+    'main.tf': `${MODULE}provider "aws" {\n  alias  = "replica"\n  region = "eu-central-1"\n}\n`,
+    'tests/mocked.tftest.hcl': MOCKED,
+  });
   expect(sharesProvider(aliased, ['test'])).toBe(false);
   const declared = stageRoot({
-    'versions.tf': 'terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [aws.replica]\n    }\n  }\n}\n',
+    'versions.tf':
+      'terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [aws.replica]\n    }\n  }\n}\n',
     'main.tf': MODULE,
     'tests/mocked.tftest.hcl': MOCKED,
   });

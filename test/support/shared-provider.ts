@@ -39,7 +39,9 @@ export interface SharedProvider {
 export function mirroredProviderBinary(mirror: string): string | undefined {
   const base = path.join(mirror, AWS_PROVIDER);
   const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, platform))) : [];
+  const versions = fs.existsSync(base)
+    ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, platform)))
+    : [];
   if (versions.length !== 1) return undefined;
   const dir = path.join(base, versions[0], platform);
   const binary = fs.readdirSync(dir).find((f) => f.startsWith('terraform-provider-aws'));
@@ -54,9 +56,14 @@ export function mirroredProviderBinary(mirror: string): string | undefined {
  * the test run (`/usr/bin/time npm test`); an orphaned provider would be reaped by init and its
  * CPU would vanish from the figures.
  */
-export function startSharedProvider(binary: string, env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<SharedProvider> {
+export function startSharedProvider(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60000,
+): Promise<SharedProvider> {
   // A background list of a non-interactive shell reads /dev/null, hence stdin kept as fd 3 for cat.
-  const watchdog = 'exec 3<&0; "$0" -debug 3<&- & provider=$!; { cat <&3; kill "$provider"; } >/dev/null 2>&1 & wait "$provider"';
+  const watchdog =
+    'exec 3<&0; "$0" -debug 3<&- & provider=$!; { cat <&3; kill "$provider"; } >/dev/null 2>&1 & wait "$provider"';
   const child: ChildProcess = spawn('sh', ['-c', watchdog, binary], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = () => {

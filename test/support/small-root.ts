@@ -8,7 +8,11 @@ import * as path from 'path';
 import { PlanJson, makeTempDir, terraform } from './terraform';
 
 /** The AWS types the root uses: all a schema filter in front of its provider must list. */
-export const SMALL_ROOT_TYPES: ReadonlySet<string> = new Set(['aws_efs_file_system', 'aws_efs_mount_target', 'aws_region']);
+export const SMALL_ROOT_TYPES: ReadonlySet<string> = new Set([
+  'aws_efs_file_system',
+  'aws_efs_mount_target',
+  'aws_region',
+]);
 
 /** main.tf of the root; `name` tags the file system. */
 export function smallRootTf(name: string): string {
@@ -43,7 +47,10 @@ export async function plannedWith(dir: string, reattach?: string): Promise<PlanJ
   // on the run's shared one, which may be filtered.
   const env = { TF_REATTACH_PROVIDERS: reattach ?? '' };
   await terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${out}`], { env });
-  const json = JSON.parse((await terraform(dir, ['show', '-json', out], { env })).stdout) as PlanJson & { timestamp?: string; relevant_attributes?: unknown[] };
+  const json = JSON.parse((await terraform(dir, ['show', '-json', out], { env })).stdout) as PlanJson & {
+    timestamp?: string;
+    relevant_attributes?: unknown[];
+  };
   delete json.timestamp;
   json.relevant_attributes = (json.relevant_attributes ?? []).map((a) => JSON.stringify(a)).sort();
   return json;

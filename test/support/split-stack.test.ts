@@ -29,7 +29,10 @@ function synthesized(): string {
   }
   new IamRole(stack, 'role', {
     namePrefix: 'split-',
-    assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] }),
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+    }),
   });
   stack.addOverride('resource.terraform_data.unattributed', { input: 'no construct path' });
   app.synth();
@@ -54,8 +57,15 @@ function merged(dir: string): Json {
 const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tf.json'));
 const read = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Json;
 /** `<construct id>` of each block under `resource` and `data` of a file, or null without a path. */
-const constructsIn = (config: Json) =>
-  [...new Set(['resource', 'data'].flatMap((k) => Object.values(config[k] ?? {}).flatMap((byName: any) => Object.values(byName).map((b: any) => b['//']?.metadata?.path?.split('/')[1] ?? null))))];
+const constructsIn = (config: Json) => [
+  ...new Set(
+    ['resource', 'data'].flatMap((k) =>
+      Object.values(config[k] ?? {}).flatMap((byName: any) =>
+        Object.values(byName).map((b: any) => b['//']?.metadata?.path?.split('/')[1] ?? null),
+      ),
+    ),
+  ),
+];
 
 let dir: string;
 let original: Json;
@@ -85,7 +95,11 @@ test('each construct gets a file of its own, and blocks without a construct path
 
 test('cdk.tf.json keeps every block but resources and data sources', () => {
   const kept = read(dir, STACK_FILE);
-  expect(Object.keys(kept).sort()).toEqual(Object.keys(original).filter((k) => k !== 'resource' && k !== 'data').sort());
+  expect(Object.keys(kept).sort()).toEqual(
+    Object.keys(original)
+      .filter((k) => k !== 'resource' && k !== 'data')
+      .sort(),
+  );
   expect(kept.terraform).toEqual(original.terraform);
 });
 
@@ -93,9 +107,13 @@ test('terraform plans the split directory as one configuration holding every res
   writeFileSync(join(dir, 'provider_override.tf'), providerOverride());
   await init(dir);
   const planned = await plan(dir, { extraArgs: ['-refresh=false'] });
-  const addresses = (planned as any).configuration.root_module.resources.map((r: { address: string }) => r.address).sort();
+  const addresses = (planned as any).configuration.root_module.resources
+    .map((r: { address: string }) => r.address)
+    .sort();
   const declared = ['resource', 'data'].flatMap((k) =>
-    Object.entries(original[k] ?? {}).flatMap(([type, byName]) => Object.keys(byName as Json).map((n) => (k === 'data' ? `data.${type}.${n}` : `${type}.${n}`))),
+    Object.entries(original[k] ?? {}).flatMap(([type, byName]) =>
+      Object.keys(byName as Json).map((n) => (k === 'data' ? `data.${type}.${n}` : `${type}.${n}`)),
+    ),
   );
   expect(addresses).toEqual(declared.sort());
 }, 900_000);

@@ -26,7 +26,8 @@ const isEmpty = (v: Json) => Object.keys(v).length === 0;
 
 /** The construct a block belongs to: the second segment of `"//".metadata.path` (`<stack>/<construct id>/…`). */
 function constructOf(block: unknown): string | undefined {
-  const path = isObject(block) && isObject(block['//']) && isObject(block['//'].metadata) ? block['//'].metadata.path : undefined;
+  const path =
+    isObject(block) && isObject(block['//']) && isObject(block['//'].metadata) ? block['//'].metadata.path : undefined;
   return typeof path === 'string' ? path.split('/')[1] : undefined;
 }
 

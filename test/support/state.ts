@@ -40,8 +40,11 @@ export async function awsSchema(dir: string): Promise<ProviderSchema> {
 function fakeId(type: string, n: number): string {
   const hex = n.toString(16).padStart(17, '0');
   const prefix: Record<string, string> = {
-    aws_efs_file_system: 'fs-', aws_efs_mount_target: 'fsmt-', aws_efs_access_point: 'fsap-',
-    aws_security_group: 'sg-', aws_vpc_security_group_ingress_rule: 'sgr-',
+    aws_efs_file_system: 'fs-',
+    aws_efs_mount_target: 'fsmt-',
+    aws_efs_access_point: 'fsap-',
+    aws_security_group: 'sg-',
+    aws_vpc_security_group_ingress_rule: 'sgr-',
   };
   return `${prefix[type] ?? `${type}-`}${hex}`;
 }
@@ -65,7 +68,7 @@ function fill(after: Json, unknown: Json, schema: BlockSchema, fakes: (name: str
   for (const [name, bt] of Object.entries(schema.block_types ?? {})) {
     if (unk[name] === true) out[name] = [];
     else if (Array.isArray(out[name])) {
-      out[name] = (out[name] as Json[]).map((b, i) => fill(b, ((unk[name] as Json[]) ?? [])[i] ?? {}, bt.block, () => undefined));
+      out[name] = out[name].map((b, i) => fill(b, ((unk[name] as Json[]) ?? [])[i] ?? {}, bt.block, () => undefined));
     } else if (!(name in out)) out[name] = bt.nesting_mode === 'single' ? null : [];
   }
   return out;
@@ -74,11 +77,15 @@ function fill(after: Json, unknown: Json, schema: BlockSchema, fakes: (name: str
 /** Dynamically typed attributes (terraform_data's input/output) are stored with their type. */
 export function dynamic(value: Json, typeFrom: Json = value): Json {
   const typeOf = (v: Json): Json =>
-    v === null || typeof v === 'string' ? 'string'
-      : typeof v === 'boolean' ? 'bool'
-      : typeof v === 'number' ? 'number'
-      : Array.isArray(v) ? ['tuple', v.map(typeOf)]
-      : ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
+    v === null || typeof v === 'string'
+      ? 'string'
+      : typeof v === 'boolean'
+        ? 'bool'
+        : typeof v === 'number'
+          ? 'number'
+          : Array.isArray(v)
+            ? ['tuple', v.map(typeOf)]
+            : ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeOf(x)]))];
   return typeFrom === null ? null : { value, type: typeOf(typeFrom) };
 }
 
@@ -153,7 +160,8 @@ export function stateFromPlan(plan: PlanJson, schema: ProviderSchema, firstId = 
           })[attr];
         // An input known only after apply (it reads another resource's ID) starts as a placeholder
         // string, which the plans that settle a state replace with the value they know.
-        const input = c.change.after.input ?? ((c.change.after_unknown as Record<string, unknown>)?.input === true ? '' : null);
+        const input =
+          c.change.after.input ?? ((c.change.after_unknown as Record<string, unknown>)?.input === true ? '' : null);
         const attributes = builtin
           ? {
               id,
@@ -175,7 +183,18 @@ export function stateFromPlan(plan: PlanJson, schema: ProviderSchema, firstId = 
       }),
     };
   });
-  return backdated({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'efs-modules-test', outputs: {}, resources, check_results: null }, plan);
+  return backdated(
+    {
+      version: 4,
+      terraform_version: '1.11.4',
+      serial: 1,
+      lineage: 'efs-modules-test',
+      outputs: {},
+      resources,
+      check_results: null,
+    },
+    plan,
+  );
 }
 
 interface StateResource {
@@ -195,7 +214,9 @@ const instanceAddress = (r: StateResource, i: { index_key?: string | number }) =
  */
 export function stateAfterPlan(prior: any, plan: PlanJson, schema: ProviderSchema): object {
   const touched = new Set(
-    (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op' && c.change.actions.join() !== 'read').map((c) => c.address),
+    (plan.resource_changes ?? [])
+      .filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op' && c.change.actions.join() !== 'read')
+      .map((c) => c.address),
   );
   const firstId = 1 + (prior.resources as StateResource[]).reduce((n, r) => n + r.instances.length, 0) * 2;
   const applied = stateFromPlan(plan, schema, firstId) as { resources: StateResource[] };
@@ -213,7 +234,10 @@ export function stateAfterPlan(prior: any, plan: PlanJson, schema: ProviderSchem
 }
 
 /** A state without some resources, as after `terraform state rm`, an import into a fresh module, or a migration. */
-export function withoutResources(state: any, drop: (r: { module?: string; type: string; name: string }) => boolean): object {
+export function withoutResources(
+  state: any,
+  drop: (r: { module?: string; type: string; name: string }) => boolean,
+): object {
   return { ...state, resources: (state.resources as StateResource[]).filter((r) => !drop(r)) };
 }
 
@@ -221,7 +245,10 @@ export function withoutResources(state: any, drop: (r: { module?: string; type: 
  * The state an older release left for some resources (`pick`): written with count or for_each
  * since, they had neither then, so their instances carry no index_key and the resource no `each`.
  */
-export function withoutIndex(state: any, pick: (r: { module?: string; type: string; name: string }) => boolean): object {
+export function withoutIndex(
+  state: any,
+  pick: (r: { module?: string; type: string; name: string }) => boolean,
+): object {
   const unindexed = (r: StateResource & { each?: string }) => {
     const { each: _each, ...rest } = r;
     return { ...rest, instances: r.instances.map(({ index_key: _key, ...instance }) => instance) };

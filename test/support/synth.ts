@@ -25,7 +25,10 @@ export const FILE_SYSTEM_PROP: FileSystemReference = {
  * whole: a value that only a rule decided at synth time read, or one written inside a larger expression.
  */
 export const inputsOf = (construct: Construct): Record<string, any> =>
-  tokensAsExpressions(construct, (construct as unknown as { inputs: Record<string, unknown> }).inputs) as Record<string, any>;
+  tokensAsExpressions(construct, (construct as unknown as { inputs: Record<string, unknown> }).inputs) as Record<
+    string,
+    any
+  >;
 
 /** The preconditions a synthesized stack renders for plan time, by message. */
 export const preconditionMessages = (json: Record<string, any>): string[] =>

@@ -214,6 +214,8 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
+// The escape character starts every colour code: the control character is meant.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function stripAnsi(text: string): string {
@@ -225,7 +227,12 @@ export function stripAnsi(text: string): string {
  * the repository (test/support/schema-filter.ts).
  */
 function filterHint(result: RunResult, attached: boolean): string[] {
-  if (!attached || !schemaFilterEnabled() || !/does not support (resource|data source|ephemeral resource) type/.test(stripAnsi(result.stderr))) return [];
+  if (
+    !attached ||
+    !schemaFilterEnabled() ||
+    !/does not support (resource|data source|ephemeral resource) type/.test(stripAnsi(result.stderr))
+  )
+    return [];
   return [
     'The provider process of this run lists only the aws_ types named in the repository (test/support/schema-filter.ts);',
     'name the type in the test or fixture that uses it, or set EFS_MODULES_SCHEMA_FILTER=0.',
@@ -270,7 +277,12 @@ export function sharesProvider(dir: string, args: string[]): boolean {
   const testDir = path.join(dir, 'tests');
   const found = [dir, testDir]
     .filter((d) => fs.existsSync(d))
-    .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.tftest.hcl')).map((f) => path.relative(dir, path.join(d, f))));
+    .flatMap((d) =>
+      fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.tftest.hcl'))
+        .map((f) => path.relative(dir, path.join(d, f))),
+    );
   const files = filters.length > 0 ? found.filter((f) => filters.includes(f)) : found;
   if (files.length === 0) return false;
   const mocked = files.every((f) => {
@@ -317,7 +329,8 @@ export async function terraform(dir: string, args: string[], opts: RunOptions = 
     durationMs: Math.round(performance.now() - started),
   };
   logDuration(args, result, reattach !== undefined);
-  if (result.exitCode !== 0 && !opts.allowFailure) throw failure(dir, args, result, 'failed', Boolean(reattach ?? opts.env?.TF_REATTACH_PROVIDERS));
+  if (result.exitCode !== 0 && !opts.allowFailure)
+    throw failure(dir, args, result, 'failed', Boolean(reattach ?? opts.env?.TF_REATTACH_PROVIDERS));
   return result;
 }
 
@@ -329,8 +342,17 @@ export async function terraform(dir: string, args: string[], opts: RunOptions = 
 function logDuration(args: string[], result: RunResult, shared: boolean): void {
   const file = process.env.EFS_MODULES_TF_TIMINGS;
   if (!file) return;
-  const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.().testPath;
-  const line = { test: testPath ? path.relative(process.cwd(), testPath) : undefined, command: args[0], args, shared, ms: result.durationMs, exit: result.exitCode, at: Date.now() };
+  const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.()
+    .testPath;
+  const line = {
+    test: testPath ? path.relative(process.cwd(), testPath) : undefined,
+    command: args[0],
+    args,
+    shared,
+    ms: result.durationMs,
+    exit: result.exitCode,
+    at: Date.now(),
+  };
   fs.appendFileSync(path.resolve(file), `${JSON.stringify(line)}\n`);
 }
 
@@ -355,7 +377,10 @@ export async function readBack(mainTf: string, prefix = 'efs-modules-read-back-'
   fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
   await init(dir);
   await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
-  const out = JSON.parse((await terraform(dir, ['output', '-json', '-no-color'])).stdout) as Record<string, { value: unknown }>;
+  const out = JSON.parse((await terraform(dir, ['output', '-json', '-no-color'])).stdout) as Record<
+    string,
+    { value: unknown }
+  >;
   return Object.fromEntries(Object.entries(out).map(([name, { value }]) => [name, value]));
 }
 
@@ -551,7 +576,14 @@ export function plannedResources(plan: PlanJson): PlannedResource[] {
   const out: PlannedResource[] = [];
   const visit = (mod: PlannedModuleJson): void => {
     for (const r of mod.resources ?? []) {
-      out.push({ address: r.address, type: r.type, name: r.name, index: r.index, values: r.values, moduleAddress: mod.address });
+      out.push({
+        address: r.address,
+        type: r.type,
+        name: r.name,
+        index: r.index,
+        values: r.values,
+        moduleAddress: mod.address,
+      });
     }
     for (const child of mod.child_modules ?? []) visit(child);
   };

@@ -28,7 +28,7 @@ export function tokenized(stack: TerraformStack, prefix: string, value: unknown,
     if (typeof v === 'string') return variable(v).stringValue;
     if (typeof v === 'number') return variable(v).numberValue;
     if (typeof v === 'boolean') return variable(v).booleanValue;
-    const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v as object);
+    const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
     if (entries.length === 0) return Token.asAny(variable(v, of).value);
     const part = ([k, x]: readonly [string | number, unknown]) => walk(x, partType(of, k));
     return Array.isArray(v) ? entries.map(part) : Object.fromEntries(entries.map(([k, x]) => [k, part([k, x])]));

@@ -20,16 +20,28 @@ const path = require('node:path');
 const ts = require('typescript');
 
 const dir = path.resolve(process.argv[2]);
-const host = { getCurrentDirectory: () => dir, getCanonicalFileName: (/** @type {string} */ f) => f, getNewLine: () => '\n' };
+const host = {
+  getCurrentDirectory: () => dir,
+  getCanonicalFileName: (/** @type {string} */ f) => f,
+  getNewLine: () => '\n',
+};
 
-const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (d) => {
-    throw new Error(ts.formatDiagnostic(d, host));
+const config = ts.getParsedCommandLineOfConfigFile(
+  path.join(dir, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.formatDiagnostic(d, host));
+    },
   },
-});
+);
 if (!config) throw new Error(`no tsconfig.json in ${dir}`);
-const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, configFileParsingDiagnostics: config.errors });
+const program = ts.createProgram({
+  rootNames: config.fileNames,
+  options: config.options,
+  configFileParsingDiagnostics: config.errors,
+});
 
 /** The batch's sources by key; every other file of the program is shared. */
 const sources = new Map(config.fileNames.map((f) => [path.basename(f, '.ts'), program.getSourceFile(f)]));

@@ -28,7 +28,9 @@ test('a source that compiles has no output beside one that fails in the same bat
 
 test("a failing source's result names its own lines as app.ts, and only them", () => {
   expect(batch.bad.hasErrors).toBe(true);
-  expect(batch.bad.output).toMatch(/^app\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n$/);
+  expect(batch.bad.output).toMatch(
+    /^app\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n$/,
+  );
 });
 
 test('sources without imports or exports do not share a global scope', () => {
@@ -41,7 +43,9 @@ test('sources without imports or exports do not share a global scope', () => {
 test("a syntax error in one source reports only there, and does not hide another source's type errors", () => {
   expect(batch.broken.hasErrors).toBe(true);
   expect(batch.broken.output).toMatch(/^app\.ts\(1,24\): error TS1005: /);
-  expect(batch.besideBroken.output).toMatch(/^app\.ts\(1,14\): error TS2322: Type 'number' is not assignable to type 'string'\.\n$/);
+  expect(batch.besideBroken.output).toMatch(
+    /^app\.ts\(1,14\): error TS2322: Type 'number' is not assignable to type 'string'\.\n$/,
+  );
 });
 
 test('errors in a file outside the batch are reported in every result, as each source alone would report them', async () => {
@@ -57,5 +61,7 @@ test('errors in a file outside the batch are reported in every result, as each s
 });
 
 test('a source that augments a module or the global scope is refused before compiling', async () => {
-  await expect(compileSources({ augments: 'export {};\ndeclare global { var leaked: string; }\n' })).rejects.toThrow(/augments: declares a module or global augmentation/);
+  await expect(compileSources({ augments: 'export {};\ndeclare global { var leaked: string; }\n' })).rejects.toThrow(
+    /augments: declares a module or global augmentation/,
+  );
 });

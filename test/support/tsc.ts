@@ -31,11 +31,19 @@ const KEY = /^[A-Za-z0-9_-]+$/;
 const AUGMENTATION = /\bdeclare\s+(global|module)\b/;
 
 /** Compiles the sources in one compiler run; each key's result holds that source's diagnostics only. */
-export async function compileSources<K extends string>(sources: Readonly<Record<K, string>>): Promise<Record<K, Compilation>> {
+export async function compileSources<K extends string>(
+  sources: Readonly<Record<K, string>>,
+): Promise<Record<K, Compilation>> {
   const keys = Object.keys(sources) as K[];
   for (const key of keys) {
-    if (!KEY.test(key)) throw new Error(`source key ${JSON.stringify(key)}: use letters, digits, '-' and '_' only (it names the file <key>.ts)`);
-    if (AUGMENTATION.test(sources[key])) throw new Error(`source ${key}: declares a module or global augmentation, which would change the types of every source of its batch`);
+    if (!KEY.test(key))
+      throw new Error(
+        `source key ${JSON.stringify(key)}: use letters, digits, '-' and '_' only (it names the file <key>.ts)`,
+      );
+    if (AUGMENTATION.test(sources[key]))
+      throw new Error(
+        `source ${key}: declares a module or global augmentation, which would change the types of every source of its batch`,
+      );
   }
   const dir = makeTempDir('efs-modules-types-');
   for (const key of keys) fs.writeFileSync(path.join(dir, `${key}.ts`), sources[key]);
@@ -61,11 +69,12 @@ export async function compileSources<K extends string>(sources: Readonly<Record<
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   // A process of its own: the compiler's memory is freed when it ends, not held by the jest worker.
   const result = await execa(process.execPath, [BATCH_CHECKER, dir], { reject: false });
-  if (result.exitCode !== 0) throw new Error(`type-checking the batch in ${dir} failed (exit ${result.exitCode}):\n${result.stderr}`);
+  if (result.exitCode !== 0)
+    throw new Error(`type-checking the batch in ${dir} failed (exit ${result.exitCode}):\n${result.stderr}`);
   const results = JSON.parse(result.stdout) as Record<string, Compilation>;
   const missing = keys.filter((key) => !(key in results));
   if (missing.length > 0) throw new Error(`type-checking the batch in ${dir} gave no result for ${missing.join(', ')}`);
-  return results as Record<K, Compilation>;
+  return results;
 }
 
 /** The text of a fixture of test/types/fixtures (`<name>.ts.fixture`), with each `key` replaced by its value. */

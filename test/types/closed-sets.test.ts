@@ -11,7 +11,10 @@ import { Compilation, compileSources, fixtureSource } from '../support/tsc';
 let compiled: Record<'refused' | 'misspelled', Compilation>;
 
 beforeAll(async () => {
-  compiled = await compileSources({ refused: fixtureSource('refused-literals'), misspelled: fixtureSource('misspelled-throughput-mode') });
+  compiled = await compileSources({
+    refused: fixtureSource('refused-literals'),
+    misspelled: fixtureSource('misspelled-throughput-mode'),
+  });
 });
 
 test('every value of each closed set compiles, and each misspelled literal is a type error', () => {
@@ -33,7 +36,14 @@ test('a misspelled throughput mode fails to compile, and the diagnostic names th
 test('the union types are the closed sets the rules check, one declaration each', () => {
   const sets = new Map();
   efsFilesystemSpec.inputs.forEach((i) => closedSets(i.type, sets));
-  expect([...sets.keys()].sort()).toEqual(['PerformanceMode', 'PolicyEffect', 'PrimaryStorageTransition', 'ReplicationOverwriteProtection', 'ThroughputMode', 'TransitionAge']);
+  expect([...sets.keys()].sort()).toEqual([
+    'PerformanceMode',
+    'PolicyEffect',
+    'PrimaryStorageTransition',
+    'ReplicationOverwriteProtection',
+    'ThroughputMode',
+    'TransitionAge',
+  ]);
   // Each set typed on an input is also checked by a rule whose HCL condition lists exactly its values.
   for (const set of sets.values()) {
     const listed = JSON.stringify(set.values);

@@ -13,7 +13,9 @@ const PLACEHOLDER = 'INPUT_NAME';
 
 /** The 1-based lines of a fixture that use the placeholder: where each error must be reported. */
 function placeholderLines(fixture: string): number[] {
-  return fixtureSource(fixture).split('\n').flatMap((line, i) => (line.includes(PLACEHOLDER) && !line.startsWith('//') ? [i + 1] : []));
+  return fixtureSource(fixture)
+    .split('\n')
+    .flatMap((line, i) => (line.includes(PLACEHOLDER) && !line.startsWith('//') ? [i + 1] : []));
 }
 
 /** A fixture that must compile with the declared name in place of the placeholder and fail with the misspelt one. */
@@ -25,13 +27,48 @@ interface NameCase {
 }
 
 const NAME_CASES: readonly NameCase[] = [
-  { behaviour: 'a build that reads an undeclared input with ctx.in fails to compile, naming it', fixture: 'build-reads-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
-  { behaviour: 'a build that spells an undeclared input with ctx.spell fails to compile, naming it', fixture: 'build-spells-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
-  { behaviour: 'a rule that reads an undeclared input fails to compile, naming it', fixture: 'rule-reads-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
-  { behaviour: 'a rule that lists an undeclared input among the inputs it reads fails to compile, naming it', fixture: 'rule-lists-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
-  { behaviour: 'a bad-input case that gives an undeclared input fails to compile, naming it', fixture: 'case-sets-input', declared: 'throughput_mode', misspelt: 'throughput_mod' },
-  { behaviour: "a mount module's role input, named in its MountNames, is one of its input names", fixture: 'mount-case-sets-role', declared: 'role_name', misspelt: 'role_nam' },
-  { behaviour: 'a new module declares its inputs once: its build, rule and case each fail on a misspelt name', fixture: 'own-module', declared: 'creation_token', misspelt: 'creation_tokn' },
+  {
+    behaviour: 'a build that reads an undeclared input with ctx.in fails to compile, naming it',
+    fixture: 'build-reads-input',
+    declared: 'throughput_mode',
+    misspelt: 'throughput_mod',
+  },
+  {
+    behaviour: 'a build that spells an undeclared input with ctx.spell fails to compile, naming it',
+    fixture: 'build-spells-input',
+    declared: 'throughput_mode',
+    misspelt: 'throughput_mod',
+  },
+  {
+    behaviour: 'a rule that reads an undeclared input fails to compile, naming it',
+    fixture: 'rule-reads-input',
+    declared: 'throughput_mode',
+    misspelt: 'throughput_mod',
+  },
+  {
+    behaviour: 'a rule that lists an undeclared input among the inputs it reads fails to compile, naming it',
+    fixture: 'rule-lists-input',
+    declared: 'throughput_mode',
+    misspelt: 'throughput_mod',
+  },
+  {
+    behaviour: 'a bad-input case that gives an undeclared input fails to compile, naming it',
+    fixture: 'case-sets-input',
+    declared: 'throughput_mode',
+    misspelt: 'throughput_mod',
+  },
+  {
+    behaviour: "a mount module's role input, named in its MountNames, is one of its input names",
+    fixture: 'mount-case-sets-role',
+    declared: 'role_name',
+    misspelt: 'role_nam',
+  },
+  {
+    behaviour: 'a new module declares its inputs once: its build, rule and case each fail on a misspelt name',
+    fixture: 'own-module',
+    declared: 'creation_token',
+    misspelt: 'creation_tokn',
+  },
 ];
 
 // Every variant compiles in one compiler run: src/ is loaded and checked once, not once per variant.
@@ -60,7 +97,9 @@ function expectOnlyDeclaredNamesCompile({ fixture, misspelt }: NameCase): void {
   expect(bad.hasErrors).toBe(true);
   const errors = bad.output.trim().split('\n');
   // One error per use of the name, each on its line and naming the misspelling.
-  expect(errors.map((e) => Number(/^app\.ts\((\d+),\d+\): error TS\d+:/.exec(e)?.[1]))).toEqual(placeholderLines(fixture));
+  expect(errors.map((e) => Number(/^app\.ts\((\d+),\d+\): error TS\d+:/.exec(e)?.[1]))).toEqual(
+    placeholderLines(fixture),
+  );
   for (const error of errors) expect(error).toMatch(new RegExp(`'"?${misspelt}"?'`));
 }
 

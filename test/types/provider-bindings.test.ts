@@ -34,5 +34,7 @@ test('the resources of @cdktf/provider-aws 21 compile as the same props', () => 
 });
 
 test('control: a class of one binding does not accept the instance of the other, so class-typed props would refuse them', () => {
-  expect(compiled.nominal.output).toMatch(/^app\.ts\(4,3\): error TS2322: Type 'import\(.*cdktf-provider-aws-21\/lib\/lambda-function\/index"\)\.LambdaFunction' is not assignable to type/m);
+  expect(compiled.nominal.output).toMatch(
+    /^app\.ts\(4,3\): error TS2322: Type 'import\(.*cdktf-provider-aws-21\/lib\/lambda-function\/index"\)\.LambdaFunction' is not assignable to type/m,
+  );
 });

@@ -18,7 +18,10 @@ export class EfsFilesystemBackupAndAlarmsStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
     const alerts = new SnsTopic(this, 'alerts', { name: 'efs-alerts' });
-    const backupsKey = new KmsKey(this, 'backups', { description: 'AWS Backup vault for EFS', enableKeyRotation: true });
+    const backupsKey = new KmsKey(this, 'backups', {
+      description: 'AWS Backup vault for EFS',
+      enableKeyRotation: true,
+    });
 
     // Bursting throughput, General Purpose: every alarm applies; the plan replaces the automatic backup.
     this.shared = new EfsFilesystem(this, 'shared', {
@@ -38,7 +41,9 @@ export class EfsFilesystemBackupAndAlarmsStack extends TerraformStack {
         deleteAfterDays: 365,
         vaultName: 'shared-efs',
         vaultKmsKeyArn: backupsKey.arn,
-        copyTo: [{ destinationVaultArn: 'arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies', deleteAfterDays: 90 }],
+        copyTo: [
+          { destinationVaultArn: 'arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies', deleteAfterDays: 90 },
+        ],
       },
       alarms: {
         snsTopicArns: [alerts.arn],

@@ -18,7 +18,11 @@ export class EfsFilesystemCompleteStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
     const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.20.0.0/16' });
     const subnets = Object.entries(ZONES).map(
-      ([zone, cidr]) => [zone, new Subnet(this, `private-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr })] as const,
+      ([zone, cidr]) =>
+        [
+          zone,
+          new Subnet(this, `private-${zone}`, { vpcId: vpc.id, availabilityZone: zone, cidrBlock: cidr }),
+        ] as const,
     );
     const clients = new SecurityGroup(this, 'clients', {
       namePrefix: 'complete-clients-',

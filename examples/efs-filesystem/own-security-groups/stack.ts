@@ -16,8 +16,16 @@ export class EfsFilesystemOwnSecurityGroupsStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
     const vpcId = 'vpc-0123456789abcdef0';
-    const clients = new SecurityGroup(this, 'clients', { namePrefix: 'app-clients-', description: 'Application servers', vpcId });
-    const efsGroup = new SecurityGroup(this, 'efs-group', { namePrefix: 'shared-efs-', description: 'NFS on the shared file system', vpcId });
+    const clients = new SecurityGroup(this, 'clients', {
+      namePrefix: 'app-clients-',
+      description: 'Application servers',
+      vpcId,
+    });
+    const efsGroup = new SecurityGroup(this, 'efs-group', {
+      namePrefix: 'shared-efs-',
+      description: 'NFS on the shared file system',
+      vpcId,
+    });
     // Your rules, on your group: the construct adds none (and allowClient refuses) without a group of its own.
     new VpcSecurityGroupIngressRule(this, 'nfs-from-clients', {
       securityGroupId: efsGroup.id,

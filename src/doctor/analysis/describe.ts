@@ -1,6 +1,9 @@
 import type { Identity } from './identity';
 
-/** Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`, `aws_vpc.main.default_security_group_id`. */
+/**
+ * Human names for the tokens of an identity: `aws_security_group.app`, `sg-0123`,
+ * `aws_vpc.main.default_security_group_id`.
+ */
 export function describeIdentity(identity: Identity): string {
   // Values and resources of the expected type name it best; other attributes
   // (e.g. the rest of a module output object it was read from) only if nothing else.
@@ -28,7 +31,9 @@ export function listSome(items: readonly string[], max = 3): string {
  */
 export function firstReason(reasons: readonly string[]): string {
   const unique = [...new Set(reasons)];
-  return unique.length > 1 ? `${unique[0]} (and ${unique.length - 1} more)` : (unique[0] ?? 'the plan does not show it');
+  return unique.length > 1
+    ? `${unique[0]} (and ${unique.length - 1} more)`
+    : (unique[0] ?? 'the plan does not show it');
 }
 
 /** The fix of a finding that could not decide. */

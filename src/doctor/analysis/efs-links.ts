@@ -1,6 +1,14 @@
 import type { PlanResource, PlanResources } from '../plan/resources';
 import type { Planned } from '../plan/planned';
-import { ACCESS_POINT, FILE_SYSTEM, TASK_DEFINITION, intersects, type Identities, type Identity, type IdentityKind } from './identity';
+import {
+  ACCESS_POINT,
+  FILE_SYSTEM,
+  TASK_DEFINITION,
+  intersects,
+  type Identities,
+  type Identity,
+  type IdentityKind,
+} from './identity';
 
 /** An ECS task definition volume backed by EFS. */
 export interface EfsVolume {
@@ -63,14 +71,22 @@ export class EfsLinks {
     return taskDefinition.after
       .at('volume')
       .items()
-      .map((volume, index) => ({ name: volume.at('name').string() ?? `#${index}`, index, config: volume.at('efs_volume_configuration', 0) }))
+      .map((volume, index) => ({
+        name: volume.at('name').string() ?? `#${index}`,
+        index,
+        config: volume.at('efs_volume_configuration', 0),
+      }))
       .filter((volume) => !volume.config.absent);
   }
 
   taskDefinitionFileSystems(taskDefinition: PlanResource): Identity {
     return union(
       this.efsVolumes(taskDefinition).map((volume) =>
-        this.ids.referenced(taskDefinition, ['volume', volume.index, 'efs_volume_configuration', 0, 'file_system_id'], FILE_SYSTEM),
+        this.ids.referenced(
+          taskDefinition,
+          ['volume', volume.index, 'efs_volume_configuration', 0, 'file_system_id'],
+          FILE_SYSTEM,
+        ),
       ),
     );
   }
@@ -84,7 +100,10 @@ export class EfsLinks {
   mountTargets(fileSystems: Identity): MountTargets {
     const all = this.resources.ofType('aws_efs_mount_target');
     if (fileSystems.tokens.size === 0 && fileSystems.unresolved.length > 0) return { mountTargets: all, exact: false };
-    return { mountTargets: all.filter((mt) => intersects(this.mountTargetFileSystem(mt).tokens, fileSystems.tokens)), exact: true };
+    return {
+      mountTargets: all.filter((mt) => intersects(this.mountTargetFileSystem(mt).tokens, fileSystems.tokens)),
+      exact: true,
+    };
   }
 
   /** Mount targets grouped by the file system they belong to. */

@@ -25,7 +25,9 @@ function inline(group: PlanResource, ids: Identities): EgressRule[] {
   if (egress.unknown) {
     // Unknown and not written: computed, and the provider revokes AWS's default
     // allow-all rule of the groups it creates, so there is none.
-    return ids.isWritten(group, ['egress']) ? [{ label: `${group.address} (inline egress)`, owner, allowsNfs: 'unknown' }] : [];
+    return ids.isWritten(group, ['egress'])
+      ? [{ label: `${group.address} (inline egress)`, owner, allowsNfs: 'unknown' }]
+      : [];
   }
   return egress.items().map((block, i) => ({
     label: `${group.address} (inline egress #${i + 1})`,

@@ -50,7 +50,10 @@ export class Identities {
     private readonly graph: ConfigGraph,
   ) {}
 
-  /** Whether the configuration writes the attribute or block at `path` (false for computed values and dynamic blocks). */
+  /**
+   * Whether the configuration writes the attribute or block at `path` (false for computed values
+   * and dynamic blocks).
+   */
   isWritten(resource: PlanResource, path: Path): boolean {
     return this.graph.expressionsAt(resource.configAddress, path).kind === 'expressions';
   }

@@ -76,7 +76,9 @@ function inlineRules(group: PlanResource, ids: Identities): IngressRule[] {
     const groups = block.at('security_groups');
     if (!isSelf && groups.strings().complete && groups.strings().values.length === 0) return [];
     const referenced = ids.referenced(group, ['ingress', i, 'security_groups'], SECURITY_GROUP);
-    const source: Identity = isSelf ? { tokens: new Set([...referenced.tokens, ...self]), unresolved: referenced.unresolved } : referenced;
+    const source: Identity = isSelf
+      ? { tokens: new Set([...referenced.tokens, ...self]), unresolved: referenced.unresolved }
+      : referenced;
     return [
       {
         label: `${group.address} (inline ingress #${i + 1})`,

@@ -29,7 +29,15 @@ function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
     case false:
       return [finding(CHECK, 'error', ap.address, problem, FIX)];
     case undefined:
-      return [finding(CHECK, 'warning', ap.address, `root directory "${path}" may have no creation_info (the plan has no configuration section to tell).`, FIX)];
+      return [
+        finding(
+          CHECK,
+          'warning',
+          ap.address,
+          `root directory "${path}" may have no creation_info (the plan has no configuration section to tell).`,
+          FIX,
+        ),
+      ];
   }
 }
 

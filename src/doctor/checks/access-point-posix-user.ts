@@ -14,11 +14,15 @@ function hasPosixUser(ctx: DoctorContext, ap: PlanResource): boolean | undefined
 
 function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
   if (hasPosixUser(ctx, ap) !== false) return [];
-  return [finding(
-    CHECK, 'warning', ap.address,
-    'does not enforce a user identity (no posix_user), which AWS Security Hub control EFS.4 fails: each client acts as whatever uid/gid it runs as, root included.',
-    'add `posix_user { uid = 1000, gid = 1000 }` with the identity the application should have (modules/efs-filesystem: access_points.<key>.posix_user; efs-mount-lambda/-ecs/-ec2: posix_user).',
-  )];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      ap.address,
+      'does not enforce a user identity (no posix_user), which AWS Security Hub control EFS.4 fails: each client acts as whatever uid/gid it runs as, root included.',
+      'add `posix_user { uid = 1000, gid = 1000 }` with the identity the application should have (modules/efs-filesystem: access_points.<key>.posix_user; efs-mount-lambda/-ecs/-ec2: posix_user).',
+    ),
+  ];
 }
 
 export const accessPointPosixUser: Check = {

@@ -5,7 +5,10 @@ import type { Check } from './check';
 
 const CHECK = 'access-point-root-directory';
 
-/** The access point's root directory path: "/" when the configuration writes no root_directory; undefined when unknown. */
+/**
+ * The access point's root directory path: "/" when the configuration writes no root_directory;
+ * undefined when unknown.
+ */
 function rootPath(ctx: DoctorContext, ap: PlanResource): string | undefined {
   const path = ap.after.at('root_directory', 0, 'path');
   if (path.string() !== undefined) return path.string();
@@ -16,11 +19,15 @@ function rootPath(ctx: DoctorContext, ap: PlanResource): string | undefined {
 
 function diagnose(ctx: DoctorContext, ap: PlanResource): Finding[] {
   if (rootPath(ctx, ap) !== '/') return [];
-  return [finding(
-    CHECK, 'warning', ap.address,
-    'does not enforce a root directory (its root is "/", the whole file system), which AWS Security Hub control EFS.3 fails: every client that mounts through it sees every file.',
-    'give it a directory of its own: `root_directory { path = "/app" creation_info { owner_uid, owner_gid, permissions = "0750" } }` (modules/efs-filesystem: access_points.<key>.root_directory; efs-mount-lambda/-ecs/-ec2: root_directory).',
-  )];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      ap.address,
+      'does not enforce a root directory (its root is "/", the whole file system), which AWS Security Hub control EFS.3 fails: every client that mounts through it sees every file.',
+      'give it a directory of its own: `root_directory { path = "/app" creation_info { owner_uid, owner_gid, permissions = "0750" } }` (modules/efs-filesystem: access_points.<key>.root_directory; efs-mount-lambda/-ecs/-ec2: root_directory).',
+    ),
+  ];
 }
 
 export const accessPointRootDirectory: Check = {

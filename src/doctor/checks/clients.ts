@@ -39,7 +39,9 @@ function serviceClients(ctx: DoctorContext): Client[] {
     return [
       {
         resource: service,
-        groups: hasNetwork ? ctx.ids.referenced(service, ['network_configuration', 0, 'security_groups'], SECURITY_GROUP) : undefined,
+        groups: hasNetwork
+          ? ctx.ids.referenced(service, ['network_configuration', 0, 'security_groups'], SECURITY_GROUP)
+          : undefined,
         fileSystems: {
           tokens: new Set(fileSystems.flatMap((fs) => [...fs.tokens])),
           unresolved: fileSystems.flatMap((fs) => fs.unresolved),

@@ -42,8 +42,16 @@ function readText(ctx: DoctorContext, resource: PlanResource, attribute: string)
   return constant !== undefined && isBase64 ? decode(constant) : constant;
 }
 
-/** The resources a value is read from, through a `terraform_data`'s input too (efs-mount-ec2 holds its script in one). */
-function sourcesOf(ctx: DoctorContext, expressions: readonly Expression[], modulePath: readonly string[], seen = new Set<string>()): ResolvedRef[] {
+/**
+ * The resources a value is read from, through a `terraform_data`'s input too (efs-mount-ec2 holds
+ * its script in one).
+ */
+function sourcesOf(
+  ctx: DoctorContext,
+  expressions: readonly Expression[],
+  modulePath: readonly string[],
+  seen = new Set<string>(),
+): ResolvedRef[] {
   const { resources } = ctx.graph.valueSources(expressions, modulePath);
   return resources.flatMap((ref) => {
     const node = ctx.graph.node(ref.id);
@@ -60,7 +68,8 @@ function fileSystemsOf(ctx: DoctorContext, refs: readonly ResolvedRef[], text: s
     const type = ctx.graph.node(ref.id)?.resource?.type;
     if (type === FILE_SYSTEM.ownerType) {
       tokens.add(`node:${ref.id}`);
-      for (const fs of ctx.resources.instancesOf(ref.id)) for (const token of ctx.ids.self(fs, FILE_SYSTEM)) tokens.add(token);
+      for (const fs of ctx.resources.instancesOf(ref.id))
+        for (const token of ctx.ids.self(fs, FILE_SYSTEM)) tokens.add(token);
     } else if (type === ACCESS_POINT.ownerType || type === 'aws_efs_mount_target') {
       for (const instance of ctx.resources.instancesOf(ref.id)) {
         for (const token of ctx.ids.referenced(instance, ['file_system_id'], FILE_SYSTEM).tokens) tokens.add(token);
@@ -72,7 +81,9 @@ function fileSystemsOf(ctx: DoctorContext, refs: readonly ResolvedRef[], text: s
 }
 
 function userDataOf(ctx: DoctorContext, resource: PlanResource): UserData | undefined {
-  const attributes = (USER_DATA[resource.type] ?? []).filter((a) => ctx.ids.isWritten(resource, [a]) || resource.after.at(a).string() !== undefined);
+  const attributes = (USER_DATA[resource.type] ?? []).filter(
+    (a) => ctx.ids.isWritten(resource, [a]) || resource.after.at(a).string() !== undefined,
+  );
   if (attributes.length === 0) return undefined;
   const text = attributes.map((a) => readText(ctx, resource, a)).find((t) => t !== undefined);
   const refs = attributes.flatMap((a) => {
@@ -124,8 +135,19 @@ function diagnose(ctx: DoctorContext, resource: PlanResource): Finding[] {
 
   if (text !== undefined) {
     for (const mount of withoutTls(text, mountsEfs)) {
-      const how = mount.type === 'efs' ? 'with the EFS mount helper but without the `tls` option' : `over plain NFS (${mount.type}), which is never encrypted`;
-      findings.push(finding(CHECK, 'error', resource.address, `the user data of ${what} mounts EFS ${how}: \`${mount.line}\`. Data crosses the network in clear, and a file system policy that requires TLS (aws:SecureTransport) refuses the mount.`, TLS_FIX));
+      const how =
+        mount.type === 'efs'
+          ? 'with the EFS mount helper but without the `tls` option'
+          : `over plain NFS (${mount.type}), which is never encrypted`;
+      findings.push(
+        finding(
+          CHECK,
+          'error',
+          resource.address,
+          `the user data of ${what} mounts EFS ${how}: \`${mount.line}\`. Data crosses the network in clear, and a file system policy that requires TLS (aws:SecureTransport) refuses the mount.`,
+          TLS_FIX,
+        ),
+      );
     }
   }
 
@@ -140,15 +162,28 @@ function diagnose(ctx: DoctorContext, resource: PlanResource): Finding[] {
   const racesNow = mountTargets.some(isCreated) && (isCreated(resource) || resource.actions.includes('update'));
   findings.push(
     racesNow
-      ? finding(CHECK, 'error', resource.address, `${where}: Terraform may start instances while the mount targets are still being created, and the mount at boot fails or hangs.`, ORDER_FIX)
-      : finding(CHECK, 'warning', resource.address, `${where}. Nothing races in this plan (they are not created together), but a fresh deployment of this configuration would.`, ORDER_FIX),
+      ? finding(
+          CHECK,
+          'error',
+          resource.address,
+          `${where}: Terraform may start instances while the mount targets are still being created, and the mount at boot fails or hangs.`,
+          ORDER_FIX,
+        )
+      : finding(
+          CHECK,
+          'warning',
+          resource.address,
+          `${where}. Nothing races in this plan (they are not created together), but a fresh deployment of this configuration would.`,
+          ORDER_FIX,
+        ),
   );
   return findings;
 }
 
 export const ec2EfsMount: Check = {
   id: CHECK,
-  summary: 'an EC2 instance or launch template whose user data mounts EFS without TLS, or is not ordered after the mount targets of the file system it mounts',
+  summary:
+    'an EC2 instance or launch template whose user data mounts EFS without TLS, or is not ordered after the mount targets of the file system it mounts',
   help: 'An instance that mounts EFS at boot needs TLS on the mount (the efs mount helper with the tls option; plain NFS sends file data in the clear) and must start after the mount targets exist: created in the same apply and not ordered after them, it can boot first, and the mount fails or hangs. Judged from the user data where the plan shows its text (a literal, or base64 known at plan time) and from the dependencies of the configuration.',
   run: (ctx) => Object.keys(USER_DATA).flatMap((type) => ctx.resources.ofType(type).flatMap((r) => diagnose(ctx, r))),
 };

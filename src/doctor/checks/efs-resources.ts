@@ -5,7 +5,12 @@ import type { PlanResource } from '../plan/resources';
 export const SUBNET: IdentityKind = { ownerType: 'aws_subnet', idAttributes: ['id'] };
 
 /** Whether the file system ID/ARN at `path` of `resource` may name `fileSystem`. */
-export function refersTo(ctx: DoctorContext, resource: PlanResource, path: Array<string | number>, fileSystem: PlanResource): boolean {
+export function refersTo(
+  ctx: DoctorContext,
+  resource: PlanResource,
+  path: Array<string | number>,
+  fileSystem: PlanResource,
+): boolean {
   return intersects(ctx.ids.referenced(resource, path, FILE_SYSTEM).tokens, ctx.ids.self(fileSystem, FILE_SYSTEM));
 }
 

@@ -30,7 +30,13 @@ function diagnose(ctx: DoctorContext, service: PlanResource): Finding[] {
     .taskDefinitions.map((td) => ({ td, volumes: ctx.efs.efsVolumes(td).map((v) => `"${v.name}"`) }))
     .filter(({ volumes }) => volumes.length > 0)
     .map(({ td, volumes }) =>
-      finding(CHECK, 'error', service.address, `the service runs on Fargate platform version ${version}, but its task definition ${td.address} has EFS volumes (${volumes.join(', ')}); Fargate supports EFS from platform version 1.4.0, so tasks fail to start.`, 'set `platform_version = "LATEST"` (or "1.4.0" or later), or remove platform_version.'),
+      finding(
+        CHECK,
+        'error',
+        service.address,
+        `the service runs on Fargate platform version ${version}, but its task definition ${td.address} has EFS volumes (${volumes.join(', ')}); Fargate supports EFS from platform version 1.4.0, so tasks fail to start.`,
+        'set `platform_version = "LATEST"` (or "1.4.0" or later), or remove platform_version.',
+      ),
     );
 }
 

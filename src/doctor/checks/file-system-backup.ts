@@ -37,11 +37,15 @@ function selects(ctx: DoctorContext, selection: PlanResource, fileSystem: PlanRe
 function diagnose(ctx: DoctorContext, fileSystem: PlanResource): Finding[] {
   if (automaticBackups(ctx, fileSystem)) return [];
   if (ctx.resources.ofType('aws_backup_selection').some((selection) => selects(ctx, selection, fileSystem))) return [];
-  return [finding(
-    CHECK, 'warning', fileSystem.address,
-    'has automatic backups off and is in no AWS Backup plan selection of this plan (AWS Security Hub controls EFS.2 and EFS.7): a deleted file or a deleted file system cannot be restored.',
-    'turn on automatic backups with `aws_efs_backup_policy { backup_policy { status = "ENABLED" } }`, or select the file system in an AWS Backup plan (`aws_backup_selection { resources = [<file system>.arn] }`); with modules/efs-filesystem keep backup_enabled = true or set backup_plan.',
-  )];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      fileSystem.address,
+      'has automatic backups off and is in no AWS Backup plan selection of this plan (AWS Security Hub controls EFS.2 and EFS.7): a deleted file or a deleted file system cannot be restored.',
+      'turn on automatic backups with `aws_efs_backup_policy { backup_policy { status = "ENABLED" } }`, or select the file system in an AWS Backup plan (`aws_backup_selection { resources = [<file system>.arn] }`); with modules/efs-filesystem keep backup_enabled = true or set backup_plan.',
+    ),
+  ];
 }
 
 export const fileSystemBackup: Check = {

@@ -5,7 +5,10 @@ import type { Check } from './check';
 
 const CHECK = 'file-system-encryption';
 
-/** Whether the file system is encrypted at rest; undefined when unknown. EFS creates unencrypted file systems unless asked. */
+/**
+ * Whether the file system is encrypted at rest; undefined when unknown. EFS creates unencrypted
+ * file systems unless asked.
+ */
 function encrypted(ctx: DoctorContext, fileSystem: PlanResource): boolean | undefined {
   const planned = fileSystem.after.at('encrypted');
   if (!planned.unknown) return planned.bool() ?? false;
@@ -19,10 +22,27 @@ function encrypted(ctx: DoctorContext, fileSystem: PlanResource): boolean | unde
  */
 function diagnose(ctx: DoctorContext, fileSystem: PlanResource): Finding[] {
   if (encrypted(ctx, fileSystem) !== false) return [];
-  const problem = 'is not encrypted at rest, which AWS Security Hub controls EFS.1 and EFS.8 fail; encryption is chosen when a file system is created and never changes after, so turning it on later replaces the file system and deletes its data.';
+  const problem =
+    'is not encrypted at rest, which AWS Security Hub controls EFS.1 and EFS.8 fail; encryption is chosen when a file system is created and never changes after, so turning it on later replaces the file system and deletes its data.';
   return isCreated(fileSystem)
-    ? [finding(CHECK, 'error', fileSystem.address, `would be created unencrypted: it ${problem}`, 'set encrypted = true (and kms_key_id for a key of your own) before this plan is applied; modules/efs-filesystem encrypts by default (encrypted = true).')]
-    : [finding(CHECK, 'warning', fileSystem.address, problem.replace(/^is/, 'exists and is'), 'create an encrypted file system and copy the data to it (AWS DataSync, or restore an AWS Backup recovery point into it), then remove this one.')];
+    ? [
+        finding(
+          CHECK,
+          'error',
+          fileSystem.address,
+          `would be created unencrypted: it ${problem}`,
+          'set encrypted = true (and kms_key_id for a key of your own) before this plan is applied; modules/efs-filesystem encrypts by default (encrypted = true).',
+        ),
+      ]
+    : [
+        finding(
+          CHECK,
+          'warning',
+          fileSystem.address,
+          problem.replace(/^is/, 'exists and is'),
+          'create an encrypted file system and copy the data to it (AWS DataSync, or restore an AWS Backup recovery point into it), then remove this one.',
+        ),
+      ];
 }
 
 export const fileSystemEncryption: Check = {

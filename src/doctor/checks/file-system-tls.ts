@@ -10,7 +10,12 @@ import { attachedTo } from './efs-resources';
 const CHECK = 'file-system-tls';
 const POLICY_DOCUMENT = { ownerType: 'aws_iam_policy_document', idAttributes: ['json'] };
 /** Actions whose denial stops a client from mounting at all. */
-const MOUNT_ACTIONS = new Set(['*', 'elasticfilesystem:*', 'elasticfilesystem:client*', 'elasticfilesystem:clientmount']);
+const MOUNT_ACTIONS = new Set([
+  '*',
+  'elasticfilesystem:*',
+  'elasticfilesystem:client*',
+  'elasticfilesystem:clientmount',
+]);
 
 /** What a statement says about TLS, in either policy syntax. */
 interface Statement {
@@ -20,17 +25,30 @@ interface Statement {
   secureTransportFalse: boolean;
 }
 
-const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+const list = (value: Json | undefined): Json[] =>
+  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 const strings = (value: Json | undefined): string[] => list(value).filter((v): v is string => typeof v === 'string');
 
 /** A statement of a policy's JSON text. */
 function fromJson(raw: Json): Statement {
   const s = (raw ?? {}) as Record<string, Json>;
   const principal = s.Principal;
-  const everyone = principal === '*' || (typeof principal === 'object' && principal !== null && !Array.isArray(principal) && strings(principal.AWS).includes('*'));
+  const everyone =
+    principal === '*' ||
+    (typeof principal === 'object' &&
+      principal !== null &&
+      !Array.isArray(principal) &&
+      strings(principal.AWS).includes('*'));
   const condition = (s.Condition ?? {}) as Record<string, Record<string, Json>>;
-  const secureTransportFalse = ['Bool', 'BoolIfExists'].some((test) => strings(condition[test]?.['aws:SecureTransport']).includes('false'));
-  return { effect: String(s.Effect ?? ''), actions: strings(s.Action), everyone, secureTransportFalse };
+  const secureTransportFalse = ['Bool', 'BoolIfExists'].some((test) =>
+    strings(condition[test]?.['aws:SecureTransport']).includes('false'),
+  );
+  return {
+    effect: typeof s.Effect === 'string' ? s.Effect : '',
+    actions: strings(s.Action),
+    everyone,
+    secureTransportFalse,
+  };
 }
 
 /** A `statement` block of an aws_iam_policy_document, as planned. */
@@ -42,13 +60,26 @@ function fromDocument(block: Planned): Statement {
   });
   const secureTransportFalse = list(raw.condition).some((c) => {
     const condition = (c ?? {}) as Record<string, Json>;
-    return ['Bool', 'BoolIfExists'].includes(String(condition.test)) && condition.variable === 'aws:SecureTransport' && strings(condition.values).includes('false');
+    return (
+      typeof condition.test === 'string' &&
+      ['Bool', 'BoolIfExists'].includes(condition.test) &&
+      condition.variable === 'aws:SecureTransport' &&
+      strings(condition.values).includes('false')
+    );
   });
-  return { effect: String(raw.effect ?? 'Allow'), actions: strings(raw.actions), everyone, secureTransportFalse };
+  return {
+    effect: typeof raw.effect === 'string' ? raw.effect : 'Allow',
+    actions: strings(raw.actions),
+    everyone,
+    secureTransportFalse,
+  };
 }
 
 const deniesPlainNfs = (s: Statement): boolean =>
-  s.effect === 'Deny' && s.everyone && s.secureTransportFalse && s.actions.some((a) => MOUNT_ACTIONS.has(a.toLowerCase()));
+  s.effect === 'Deny' &&
+  s.everyone &&
+  s.secureTransportFalse &&
+  s.actions.some((a) => MOUNT_ACTIONS.has(a.toLowerCase()));
 
 function parsedStatements(text: string): Statement[] | undefined {
   try {
@@ -66,7 +97,10 @@ function statements(ctx: DoctorContext, policy: PlanResource): Statement[] | und
   const source = ctx.ids.referenced(policy, ['policy'], POLICY_DOCUMENT);
   if (source.unresolved.length > 0) return undefined;
   const documents = (ctx.plan.resource_changes ?? []).filter(
-    (rc) => rc.mode === 'data' && rc.type === 'aws_iam_policy_document' && source.tokens.has(`node:${configAddress(rc.address)}`),
+    (rc) =>
+      rc.mode === 'data' &&
+      rc.type === 'aws_iam_policy_document' &&
+      source.tokens.has(`node:${configAddress(rc.address)}`),
   );
   if (documents.length === 0) return undefined;
   const found: Statement[] = [];
@@ -82,18 +116,35 @@ function statements(ctx: DoctorContext, policy: PlanResource): Statement[] | und
   return found;
 }
 
-const FIX = 'add a statement that denies everyone every EFS client action when `aws:SecureTransport` is false: `{ Effect = "Deny", Principal = { AWS = "*" }, Action = "*", Resource = <file system ARN>, Condition = { Bool = { "aws:SecureTransport" = "false" } } }` (modules/efs-filesystem: keep enforce_tls = true).';
+const FIX =
+  'add a statement that denies everyone every EFS client action when `aws:SecureTransport` is false: `{ Effect = "Deny", Principal = { AWS = "*" }, Action = "*", Resource = <file system ARN>, Condition = { Bool = { "aws:SecureTransport" = "false" } } }` (modules/efs-filesystem: keep enforce_tls = true).';
 
 function diagnose(ctx: DoctorContext, fileSystem: PlanResource): Finding[] {
   const policies = attachedTo(ctx, 'aws_efs_file_system_policy', fileSystem);
   if (policies.length === 0) {
-    return [finding(CHECK, 'warning', fileSystem.address, 'has no file system policy, so nothing makes clients use TLS: a client that mounts without the tls option sends file data unencrypted over the network.', `give it an aws_efs_file_system_policy that enforces TLS: ${FIX}`)];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        fileSystem.address,
+        'has no file system policy, so nothing makes clients use TLS: a client that mounts without the tls option sends file data unencrypted over the network.',
+        `give it an aws_efs_file_system_policy that enforces TLS: ${FIX}`,
+      ),
+    ];
   }
   const all = policies.map((p) => statements(ctx, p));
   if (all.some((s) => s === undefined)) return [];
   if ((all as Statement[][]).some((s) => s.some(deniesPlainNfs))) return [];
   const names = policies.map((p) => p.address).join(', ');
-  return [finding(CHECK, 'warning', fileSystem.address, `has a file system policy (${names}) that does not enforce TLS (no Deny on aws:SecureTransport = false for all principals): a client that mounts without the tls option sends file data unencrypted over the network.`, FIX)];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      fileSystem.address,
+      `has a file system policy (${names}) that does not enforce TLS (no Deny on aws:SecureTransport = false for all principals): a client that mounts without the tls option sends file data unencrypted over the network.`,
+      FIX,
+    ),
+  ];
 }
 
 export const fileSystemTls: Check = {

@@ -33,7 +33,13 @@ function withoutMountTargets(ctx: DoctorContext, lambda: PlanResource, fileSyste
     .matching(FILE_SYSTEM, fileSystems)
     .filter(isCreated)
     .map((fs) =>
-      finding(CHECK, 'error', lambda.address, `the function mounts ${fs.address}, which this plan creates without any aws_efs_mount_target: the function cannot mount it.`, "create a mount target in each Availability Zone of the function's subnets, and make the function depend on them."),
+      finding(
+        CHECK,
+        'error',
+        lambda.address,
+        `the function mounts ${fs.address}, which this plan creates without any aws_efs_mount_target: the function cannot mount it.`,
+        "create a mount target in each Availability Zone of the function's subnets, and make the function depend on them.",
+      ),
     );
 }
 
@@ -51,21 +57,61 @@ function diagnose(ctx: DoctorContext, lambda: PlanResource): Finding[] {
 
   const targets = [...new Set(mountTargets.map((mt) => mt.configAddress))].join(', ');
   if (!ctx.graph.hasConfiguration) {
-    return [finding(CHECK, 'warning', lambda.address, `the plan JSON has no configuration section, so the order of the function and the mount targets (${targets}) cannot be checked.`, 'run the doctor on the output of `terraform show -json <planfile>`.')];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        lambda.address,
+        `the plan JSON has no configuration section, so the order of the function and the mount targets (${targets}) cannot be checked.`,
+        'run the doctor on the output of `terraform show -json <planfile>`.',
+      ),
+    ];
   }
   if (!exact) {
-    return [finding(CHECK, 'warning', lambda.address, `cannot tell which file system the function mounts (${listSome(fileSystems.unresolved)}), and it does not wait for the mount targets of every file system in the plan (${targets}).`, `check by hand, or make the dependency explicit: ${FIX}`)];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        lambda.address,
+        `cannot tell which file system the function mounts (${listSome(fileSystems.unresolved)}), and it does not wait for the mount targets of every file system in the plan (${targets}).`,
+        `check by hand, or make the dependency explicit: ${FIX}`,
+      ),
+    ];
   }
   const spots = blindSpots(ctx, lambda, closure);
   if (spots.length > 0) {
-    return [finding(CHECK, 'warning', lambda.address, `cannot decide whether the function waits for its mount targets (${targets}): no dependency was found, but the chain passes through ${listSome(spots)}.`, `check by hand, or make the dependency explicit: ${FIX}`)];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        lambda.address,
+        `cannot decide whether the function waits for its mount targets (${targets}): no dependency was found, but the chain passes through ${listSome(spots)}.`,
+        `check by hand, or make the dependency explicit: ${FIX}`,
+      ),
+    ];
   }
   const where = `the function does not depend on the mount targets of ${describeIdentity(fileSystems)} (${targets})`;
   const racesNow = mountTargets.some(isCreated) && (isCreated(lambda) || lambda.actions.includes('update'));
   if (racesNow) {
-    return [finding(CHECK, 'error', lambda.address, `${where}: Terraform may create the function while they are still being created, and AWS rejects it ("not all are in the available life cycle state yet").`, FIX)];
+    return [
+      finding(
+        CHECK,
+        'error',
+        lambda.address,
+        `${where}: Terraform may create the function while they are still being created, and AWS rejects it ("not all are in the available life cycle state yet").`,
+        FIX,
+      ),
+    ];
   }
-  return [finding(CHECK, 'warning', lambda.address, `${where}. Nothing races in this plan (they are not created together with the function), but a fresh deployment of this configuration would.`, FIX)];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      lambda.address,
+      `${where}. Nothing races in this plan (they are not created together with the function), but a fresh deployment of this configuration would.`,
+      FIX,
+    ),
+  ];
 }
 
 export const lambdaMountOrder: Check = {

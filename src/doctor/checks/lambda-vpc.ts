@@ -14,11 +14,27 @@ export const lambdaVpc: Check = {
       const vpc = lambda.after.at('vpc_config');
       if (vpc.unknown) return [];
       if (vpc.items().length === 0) {
-        return [finding('lambda-vpc', 'error', lambda.address, 'the function has a file_system_config but no vpc_config: EFS is reached only through mount targets inside a VPC, so AWS rejects the configuration.', FIX)];
+        return [
+          finding(
+            'lambda-vpc',
+            'error',
+            lambda.address,
+            'the function has a file_system_config but no vpc_config: EFS is reached only through mount targets inside a VPC, so AWS rejects the configuration.',
+            FIX,
+          ),
+        ];
       }
       const subnets = vpc.at(0, 'subnet_ids');
       if (!subnets.unknown && subnets.items().length === 0) {
-        return [finding('lambda-vpc', 'error', lambda.address, 'the function has a file_system_config but its vpc_config has no subnet_ids, so it is not attached to the VPC and cannot reach the mount targets.', FIX)];
+        return [
+          finding(
+            'lambda-vpc',
+            'error',
+            lambda.address,
+            'the function has a file_system_config but its vpc_config has no subnet_ids, so it is not attached to the VPC and cannot reach the mount targets.',
+            FIX,
+          ),
+        ];
       }
       return [];
     }),

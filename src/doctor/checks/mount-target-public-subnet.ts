@@ -12,11 +12,15 @@ function diagnose(ctx: DoctorContext, mountTarget: PlanResource): Finding[] {
   // A reference to a subnet resource with several instances proves something only if all of them are public.
   if (!subnets || !subnets.every((s) => s.after.at('map_public_ip_on_launch').bool() === true)) return [];
   const names = subnets.map((s) => s.address).join(', ');
-  return [finding(
-    CHECK, 'warning', mountTarget.address,
-    `is in a subnet that assigns public IPv4 addresses on launch (${names}: map_public_ip_on_launch = true), which AWS Security Hub control EFS.6 fails: file system endpoints belong in private subnets.`,
-    'put the mount targets in private subnets (map_public_ip_on_launch = false), the subnets your clients run in.',
-  )];
+  return [
+    finding(
+      CHECK,
+      'warning',
+      mountTarget.address,
+      `is in a subnet that assigns public IPv4 addresses on launch (${names}: map_public_ip_on_launch = true), which AWS Security Hub control EFS.6 fails: file system endpoints belong in private subnets.`,
+      'put the mount targets in private subnets (map_public_ip_on_launch = false), the subnets your clients run in.',
+    ),
+  ];
 }
 
 export const mountTargetPublicSubnet: Check = {

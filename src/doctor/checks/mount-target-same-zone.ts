@@ -40,11 +40,15 @@ function diagnose(ctx: DoctorContext): Finding[] {
         first.set(here.zone, here);
         continue;
       }
-      findings.push(finding(
-        CHECK, 'error', mountTarget.address,
-        `is in Availability Zone ${here.zone} (${here.via}), like ${earlier.mountTarget.address} (${earlier.via}) of the same file system: EFS allows one mount target per zone, so the apply fails with MountTargetConflict after the file system is created.`,
-        `keep one mount target per Availability Zone: remove this one, or put it in a subnet of a zone that has none (with modules/efs-filesystem: one mount_targets entry per zone).`,
-      ));
+      findings.push(
+        finding(
+          CHECK,
+          'error',
+          mountTarget.address,
+          `is in Availability Zone ${here.zone} (${here.via}), like ${earlier.mountTarget.address} (${earlier.via}) of the same file system: EFS allows one mount target per zone, so the apply fails with MountTargetConflict after the file system is created.`,
+          `keep one mount target per Availability Zone: remove this one, or put it in a subnet of a zone that has none (with modules/efs-filesystem: one mount_targets entry per zone).`,
+        ),
+      );
     }
   }
   return findings;

@@ -24,14 +24,26 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
   if (onClient.some((rule) => rule.allowsNfs === 'yes')) return [];
   const names = describeIdentity(groups);
   const maybe = [
-    ...onClient.filter((rule) => rule.allowsNfs === 'unknown').map((rule) => `${rule.label} (its protocol or ports are unknown until apply)`),
+    ...onClient
+      .filter((rule) => rule.allowsNfs === 'unknown')
+      .map((rule) => `${rule.label} (its protocol or ports are unknown until apply)`),
     ...ctx
       .egressRules()
-      .filter((rule) => !intersects(rule.owner.tokens, own) && rule.owner.unresolved.length > 0 && rule.allowsNfs !== 'no')
+      .filter(
+        (rule) => !intersects(rule.owner.tokens, own) && rule.owner.unresolved.length > 0 && rule.allowsNfs !== 'no',
+      )
       .map((rule) => `${rule.label} (${listSome(rule.owner.unresolved)})`),
   ];
   if (maybe.length > 0) {
-    return [finding(CHECK, 'warning', client.resource.address, `cannot tell whether its security groups (${names}) let TCP 2049 out: ${firstReason(maybe)} might.`, CHECK_BY_HAND)];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        client.resource.address,
+        `cannot tell whether its security groups (${names}) let TCP 2049 out: ${firstReason(maybe)} might.`,
+        CHECK_BY_HAND,
+      ),
+    ];
   }
   const problem =
     onClient.length === 0

@@ -49,11 +49,15 @@ function diagnose(ctx: DoctorContext): Finding[] {
       continue;
     }
     const source = describeIdentity(ctx.ids.referenced(rule, ['referenced_security_group_id'], SECURITY_GROUP));
-    findings.push(finding(
-      CHECK, 'error', rule.address,
-      `lets ${source} reach NFS on the same security group as ${earlier.address} does: AWS refuses the second, identical rule, and the apply stops there.`,
-      FIX,
-    ));
+    findings.push(
+      finding(
+        CHECK,
+        'error',
+        rule.address,
+        `lets ${source} reach NFS on the same security group as ${earlier.address} does: AWS refuses the second, identical rule, and the apply stops there.`,
+        FIX,
+      ),
+    );
   }
   return findings;
 }

@@ -3,7 +3,7 @@ import type { DoctorContext } from '../context';
 import { finding, type Finding } from '../finding';
 import { Planned } from '../plan/planned';
 import type { PlanResource } from '../plan/resources';
-import type { ConfigModule, Json } from '../plan/types';
+import type { ConfigModule } from '../plan/types';
 import type { Check } from './check';
 
 const CHECK = 'nfs-rule-rekeyed';
@@ -11,31 +11,63 @@ const CHECK = 'nfs-rule-rekeyed';
 /** What makes two rules the same rule to AWS, per resource type (descriptions and tags do not). */
 const IDENTITY: Record<string, { attributes: string[]; protocol: string }> = {
   aws_vpc_security_group_ingress_rule: {
-    attributes: ['security_group_id', 'ip_protocol', 'from_port', 'to_port', 'cidr_ipv4', 'cidr_ipv6', 'prefix_list_id', 'referenced_security_group_id'],
+    attributes: [
+      'security_group_id',
+      'ip_protocol',
+      'from_port',
+      'to_port',
+      'cidr_ipv4',
+      'cidr_ipv6',
+      'prefix_list_id',
+      'referenced_security_group_id',
+    ],
     protocol: 'ip_protocol',
   },
   aws_vpc_security_group_egress_rule: {
-    attributes: ['security_group_id', 'ip_protocol', 'from_port', 'to_port', 'cidr_ipv4', 'cidr_ipv6', 'prefix_list_id', 'referenced_security_group_id'],
+    attributes: [
+      'security_group_id',
+      'ip_protocol',
+      'from_port',
+      'to_port',
+      'cidr_ipv4',
+      'cidr_ipv6',
+      'prefix_list_id',
+      'referenced_security_group_id',
+    ],
     protocol: 'ip_protocol',
   },
   aws_security_group_rule: {
-    attributes: ['type', 'security_group_id', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'source_security_group_id', 'self'],
+    attributes: [
+      'type',
+      'security_group_id',
+      'protocol',
+      'from_port',
+      'to_port',
+      'cidr_blocks',
+      'ipv6_cidr_blocks',
+      'prefix_list_ids',
+      'source_security_group_id',
+      'self',
+    ],
     protocol: 'protocol',
   },
 };
 
 /** The rule's identity as planned or as it was, when every part of it is known. */
 function signature(values: Planned, type: string): string | undefined {
-  const parts = IDENTITY[type]!.attributes.map((attribute) => values.at(attribute));
+  const parts = IDENTITY[type].attributes.map((attribute) => values.at(attribute));
   if (parts.some((p) => p.unknown)) return undefined;
   return JSON.stringify([type, ...parts.map((p) => p.raw ?? null)]);
 }
 
 function opensNfs(values: Planned, type: string): boolean {
-  return allowsNfs(values.at(IDENTITY[type]!.protocol), values.at('from_port'), values.at('to_port')) === 'yes';
+  return allowsNfs(values.at(IDENTITY[type].protocol), values.at('from_port'), values.at('to_port')) === 'yes';
 }
 
-/** Module calls on the way to a resource whose source is not a local path: moved blocks cannot reach into another module package. */
+/**
+ * Module calls on the way to a resource whose source is not a local path: moved blocks cannot reach
+ * into another module package.
+ */
 function remoteModules(ctx: DoctorContext, modulePath: readonly string[]): string[] {
   const remote: string[] = [];
   let module: ConfigModule | undefined = ctx.plan.configuration?.root_module;
@@ -78,17 +110,21 @@ function diagnose(ctx: DoctorContext): Finding[] {
     const created = changes.filter((r) => r.actions.length === 1 && r.actions[0] === 'create');
     const taken = new Set<PlanResource>();
     for (const old of deleted) {
-      const before = new Planned(old.change.before as Json, false);
+      const before = new Planned(old.change.before, false);
       const key = signature(before, type);
       if (!key || !opensNfs(before, type)) continue;
       const twin = created.find((r) => !taken.has(r) && signature(r.after, type) === key);
       if (!twin) continue;
       taken.add(twin);
-      findings.push(finding(
-        CHECK, 'error', twin.address,
-        `is the same rule as ${old.address}, which this plan deletes (same group, source and ports): Terraform orders neither first, so AWS refuses the new rule as a duplicate (InvalidPermission.Duplicate) and the apply stops, or the old one goes first and NFS is cut until the new one exists.`,
-        fixFor(ctx, old, twin),
-      ));
+      findings.push(
+        finding(
+          CHECK,
+          'error',
+          twin.address,
+          `is the same rule as ${old.address}, which this plan deletes (same group, source and ports): Terraform orders neither first, so AWS refuses the new rule as a duplicate (InvalidPermission.Duplicate) and the apply stops, or the old one goes first and NFS is cut until the new one exists.`,
+          fixFor(ctx, old, twin),
+        ),
+      );
     }
   }
   return findings;
@@ -96,7 +132,8 @@ function diagnose(ctx: DoctorContext): Finding[] {
 
 export const nfsRuleRekeyed: Check = {
   id: CHECK,
-  summary: 'the plan deletes an NFS security group rule and creates an identical one at another address (a renamed key or construct)',
+  summary:
+    'the plan deletes an NFS security group rule and creates an identical one at another address (a renamed key or construct)',
   help: 'Renaming a key of allowed_security_groups or allowed_cidrs, or a construct, moves an NFS rule to a new address: the plan deletes the rule and creates an identical one, with no order between them, so AWS refuses the duplicate or NFS is cut for a while. A moved block (printed ready to paste) keeps the rule where it is.',
   run: diagnose,
 };

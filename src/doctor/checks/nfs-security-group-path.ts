@@ -11,14 +11,22 @@ import { efsClients, type Client } from './clients';
 const CHECK = 'nfs-security-group-path';
 
 const FIX =
-  "allow TCP 2049 from the client's security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = \"tcp\", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_groups, which also lets it out).";
+  'allow TCP 2049 from the client\'s security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = "tcp", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_groups, which also lets it out).';
 
 function diagnose(ctx: DoctorContext, client: Client): Finding[] {
   const address = client.resource.address;
   const { mountTargets, exact } = ctx.efs.mountTargets(client.fileSystems);
   if (mountTargets.length === 0) return [];
   if (!client.groups) {
-    return [finding(CHECK, 'warning', address, 'the service has no network_configuration (awsvpc), so its tasks use the container instances\' security groups, which the plan does not show: the NFS path cannot be checked.', 'check by hand that the container instances\' security group may reach TCP 2049 on the mount-target security group.')];
+    return [
+      finding(
+        CHECK,
+        'warning',
+        address,
+        "the service has no network_configuration (awsvpc), so its tasks use the container instances' security groups, which the plan does not show: the NFS path cannot be checked.",
+        "check by hand that the container instances' security group may reach TCP 2049 on the mount-target security group.",
+      ),
+    ];
   }
   const clientName = describeIdentity(client.groups);
   const clientGroups = client.groups;
@@ -30,8 +38,19 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
     // Every mount target of the plan is a candidate: only "open to all of them" proves anything.
     const notOpen = verdicts.filter((v) => v.verdict.verdict !== 'open');
     if (notOpen.length === 0) return [];
-    const targets = listSome(notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)), 1);
-    return [finding(CHECK, 'warning', address, `cannot tell which file system it mounts (${firstReason(client.fileSystems.unresolved)}), and its security groups are not shown to reach TCP 2049 on ${targets}.`, CHECK_BY_HAND)];
+    const targets = listSome(
+      notOpen.flatMap((v) => v.mountTargets.map((mt) => mt.address)),
+      1,
+    );
+    return [
+      finding(
+        CHECK,
+        'warning',
+        address,
+        `cannot tell which file system it mounts (${firstReason(client.fileSystems.unresolved)}), and its security groups are not shown to reach TCP 2049 on ${targets}.`,
+        CHECK_BY_HAND,
+      ),
+    ];
   }
   const findings: Finding[] = [];
   for (const { groups, mountTargets: targets, verdict } of verdicts) {
@@ -39,18 +58,48 @@ function diagnose(ctx: DoctorContext, client: Client): Finding[] {
     const groupNames = describeIdentity(groups);
     if (verdict.verdict === 'closed' && !groupsCreatedByPlan(ctx, clientGroups) && !groupsCreatedByPlan(ctx, groups)) {
       // Both sides exist already: a rule managed outside this configuration may join them.
-      findings.push(finding(CHECK, 'warning', address, `no ingress rule in this plan lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}; both exist already, so a rule managed outside this configuration may allow it.`, `check by hand, or ${FIX}`));
+      findings.push(
+        finding(
+          CHECK,
+          'warning',
+          address,
+          `no ingress rule in this plan lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}; both exist already, so a rule managed outside this configuration may allow it.`,
+          `check by hand, or ${FIX}`,
+        ),
+      );
     } else if (verdict.verdict === 'closed') {
-      findings.push(finding(CHECK, 'error', address, `no ingress rule lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: mounts time out.`, FIX));
+      findings.push(
+        finding(
+          CHECK,
+          'error',
+          address,
+          `no ingress rule lets its security groups (${clientName}) reach TCP 2049 on the mount-target security groups (${groupNames}) of ${targetNames}: mounts time out.`,
+          FIX,
+        ),
+      );
     } else if (verdict.verdict === 'undecided') {
-      findings.push(finding(CHECK, 'warning', address, `cannot tell whether its security groups reach TCP 2049 on ${listSome(targets.map((mt) => mt.address), 1)}: ${firstReason(verdict.reasons)}.`, CHECK_BY_HAND));
+      findings.push(
+        finding(
+          CHECK,
+          'warning',
+          address,
+          `cannot tell whether its security groups reach TCP 2049 on ${listSome(
+            targets.map((mt) => mt.address),
+            1,
+          )}: ${firstReason(verdict.reasons)}.`,
+          CHECK_BY_HAND,
+        ),
+      );
     }
   }
   return findings;
 }
 
 /** Mount targets with the same security groups share a verdict; untraced ones form one group, with all the reasons. */
-function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource[]): Array<{ groups: Identity; mountTargets: PlanResource[] }> {
+function groupByMountTargetGroups(
+  ctx: DoctorContext,
+  mountTargets: PlanResource[],
+): Array<{ groups: Identity; mountTargets: PlanResource[] }> {
   const byKey = new Map<string, { groups: Identity; mountTargets: PlanResource[] }>();
   for (const mt of mountTargets) {
     const groups = ctx.ids.referenced(mt, ['security_groups'], SECURITY_GROUP);
@@ -58,7 +107,10 @@ function groupByMountTargetGroups(ctx: DoctorContext, mountTargets: PlanResource
     const entry = byKey.get(key);
     if (entry) {
       entry.mountTargets.push(mt);
-      entry.groups = { tokens: entry.groups.tokens, unresolved: [...new Set([...entry.groups.unresolved, ...groups.unresolved])] };
+      entry.groups = {
+        tokens: entry.groups.tokens,
+        unresolved: [...new Set([...entry.groups.unresolved, ...groups.unresolved])],
+      };
     } else {
       byKey.set(key, { groups, mountTargets: [mt] });
     }

@@ -24,7 +24,10 @@ function addModule(graph: ConfigGraph, scope: Scope, enclosingCalls: string[]): 
       ...(resource.count_expression ? [resource.count_expression] : []),
       ...(resource.for_each_expression ? [resource.for_each_expression] : []),
     ];
-    graph.addDependencies(id, expressions.flatMap((e) => refIds(graph, e.references ?? [], scope)));
+    graph.addDependencies(
+      id,
+      expressions.flatMap((e) => refIds(graph, e.references ?? [], scope)),
+    );
     graph.addDependencies(id, resolveDependsOn(resource.depends_on, scope));
     graph.addDependencies(id, enclosingCalls);
   }
@@ -40,7 +43,13 @@ function addModule(graph: ConfigGraph, scope: Scope, enclosingCalls: string[]): 
   }
 }
 
-function addModuleCall(graph: ConfigGraph, scope: Scope, call: string, moduleCall: ModuleCall, enclosingCalls: string[]): void {
+function addModuleCall(
+  graph: ConfigGraph,
+  scope: Scope,
+  call: string,
+  moduleCall: ModuleCall,
+  enclosingCalls: string[],
+): void {
   const childPath = [...scope.path, call];
   const callId = nodeId.moduleCall(childPath);
   graph.addNode({ id: callId, kind: 'module-call', modulePath: scope.path });
@@ -52,13 +61,22 @@ function addModuleCall(graph: ConfigGraph, scope: Scope, call: string, moduleCal
     const id = nodeId.variable(childPath, name);
     graph.addNode({ id, kind: 'variable', modulePath: childPath });
     const expressions = withForEach([argument], moduleCall.for_each_expression);
-    graph.setValue(id, expressions.flatMap((e) => resolveReferences(e.references, scope)));
-    graph.addDependencies(id, expressions.flatMap((e) => refIds(graph, e.references ?? [], scope)));
+    graph.setValue(
+      id,
+      expressions.flatMap((e) => resolveReferences(e.references, scope)),
+    );
+    graph.addDependencies(
+      id,
+      expressions.flatMap((e) => refIds(graph, e.references ?? [], scope)),
+    );
   }
   addModule(graph, { path: childPath, module: moduleCall.module ?? {} }, [...enclosingCalls, callId]);
 }
 
-/** Resolves references to node ids, registering the locals met on the way (their definitions are not in the plan JSON). */
+/**
+ * Resolves references to node ids, registering the locals met on the way (their definitions are not
+ * in the plan JSON).
+ */
 function refIds(graph: ConfigGraph, references: string[], scope: Scope): string[] {
   const refs = resolveReferences(references, scope);
   for (const ref of refs) {

@@ -122,10 +122,14 @@ export class ConfigGraph {
       const found = bodies.map((body) => body[key]).filter((v) => v !== undefined);
       if (found.length === 0) return { kind: 'unset', depth };
       const attributes = found.filter((v): v is Expression => !isBlockList(v));
-      if (attributes.length > 0) return { kind: 'expressions', expressions: withForEach(attributes, resource.for_each_expression) };
+      if (attributes.length > 0)
+        return { kind: 'expressions', expressions: withForEach(attributes, resource.for_each_expression) };
       bodies = found.filter(isBlockList).flat();
     }
-    return { kind: 'expressions', expressions: withForEach(bodies.flatMap(allExpressions), resource.for_each_expression) };
+    return {
+      kind: 'expressions',
+      expressions: withForEach(bodies.flatMap(allExpressions), resource.for_each_expression),
+    };
   }
 }
 
@@ -139,7 +143,9 @@ const META = /^(each|count|path|terraform|self)\./;
  */
 export function withForEach(expressions: Expression[], forEach: Expression | undefined): Expression[] {
   const refs = expressions.flatMap((e) => e.references ?? []);
-  const readsValue = refs.some((ref) => ref === 'each.value' || ref.startsWith('each.value.') || ref.startsWith('each.value['));
+  const readsValue = refs.some(
+    (ref) => ref === 'each.value' || ref.startsWith('each.value.') || ref.startsWith('each.value['),
+  );
   const readsKeyAlone = refs.includes('each.key') && refs.every((ref) => META.test(ref));
   return forEach && (readsValue || readsKeyAlone) ? [...expressions, forEach] : expressions;
 }
@@ -148,4 +154,3 @@ export function withForEach(expressions: Expression[], forEach: Expression | und
 export function allExpressions(body: Expressions): Expression[] {
   return Object.values(body).flatMap((value) => (isBlockList(value) ? value.flatMap(allExpressions) : [value]));
 }
-

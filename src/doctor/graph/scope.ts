@@ -53,7 +53,8 @@ export function resolveReferences(references: readonly string[] | undefined, sco
       case 'module': {
         const child = childScope(scope, ref.call);
         const outputs = ref.output !== undefined ? [ref.output] : Object.keys(child?.module.outputs ?? {});
-        for (const output of outputs) out.push({ id: nodeId.output([...scope.path, ref.call], output), kind: 'output' });
+        for (const output of outputs)
+          out.push({ id: nodeId.output([...scope.path, ref.call], output), kind: 'output' });
         break;
       }
       case 'meta':

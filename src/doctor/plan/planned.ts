@@ -34,9 +34,7 @@ export class Planned {
   }
 
   at(...path: Path): Planned {
-    let value: Planned = this;
-    for (const key of path) value = value.child(key);
-    return value;
+    return path.reduce<Planned>((value, key) => value.child(key), this);
   }
 
   private child(key: string | number): Planned {

@@ -19,10 +19,14 @@ const MAX_LISTED = 3;
 export function toRunTaskResult(findings: readonly Finding[], strict: boolean): RunTaskResult {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const listed = findings.slice(0, MAX_LISTED).map((f) => `${f.severity} ${f.address}: ${f.message.split(' Fix: ')[0]}`);
+  const listed = findings
+    .slice(0, MAX_LISTED)
+    .map((f) => `${f.severity} ${f.address}: ${f.message.split(' Fix: ')[0]}`);
   const more = findings.length > MAX_LISTED ? [`… and ${findings.length - MAX_LISTED} more`] : [];
   const message = [`efs-modules doctor: ${errors} error(s), ${warnings} warning(s).`, ...listed, ...more].join(' ');
-  return { data: { type: 'task-results', attributes: { status: fails(findings, strict) ? 'failed' : 'passed', message } } };
+  return {
+    data: { type: 'task-results', attributes: { status: fails(findings, strict) ? 'failed' : 'passed', message } },
+  };
 }
 
 export function formatRunTask(findings: readonly Finding[], strict: boolean): string {

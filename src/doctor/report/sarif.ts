@@ -68,7 +68,10 @@ function rule(check: Check): SarifRule {
     name: pascal(check.id),
     shortDescription: { text: check.summary },
     fullDescription: { text: check.help },
-    help: { text: `${check.help}${hub}`, markdown: `${check.help}${hub} See [the check catalogue](${DOCS}#${check.id}).` },
+    help: {
+      text: `${check.help}${hub}`,
+      markdown: `${check.help}${hub} See [the check catalogue](${DOCS}#${check.id}).`,
+    },
     helpUri: `${DOCS}#${check.id}`,
     properties: {
       tags: ['terraform', 'efs', ...controls.map((c) => `security-hub:${c}`)],
@@ -77,7 +80,10 @@ function rule(check: Check): SarifRule {
   };
 }
 
-/** Stable across runs for the same problem on the same resource, so a code scanning alert is matched, not duplicated. */
+/**
+ * Stable across runs for the same problem on the same resource, so a code scanning alert is
+ * matched, not duplicated.
+ */
 function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.check}\u0000${f.address}`).digest('hex').slice(0, 32);
 }
@@ -86,7 +92,13 @@ function emptyLog(executionSuccessful: boolean): SarifLog {
   return {
     $schema: SCHEMA,
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: TOOL, informationUri: DOCS, rules: CHECKS.map(rule) } }, invocations: [{ executionSuccessful }], results: [] }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL, informationUri: DOCS, rules: CHECKS.map(rule) } },
+        invocations: [{ executionSuccessful }],
+        results: [],
+      },
+    ],
   };
 }
 
@@ -95,7 +107,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions = {}
   const [run] = log.runs;
   const index = new Map(CHECKS.map((check, i) => [check.id as string, i]));
   for (const f of findings) {
-    run!.results.push({
+    run.results.push({
       ruleId: f.check,
       ruleIndex: index.get(f.check) ?? -1,
       level: f.severity,
@@ -116,7 +128,9 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions = {}
 /** The log of a run that checked nothing (the input was not a complete plan): no results, and why. */
 export function sarifRefusal(message: string): SarifLog {
   const log = emptyLog(false);
-  log.runs[0]!.invocations = [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: message } }] }];
+  log.runs[0].invocations = [
+    { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: message } }] },
+  ];
   return log;
 }
 

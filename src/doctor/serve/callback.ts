@@ -17,12 +17,24 @@ export interface CallbackLimits extends RetryPolicy {
 /** HCP Terraform's answers are small (nothing, or a JSON:API error); more than this is not read. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-export async function sendTaskResult(callbackUrl: string, token: string, result: TaskResult, limits: CallbackLimits): Promise<number> {
+export async function sendTaskResult(
+  callbackUrl: string,
+  token: string,
+  result: TaskResult,
+  limits: CallbackLimits,
+): Promise<number> {
   const url = new URL(callbackUrl);
   const body = Buffer.from(JSON.stringify(result));
   const headers = { 'content-type': JSON_API, authorization: `Bearer ${token}` };
   return withRetries(limits, async () => {
-    const answer = await exchange(url, { method: 'PATCH', headers, body, timeoutMs: limits.timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal: limits.signal });
+    const answer = await exchange(url, {
+      method: 'PATCH',
+      headers,
+      body,
+      timeoutMs: limits.timeoutMs,
+      maxBytes: MAX_ANSWER_BYTES,
+      signal: limits.signal,
+    });
     if (answer.status >= 200 && answer.status < 300) return answer.status;
     const detail = answer.body.toString('utf8').slice(0, 300).replace(/\s+/g, ' ');
     const transient = answer.status === 429 || answer.status >= 500;

@@ -25,20 +25,36 @@ export async function fetchPlanJson(apiUrl: string, token: string, limits: Fetch
     if (url.origin === tokenOrigin) headers.authorization = `Bearer ${token}`;
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new ExchangeError(`fetching the plan JSON took longer than ${limits.timeoutMs} ms`, true);
-    const answer = await exchange(url, { method: 'GET', headers, timeoutMs: remaining, maxBytes: limits.maxBytes, signal: limits.signal });
+    const answer = await exchange(url, {
+      method: 'GET',
+      headers,
+      timeoutMs: remaining,
+      maxBytes: limits.maxBytes,
+      signal: limits.signal,
+    });
     if (answer.status === 200) return answer.body.toString('utf8');
-    if (answer.status === 204) throw new ExchangeError(`${describeUrl(url)} answered 204: the plan has not finished, so there is no plan JSON yet`, false);
+    if (answer.status === 204)
+      throw new ExchangeError(
+        `${describeUrl(url)} answered 204: the plan has not finished, so there is no plan JSON yet`,
+        false,
+      );
     if (REDIRECTS.has(answer.status)) {
       const location = answer.headers.location;
-      if (location === undefined) throw new ExchangeError(`${describeUrl(url)} answered ${answer.status} without a Location`, false);
+      if (location === undefined)
+        throw new ExchangeError(`${describeUrl(url)} answered ${answer.status} without a Location`, false);
       const next = new URL(location, url);
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new ExchangeError(`${describeUrl(url)} redirected to a ${next.protocol} URL`, false);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        throw new ExchangeError(`${describeUrl(url)} redirected to a ${next.protocol} URL`, false);
       // Never from https down to http: the signed URL is a credential too.
-      if (url.protocol === 'https:' && next.protocol === 'http:') throw new ExchangeError(`${describeUrl(url)} redirected from https to http`, false);
+      if (url.protocol === 'https:' && next.protocol === 'http:')
+        throw new ExchangeError(`${describeUrl(url)} redirected from https to http`, false);
       url = next;
       continue;
     }
-    throw new ExchangeError(`${describeUrl(url)} answered ${answer.status}${reason(answer.status)}`, answer.status >= 500 || answer.status === 429);
+    throw new ExchangeError(
+      `${describeUrl(url)} answered ${answer.status}${reason(answer.status)}`,
+      answer.status >= 500 || answer.status === 429,
+    );
   }
   throw new ExchangeError(`${describeUrl(new URL(apiUrl))} redirected more than ${MAX_REDIRECTS} times`, false);
 }

@@ -60,12 +60,18 @@ export function exchange(url: URL, options: ExchangeOptions): Promise<ExchangeRe
       } else resolve(result as ExchangeResult);
     };
     const where = `${options.method} ${describeUrl(url)}`;
-    const timer = setTimeout(() => finish(new ExchangeError(`${where} took longer than ${options.timeoutMs} ms`, true)), options.timeoutMs);
-    const onAbort = (): void => finish(new ExchangeError(`${where} was cancelled: the service is shutting down`, false));
+    const timer = setTimeout(
+      () => finish(new ExchangeError(`${where} took longer than ${options.timeoutMs} ms`, true)),
+      options.timeoutMs,
+    );
+    const onAbort = (): void =>
+      finish(new ExchangeError(`${where} was cancelled: the service is shutting down`, false));
     const request = transport.request(url, { method: options.method, headers }, (response) => {
       const declared = Number(response.headers['content-length']);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
-        finish(new ExchangeError(`${where} answered ${declared} bytes, more than the limit of ${options.maxBytes}`, false));
+        finish(
+          new ExchangeError(`${where} answered ${declared} bytes, more than the limit of ${options.maxBytes}`, false),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -78,10 +84,15 @@ export function exchange(url: URL, options: ExchangeOptions): Promise<ExchangeRe
         }
         chunks.push(chunk);
       });
-      response.on('end', () => finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', (error) => finish(new ExchangeError(`${where} failed while reading the answer: ${error.message}`, true)));
+      response.on('end', () =>
+        finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+      response.on('error', (error) =>
+        finish(new ExchangeError(`${where} failed while reading the answer: ${error.message}`, true)),
+      );
       response.on('close', () => {
-        if (!response.complete) finish(new ExchangeError(`${where}: the connection closed before the answer was complete`, true));
+        if (!response.complete)
+          finish(new ExchangeError(`${where}: the connection closed before the answer was complete`, true));
       });
     });
     request.on('error', (error) => finish(new ExchangeError(`${where} failed: ${error.message}`, true)));

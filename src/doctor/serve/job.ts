@@ -63,7 +63,9 @@ export async function runJob(request: RunTaskRequest, settings: JobSettings): Pr
   const outcomes = result.data.relationships?.outcomes.data.length;
   try {
     const answer = await sendTaskResult(request.taskResultCallbackUrl, request.accessToken, result, settings.callback);
-    settings.log(`${run}: sent ${status}${outcomes === undefined ? '' : ` with ${outcomes} outcome(s)`} (callback answered ${answer}): ${message}`);
+    settings.log(
+      `${run}: sent ${status}${outcomes === undefined ? '' : ` with ${outcomes} outcome(s)`} (callback answered ${answer}): ${message}`,
+    );
   } catch (error) {
     settings.log(`${run}: could not send the ${status} result: ${(error as Error).message}`);
   }

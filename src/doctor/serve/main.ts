@@ -12,7 +12,11 @@ export interface ServeIo {
 }
 
 /** Resolves with the exit code once the service has stopped (or could not start). */
-export async function serveMain(argv: readonly string[], io: ServeIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function serveMain(
+  argv: readonly string[],
+  io: ServeIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const command = parseServeArgs(argv, env);
   if (command.kind === 'help') {
     io.stdout(SERVE_USAGE);
@@ -27,11 +31,15 @@ export async function serveMain(argv: readonly string[], io: ServeIo, env: NodeJ
   try {
     address = await service.listen();
   } catch (error) {
-    io.stderr(`efs-modules doctor serve: cannot listen on ${command.options.host}:${command.options.port}: ${(error as Error).message}\n`);
+    io.stderr(
+      `efs-modules doctor serve: cannot listen on ${command.options.host}:${command.options.port}: ${(error as Error).message}\n`,
+    );
     return EXIT.USAGE;
   }
   const host = address.host.includes(':') ? `[${address.host}]` : address.host;
-  io.stderr(`efs-modules doctor serve: listening on http://${host}:${address.port}${command.options.path} (HMAC key from ${command.keyVariable})\n`);
+  io.stderr(
+    `efs-modules doctor serve: listening on http://${host}:${address.port}${command.options.path} (HMAC key from ${command.keyVariable})\n`,
+  );
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (received: NodeJS.Signals): void => {
       process.off('SIGTERM', stop);
@@ -41,7 +49,9 @@ export async function serveMain(argv: readonly string[], io: ServeIo, env: NodeJ
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
-  io.stderr(`efs-modules doctor serve: ${signal}: finishing accepted run tasks (up to ${command.graceMs / 1000} s; a second signal stops at once)\n`);
+  io.stderr(
+    `efs-modules doctor serve: ${signal}: finishing accepted run tasks (up to ${command.graceMs / 1000} s; a second signal stops at once)\n`,
+  );
   // A second signal while draining means "now": the runs still in progress get no callback.
   const now = (): void => process.exit(EXIT.FINDINGS);
   process.once('SIGTERM', now);

@@ -17,7 +17,10 @@ export interface RunTaskRequest {
   taskResultCallbackUrl: string;
   /** Present from the post_plan stage on; absent at pre_plan and in verification requests. */
   planJsonApiUrl?: string;
-  /** Whether the caller accepts per-finding outcomes (`capabilities.outcomes`); older Terraform Enterprise versions do not. */
+  /**
+   * Whether the caller accepts per-finding outcomes (`capabilities.outcomes`); older Terraform
+   * Enterprise versions do not.
+   */
   acceptsOutcomes: boolean;
   /** For logs only. */
   runId?: string;
@@ -30,9 +33,7 @@ export interface RunTaskRequest {
  * that is neither, with what is wrong with it in one sentence (the 400 answer).
  */
 export type ParsedPayload =
-  | { kind: 'task'; request: RunTaskRequest }
-  | { kind: 'verification' }
-  | { kind: 'invalid'; problem: string };
+  { kind: 'task'; request: RunTaskRequest } | { kind: 'verification' } | { kind: 'invalid'; problem: string };
 
 function optionalString(record: Record<string, unknown>, key: string): string | undefined {
   const value = record[key];
@@ -56,7 +57,8 @@ export function parsePayload(body: Buffer): ParsedPayload {
   } catch (error) {
     return { kind: 'invalid', problem: `the body is not JSON (${(error as Error).message})` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'invalid', problem: 'the body is not a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { kind: 'invalid', problem: 'the body is not a JSON object' };
   const record = data as Record<string, unknown>;
   const accessToken = optionalString(record, 'access_token');
   if (accessToken === undefined) return { kind: 'invalid', problem: 'access_token is missing' };
@@ -64,7 +66,10 @@ export function parsePayload(body: Buffer): ParsedPayload {
   // Terraform may shape it differently, and refusing it would refuse the run task's creation.
   if (accessToken === VERIFICATION_TOKEN) return { kind: 'verification' };
   if (record.payload_version !== 1) {
-    return { kind: 'invalid', problem: `payload_version ${JSON.stringify(record.payload_version)} is not supported (this service reads 1)` };
+    return {
+      kind: 'invalid',
+      problem: `payload_version ${JSON.stringify(record.payload_version)} is not supported (this service reads 1)`,
+    };
   }
   const stage = record.stage;
   if (typeof stage !== 'string' || !STAGES.includes(stage as Stage)) {
@@ -75,10 +80,13 @@ export function parsePayload(body: Buffer): ParsedPayload {
     return { kind: 'invalid', problem: 'task_result_callback_url is missing or not an http(s) URL' };
   }
   const planJsonApiUrl = optionalString(record, 'plan_json_api_url');
-  if (planJsonApiUrl !== undefined && !isHttpUrl(planJsonApiUrl)) return { kind: 'invalid', problem: 'plan_json_api_url is not an http(s) URL' };
+  if (planJsonApiUrl !== undefined && !isHttpUrl(planJsonApiUrl))
+    return { kind: 'invalid', problem: 'plan_json_api_url is not an http(s) URL' };
   const capabilities = record.capabilities;
   const acceptsOutcomes =
-    typeof capabilities === 'object' && capabilities !== null && (capabilities as Record<string, unknown>).outcomes === true;
+    typeof capabilities === 'object' &&
+    capabilities !== null &&
+    (capabilities as Record<string, unknown>).outcomes === true;
   return {
     kind: 'task',
     request: {

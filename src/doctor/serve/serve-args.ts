@@ -62,12 +62,14 @@ const STRING_OPTIONS = [
 class UsageError extends Error {}
 
 function count(name: string, text: string, min: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got ${JSON.stringify(text)})`);
+  if (!/^\d+$/.test(text) || Number(text) < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min} (got ${JSON.stringify(text)})`);
   return Number(text);
 }
 
 function seconds(name: string, text: string): number {
-  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(`--${name} must be a number of seconds above 0 (got ${JSON.stringify(text)})`);
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0)
+    throw new UsageError(`--${name} must be a number of seconds above 0 (got ${JSON.stringify(text)})`);
   return Math.round(Number(text) * 1000);
 }
 
@@ -75,8 +77,9 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 * 1024 };
 
 function size(name: string, text: string): number {
   const match = /^(\d+)([kKmM]?)$/.exec(text);
-  if (!match || Number(match[1]) === 0) throw new UsageError(`--${name} must be a size in bytes, e.g. 65536, 64k or 64m (got ${JSON.stringify(text)})`);
-  return Number(match[1]) * (UNITS[(match[2] as string).toLowerCase()] as number);
+  if (!match || Number(match[1]) === 0)
+    throw new UsageError(`--${name} must be a size in bytes, e.g. 65536, 64k or 64m (got ${JSON.stringify(text)})`);
+  return Number(match[1]) * UNITS[match[2].toLowerCase()];
 }
 
 export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServeCommand {
@@ -103,8 +106,11 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     }
     const path = text.path ?? DEFAULT_OPTIONS.path;
     if (!path.startsWith('/')) throw new UsageError(`--path must start with / (got ${JSON.stringify(path)})`);
-    const pick = <T>(name: (typeof STRING_OPTIONS)[number], read: (name: string, value: string) => T, fallback: T): T =>
-      text[name] === undefined ? fallback : read(name, text[name] as string);
+    const pick = <T>(
+      name: (typeof STRING_OPTIONS)[number],
+      read: (name: string, value: string) => T,
+      fallback: T,
+    ): T => (text[name] === undefined ? fallback : read(name, text[name]));
     return {
       kind: 'serve',
       keyVariable,
@@ -112,11 +118,15 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       options: {
         hmacKey,
         host: text.host ?? DEFAULT_OPTIONS.host,
-        port: pick('port', (name, value) => {
-          const port = count(name, value, 0);
-          if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port})`);
-          return port;
-        }, DEFAULT_OPTIONS.port),
+        port: pick(
+          'port',
+          (name, value) => {
+            const port = count(name, value, 0);
+            if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port})`);
+            return port;
+          },
+          DEFAULT_OPTIONS.port,
+        ),
         path,
         strict: values.strict === true,
         maxBodyBytes: pick('max-body', size, DEFAULT_OPTIONS.maxBodyBytes),

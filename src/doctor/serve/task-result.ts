@@ -45,7 +45,8 @@ function outcomeOf(finding: Finding, id: string, strict: boolean): Outcome {
   const [problem, ...fixParts] = finding.message.split(' Fix: ');
   const fix = fixParts.join(' Fix: ');
   const isError = finding.severity === 'error';
-  const effect = isError || strict ? 'It fails the run.' : 'A warning: it fails the run only when the service runs with `--strict`.';
+  const effect =
+    isError || strict ? 'It fails the run.' : 'A warning: it fails the run only when the service runs with `--strict`.';
   const body = [
     `**${isError ? 'Error' : 'Warning'}** in \`${finding.address}\` (check \`${finding.check}\`). ${effect}`,
     '',
@@ -88,5 +89,10 @@ export function verdictResult(findings: readonly Finding[], strict: boolean, wit
 
 /** A run the doctor could not judge: failed, so that a mandatory run task never lets an unchecked plan through. */
 export function notCheckedResult(reason: string): TaskResult {
-  return { data: { type: 'task-results', attributes: { status: 'failed', message: `efs-modules doctor: nothing was checked: ${reason}` } } };
+  return {
+    data: {
+      type: 'task-results',
+      attributes: { status: 'failed', message: `efs-modules doctor: nothing was checked: ${reason}` },
+    },
+  };
 }

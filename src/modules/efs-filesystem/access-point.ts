@@ -20,7 +20,7 @@ import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { AccessPoint, AccessPointReference } from '../../generated/types';
-import type { EfsFilesystem } from './construct';
+import type { IEfsFilesystem } from './file-system-interface';
 import { efsFilesystem } from './definition';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 
@@ -36,7 +36,7 @@ const REFERENCES = new WeakMap<AccessPointReference, EfsFilesystemAccessPoint>()
  */
 export class EfsFilesystemAccessPoint extends Construct {
   /** The file system this access point belongs to. */
-  readonly fileSystem: EfsFilesystem;
+  readonly fileSystem: IEfsFilesystem;
   /** Its key in `accessPoints` (and in the `accessPoints` output). */
   readonly key: string;
   /** ID of the access point (`fsap-…`), known after apply. */
@@ -47,11 +47,11 @@ export class EfsFilesystemAccessPoint extends Construct {
   readonly rootDirectory: string;
 
   /** @internal Made by `EfsFilesystem.addAccessPoint` only. */
-  static of(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
+  static of(fileSystem: IEfsFilesystem, key: string, resource: EfsAccessPoint): EfsFilesystemAccessPoint {
     return new EfsFilesystemAccessPoint(fileSystem, key, resource);
   }
 
-  private constructor(fileSystem: EfsFilesystem, key: string, resource: EfsAccessPoint) {
+  private constructor(fileSystem: IEfsFilesystem, key: string, resource: EfsAccessPoint) {
     super(fileSystem, `access-point-${key}`);
     this.fileSystem = fileSystem;
     this.key = key;
@@ -69,7 +69,10 @@ export class EfsFilesystemAccessPoint extends Construct {
 
   private referenceObject?: AccessPointReference;
 
-  /** ID and ARN, what a mount's `accessPoint` takes (the `accessPoints` output's entries have them too); one object, however often read. */
+  /**
+   * ID and ARN, what a mount's `accessPoint` takes (the `accessPoints` output's entries have them
+   * too); one object, however often read.
+   */
   get reference(): AccessPointReference {
     if (!this.referenceObject) {
       this.referenceObject = { id: this.accessPointId, arn: this.accessPointArn };
@@ -118,7 +121,7 @@ function labelOf(fileSystem: Construct, id: string): string {
  * violations throw, rules a token leaves undecided go to plan time).
  */
 export function addAccessPointTo(
-  fileSystem: EfsFilesystem,
+  fileSystem: IEfsFilesystem,
   inputs: Record<string, unknown>,
   resource: EfsAccessPoint,
   checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,
@@ -127,11 +130,15 @@ export function addAccessPointTo(
 ): EfsFilesystemAccessPoint {
   const label = labelOf(fileSystem, id);
   if (Token.isUnresolved(id)) {
-    throwValidationError(label, ['the id is the access point\'s key in accessPoints and must be a literal string: a for_each key has to be known at plan time.']);
+    throwValidationError(label, [
+      "the id is the access point's key in accessPoints and must be a literal string: a for_each key has to be known at plan time.",
+    ]);
   }
   const existing = inputs.access_points;
   if (Token.isUnresolved(existing)) {
-    throwValidationError(label, ['accessPoints was given as a token, known only at plan time: addAccessPoint cannot add to it. Give accessPoints as a literal map (its values may be tokens).']);
+    throwValidationError(label, [
+      'accessPoints was given as a token, known only at plan time: addAccessPoint cannot add to it. Give accessPoints as a literal map (its values may be tokens).',
+    ]);
   }
   const map = existing as Record<string, unknown>;
   if (id in map) throwValidationError(label, [`accessPoints["${id}"] already exists: choose another id.`]);

@@ -10,7 +10,11 @@ import type { EfsFilesystemInput } from './spec';
 export function buildAccessPoints(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsAccessPoint {
   const { scope, in: v } = ctx;
   // A directory below "/" is only created with creation_info; default it to the POSIX user as owner.
-  const ownedByPosixUser = hclObject({ owner_uid: 'ap.posix_user.uid', owner_gid: 'ap.posix_user.gid', permissions: '"0755"' });
+  const ownedByPosixUser = hclObject({
+    owner_uid: 'ap.posix_user.uid',
+    owner_gid: 'ap.posix_user.gid',
+    permissions: '"0755"',
+  });
   const creationInfo = ctx.local(
     'access_point_creation_info',
     ex(

@@ -21,7 +21,10 @@ interface Query {
 }
 
 /** How each alarm reads its metrics and compares them with its threshold. */
-const HOW: Record<string, { says: string; comparison: string; missingData: string; thresholdScale: number; queries: Query[] }> = {
+const HOW: Record<
+  string,
+  { says: string; comparison: string; missingData: string; thresholdScale: number; queries: Query[] }
+> = {
   burst_credit_balance: {
     says: 'burst credits are running low',
     comparison: 'LessThanThreshold',
@@ -75,7 +78,9 @@ function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinitio
   const how = HOW[alarm.key];
   if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
   const settings = `${ctx.in('alarms')}.${alarm.key}`;
-  const applies = alarm.appliesWhen ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${hclString(alarm.appliesWhen.equals)}` : '';
+  const applies = alarm.appliesWhen
+    ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${hclString(alarm.appliesWhen.equals)}`
+    : '';
   const queries = how.queries.map((q) =>
     hclObject({
       id: str(q.id),

@@ -13,7 +13,13 @@ import type { EfsFilesystemInput } from './spec';
 import { birthTag, bornTag, keepBirthTag } from './birth-tag';
 
 /** Settings that cannot change on an existing file system: a new value replaces it. */
-const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = ['encrypted', 'kms_key_arn', 'performance_mode', 'availability_zone_name', 'creation_token'];
+const IMMUTABLE_SETTINGS: readonly EfsFilesystemInput[] = [
+  'encrypted',
+  'kms_key_arn',
+  'performance_mode',
+  'availability_zone_name',
+  'creation_token',
+];
 
 export interface FileSystemResources {
   readonly fileSystem: EfsFileSystem;
@@ -89,17 +95,22 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
  * user's permission. Needs the security group, whose birth tag is the second witness when the
  * module creates it (count = 1); without it `terraform_data.module_created` is the only witness.
  */
-export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSystem, moduleCreated }: FileSystemResources, securityGroup: SecurityGroup): void {
+export function guardReplacement(
+  ctx: BuildContext<EfsFilesystemInput>,
+  { fileSystem, moduleCreated }: FileSystemResources,
+  securityGroup: SecurityGroup,
+): void {
   const v = ctx.in;
   const allowReplacement = v('allow_file_system_replacement');
-  const permission = ctx.mode === 'module'
-    ? 'set allow_file_system_replacement = true for the apply that replaces it'
-    : 'give it removalPolicy: RemovalPolicy.DESTROY (allowFileSystemReplacement: true) for the deploy that replaces it';
-  const refusedBecause = ctx.mode === 'module'
-    ? 'allow_file_system_replacement is false'
-    : 'removalPolicy is RETAIN (allowFileSystemReplacement is false)';
-  const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`)
-    .join(', ');
+  const permission =
+    ctx.mode === 'module'
+      ? 'set allow_file_system_replacement = true for the apply that replaces it'
+      : 'give it removalPolicy: RemovalPolicy.DESTROY (allowFileSystemReplacement: true) for the deploy that replaces it';
+  const refusedBecause =
+    ctx.mode === 'module'
+      ? 'allow_file_system_replacement is false'
+      : 'removalPolicy is RETAIN (allowFileSystemReplacement is false)';
+  const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`).join(', ');
 
   // Checked at plan time: every value it reads is known then. A witness that is new too means
   // the whole module is new (first apply) and the file system is simply created.
@@ -127,26 +138,31 @@ export function guardReplacement(ctx: BuildContext<EfsFilesystemInput>, { fileSy
   const tokenKept = `${ctx.address(tokenWitness)}.input == ${token}`;
   fileSystem.lifecycle = {
     ...fileSystem.lifecycle,
-    postcondition: [{
-      condition: ex(`${allowReplacement} || ${notReplaced}`),
-      errorMessage:
-        `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
-        `${IMMUTABLE_SETTINGS.map(ctx.spell).join(', ').replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
-        `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
-        `Keep the settings it has, or ${permission}. ` +
-        `The plan above marks the attribute that forces the replacement with "# forces replacement".`,
-    }, {
-      // An allowed replacement is create-before-destroy (the access points' lifecycle, which
-      // Terraform extends to the file system): the new file system is created while the old one
-      // still holds the token, and EFS refuses a token in use (FileSystemAlreadyExists) during
-      // apply. Holds when the replacement is refused anyway, so one mistake gets one message, and
-      // for a new token (the witness keeps the one the file system was created with).
-      condition: ex(`!${allowReplacement} || ${token} == null || !(${tokenKept}) || ${notReplaced}`),
-      errorMessage:
-        `${ctx.spell('creation_token')} is \${jsonencode(${token})}, and this plan replaces the file system "\${${v('name')}}" create-before-destroy (its access points need it): ` +
-        `the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ` +
-        `Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
-    }],
+    postcondition: [
+      {
+        condition: ex(`${allowReplacement} || ${notReplaced}`),
+        errorMessage:
+          `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
+          `${IMMUTABLE_SETTINGS.map(ctx.spell)
+            .join(', ')
+            .replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
+          `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
+          `Keep the settings it has, or ${permission}. ` +
+          `The plan above marks the attribute that forces the replacement with "# forces replacement".`,
+      },
+      {
+        // An allowed replacement is create-before-destroy (the access points' lifecycle, which
+        // Terraform extends to the file system): the new file system is created while the old one
+        // still holds the token, and EFS refuses a token in use (FileSystemAlreadyExists) during
+        // apply. Holds when the replacement is refused anyway, so one mistake gets one message, and
+        // for a new token (the witness keeps the one the file system was created with).
+        condition: ex(`!${allowReplacement} || ${token} == null || !(${tokenKept}) || ${notReplaced}`),
+        errorMessage:
+          `${ctx.spell('creation_token')} is \${jsonencode(${token})}, and this plan replaces the file system "\${${v('name')}}" create-before-destroy (its access points need it): ` +
+          `the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ` +
+          `Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
+      },
+    ],
   };
   ctx.explain(
     fileSystem,

@@ -42,12 +42,18 @@ interface NfsRules {
  * An attribute of the module's security group, which exists once or not at all (count): only
  * resources that exist with it may read it (their for_each or count is empty without it).
  */
-export const securityGroupAttribute = (ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup, attribute: string): string =>
-  `${ctx.address(securityGroup)}[0].${attribute}`;
+export const securityGroupAttribute = (
+  ctx: BuildContext<EfsFilesystemInput>,
+  securityGroup: SecurityGroup,
+  attribute: string,
+): string => `${ctx.address(securityGroup)}[0].${attribute}`;
 
 /** The same, as a value that is null when the module has no security group (for outputs). */
-export const securityGroupOutput = (ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup, attribute: string): string =>
-  `one(${ctx.address(securityGroup)}[*].${attribute})`;
+export const securityGroupOutput = (
+  ctx: BuildContext<EfsFilesystemInput>,
+  securityGroup: SecurityGroup,
+  attribute: string,
+): string => `one(${ctx.address(securityGroup)}[*].${attribute})`;
 
 export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): NetworkResources {
   const securityGroup = buildSecurityGroup(ctx);
@@ -58,7 +64,9 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
       fileSystemId: fileSystem.id,
       subnetId: ex('each.value.subnet_id'),
       ipAddress: ex('each.value.ip_address'),
-      securityGroups: stringList(ex(`concat(${ctx.address(securityGroup)}[*].id, ${ctx.in('mount_target_security_group_ids')})`)),
+      securityGroups: stringList(
+        ex(`concat(${ctx.address(securityGroup)}[*].id, ${ctx.in('mount_target_security_group_ids')})`),
+      ),
       dependsOn: [rules.nfsFromSecurityGroups, rules.nfsFromSelf, rules.nfsFromCidrs, rules.nfsToFileSystem],
     }),
     'this',
@@ -73,7 +81,10 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
 
 function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGroup {
   const v = ctx.in;
-  const groupName = ctx.local('security_group_name', ex(`coalesce(${v('security_group_name')}, "\${${v('name')}}-efs")`));
+  const groupName = ctx.local(
+    'security_group_name',
+    ex(`coalesce(${v('security_group_name')}, "\${${v('name')}}-efs")`),
+  );
   const usePrefix = v('security_group_use_name_prefix');
   const securityGroup = ctx.named(
     new SecurityGroup(ctx.scope, 'security_group', {
@@ -133,7 +144,10 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
     }),
     'nfs_from_self',
   );
-  ctx.explain(nfsFromSelf, 'Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before the mount targets move to it.');
+  ctx.explain(
+    nfsFromSelf,
+    'Replaced create-before-destroy, like the other NFS rules: the new group lets its members in before the mount targets move to it.',
+  );
   const nfsFromCidrs = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
       forEach: forEachOf(ex(`${withGroup} ? ${v('allowed_cidrs')} : {}`)),
@@ -152,7 +166,11 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   );
   const nfsToFileSystem = ctx.named(
     new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
-      forEach: forEachOf(ex(`{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`)),
+      forEach: forEachOf(
+        ex(
+          `{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`,
+        ),
+      ),
       securityGroupId: ex('each.value'),
       referencedSecurityGroupId: groupId,
       ...nfsRule,

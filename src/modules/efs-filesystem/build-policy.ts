@@ -23,7 +23,11 @@ export const FILE_SYSTEM_ARN_STAND_IN = 'efs-modules:this-file-system';
 
 /** Principals of a statement that names none: everyone. */
 const EVERYONE = hclLiteral([{ type: 'AWS', identifiers: ['*'] }]);
-const CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
+const CLIENT_ACTIONS = [
+  'elasticfilesystem:ClientMount',
+  'elasticfilesystem:ClientWrite',
+  'elasticfilesystem:ClientRootAccess',
+];
 
 export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
   const statements = policyStatements(ctx);
@@ -41,7 +45,9 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       effect: ex('statement.value.effect'),
       actions: ex('statement.value.actions'),
       not_actions: ex('statement.value.not_actions'),
-      resources: ex(`statement.value.resources == null ? [${hclString(FILE_SYSTEM_ARN_STAND_IN)}] : statement.value.resources`),
+      resources: ex(
+        `statement.value.resources == null ? [${hclString(FILE_SYSTEM_ARN_STAND_IN)}] : statement.value.resources`,
+      ),
       dynamic: {
         principals: {
           for_each: ex(
@@ -64,7 +70,11 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       },
     },
   });
-  explainArgument(policyDocument, 'statement.principals.for_each', 'Neither principals nor not_principals: everyone, as the presets.');
+  explainArgument(
+    policyDocument,
+    'statement.principals.for_each',
+    'Neither principals nor not_principals: everyone, as the presets.',
+  );
   ctx.explain(
     policyDocument,
     'The first statement (local.allow_mount_statement, unless allow_access_via_mount_targets is false) keeps ' +
@@ -72,7 +82,8 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       'out clients that IAM or the network allow; no preset denies ClientMount to a client that uses TLS and ' +
       'an access point, as the efs-mount-* modules do. Statements are data, in order: presets add entries, ' +
       'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
-      'dynamic block reads them all. "This file system" is written ' + hclString(FILE_SYSTEM_ARN_STAND_IN) +
+      'dynamic block reads them all. "This file system" is written ' +
+      hclString(FILE_SYSTEM_ARN_STAND_IN) +
       ' and swapped for the ARN in aws_efs_file_system_policy.this: a document that read the ARN would wait ' +
       'for every pending change of the file system and show the policy as known after apply.',
   );
@@ -98,17 +109,40 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
       resources: 'null',
       conditions,
     });
-  const condition = (test: string, variable: string, value: string) => hclLiteral([{ test, variable, values: [value] }]);
+  const condition = (test: string, variable: string, value: string) =>
+    hclLiteral([{ test, variable, values: [value] }]);
   const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions = '[]') =>
     ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
-  const allowMount = preset('allow_mount', 'AllowClientAccessThroughMountTargets', 'Allow', CLIENT_ACTIONS,
-    condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'));
+  const allowMount = preset(
+    'allow_mount',
+    'AllowClientAccessThroughMountTargets',
+    'Allow',
+    CLIENT_ACTIONS,
+    condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'),
+  );
   const presets: [EfsFilesystemInput, string][] = [
-    ['enforce_tls', preset('deny_unencrypted_transport', 'DenyUnencryptedTransport', 'Deny', ['*'], condition('Bool', 'aws:SecureTransport', 'false'))],
+    [
+      'enforce_tls',
+      preset(
+        'deny_unencrypted_transport',
+        'DenyUnencryptedTransport',
+        'Deny',
+        ['*'],
+        condition('Bool', 'aws:SecureTransport', 'false'),
+      ),
+    ],
     ['deny_root_access', preset('deny_root_access', 'DenyRootAccess', 'Deny', ['elasticfilesystem:ClientRootAccess'])],
     ['read_only', preset('read_only', 'DenyWrite', 'Deny', ['elasticfilesystem:ClientWrite'])],
-    ['enforce_access_point', preset('enforce_access_point', 'DenyAccessWithoutAccessPoint', 'Deny', CLIENT_ACTIONS,
-      condition('Null', 'elasticfilesystem:AccessPointArn', 'true'))],
+    [
+      'enforce_access_point',
+      preset(
+        'enforce_access_point',
+        'DenyAccessWithoutAccessPoint',
+        'Deny',
+        CLIENT_ACTIONS,
+        condition('Null', 'elasticfilesystem:AccessPointArn', 'true'),
+      ),
+    ],
   ];
   return ctx.local(
     'file_system_policy_statements',

@@ -1,4 +1,7 @@
-/** efs-filesystem: replication to a new file system in another Region or zone, or to an existing one, when `replication` is set. */
+/**
+ * efs-filesystem: replication to a new file system in another Region or zone, or to an existing
+ * one, when `replication` is set.
+ */
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { forEachOf } from '../../core/blocks';
@@ -6,7 +9,10 @@ import { BuildContext, ex } from '../../core/module';
 import type { EfsFilesystemInput } from './spec';
 
 /** One resource, for_each over at most one entry keyed `replica`. */
-export function buildReplication(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
+export function buildReplication(
+  ctx: BuildContext<EfsFilesystemInput>,
+  fileSystem: EfsFileSystem,
+): EfsReplicationConfiguration {
   const v = ctx.in;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {

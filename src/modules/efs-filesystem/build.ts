@@ -57,22 +57,28 @@ function outputsOf(ctx: BuildContext<EfsFilesystemInput>, r: EfsFilesystemResour
     security_group_arn: ex(securityGroupOutput(ctx, r.securityGroup, 'arn')),
     size_in_bytes: ex(`one(${ctx.address(r.fileSystem)}.size_in_bytes[*].value)`),
     mount_target_ids: mountTargetIds,
-    mount_targets: ex(forEachEntry(ctx.address(r.mountTargets), 'mt', {
-      id: 'mt.id',
-      dns_name: 'mt.mount_target_dns_name',
-      network_interface_id: 'mt.network_interface_id',
-      availability_zone_name: 'mt.availability_zone_name',
-      availability_zone_id: 'mt.availability_zone_id',
-      subnet_id: 'mt.subnet_id',
-      ip_address: 'mt.ip_address',
-    })),
-    access_points: ex(forEachEntry(ctx.address(r.accessPoints), 'ap', {
-      id: 'ap.id',
-      arn: 'ap.arn',
-      root_directory: 'ap.root_directory[0].path',
-      posix_user: 'one(ap.posix_user)',
-    })),
-    replication_destination_file_system_id: ex(`try(${ctx.address(r.replication)}["replica"].destination[0].file_system_id, null)`),
+    mount_targets: ex(
+      forEachEntry(ctx.address(r.mountTargets), 'mt', {
+        id: 'mt.id',
+        dns_name: 'mt.mount_target_dns_name',
+        network_interface_id: 'mt.network_interface_id',
+        availability_zone_name: 'mt.availability_zone_name',
+        availability_zone_id: 'mt.availability_zone_id',
+        subnet_id: 'mt.subnet_id',
+        ip_address: 'mt.ip_address',
+      }),
+    ),
+    access_points: ex(
+      forEachEntry(ctx.address(r.accessPoints), 'ap', {
+        id: 'ap.id',
+        arn: 'ap.arn',
+        root_directory: 'ap.root_directory[0].path',
+        posix_user: 'one(ap.posix_user)',
+      }),
+    ),
+    replication_destination_file_system_id: ex(
+      `try(${ctx.address(r.replication)}["replica"].destination[0].file_system_id, null)`,
+    ),
     file_system: {
       id: r.fileSystem.id,
       arn: r.fileSystem.arn,

@@ -1,15 +1,29 @@
 /** The `EfsFilesystem` construct for CDKTF stacks: the same resources as modules/efs-filesystem. */
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Construct, type ITerraformDependable, TerraformDataSource, TerraformResource, Token, dependable } from '../../cdktf';
+import {
+  Construct,
+  type ITerraformDependable,
+  TerraformDataSource,
+  TerraformResource,
+  Token,
+  dependable,
+} from '../../cdktf';
 import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import { sameValue } from '../../core/token-identity';
-import type { AccessPoint, EfsFilesystemOutputs, EfsFilesystemProps, FileSystemReference, PolicyStatement } from '../../generated/types';
+import type {
+  AccessPoint,
+  EfsFilesystemOutputs,
+  EfsFilesystemProps,
+  FileSystemReference,
+  PolicyStatement,
+} from '../../generated/types';
 import { EfsFilesystemAccessPoint, addAccessPointTo } from './access-point';
 import type { EfsFilesystemResources } from './build';
 import { NFS_PORT } from '../shared';
 import { efsFilesystem } from './definition';
+import type { IEfsFilesystem } from './file-system-interface';
 import { EfsGrantee, GRANT_ACTIONS, grantOn } from './grants';
 import { addStatementTo } from './resource-policy';
 import { sharedZones } from './subnet-zones';
@@ -40,7 +54,7 @@ export interface EfsFilesystemConstructProps extends EfsFilesystemProps {
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
  */
-export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
+export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> implements IEfsFilesystem {
   /** The port NFS clients connect to on the mount targets (TCP), the only one the module opens. */
   static readonly DEFAULT_PORT = NFS_PORT;
 
@@ -77,7 +91,9 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
       // validates). It is then read during the apply that creates the witness, when the policy is
       // unknown anyway (the file system's ARN is), and at plan time afterwards (the witness never
       // changes). The others (the partition) read no prop and stay known at plan.
-      const checked = node instanceof TerraformResource || (node instanceof TerraformDataSource && node.terraformResourceType === 'aws_iam_policy_document');
+      const checked =
+        node instanceof TerraformResource ||
+        (node instanceof TerraformDataSource && node.terraformResourceType === 'aws_iam_policy_document');
       if (node === moduleCreated || !checked) continue;
       node.dependsOn = [...(node.dependsOn ?? []), checks];
     }
@@ -112,7 +128,10 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
         `allowedSecurityGroups["${name}"] already allows ${JSON.stringify(allowed[name])}; allowClient cannot give the name to ${JSON.stringify(securityGroupId)}: choose another name.`,
       ]);
     }
-    this.checkAddition(label, 'allowed_security_groups', { ...this.inputs, allowed_security_groups: { ...allowed, [name]: securityGroupId } });
+    this.checkAddition(label, 'allowed_security_groups', {
+      ...this.inputs,
+      allowed_security_groups: { ...allowed, [name]: securityGroupId },
+    });
     // The inputs are read at synth time (ctx.in), so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
@@ -126,11 +145,19 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * @example
    * const data = efs.addAccessPoint('data', { rootDirectory: '/data', posixUser: { uid: 1000, gid: 1000 } });
    * data.grantReadWrite(role);
-   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath: '/mnt/data' }, ... });
+   * new LambdaFunction(this, 'fn', { fileSystemConfig: { arn: data.accessPointArn, localMountPath:
+   * '/mnt/data' }, ... });
    * @returns the access point: its ID, ARN, file system and grants through it.
    */
   addAccessPoint(id: string, options: AccessPoint = {}): EfsFilesystemAccessPoint {
-    return addAccessPointTo(this, this.inputs, this.resources.accessPoints, (label, input, candidate) => this.checkAddition(label, input, candidate), id, options);
+    return addAccessPointTo(
+      this,
+      this.inputs,
+      this.resources.accessPoints,
+      (label, input, candidate) => this.checkAddition(label, input, candidate),
+      id,
+      options,
+    );
   }
 
   /**
@@ -148,7 +175,12 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
    * @returns the statement's index in `policyStatements`.
    */
   addToResourcePolicy(statement: PolicyStatement): number {
-    return addStatementTo(this, this.inputs, (label, input, candidate) => this.checkAddition(label, input, candidate), statement);
+    return addStatementTo(
+      this,
+      this.inputs,
+      (label, input, candidate) => this.checkAddition(label, input, candidate),
+      statement,
+    );
   }
 
   /**
@@ -226,7 +258,10 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
     return typeof create === 'boolean' ? create : undefined;
   }
 
-  /** @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend on its mount targets. */
+  /**
+   * @internal The construct whose `fileSystem` is this very object, if any: mounts use it to depend
+   * on its mount targets.
+   */
   static ownerOf(fileSystem: FileSystemReference): EfsFilesystem | undefined {
     return OWNERS.get(fileSystem);
   }
@@ -256,7 +291,12 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> {
 }
 
 /** removalPolicy is the TypeScript face of allowFileSystemReplacement: both must not disagree. */
-function withRemovalPolicy(scope: Construct, id: string, props: EfsFilesystemProps, policy?: RemovalPolicy): EfsFilesystemProps {
+function withRemovalPolicy(
+  scope: Construct,
+  id: string,
+  props: EfsFilesystemProps,
+  policy?: RemovalPolicy,
+): EfsFilesystemProps {
   if (policy === undefined) return props;
   const allow = policy === RemovalPolicy.DESTROY;
   if (props.allowFileSystemReplacement !== undefined && props.allowFileSystemReplacement !== allow) {

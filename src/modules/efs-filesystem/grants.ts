@@ -11,14 +11,21 @@ import { sameValue } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import type { IamRoleResource } from '../provider-resources';
 
-/** The role a grant goes to: an `IamRole` of this stack (of any supported binding), or any role by name (a literal or a token). */
+/**
+ * The role a grant goes to: an `IamRole` of this stack (of any supported binding), or any role by
+ * name (a literal or a token).
+ */
 export type EfsGrantee = IamRoleResource | { readonly roleName: string };
 
 /** What `grantRead`, `grantReadWrite` and `grantRootAccess` allow, as in AWS CDK. */
 export const GRANT_ACTIONS = {
   read: ['elasticfilesystem:ClientMount'],
   'read-write': ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
-  'root-access': ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
+  'root-access': [
+    'elasticfilesystem:ClientMount',
+    'elasticfilesystem:ClientWrite',
+    'elasticfilesystem:ClientRootAccess',
+  ],
 } as const;
 
 const ACTION = /^elasticfilesystem:[A-Za-z*]+$/;
@@ -48,7 +55,10 @@ function kindOf(actions: readonly string[]): string {
 /** `<path in the stack>-efs-<kind>`, shortened with a hash when IAM's limit would be passed. */
 function policyName(fileSystem: Construct, kind: string): string {
   const scopes = fileSystem.node.scopes;
-  const path = scopes.slice(scopes.indexOf(TerraformStack.of(fileSystem)) + 1).map((s) => s.node.id).join('-');
+  const path = scopes
+    .slice(scopes.indexOf(TerraformStack.of(fileSystem)) + 1)
+    .map((s) => s.node.id)
+    .join('-');
   const name = `${path}-efs-${kind}`.replace(/[^\w+=,.@-]/g, '-');
   if (name.length <= MAX_POLICY_NAME) return name;
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
@@ -63,7 +73,11 @@ export interface GrantCondition {
 }
 
 /** Through a mount target: what a grant on the whole file system asks. */
-const VIA_MOUNT_TARGET: GrantCondition = { test: 'Bool', variable: 'elasticfilesystem:AccessedViaMountTarget', values: ['true'] };
+const VIA_MOUNT_TARGET: GrantCondition = {
+  test: 'Bool',
+  variable: 'elasticfilesystem:AccessedViaMountTarget',
+  values: ['true'],
+};
 
 /** How a grant is narrowed, and how its errors name the construct. */
 export interface GrantScope {
@@ -79,12 +93,25 @@ export interface GrantScope {
  * and named after its path. One policy per (owner, role, set of actions): asking again returns
  * the policy made the first time.
  */
-export function grantOn(owner: Construct, arn: string, grantee: EfsGrantee, actions: readonly string[], scope: GrantScope = {}): IamRolePolicy {
+export function grantOn(
+  owner: Construct,
+  arn: string,
+  grantee: EfsGrantee,
+  actions: readonly string[],
+  scope: GrantScope = {},
+): IamRolePolicy {
   const label = scope.label ?? `EfsFilesystem "${owner.node.path}"`;
-  if (actions.length === 0) throwValidationError(label, ['grant needs at least one action, such as "elasticfilesystem:ClientMount".']);
+  if (actions.length === 0)
+    throwValidationError(label, ['grant needs at least one action, such as "elasticfilesystem:ClientMount".']);
   const bad = actions.filter((a) => !ACTION.test(a));
   if (bad.length > 0) {
-    throwValidationError(label, bad.map((a) => `grant action ${JSON.stringify(a)} must be an EFS action, such as "elasticfilesystem:ClientWrite": a grant is on the file system's ARN only.`));
+    throwValidationError(
+      label,
+      bad.map(
+        (a) =>
+          `grant action ${JSON.stringify(a)} must be an EFS action, such as "elasticfilesystem:ClientWrite": a grant is on the file system's ARN only.`,
+      ),
+    );
   }
   const sorted = [...new Set(actions)].sort();
   const key = sorted.join(',');
@@ -98,12 +125,14 @@ export function grantOn(owner: Construct, arn: string, grantee: EfsGrantee, acti
   const kind = kindOf(sorted);
   const id = `grant-${kind}-${granted.length}`;
   const document = new DataAwsIamPolicyDocument(owner, `${id}-document`, {
-    statement: [{
-      effect: 'Allow',
-      actions: sorted,
-      resources: [arn],
-      condition: [scope.condition ?? VIA_MOUNT_TARGET],
-    }],
+    statement: [
+      {
+        effect: 'Allow',
+        actions: sorted,
+        resources: [arn],
+        condition: [scope.condition ?? VIA_MOUNT_TARGET],
+      },
+    ],
   });
   const policy = new IamRolePolicy(owner, id, { name: policyName(owner, kind), role: roleName, policy: document.json });
   granted.push({ roleName, actions: key, policy });

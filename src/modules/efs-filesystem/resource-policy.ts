@@ -13,7 +13,7 @@ import { entryType } from '../../core/spec';
 import { throwValidationError } from '../../core/validation-error';
 import { toHclValue } from '../../core/values';
 import type { PolicyStatement } from '../../generated/types';
-import type { EfsFilesystem } from './construct';
+import type { Construct } from '../../cdktf';
 import { efsFilesystem } from './definition';
 
 /** The type of one `policy_statements` entry, for the defaults `optional()` gives its fields. */
@@ -24,7 +24,7 @@ const ENTRY_TYPE = entryType(efsFilesystem.spec, 'policy_statements');
  * after checking it with the spec's rules; returns its index in `policyStatements`.
  */
 export function addStatementTo(
-  fileSystem: EfsFilesystem,
+  fileSystem: Construct,
   inputs: Record<string, unknown>,
   checkAddition: (label: string, input: string, candidate: Record<string, unknown>) => void,
   statement: PolicyStatement,
@@ -32,7 +32,9 @@ export function addStatementTo(
   const label = `EfsFilesystem "${fileSystem.node.path}" addToResourcePolicy`;
   const existing = inputs.policy_statements;
   if (Token.isUnresolved(existing)) {
-    throwValidationError(label, ['policyStatements was given as a token, known only at plan time: addToResourcePolicy cannot add to it. Give policyStatements as a literal list (its values may be tokens).']);
+    throwValidationError(label, [
+      'policyStatements was given as a token, known only at plan time: addToResourcePolicy cannot add to it. Give policyStatements as a literal list (its values may be tokens).',
+    ]);
   }
   const list = existing as unknown[];
   const entry = toHclValue(ENTRY_TYPE, statement);

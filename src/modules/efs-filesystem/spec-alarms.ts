@@ -10,12 +10,30 @@
  * PercentIOLimit is only published for General Purpose file systems; ClientConnections is not
  * published while no client is connected, so "no clients" is missing data.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, gt, inputReader, isNull, le, lit, name, nullOr, show, template } from '../../core/expr';
+import {
+  Expr,
+  and,
+  call,
+  cond,
+  eq,
+  forEach,
+  ge,
+  get,
+  gt,
+  inputReader,
+  isNull,
+  le,
+  lit,
+  name,
+  nullOr,
+  show,
+  template,
+} from '../../core/expr';
 import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, defineInputs } from '../../core/spec';
 import { TfType, optional, t } from '../../core/types';
-import type { EfsFilesystemInput } from './spec';
+import type { FileSystemInput } from './spec-file-system';
 
 export interface AlarmDefinition {
   /** The key in `alarms` and in the alarm resource's for_each. */
@@ -30,7 +48,7 @@ export interface AlarmDefinition {
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   /** When the alarm applies, as a condition on other inputs (an HCL expression over `var.*`); null: always. */
-  readonly appliesWhen: { readonly input: EfsFilesystemInput; readonly equals: string } | null;
+  readonly appliesWhen: { readonly input: FileSystemInput; readonly equals: string } | null;
   /** Allowed thresholds: above `above`, at most `atMost`, whole when `whole`; `text` says so in a message. */
   readonly range: { readonly above: number; readonly atMost?: number; readonly whole?: boolean; readonly text: string };
 }
@@ -113,7 +131,9 @@ const alarmType = (a: AlarmDefinition): TfType =>
   );
 
 /** Each alarm by its key, what it watches and its default. */
-const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce((all, one) => doc`${all} ${one}`);
+const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce(
+  (all, one) => doc`${all} ${one}`,
+);
 
 export const alarmsInputs = defineInputs([
   {
@@ -128,7 +148,9 @@ export const alarmsInputs = defineInputs([
       },
       'Alarms',
     ),
-    description: doc.unset('no alarms')`CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId)${hclOnly('; null: none')}; ${val({})}: every alarm with its default. Each alarm takes ${nm('enabled')}, ${nm('threshold')}, ${nm('period_seconds')} (a multiple of 60) and ${nm('evaluation_periods')}; turn one off by setting its ${nm('enabled')} to ${val(false)} (an alarm left out keeps its defaults). ${alarmsList} An alarm that does not apply to the chosen modes is not created. ${nm('sns_topic_arns')} receive both ALARM and OK notifications.`,
+    description: doc.unset(
+      'no alarms',
+    )`CloudWatch alarms on the file system (namespace AWS/EFS, dimension FileSystemId)${hclOnly('; null: none')}; ${val({})}: every alarm with its default. Each alarm takes ${nm('enabled')}, ${nm('threshold')}, ${nm('period_seconds')} (a multiple of 60) and ${nm('evaluation_periods')}; turn one off by setting its ${nm('enabled')} to ${val(false)} (an alarm left out keeps its defaults). ${alarmsList} An alarm that does not apply to the chosen modes is not created. ${nm('sns_topic_arns')} receive both ALARM and OK notifications.`,
   },
 ]);
 
@@ -161,8 +183,19 @@ export const alarmsRules: Rule<AlarmsInput>[] = [
     id: 'alarms-sns-topic-arns',
     inputs: ['alarms'],
     summary: 'each alarms.sns_topic_arns entry is an SNS topic ARN',
-    condition: nullOr(alarms, call('alltrue', forEach(get(alarms, 'sns_topic_arns'), (_i, arn) => call('matches', arn, lit(SNS_TOPIC_ARN)), undefined, ['i', 'arn']))),
-    message: whenAlarms(template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`),
+    condition: nullOr(
+      alarms,
+      call(
+        'alltrue',
+        forEach(get(alarms, 'sns_topic_arns'), (_i, arn) => call('matches', arn, lit(SNS_TOPIC_ARN)), undefined, [
+          'i',
+          'arn',
+        ]),
+      ),
+    ),
+    message: whenAlarms(
+      template`${name('alarms', 'sns_topic_arns')} must hold SNS topic ARNs such as "arn:aws:sns:us-east-1:111122223333:platform-alerts" (got ${show(get(alarms, 'sns_topic_arns'))}).`,
+    ),
   },
   ...ALARMS.map((a): Rule<AlarmsInput> => {
     const s = get(alarms, a.key);
@@ -171,7 +204,9 @@ export const alarmsRules: Rule<AlarmsInput>[] = [
       inputs: ['alarms'],
       summary: `alarms.${a.key} has a threshold that is ${a.range.text}, whole evaluation periods of a multiple of 60 seconds, at most one day in all`,
       condition: nullOr(alarms, settingsOk(a, s)),
-      message: whenAlarms(template`${name('alarms', a.key)} must have a ${name('threshold')} that is ${lit(a.range.text)}, ${name('period_seconds')} a multiple of 60, ${name('evaluation_periods')} a whole number of at least 1, and ${name('period_seconds')} × ${name('evaluation_periods')} at most 86400 (one day) (got ${show(s)}).`),
+      message: whenAlarms(
+        template`${name('alarms', a.key)} must have a ${name('threshold')} that is ${lit(a.range.text)}, ${name('period_seconds')} a multiple of 60, ${name('evaluation_periods')} a whole number of at least 1, and ${name('period_seconds')} × ${name('evaluation_periods')} at most 86400 (one day) (got ${show(s)}).`,
+      ),
     };
   }),
 ];

@@ -15,7 +15,27 @@
  * - Vault names are 2 to 50 letters, digits, `-` or `_`; a copy action names its destination by
  *   vault ARN, and a copy without a lifecycle keeps the source's.
  */
-import { Expr, and, call, cond, eq, forEach, ge, get, inputReader, isNull, le, lit, name, ne, not, notNull, nullOr, show, template } from '../../core/expr';
+import {
+  Expr,
+  and,
+  call,
+  cond,
+  eq,
+  forEach,
+  ge,
+  get,
+  inputReader,
+  isNull,
+  le,
+  lit,
+  name,
+  ne,
+  not,
+  notNull,
+  nullOr,
+  show,
+  template,
+} from '../../core/expr';
 import { doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, defineInputs } from '../../core/spec';
@@ -58,7 +78,9 @@ export const backupPlanInputs = defineInputs([
         vault_kms_key_arn: optional(t.string()),
         vault_arn: optional(t.string()),
         copy_to: optional(
-          t.list(t.object({ destination_vault_arn: t.string(), delete_after_days: optional(t.number()) }, 'BackupCopy')),
+          t.list(
+            t.object({ destination_vault_arn: t.string(), delete_after_days: optional(t.number()) }, 'BackupCopy'),
+          ),
           [],
         ),
         create_backup_role: optional(t.bool(), true),
@@ -66,7 +88,9 @@ export const backupPlanInputs = defineInputs([
       },
       'BackupPlan',
     ),
-    description: doc.unset('no backup plan')`An AWS Backup plan for this file system${hclOnly('; null: none')}. ${nm('schedule')} is an AWS Backup cron expression in UTC (default ${val(DEFAULT_BACKUP_SCHEDULE)}, daily at 05:00); a job must start within ${nm('start_window_minutes')} (at least 60) and finish within ${nm('completion_window_minutes')} (at least 60 more). Recovery points are kept ${nm('delete_after_days')} (default 35) and may move to cold storage after ${nm('cold_storage_after_days')}, which then must be at least 90 days before deletion. Give ${nm('vault_name')} to create a vault (encrypted with ${nm('vault_kms_key_arn')} when set) or ${nm('vault_arn')} to use an existing one. ${nm('copy_to')} copies each recovery point to other vaults (other Regions or accounts), kept ${nm('delete_after_days')} there (left out: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless ${nm('create_backup_role')} is ${val(false)} and ${nm('backup_role_arn')} names your own. Independent of ${nm('backup_enabled')}: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set ${nm('backup_enabled')} to ${val(false)} when the plan replaces the automatic backup.`,
+    description: doc.unset(
+      'no backup plan',
+    )`An AWS Backup plan for this file system${hclOnly('; null: none')}. ${nm('schedule')} is an AWS Backup cron expression in UTC (default ${val(DEFAULT_BACKUP_SCHEDULE)}, daily at 05:00); a job must start within ${nm('start_window_minutes')} (at least 60) and finish within ${nm('completion_window_minutes')} (at least 60 more). Recovery points are kept ${nm('delete_after_days')} (default 35) and may move to cold storage after ${nm('cold_storage_after_days')}, which then must be at least 90 days before deletion. Give ${nm('vault_name')} to create a vault (encrypted with ${nm('vault_kms_key_arn')} when set) or ${nm('vault_arn')} to use an existing one. ${nm('copy_to')} copies each recovery point to other vaults (other Regions or accounts), kept ${nm('delete_after_days')} there (left out: as long as the source). The module creates the role AWS Backup uses, with the AWS managed backup and restore policies, unless ${nm('create_backup_role')} is ${val(false)} and ${nm('backup_role_arn')} names your own. Independent of ${nm('backup_enabled')}: with both on, AWS keeps two sets of recovery points (the automatic daily ones in the default vault, and this plan's); set ${nm('backup_enabled')} to ${val(false)} when the plan replaces the automatic backup.`,
   },
 ]);
 
@@ -105,7 +129,11 @@ export const backupPlanRules: Rule<BackupPlanInput>[] = [
     'backup-plan-schedule-days',
     'backup_plan.schedule has `?` in exactly one of day-of-month and day-of-week',
     // Only judged once the format holds, so that one mistake gets one message.
-    cond(matches(field('schedule'), BACKUP_PATTERNS.cron), matches(field('schedule'), BACKUP_PATTERNS.cronDays), lit(true)),
+    cond(
+      matches(field('schedule'), BACKUP_PATTERNS.cron),
+      matches(field('schedule'), BACKUP_PATTERNS.cronDays),
+      lit(true),
+    ),
     template`${name('backup_plan', 'schedule')} must have "?" in exactly one of day-of-month (third field) and day-of-week (fifth field), such as "cron(0 5 ? * * *)" or "cron(0 5 1 * ? *)" (got ${show(field('schedule'))}).`,
   ),
   planRule(
@@ -117,7 +145,10 @@ export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-completion-window',
     'backup_plan.completion_window_minutes is whole and at least 60 more than the start window',
-    and(ge(field('completion_window_minutes'), call('plus', field('start_window_minutes'), lit(MIN_WINDOW_GAP))), isWhole(field('completion_window_minutes'))),
+    and(
+      ge(field('completion_window_minutes'), call('plus', field('start_window_minutes'), lit(MIN_WINDOW_GAP))),
+      isWhole(field('completion_window_minutes')),
+    ),
     template`${name('backup_plan', 'completion_window_minutes')} must be a whole number of minutes, at least ${lit(MIN_WINDOW_GAP)} more than ${name('backup_plan', 'start_window_minutes')} (got ${show(field('completion_window_minutes'))} with a start window of ${show(field('start_window_minutes'))}).`,
   ),
   planRule(
@@ -132,7 +163,10 @@ export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-cold-storage-minimum',
     'recovery points stay in cold storage at least 90 days before deletion',
-    nullOr(field('cold_storage_after_days'), ge(field('delete_after_days'), call('plus', field('cold_storage_after_days'), lit(COLD_STORAGE_MINIMUM_DAYS)))),
+    nullOr(
+      field('cold_storage_after_days'),
+      ge(field('delete_after_days'), call('plus', field('cold_storage_after_days'), lit(COLD_STORAGE_MINIMUM_DAYS))),
+    ),
     template`${name('backup_plan', 'delete_after_days')} must be at least ${name('backup_plan', 'cold_storage_after_days')} + ${lit(COLD_STORAGE_MINIMUM_DAYS)}: AWS Backup keeps a recovery point in cold storage at least ${lit(COLD_STORAGE_MINIMUM_DAYS)} days (got ${show(field('delete_after_days'))} and ${show(field('cold_storage_after_days'))}).`,
   ),
   planRule(
@@ -156,7 +190,10 @@ export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-vault-kms-key',
     'backup_plan.vault_kms_key_arn, when set, is a KMS key ARN for a vault the module creates',
-    nullOr(field('vault_kms_key_arn'), and(matches(field('vault_kms_key_arn'), BACKUP_PATTERNS.kmsKeyArn), notNull(field('vault_name')))),
+    nullOr(
+      field('vault_kms_key_arn'),
+      and(matches(field('vault_kms_key_arn'), BACKUP_PATTERNS.kmsKeyArn), notNull(field('vault_name'))),
+    ),
     template`${name('backup_plan', 'vault_kms_key_arn')} must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", and only encrypts a vault the module creates (${name('backup_plan', 'vault_name')}) (got ${show(field('vault_kms_key_arn'))} with ${name('backup_plan', 'vault_name')} ${show(field('vault_name'))}).`,
   ),
   planRule(
@@ -174,17 +211,25 @@ export const backupPlanRules: Rule<BackupPlanInput>[] = [
   planRule(
     'backup-plan-copy-to-format',
     'each backup_plan.copy_to entry names a backup vault ARN and keeps copies 1 to 36500 days',
-    call('alltrue', forEach(field('copy_to'), (_i, c) => copyOk(c), undefined, ['i', 'c'])),
-    call('join', lit(' '), forEach(
-      field('copy_to'),
-      (i, c) => template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)} (or none, to keep them as long as the source) (got ${show(c)}).`,
-      (_i, c) => not(copyOk(c)),
-      ['i', 'c'],
-    )),
+    call(
+      'alltrue',
+      forEach(field('copy_to'), (_i, c) => copyOk(c), undefined, ['i', 'c']),
+    ),
+    call(
+      'join',
+      lit(' '),
+      forEach(
+        field('copy_to'),
+        (i, c) =>
+          template`${name('backup_plan', 'copy_to')}[${i}] must name a backup vault ARN such as "arn:aws:backup:us-west-2:111122223333:backup-vault:efs-copies" and keep copies a whole number of days from 1 to ${lit(MAX_RETENTION_DAYS)} (or none, to keep them as long as the source) (got ${show(c)}).`,
+        (_i, c) => not(copyOk(c)),
+        ['i', 'c'],
+      ),
+    ),
   ),
   planRule(
     'backup-plan-copy-to-distinct',
-    'backup_plan.copy_to names each destination vault once, and not the plan\'s own vault',
+    "backup_plan.copy_to names each destination vault once, and not the plan's own vault",
     and(
       eq(call('length', call('distinct', destinations)), call('length', destinations)),
       nullOr(field('vault_arn'), not(call('contains', destinations, field('vault_arn')))),

@@ -23,7 +23,9 @@ function zoneOf(scope: Construct, subnets: readonly Subnet[], subnetId: unknown)
  * message per zone shared, in the words of the other mount-target messages.
  */
 export function sharedZones(scope: Construct, mountTargets: Record<string, { subnet_id: unknown }>): string[] {
-  const subnets = TerraformStack.of(scope).node.findAll().filter((n): n is Subnet => n instanceof Subnet);
+  const subnets = TerraformStack.of(scope)
+    .node.findAll()
+    .filter((n): n is Subnet => n instanceof Subnet);
   if (subnets.length === 0) return [];
   const byZone = new Map<string, string[]>();
   for (const [key, mt] of Object.entries(mountTargets)) {
@@ -32,8 +34,9 @@ export function sharedZones(scope: Construct, mountTargets: Record<string, { sub
   }
   return [...byZone.entries()]
     .filter(([, keys]) => keys.length > 1)
-    .map(([zone, keys]) =>
-      `mountTargets ${keys.map((k) => JSON.stringify(k)).join(' and ')} use subnets in one Availability Zone (${JSON.stringify(zone)}): ` +
+    .map(
+      ([zone, keys]) =>
+        `mountTargets ${keys.map((k) => JSON.stringify(k)).join(' and ')} use subnets in one Availability Zone (${JSON.stringify(zone)}): ` +
         'EFS allows one mount target per zone and would refuse the second during apply; give each entry a subnet in a different zone.',
     );
 }

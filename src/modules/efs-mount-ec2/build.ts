@@ -35,7 +35,10 @@ export function buildEfsMountEc2(ctx: BuildContext<EfsMountEc2Input>): Record<st
 }
 
 /** The mount options, the script that mounts at boot, and the outputs that hold it. */
-function buildBootScript(ctx: BuildContext<EfsMountEc2Input>, accessPoint: MountedAccessPoint): Record<string, unknown> {
+function buildBootScript(
+  ctx: BuildContext<EfsMountEc2Input>,
+  accessPoint: MountedAccessPoint,
+): Record<string, unknown> {
   const { in: v } = ctx;
   const optionList = mountOptions({
     iam: '\uE100iam\uE101',
@@ -71,7 +74,9 @@ function buildBootScript(ctx: BuildContext<EfsMountEc2Input>, accessPoint: Mount
     ),
   );
   const script = ctx.named(
-    new DataResource(ctx.scope, 'mount_script', { input: anyMap(ex(`join("\\n", [\n${lines.map((l) => `  ${l},`).join('\n')}\n])`)) }),
+    new DataResource(ctx.scope, 'mount_script', {
+      input: anyMap(ex(`join("\\n", [\n${lines.map((l) => `  ${l},`).join('\n')}\n])`)),
+    }),
     'mount_script',
   );
   ctx.explain(
@@ -80,7 +85,11 @@ function buildBootScript(ctx: BuildContext<EfsMountEc2Input>, accessPoint: Mount
   );
   // `input`, not `output`: the value as configured is known at plan time; `output` is only known after apply.
   const text = `${ctx.address(script)}.input`;
-  const scriptPath = ctx.local('script_path', ex(`"${SCRIPT_DIRECTORY}/efs-mount-\${${v('name')}}.sh"`), 'Where the cloud-init part writes the script: one file per mount.');
+  const scriptPath = ctx.local(
+    'script_path',
+    ex(`"${SCRIPT_DIRECTORY}/efs-mount-\${${v('name')}}.sh"`),
+    'Where the cloud-init part writes the script: one file per mount.',
+  );
   const cloudConfig = hclObject({
     write_files: `[${hclObject({ path: scriptPath, owner: hclString('root:root'), permissions: hclString('0700'), encoding: hclString('b64'), content: `base64encode(${text})` })}]`,
     runcmd: `[[${hclString('/bin/bash')}, ${scriptPath}]]`,
@@ -90,7 +99,9 @@ function buildBootScript(ctx: BuildContext<EfsMountEc2Input>, accessPoint: Mount
     access_point_arn: ex(accessPoint.arn),
     user_data: ex(text),
     user_data_base64: ex(`base64encode(${text})`),
-    cloud_init_part: ex(`join("\\n", [\n  "#cloud-config",\n  yamlencode(${cloudConfig.split('\n').join('\n  ')}),\n])`),
+    cloud_init_part: ex(
+      `join("\\n", [\n  "#cloud-config",\n  yamlencode(${cloudConfig.split('\n').join('\n  ')}),\n])`,
+    ),
     fstab_line: ex(hclTemplate((hole) => fstabLine(mount(hole)))),
     mount_command: ex(hclTemplate((hole) => mountCommand(mount(hole)))),
   };

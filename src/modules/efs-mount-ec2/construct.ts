@@ -4,7 +4,15 @@ import { ModuleConstruct, constructLabel } from '../../core/module';
 import { toOutputs } from '../../core/outputs';
 import { throwValidationError } from '../../core/validation-error';
 import type { EfsMountEc2Outputs, EfsMountEc2Props } from '../../generated/types';
-import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, withKnownMountTargets } from '../mount/construct';
+import {
+  MountAccessPoint,
+  MountFileSystem,
+  accessPointOf,
+  fileSystemReferenceOf,
+  admitClientGroup,
+  dependOnMountTargets,
+  withKnownMountTargets,
+} from '../mount/construct';
 import { efsMountEc2 } from './definition';
 import type { IamRoleResource, InstanceResource, LaunchTemplateResource } from '../provider-resources';
 
@@ -61,7 +69,12 @@ export class EfsMountEc2 extends ModuleConstruct {
     const label = constructLabel(efsMountEc2.spec.className, scope, id);
     const roleName = rest.roleName ?? (rest.attachRolePolicy !== false && role !== undefined ? role.name : undefined);
     const fileSystem = fileSystemReferenceOf(props.fileSystem);
-    const moduleProps: EfsMountEc2Props = { ...rest, fileSystem, roleName, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
+    const moduleProps: EfsMountEc2Props = {
+      ...rest,
+      fileSystem,
+      roleName,
+      accessPoint: accessPointOf(label, fileSystem, accessPoint),
+    };
     super(scope, id, efsMountEc2, { ...moduleProps, fileSystem: withKnownMountTargets(moduleProps.fileSystem) });
     this.label = label;
     this.fileSystem = fileSystem;
@@ -78,7 +91,9 @@ export class EfsMountEc2 extends ModuleConstruct {
    */
   mountOn(target: InstanceResource | LaunchTemplateResource): void {
     const isInstance = target.terraformResourceType === 'aws_instance';
-    const existing = isInstance ? (target as InstanceResource).userDataInput ?? (target as InstanceResource).userDataBase64Input : target.userDataInput;
+    const existing = isInstance
+      ? ((target as InstanceResource).userDataInput ?? (target as InstanceResource).userDataBase64Input)
+      : target.userDataInput;
     if (existing !== undefined) {
       throwValidationError(this.label, [
         `${isInstance ? 'instance' : 'launch template'} ${target.node.path} has user data already: a boot script replaces it whole. Put cloudInitPart in a multi-part user data (cloudinit_config) with your own parts instead.`,

@@ -24,7 +24,10 @@ export const DISTRIBUTIONS = {
 } as const;
 export type Distribution = keyof typeof DISTRIBUTIONS;
 
-/** Mount attempts, and seconds between them: about five minutes, longer than mount targets and their DNS names take to come up. */
+/**
+ * Mount attempts, and seconds between them: about five minutes, longer than mount targets and their
+ * DNS names take to come up.
+ */
 export const MOUNT_ATTEMPTS = 30;
 export const MOUNT_RETRY_SECONDS = 10;
 /** Attempts to install amazon-efs-utils while the package repositories may still be unreachable. */

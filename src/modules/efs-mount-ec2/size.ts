@@ -23,7 +23,12 @@ const LONGEST = {
 export function scriptBytesAtMost(): number {
   const options = joinOptions(mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: LONGEST.accessPointId }));
   const line = fstabLine({ fileSystemId: LONGEST.fileSystemId, mountPath: LONGEST.mountPath, options });
-  const text = scriptLines({ distribution: LONGEST.distribution, mountPath: LONGEST.mountPath, fstabLine: line, runAfterMount: '' }).join('\n');
+  const text = scriptLines({
+    distribution: LONGEST.distribution,
+    mountPath: LONGEST.mountPath,
+    fstabLine: line,
+    runAfterMount: '',
+  }).join('\n');
   return Buffer.byteLength(text, 'utf8');
 }
 

@@ -41,7 +41,8 @@ export const MOUNT_PATH_MAX = 160;
  * Paths a mount would hide or break the system under: anything below the kernel's and the
  * system's own trees, and the top-level directories whose content a mount over them would hide.
  */
-export const SYSTEM_PATH = '^/(proc|sys|dev|boot|etc|bin|sbin|lib|lib32|lib64|usr|run)(/.*)?$|^/(root|home|tmp|var|opt|srv|mnt|media)$';
+export const SYSTEM_PATH =
+  '^/(proc|sys|dev|boot|etc|bin|sbin|lib|lib32|lib64|usr|run)(/.*)?$|^/(root|home|tmp|var|opt|srv|mnt|media)$';
 
 /**
  * For the change-safety table: what a new boot script does. The README's "A new script and running
@@ -108,7 +109,10 @@ const inputs = defineInputs([
   ...common.grants,
 ]);
 
-/** The names of efs-mount-ec2's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-ec2's inputs, derived from the declaration above: rules, build and cases
+ * take theirs from it.
+ */
 export type EfsMountEc2Input = InputName<typeof inputs>;
 
 const bootNote = doc`It waits for the mount targets: an instance or launch template that uses it is created after them.`;
@@ -133,12 +137,14 @@ const outputs: OutputSpec[] = [
   {
     name: 'fstab_line',
     type: t.string(),
-    description: 'The `/etc/fstab` entry the script writes: `<file system ID>:/ <mount path> efs _netdev,noresvport,tls,iam,accesspoint=<ID> 0 0` (`iam` with IAM authorization, `ro` when read-only).',
+    description:
+      'The `/etc/fstab` entry the script writes: `<file system ID>:/ <mount path> efs _netdev,noresvport,tls,iam,accesspoint=<ID> 0 0` (`iam` with IAM authorization, `ro` when read-only).',
   },
   {
     name: 'mount_command',
     type: t.string(),
-    description: 'The same mount as one command, `mount -t efs -o <options> <file system ID>:/ <mount path>`, for an instance with amazon-efs-utils installed.',
+    description:
+      'The same mount as one command, `mount -t efs -o <options> <file system ID>:/ <mount path>`, for an instance with amazon-efs-utils installed.',
   },
 ];
 
@@ -190,7 +196,7 @@ export const efsMountEc2Spec: ModuleSpec<EfsMountEc2Input> = {
   name: 'efs-mount-ec2',
   className: 'EfsMountEc2',
   summary:
-    'Mounts an efs-filesystem file system on EC2 instances at boot: an access point with its own root directory owned by the POSIX user, a least-privilege IAM policy for the instance role, a check that the file system admits the instances\' security group, and user data that installs amazon-efs-utils, writes the fstab entry (TLS, `_netdev`) and mounts with retries, created after the mount targets.',
+    "Mounts an efs-filesystem file system on EC2 instances at boot: an access point with its own root directory owned by the POSIX user, a least-privilege IAM policy for the instance role, a check that the file system admits the instances' security group, and user data that installs amazon-efs-utils, writes the fstab entry (TLS, `_netdev`) and mounts with retries, created after the mount targets.",
   inputs,
   outputs,
   rules,

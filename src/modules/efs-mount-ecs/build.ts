@@ -10,7 +10,10 @@ import { ECS_NAMES, type EfsMountEcsInput } from './spec';
 export function buildEfsMountEcs(ctx: BuildContext<EfsMountEcsInput>): Record<string, unknown> {
   const { in: v } = ctx;
   const accessPoint = buildMount(ctx, ECS_NAMES);
-  const volumeName = ctx.local('volume_name', ex(`${v('volume_name')} != null ? ${v('volume_name')} : replace(${v('name')}, ".", "-")`));
+  const volumeName = ctx.local(
+    'volume_name',
+    ex(`${v('volume_name')} != null ? ${v('volume_name')} : replace(${v('name')}, ".", "-")`),
+  );
   return {
     access_point_id: ex(accessPoint.id),
     access_point_arn: ex(accessPoint.arn),

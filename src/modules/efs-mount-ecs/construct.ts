@@ -7,8 +7,17 @@ import { sameValue, tokensAsExpressions } from '../../core/token-identity';
 import { throwValidationError } from '../../core/validation-error';
 import { asTokens, toOutputs } from '../../core/outputs';
 import type { EcsMountPoint, EfsMountEcsOutputs, EfsMountEcsProps } from '../../generated/types';
-import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
-import type { EcsTaskDefinitionResource } from '../provider-resources';
+import {
+  MountAccessPoint,
+  MountFileSystem,
+  accessPointOf,
+  fileSystemReferenceOf,
+  admitClientGroup,
+  dependOnMountTargets,
+  roleNameFromArn,
+  withKnownMountTargets,
+} from '../mount/construct';
+import type { EcsTaskDefinitionResource, EcsVolumeEntry } from '../provider-resources';
 import { efsMountEcs } from './definition';
 
 export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'accessPoint' | 'fileSystem'> {
@@ -46,10 +55,11 @@ export interface EfsMountEcsConstructProps extends Omit<EfsMountEcsProps, 'acces
 
 /**
  * Mounts an EfsFilesystem into ECS tasks: an access point with its own root directory owned by
- * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the task role, the task definition's volume
- * (TLS, access point, IAM authorization) and the container's mount point. The service's security
- * group (`securityGroupId`) is added to the EfsFilesystem's allowed client groups, which owns the
- * NFS rules: mounts sharing a file system and a client group create one rule.
+ * the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege
+ * IAM policy on the task role, the task definition's volume (TLS, access point, IAM authorization)
+ * and the container's mount point. The service's security group (`securityGroupId`) is added to the
+ * EfsFilesystem's allowed client groups, which owns the NFS rules: mounts sharing a file system and
+ * a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
@@ -62,7 +72,11 @@ export class EfsMountEcs extends ModuleConstruct {
     const { taskDefinition, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountEcs.spec.className, scope, id);
     const fileSystem = fileSystemReferenceOf(props.fileSystem);
-    const moduleProps: EfsMountEcsProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
+    const moduleProps: EfsMountEcsProps = {
+      ...rest,
+      fileSystem,
+      accessPoint: accessPointOf(label, fileSystem, accessPoint),
+    };
     const wired = taskDefinition ? fromTaskDefinition(label, taskDefinition, moduleProps) : moduleProps;
     super(scope, id, efsMountEcs, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountEcsOutputs>(efsMountEcs.spec, this.outputValues);
@@ -72,9 +86,11 @@ export class EfsMountEcs extends ModuleConstruct {
     if (taskDefinition) {
       const existing = taskDefinition.volumeInput;
       if (existing !== undefined && !Array.isArray(existing)) {
-        throwValidationError(label, [`taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`]);
+        throwValidationError(label, [
+          `taskDefinition (${taskDefinition.node.path}) has its volumes as a token: add this.volume to them yourself.`,
+        ]);
       }
-      taskDefinition.putVolume([...(existing ?? []), this.volume]);
+      taskDefinition.putVolume([...volumeEntries(existing), this.volume]);
       dependOnMountTargets(taskDefinition, this, fileSystem);
     }
   }
@@ -102,8 +118,7 @@ export class EfsMountEcs extends ModuleConstruct {
 
   /** The task definition's volume, for an `EcsTaskDefinition` created without the `taskDefinition` prop. */
   get volume(): EcsTaskDefinitionVolume {
-    const volume = this.outputValues.volume as { name: string; efs_volume_configuration: Record<string, any> };
-    const efs = volume.efs_volume_configuration;
+    const efs = (this.outputValues.volume as VolumeOutput).efs_volume_configuration;
     // As the outputs are: what is constant in them is written as constant (src/core/outputs.ts).
     const value = (v: unknown) => asTokens(v) as string;
     return {
@@ -113,7 +128,10 @@ export class EfsMountEcs extends ModuleConstruct {
         fileSystemId: value(efs.file_system_id),
         transitEncryption: efs.transit_encryption,
         transitEncryptionPort: num(value(efs.transit_encryption_port)),
-        authorizationConfig: { accessPointId: value(efs.authorization_config.access_point_id), iam: value(efs.authorization_config.iam) },
+        authorizationConfig: {
+          accessPointId: value(efs.authorization_config.access_point_id),
+          iam: value(efs.authorization_config.iam),
+        },
       },
     };
   }
@@ -129,22 +147,43 @@ function fromTaskDefinition(label: string, td: EcsTaskDefinitionResource, props:
       `${where} has no taskRoleArn: EFS IAM authorization mounts with the task role. Give the task definition a taskRoleArn, or pass iamAuthorization: false.`,
     );
   }
-  const volumes = td.volumeInput;
+  const volumes = volumeEntries(td.volumeInput);
   const volumeName = volumeNameOf(props.volumeName ?? null, props.name);
   // Compared as plan time will see them: one token given to two mounts is one name twice.
-  if (Array.isArray(volumes) && volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
-    problems.push(`${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`);
+  if (volumes.some((existing) => sameValue(td, existing.name, volumeName))) {
+    problems.push(
+      `${where} already has a volume named ${JSON.stringify(tokensAsExpressions(td, volumeName))}: give each mount its own volumeName.`,
+    );
   }
   if (problems.length > 0) throwValidationError(label, problems);
   const taskRoleName =
-    props.taskRoleName ?? (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
+    props.taskRoleName ??
+    (props.attachTaskRolePolicy !== false && roleArn !== undefined ? roleNameFromArn(roleArn) : undefined);
   // Known at synth time here: a task definition without a task role has no role to grant.
   const attachTaskRolePolicy = props.attachTaskRolePolicy ?? (taskRoleName === undefined ? false : undefined);
   return { ...props, taskRoleName, attachTaskRolePolicy };
 }
 
-/** The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props' own values or tokens. */
+/**
+ * The volume name the module computes (`volume_name`, else `name` with "." as "-"), from the props'
+ * own values or tokens.
+ */
 function volumeNameOf(volumeName: string | null, name: string): string {
   if (volumeName !== null) return volumeName;
   return Token.isUnresolved(name) ? Fn.replace(name, '.', '-') : name.replace(/\./g, '-');
+}
+
+/** The module's `volume` output as the build writes it (HCL names; values may be tokens). */
+interface VolumeOutput {
+  readonly efs_volume_configuration: {
+    readonly file_system_id: unknown;
+    readonly transit_encryption: string;
+    readonly transit_encryption_port: unknown;
+    readonly authorization_config: { readonly access_point_id: unknown; readonly iam: unknown };
+  };
+}
+
+/** A task definition's volumes as a list: none for unset, none to compare for a token (refused where it matters). */
+function volumeEntries(volumes: EcsTaskDefinitionResource['volumeInput']): readonly EcsVolumeEntry[] {
+  return Array.isArray(volumes) ? (volumes as readonly EcsVolumeEntry[]) : [];
 }

@@ -22,7 +22,8 @@ import { mountInputs, mountNames } from '../mount/spec';
  * its volume or container definitions deletes it (deregisters the revision) before it creates
  * it again (registers a new revision, with a new ARN).
  */
-const TASK_DEFINITION_REPLACED = 'replaces the task definition **old revision first** (deregistered, then a new one registered)';
+const TASK_DEFINITION_REPLACED =
+  'replaces the task definition **old revision first** (deregistered, then a new one registered)';
 
 export const ECS_NAMES = mountNames({
   role: 'task_role_name',
@@ -58,35 +59,41 @@ const inputs = defineInputs([
   {
     name: 'volume_name',
     type: t.string(),
-    description:
-      doc.unset(doc`${nm('name')} with \`.\` replaced by \`-\``)`Name of the task definition volume (letters, digits, \`_\` and \`-\`, at most 255).${hclOnly(' Null (default) uses `name` with `.` replaced by `-`.')} Each volume of a task needs its own.`,
+    description: doc.unset(
+      doc`${nm('name')} with \`.\` replaced by \`-\``,
+    )`Name of the task definition volume (letters, digits, \`_\` and \`-\`, at most 255).${hclOnly(' Null (default) uses `name` with `.` replaced by `-`.')} Each volume of a task needs its own.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume and the mount point that names it.`,
   },
   {
     name: 'read_only',
     type: t.bool(),
     default: false,
-    description: 'Mount read-only in the container (the mount point\'s `readOnly`); with the task role policy, the role is also denied `ClientWrite` through this access point.',
+    description:
+      "Mount read-only in the container (the mount point's `readOnly`); with the task role policy, the role is also denied `ClientWrite` through this access point.",
     onChange: `Updates the role policy in place (\`ClientWrite\` allowed or denied) and ${TASK_DEFINITION_REPLACED}, for the mount point's \`readOnly\`.`,
   },
   {
     name: 'iam_authorization',
     type: t.bool(),
     default: true,
-    description:
-      doc`Mount with the task's IAM role (${either('`authorization_config.iam = "ENABLED"`', "`authorizationConfig.iam: 'ENABLED'`")}), so IAM and the file system policy decide access. Needs a task role on the task definition.`,
+    description: doc`Mount with the task's IAM role (${either('`authorization_config.iam = "ENABLED"`', "`authorizationConfig.iam: 'ENABLED'`")}), so IAM and the file system policy decide access. Needs a task role on the task definition.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume's \`authorization_config\`.`,
   },
   {
     name: 'transit_encryption_port',
     type: t.number(),
-    description: doc.unset('ECS chooses')`Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system${hclOnly('; null lets ECS choose')}.`,
+    description: doc.unset(
+      'ECS chooses',
+    )`Port the ECS agent uses for the encrypted NFS tunnel between the host and the file system${hclOnly('; null lets ECS choose')}.`,
     onChange: `Only ${TASK_DEFINITION_REPLACED}, for the volume.`,
   },
   ...common.grants,
 ]);
 
-/** The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-ecs's inputs, derived from the declaration above: rules, build and cases
+ * take theirs from it.
+ */
 export type EfsMountEcsInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
@@ -103,7 +110,10 @@ const outputs: OutputSpec[] = [
             root_directory: t.string(),
             transit_encryption: t.string(),
             transit_encryption_port: t.number(),
-            authorization_config: t.object({ access_point_id: t.string(), iam: t.string() }, 'EcsVolumeAuthorizationConfig'),
+            authorization_config: t.object(
+              { access_point_id: t.string(), iam: t.string() },
+              'EcsVolumeAuthorizationConfig',
+            ),
           },
           'EcsEfsVolumeConfiguration',
         ),
@@ -154,7 +164,7 @@ export const efsMountEcsSpec: ModuleSpec<EfsMountEcsInput> = {
   name: 'efs-mount-ecs',
   className: 'EfsMountEcs',
   summary:
-    'Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task\'s POSIX user, a least-privilege IAM policy for the task role, a check that the file system admits the service\'s security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry.',
+    "Mounts an efs-filesystem file system into ECS tasks: an access point with its own root directory owned by the task's POSIX user, a least-privilege IAM policy for the task role, a check that the file system admits the service's security group, and the task definition `volume` (TLS and access point set) and container `mountPoints` entry.",
   inputs,
   outputs,
   rules,

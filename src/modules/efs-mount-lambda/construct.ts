@@ -4,7 +4,16 @@ import { ModuleConstruct, constructLabel } from '../../core/module';
 import { throwValidationError } from '../../core/validation-error';
 import { toOutputs } from '../../core/outputs';
 import type { EfsMountLambdaOutputs, EfsMountLambdaProps, LambdaFileSystemConfig } from '../../generated/types';
-import { MountAccessPoint, MountFileSystem, accessPointOf, fileSystemReferenceOf, admitClientGroup, dependOnMountTargets, roleNameFromArn, withKnownMountTargets } from '../mount/construct';
+import {
+  MountAccessPoint,
+  MountFileSystem,
+  accessPointOf,
+  fileSystemReferenceOf,
+  admitClientGroup,
+  dependOnMountTargets,
+  roleNameFromArn,
+  withKnownMountTargets,
+} from '../mount/construct';
 import type { LambdaFunctionResource } from '../provider-resources';
 import { efsMountLambda } from './definition';
 
@@ -44,10 +53,11 @@ export interface EfsMountLambdaConstructProps extends Omit<EfsMountLambdaProps, 
 
 /**
  * Mounts an EfsFilesystem into a Lambda function: an access point with its own root directory
- * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a least-privilege IAM policy on the function's role, and the function's
- * file system config, created after the mount targets. The function's security group is added to
- * the EfsFilesystem's allowed client groups, which owns the NFS rules: two mounts (of two functions,
- * or of a function and a service) sharing a file system and a client group create one rule.
+ * owned by the POSIX user (or one made by `efs.addAccessPoint`, given as `accessPoint`), a
+ * least-privilege IAM policy on the function's role, and the function's file system config, created
+ * after the mount targets. The function's security group is added to the EfsFilesystem's allowed
+ * client groups, which owns the NFS rules: two mounts (of two functions, or of a function and a
+ * service) sharing a file system and a client group create one rule.
  *
  * Props are checked when the construct is created: a bad value throws a `ValidationError`
  * naming the prop, the value and what is allowed, before anything is synthesized.
@@ -60,7 +70,11 @@ export class EfsMountLambda extends ModuleConstruct {
     const { function: fn, allowClientSecurityGroup = true, accessPoint, ...rest } = props;
     const label = constructLabel(efsMountLambda.spec.className, scope, id);
     const fileSystem = fileSystemReferenceOf(props.fileSystem);
-    const moduleProps: EfsMountLambdaProps = { ...rest, fileSystem, accessPoint: accessPointOf(label, fileSystem, accessPoint) };
+    const moduleProps: EfsMountLambdaProps = {
+      ...rest,
+      fileSystem,
+      accessPoint: accessPointOf(label, fileSystem, accessPoint),
+    };
     const wired = fn ? fromFunction(label, fn, moduleProps, allowClientSecurityGroup) : moduleProps;
     super(scope, id, efsMountLambda, { ...wired, fileSystem: withKnownMountTargets(wired.fileSystem) });
     this.outputs = toOutputs<EfsMountLambdaOutputs>(efsMountLambda.spec, this.outputValues);
@@ -68,7 +82,10 @@ export class EfsMountLambda extends ModuleConstruct {
       admitClientGroup(this, label, fileSystem, wired.securityGroupId);
     }
     if (fn) {
-      fn.putFileSystemConfig({ arn: this.outputs.fileSystemConfig.arn, localMountPath: this.outputs.fileSystemConfig.localMountPath });
+      fn.putFileSystemConfig({
+        arn: this.outputs.fileSystemConfig.arn,
+        localMountPath: this.outputs.fileSystemConfig.localMountPath,
+      });
       dependOnMountTargets(fn, this, fileSystem);
     }
   }
@@ -96,7 +113,12 @@ export class EfsMountLambda extends ModuleConstruct {
 }
 
 /** The role and security group of the function, unless given; refuses functions that cannot mount EFS. */
-function fromFunction(label: string, fn: LambdaFunctionResource, props: EfsMountLambdaProps, admitGroup: boolean): EfsMountLambdaProps {
+function fromFunction(
+  label: string,
+  fn: LambdaFunctionResource,
+  props: EfsMountLambdaProps,
+  admitGroup: boolean,
+): EfsMountLambdaProps {
   const problems: string[] = [];
   const where = `function (${fn.node.path})`;
   const vpc = fn.vpcConfigInput;
@@ -106,7 +128,9 @@ function fromFunction(label: string, fn: LambdaFunctionResource, props: EfsMount
     );
   }
   if (fn.fileSystemConfigInput) {
-    problems.push(`${where} already has a fileSystemConfig: a Lambda function mounts one file system. Mount one EfsMountLambda per function.`);
+    problems.push(
+      `${where} already has a fileSystemConfig: a Lambda function mounts one file system. Mount one EfsMountLambda per function.`,
+    );
   }
   let securityGroupId = props.securityGroupId;
   if (vpc && securityGroupId === undefined && admitGroup) {
@@ -129,6 +153,7 @@ function fromFunction(label: string, fn: LambdaFunctionResource, props: EfsMount
   }
   if (problems.length > 0) throwValidationError(label, problems);
   const role = fn.roleInput;
-  const roleName = props.roleName ?? (props.attachRolePolicy !== false && role !== undefined ? roleNameFromArn(role) : undefined);
+  const roleName =
+    props.roleName ?? (props.attachRolePolicy !== false && role !== undefined ? roleNameFromArn(role) : undefined);
   return { ...props, roleName, securityGroupId };
 }

@@ -22,7 +22,8 @@ export const LAMBDA_NAMES = mountNames({
   client: 'function',
   clientProp: 'function',
   clientRole: 'role',
-  groupFromClient: " Given `function`, the group is taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.",
+  groupFromClient:
+    ' Given `function`, the group is taken from its `vpcConfig` unless you name one or set `allowClientSecurityGroup` to `false`.',
   leaveGroupOut: 'leave securityGroupId unset (and, given function, pass allowClientSecurityGroup: false)',
   groupUnset: "the security group of `function`'s `vpcConfig`, if given; else none is let in or checked",
   withoutRoleDoc: doc`Set it to ${val(false)} only when the role gets its EFS permissions elsewhere.`,
@@ -41,31 +42,38 @@ const inputs = defineInputs([
     type: t.string(),
     default: '/mnt/efs',
     description: `Where the function sees the file system: \`/mnt/\` and one name of letters, digits, \`.\`, \`_\` or \`-\` (Lambda's rule), at most ${LAMBDA_MOUNT_PATH_MAX} characters.`,
-    onChange: 'Updates the function in place (its `file_system_config`); the access point and the role policy stay. Code that reads the old path must change with it.',
+    onChange:
+      'Updates the function in place (its `file_system_config`); the access point and the role policy stay. Code that reads the old path must change with it.',
   },
   {
     name: 'read_only',
     type: t.bool(),
     default: false,
-    description:
-      doc`Mount read-only: the role policy allows \`ClientMount\` only and denies \`ClientWrite\` through this access point. Lambda has no read-only mount option, so this needs ${nm('role_name')}${tsOnly(", given or taken from `function`'s role")}.`,
-    onChange: 'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
+    description: doc`Mount read-only: the role policy allows \`ClientMount\` only and denies \`ClientWrite\` through this access point. Lambda has no read-only mount option, so this needs ${nm('role_name')}${tsOnly(", given or taken from `function`'s role")}.`,
+    onChange:
+      'Updates the role policy in place (`ClientWrite` allowed or denied); the function and the access point stay.',
   },
   ...common.grants,
 ]);
 
-/** The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and cases take theirs from it. */
+/**
+ * The names of efs-mount-lambda's inputs, derived from the declaration above: rules, build and
+ * cases take theirs from it.
+ */
 export type EfsMountLambdaInput = InputName<typeof inputs>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },
   { name: 'access_point_arn', type: t.string(), description: 'ARN of the access point.' },
-  { name: 'local_mount_path', type: t.string(), description: doc`Where the function sees the file system (${nm('mount_path')}).` },
+  {
+    name: 'local_mount_path',
+    type: t.string(),
+    description: doc`Where the function sees the file system (${nm('mount_path')}).`,
+  },
   {
     name: 'file_system_config',
     type: t.object({ arn: t.string(), local_mount_path: t.string() }, 'LambdaFileSystemConfig'),
-    description:
-      doc`The ${either('`file_system_config` of `aws_lambda_function`', '`fileSystemConfig` of a `LambdaFunction`')}: ${nm('arn')} and ${nm('local_mount_path')}. A function that uses it is created after the mount targets.${tsOnly(' Given `function`, the construct sets it there itself.')}`,
+    description: doc`The ${either('`file_system_config` of `aws_lambda_function`', '`fileSystemConfig` of a `LambdaFunction`')}: ${nm('arn')} and ${nm('local_mount_path')}. A function that uses it is created after the mount targets.${tsOnly(' Given `function`, the construct sets it there itself.')}`,
   },
 ];
 
@@ -78,7 +86,10 @@ const rules: Rule<EfsMountLambdaInput>[] = [
     id: 'mount-path-format',
     inputs: ['mount_path'],
     summary: `mount_path matches Lambda's ${LAMBDA_MOUNT_PATH} and has at most ${LAMBDA_MOUNT_PATH_MAX} characters`,
-    condition: and(call('matches', mountPath, lit(LAMBDA_MOUNT_PATH)), le(call('length', mountPath), lit(LAMBDA_MOUNT_PATH_MAX))),
+    condition: and(
+      call('matches', mountPath, lit(LAMBDA_MOUNT_PATH)),
+      le(call('length', mountPath), lit(LAMBDA_MOUNT_PATH_MAX)),
+    ),
     message: template`${name('mount_path')} must be "/mnt/" followed by one name of letters, digits, ".", "_" or "-", at most ${LAMBDA_MOUNT_PATH_MAX} characters, such as "/mnt/data" (got ${show(mountPath)}).`,
   },
   ...cross,
@@ -95,7 +106,7 @@ export const efsMountLambdaSpec: ModuleSpec<EfsMountLambdaInput> = {
   name: 'efs-mount-lambda',
   className: 'EfsMountLambda',
   summary:
-    'Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function\'s POSIX user, a least-privilege IAM policy, a check that the file system admits the function\'s security group, and a file system config that makes the function wait for the mount targets.',
+    "Mounts an efs-filesystem file system into a Lambda function: an access point with its own root directory owned by the function's POSIX user, a least-privilege IAM policy, a check that the file system admits the function's security group, and a file system config that makes the function wait for the mount targets.",
   inputs,
   outputs,
   rules,

@@ -52,8 +52,13 @@ export function buildMount<Role extends string, Attach extends string>(
  * does not when one is given, nor the role policy without a role, and a check on a resource that
  * is not planned is never made.
  */
-function buildInputChecks<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>): DataResource {
-  const checks = ctx.named(new DataResource(ctx.scope, 'input_checks', { lifecycle: { precondition: ctx.preconditions() } }), 'input_checks');
+function buildInputChecks<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+): DataResource {
+  const checks = ctx.named(
+    new DataResource(ctx.scope, 'input_checks', { lifecycle: { precondition: ctx.preconditions() } }),
+    'input_checks',
+  );
   ctx.explain(
     checks,
     'Holds the checks across inputs, which Terraform makes on every plan: it has no input, so it never changes, and it exists whether or not the module creates an access point or a role policy. The access point and the role policy depend on it, so a refused input stops the plan with its message before the provider reads their arguments.',
@@ -76,11 +81,20 @@ function mountedAccessPoint<Role extends string, Attach extends string>(
   const creates = ctx.hcl(createsAccessPoint());
   const ownAt = `${ctx.address(own)}[0]`;
   const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
-  const pick = (attr: 'id' | 'arn') => `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
-  return { id: pick('id'), arn: pick('arn'), arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn`, idWithoutWait: `${creates} ? ${ownAt}.id : ${given}.id` };
+  const pick = (attr: 'id' | 'arn') =>
+    `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
+  return {
+    id: pick('id'),
+    arn: pick('arn'),
+    arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn`,
+    idWithoutWait: `${creates} ? ${ownAt}.id : ${given}.id`,
+  };
 }
 
-function buildAccessPoint<Role extends string, Attach extends string>(ctx: BuildContext<MountBuildInput<Role, Attach>>, checks: DataResource): EfsAccessPoint {
+function buildAccessPoint<Role extends string, Attach extends string>(
+  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  checks: DataResource,
+): EfsAccessPoint {
   const { in: inp } = ctx;
   const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
   const created = ctx.hcl(createsAccessPoint());
@@ -158,7 +172,13 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   );
   const denyWrite = ctx.local(
     'deny_write_statement',
-    ex(hclObject({ sid: hclString('DenyWriteThroughAccessPoint'), effect: hclString('Deny'), actions: hclLiteral([WRITE]) })),
+    ex(
+      hclObject({
+        sid: hclString('DenyWriteThroughAccessPoint'),
+        effect: hclString('Deny'),
+        actions: hclLiteral([WRITE]),
+      }),
+    ),
     'Read-only is enforced by a Deny: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite to every client of the mount targets.',
   );
   const statements = ctx.local(
@@ -178,7 +198,9 @@ function buildRolePolicy<Role extends string, Attach extends string>(
       actions: ex('statement.value.actions'),
       resources: [ex(`${inp('file_system')}.arn`)],
       // Only through this access point.
-      condition: [{ test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arnForPolicy)] }],
+      condition: [
+        { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arnForPolicy)] },
+      ],
     },
   });
   ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');

@@ -17,7 +17,10 @@ export function roleNameFromArn(arn: string): string {
   return Token.asString(Fn.element(Fn.reverse(Fn.split('/', arn)), 0));
 }
 
-/** The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a reference built another way. */
+/**
+ * The EfsFilesystem in the mount's stack whose `fileSystem` is this very object; undefined for a
+ * reference built another way.
+ */
 function ownerInStack(mount: Construct, fileSystem: FileSystemReference): EfsFilesystem | undefined {
   const owner = EfsFilesystem.ownerOf(fileSystem);
   return owner && TerraformStack.of(owner) === TerraformStack.of(mount) ? owner : undefined;
@@ -30,7 +33,12 @@ function ownerInStack(mount: Construct, fileSystem: FileSystemReference): EfsFil
  * outside Terraform) is left alone: the mount's precondition then checks the group against the
  * reference's `allowedSecurityGroupIds`, when it has them.
  */
-export function admitClientGroup(mount: Construct, label: string, fileSystem: FileSystemReference, securityGroupId: string): void {
+export function admitClientGroup(
+  mount: Construct,
+  label: string,
+  fileSystem: FileSystemReference,
+  securityGroupId: string,
+): void {
   const owner = ownerInStack(mount, fileSystem);
   if (!owner) return;
   if (owner.hasOwnSecurityGroup() === false) {
@@ -56,7 +64,10 @@ export function withKnownMountTargets(fileSystem: FileSystemReference): FileSyst
 /** The name a mount's client group is allowed under: the mount's path in its stack (`app-mount`, `worker-data`). */
 function clientName(mount: Construct): string {
   const scopes = mount.node.scopes;
-  return scopes.slice(scopes.indexOf(TerraformStack.of(mount)) + 1).map((s) => s.node.id).join('-');
+  return scopes
+    .slice(scopes.indexOf(TerraformStack.of(mount)) + 1)
+    .map((s) => s.node.id)
+    .join('-');
 }
 
 /**
@@ -66,7 +77,11 @@ function clientName(mount: Construct): string {
  * reference built another way adds nothing: ordering then comes from the tokens alone (the
  * reference's `mountTargetIds`).
  */
-export function dependOnMountTargets(client: Construct & { dependsOn?: string[] }, mount: Construct, fileSystem: FileSystemReference): void {
+export function dependOnMountTargets(
+  client: Construct & { dependsOn?: string[] },
+  mount: Construct,
+  fileSystem: FileSystemReference,
+): void {
   const owner = ownerInStack(mount, fileSystem);
   if (!owner) return;
   const target = dependable(owner.mountTargetsAvailable);
@@ -101,7 +116,8 @@ export function accessPointOf(
   accessPoint: MountAccessPoint | undefined,
 ): AccessPointReference | undefined {
   if (accessPoint === undefined) return undefined;
-  const made = accessPoint instanceof EfsFilesystemAccessPoint ? accessPoint : EfsFilesystemAccessPoint.ownerOf(accessPoint);
+  const made =
+    accessPoint instanceof EfsFilesystemAccessPoint ? accessPoint : EfsFilesystemAccessPoint.ownerOf(accessPoint);
   const mounted = EfsFilesystem.ownerOf(fileSystem);
   if (made && mounted && made.fileSystem !== mounted) {
     throwValidationError(label, [

@@ -5,19 +5,50 @@
  * mount through, the role policy, and a client group the file system admits.
  */
 import {
-  Expr, and, call, cond, declared, eq, forEach, get, gt, inputReader, isNull, le, lit, name, not, notNull, nullOr, or, perPath, show, template,
+  Expr,
+  and,
+  call,
+  cond,
+  declared,
+  eq,
+  forEach,
+  get,
+  gt,
+  inputReader,
+  isNull,
+  le,
+  lit,
+  name,
+  not,
+  notNull,
+  nullOr,
+  or,
+  perPath,
+  show,
+  template,
 } from '../../core/expr';
 import type { Rule } from '../../core/rules';
 import {
-  MAX_POSIX_ID, SHARED_PATTERNS, isPosixId, matches, nameFormatRule, octalPermissions, rootDirectory,
+  MAX_POSIX_ID,
+  SHARED_PATTERNS,
+  isPosixId,
+  matches,
+  nameFormatRule,
+  octalPermissions,
+  rootDirectory,
 } from '../shared';
-import { OWN_ACCESS_POINT_DEFAULTS, OWN_ACCESS_POINT_INPUTS, type MountInput, type MountNames, type OwnAccessPointInput } from './spec';
+import {
+  OWN_ACCESS_POINT_DEFAULTS,
+  OWN_ACCESS_POINT_INPUTS,
+  type MountInput,
+  type MountNames,
+  type OwnAccessPointInput,
+} from './spec';
 
 /** EFS accepts at most 16 secondary group IDs per POSIX user (API_PosixUser). */
 export const MAX_SECONDARY_GIDS = 16;
 /** IAM role names: 1–64 of letters, digits and `+=,.@_-`. */
 export const ROLE_NAME_PATTERN = '^[A-Za-z0-9+=,.@_-]{1,64}$';
-
 
 /**
  * Whether the module attaches the role policy: declared once as the local `attaches_role_policy`,
@@ -40,7 +71,11 @@ function keepsDefault(input: OwnAccessPointInput): Expr {
   // Field by field: `==` on whole objects also compares their types (a list against an empty tuple).
   const user = v('posix_user');
   const { uid, gid } = OWN_ACCESS_POINT_DEFAULTS.posix_user;
-  return and(eq(get(user, 'uid'), lit(uid)), eq(get(user, 'gid'), lit(gid)), eq(call('length', get(user, 'secondary_gids')), lit(0)));
+  return and(
+    eq(get(user, 'uid'), lit(uid)),
+    eq(get(user, 'gid'), lit(gid)),
+    eq(call('length', get(user, 'secondary_gids')), lit(0)),
+  );
 }
 
 /**
@@ -61,21 +96,40 @@ function ownAccessPointRules<N extends string>(n: MountNames): Rule<N | OwnAcces
 export function mountRules<Role extends string, Attach extends string>(
   n: MountNames<Role, Attach>,
 ): { single: Rule<MountInput<Role, Attach>>[]; cross: Rule<MountInput<Role, Attach>>[] } {
-  // The module's reader: the shared inputs, and the role and flag inputs whose names `n` holds.
-  const v = inputReader<MountInput<Role, Attach>>();
-  const rootDir = v('root_directory');
-  const posixUser = v('posix_user');
-  const mountTargetIds = get(v('file_system'), 'mount_target_ids');
   const single: Rule<MountInput<Role, Attach>>[] = [
     nameFormatRule(),
-    {
-      id: 'file-system-mount-targets',
-      inputs: ['file_system'],
-      summary: 'file_system.mount_target_ids names at least one mount target',
-      condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
-      // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
-      message: template`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in, and pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
-    },
+    mountTargetsRule(n),
+    ...ownAccessPointFormatRules(),
+    ...clientIdFormatRules(n),
+  ];
+  const cross: Rule<MountInput<Role, Attach>>[] = [
+    rolePolicyNeedsRoleRule(n),
+    ...ownAccessPointRules<MountInput<Role, Attach>>(n),
+    clientGroupAllowedRule(n),
+  ];
+  return { single, cross };
+}
+
+/** The file system has a mount target to mount through. */
+function mountTargetsRule(n: MountNames): Rule<'file_system'> {
+  const v = inputReader<'file_system'>();
+  const mountTargetIds = get(v('file_system'), 'mount_target_ids');
+  return {
+    id: 'file-system-mount-targets',
+    inputs: ['file_system'],
+    summary: 'file_system.mount_target_ids names at least one mount target',
+    condition: cond(isNull(mountTargetIds), lit(false), gt(call('length', mountTargetIds), lit(0))),
+    // efs-filesystem may have no mount target (mount_targets = {}): nothing to mount through yet.
+    message: template`${name('file_system', 'mount_target_ids')} names no mount target (got ${show(mountTargetIds)}): the file system cannot be reached from any subnet, so there is nothing to mount. Give efs-filesystem's ${name('mount_targets')} a subnet in each Availability Zone the ${n.client} runs in, and pass ${perPath('file_system = module.efs.file_system', 'fileSystem: efs.fileSystem')}.`,
+  };
+}
+
+/** The access point the module creates: its root directory, permissions and POSIX user are what EFS accepts. */
+function ownAccessPointFormatRules(): Rule<OwnAccessPointInput>[] {
+  const v = inputReader<OwnAccessPointInput>();
+  const rootDir = v('root_directory');
+  const posixUser = v('posix_user');
+  return [
     {
       id: 'root-directory-absolute',
       inputs: ['root_directory'],
@@ -112,10 +166,20 @@ export function mountRules<Role extends string, Attach extends string>(
         isPosixId(get(posixUser, 'uid')),
         isPosixId(get(posixUser, 'gid')),
         le(call('length', get(posixUser, 'secondary_gids')), lit(MAX_SECONDARY_GIDS)),
-        call('alltrue', forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g'])),
+        call(
+          'alltrue',
+          forEach(get(posixUser, 'secondary_gids'), (_i, g) => isPosixId(g), undefined, ['i', 'g']),
+        ),
       ),
       message: template`${name('posix_user')} must have a uid, a gid and at most ${MAX_SECONDARY_GIDS} ${name('secondary_gids')}, each a whole number from 0 to ${MAX_POSIX_ID} (got ${show(posixUser)}).`,
     },
+  ];
+}
+
+/** The client's role is named by its name, and its security group by its ID. */
+function clientIdFormatRules<Role extends string>(n: MountNames<Role>): Rule<Role | 'security_group_id'>[] {
+  const v = inputReader<Role | 'security_group_id'>();
+  return [
     {
       id: 'role-name-format',
       inputs: [n.role],
@@ -131,33 +195,45 @@ export function mountRules<Role extends string, Attach extends string>(
       message: template`${name('security_group_id')} must be a security group ID such as "sg-0123456789abcdef0" (got ${show(v('security_group_id'))}).`,
     },
   ];
+}
+
+/** The role policy needs a role to attach to. */
+function rolePolicyNeedsRoleRule<Role extends string, Attach extends string>(
+  n: MountNames<Role, Attach>,
+): Rule<Role | Attach> {
+  const v = inputReader<Role | Attach>();
+  return {
+    id: 'role-policy-needs-role',
+    inputs: [n.attachRole, n.role],
+    summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
+    condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
+    message: template`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
+  };
+}
+
+/** The client's security group is one the file system lets in on NFS. */
+function clientGroupAllowedRule(n: MountNames): Rule<'security_group_id' | 'file_system'> {
+  const v = inputReader<'security_group_id' | 'file_system'>();
   const allowedGroups = get(v('file_system'), 'allowed_security_group_ids');
   const group = v('security_group_id');
-  const cross: Rule<MountInput<Role, Attach>>[] = [
-    {
-      id: 'role-policy-needs-role',
-      inputs: [n.attachRole, n.role],
-      summary: `${n.role} is set while ${n.attachRole} is true (the default)`,
-      condition: or(not(attachesRolePolicy(n)), notNull(v(n.role))),
-      message: template`${name(n.role)} is not set but ${name(n.attachRole)} is true (the default): give the name of the ${n.client}'s IAM role, the one that gets the EFS policy. ${n.withoutRole}`,
-    },
-    ...ownAccessPointRules<MountInput<Role, Attach>>(n),
-    {
-      id: 'client-group-allowed',
-      inputs: ['security_group_id', 'file_system'],
-      summary: "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
-      // Checked once both are known; null on either side means the user manages NFS access another way.
-      // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
-      // A malformed ID is security-group-id-format's to report, not this rule's.
-      condition: nullOr(
-        group,
-        or(
-          not(matches(group, SHARED_PATTERNS.securityGroupId)),
-          nullOr(allowedGroups, or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id')))),
+  return {
+    id: 'client-group-allowed',
+    inputs: ['security_group_id', 'file_system'],
+    summary:
+      "security_group_id, when set, is one of file_system.allowed_security_group_ids (or the file system's own group)",
+    // Checked once both are known; null on either side means the user manages NFS access another way.
+    // The file system's own group is admitted by efs-filesystem's allow_nfs_from_self.
+    // A malformed ID is security-group-id-format's to report, not this rule's.
+    condition: nullOr(
+      group,
+      or(
+        not(matches(group, SHARED_PATTERNS.securityGroupId)),
+        nullOr(
+          allowedGroups,
+          or(call('contains', allowedGroups, group), eq(group, get(v('file_system'), 'security_group_id'))),
         ),
       ),
-      message: template`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
-    },
-  ];
-  return { single, cross };
+    ),
+    message: template`${name('security_group_id')} ${show(group)} is not allowed in on NFS by the file system (${name('file_system', 'allowed_security_group_ids')} is ${show(allowedGroups)}): add it to ${perPath("efs-filesystem's allowed_security_groups", "the EfsFilesystem's allowedSecurityGroups")}, which owns one NFS rule per client group, or ${perPath('leave security_group_id null', n.leaveGroupOut)} if you allow the ${n.client} in another way.`,
+  };
 }

@@ -46,11 +46,17 @@ export interface MountNames<Role extends string = string, Attach extends string 
   readonly clientProp: string;
   /** Which of the client's roles the construct reads the role name from ("role", "task role"). */
   readonly clientRole: string;
-  /** For TypeScript: where the construct takes the client group from, when it does (" Given `function`, …"), else "". */
+  /**
+   * For TypeScript: where the construct takes the client group from, when it does (" Given
+   * `function`, …"), else "".
+   */
   readonly groupFromClient: string;
   /** The TypeScript `@default` words of `security_group_id`: what leaving it out means. */
   readonly groupUnset: string;
-  /** For the TypeScript message of a group the file system does not admit: how to leave the group out ("leave `securityGroupId` unset"). */
+  /**
+   * For the TypeScript message of a group the file system does not admit: how to leave the group
+   * out ("leave `securityGroupId` unset").
+   */
   readonly leaveGroupOut: string;
   /** When to set the flag to false: for the flag's description (spelled per path)… */
   readonly withoutRoleDoc: Text;
@@ -63,11 +69,18 @@ export interface MountNames<Role extends string = string, Attach extends string 
 }
 
 /** Declares a mount module's names, keeping the role and flag names as literal types. */
-export const mountNames = <const Role extends string, const Attach extends string>(n: MountNames<Role, Attach>): MountNames<Role, Attach> => n;
+export const mountNames = <const Role extends string, const Attach extends string>(
+  n: MountNames<Role, Attach>,
+): MountNames<Role, Attach> => n;
 
 /** Inputs both mount modules take, in the order they are documented, split around the client-specific ones. */
 export function mountInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
-  const head = defineInputs([
+  return { head: headInputs(n), grants: grantInputs(n) };
+}
+
+/** The file system, the access point and its directory and user: first in every mount's inputs. */
+function headInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  return defineInputs([
     {
       name: 'file_system',
       type: FILE_SYSTEM_REFERENCE,
@@ -78,7 +91,9 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
     {
       name: 'access_point',
       type: ACCESS_POINT_REFERENCE,
-      description: doc.unset('the module creates its own access point')`An access point you already have, to mount instead of creating one: ${either('`module.efs.access_points["data"]` of efs-filesystem (any object with its `id` and `arn`)', '`efs.addAccessPoint(...)`, or its `reference` (any object with its `id` and `arn`)')}. The module then creates no access point; its role policy and the ${n.client}'s mount use this one. It must belong to ${nm('file_system')}: ${either('the plan cannot check it (an access point ARN does not name its file system), and a mount through another file system\'s access point fails', 'an access point of another `EfsFilesystem` is refused')}. Its root directory and POSIX user are its own, so ${nm('root_directory')}, ${nm('posix_user')} and ${nm('root_directory_permissions')}, which describe the access point this module would create, must keep their defaults.`,
+      description: doc.unset(
+        'the module creates its own access point',
+      )`An access point you already have, to mount instead of creating one: ${either('`module.efs.access_points["data"]` of efs-filesystem (any object with its `id` and `arn`)', '`efs.addAccessPoint(...)`, or its `reference` (any object with its `id` and `arn`)')}. The module then creates no access point; its role policy and the ${n.client}'s mount use this one. It must belong to ${nm('file_system')}: ${either("the plan cannot check it (an access point ARN does not name its file system), and a mount through another file system's access point fails", 'an access point of another `EfsFilesystem` is refused')}. Its root directory and POSIX user are its own, so ${nm('root_directory')}, ${nm('posix_user')} and ${nm('root_directory_permissions')}, which describe the access point this module would create, must keep their defaults.`,
       onChange: `Setting it on a deployed mount ${n.followsAccessPoint}, updates the role policy in place to name it, and deletes the module's own access point. **The ${n.client} then sees the given access point's directory: files under the old root directory stay on the file system but are no longer visible through this mount.** Removing it creates the module's own access point again, which does the same to the ${n.client} and the policy; another access point does the same, without creating or deleting one.`,
     },
     {
@@ -106,15 +121,22 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       name: 'root_directory_permissions',
       type: t.string(),
       default: OWN_ACCESS_POINT_DEFAULTS.root_directory_permissions,
-      description: 'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
+      description:
+        'Octal permissions (3 or 4 digits) of the root directory when it is created. An existing directory keeps its own.',
       onChange: `Below \`/\`, replaces the access point create-before-destroy, ${n.followsAccessPoint}, and updates the role policy in place to name it, **although an existing directory keeps its own permissions: only a directory created later gets the new ones.** With \`root_directory = "/"\` nothing changes.`,
     },
   ]);
-  const grants = defineInputs([
+}
+
+/** The client's role and its policy, its security group and the tags: after the client-specific inputs. */
+function grantInputs<Role extends string, Attach extends string>(n: MountNames<Role, Attach>) {
+  return defineInputs([
     {
       name: n.role,
       type: t.string(),
-      description: doc.unset(`the ${n.clientRole} of \`${n.clientProp}\`, if given`)`Name of the ${n.client}'s IAM role. The ${either('module', 'construct')} attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless ${nm('read_only')}, which denies it) on the file system, only through this access point. Needed while ${nm(n.attachRole)} is ${val(true)} (the default); a role created in the same apply (${either('`name_prefix`', '`namePrefix`')}) works as is.${tsOnly(` Given \`${n.clientProp}\`, taken from its ${n.clientRole}.`)}`,
+      description: doc.unset(
+        `the ${n.clientRole} of \`${n.clientProp}\`, if given`,
+      )`Name of the ${n.client}'s IAM role. The ${either('module', 'construct')} attaches an inline policy to it allowing \`elasticfilesystem:ClientMount\` (and \`ClientWrite\` unless ${nm('read_only')}, which denies it) on the file system, only through this access point. Needed while ${nm(n.attachRole)} is ${val(true)} (the default); a role created in the same apply (${either('`name_prefix`', '`namePrefix`')}) works as is.${tsOnly(` Given \`${n.clientProp}\`, taken from its ${n.clientRole}.`)}`,
       onChange: `Replaces the role policy create-before-destroy: it is attached to the new role before it is deleted from the old one. The ${n.client}'s own role is yours to change with it.`,
     },
     {
@@ -131,7 +153,7 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
         doc`This module creates no security group rule: efs-filesystem owns the NFS rules, one per client group, so add this group to its ${nm('allowed_security_groups')} (a ${n.client} and any other client sharing the group then share one rule).`,
         `The construct adds it to the \`allowedSecurityGroups\` of the \`EfsFilesystem\` whose \`fileSystem\` you pass, when that one is in the same stack and \`allowClientSecurityGroup\` is not \`false\`: the \`EfsFilesystem\` owns the NFS rules, one per client group, so every mount sharing the group shares one rule.${n.groupFromClient}`,
       )} When the IDs are known, the plan checks that the file system admits the group.${hclOnly(` Null means you allow the ${n.client} in on NFS another way (CIDRs, a rule of your own).`)} The ${n.client}'s group itself needs outbound TCP ${NFS_PORT} to the file system's group: ${either('efs-filesystem', 'the `EfsFilesystem`')} adds that egress rule to the groups it allows unless ${nm('client_egress_rules')} is ${val(false)}.`,
-      onChange: 'Changes nothing but the plan\'s check that the file system admits the group.',
+      onChange: "Changes nothing but the plan's check that the file system admits the group.",
     },
     {
       name: 'tags',
@@ -139,10 +161,9 @@ export function mountInputs<Role extends string, Attach extends string>(n: Mount
       default: {},
       description: 'Tags for every resource the module creates.',
       onChange:
-        'Updates the access point\'s tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point\'s update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.',
+        "Updates the access point's tags in place. **The plan also lists the role policy as updated:** its document names the access point, so Terraform reads it during the apply, after the access point's update, and the plan cannot show that it stays the same. The access point keeps its ARN, so the apply writes the same policy.",
     },
   ]);
-  return { head, grants };
 }
 
 /** The names of the inputs both mount modules declare (`mountInputs`), with the module's role and flag names. */

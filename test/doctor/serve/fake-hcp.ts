@@ -33,7 +33,9 @@ function readAll(request: http.IncomingMessage): Promise<string> {
 }
 
 function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 export class FakeHcp {
@@ -108,7 +110,11 @@ export class FakeHcp {
       const timer = setTimeout(() => {
         this.events.off('callback', check);
         const missing = taskResultIds.filter((id) => this.callbacksFor(id).length < count);
-        reject(new Error(`no callback within ${timeoutMs} ms for ${missing.length} task result(s): ${missing.slice(0, 5).join(', ')}`));
+        reject(
+          new Error(
+            `no callback within ${timeoutMs} ms for ${missing.length} task result(s): ${missing.slice(0, 5).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const check = (): void => {
         if (!done()) return;
@@ -134,17 +140,18 @@ export class FakeHcp {
     const authorized = (request.headers.authorization ?? '').startsWith(`Bearer ${TOKEN_PREFIX}`);
     const plan = PLAN_PATH.exec(path);
     if (request.method === 'GET' && plan) {
-      const id = plan[1] as string;
+      const id = plan[1];
       this.planRequests.push({ id, method: 'GET', headers: request.headers, body });
       if (!authorized) return void response.writeHead(401).end();
       if (id === 'pending') return void response.writeHead(204).end();
-      if (!this.plans.has(id)) return void response.writeHead(404).end('{"errors":[{"status":"404","title":"not found"}]}');
+      if (!this.plans.has(id))
+        return void response.writeHead(404).end('{"errors":[{"status":"404","title":"not found"}]}');
       // A signed, short-lived URL on another origin, as HCP Terraform's archivist gives.
       return void response.writeHead(307, { location: `${this.archivistUrl}/v1/object/${id}?signature=s1gn3d` }).end();
     }
     const callback = CALLBACK_PATH.exec(path);
     if (request.method === 'PATCH' && callback) {
-      const id = callback[1] as string;
+      const id = callback[1];
       this.callbacks.push({ id, method: 'PATCH', headers: request.headers, body });
       this.events.emit('callback');
       const reply = (): void => void (authorized ? response.writeHead(200).end() : response.writeHead(401).end());
@@ -162,7 +169,8 @@ export class FakeHcp {
     const id = match?.[1] ?? '';
     this.downloads.push({ id, method: request.method ?? '', headers: request.headers, body });
     const plan = this.plans.get(id);
-    if (plan === undefined || !(request.url ?? '').includes('signature=s1gn3d')) return void response.writeHead(403).end();
+    if (plan === undefined || !(request.url ?? '').includes('signature=s1gn3d'))
+      return void response.writeHead(403).end();
     const serve = (): void => void response.writeHead(200, { 'content-type': 'application/json' }).end(plan);
     const delay = this.planDelayMs.get(id);
     if (delay === undefined) serve();

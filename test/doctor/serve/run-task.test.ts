@@ -69,7 +69,10 @@ function resultOf(taskResultId: string): TaskResult {
   return JSON.parse(callback.body) as TaskResult;
 }
 
-/** Runs one clean plan through the service: by its callback, work started for any earlier request would have reached the fake. */
+/**
+ * Runs one clean plan through the service: by its callback, work started for any earlier request
+ * would have reached the fake.
+ */
 async function sentinel(id: string): Promise<void> {
   expect((await postSigned(url, hcp.payload('clean', id), KEY)).status).toBe(200);
   await hcp.waitForCallbacks([id], 5_000);
@@ -78,7 +81,8 @@ async function sentinel(id: string): Promise<void> {
 describe('signatures', () => {
   it('are hex HMAC-SHA512 of the body, as `openssl dgst -sha512 -hmac` computes them', () => {
     // Computed with: printf %s '{"payload_version":1}' | openssl dgst -sha512 -hmac secret
-    const openssl = 'b5ecc85145b43a89a2343fe07c50826f277cd357be0bbafd0370449744fe7a4db7af664dbc072c539c27508a5d064a89a5932d436eec3458521ce55b0c9d6694';
+    const openssl =
+      'b5ecc85145b43a89a2343fe07c50826f277cd357be0bbafd0370449744fe7a4db7af664dbc072c539c27508a5d064a89a5932d436eec3458521ce55b0c9d6694';
     expect(signBody('{"payload_version":1}', 'secret')).toBe(openssl);
     expect(verifySignature(Buffer.from('{"payload_version":1}'), openssl.toUpperCase(), 'secret')).toBe(true);
     expect(verifySignature(Buffer.from('{"payload_version":2}'), openssl, 'secret')).toBe(false);
@@ -113,7 +117,7 @@ describe('a whole run', () => {
     const outcomes = result.data.relationships?.outcomes.data ?? [];
     expect(outcomes.map((o) => o.attributes['outcome-id'])).toEqual(findings.map((f) => `${f.check}:${f.address}`));
     outcomes.forEach((outcome, index) => {
-      const finding = findings[index] as (typeof findings)[number];
+      const finding = findings[index];
       expect(outcome.type).toBe('task-result-outcomes');
       expect(outcome.attributes.description.startsWith(`${finding.address}: `)).toBe(true);
       expect(outcome.attributes.description).not.toContain('\n');
@@ -143,7 +147,9 @@ describe('requests that are not from HCP Terraform', () => {
     const payload = hcp.payload('nfs-path', 'forged');
     const body = JSON.stringify(payload);
     const wrongKey = await post(url, body, { 'x-tfc-task-signature': signBody(body, 'not-the-key') });
-    const otherBody = await post(url, body, { 'x-tfc-task-signature': signBody(JSON.stringify({ ...payload, run_id: 'x' }), KEY) });
+    const otherBody = await post(url, body, {
+      'x-tfc-task-signature': signBody(JSON.stringify({ ...payload, run_id: 'x' }), KEY),
+    });
     const notHex = await post(url, body, { 'x-tfc-task-signature': 'z'.repeat(128) });
     expect([wrongKey.status, otherBody.status, notHex.status]).toEqual([401, 401, 401]);
     expect(service.load()).toEqual({ running: 0, waiting: 0 });
@@ -186,14 +192,18 @@ describe('plans the doctor cannot judge get a failed result that says nothing wa
     expect((await postSigned(url, hcp.payload('pending', 'pending-run'), KEY)).status).toBe(200);
     await hcp.waitForCallbacks(['missing-run', 'pending-run'], 5_000);
     expect(resultOf('missing-run').data.attributes).toMatchObject({ status: 'failed' });
-    expect(resultOf('missing-run').data.attributes.message).toMatch(/nothing was checked: the plan JSON could not be fetched: .*answered 404/);
+    expect(resultOf('missing-run').data.attributes.message).toMatch(
+      /nothing was checked: the plan JSON could not be fetched: .*answered 404/,
+    );
     expect(resultOf('pending-run').data.attributes.message).toMatch(/answered 204: the plan has not finished/);
   });
 
   it('a document that is not a plan', async () => {
     expect((await postSigned(url, hcp.payload('not-a-plan', 'state-run'), KEY)).status).toBe(200);
     await hcp.waitForCallbacks(['state-run'], 5_000);
-    expect(resultOf('state-run').data.attributes.message).toMatch(/nothing was checked: the plan JSON could not be read: this is the JSON of a state/);
+    expect(resultOf('state-run').data.attributes.message).toMatch(
+      /nothing was checked: the plan JSON could not be read: this is the JSON of a state/,
+    );
   });
 
   it('a run task attached at the pre-plan stage, which has no plan', async () => {
@@ -201,18 +211,27 @@ describe('plans the doctor cannot judge get a failed result that says nothing wa
     delete payload.plan_json_api_url;
     expect((await postSigned(url, payload, KEY)).status).toBe(200);
     await hcp.waitForCallbacks(['pre-plan-run'], 5_000);
-    expect(resultOf('pre-plan-run').data.attributes.message).toMatch(/pre_plan stage, which has no plan JSON; attach it .* post-plan stage/);
+    expect(resultOf('pre-plan-run').data.attributes.message).toMatch(
+      /pre_plan stage, which has no plan JSON; attach it .* post-plan stage/,
+    );
   });
 });
 
 it('tries a callback that does not answer in time a bounded number of times, then gives up', async () => {
   const quickLogs: string[] = [];
-  const quick = createRunTaskService({ ...TEST_LIMITS, callbackTimeoutMs: 300, hmacKey: KEY, log: (line) => quickLogs.push(line) });
+  const quick = createRunTaskService({
+    ...TEST_LIMITS,
+    callbackTimeoutMs: 300,
+    hmacKey: KEY,
+    log: (line) => quickLogs.push(line),
+  });
   const { port } = await quick.listen();
   hcp.callbackDelayMs.set('slow-callback', 5_000);
   try {
     const started = Date.now();
-    expect((await postSigned(`http://127.0.0.1:${port}/`, hcp.payload('clean', 'slow-callback'), KEY)).status).toBe(200);
+    expect((await postSigned(`http://127.0.0.1:${port}/`, hcp.payload('clean', 'slow-callback'), KEY)).status).toBe(
+      200,
+    );
     await hcp.waitForCallbacks(['slow-callback'], 5_000, TEST_LIMITS.attempts);
     // Each attempt is cut at 300 ms; after the last the job ends and the queue is empty.
     const deadline = Date.now() + 3_000;
@@ -221,7 +240,9 @@ it('tries a callback that does not answer in time a bounded number of times, the
     // Two attempts of 300 ms and a pause of 50 ms; one callback answer alone would take 5 s.
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(hcp.callbacksFor('slow-callback')).toHaveLength(TEST_LIMITS.attempts as number);
-    expect(quickLogs.join('\n')).toMatch(/run-slow-callback: could not send the passed result: PATCH .* took longer than 300 ms/);
+    expect(quickLogs.join('\n')).toMatch(
+      /run-slow-callback: could not send the passed result: PATCH .* took longer than 300 ms/,
+    );
   } finally {
     await quick.close(1_000);
   }
@@ -229,7 +250,11 @@ it('tries a callback that does not answer in time a bounded number of times, the
 
 describe('bad requests', () => {
   it('a signed body that is not a run task payload gets 400, and the service keeps serving', async () => {
-    const answers = await Promise.all(['{"payload_version": 1, "stage": ', '[]', '{"payload_version":1,"stage":"post_plan"}'].map((body) => postSigned(url, body, KEY)));
+    const answers = await Promise.all(
+      ['{"payload_version": 1, "stage": ', '[]', '{"payload_version":1,"stage":"post_plan"}'].map((body) =>
+        postSigned(url, body, KEY),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400]);
     expect(answers[0]?.text).toMatch(/^the body is not JSON/);
     expect(answers[2]?.text).toBe('access_token is missing\n');
@@ -241,7 +266,10 @@ describe('bad requests', () => {
   it('a body over the size limit gets 413, whether its length is declared or not', async () => {
     const big = Buffer.alloc(20 * 1024, 'x');
     const declared = await post(url, big, { 'x-tfc-task-signature': signBody(big, KEY) });
-    const chunked = await post(url, big, { 'x-tfc-task-signature': signBody(big, KEY), 'transfer-encoding': 'chunked' });
+    const chunked = await post(url, big, {
+      'x-tfc-task-signature': signBody(big, KEY),
+      'transfer-encoding': 'chunked',
+    });
     expect([declared.status, chunked.status]).toEqual([413, 413]);
   });
 
@@ -252,10 +280,14 @@ describe('bad requests', () => {
       const started = Date.now();
       const answer = await new Promise<number>((resolve, reject) => {
         const headers = { 'x-tfc-task-signature': 'a'.repeat(128), 'content-length': '100' };
-        const request = http.request(`http://127.0.0.1:${port}/`, { method: 'POST', agent: false, headers }, (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        });
+        const request = http.request(
+          `http://127.0.0.1:${port}/`,
+          { method: 'POST', agent: false, headers },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
         request.on('error', reject);
         request.write('{"payload_version":'); // and never the rest
       });
@@ -267,7 +299,13 @@ describe('bad requests', () => {
   });
 
   it('a callback or plan URL over plain http to another host gets 400 (the token would travel in clear)', async () => {
-    const answer = await postSigned(url, hcp.payload('clean', 'plain-http', { task_result_callback_url: 'http://tfe.example.com/api/v2/task-results/x/callback' }), KEY);
+    const answer = await postSigned(
+      url,
+      hcp.payload('clean', 'plain-http', {
+        task_result_callback_url: 'http://tfe.example.com/api/v2/task-results/x/callback',
+      }),
+      KEY,
+    );
     expect(answer.status).toBe(400);
     expect(answer.text).toMatch(/^task_result_callback_url is plain http to tfe.example.com/);
   });
@@ -275,7 +313,9 @@ describe('bad requests', () => {
 
 it('answers 50 requests at once, and every run gets its own callback', async () => {
   const ids = Array.from({ length: 50 }, (_, index) => `burst-${index}`);
-  const answers = await Promise.all(ids.map((id, index) => postSigned(url, hcp.payload(index % 2 ? 'nfs-path' : 'clean', id), KEY)));
+  const answers = await Promise.all(
+    ids.map((id, index) => postSigned(url, hcp.payload(index % 2 ? 'nfs-path' : 'clean', id), KEY)),
+  );
   expect(answers.every((a) => a.status === 200)).toBe(true);
   await hcp.waitForCallbacks(ids, 20_000);
   ids.forEach((id, index) => {
@@ -302,7 +342,13 @@ it('closes connections beyond --max-connections as they arrive', async () => {
 });
 
 it('answers 503 when the queue is full, so HCP Terraform sends the request again later', async () => {
-  const small = createRunTaskService({ ...TEST_LIMITS, concurrency: 1, queueSize: 0, hmacKey: KEY, log: () => undefined });
+  const small = createRunTaskService({
+    ...TEST_LIMITS,
+    concurrency: 1,
+    queueSize: 0,
+    hmacKey: KEY,
+    log: () => undefined,
+  });
   const { port } = await small.listen();
   hcp.plans.set('slow-plan', fixture('clean'));
   hcp.planDelayMs.set('slow-plan', 300);

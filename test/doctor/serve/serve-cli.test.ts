@@ -26,11 +26,15 @@ describe('the process', () => {
     const findings = diagnose(parsePlan(plan)).length;
     hcp.plans.set('slow', plan);
     hcp.planDelayMs.set('slow', 500);
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'efs-modules.js'), 'doctor', 'serve', '--port', '0', '--shutdown-grace', '5'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, EFS_DOCTOR_HMAC_KEY: KEY },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin', 'efs-modules.js'), 'doctor', 'serve', '--port', '0', '--shutdown-grace', '5'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, EFS_DOCTOR_HMAC_KEY: KEY },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const killer = setTimeout(() => child.kill('SIGKILL'), 15_000); // the test stops by itself, whatever happens
     try {
       let stderr = '';
@@ -39,7 +43,7 @@ describe('the process', () => {
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString('utf8');
           const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
-          if (match) resolve(match[1] as string);
+          if (match) resolve(match[1]);
         });
         child.on('exit', () => reject(new Error(`the service exited before listening:\n${stderr}`)));
       });
@@ -50,7 +54,11 @@ describe('the process', () => {
       // The run accepted before the signal was finished and reported before the exit.
       const [callback] = hcp.callbacksFor('cli-run');
       expect((JSON.parse(callback?.body ?? '{}') as TaskResult).data.attributes.status).toBe('failed');
-      expect(stderr).toMatch(new RegExp(`SIGTERM: finishing accepted run tasks[^]*run-cli-run: sent failed with ${findings} outcome\\(s\\)[^]*stopped\n$`));
+      expect(stderr).toMatch(
+        new RegExp(
+          `SIGTERM: finishing accepted run tasks[^]*run-cli-run: sent failed with ${findings} outcome\\(s\\)[^]*stopped\n$`,
+        ),
+      );
       await expect(post(url, '{}')).rejects.toThrow(/ECONNREFUSED/);
     } finally {
       clearTimeout(killer);
@@ -60,9 +68,15 @@ describe('the process', () => {
 
   it('refuses to start without the key, naming the variable', async () => {
     let stderr = '';
-    const code = await serveMain(['--hmac-key-env', 'MY_RUN_TASK_KEY'], { stdout: () => undefined, stderr: (text) => (stderr += text) }, {});
+    const code = await serveMain(
+      ['--hmac-key-env', 'MY_RUN_TASK_KEY'],
+      { stdout: () => undefined, stderr: (text) => (stderr += text) },
+      {},
+    );
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^efs-modules doctor serve: set the run task's HMAC key in the environment variable MY_RUN_TASK_KEY/);
+    expect(stderr).toMatch(
+      /^efs-modules doctor serve: set the run task's HMAC key in the environment variable MY_RUN_TASK_KEY/,
+    );
   });
 });
 
@@ -72,12 +86,35 @@ describe('options', () => {
   it('has defaults for a process behind TLS termination on the same host', () => {
     const command = parseServeArgs([], env);
     expect(command).toMatchObject({ kind: 'serve', keyVariable: 'EFS_DOCTOR_HMAC_KEY', graceMs: 30_000 });
-    expect(command.kind === 'serve' && command.options).toMatchObject({ hmacKey: KEY, host: '127.0.0.1', port: 8080, path: '/', maxBodyBytes: 65536, strict: false });
+    expect(command.kind === 'serve' && command.options).toMatchObject({
+      hmacKey: KEY,
+      host: '127.0.0.1',
+      port: 8080,
+      path: '/',
+      maxBodyBytes: 65536,
+      strict: false,
+    });
   });
 
   it('reads sizes, seconds and counts', () => {
     const command = parseServeArgs(
-      ['--host', '0.0.0.0', '--port', '9000', '--max-body', '32k', '--max-plan', '10m', '--callback-timeout', '2.5', '--attempts', '5', '--queue', '0', '--strict'],
+      [
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '9000',
+        '--max-body',
+        '32k',
+        '--max-plan',
+        '10m',
+        '--callback-timeout',
+        '2.5',
+        '--attempts',
+        '5',
+        '--queue',
+        '0',
+        '--strict',
+      ],
       env,
     );
     expect(command.kind === 'serve' && command.options).toMatchObject({
@@ -93,13 +130,28 @@ describe('options', () => {
   });
 
   it('does not take the key as an argument', () => {
-    expect(parseServeArgs(['--hmac-key', 'secret'], env)).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/Unknown option '--hmac-key'/) });
+    expect(parseServeArgs(['--hmac-key', 'secret'], env)).toMatchObject({
+      kind: 'usage-error',
+      message: expect.stringMatching(/Unknown option '--hmac-key'/),
+    });
   });
 
   it('refuses values it cannot use, naming the option', () => {
-    expect(parseServeArgs(['--port', '70000'], env)).toEqual({ kind: 'usage-error', message: '--port must be at most 65535 (got 70000)' });
-    expect(parseServeArgs(['--attempts', '0'], env)).toEqual({ kind: 'usage-error', message: '--attempts must be a whole number of at least 1 (got "0")' });
-    expect(parseServeArgs(['--max-body', '1g'], env)).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/^--max-body must be a size in bytes/) });
-    expect(parseServeArgs(['--path', 'run-task'], env)).toEqual({ kind: 'usage-error', message: '--path must start with / (got "run-task")' });
+    expect(parseServeArgs(['--port', '70000'], env)).toEqual({
+      kind: 'usage-error',
+      message: '--port must be at most 65535 (got 70000)',
+    });
+    expect(parseServeArgs(['--attempts', '0'], env)).toEqual({
+      kind: 'usage-error',
+      message: '--attempts must be a whole number of at least 1 (got "0")',
+    });
+    expect(parseServeArgs(['--max-body', '1g'], env)).toMatchObject({
+      kind: 'usage-error',
+      message: expect.stringMatching(/^--max-body must be a size in bytes/),
+    });
+    expect(parseServeArgs(['--path', 'run-task'], env)).toEqual({
+      kind: 'usage-error',
+      message: '--path must start with / (got "run-task")',
+    });
   });
 });

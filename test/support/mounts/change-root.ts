@@ -1,8 +1,8 @@
 /**
  * One root module holding one mount per change case, each feeding its own client (a Lambda
- * function, an ECS task definition, or an EC2 instance and a launch template), all IDs literal: v1 gives every case the base inputs,
- * v2 changes each case's inputs as the case says, so that one real-provider plan against the
- * state v1 leaves shows what every change does.
+ * function, an ECS task definition, or an EC2 instance and a launch template), all IDs literal: v1
+ * gives every case the base inputs, v2 changes each case's inputs as the case says, so that one
+ * real-provider plan against the state v1 leaves shows what every change does.
  */
 import { hclLiteral } from '../../../src/core/hcl-values';
 
@@ -22,7 +22,10 @@ export function caseHcl(client: Client, key: string, inputs: Inputs): string {
   return `module "${m}" {\n  source = "../modules/efs-mount-${client}"\n${moduleArgs(inputs)}\n}\n\n${clientHcl(client, key, m)}`;
 }
 
-/** The function, task definition or instance and launch template `<type>.<key>`, fed by the outputs of `module.<mount>`. */
+/**
+ * The function, task definition or instance and launch template `<type>.<key>`, fed by the outputs
+ * of `module.<mount>`.
+ */
 export function clientHcl(client: Client, key: string, mount: string): string {
   if (client === 'ec2') {
     return `resource "aws_instance" "${key}" {

@@ -53,7 +53,10 @@ interface Case {
   readonly from?: Inputs;
   /** Inputs v2 sets on top of those. */
   readonly set: Inputs;
-  /** `actions address` of every change, relative to the case (`mount.` for the module's resources, `client` for the function or task definition). */
+  /**
+   * `actions address` of every change, relative to the case (`mount.` for the module's resources,
+   * `client` for the function or task definition).
+   */
   readonly expect: string[];
 }
 
@@ -75,12 +78,22 @@ function commonCases(client: Client): Record<string, Case> {
     other_file_system: { input: 'file_system', set: { file_system: OTHER_FILE_SYSTEM }, expect: newAccessPoint },
     new_mount_target: {
       input: 'file_system',
-      set: { file_system: { ...FILE_SYSTEM, mount_target_ids: { ...FILE_SYSTEM.mount_target_ids, 'us-east-1c': 'fsmt-0123456789abcdef2' } } },
+      set: {
+        file_system: {
+          ...FILE_SYSTEM,
+          mount_target_ids: { ...FILE_SYSTEM.mount_target_ids, 'us-east-1c': 'fsmt-0123456789abcdef2' },
+        },
+      },
       expect: [],
     },
     more_allowed_groups: {
       input: 'file_system',
-      set: { file_system: { ...FILE_SYSTEM, allowed_security_group_ids: [...FILE_SYSTEM.allowed_security_group_ids, 'sg-0bbbbbbbbbbbbbbb2'] } },
+      set: {
+        file_system: {
+          ...FILE_SYSTEM,
+          allowed_security_group_ids: [...FILE_SYSTEM.allowed_security_group_ids, 'sg-0bbbbbbbbbbbbbbb2'],
+        },
+      },
       expect: [],
     },
     renamed: {
@@ -92,31 +105,62 @@ function commonCases(client: Client): Record<string, Case> {
     other_root_directory: { input: 'root_directory', set: { root_directory: '/data' }, expect: newAccessPoint },
     file_system_root: { input: 'root_directory', set: { root_directory: '/' }, expect: newAccessPoint },
     other_posix_user: { input: 'posix_user', set: { posix_user: { uid: 2000, gid: 2000 } }, expect: newAccessPoint },
-    secondary_gids_added: { input: 'posix_user', set: { posix_user: { uid: 1000, gid: 1000, secondary_gids: [3000] } }, expect: newAccessPoint },
-    other_permissions: { input: 'root_directory_permissions', set: { root_directory_permissions: '0750' }, expect: newAccessPoint },
+    secondary_gids_added: {
+      input: 'posix_user',
+      set: { posix_user: { uid: 1000, gid: 1000, secondary_gids: [3000] } },
+      expect: newAccessPoint,
+    },
+    other_permissions: {
+      input: 'root_directory_permissions',
+      set: { root_directory_permissions: '0750' },
+      expect: newAccessPoint,
+    },
     // At "/" the access point has no creation info: the permissions are not used.
     other_permissions_at_file_system_root: {
-      input: 'root_directory_permissions', from: { root_directory: '/' }, set: { root_directory_permissions: '0750' }, expect: [],
+      input: 'root_directory_permissions',
+      from: { root_directory: '/' },
+      set: { root_directory_permissions: '0750' },
+      expect: [],
     },
     other_role: { input: ROLE[client], set: { [ROLE[client]]: 'other-role' }, expect: [POLICY_REPLACED] },
-    policy_detached: { input: ATTACH[client], set: { [ATTACH[client]]: false }, expect: ['delete mount.aws_iam_role_policy.this["role"]'] },
+    policy_detached: {
+      input: ATTACH[client],
+      set: { [ATTACH[client]]: false },
+      expect: ['delete mount.aws_iam_role_policy.this["role"]'],
+    },
     policy_attached: {
-      input: ATTACH[client], from: { [ATTACH[client]]: false }, set: { [ATTACH[client]]: true }, expect: ['create mount.aws_iam_role_policy.this["role"]'],
+      input: ATTACH[client],
+      from: { [ATTACH[client]]: false },
+      set: { [ATTACH[client]]: true },
+      expect: ['create mount.aws_iam_role_policy.this["role"]'],
     },
     group_unset: { input: 'security_group_id', set: { security_group_id: null }, expect: [] },
     // The policy document reads the access point's ARN, so it is read during the apply of any
     // change to the access point: the plan cannot show that the policy stays the same.
     tags_changed: { input: 'tags', set: { tags: { env: 'prod' } }, expect: [`update ${AP}`, POLICY_UPDATED] },
     // The client and the policy follow the access point; the module's own goes or comes.
-    access_point_given: { input: 'access_point', set: GIVEN, expect: [`delete ${AP}`, POLICY_UPDATED, ...follows].sort() },
-    access_point_removed: {
-      input: 'access_point', from: GIVEN, set: { access_point: undefined, root_directory: '/app' }, expect: [`create ${AP}`, POLICY_UPDATED, ...follows].sort(),
+    access_point_given: {
+      input: 'access_point',
+      set: GIVEN,
+      expect: [`delete ${AP}`, POLICY_UPDATED, ...follows].sort(),
     },
-    other_access_point: { input: 'access_point', from: GIVEN, set: { access_point: OTHER_ACCESS_POINT }, expect: [POLICY_UPDATED, ...follows].sort() },
+    access_point_removed: {
+      input: 'access_point',
+      from: GIVEN,
+      set: { access_point: undefined, root_directory: '/app' },
+      expect: [`create ${AP}`, POLICY_UPDATED, ...follows].sort(),
+    },
+    other_access_point: {
+      input: 'access_point',
+      from: GIVEN,
+      set: { access_point: OTHER_ACCESS_POINT },
+      expect: [POLICY_UPDATED, ...follows].sort(),
+    },
   };
 }
 
-const pick = (cases: Record<string, Case>, keys: readonly string[]): Record<string, Case> => Object.fromEntries(keys.map((k) => [k, cases[k]]));
+const pick = (cases: Record<string, Case>, keys: readonly string[]): Record<string, Case> =>
+  Object.fromEntries(keys.map((k) => [k, cases[k]]));
 
 const CASES: Record<Client, Record<string, Case>> = {
   lambda: {
@@ -126,18 +170,39 @@ const CASES: Record<Client, Record<string, Case>> = {
   },
   ecs: {
     ...commonCases('ecs'),
-    other_container_path: { input: 'container_path', set: { container_path: '/data' }, expect: ['delete+create client'] },
+    other_container_path: {
+      input: 'container_path',
+      set: { container_path: '/data' },
+      expect: ['delete+create client'],
+    },
     volume_named: { input: 'volume_name', set: { volume_name: 'shared' }, expect: ['delete+create client'] },
-    read_only: { input: 'read_only', set: { read_only: true }, expect: [POLICY_UPDATED, 'delete+create client'].sort() },
+    read_only: {
+      input: 'read_only',
+      set: { read_only: true },
+      expect: [POLICY_UPDATED, 'delete+create client'].sort(),
+    },
     iam_off: { input: 'iam_authorization', set: { iam_authorization: false }, expect: ['delete+create client'] },
-    tunnel_port: { input: 'transit_encryption_port', set: { transit_encryption_port: 2999 }, expect: ['delete+create client'] },
+    tunnel_port: {
+      input: 'transit_encryption_port',
+      set: { transit_encryption_port: 2999 },
+      expect: ['delete+create client'],
+    },
   },
   // What the shared cases prove of the access point and the policy, the other two modules prove
   // too: efs-mount-ec2 keeps one case per input, for what its boot script does with each.
   ec2: {
     ...pick(commonCases('ec2'), [
-      'unchanged', 'other_file_system', 'renamed', 'other_root_directory', 'other_posix_user', 'other_permissions',
-      'other_role', 'policy_detached', 'group_unset', 'tags_changed', 'access_point_given',
+      'unchanged',
+      'other_file_system',
+      'renamed',
+      'other_root_directory',
+      'other_posix_user',
+      'other_permissions',
+      'other_role',
+      'policy_detached',
+      'group_unset',
+      'tags_changed',
+      'access_point_given',
     ]),
     other_mount_path: { input: 'mount_path', set: { mount_path: '/srv/data' }, expect: NEW_SCRIPT },
     read_only: { input: 'read_only', set: { read_only: true }, expect: [POLICY_UPDATED, ...NEW_SCRIPT].sort() },
@@ -160,7 +225,10 @@ function changesOf(p: PlanJson, client: Client, key: string): string[] {
   return (p.resource_changes ?? [])
     .filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op')
     .filter((c) => c.address.startsWith(mount) || c.address in clients)
-    .map((c) => `${c.change.actions.join('+')} ${c.address.startsWith(mount) ? `mount.${c.address.slice(mount.length)}` : clients[c.address]}`)
+    .map(
+      (c) =>
+        `${c.change.actions.join('+')} ${c.address.startsWith(mount) ? `mount.${c.address.slice(mount.length)}` : clients[c.address]}`,
+    )
     .sort();
 }
 
@@ -181,7 +249,9 @@ export function describeChangeSafety(client: Client): void {
   }, 900_000);
 
   test('the state is what an apply of v1 would leave: v1 planned again changes nothing', () => {
-    const pending = (again.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op');
+    const pending = (again.resource_changes ?? []).filter(
+      (c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op',
+    );
     expect(pending.map((c) => `${c.change.actions} ${c.address}`)).toEqual([]);
   });
 
@@ -195,12 +265,18 @@ export function describeChangeSafety(client: Client): void {
   });
 
   test('a new tag lists the role policy as updated only because its document is read at apply, while the access point keeps its ARN', () => {
-    const policy = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_iam_role_policy.this["role"]`);
+    const policy = (v2.resource_changes ?? []).find(
+      (c) => c.address === `module.${client}_tags_changed.aws_iam_role_policy.this["role"]`,
+    );
     expect((policy?.change.after_unknown as Record<string, unknown>).policy).toBe(true);
-    const document = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.data.aws_iam_policy_document.this["role"]`);
+    const document = (v2.resource_changes ?? []).find(
+      (c) => c.address === `module.${client}_tags_changed.data.aws_iam_policy_document.this["role"]`,
+    );
     expect(document?.change.actions).toEqual(['read']);
     // The access point keeps its ARN, so the document read at apply is the one in the state.
-    const accessPoint = (v2.resource_changes ?? []).find((c) => c.address === `module.${client}_tags_changed.aws_efs_access_point.this[0]`);
+    const accessPoint = (v2.resource_changes ?? []).find(
+      (c) => c.address === `module.${client}_tags_changed.aws_efs_access_point.this[0]`,
+    );
     expect(accessPoint?.change.after_unknown.arn).not.toBe(true);
     expect(accessPoint?.change.after.arn).toBe(accessPoint?.change.before.arn);
   });

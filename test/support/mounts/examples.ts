@@ -61,8 +61,13 @@ export async function planWithGraph(dir: string): Promise<PlannedExample> {
  * `files` are written beside main.tf (a `terraform.tfvars` for an example that takes variables).
  */
 export async function planHcl(path: string, files: Record<string, string> = {}): Promise<PlannedExample> {
-  const extra = Object.fromEntries(Object.entries(files).map(([name, content]) => [`examples/${path}/${name}`, content]));
-  const root = stage(ROOT, ['modules', `examples/${path}`], { [`examples/${path}/provider_override.tf`]: providerOverride(), ...extra });
+  const extra = Object.fromEntries(
+    Object.entries(files).map(([name, content]) => [`examples/${path}/${name}`, content]),
+  );
+  const root = stage(ROOT, ['modules', `examples/${path}`], {
+    [`examples/${path}/provider_override.tf`]: providerOverride(),
+    ...extra,
+  });
   return planWithGraph(join(root, 'examples', path));
 }
 
@@ -74,12 +79,16 @@ export async function planTs(stack: string, files: Record<string, string> = {}):
   return planWithGraph(dir);
 }
 
-export const changes = (p: PlanJson, type: string): ResourceChange[] => (p.resource_changes ?? []).filter((c) => c.type === type);
+export const changes = (p: PlanJson, type: string): ResourceChange[] =>
+  (p.resource_changes ?? []).filter((c) => c.type === type);
 
 /** The one change of a type whose address matches, failing loudly when there is not exactly one. */
 export function only(p: PlanJson, type: string, address: RegExp = /./): ResourceChange {
   const found = changes(p, type).filter((c) => address.test(c.address));
-  if (found.length !== 1) throw new Error(`expected one ${type} matching ${address}, found ${found.map((c) => c.address).join(', ') || 'none'}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${type} matching ${address}, found ${found.map((c) => c.address).join(', ') || 'none'}`,
+    );
   return found[0];
 }
 
@@ -100,7 +109,9 @@ export function samePlans(ts: PlannedExample, hcl: PlannedExample, alsoKeyedOnly
     normalizedChanges(p.plan, () => true)
       // The file system's policy document: read at plan time in HCL, during apply in a construct
       // with props given as tokens (after its plan-time checks); its text is compared in policy-parity.
-      .filter((c) => !(c.type === 'aws_iam_policy_document' && JSON.stringify(c.after).includes(FILE_SYSTEM_ARN_STAND_IN)))
+      .filter(
+        (c) => !(c.type === 'aws_iam_policy_document' && JSON.stringify(c.after).includes(FILE_SYSTEM_ARN_STAND_IN)),
+      )
       .map((c) => ({
         ...c,
         index: unkeyed.has(c.type) ? null : c.index,

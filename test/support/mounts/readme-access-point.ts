@@ -22,7 +22,8 @@ export function accessPointUsage(module: string): string {
   const usage = usageOf(module);
   const [section] = hclBlocks(readme.slice(start));
   const replacements = moduleBlocks(section);
-  if (replacements.size === 0) throw new Error(`the "${SECTION}" block of modules/${module}/README.md has no module block`);
+  if (replacements.size === 0)
+    throw new Error(`the "${SECTION}" block of modules/${module}/README.md has no module block`);
   let root = usage;
   for (const [name, block] of replacements) {
     const old = moduleBlocks(root).get(name);

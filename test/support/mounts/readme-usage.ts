@@ -13,7 +13,9 @@ export const readmeOf = (module: string): string => readFileSync(join(ROOT, 'mod
 
 /** The hcl blocks of a README text, in order, with Git module sources made local. */
 export function hclBlocks(readme: string): string[] {
-  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"'));
+  return [...readme.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) =>
+    m[1].replace(/"git::[^"]*\/\/modules\/([\w-]+)\?ref=[^"]*"/g, '"../modules/$1"'),
+  );
 }
 
 /** The usage block: the first hcl block of the module's README. */

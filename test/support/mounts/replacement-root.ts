@@ -19,7 +19,12 @@ export interface MountVersion {
 }
 
 function rootHcl(v: MountVersion): string {
-  const common = { file_system: FILE_SYSTEM, root_directory: v.root_directory, posix_user: v.posix_user, security_group_id: CLIENT_GROUP };
+  const common = {
+    file_system: FILE_SYSTEM,
+    root_directory: v.root_directory,
+    posix_user: v.posix_user,
+    security_group_id: CLIENT_GROUP,
+  };
   return `
 module "lambda_mount" {
   source = "../modules/efs-mount-lambda"

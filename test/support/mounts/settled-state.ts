@@ -12,7 +12,12 @@ import { awsSchema, dynamic, stateFromPlan } from '../state';
 import { PlanJson, plan } from '../terraform';
 
 export interface State {
-  resources: { module?: string; type: string; name: string; instances: { index_key?: unknown; attributes: Record<string, unknown> }[] }[];
+  resources: {
+    module?: string;
+    type: string;
+    name: string;
+    instances: { index_key?: unknown; attributes: Record<string, unknown> }[];
+  }[];
 }
 
 /** Lays the known planned values of every changing resource over the state; how many changed. */
@@ -20,24 +25,34 @@ function settle(state: State, p: PlanJson): number {
   let changed = 0;
   for (const c of p.resource_changes ?? []) {
     if (c.mode !== 'managed' || ['no-op', 'read'].includes(c.change.actions.join())) continue;
-    const r = state.resources.find((x) => x.type === c.type && x.name === c.name && (x.module ?? undefined) === c.module_address);
+    const r = state.resources.find(
+      (x) => x.type === c.type && x.name === c.name && (x.module ?? undefined) === c.module_address,
+    );
     const instance = r?.instances.find((i) => i.index_key === c.index);
     if (!instance) continue;
     const unknown = (c.change.after_unknown ?? {}) as Record<string, unknown>;
     // terraform_data's dynamically typed attributes are stored with their type.
-    const stored = (k: string, v: unknown) => (c.type === 'terraform_data' && ['input', 'output', 'triggers_replace'].includes(k) ? dynamic(v as never) : v);
-    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>)) if (unknown[k] !== true) instance.attributes[k] = stored(k, v);
+    const stored = (k: string, v: unknown) =>
+      c.type === 'terraform_data' && ['input', 'output', 'triggers_replace'].includes(k) ? dynamic(v as never) : v;
+    for (const [k, v] of Object.entries(c.change.after as Record<string, unknown>))
+      if (unknown[k] !== true) instance.attributes[k] = stored(k, v);
     changed++;
   }
   return changed;
 }
 
-/** Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would, dependencies included; returns v1 planned against it. */
+/**
+ * Writes `terraform.tfstate` in dir (initialised) as an apply of its configuration would,
+ * dependencies included; returns v1 planned against it.
+ */
 export async function writeAppliedState(dir: string): Promise<PlanJson> {
   // With each instance's dependencies, as an apply records them: Terraform orders the deletion
   // of an object replaced create-before-destroy by them.
   const created = await savedPlan(dir);
-  const state = withDependencies(stateFromPlan(created.json, await awsSchema(dir)) as State, resourceDependencies(await applyGraph(dir, created)));
+  const state = withDependencies(
+    stateFromPlan(created.json, await awsSchema(dir)) as State,
+    resourceDependencies(await applyGraph(dir, created)),
+  );
   for (let round = 0; round < 3; round++) {
     writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(state));
     if (settle(state, await plan(dir, { extraArgs: OFFLINE_PLAN_ARGS })) === 0) break;
