@@ -18,6 +18,8 @@ test('a function whose new group the file system does not let in plans, and the 
   const errors = doctorFindings(plan).filter((f) => f.startsWith('error '));
   // Without the group among the file system's clients it also gets no NFS egress rule: a second finding.
   expect(errors).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^error nfs-security-group-path aws_lambda_function\.this: .*aws_security_group\.function/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^error nfs-security-group-path aws_lambda_function\.this: .*aws_security_group\.function/),
+    ]),
   );
 });
