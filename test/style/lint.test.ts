@@ -1,6 +1,7 @@
 /**
- * Format and lint are part of `npm test`: prettier (120 columns) over the TypeScript and
- * JavaScript, eslint with type-aware rules (eslint.config.mjs). Run `npm run format` to fix.
+ * Lint is part of `npm test`: eslint with type-aware rules (eslint.config.mjs), and a check that
+ * the configuration fails what it should. Run `npm run format` to fix what eslint can.
+ * (Formatting is format.test.ts, type checking typecheck.test.ts: separate files run on separate workers.)
  */
 import { mkdirSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +10,6 @@ import { ROOT } from '../support/examples';
 import { makeTempDir } from '../support/terraform';
 
 const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
-
-test('prettier finds every TypeScript and JavaScript file formatted', async () => {
-  const result = await execa(bin('prettier'), ['--check', '.', '--log-level', 'warn'], { cwd: ROOT, reject: false });
-  expect(result.stdout + result.stderr).toBe('');
-  expect(result.exitCode).toBe(0);
-});
 
 test('eslint finds no violation in the tree', async () => {
   const result = await execa(bin('eslint'), ['--max-warnings', '0', '.'], { cwd: ROOT, reject: false });
