@@ -1,7 +1,7 @@
 /**
  * Lint is part of `npm test`: eslint with type-aware rules (eslint.config.mjs), and a check that
  * the configuration fails what it should. Run `npm run format` to fix what eslint can.
- * (Formatting is format.test.ts, type checking typecheck.test.ts: separate files run on separate workers.)
+ * (Formatting is format.test.ts: a file of its own runs on the other worker.)
  */
 import { mkdirSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
