@@ -490,7 +490,11 @@ data "aws_iam_policy_document" "this" {
 
 resource "aws_efs_file_system_policy" "this" {
   file_system_id = aws_efs_file_system.this.id
-  policy         = replace(data.aws_iam_policy_document.this.json, "efs-modules:this-file-system", aws_efs_file_system.this.arn)
+
+  # The document names this file system by a stand-in (see the data source): the ARN goes in here,
+  # so the document is read at plan time and the policy shows no change when the file system alone
+  # changes.
+  policy = replace(data.aws_iam_policy_document.this.json, "efs-modules:this-file-system", aws_efs_file_system.this.arn)
 }
 
 ################################################################################

@@ -87,12 +87,18 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
       ' and swapped for the ARN in aws_efs_file_system_policy.this: a document that read the ARN would wait ' +
       'for every pending change of the file system and show the policy as known after apply.',
   );
-  ctx.named(
+  const policy = ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
       fileSystemId: fileSystem.id,
       policy: ex(`replace(${policyDocument.json}, ${hclString(FILE_SYSTEM_ARN_STAND_IN)}, ${fileSystem.arn})`),
     }),
     'this',
+  );
+  explainArgument(
+    policy,
+    'policy',
+    'The document names this file system by a stand-in (see the data source): the ARN goes in here, so the ' +
+      'document is read at plan time and the policy shows no change when the file system alone changes.',
   );
 }
 
