@@ -1,3 +1,4 @@
+import { USER_DATA, userDataOf } from '../analysis/ec2-user-data';
 import { SECURITY_GROUP, type Identity } from '../analysis/identity';
 import type { DoctorContext } from '../context';
 import type { PlanResource } from '../plan/resources';
@@ -51,7 +52,33 @@ function serviceClients(ctx: DoctorContext): Client[] {
   });
 }
 
-/** Lambda functions in a VPC and ECS services that mount EFS. */
+/** Where an EC2 resource names its security groups. */
+const EC2_GROUPS: Readonly<Record<string, readonly (string | number)[][]>> = {
+  aws_instance: [['vpc_security_group_ids'], ['security_groups']],
+  aws_launch_template: [['vpc_security_group_ids'], ['network_interfaces', 0, 'security_groups']],
+};
+
+/**
+ * EC2 instances and launch templates whose user data is built from a file system (efs-mount-ec2's,
+ * or a script naming it).
+ */
+function ec2Clients(ctx: DoctorContext): Client[] {
+  return Object.keys(USER_DATA).flatMap((type) =>
+    ctx.resources.ofType(type).flatMap((resource): Client[] => {
+      const userData = userDataOf(ctx, resource);
+      if (!userData || userData.fileSystems.tokens.size === 0) return [];
+      const written = EC2_GROUPS[type].filter((path) => ctx.ids.isWritten(resource, path));
+      const found = written.map((path) => ctx.ids.referenced(resource, path, SECURITY_GROUP));
+      const groups: Identity | undefined =
+        found.length === 0
+          ? undefined
+          : { tokens: new Set(found.flatMap((g) => [...g.tokens])), unresolved: found.flatMap((g) => g.unresolved) };
+      return [{ resource, groups, fileSystems: userData.fileSystems }];
+    }),
+  );
+}
+
+/** Lambda functions in a VPC, ECS services and EC2 instances or launch templates that mount EFS. */
 export function efsClients(ctx: DoctorContext): Client[] {
-  return [...lambdaClients(ctx), ...serviceClients(ctx)];
+  return [...lambdaClients(ctx), ...serviceClients(ctx), ...ec2Clients(ctx)];
 }

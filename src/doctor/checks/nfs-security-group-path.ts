@@ -13,21 +13,31 @@ const CHECK = 'nfs-security-group-path';
 const FIX =
   'allow TCP 2049 from the client\'s security group on the mount-target security group, e.g. `aws_vpc_security_group_ingress_rule { security_group_id = <mount-target group>, referenced_security_group_id = <client group>, ip_protocol = "tcp", from_port = 2049, to_port = 2049 }` (with modules/efs-filesystem: add the client group to allowed_security_groups, which also lets it out).';
 
-function diagnose(ctx: DoctorContext, client: Client): Finding[] {
+/** A client whose security groups the plan does not show: the path is for a person to check. */
+function groupsUnseen(client: Client): Finding {
   const address = client.resource.address;
-  const { mountTargets, exact } = ctx.efs.mountTargets(client.fileSystems);
-  if (mountTargets.length === 0) return [];
-  if (!client.groups) {
-    return [
-      finding(
+  return client.resource.type === 'aws_ecs_service'
+    ? finding(
         CHECK,
         'warning',
         address,
         "the service has no network_configuration (awsvpc), so its tasks use the container instances' security groups, which the plan does not show: the NFS path cannot be checked.",
         "check by hand that the container instances' security group may reach TCP 2049 on the mount-target security group.",
-      ),
-    ];
-  }
+      )
+    : finding(
+        CHECK,
+        'warning',
+        address,
+        "it names no security group, so its instances get the VPC's default group, which the plan does not show: the NFS path cannot be checked.",
+        'give it a security group of its own (`vpc_security_group_ids`) that the file system allows in on TCP 2049.',
+      );
+}
+
+function diagnose(ctx: DoctorContext, client: Client): Finding[] {
+  const address = client.resource.address;
+  const { mountTargets, exact } = ctx.efs.mountTargets(client.fileSystems);
+  if (mountTargets.length === 0) return [];
+  if (!client.groups) return [groupsUnseen(client)];
   const clientName = describeIdentity(client.groups);
   const clientGroups = client.groups;
   const verdicts = groupByMountTargetGroups(ctx, mountTargets).map((group) => ({
