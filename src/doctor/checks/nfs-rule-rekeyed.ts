@@ -8,34 +8,25 @@ import type { Check } from './check';
 
 const CHECK = 'nfs-rule-rekeyed';
 
+/** The one-rule-per-resource kinds (ingress and egress alike): what makes two of them the same rule. */
+const VPC_RULE = {
+  attributes: [
+    'security_group_id',
+    'ip_protocol',
+    'from_port',
+    'to_port',
+    'cidr_ipv4',
+    'cidr_ipv6',
+    'prefix_list_id',
+    'referenced_security_group_id',
+  ],
+  protocol: 'ip_protocol',
+};
+
 /** What makes two rules the same rule to AWS, per resource type (descriptions and tags do not). */
 const IDENTITY: Record<string, { attributes: string[]; protocol: string }> = {
-  aws_vpc_security_group_ingress_rule: {
-    attributes: [
-      'security_group_id',
-      'ip_protocol',
-      'from_port',
-      'to_port',
-      'cidr_ipv4',
-      'cidr_ipv6',
-      'prefix_list_id',
-      'referenced_security_group_id',
-    ],
-    protocol: 'ip_protocol',
-  },
-  aws_vpc_security_group_egress_rule: {
-    attributes: [
-      'security_group_id',
-      'ip_protocol',
-      'from_port',
-      'to_port',
-      'cidr_ipv4',
-      'cidr_ipv6',
-      'prefix_list_id',
-      'referenced_security_group_id',
-    ],
-    protocol: 'ip_protocol',
-  },
+  aws_vpc_security_group_ingress_rule: VPC_RULE,
+  aws_vpc_security_group_egress_rule: VPC_RULE,
   aws_security_group_rule: {
     attributes: [
       'type',

@@ -103,10 +103,18 @@ export class EfsMountEc2 extends ModuleConstruct {
     dependOnMountTargets(target, this, this.fileSystem);
   }
 
+  /**
+   * ID (`fsap-…`) of the access point the instances mount: the construct's own, or the one given
+   * as `accessPoint`. A token, known after apply.
+   */
   get accessPointId(): string {
     return this.outputs.accessPointId;
   }
 
+  /**
+   * ARN of the access point the instances mount (the construct's own or the given one), as the
+   * IAM policy it grants names it. A token, known after apply.
+   */
   get accessPointArn(): string {
     return this.outputs.accessPointArn;
   }
