@@ -5,7 +5,7 @@
  * and a rule whose result is UNKNOWN is skipped, as Terraform skips unknown conditions.
  */
 import { Token } from '../cdktf';
-import { escapeTemplateSequences, escapeTemplateText, hclLiteral } from './hcl-values';
+import { escapeTemplateSequences, escapeTemplateText, hclKey, hclLiteral, hclObject } from './hcl-values';
 import { type Spelling, TfType, camelCase, t } from './types';
 
 export type Expr =
@@ -29,7 +29,38 @@ export type Expr =
   | { readonly op: 'name'; readonly path: readonly (string | Expr)[] }
   | { readonly op: 'perPath'; readonly hcl: string; readonly ts: string }
   | { readonly op: 'show'; readonly of: Expr }
-  | { readonly op: 'declared'; readonly name: string; readonly def: Expr };
+  | { readonly op: 'declared'; readonly name: string; readonly def: Expr }
+  // What builds write besides rules: references to what the configuration declares, and constructors.
+  | { readonly op: 'ref'; readonly path: string }
+  | { readonly op: 'index'; readonly of: Expr; readonly key: Expr }
+  | { readonly op: 'splat'; readonly of: Expr; readonly key: string }
+  | { readonly op: 'object'; readonly fields: readonly (readonly [string, Expr])[] }
+  | { readonly op: 'list'; readonly items: readonly Expr[] }
+  | {
+      readonly op: 'forMap';
+      readonly coll: Expr;
+      readonly key: string;
+      readonly value: string;
+      readonly to: Expr;
+      readonly body: Expr;
+      readonly filter?: Expr;
+    };
+
+declare const VALUE: unique symbol;
+/**
+ * An expression that also says, to the type checker only, what value it evaluates to: an input read
+ * through a typed reader (`ctx.input('posix_user')`) is a `Val<PosixUser>`, and `get` on it accepts
+ * only the fields that type declares. Untyped expressions (`Expr`) accept any field name.
+ */
+export type Val<V = unknown> = Expr & { readonly [VALUE]?: V };
+/** The value a `Val` evaluates to (`unknown` for an untyped expression). */
+export type ValueIn<E> = E extends { readonly [VALUE]?: infer V } ? V : unknown;
+/** The field names `get` accepts on a value: any, unless its type is known. */
+export type FieldName<V> = unknown extends V ? string : keyof NonNullable<V> & string;
+type FieldAt<V, K> = unknown extends V ? unknown : K extends keyof NonNullable<V> ? NonNullable<V>[K] : never;
+/** The entries of a list or map. */
+export type ElementOf<V> = unknown extends V ? unknown : EntryOf<NonNullable<V>>;
+type EntryOf<V> = V extends readonly (infer E)[] ? E : V extends Readonly<Record<string, infer E>> ? E : never;
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type { Spelling } from './types';
@@ -129,6 +160,38 @@ const FNS = {
       return i;
     },
   },
+  merge: {
+    hcl: (ms) => `merge(${ms.join(', ')})`,
+    js: (ms) => Object.assign({}, ...(ms as object[])) as Value,
+  },
+  /** The only element of a list of at most one, or null. */
+  one: {
+    hcl: ([l]) => `one(${l})`,
+    js: ([l]) => {
+      const list = l as Value[];
+      if (list.length > 1) throw new Error(`one(): ${list.length} elements`);
+      return list[0] ?? null;
+    },
+  },
+  /** The first argument that evaluates without an error (here: the first, as arguments are evaluated first). */
+  try: { hcl: (xs) => `try(${xs.join(', ')})`, js: ([x]) => x },
+  compact: { hcl: ([l]) => `compact(${l})`, js: ([l]) => (l as Value[]).filter((x) => x !== null && x !== '') },
+  /** Literal (not regular-expression) replacement: builds pass plain strings. */
+  replace: {
+    hcl: ([s, a, b]) => `replace(${s}, ${a}, ${b})`,
+    js: ([s, a, b]) => (s as string).split(a as string).join(b as string),
+  },
+  substr: {
+    hcl: ([s, at, n]) => `substr(${s}, ${at}, ${n})`,
+    js: ([s, at, n]) => [...(s as string)].slice(at as number, (at as number) + (n as number)).join(''),
+  },
+  lookup: {
+    hcl: ([m, k, d]) => `lookup(${m}, ${k}, ${d})`,
+    js: ([m, k, d]) => (m as Record<string, Value>)[k as string] ?? d,
+  },
+  /** The plan's timestamp: unknown until plan time. */
+  plantimestamp: { hcl: () => 'plantimestamp()', js: () => UNKNOWN },
+  yamlencode: { hcl: ([x]) => `yamlencode(${x})`, js: () => UNKNOWN },
   // Arithmetic, parenthesised so that it binds as written wherever it is embedded.
   plus: { hcl: ([a, b]) => `(${a} + ${b})`, js: ([a, b]) => (a as number) + (b as number) },
   times: { hcl: ([a, b]) => `(${a} * ${b})`, js: ([a, b]) => (a as number) * (b as number) },
@@ -150,9 +213,21 @@ export type FnName = keyof typeof FNS;
 export const inputReader =
   <N extends string = never>() =>
   (name: N): Expr => ({ op: 'input', name });
+/**
+ * The same, typed down to nested fields: `inputValues<EfsFilesystemValues>()('posix_user')` is a
+ * `Val<PosixUser>`, so `get(…, 'secondary_gid')` fails to compile. `I` is a module's `InputValues`.
+ */
+export const inputValues =
+  <I extends object>() =>
+  <K extends keyof I & string>(name: K): Val<I[K]> => ({ op: 'input', name });
 export const it = (name: string): Expr => ({ op: 'local', name });
-export const lit = (value: unknown): Expr => ({ op: 'lit', value });
-export const get = (of: Expr, key: string): Expr => ({ op: 'get', of, key });
+export const lit = <V>(value: V): Val<V> => ({ op: 'lit', value });
+/** A field of an object: on a typed value, only the fields its type declares. */
+export const get = <E extends Expr, K extends FieldName<ValueIn<E>>>(of: E, key: K): Val<FieldAt<ValueIn<E>, K>> => ({
+  op: 'get',
+  of,
+  key,
+});
 export const call = (fn: FnName, ...args: Expr[]): Expr => ({ op: 'call', fn, args });
 const bin =
   (kind: BinOp) =>
@@ -174,11 +249,11 @@ export const notNull = (a: Expr): Expr => ne(a, lit(null));
  * `x == null || check` where `check` reads `x` only where null cannot fail (see `nullSafe`).
  */
 export const nullOr = (x: Expr, check: Expr): Expr => cond(isNull(x), lit(true), check);
-/** `[for k, v in coll : body if filter]` */
-export const forEach = (
-  coll: Expr,
-  body: (k: Expr, v: Expr) => Expr,
-  filter?: (k: Expr, v: Expr) => Expr,
+/** `[for k, v in coll : body if filter]`; `v` has the type of the collection's entries. */
+export const forEach = <E extends Expr>(
+  coll: E,
+  body: (k: Val, v: Val<ElementOf<ValueIn<E>>>) => Expr,
+  filter?: (k: Val, v: Val<ElementOf<ValueIn<E>>>) => Expr,
   names: [string, string] = ['k', 'v'],
 ): Expr => ({
   op: 'for',
@@ -220,6 +295,47 @@ export const template = (strings: TemplateStringsArray, ...values: (Expr | strin
     return [s, typeof value === 'object' ? value : String(value)];
   }),
 });
+
+/** Text and interpolated expressions, one after the other: a template built from a list of parts. */
+export const text = (...parts: (string | Expr)[]): Expr => ({ op: 'template', parts });
+
+// ---------------------------------------------------------------------------------------
+// Builders for what builds write besides rules: references, constructors, iterators.
+
+/** Something the configuration declares, by its address: `aws_efs_file_system.this`, `local.x`, `self`. */
+export const ref = <V = unknown>(path: string): Val<V> => ({ op: 'ref', path });
+/** `of[key]`: an entry of a map or a list. */
+export const at = <E extends Expr>(of: E, key: Expr | string | number): Val<ElementOf<ValueIn<E>>> => ({
+  op: 'index',
+  of,
+  key: typeof key === 'object' ? key : lit(key),
+});
+/** `of[*].key`: an attribute of every instance of a resource with `count`. */
+export const splat = (of: Expr, key: string): Val<unknown[]> => ({ op: 'splat', of, key });
+/** `{ a = x, b = y }`, one field a line when it has more than two. */
+export const obj = (fields: Readonly<Record<string, Expr>>): Val => ({ op: 'object', fields: Object.entries(fields) });
+/** `[a, b]`, typed by its items. */
+export const list = <E extends Expr>(...items: E[]): Val<ValueIn<E>[]> => ({ op: 'list', items });
+/** A conditional typed by its arms (`cond` is untyped, as rules need it). */
+export const ifElse = <A extends Expr, B extends Expr>(c: Expr, then: A, otherwise: B): Val<ValueIn<A> | ValueIn<B>> =>
+  cond(c, then, otherwise);
+/** `{ for k, v in coll : key => value if filter }`; `v` has the type of the collection's entries. */
+export const forMap = <E extends Expr>(
+  coll: E,
+  entry: (k: Val<string>, v: Val<ElementOf<ValueIn<E>>>) => readonly [Expr, Expr],
+  filter?: (k: Val<string>, v: Val<ElementOf<ValueIn<E>>>) => Expr,
+  names: [string, string] = ['key', 'value'],
+): Val => {
+  const [to, body] = entry(it(names[0]), it(names[1]));
+  return { op: 'forMap', coll, key: names[0], value: names[1], to, body, filter: filter?.(it(names[0]), it(names[1])) };
+};
+/** The iterator of a block repeated over `coll`: `each` of a resource's `for_each`, or a `dynamic` block's name. */
+export const iteratorOf = <E extends Expr>(name: string, _coll: E) => ({
+  key: ref<string>(`${name}.key`),
+  value: ref<ElementOf<ValueIn<E>>>(`${name}.value`),
+});
+/** `each.key` and `each.value` of a resource whose `for_each` is `coll`. */
+export const eachOf = <E extends Expr>(coll: E) => iteratorOf('each', coll);
 
 // ---------------------------------------------------------------------------------------
 // HCL rendering
@@ -284,6 +400,24 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
       const coll = readable(e.coll).op === 'if' ? `(${r(e.coll)})` : r(e.coll);
       return `[for ${names} in ${coll} : ${ri(e.body)}${e.filter ? ` if ${ri(e.filter)}` : ''}]`;
     }
+    case 'ref':
+      return e.path;
+    case 'index':
+      return `${r(e.of)}[${r(e.key)}]`;
+    case 'splat':
+      return `${r(e.of)}[*].${e.key}`;
+    case 'object':
+      return objectHcl(e.fields.map(([k, x]) => [k, r(x)]));
+    case 'list':
+      return listHcl(e.items.map(r));
+    case 'forMap': {
+      const coll = readable(e.coll).op === 'if' ? `(${r(e.coll)})` : r(e.coll);
+      const head = `for ${e.key}, ${e.value} in ${coll} : ${r(e.to)} => `;
+      const body = r(e.body) + (e.filter ? ` if ${r(e.filter)}` : '');
+      return body.includes('\n') || head.length + body.length > 100
+        ? `{\n  ${head}${indented(body)}\n}`
+        : `{ ${head}${body} }`;
+    }
     case 'template':
     case 'name':
     case 'perPath':
@@ -297,6 +431,24 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
 const reads = (e: Expr, name: string): boolean => JSON.stringify(e).includes(JSON.stringify({ op: 'local', name }));
 
 const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Continuation lines one step in, for a multi-line piece placed inside brackets. */
+const indented = (piece: string): string => piece.split('\n').join('\n  ');
+
+/** An object constructor: on one line when short, else one field a line, aligned as `terraform fmt` aligns them. */
+function objectHcl(fields: readonly (readonly [string, string])[]): string {
+  if (fields.length === 0) return '{}';
+  const line = `{ ${fields.map(([k, v]) => `${hclKey(k)} = ${v}`).join(', ')} }`;
+  if (fields.length <= 2 && !line.includes('\n') && line.length <= 80) return line;
+  return hclObject(Object.fromEntries(fields));
+}
+
+/** A list constructor: on one line when short, else one item a line. */
+function listHcl(items: readonly string[]): string {
+  const line = `[${items.join(', ')}]`;
+  if (!line.includes('\n') && line.length <= 100) return line;
+  return `[\n${items.map((i) => `  ${indented(i)},`).join('\n')}\n]`;
+}
 
 /** Functions written inside `can(…)`: whatever they read, a null makes them false, not an error. */
 const CAN: readonly FnName[] = ['matches', 'isCidr', 'isJson'];
@@ -331,6 +483,15 @@ function nullSafe(e: Expr, x: Expr): boolean {
       return e.parts.every((p) => typeof p === 'string' || safe(p));
     case 'name':
       return e.path.every((p) => typeof p === 'string' || safe(p));
+    case 'index':
+    case 'splat':
+      return safe(e.of);
+    case 'object':
+      return e.fields.every(([, y]) => safe(y));
+    case 'list':
+      return e.items.every(safe);
+    case 'forMap':
+      return safe(e.coll) && safe(e.to) && safe(e.body) && (!e.filter || safe(e.filter));
     default:
       return true;
   }
@@ -481,6 +642,31 @@ function run(e: Expr, env: Env): Value {
           if (!keep) continue;
         }
         out.push(ev(e.body, inner));
+      }
+      return out;
+    }
+    case 'ref':
+    case 'splat':
+      // What the configuration declares is known at plan time at the earliest.
+      return UNKNOWN;
+    case 'index': {
+      const [of, key] = [ev(e.of), ev(e.key)];
+      if (of === UNKNOWN || key === UNKNOWN) return UNKNOWN;
+      return known((of as Record<string, Value>)[key as string] ?? null);
+    }
+    case 'object':
+      return Object.fromEntries(e.fields.map(([k, x]) => [k, ev(x)]));
+    case 'list':
+      return e.items.map((x) => ev(x));
+    case 'forMap': {
+      const coll = ev(e.coll);
+      if (coll === UNKNOWN) return UNKNOWN;
+      const out: Record<string, Value> = {};
+      for (const k of sortedKeys(coll as object)) {
+        const scope = { ...env.scope, [e.key]: k, [e.value]: known((coll as Record<string, Value>)[k]) };
+        const inner = { ...env, scope };
+        if (e.filter && !ev(e.filter, inner)) continue;
+        out[ev(e.to, inner) as string] = ev(e.body, inner);
       }
       return out;
     }

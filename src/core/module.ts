@@ -19,7 +19,7 @@ import {
   TerraformStack,
   Token,
 } from '../cdktf';
-import { type Expr, type RenderOptions, toHcl } from './expr';
+import { type Expr, type RenderOptions, type Val, type ValueIn, ref, toHcl, toJsonTemplate } from './expr';
 import { recordComment } from './hcl-comments';
 import { dataSourceResolution, holdsTokens, inputExpression, inputsReadBy } from './input-values';
 import { foldLiterals, isConstant } from './literal-folding';
@@ -31,7 +31,11 @@ import { camelCase } from './types';
 import { throwValidationError } from './validation-error';
 import { MissingInputError, normalizeProps } from './values';
 
-export interface BuildContext<N extends string = string> {
+/**
+ * `N`: the module's input names; `V`: what each holds (`InputValues` of its declaration), which types
+ * `ctx.input` down to nested fields. Modules name the pair once: `type EfsFilesystemContext = …`.
+ */
+export interface BuildContext<N extends string = string, V extends Record<N, unknown> = Record<N, unknown>> {
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
@@ -43,6 +47,20 @@ export interface BuildContext<N extends string = string> {
    * construct mode (`"files"`, `aws_vpc.main.id`); embed it in `${…}` expressions.
    */
   readonly in: (name: N) => string;
+  /**
+   * An input as an expression of src/core/expr.ts, typed by what it holds: `get(ctx.input('posix_user'),
+   * 'uid')`. Reads as `var.name` in module mode and as the prop's value in construct mode.
+   */
+  readonly input: <K extends N>(name: K) => Val<V[K]>;
+  /** An expression (src/core/expr.ts) as the value of a resource's argument: cdktf writes it as `${…}`. */
+  tf(e: Expr): string;
+  /**
+   * A string expression as a JSON-syntax template (`"text ${var.x}"`), for arguments Terraform reads as
+   * text with interpolations, such as `error_message`.
+   */
+  text(e: Expr): string;
+  /** A resource, data source or local as an expression: `aws_efs_file_system.this`. */
+  ref(element: TerraformResource | TerraformDataSource): Val;
   /** An input's name as the user writes it, for messages: `throughput_mode` in HCL, `throughputMode` in TypeScript. */
   readonly spell: (name: N) => string;
   /** Gives a resource its HCL name (`this`, …) in module mode; construct mode keeps cdktf's unique id. */
@@ -56,12 +74,13 @@ export interface BuildContext<N extends string = string> {
    * Declares a local value; returns the expression that reads it. `why`, like `explain`, is
    * printed as a comment above the local in main.tf.
    */
+  local<E extends Expr>(name: string, expression: E, why?: string): Val<ValueIn<E>>;
   local(name: string, expression: unknown, why?: string): string;
   /**
    * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
    * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
    */
-  declare(value: Expr, why?: string): string;
+  declare(value: Expr, why?: string): Val;
   /**
    * A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them,
    * declared values as their locals.
@@ -116,17 +135,27 @@ function contextBase(
   // Rules and declared values read the locals this build declares.
   const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
   const rulesRender: RenderOptions = { ...rulesInputs, local: render.local };
-  const local = (name: string, expression: unknown, why?: string): string => {
+  function local<E extends Expr>(name: string, expression: E, why?: string): Val<ValueIn<E>>;
+  function local(name: string, expression: unknown, why?: string): string;
+  function local(name: string, expression: unknown, why?: string): string | Val {
     const id = localName(name);
-    const element = new TerraformLocal(scope, id, expression);
+    const isExpr = typeof expression === 'object' && expression !== null && 'op' in expression;
+    const element = new TerraformLocal(scope, id, isExpr ? `\${${toHcl(expression as Expr, render)}}` : expression);
     element.overrideLogicalId(id);
     if (why && mode === 'module') recordComment(element, why);
-    return `local.${id}`;
-  };
+    return isExpr ? ref(`local.${id}`) : `local.${id}`;
+  }
   return {
     mode,
     scope,
     in: render.resolve,
+    input: (name) => ({ op: 'input', name }),
+    tf: (e) => `\${${toHcl(e, render)}}`,
+    text: (e) => toJsonTemplate(e, render),
+    ref: (element) =>
+      ref(
+        `${element instanceof TerraformDataSource ? 'data.' : ''}${element.terraformResourceType}.${element.friendlyUniqueId}`,
+      ),
     explain: (element, why) => {
       if (mode === 'module') recordComment(element, why);
       return element;
@@ -137,8 +166,8 @@ function contextBase(
       if (value.op !== 'declared')
         throw new Error(`ctx.declare takes a declared() value, not a "${value.op}" expression`);
       // A value that is one input needs no local: main.tf would only hold an alias of the variable.
-      if (value.def.op === 'input') return toHcl(value.def, render);
-      return local(value.name, `\${${toHcl(value.def, render)}}`, why);
+      if (value.def.op === 'input') return value.def;
+      return local(value.name, value.def, why);
     },
     hcl: (e) => toHcl(e, render),
     address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,

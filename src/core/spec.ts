@@ -11,12 +11,13 @@
  */
 import type { Text } from './doc';
 import type { Rule } from './rules';
-import type { TfType } from './types';
+import type { TfType, ValueOf } from './types';
 
-export interface InputSpec<N extends string = string> {
+export interface InputSpec<N extends string = string, T extends TfType = TfType> {
   /** snake_case, as HCL users write it; TypeScript props use its camelCase. */
   readonly name: N;
-  readonly type: TfType;
+  /** Built with `t` (types.ts), it also types what a build or rule reads of the input (`InputValues`). */
+  readonly type: T;
   /** Spelled per path (doc.ts); an optional input without a default says what leaving it out means (`doc.unset`). */
   readonly description: Text;
   /** Required inputs have no default. */
@@ -30,19 +31,35 @@ export interface InputSpec<N extends string = string> {
   readonly onChange?: string;
 }
 
+/** The properties the entries of `defineInputs` have that `InputSpec` does not declare. */
+type Undeclared<E> = E extends unknown ? Exclude<keyof E, keyof InputSpec> : never;
+/** Nothing when every property is declared; else a requirement that names the first misspelt one. */
+type OnlyDeclared<S extends readonly unknown[]> = [Undeclared<S[number]>] extends [never]
+  ? unknown
+  : { readonly 'an InputSpec has no property': Undeclared<S[number]> };
+
 /**
- * Declares inputs, keeping each name as a literal type (`'throughput_mode'`, not `string`), so
- * that `InputName<typeof inputs>` is the union of the declared names. Spread other declarations
+ * Declares inputs, keeping each name as a literal type (`'throughput_mode'`, not `string`) and each
+ * type as built (`Typed<number>`), so that `InputName<typeof inputs>` is the union of the declared
+ * names and `InputValues<typeof inputs>` maps each to the value it holds. Spread other declarations
  * into it (`...backupPlanInputs`) and their names join the union. Returns the array unchanged.
  */
-export function defineInputs<const Names extends readonly string[]>(
-  // A mapped type over the tuple of names: each entry is checked as an `InputSpec` of its own name
-  // (so a misspelt property such as `descripton` is still an error), and the names are inferred
-  // one per entry, which keeps a generic name such as a mount module's `Role` in the union.
-  inputs: { readonly [K in keyof Names]: InputSpec<Names[K]> },
-): readonly InputSpec<Names[number]>[] {
+export function defineInputs<const S extends readonly InputSpec[]>(
+  // `OnlyDeclared` refuses a misspelt property such as `descripton`, which the inferred `S` would
+  // otherwise simply include.
+  inputs: S & OnlyDeclared<S>,
+): S {
   return inputs;
 }
+
+/**
+ * What each input of a declaration holds, by name: `{ throughput_mode: ThroughputMode; tags:
+ * Record<string, string>; … }`. Builds take it as their `BuildContext`'s type, so that reading a
+ * nested field the type does not declare (`posix_user.secondary_gid`) fails to compile.
+ */
+export type InputValues<D extends readonly InputSpec[]> = {
+  readonly [S in D[number] as S['name']]: ValueOf<S['type']>;
+};
 
 /**
  * The union of input names of a declaration: of an array made by `defineInputs`, or of a whole

@@ -37,27 +37,52 @@ export interface Field {
   readonly description?: Text;
 }
 
+declare const VALUE: unique symbol;
+/**
+ * A type that also says, to the type checker only, what HCL value it describes: `t.number()` is a
+ * `Typed<number>`, `t.object({ uid: t.number() })` a `Typed<{ uid: number }>`. Builds and rules read
+ * inputs through it (`ValueOf`), so that a field the type does not declare fails to compile.
+ */
+export type Typed<V> = TfType & { readonly [VALUE]?: V };
+/** The HCL value a `Typed` type describes; `unknown` for a type declared without one. */
+export type ValueOf<T> = T extends { readonly [VALUE]?: infer V } ? (unknown extends V ? unknown : V) : unknown;
+/** An object type's field value: optional fields without a default may be null. */
+type FieldValue<F> = F extends { readonly type: infer T; readonly optional?: infer O }
+  ? true extends O
+    ? F extends { readonly default: object | string | number | boolean }
+      ? ValueOf<T>
+      : ValueOf<T> | null
+    : ValueOf<T>
+  : ValueOf<F>;
+type ObjectValue<F> = { readonly [K in keyof F]: FieldValue<F[K]> };
+
 export const t = {
-  string: (): TfType => ({ kind: 'string' }),
+  string: (): Typed<string> => ({ kind: 'string' }),
   /** A string that must be one of a closed set: `string` in HCL, the set's union type in TypeScript. */
-  oneOf: (closedSet: ClosedSet): TfType => ({ kind: 'string', closedSet }),
-  number: (): TfType => ({ kind: 'number' }),
-  bool: (): TfType => ({ kind: 'bool' }),
-  any: (): TfType => ({ kind: 'any' }),
-  list: (of: TfType): TfType => ({ kind: 'list', of }),
-  set: (of: TfType): TfType => ({ kind: 'set', of }),
-  map: (of: TfType): TfType => ({ kind: 'map', of }),
+  oneOf: <V extends string>(closedSet: ClosedSet<V>): Typed<V> => ({ kind: 'string', closedSet }),
+  number: (): Typed<number> => ({ kind: 'number' }),
+  bool: (): Typed<boolean> => ({ kind: 'bool' }),
+  any: (): Typed<unknown> => ({ kind: 'any' }),
+  list: <T extends TfType>(of: T): Typed<ValueOf<T>[]> => ({ kind: 'list', of }),
+  set: <T extends TfType>(of: T): Typed<ValueOf<T>[]> => ({ kind: 'set', of }),
+  map: <T extends TfType>(of: T): Typed<Record<string, ValueOf<T>>> => ({ kind: 'map', of }),
   /** `tsName` names the generated TypeScript interface for this object type. */
-  object: (fields: Record<string, Field | TfType>, tsName?: string): TfType => ({
+  object: <const F extends Record<string, Field | TfType>>(fields: F, tsName?: string): Typed<ObjectValue<F>> => ({
     kind: 'object',
     tsName,
-    fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, 'kind' in f ? { type: f } : f])),
+    fields: Object.fromEntries(
+      Object.entries(fields).map(([k, f]: [string, Field | TfType]) => [k, 'kind' in f ? { type: f } : f]),
+    ),
   }),
 };
 
 /** An optional object attribute, with an optional default (Terraform's `optional(type, default)`). */
-export function optional(type: TfType, defaultValue?: unknown, description?: Text): Field {
-  return { type, optional: true, default: defaultValue, description };
+export function optional<T extends TfType, const D = undefined>(
+  type: T,
+  defaultValue?: D,
+  description?: Text,
+): Field & { readonly type: T; readonly optional: true; readonly default: D } {
+  return { type, optional: true, default: defaultValue as D, description };
 }
 
 export function camelCase(snake: string): string {

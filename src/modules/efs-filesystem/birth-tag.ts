@@ -2,6 +2,7 @@
  * The birth tag the replacement guard reads (build-file-system.ts): the file system and the
  * security group carry the timestamp of the plan that created them, kept on every update.
  */
+import { type Expr, call, lit, obj } from '../../core/expr';
 import { hclString } from '../../core/hcl-values';
 
 /**
@@ -13,10 +14,10 @@ import { hclString } from '../../core/hcl-values';
 export const CREATED_TAG = 'efs-modules:created';
 
 /** The tag to merge into a resource's tags: set at creation, by this plan. */
-export const birthTag = `{ ${hclString(CREATED_TAG)} = plantimestamp() }`;
+export const birthTag = obj({ [CREATED_TAG]: call('plantimestamp') });
 
 /** `ignore_changes` entry that keeps the tag of the plan that created the resource on every update. */
 export const keepBirthTag = [`tags[${hclString(CREATED_TAG)}]`];
 
 /** The birth tag read from a tags map (`self.tags`, `aws_security_group.this.tags`), null if absent. */
-export const bornTag = (tagsOf: string): string => `lookup(${tagsOf}, ${hclString(CREATED_TAG)}, null)`;
+export const bornTag = (tagsOf: Expr): Expr => call('lookup', tagsOf, lit(CREATED_TAG), lit(null));

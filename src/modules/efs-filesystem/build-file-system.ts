@@ -8,8 +8,27 @@ import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { DataResource } from '../../cdktf';
 import { addDynamic, anyMap, bool, num, stringMap } from '../../core/blocks';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import {
+  and,
+  call,
+  eq,
+  forEach,
+  forMap,
+  get,
+  ifElse,
+  isNull,
+  iteratorOf,
+  list,
+  lit,
+  ne,
+  not,
+  obj,
+  or,
+  ref,
+  template,
+  text,
+} from '../../core/expr';
+import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 import { birthTag, bornTag, keepBirthTag } from './birth-tag';
 
 /** Settings that cannot change on an existing file system: a new value replaces it. */
@@ -27,11 +46,16 @@ export interface FileSystemResources {
   readonly moduleCreated: DataResource;
 }
 
-export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSystemResources {
-  const { scope, in: v } = ctx;
+export function buildFileSystem(ctx: EfsFilesystemContext): FileSystemResources {
+  const { scope, input: v } = ctx;
   const transitions = ctx.local(
     'lifecycle_transitions',
-    ex(`{ for name, when in ${v('lifecycle_policy')} : name => when if when != null }`),
+    forMap(
+      v('lifecycle_policy'),
+      (name, when) => [name, when],
+      (_name, when) => ne(when, lit(null)),
+      ['name', 'when'],
+    ),
   );
 
   // Where the rules plan time checks go. The HCL module keeps its cross-input preconditions on the
@@ -41,7 +65,7 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
   const rulesAtPlan = ctx.preconditions();
   const moduleCreated = ctx.named(
     new DataResource(scope, 'module_created', {
-      input: anyMap(ex('plantimestamp()')),
+      input: anyMap(ctx.tf(call('plantimestamp'))),
       lifecycle: { ignoreChanges: ['input'], precondition: ctx.mode === 'construct' ? rulesAtPlan : [] },
     }),
     'module_created',
@@ -55,31 +79,33 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
 
   const fileSystem = ctx.named(
     new EfsFileSystem(scope, 'file_system', {
-      encrypted: bool(ex(v('encrypted'))),
-      kmsKeyId: ex(v('kms_key_arn')),
-      performanceMode: ex(v('performance_mode')),
-      throughputMode: ex(v('throughput_mode')),
-      provisionedThroughputInMibps: num(ex(v('provisioned_throughput_in_mibps'))),
-      availabilityZoneName: ex(v('availability_zone_name')),
-      creationToken: ex(v('creation_token')),
-      tags: stringMap(ex(`merge(${v('tags')}, { Name = ${v('name')} }, ${birthTag})`)),
+      encrypted: bool(ctx.tf(v('encrypted'))),
+      kmsKeyId: ctx.tf(v('kms_key_arn')),
+      performanceMode: ctx.tf(v('performance_mode')),
+      throughputMode: ctx.tf(v('throughput_mode')),
+      provisionedThroughputInMibps: num(ctx.tf(v('provisioned_throughput_in_mibps'))),
+      availabilityZoneName: ctx.tf(v('availability_zone_name')),
+      creationToken: ctx.tf(v('creation_token')),
+      tags: stringMap(ctx.tf(call('merge', v('tags'), obj({ Name: v('name') }), birthTag))),
       lifecycle: { ignoreChanges: keepBirthTag, precondition: ctx.mode === 'module' ? rulesAtPlan : [] },
     }),
     'this',
   );
+  const transition = iteratorOf('lifecycle_policy', transitions);
+  const only = (name: string) => ctx.tf(ifElse(eq(transition.key, lit(name)), transition.value, lit(null)));
   addDynamic(fileSystem, 'lifecycle_policy', {
-    forEach: ex(transitions),
+    forEach: ctx.tf(transitions),
     content: {
-      transition_to_ia: ex('lifecycle_policy.key == "transition_to_ia" ? lifecycle_policy.value : null'),
-      transition_to_archive: ex('lifecycle_policy.key == "transition_to_archive" ? lifecycle_policy.value : null'),
-      transition_to_primary_storage_class: ex(
-        'lifecycle_policy.key == "transition_to_primary_storage_class" ? lifecycle_policy.value : null',
-      ),
+      transition_to_ia: only('transition_to_ia'),
+      transition_to_archive: only('transition_to_archive'),
+      transition_to_primary_storage_class: only('transition_to_primary_storage_class'),
     },
   });
+  const overwriteProtection = v('replication_overwrite_protection');
+  const protections = ifElse(isNull(overwriteProtection), list(), list(overwriteProtection));
   addDynamic(fileSystem, 'protection', {
-    forEach: ex(`${v('replication_overwrite_protection')} == null ? [] : [${v('replication_overwrite_protection')}]`),
-    content: { replication_overwrite: ex('protection.value') },
+    forEach: ctx.tf(protections),
+    content: { replication_overwrite: ctx.tf(iteratorOf('protection', protections).value) },
   });
   ctx.explain(
     fileSystem,
@@ -96,11 +122,11 @@ export function buildFileSystem(ctx: BuildContext<EfsFilesystemInput>): FileSyst
  * module creates it (count = 1); without it `terraform_data.module_created` is the only witness.
  */
 export function guardReplacement(
-  ctx: BuildContext<EfsFilesystemInput>,
+  ctx: EfsFilesystemContext,
   { fileSystem, moduleCreated }: FileSystemResources,
   securityGroup: SecurityGroup,
 ): void {
-  const v = ctx.in;
+  const v = ctx.input;
   const allowReplacement = v('allow_file_system_replacement');
   const permission =
     ctx.mode === 'module'
@@ -110,20 +136,32 @@ export function guardReplacement(
     ctx.mode === 'module'
       ? 'allow_file_system_replacement is false'
       : 'removalPolicy is RETAIN (allowFileSystemReplacement is false)';
-  const requested = IMMUTABLE_SETTINGS.map((name) => `${ctx.spell(name)} = \${jsonencode(${v(name)})}`).join(', ');
+  const requested = text(
+    ...IMMUTABLE_SETTINGS.flatMap((name, i) => [
+      `${i === 0 ? '' : ', '}${ctx.spell(name)} = `,
+      call('jsonencode', v(name)),
+    ]),
+  );
 
   // Checked at plan time: every value it reads is known then. A witness that is new too means
   // the whole module is new (first apply) and the file system is simply created.
-  const notReplaced =
-    `${bornTag('self.tags')} != plantimestamp() || ` +
-    `(${ctx.address(moduleCreated)}.input == plantimestamp() && ` +
-    `alltrue([for group in ${ctx.address(securityGroup)} : ${bornTag('group.tags')} == plantimestamp()]))`;
+  const now = call('plantimestamp');
+  const notReplaced = or(
+    ne(bornTag(get(ref('self'), 'tags')), now),
+    and(
+      eq(get(ctx.ref(moduleCreated), 'input'), now),
+      call(
+        'alltrue',
+        forEach(ctx.ref(securityGroup), (_i, group) => eq(bornTag(get(group, 'tags')), now), undefined, ['i', 'group']),
+      ),
+    ),
+  );
   const token = v('creation_token');
   const tokenWitness = ctx.named(
     new DataResource(ctx.scope, 'creation_token_witness', {
       // Always there, as terraform_data.module_created: deleting it (a count going to 0) in a plan
       // that replaces the file system create-before-destroy would make a cycle.
-      input: anyMap(ex(token)),
+      input: anyMap(ctx.tf(token)),
       lifecycle: { ignoreChanges: ['input'] },
     }),
     'creation_token',
@@ -135,20 +173,18 @@ export function guardReplacement(
       'holds its token, and EFS refuses a token in use: the guard refuses such a plan when the token is ' +
       'the one recorded here, and lets a replacement for a new token through.',
   );
-  const tokenKept = `${ctx.address(tokenWitness)}.input == ${token}`;
+  const tokenKept = eq(get(ctx.ref(tokenWitness), 'input'), token);
+  const settings = IMMUTABLE_SETTINGS.map(ctx.spell)
+    .join(', ')
+    .replace(/, ([^,]+)$/, ' and $1');
   fileSystem.lifecycle = {
     ...fileSystem.lifecycle,
     postcondition: [
       {
-        condition: ex(`${allowReplacement} || ${notReplaced}`),
-        errorMessage:
-          `${refusedBecause}, and this plan would replace the file system "\${${v('name')}}" and destroy its data: ` +
-          `${IMMUTABLE_SETTINGS.map(ctx.spell)
-            .join(', ')
-            .replace(/, ([^,]+)$/, ' and $1')} cannot change on an existing file system ` +
-          `(the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. ` +
-          `Keep the settings it has, or ${permission}. ` +
-          `The plan above marks the attribute that forces the replacement with "# forces replacement".`,
+        condition: ctx.tf(or(allowReplacement, notReplaced)),
+        errorMessage: ctx.text(
+          template`${refusedBecause}, and this plan would replace the file system "${v('name')}" and destroy its data: ${settings} cannot change on an existing file system (the configuration asks for ${requested}), and -replace or a file system missing from the state re-creates it empty. Keep the settings it has, or ${permission}. The plan above marks the attribute that forces the replacement with "# forces replacement".`,
+        ),
       },
       {
         // An allowed replacement is create-before-destroy (the access points' lifecycle, which
@@ -156,11 +192,10 @@ export function guardReplacement(
         // still holds the token, and EFS refuses a token in use (FileSystemAlreadyExists) during
         // apply. Holds when the replacement is refused anyway, so one mistake gets one message, and
         // for a new token (the witness keeps the one the file system was created with).
-        condition: ex(`!${allowReplacement} || ${token} == null || !(${tokenKept}) || ${notReplaced}`),
-        errorMessage:
-          `${ctx.spell('creation_token')} is \${jsonencode(${token})}, and this plan replaces the file system "\${${v('name')}}" create-before-destroy (its access points need it): ` +
-          `the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. ` +
-          `Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
+        condition: ctx.tf(or(not(allowReplacement), isNull(token), not(tokenKept), notReplaced)),
+        errorMessage: ctx.text(
+          template`${ctx.spell('creation_token')} is ${call('jsonencode', token)}, and this plan replaces the file system "${v('name')}" create-before-destroy (its access points need it): the new file system would be created while the old one still holds the token, and EFS refuses a second file system with a token in use. Leave ${ctx.spell('creation_token')} out for the apply that replaces it (the new file system gets a token of its own), or give a new one.`,
+        ),
       },
     ],
   };
@@ -177,11 +212,11 @@ export function guardReplacement(
   );
 }
 
-export function buildBackupPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
+export function buildBackupPolicy(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): void {
   ctx.named(
     new EfsBackupPolicy(ctx.scope, 'backup_policy', {
       fileSystemId: fileSystem.id,
-      backupPolicy: { status: ex(`${ctx.in('backup_enabled')} ? "ENABLED" : "DISABLED"`) },
+      backupPolicy: { status: ctx.tf(ifElse(ctx.input('backup_enabled'), lit('ENABLED'), lit('DISABLED'))) },
     }),
     'this',
   );

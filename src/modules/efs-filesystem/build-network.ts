@@ -94,7 +94,7 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
       description: ex(v('security_group_description')),
       vpcId: ex(v('vpc_id')),
       revokeRulesOnDelete: bool(ex(v('security_group_revoke_rules_on_delete'))),
-      tags: stringMap(ex(`merge(${v('tags')}, { Name = ${groupName} }, ${birthTag})`)),
+      tags: stringMap(ex(`merge(${v('tags')}, { Name = ${groupName} }, ${ctx.hcl(birthTag)})`)),
       // Set once, like the birth tag: AWS cannot rename a group or change its description, so a
       // change would replace it. Kept, a group adopted from another module (terraform-aws-efs,
       // whose module block is swapped for this one) stays, and witnesses for the replacement guard.

@@ -9,7 +9,7 @@ import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-re
 import { concern } from '../../core/hcl-comments';
 import { hclObject } from '../../core/hcl-values';
 import { BuildContext, Built, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 import { buildAccessPoints } from './build-access-points';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
@@ -28,7 +28,7 @@ export interface EfsFilesystemResources extends FileSystemResources, NetworkReso
   readonly replication: EfsReplicationConfiguration;
 }
 
-export function buildEfsFilesystem(ctx: BuildContext<EfsFilesystemInput>): Built<EfsFilesystemResources> {
+export function buildEfsFilesystem(ctx: EfsFilesystemContext): Built<EfsFilesystemResources> {
   const part = <T>(title: string, build: () => T): T => concern(ctx.scope, title, build);
   const fileSystemParts = part('File System', () => buildFileSystem(ctx));
   const { fileSystem } = fileSystemParts;

@@ -5,7 +5,8 @@
  * the published order, declares the outputs and exports the module's spec.
  */
 import { Rule } from '../../core/rules';
-import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
+import type { BuildContext } from '../../core/module';
+import { InputName, InputValues, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { optional, t } from '../../core/types';
 import { doc, either, hclOnly, nm } from '../../core/doc';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
@@ -68,6 +69,10 @@ const inputs = defineInputs([
 
 /** The names of efs-filesystem's inputs, derived from the declaration above: build and cases take theirs from it. */
 export type EfsFilesystemInput = InputName<typeof inputs>;
+/** What each input holds, typed down to nested fields: builds read inputs through it. */
+export type EfsFilesystemValues = InputValues<typeof inputs>;
+/** The build's context: inputs read by name, typed by what they hold. */
+export type EfsFilesystemContext = BuildContext<EfsFilesystemInput, EfsFilesystemValues>;
 
 // ----------------------------------------------------------------------------- outputs
 

@@ -155,7 +155,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   );
   const rolePolicy = ctx.local(
     'role_policy',
-    ex(`${attaches} ? { role = ${inp(n.role)} } : {}`),
+    ex(`${ctx.hcl(attaches)} ? { role = ${inp(n.role)} } : {}`),
     "The key is a fixed word and the flag is known at plan time: the map's keys are known even when the role's name is not (a role with name_prefix created in the same apply).",
   );
 
