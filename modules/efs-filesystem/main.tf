@@ -457,7 +457,8 @@ data "aws_iam_policy_document" "this" {
         # Neither principals nor not_principals: everyone, as the presets.
         for_each = (
           statement.value.principals != null ? statement.value.principals :
-          (statement.value.not_principals != null ? [] : [{ type = "AWS", identifiers = ["*"] }])
+          statement.value.not_principals != null ? [] :
+          [{ type = "AWS", identifiers = ["*"] }]
         )
 
         content {
@@ -577,7 +578,7 @@ resource "aws_efs_replication_configuration" "this" {
 ################################################################################
 
 resource "aws_backup_vault" "this" {
-  for_each = var.backup_plan == null ? {} : var.backup_plan.vault_name == null ? {} : { vault = var.backup_plan }
+  for_each = var.backup_plan == null ? {} : var.backup_plan.vault_name != null ? { vault = var.backup_plan } : {}
 
   name        = each.value.vault_name
   kms_key_arn = each.value.vault_kms_key_arn
@@ -690,16 +691,14 @@ locals {
       evaluation_periods = var.alarms.burst_credit_balance.evaluation_periods
       treat_missing_data = "missing"
       actions            = var.alarms.sns_topic_arns
-      queries = [
-        {
-          id          = "credits"
-          expression  = null
-          metric_name = "BurstCreditBalance"
-          stat        = "Minimum"
-          dimensions  = {}
-          return_data = true
-        },
-      ]
+      queries = [{
+        id          = "credits"
+        expression  = null
+        metric_name = "BurstCreditBalance"
+        stat        = "Minimum"
+        dimensions  = {}
+        return_data = true
+      }]
     }
     percent_io_limit = {
       create             = var.alarms.percent_io_limit.enabled && var.performance_mode == "generalPurpose"
@@ -710,16 +709,14 @@ locals {
       evaluation_periods = var.alarms.percent_io_limit.evaluation_periods
       treat_missing_data = "missing"
       actions            = var.alarms.sns_topic_arns
-      queries = [
-        {
-          id          = "io"
-          expression  = null
-          metric_name = "PercentIOLimit"
-          stat        = "Average"
-          dimensions  = {}
-          return_data = true
-        },
-      ]
+      queries = [{
+        id          = "io"
+        expression  = null
+        metric_name = "PercentIOLimit"
+        stat        = "Average"
+        dimensions  = {}
+        return_data = true
+      }]
     }
     throughput_utilization = {
       create             = var.alarms.throughput_utilization.enabled
@@ -794,16 +791,14 @@ locals {
       evaluation_periods = var.alarms.client_connections.evaluation_periods
       treat_missing_data = "breaching"
       actions            = var.alarms.sns_topic_arns
-      queries = [
-        {
-          id          = "clients"
-          expression  = null
-          metric_name = "ClientConnections"
-          stat        = "Sum"
-          dimensions  = {}
-          return_data = true
-        },
-      ]
+      queries = [{
+        id          = "clients"
+        expression  = null
+        metric_name = "ClientConnections"
+        stat        = "Sum"
+        dimensions  = {}
+        return_data = true
+      }]
     }
   }
 }

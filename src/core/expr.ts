@@ -60,7 +60,13 @@ export type FieldName<V> = unknown extends V ? string : keyof NonNullable<V> & s
 type FieldAt<V, K> = unknown extends V ? unknown : K extends keyof NonNullable<V> ? NonNullable<V>[K] : never;
 /** The entries of a list or map. */
 export type ElementOf<V> = unknown extends V ? unknown : EntryOf<NonNullable<V>>;
-type EntryOf<V> = V extends readonly (infer E)[] ? E : V extends Readonly<Record<string, infer E>> ? E : never;
+type EntryOf<V> = V extends readonly (infer E)[]
+  ? E
+  : [keyof V] extends [never]
+    ? never // `{}`: no entries
+    : V extends Readonly<Record<string, infer E>>
+      ? E
+      : never;
 
 /** How input names are spelled in messages: as HCL users write them, or as TypeScript props. */
 export type { Spelling } from './types';
@@ -189,6 +195,7 @@ const FNS = {
     hcl: ([m, k, d]) => `lookup(${m}, ${k}, ${d})`,
     js: ([m, k, d]) => (m as Record<string, Value>)[k as string] ?? d,
   },
+  split: { hcl: ([sep, s]) => `split(${sep}, ${s})`, js: ([sep, s]) => (s as string).split(sep as string) },
   /** The plan's timestamp: unknown until plan time. */
   plantimestamp: { hcl: () => 'plantimestamp()', js: () => UNKNOWN },
   yamlencode: { hcl: ([x]) => `yamlencode(${x})`, js: () => UNKNOWN },
@@ -313,9 +320,12 @@ export const at = <E extends Expr>(of: E, key: Expr | string | number): Val<Elem
 /** `of[*].key`: an attribute of every instance of a resource with `count`. */
 export const splat = (of: Expr, key: string): Val<unknown[]> => ({ op: 'splat', of, key });
 /** `{ a = x, b = y }`, one field a line when it has more than two. */
-export const obj = (fields: Readonly<Record<string, Expr>>): Val => ({ op: 'object', fields: Object.entries(fields) });
+export const obj = <F extends Readonly<Record<string, Expr>>>(fields: F): Val<{ [K in keyof F]: ValueIn<F[K]> }> => ({
+  op: 'object',
+  fields: Object.entries(fields),
+});
 /** `[a, b]`, typed by its items. */
-export const list = <E extends Expr>(...items: E[]): Val<ValueIn<E>[]> => ({ op: 'list', items });
+export const list = <E extends Expr = never>(...items: E[]): Val<ValueIn<E>[]> => ({ op: 'list', items });
 /** A conditional typed by its arms (`cond` is untyped, as rules need it). */
 export const ifElse = <A extends Expr, B extends Expr>(c: Expr, then: A, otherwise: B): Val<ValueIn<A> | ValueIn<B>> =>
   cond(c, then, otherwise);
@@ -389,8 +399,13 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
       const a = readable(e.a);
       return a.op === 'bin' || a.op === 'if' ? `!(${r(a)})` : `!${r(a)}`;
     }
-    case 'if':
-      return `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
+    case 'if': {
+      // A multi-line alternative reads well where it stands (`x == null ? {} : {`); a multi-line
+      // condition or consequence anywhere in an `a ? x : b ? y : z` chain lays the chain out.
+      const multiLine = (x: Expr): boolean =>
+        x.op === 'if' && (`${r(x.cond)}${r(x.then)}`.includes('\n') || multiLine(x.else));
+      return multiLine(e) ? conditionalChain(e, r) : `${r(e.cond)} ? ${r(e.then)} : ${r(e.else)}`;
+    }
     case 'for': {
       const inner: RenderOptions = { ...o, scopeTypes: forScope(e, o.types ?? {}, o.scopeTypes ?? {}) };
       const ri = (x: Expr) => toHcl(x, inner);
@@ -407,16 +422,20 @@ export function toHcl(expr: Expr, o: RenderOptions): string {
     case 'splat':
       return `${r(e.of)}[*].${e.key}`;
     case 'object':
-      return objectHcl(e.fields.map(([k, x]) => [k, r(x)]));
+      return objectHcl(
+        e.fields.map(([k, x]) => [
+          k,
+          ARITHMETIC.includes(x.op === 'call' ? x.fn : 'length') ? r(x).slice(1, -1) : r(x),
+        ]),
+      );
     case 'list':
       return listHcl(e.items.map(r));
     case 'forMap': {
       const coll = readable(e.coll).op === 'if' ? `(${r(e.coll)})` : r(e.coll);
       const head = `for ${e.key}, ${e.value} in ${coll} : ${r(e.to)} => `;
       const body = r(e.body) + (e.filter ? ` if ${r(e.filter)}` : '');
-      return body.includes('\n') || head.length + body.length > 100
-        ? `{\n  ${head}${indented(body)}\n}`
-        : `{ ${head}${body} }`;
+      // On one line unless the body is multi-line: main.tf's layout breaks a long line where it reads best.
+      return body.includes('\n') ? `{\n  ${head}${indented(body)}\n}` : `{ ${head}${body} }`;
     }
     case 'template':
     case 'name':
@@ -432,6 +451,9 @@ const reads = (e: Expr, name: string): boolean => JSON.stringify(e).includes(JSO
 
 const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** Functions rendered in parentheses (so they bind as written), which a field's value needs no parentheses around. */
+const ARITHMETIC: readonly FnName[] = ['plus', 'times', 'mod'];
+
 /** Continuation lines one step in, for a multi-line piece placed inside brackets. */
 const indented = (piece: string): string => piece.split('\n').join('\n  ');
 
@@ -443,10 +465,27 @@ function objectHcl(fields: readonly (readonly [string, string])[]): string {
   return hclObject(Object.fromEntries(fields));
 }
 
+/**
+ * A conditional with a multi-line arm, laid out as a person writes a chain: in parentheses, one
+ * condition a line (`a ? x :`), the last with its alternative.
+ */
+function conditionalChain(e: Extract<Expr, { op: 'if' }>, r: (x: Expr) => string): string {
+  const arms: string[] = [];
+  let rest: Expr = e;
+  while (rest.op === 'if') {
+    arms.push(`${r(rest.cond)} ? ${r(rest.then)} :`);
+    rest = rest.else;
+  }
+  arms[arms.length - 1] += ` ${r(rest)}`;
+  return `(\n${arms.map((a) => `  ${indented(a)}`).join('\n')}\n)`;
+}
+
 /** A list constructor: on one line when short, else one item a line. */
 function listHcl(items: readonly string[]): string {
   const line = `[${items.join(', ')}]`;
+  // One object, as policies are written: `[{` … `}]`.
   if (!line.includes('\n') && line.length <= 100) return line;
+  if (items.length === 1 && items[0].startsWith('{')) return line;
   return `[\n${items.map((i) => `  ${indented(i)},`).join('\n')}\n]`;
 }
 

@@ -2,51 +2,84 @@
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { addDynamic, addNestedDynamic, forEachOf, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-values';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import {
+  type Expr,
+  at,
+  call,
+  eachOf,
+  forMap,
+  get,
+  ifElse,
+  isNull,
+  iteratorOf,
+  list,
+  lit,
+  notNull,
+  obj,
+  template,
+} from '../../core/expr';
+import type { EfsFilesystemContext } from './spec';
 
-/** One resource, for_each over `access_points`. */
-export function buildAccessPoints(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): EfsAccessPoint {
-  const { scope, in: v } = ctx;
+export function buildAccessPoints(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): EfsAccessPoint {
+  const { scope, input: v } = ctx;
   // A directory below "/" is only created with creation_info; default it to the POSIX user as owner.
-  const ownedByPosixUser = hclObject({
-    owner_uid: 'ap.posix_user.uid',
-    owner_gid: 'ap.posix_user.gid',
-    permissions: '"0755"',
-  });
   const creationInfo = ctx.local(
     'access_point_creation_info',
-    ex(
-      `{\n  for key, ap in ${v('access_points')} : key => (\n    ap.creation_info != null ? ap.creation_info :\n` +
-        `    ap.posix_user != null ? ${ownedByPosixUser.split('\n').join('\n    ')} : null\n  )\n}`,
+    forMap(
+      v('access_points'),
+      (key, ap) => {
+        const posixUser = get(ap, 'posix_user');
+        const ownedByPosixUser = obj({
+          owner_uid: get(posixUser, 'uid'),
+          owner_gid: get(posixUser, 'gid'),
+          permissions: lit('0755'),
+        });
+        const orPosixUser = ifElse(notNull(posixUser), ownedByPosixUser, lit(null));
+        return [key, ifElse(notNull(get(ap, 'creation_info')), get(ap, 'creation_info'), orPosixUser)];
+      },
+      undefined,
+      ['key', 'ap'],
     ),
   );
 
+  const accessPoint = eachOf(v('access_points'));
   const accessPoints = ctx.named(
     new EfsAccessPoint(scope, 'access_point', {
-      forEach: forEachOf(ex(v('access_points'))),
+      forEach: forEachOf(ctx.tf(v('access_points'))),
       fileSystemId: fileSystem.id,
-      rootDirectory: { path: ex('each.value.root_directory') },
-      tags: stringMap(ex(`merge(${v('tags')}, each.value.tags, { Name = "\${${v('name')}}-\${each.key}" })`)),
+      rootDirectory: { path: ctx.tf(get(accessPoint.value, 'root_directory')) },
+      tags: stringMap(
+        ctx.tf(
+          call(
+            'merge',
+            v('tags'),
+            get(accessPoint.value, 'tags'),
+            obj({ Name: template`${v('name')}-${accessPoint.key}` }),
+          ),
+        ),
+      ),
       lifecycle: { createBeforeDestroy: true },
     }),
     'this',
   );
+  const posixUsers = optionalBlock(get(accessPoint.value, 'posix_user'));
+  const posixUser = iteratorOf('posix_user', posixUsers).value;
   addDynamic(accessPoints, 'posix_user', {
-    forEach: ex('each.value.posix_user == null ? [] : [each.value.posix_user]'),
+    forEach: ctx.tf(posixUsers),
     content: {
-      uid: ex('posix_user.value.uid'),
-      gid: ex('posix_user.value.gid'),
-      secondary_gids: ex('posix_user.value.secondary_gids'),
+      uid: ctx.tf(get(posixUser, 'uid')),
+      gid: ctx.tf(get(posixUser, 'gid')),
+      secondary_gids: ctx.tf(get(posixUser, 'secondary_gids')),
     },
   });
+  const creationInfos = optionalBlock(at(creationInfo, accessPoint.key));
+  const info = iteratorOf('creation_info', creationInfos).value;
   addNestedDynamic(accessPoints, 'root_directory', 'creation_info', {
-    forEach: ex(`${creationInfo}[each.key] == null ? [] : [${creationInfo}[each.key]]`),
+    forEach: ctx.tf(creationInfos),
     content: {
-      owner_uid: ex('creation_info.value.owner_uid'),
-      owner_gid: ex('creation_info.value.owner_gid'),
-      permissions: ex('creation_info.value.permissions'),
+      owner_uid: ctx.tf(get(info, 'owner_uid')),
+      owner_gid: ctx.tf(get(info, 'owner_gid')),
+      permissions: ctx.tf(get(info, 'permissions')),
     },
   });
   return ctx.explain(
@@ -57,3 +90,6 @@ export function buildAccessPoints(ctx: BuildContext<EfsFilesystemInput>, fileSys
       'defaults it to the POSIX user as owner.',
   );
 }
+
+/** The list a `dynamic` block repeats over for a value that may be null: none, or the one value. */
+const optionalBlock = <E extends Expr>(value: E) => ifElse(isNull(value), list(), list(value));

@@ -7,10 +7,24 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformResource } from '../../cdktf';
 import { addDynamic, forEachOf, num, stringList, stringMap } from '../../core/blocks';
-import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
-import { ALARMS, AlarmDefinition, GIB } from './spec-alarms';
+import {
+  type Expr,
+  and,
+  call,
+  eachOf,
+  eq,
+  forMap,
+  get,
+  ifElse,
+  isNull,
+  iteratorOf,
+  list,
+  lit,
+  obj,
+  template,
+} from '../../core/expr';
+import type { EfsFilesystemContext } from './spec';
+import { ALARMS, AlarmDefinition, AlarmKey, GIB } from './spec-alarms';
 
 interface Query {
   readonly id: string;
@@ -22,7 +36,7 @@ interface Query {
 
 /** How each alarm reads its metrics and compares them with its threshold. */
 const HOW: Record<
-  string,
+  AlarmKey,
   { says: string; comparison: string; missingData: string; thresholdScale: number; queries: Query[] }
 > = {
   burst_credit_balance: {
@@ -72,60 +86,68 @@ const HOW: Record<
   },
 };
 
-const str = (s: string | undefined) => hclLiteral(s ?? null);
-
-function definition(ctx: BuildContext<EfsFilesystemInput>, alarm: AlarmDefinition): string {
+/** One entry of `local.alarm_definitions`: the alarm's settings, and `create` saying whether it applies. */
+function definition(ctx: EfsFilesystemContext, alarm: AlarmDefinition): Expr {
   const how = HOW[alarm.key];
-  if (!how) throw new Error(`build-alarms: no metrics declared for alarm ${alarm.key}`);
-  const settings = `${ctx.in('alarms')}.${alarm.key}`;
-  const applies = alarm.appliesWhen
-    ? ` && ${ctx.in(alarm.appliesWhen.input)} == ${hclString(alarm.appliesWhen.equals)}`
-    : '';
+  const alarms = ctx.input('alarms');
+  const settings = get(alarms, alarm.key);
+  const enabled = get(settings, 'enabled');
+  const threshold = get(settings, 'threshold');
   const queries = how.queries.map((q) =>
-    hclObject({
-      id: str(q.id),
-      expression: str(q.expression),
-      metric_name: str(q.metric?.name),
-      stat: str(q.metric?.stat),
-      dimensions: q.metric?.storageClass ? `{ StorageClass = ${str(q.metric.storageClass)} }` : '{}',
-      return_data: String(q.returnData),
+    obj({
+      id: lit(q.id),
+      expression: lit(q.expression ?? null),
+      metric_name: lit(q.metric?.name ?? null),
+      stat: lit(q.metric?.stat ?? null),
+      dimensions: lit(q.metric?.storageClass ? { StorageClass: q.metric.storageClass } : {}),
+      return_data: lit(q.returnData),
     }),
   );
-  return hclObject({
-    create: `${settings}.enabled${applies}`,
-    description: `"EFS file system \${${ctx.in('name')}}: ${how.says}"`,
-    comparison: hclString(how.comparison),
-    threshold: how.thresholdScale === 1 ? `${settings}.threshold` : `${settings}.threshold * ${how.thresholdScale}`,
-    period: `${settings}.period_seconds`,
-    evaluation_periods: `${settings}.evaluation_periods`,
-    treat_missing_data: hclString(how.missingData),
-    actions: `${ctx.in('alarms')}.sns_topic_arns`,
-    queries: `[\n${queries.map((q) => `  ${q.split('\n').join('\n  ')},`).join('\n')}\n]`,
+  return obj({
+    create: alarm.appliesWhen
+      ? and(enabled, eq(ctx.input(alarm.appliesWhen.input), lit(alarm.appliesWhen.equals)))
+      : enabled,
+    description: template`EFS file system ${ctx.input('name')}: ${how.says}`,
+    comparison: lit(how.comparison),
+    threshold: how.thresholdScale === 1 ? threshold : call('times', threshold, lit(how.thresholdScale)),
+    period: get(settings, 'period_seconds'),
+    evaluation_periods: get(settings, 'evaluation_periods'),
+    treat_missing_data: lit(how.missingData),
+    actions: get(alarms, 'sns_topic_arns'),
+    queries: list(...queries),
   });
 }
 
-export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: TerraformResource): void {
-  const { scope, in: v } = ctx;
-  const definitions = ALARMS.map((a) => `${a.key} = ${definition(ctx, a).split('\n').join('\n  ')}`);
+export function buildAlarms(ctx: EfsFilesystemContext, fileSystem: TerraformResource): void {
+  const { scope, input: v } = ctx;
+  const definitions = Object.fromEntries(ALARMS.map((a) => [a.key, definition(ctx, a)]));
   const alarms = ctx.local(
     'alarm_definitions',
-    ex(`${v('alarms')} == null ? {} : {\n  ${definitions.join('\n  ')}\n}`),
+    ifElse(isNull(v('alarms')), obj({}), obj(definitions)),
     'One entry per alarm the module knows, each with `create` saying whether it applies to the chosen modes: ' +
       'the alarm resource keys its for_each by these fixed names, known at plan time.',
   );
+  const created = forMap(
+    alarms,
+    (name, a) => [name, a],
+    (_name, a) => get(a, 'create'),
+    ['name', 'alarm'],
+  );
+  const each = eachOf(created);
+  const setting = (name: string) => get(each.value, name);
 
   const alarm = ctx.named(
     new CloudwatchMetricAlarm(scope, 'alarm', {
-      forEach: forEachOf(ex(`{ for name, alarm in ${alarms} : name => alarm if alarm.create }`)),
-      alarmName: ex(`"\${${v('name')}}-efs-\${replace(each.key, "_", "-")}"`),
-      alarmDescription: ex('each.value.description'),
-      comparisonOperator: ex('each.value.comparison'),
-      threshold: num(ex('each.value.threshold')),
-      evaluationPeriods: num(ex('each.value.evaluation_periods')),
-      treatMissingData: ex('each.value.treat_missing_data'),
-      alarmActions: stringList(ex('each.value.actions')),
-      okActions: stringList(ex('each.value.actions')),
-      tags: stringMap(ex(v('tags'))),
+      forEach: forEachOf(ctx.tf(created)),
+      alarmName: ctx.tf(template`${v('name')}-efs-${call('replace', each.key, lit('_'), lit('-'))}`),
+      alarmDescription: ctx.tf(setting('description')),
+      comparisonOperator: ctx.tf(setting('comparison')),
+      threshold: num(ctx.tf(setting('threshold'))),
+      evaluationPeriods: num(ctx.tf(setting('evaluation_periods'))),
+      treatMissingData: ctx.tf(setting('treat_missing_data')),
+      alarmActions: stringList(ctx.tf(setting('actions'))),
+      okActions: stringList(ctx.tf(setting('actions'))),
+      tags: stringMap(ctx.tf(v('tags'))),
     }),
     'this',
   );
@@ -134,21 +156,26 @@ export function buildAlarms(ctx: BuildContext<EfsFilesystemInput>, fileSystem: T
     'Every argument reads each.value, never var.alarms itself: in a construct the input is a constant, which ' +
       'Terraform evaluates even when no alarm is created, and there may be no alarms object at all.',
   );
+  const query = iteratorOf('metric_query', setting('queries')).value;
+  const metrics = ifElse(isNull(get(query, 'metric_name')), list(), list(query));
+  const metric = iteratorOf('metric', metrics).value;
   addDynamic(alarm, 'metric_query', {
-    forEach: ex('each.value.queries'),
+    forEach: ctx.tf(setting('queries')),
     content: {
-      id: ex('metric_query.value.id'),
-      expression: ex('metric_query.value.expression'),
-      return_data: ex('metric_query.value.return_data'),
+      id: ctx.tf(get(query, 'id')),
+      expression: ctx.tf(get(query, 'expression')),
+      return_data: ctx.tf(get(query, 'return_data')),
       dynamic: {
         metric: {
-          for_each: ex('metric_query.value.metric_name == null ? [] : [metric_query.value]'),
+          for_each: ctx.tf(metrics),
           content: {
             namespace: 'AWS/EFS',
-            metric_name: ex('metric.value.metric_name'),
-            stat: ex('metric.value.stat'),
-            period: ex('each.value.period'),
-            dimensions: ex(`merge({ FileSystemId = ${ctx.address(fileSystem)}.id }, metric.value.dimensions)`),
+            metric_name: ctx.tf(get(metric, 'metric_name')),
+            stat: ctx.tf(get(metric, 'stat')),
+            period: ctx.tf(setting('period')),
+            dimensions: ctx.tf(
+              call('merge', obj({ FileSystemId: get(ctx.ref(fileSystem), 'id') }), get(metric, 'dimensions')),
+            ),
           },
         },
       },

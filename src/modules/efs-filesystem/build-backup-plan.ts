@@ -14,9 +14,23 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { forEachOf, setBlocks, stringMap } from '../../core/blocks';
-import { hclObject } from '../../core/hcl-values';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import {
+  type FieldName,
+  type Val,
+  at,
+  call,
+  eachOf,
+  get,
+  ifElse,
+  isNull,
+  iteratorOf,
+  list,
+  lit,
+  notNull,
+  obj,
+  template,
+} from '../../core/expr';
+import type { EfsFilesystemContext, EfsFilesystemValues } from './spec';
 import { explainArgument } from '../../core/hcl-comments';
 
 /** AWS managed policies for the role AWS Backup assumes, keyed by what they let it do. */
@@ -25,39 +39,48 @@ const BACKUP_POLICIES = {
   restores: 'AWSBackupServiceRolePolicyForRestores',
 };
 
-/** One entry, `plan`, while `backup_plan` is set: the for_each of the plan and the selection. */
-const onePlan = (plan: string) => `${plan} == null ? {} : { plan = ${plan} }`;
+type Plan = Val<EfsFilesystemValues['backup_plan']>;
+
+/** `{ <key> = backup_plan }` while `backup_plan` is set and `when` holds, else `{}`: a for_each of one entry. */
+const planAs = (plan: Plan, key: string, when?: (plan: Plan) => Val) =>
+  ifElse(isNull(plan), obj({}), when ? ifElse(when(plan), obj({ [key]: plan }), obj({})) : obj({ [key]: plan }));
 
 /** What every part reads: the build, `backup_plan` as an expression, the tags and the names' stem. */
 interface BackupParts {
-  readonly ctx: BuildContext<EfsFilesystemInput>;
-  readonly plan: string;
+  readonly ctx: EfsFilesystemContext;
+  readonly plan: Plan;
+  /** `{ plan = backup_plan }`, or `{}` without one: the for_each of the plan and the selection. */
+  readonly onePlan: ReturnType<typeof planAs>;
   readonly tags: Record<string, string>;
   /** Backup plan, rule and selection names allow 50 characters: the first 46 of `name`, then `-efs`. */
-  readonly shortName: string;
+  readonly shortName: Val;
 }
 
-export function buildBackupPlan(ctx: BuildContext<EfsFilesystemInput>, fileSystem: { arn: string }): void {
-  const { in: v } = ctx;
+export function buildBackupPlan(ctx: EfsFilesystemContext, fileSystem: { arn: string }): void {
+  const { input: v } = ctx;
+  const plan = v('backup_plan');
   const parts: BackupParts = {
     ctx,
-    plan: v('backup_plan'),
-    tags: stringMap(ex(v('tags'))),
-    shortName: `\${substr(${v('name')}, 0, 46)}-efs`,
+    plan,
+    onePlan: planAs(plan, 'plan'),
+    tags: stringMap(ctx.tf(v('tags'))),
+    shortName: template`${call('substr', v('name'), lit(0), lit(46))}-efs`,
   };
   const vault = buildVault(parts);
   const role = buildRole(parts);
-  const plan = buildPlan(parts, vault);
-  buildSelection(parts, plan, role, fileSystem);
+  const backupPlan = buildPlan(parts, vault);
+  buildSelection(parts, backupPlan, role, fileSystem);
 }
 
 /** The vault the module creates when `backup_plan.vault_name` is given. */
 function buildVault({ ctx, plan, tags }: BackupParts): BackupVault {
+  const vaults = planAs(plan, 'vault', (p) => notNull(get(p, 'vault_name')));
+  const vault = eachOf(vaults).value;
   return ctx.named(
     new BackupVault(ctx.scope, 'backup_vault', {
-      forEach: forEachOf(ex(`${plan} == null ? {} : ${plan}.vault_name == null ? {} : { vault = ${plan} }`)),
-      name: ex('each.value.vault_name'),
-      kmsKeyArn: ex('each.value.vault_kms_key_arn'),
+      forEach: forEachOf(ctx.tf(vaults)),
+      name: ctx.tf(get(vault, 'vault_name')),
+      kmsKeyArn: ctx.tf(get(vault, 'vault_kms_key_arn')),
       tags,
     }),
     'this',
@@ -66,22 +89,31 @@ function buildVault({ ctx, plan, tags }: BackupParts): BackupVault {
 
 /** The role AWS Backup assumes, with the AWS managed policies, unless `create_backup_role` is false. */
 function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
-  const { scope, in: v } = ctx;
-  const roleWanted = `${plan} == null ? {} : ${plan}.create_backup_role ? { backup = ${plan} } : {}`;
+  const { scope, input: v } = ctx;
+  const roleWanted = planAs(plan, 'backup', (p) => get(p, 'create_backup_role'));
   const partition = ctx.named(
-    new DataAwsPartition(scope, 'partition', { forEach: forEachOf(ex(roleWanted)) }),
+    new DataAwsPartition(scope, 'partition', { forEach: forEachOf(ctx.tf(roleWanted)) }),
     'current',
   );
   const role = ctx.named(
     new IamRole(scope, 'backup_role', {
-      forEach: forEachOf(ex(roleWanted)),
-      namePrefix: ex(`"\${substr(${v('name')}, 0, 25)}-backup-"`),
+      forEach: forEachOf(ctx.tf(roleWanted)),
+      namePrefix: ctx.tf(template`${call('substr', v('name'), lit(0), lit(25))}-backup-`),
       description: 'Assumed by AWS Backup to back up and restore the EFS file system',
-      assumeRolePolicy: ex(
-        `jsonencode(${hclObject({
-          Version: '"2012-10-17"',
-          Statement: `[${hclObject({ Effect: '"Allow"', Action: '"sts:AssumeRole"', Principal: '{ Service = "backup.amazonaws.com" }' })}]`,
-        })})`,
+      assumeRolePolicy: ctx.tf(
+        call(
+          'jsonencode',
+          obj({
+            Version: lit('2012-10-17'),
+            Statement: list(
+              obj({
+                Effect: lit('Allow'),
+                Action: lit('sts:AssumeRole'),
+                Principal: obj({ Service: lit('backup.amazonaws.com') }),
+              }),
+            ),
+          }),
+        ),
       ),
       tags,
     }),
@@ -92,16 +124,17 @@ function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
     'Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists never waits ' +
       'for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first 25 of name.',
   );
-  const policies = Object.entries(BACKUP_POLICIES)
-    .map(([key, policy]) => `${key} = "${policy}"`)
-    .join(', ');
+  const policies = ifElse(
+    isNull(plan),
+    obj({}),
+    ifElse(get(plan, 'create_backup_role'), lit(BACKUP_POLICIES), obj({})),
+  );
+  const partitionName = get(at(ctx.ref(partition), 'backup'), 'partition');
   ctx.named(
     new IamRolePolicyAttachment(scope, 'backup_role_policy', {
-      forEach: forEachOf(ex(`${plan} == null ? {} : ${plan}.create_backup_role ? { ${policies} } : {}`)),
-      role: ex(`${ctx.address(role)}["backup"].name`),
-      policyArn: ex(
-        `"arn:\${data.aws_partition.${partition.friendlyUniqueId}["backup"].partition}:iam::aws:policy/service-role/\${each.value}"`,
-      ),
+      forEach: forEachOf(ctx.tf(policies)),
+      role: ctx.tf(get(at(ctx.ref(role), 'backup'), 'name')),
+      policyArn: ctx.tf(template`arn:${partitionName}:iam::aws:policy/service-role/${eachOf(policies).value}`),
     }),
     'backup',
   );
@@ -109,12 +142,12 @@ function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
 }
 
 /** The plan and its one rule: schedule, windows, retention and copies, into the module's vault or the given one. */
-function buildPlan({ ctx, plan, tags, shortName }: BackupParts, vault: BackupVault): BackupPlan {
+function buildPlan({ ctx, onePlan, tags, shortName }: BackupParts, vault: BackupVault): BackupPlan {
   const { scope } = ctx;
   const backupPlan = ctx.named(
     new BackupPlan(scope, 'backup_plan', {
-      forEach: forEachOf(ex(onePlan(plan))),
-      name: ex(`"${shortName}"`),
+      forEach: forEachOf(ctx.tf(onePlan)),
+      name: ctx.tf(shortName),
       rule: [],
       tags,
     }),
@@ -127,29 +160,35 @@ function buildPlan({ ctx, plan, tags, shortName }: BackupParts, vault: BackupVau
       '(arn:partition:backup:region:account:backup-vault:NAME).',
   );
   explainArgument(backupPlan, 'rule.copy_action.lifecycle', "Without a lifecycle the copy keeps the source's.");
-  const targetVault = `each.value.vault_name != null ? ${ctx.address(vault)}["vault"].name : split(":", each.value.vault_arn)[6]`;
+  const settings = eachOf(onePlan).value;
+  const setting = <K extends FieldName<EfsFilesystemValues['backup_plan']>>(name: K) => get(settings, name);
+  const targetVault = ifElse(
+    notNull(setting('vault_name')),
+    get(at(ctx.ref(vault), 'vault'), 'name'),
+    at(call('split', lit(':'), setting('vault_arn')), 6),
+  );
+  const copy = iteratorOf('copy_action', setting('copy_to')).value;
+  const copyLifecycles = ifElse(isNull(get(copy, 'delete_after_days')), list(), list(get(copy, 'delete_after_days')));
   setBlocks(backupPlan, 'rule', [
     {
-      rule_name: ex(`"${shortName}"`),
-      target_vault_name: ex(targetVault),
-      schedule: ex('each.value.schedule'),
-      start_window: ex('each.value.start_window_minutes'),
-      completion_window: ex('each.value.completion_window_minutes'),
+      rule_name: ctx.tf(shortName),
+      target_vault_name: ctx.tf(targetVault),
+      schedule: ctx.tf(setting('schedule')),
+      start_window: ctx.tf(setting('start_window_minutes')),
+      completion_window: ctx.tf(setting('completion_window_minutes')),
       lifecycle: {
-        cold_storage_after: ex('each.value.cold_storage_after_days'),
-        delete_after: ex('each.value.delete_after_days'),
+        cold_storage_after: ctx.tf(setting('cold_storage_after_days')),
+        delete_after: ctx.tf(setting('delete_after_days')),
       },
       dynamic: {
         copy_action: {
-          for_each: ex('each.value.copy_to'),
+          for_each: ctx.tf(setting('copy_to')),
           content: {
-            destination_vault_arn: ex('copy_action.value.destination_vault_arn'),
+            destination_vault_arn: ctx.tf(get(copy, 'destination_vault_arn')),
             dynamic: {
               lifecycle: {
-                for_each: ex(
-                  'copy_action.value.delete_after_days == null ? [] : [copy_action.value.delete_after_days]',
-                ),
-                content: { delete_after: ex('lifecycle.value') },
+                for_each: ctx.tf(copyLifecycles),
+                content: { delete_after: ctx.tf(iteratorOf('lifecycle', copyLifecycles).value) },
               },
             },
           },
@@ -162,17 +201,24 @@ function buildPlan({ ctx, plan, tags, shortName }: BackupParts, vault: BackupVau
 
 /** The selection that puts this file system in the plan, with the role the module made or the one given. */
 function buildSelection(
-  { ctx, plan, shortName }: BackupParts,
+  { ctx, onePlan, shortName }: BackupParts,
   backupPlan: BackupPlan,
   role: IamRole,
   fileSystem: { arn: string },
 ): void {
+  const settings = eachOf(onePlan).value;
   ctx.named(
     new BackupSelection(ctx.scope, 'backup_selection', {
-      forEach: forEachOf(ex(onePlan(plan))),
-      name: ex(`"${shortName}"`),
-      planId: ex(`${ctx.address(backupPlan)}["plan"].id`),
-      iamRoleArn: ex(`each.value.create_backup_role ? ${ctx.address(role)}["backup"].arn : each.value.backup_role_arn`),
+      forEach: forEachOf(ctx.tf(onePlan)),
+      name: ctx.tf(shortName),
+      planId: ctx.tf(get(at(ctx.ref(backupPlan), 'plan'), 'id')),
+      iamRoleArn: ctx.tf(
+        ifElse(
+          get(settings, 'create_backup_role'),
+          get(at(ctx.ref(role), 'backup'), 'arn'),
+          get(settings, 'backup_role_arn'),
+        ),
+      ),
       resources: [fileSystem.arn],
     }),
     'this',

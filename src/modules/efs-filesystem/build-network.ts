@@ -8,8 +8,22 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { bool, forEachOf, num, stringList, stringMap } from '../../core/blocks';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import {
+  type Expr,
+  and,
+  at,
+  call,
+  eachOf,
+  forMap,
+  get,
+  ifElse,
+  lit,
+  obj,
+  splat,
+  template,
+  type Val,
+} from '../../core/expr';
+import type { EfsFilesystemContext } from './spec';
 import { birthTag, keepBirthTag } from './birth-tag';
 import { NFS_PORT } from '../shared';
 
@@ -18,6 +32,9 @@ const KEYED_RULES =
   'the mount targets switch to it (they depend on the rules), and the old rules are deleted after. ' +
   'for_each over a map keyed by the names users choose: keys are known at plan time even when the ' +
   "group IDs are not, and a change to one entry touches that entry's rule only.";
+
+/** What every NFS rule says: TCP on the NFS port, replaced create-before-destroy. */
+const NFS_RULE = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };
 
 export interface NetworkResources {
   /** count = 1 when `create_security_group` (the default), else 0: read it through `securityGroupRef`. */
@@ -43,29 +60,27 @@ interface NfsRules {
  * resources that exist with it may read it (their for_each or count is empty without it).
  */
 export const securityGroupAttribute = (
-  ctx: BuildContext<EfsFilesystemInput>,
+  ctx: EfsFilesystemContext,
   securityGroup: SecurityGroup,
   attribute: string,
-): string => `${ctx.address(securityGroup)}[0].${attribute}`;
+): Val => get(at(ctx.ref(securityGroup), 0), attribute);
 
 /** The same, as a value that is null when the module has no security group (for outputs). */
-export const securityGroupOutput = (
-  ctx: BuildContext<EfsFilesystemInput>,
-  securityGroup: SecurityGroup,
-  attribute: string,
-): string => `one(${ctx.address(securityGroup)}[*].${attribute})`;
+export const securityGroupOutput = (ctx: EfsFilesystemContext, securityGroup: SecurityGroup, attribute: string): Expr =>
+  call('one', splat(ctx.ref(securityGroup), attribute));
 
-export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): NetworkResources {
+export function buildNetwork(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): NetworkResources {
   const securityGroup = buildSecurityGroup(ctx);
   const rules = buildNfsRules(ctx, securityGroup);
+  const mountTarget = eachOf(ctx.input('mount_targets'));
   const mountTargets = ctx.named(
     new EfsMountTarget(ctx.scope, 'mount_target', {
-      forEach: forEachOf(ex(ctx.in('mount_targets'))),
+      forEach: forEachOf(ctx.tf(ctx.input('mount_targets'))),
       fileSystemId: fileSystem.id,
-      subnetId: ex('each.value.subnet_id'),
-      ipAddress: ex('each.value.ip_address'),
+      subnetId: ctx.tf(get(mountTarget.value, 'subnet_id')),
+      ipAddress: ctx.tf(get(mountTarget.value, 'ip_address')),
       securityGroups: stringList(
-        ex(`concat(${ctx.address(securityGroup)}[*].id, ${ctx.in('mount_target_security_group_ids')})`),
+        ctx.tf(call('concat', splat(ctx.ref(securityGroup), 'id'), ctx.input('mount_target_security_group_ids'))),
       ),
       dependsOn: [rules.nfsFromSecurityGroups, rules.nfsFromSelf, rules.nfsFromCidrs, rules.nfsToFileSystem],
     }),
@@ -79,22 +94,22 @@ export function buildNetwork(ctx: BuildContext<EfsFilesystemInput>, fileSystem: 
   return { securityGroup, mountTargets };
 }
 
-function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGroup {
-  const v = ctx.in;
+function buildSecurityGroup(ctx: EfsFilesystemContext): SecurityGroup {
+  const v = ctx.input;
   const groupName = ctx.local(
     'security_group_name',
-    ex(`coalesce(${v('security_group_name')}, "\${${v('name')}}-efs")`),
+    call('coalesce', v('security_group_name'), template`${v('name')}-efs`),
   );
   const usePrefix = v('security_group_use_name_prefix');
   const securityGroup = ctx.named(
     new SecurityGroup(ctx.scope, 'security_group', {
-      count: num(ex(`${v('create_security_group')} ? 1 : 0`)),
-      name: ex(`${usePrefix} ? null : ${groupName}`),
-      namePrefix: ex(`${usePrefix} ? "\${${groupName}}-" : null`),
-      description: ex(v('security_group_description')),
-      vpcId: ex(v('vpc_id')),
-      revokeRulesOnDelete: bool(ex(v('security_group_revoke_rules_on_delete'))),
-      tags: stringMap(ex(`merge(${v('tags')}, { Name = ${groupName} }, ${ctx.hcl(birthTag)})`)),
+      count: num(ctx.tf(ifElse(v('create_security_group'), lit(1), lit(0)))),
+      name: ctx.tf(ifElse(usePrefix, lit(null), groupName)),
+      namePrefix: ctx.tf(ifElse(usePrefix, template`${groupName}-`, lit(null))),
+      description: ctx.tf(v('security_group_description')),
+      vpcId: ctx.tf(v('vpc_id')),
+      revokeRulesOnDelete: bool(ctx.tf(v('security_group_revoke_rules_on_delete'))),
+      tags: stringMap(ctx.tf(call('merge', v('tags'), obj({ Name: groupName }), birthTag))),
       // Set once, like the birth tag: AWS cannot rename a group or change its description, so a
       // change would replace it. Kept, a group adopted from another module (terraform-aws-efs,
       // whose module block is swapped for this one) stays, and witnesses for the replacement guard.
@@ -114,20 +129,24 @@ function buildSecurityGroup(ctx: BuildContext<EfsFilesystemInput>): SecurityGrou
   );
 }
 
-function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: SecurityGroup): NfsRules {
-  const { scope, in: v } = ctx;
-  const tags = stringMap(ex(v('tags')));
-  const groupId = ex(securityGroupAttribute(ctx, securityGroup, 'id'));
+function buildNfsRules(ctx: EfsFilesystemContext, securityGroup: SecurityGroup): NfsRules {
+  const { scope, input: v } = ctx;
+  const tags = stringMap(ctx.tf(v('tags')));
+  const groupId = ctx.tf(securityGroupAttribute(ctx, securityGroup, 'id'));
   // Every rule lives on the module's group: none exists without it (the rules refuse the inputs then).
   const withGroup = v('create_security_group');
-  const nfsRule = { ipProtocol: 'tcp', fromPort: NFS_PORT, toPort: NFS_PORT, lifecycle: { createBeforeDestroy: true } };
+  const allowedGroups = v('allowed_security_groups');
+  const fromGroup = eachOf(allowedGroups);
+  const allowedCidrs = v('allowed_cidrs');
+  const cidr = eachOf(allowedCidrs);
+  const isIpv6 = call('matches', cidr.value, lit(':'));
   const nfsFromSecurityGroups = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
-      forEach: forEachOf(ex(`${withGroup} ? ${v('allowed_security_groups')} : {}`)),
+      forEach: forEachOf(ctx.tf(ifElse(withGroup, allowedGroups, obj({})))),
       securityGroupId: groupId,
-      referencedSecurityGroupId: ex('each.value'),
-      ...nfsRule,
-      description: ex('"NFS from allowed security group ${each.key}"'),
+      referencedSecurityGroupId: ctx.tf(fromGroup.value),
+      ...NFS_RULE,
+      description: ctx.tf(template`NFS from allowed security group ${fromGroup.key}`),
       tags,
     }),
     'nfs_from_security_groups',
@@ -135,10 +154,10 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   ctx.explain(nfsFromSecurityGroups, KEYED_RULES);
   const nfsFromSelf = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_self', {
-      count: num(ex(`${withGroup} && ${v('allow_nfs_from_self')} ? 1 : 0`)),
+      count: num(ctx.tf(ifElse(and(withGroup, v('allow_nfs_from_self')), lit(1), lit(0)))),
       securityGroupId: groupId,
       referencedSecurityGroupId: groupId,
-      ...nfsRule,
+      ...NFS_RULE,
       description: 'NFS from members of this security group',
       tags,
     }),
@@ -150,12 +169,12 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
   );
   const nfsFromCidrs = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
-      forEach: forEachOf(ex(`${withGroup} ? ${v('allowed_cidrs')} : {}`)),
+      forEach: forEachOf(ctx.tf(ifElse(withGroup, allowedCidrs, obj({})))),
       securityGroupId: groupId,
-      cidrIpv4: ex('can(regex(":", each.value)) ? null : each.value'),
-      cidrIpv6: ex('can(regex(":", each.value)) ? each.value : null'),
-      ...nfsRule,
-      description: ex('"NFS from allowed CIDR ${each.key}"'),
+      cidrIpv4: ctx.tf(ifElse(isIpv6, lit(null), cidr.value)),
+      cidrIpv6: ctx.tf(ifElse(isIpv6, cidr.value, lit(null))),
+      ...NFS_RULE,
+      description: ctx.tf(template`NFS from allowed CIDR ${cidr.key}`),
       tags,
     }),
     'nfs_from_cidrs',
@@ -164,19 +183,32 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
     nfsFromCidrs,
     'Keyed by the names of allowed_cidrs and replaced create-before-destroy, as nfs_from_security_groups is and for the same reasons.',
   );
+  const nfsToFileSystem = buildClientEgress(ctx, securityGroup);
+  return { nfsFromSecurityGroups, nfsFromSelf, nfsFromCidrs, nfsToFileSystem };
+}
+
+/** Egress on each client group to the mount targets, when `client_egress_rules`. */
+function buildClientEgress(ctx: EfsFilesystemContext, securityGroup: SecurityGroup): VpcSecurityGroupEgressRule {
+  const v = ctx.input;
+  const groupId = ctx.tf(securityGroupAttribute(ctx, securityGroup, 'id'));
+  const clientGroups = forMap(
+    v('allowed_security_groups'),
+    (key, id) => [key, id],
+    () => and(v('create_security_group'), v('client_egress_rules')),
+    ['key', 'id'],
+  );
   const nfsToFileSystem = ctx.named(
-    new VpcSecurityGroupEgressRule(scope, 'nfs_to_file_system', {
-      forEach: forEachOf(
-        ex(
-          `{ for key, id in ${v('allowed_security_groups')} : key => id if ${withGroup} && ${v('client_egress_rules')} }`,
-        ),
-      ),
-      securityGroupId: ex('each.value'),
+    new VpcSecurityGroupEgressRule(ctx.scope, 'nfs_to_file_system', {
+      forEach: forEachOf(ctx.tf(clientGroups)),
+      securityGroupId: ctx.tf(eachOf(clientGroups).value),
       referencedSecurityGroupId: groupId,
-      ...nfsRule,
-      description: ex(`"NFS to the mount targets of EFS \${${v('name')}}"`),
-      tags,
-      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [securityGroupAttribute(ctx, securityGroup, 'id')] },
+      ...NFS_RULE,
+      description: ctx.tf(template`NFS to the mount targets of EFS ${v('name')}`),
+      tags: stringMap(ctx.tf(v('tags'))),
+      lifecycle: {
+        createBeforeDestroy: true,
+        replaceTriggeredBy: [ctx.hcl(securityGroupAttribute(ctx, securityGroup, 'id'))],
+      },
     }),
     'nfs_to_file_system',
   );
@@ -187,5 +219,5 @@ function buildNfsRules(ctx: BuildContext<EfsFilesystemInput>, securityGroup: Sec
       'its way out to the old group until the mount targets have left it. Keyed by the names of ' +
       'allowed_security_groups, known at plan time.',
   );
-  return { nfsFromSecurityGroups, nfsFromSelf, nfsFromCidrs, nfsToFileSystem };
+  return nfsToFileSystem;
 }

@@ -5,11 +5,11 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
-import { addDynamic, stringList } from '../../core/blocks';
+import { type DynamicEntry, addDynamic, stringList } from '../../core/blocks';
 import { explainArgument } from '../../core/hcl-comments';
-import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import { type Expr, call, forEach, get, ifElse, isNull, iteratorOf, list, lit, notNull, obj } from '../../core/expr';
+import { hclString } from '../../core/hcl-values';
+import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 
 /**
  * What the document says for "this file system" in place of its ARN, swapped for the ARN in the
@@ -22,54 +22,23 @@ import type { EfsFilesystemInput } from './spec';
 export const FILE_SYSTEM_ARN_STAND_IN = 'efs-modules:this-file-system';
 
 /** Principals of a statement that names none: everyone. */
-const EVERYONE = hclLiteral([{ type: 'AWS', identifiers: ['*'] }]);
+const EVERYONE = lit([{ type: 'AWS', identifiers: ['*'] }]);
 const CLIENT_ACTIONS = [
   'elasticfilesystem:ClientMount',
   'elasticfilesystem:ClientWrite',
   'elasticfilesystem:ClientRootAccess',
 ];
 
-export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: EfsFileSystem): void {
+export function buildPolicy(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): void {
   const statements = policyStatements(ctx);
   const policyDocument = ctx.named(
     new DataAwsIamPolicyDocument(ctx.scope, 'file_system_policy_document', {
-      sourcePolicyDocuments: stringList(ex(ctx.in('source_policy_documents'))),
-      overridePolicyDocuments: stringList(ex(ctx.in('override_policy_documents'))),
+      sourcePolicyDocuments: stringList(ctx.tf(ctx.input('source_policy_documents'))),
+      overridePolicyDocuments: stringList(ctx.tf(ctx.input('override_policy_documents'))),
     }),
     'this',
   );
-  addDynamic(policyDocument, 'statement', {
-    forEach: ex(statements),
-    content: {
-      sid: ex('statement.value.sid'),
-      effect: ex('statement.value.effect'),
-      actions: ex('statement.value.actions'),
-      not_actions: ex('statement.value.not_actions'),
-      resources: ex(
-        `statement.value.resources == null ? [${hclString(FILE_SYSTEM_ARN_STAND_IN)}] : statement.value.resources`,
-      ),
-      dynamic: {
-        principals: {
-          for_each: ex(
-            `statement.value.principals != null ? statement.value.principals : (statement.value.not_principals != null ? [] : ${EVERYONE})`,
-          ),
-          content: { type: ex('principals.value.type'), identifiers: ex('principals.value.identifiers') },
-        },
-        not_principals: {
-          for_each: ex('statement.value.not_principals == null ? [] : statement.value.not_principals'),
-          content: { type: ex('not_principals.value.type'), identifiers: ex('not_principals.value.identifiers') },
-        },
-        condition: {
-          for_each: ex('statement.value.conditions'),
-          content: {
-            test: ex('condition.value.test'),
-            variable: ex('condition.value.variable'),
-            values: ex('condition.value.values'),
-          },
-        },
-      },
-    },
-  });
+  addDynamic(policyDocument, 'statement', statementBlocks(ctx, statements));
   explainArgument(
     policyDocument,
     'statement.principals.for_each',
@@ -90,7 +59,14 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
   const policy = ctx.named(
     new EfsFileSystemPolicy(ctx.scope, 'file_system_policy', {
       fileSystemId: fileSystem.id,
-      policy: ex(`replace(${policyDocument.json}, ${hclString(FILE_SYSTEM_ARN_STAND_IN)}, ${fileSystem.arn})`),
+      policy: ctx.tf(
+        call(
+          'replace',
+          get(ctx.ref(policyDocument), 'json'),
+          lit(FILE_SYSTEM_ARN_STAND_IN),
+          get(ctx.ref(fileSystem), 'arn'),
+        ),
+      ),
     }),
     'this',
   );
@@ -102,23 +78,61 @@ export function buildPolicy(ctx: BuildContext<EfsFilesystemInput>, fileSystem: E
   );
 }
 
+/** One `statement` block per entry of the statements: every entry has every field (see policyStatements). */
+function statementBlocks(ctx: EfsFilesystemContext, statements: Expr): DynamicEntry {
+  const statement = iteratorOf('statement', statements).value;
+  const field = (name: string) => get(statement, name);
+  const principals = ifElse(
+    notNull(field('principals')),
+    field('principals'),
+    ifElse(notNull(field('not_principals')), list(), EVERYONE),
+  );
+  const notPrincipals = ifElse(isNull(field('not_principals')), list(), field('not_principals'));
+  const principal = (block: string) => {
+    const { value } = iteratorOf(block, principals);
+    return { type: ctx.tf(get(value, 'type')), identifiers: ctx.tf(get(value, 'identifiers')) };
+  };
+  const condition = iteratorOf('condition', field('conditions')).value;
+  return {
+    forEach: ctx.tf(statements),
+    content: {
+      sid: ctx.tf(field('sid')),
+      effect: ctx.tf(field('effect')),
+      actions: ctx.tf(field('actions')),
+      not_actions: ctx.tf(field('not_actions')),
+      resources: ctx.tf(ifElse(isNull(field('resources')), list(lit(FILE_SYSTEM_ARN_STAND_IN)), field('resources'))),
+      dynamic: {
+        principals: { for_each: ctx.tf(principals), content: principal('principals') },
+        not_principals: { for_each: ctx.tf(notPrincipals), content: principal('not_principals') },
+        condition: {
+          for_each: ctx.tf(field('conditions')),
+          content: {
+            test: ctx.tf(get(condition, 'test')),
+            variable: ctx.tf(get(condition, 'variable')),
+            values: ctx.tf(get(condition, 'values')),
+          },
+        },
+      },
+    },
+  };
+}
+
 /** Declares one local per preset statement and the list of them all; returns the expression of the list. */
-function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
-  const statement = (sid: string, effect: string, actions: readonly string[], conditions: string) =>
-    hclObject({
-      sid: hclString(sid),
-      effect: hclString(effect),
-      actions: hclLiteral(actions),
-      not_actions: 'null',
+function policyStatements(ctx: EfsFilesystemContext): Expr {
+  const statement = (sid: string, effect: string, actions: readonly string[], conditions: Expr) =>
+    obj({
+      sid: lit(sid),
+      effect: lit(effect),
+      actions: lit(actions),
+      not_actions: lit(null),
       principals: EVERYONE,
-      not_principals: 'null',
-      resources: 'null',
+      not_principals: lit(null),
+      resources: lit(null),
       conditions,
     });
-  const condition = (test: string, variable: string, value: string) =>
-    hclLiteral([{ test, variable, values: [value] }]);
-  const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions = '[]') =>
-    ctx.local(`${name}_statement`, ex(statement(sid, effect, actions, conditions)));
+  const condition = (test: string, variable: string, value: string) => lit([{ test, variable, values: [value] }]);
+  const preset = (name: string, sid: string, effect: string, actions: readonly string[], conditions: Expr = list()) =>
+    ctx.local(`${name}_statement`, statement(sid, effect, actions, conditions));
   const allowMount = preset(
     'allow_mount',
     'AllowClientAccessThroughMountTargets',
@@ -126,7 +140,7 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
     CLIENT_ACTIONS,
     condition('Bool', 'elasticfilesystem:AccessedViaMountTarget', 'true'),
   );
-  const presets: [EfsFilesystemInput, string][] = [
+  const presets: [EfsFilesystemInput, Expr][] = [
     [
       'enforce_tls',
       preset(
@@ -152,10 +166,16 @@ function policyStatements(ctx: BuildContext<EfsFilesystemInput>): string {
   ];
   return ctx.local(
     'file_system_policy_statements',
-    ex(
-      `concat(\n  [for statement in [${allowMount}] : statement if ${ctx.in('allow_access_via_mount_targets')}],\n` +
-        presets.map(([input, local]) => `  ${ctx.in(input)} ? [${local}] : [],\n`).join('') +
-        `  ${ctx.in('policy_statements')},\n)`,
+    call(
+      'concat',
+      forEach(
+        list(allowMount),
+        (_i, s) => s,
+        () => ctx.input('allow_access_via_mount_targets'),
+        ['i', 'statement'],
+      ),
+      ...presets.map(([input, local]) => ifElse(ctx.input(input), list(local), list())),
+      ctx.input('policy_statements'),
     ),
     'The first argument is a tuple (a for expression), not a list: Terraform 1.11 panics in concat ' +
       '("inconsistent list element types") when every argument is a list and the null fields of the presets ' +

@@ -5,24 +5,23 @@
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { forEachOf } from '../../core/blocks';
-import { BuildContext, ex } from '../../core/module';
-import type { EfsFilesystemInput } from './spec';
+import { eachOf, get, ifElse, isNull, obj } from '../../core/expr';
+import type { EfsFilesystemContext } from './spec';
 
 /** One resource, for_each over at most one entry keyed `replica`. */
-export function buildReplication(
-  ctx: BuildContext<EfsFilesystemInput>,
-  fileSystem: EfsFileSystem,
-): EfsReplicationConfiguration {
-  const v = ctx.in;
+export function buildReplication(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
+  const wanted = ctx.input('replication');
+  const replicas = ifElse(isNull(wanted), obj({}), obj({ replica: wanted }));
+  const replica = eachOf(replicas).value;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {
-      forEach: forEachOf(ex(`${v('replication')} == null ? {} : { replica = ${v('replication')} }`)),
+      forEach: forEachOf(ctx.tf(replicas)),
       sourceFileSystemId: fileSystem.id,
       destination: {
-        region: ex('each.value.region'),
-        availabilityZoneName: ex('each.value.availability_zone_name'),
-        kmsKeyId: ex('each.value.kms_key_arn'),
-        fileSystemId: ex('each.value.file_system_id'),
+        region: ctx.tf(get(replica, 'region')),
+        availabilityZoneName: ctx.tf(get(replica, 'availability_zone_name')),
+        kmsKeyId: ctx.tf(get(replica, 'kms_key_arn')),
+        fileSystemId: ctx.tf(get(replica, 'file_system_id')),
       },
     }),
     'this',

@@ -7,9 +7,10 @@
 import type { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import type { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { concern } from '../../core/hcl-comments';
-import { hclObject } from '../../core/hcl-values';
-import { BuildContext, Built, ex } from '../../core/module';
-import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
+import type { TerraformResource } from '../../cdktf';
+import { type Expr, type Val, at, call, forMap, get, lit, obj, splat } from '../../core/expr';
+import type { Built } from '../../core/module';
+import type { EfsFilesystemContext } from './spec';
 import { buildAccessPoints } from './build-access-points';
 import { buildAlarms } from './build-alarms';
 import { buildBackupPlan } from './build-backup-plan';
@@ -46,50 +47,45 @@ export function buildEfsFilesystem(ctx: EfsFilesystemContext): Built<EfsFilesyst
 }
 
 /** Each output's value, by HCL output name. */
-function outputsOf(ctx: BuildContext<EfsFilesystemInput>, r: EfsFilesystemResources): Record<string, unknown> {
-  const mountTargetIds = ex(`{ for key, mount_target in ${ctx.address(r.mountTargets)} : key => mount_target.id }`);
-  const securityGroupId = ex(securityGroupOutput(ctx, r.securityGroup, 'id'));
+function outputsOf(ctx: EfsFilesystemContext, r: EfsFilesystemResources): Record<string, unknown> {
+  const mountTargetIds = ctx.tf(
+    forMap(ctx.ref(r.mountTargets), (key, mt) => [key, get(mt, 'id')], undefined, ['key', 'mount_target']),
+  );
+  const securityGroupId = ctx.tf(securityGroupOutput(ctx, r.securityGroup, 'id'));
+  const entries = (resources: TerraformResource, as: string, fields: (entry: Val) => Record<string, Expr>) =>
+    ctx.tf(forMap(ctx.ref(resources), (key, entry) => [key, obj(fields(entry))], undefined, ['key', as]));
   return {
     id: r.fileSystem.id,
     arn: r.fileSystem.arn,
     dns_name: r.fileSystem.dnsName,
     security_group_id: securityGroupId,
-    security_group_arn: ex(securityGroupOutput(ctx, r.securityGroup, 'arn')),
-    size_in_bytes: ex(`one(${ctx.address(r.fileSystem)}.size_in_bytes[*].value)`),
+    security_group_arn: ctx.tf(securityGroupOutput(ctx, r.securityGroup, 'arn')),
+    size_in_bytes: ctx.tf(call('one', splat(get(ctx.ref(r.fileSystem), 'size_in_bytes'), 'value'))),
     mount_target_ids: mountTargetIds,
-    mount_targets: ex(
-      forEachEntry(ctx.address(r.mountTargets), 'mt', {
-        id: 'mt.id',
-        dns_name: 'mt.mount_target_dns_name',
-        network_interface_id: 'mt.network_interface_id',
-        availability_zone_name: 'mt.availability_zone_name',
-        availability_zone_id: 'mt.availability_zone_id',
-        subnet_id: 'mt.subnet_id',
-        ip_address: 'mt.ip_address',
-      }),
-    ),
-    access_points: ex(
-      forEachEntry(ctx.address(r.accessPoints), 'ap', {
-        id: 'ap.id',
-        arn: 'ap.arn',
-        root_directory: 'ap.root_directory[0].path',
-        posix_user: 'one(ap.posix_user)',
-      }),
-    ),
-    replication_destination_file_system_id: ex(
-      `try(${ctx.address(r.replication)}["replica"].destination[0].file_system_id, null)`,
+    mount_targets: entries(r.mountTargets, 'mt', (mt) => ({
+      id: get(mt, 'id'),
+      dns_name: get(mt, 'mount_target_dns_name'),
+      network_interface_id: get(mt, 'network_interface_id'),
+      availability_zone_name: get(mt, 'availability_zone_name'),
+      availability_zone_id: get(mt, 'availability_zone_id'),
+      subnet_id: get(mt, 'subnet_id'),
+      ip_address: get(mt, 'ip_address'),
+    })),
+    access_points: entries(r.accessPoints, 'ap', (ap) => ({
+      id: get(ap, 'id'),
+      arn: get(ap, 'arn'),
+      root_directory: get(at(get(ap, 'root_directory'), 0), 'path'),
+      posix_user: call('one', get(ap, 'posix_user')),
+    })),
+    replication_destination_file_system_id: ctx.tf(
+      call('try', get(at(get(at(ctx.ref(r.replication), 'replica'), 'destination'), 0), 'file_system_id'), lit(null)),
     ),
     file_system: {
       id: r.fileSystem.id,
       arn: r.fileSystem.arn,
       security_group_id: securityGroupId,
       mount_target_ids: mountTargetIds,
-      allowed_security_group_ids: ex(`values(${ctx.in('allowed_security_groups')})`),
+      allowed_security_group_ids: ctx.tf(call('values', ctx.input('allowed_security_groups'))),
     },
   };
-}
-
-/** `{ for key, <as> in <resources> : key => { … } }`, the object laid out one field a line. */
-function forEachEntry(resources: string, as: string, fields: Record<string, string>): string {
-  return `{\n  for key, ${as} in ${resources} : key => ${hclObject(fields).split('\n').join('\n  ')}\n}`;
 }

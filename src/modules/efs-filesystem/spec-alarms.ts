@@ -32,12 +32,16 @@ import {
 import { Text, doc, hclOnly, nm, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
 import { InputName, defineInputs } from '../../core/spec';
-import { TfType, optional, t } from '../../core/types';
+import { optional, t } from '../../core/types';
 import type { FileSystemInput } from './spec-file-system';
+
+/** The alarms the module knows, by their key in `alarms`. */
+export type AlarmKey =
+  'burst_credit_balance' | 'percent_io_limit' | 'throughput_utilization' | 'storage_growth' | 'client_connections';
 
 export interface AlarmDefinition {
   /** The key in `alarms` and in the alarm resource's for_each. */
-  readonly key: string;
+  readonly key: AlarmKey;
   /** Name of the generated TypeScript interface of its settings. */
   readonly tsName: string;
   /** For the input's description: what the alarm watches and its default threshold. */
@@ -119,7 +123,7 @@ export const ALARMS: readonly AlarmDefinition[] = [
   },
 ];
 
-const alarmType = (a: AlarmDefinition): TfType =>
+const alarmType = (a: AlarmDefinition) =>
   t.object(
     {
       enabled: optional(t.bool(), a.enabled),
@@ -129,6 +133,8 @@ const alarmType = (a: AlarmDefinition): TfType =>
     },
     a.tsName,
   );
+
+const alarmField = (a: AlarmDefinition) => optional(alarmType(a), {});
 
 /** Each alarm by its key, what it watches and its default. */
 const alarmsList = ALARMS.map((a) => doc`${nm(a.key)}${a.enabled ? '' : ' (off by default)'}: ${a.summary}.`).reduce(
@@ -144,7 +150,11 @@ export const alarmsInputs = defineInputs([
     type: t.object(
       {
         sns_topic_arns: optional(t.list(t.string()), []),
-        ...Object.fromEntries(ALARMS.map((a) => [a.key, optional(alarmType(a), {})])),
+        // One field per alarm, typed by its key so that builds read `alarms.<key>.threshold` typed.
+        ...(Object.fromEntries(ALARMS.map((a) => [a.key, alarmField(a)])) as Record<
+          AlarmKey,
+          ReturnType<typeof alarmField>
+        >),
       },
       'Alarms',
     ),
