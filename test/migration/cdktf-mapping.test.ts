@@ -10,9 +10,10 @@ import { App, TerraformResource, TerraformStack } from '../../src/cdktf';
 import { moduleContext, type ModuleDefinition } from '../../src/core/module';
 import { main } from '../../src/cli';
 import { mapCdktf } from '../../src/migrate/cdktf';
-import { FILESYSTEM_PARTS, MOUNT_PARTS, type Part } from '../../src/migrate/cdktf-parts';
+import { EC2_MOUNT_PARTS, FILESYSTEM_PARTS, MOUNT_PARTS, type Part } from '../../src/migrate/cdktf-parts';
 import type { StateResource } from '../../src/migrate/state';
 import { efsFilesystem } from '../../src/modules/efs-filesystem/definition';
+import { efsMountEc2 } from '../../src/modules/efs-mount-ec2/definition';
 import { efsMountEcs } from '../../src/modules/efs-mount-ecs/definition';
 import { efsMountLambda } from '../../src/modules/efs-mount-lambda/definition';
 
@@ -38,6 +39,10 @@ describe('where each construct resource lives in its module', () => {
     ['efs-mount-ecs', efsMountEcs],
   ])('%s: the table is what the build names in module mode', (_name, definition) => {
     expect(sorted(MOUNT_PARTS)).toEqual(sorted(partsOf(definition as ModuleDefinition)));
+  });
+
+  test('efs-mount-ec2: the table is what the build names in module mode', () => {
+    expect(sorted(EC2_MOUNT_PARTS)).toEqual(sorted(partsOf(efsMountEc2 as ModuleDefinition)));
   });
 });
 
@@ -215,7 +220,7 @@ test('a mount of a file system that is not in the stack gets a FILL-IN placehold
 test('a state without our constructs is refused with exit code 2 and nothing printed', () => {
   const { code, stdout, stderr } = run(shown([ROLE]));
   expect([code, stdout]).toEqual([2, '']);
-  expect(stderr).toContain('no resource of an EfsFilesystem, EfsMountLambda or EfsMountEcs in this state');
+  expect(stderr).toContain('no resource of an EfsFilesystem, EfsMountLambda, EfsMountEcs or EfsMountEc2 in this state');
 });
 
 describe('what it reads', () => {
