@@ -25,9 +25,16 @@ export class Ref {
   }
 }
 
-/** An input the state cannot give: printed as a string that fails the plan until it is replaced. */
+/**
+ * An input the state cannot give: printed as a string that fails the plan until it is replaced.
+ * For a free-text input, which any string satisfies, it is printed as an object instead, which
+ * the input's type refuses.
+ */
 export class Placeholder {
-  constructor(readonly what: string) {}
+  constructor(
+    readonly what: string,
+    readonly freeText = false,
+  ) {}
   toJSON(): string {
     return `FILL-IN: ${this.what}`;
   }
@@ -417,7 +424,7 @@ function mapEc2Mount(
   for (const input of ['mount_path', 'read_only', 'iam_authorization', 'distribution', 'run_after_mount'] as const) {
     const unread = reading.unread.find((u) => u.input === input);
     if (unread) {
-      inputs[input] = new Placeholder(unread.what);
+      inputs[input] = new Placeholder(unread.what, input === 'run_after_mount');
       out.placeholders.push(`module.${name}.${input}: ${unread.what}`);
     } else if (input !== 'run_after_mount' || reading.inputs.run_after_mount !== '') {
       inputs[input] = reading.inputs[input];

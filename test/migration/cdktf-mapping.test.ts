@@ -255,6 +255,12 @@ test('a boot script that efs-mount-ec2 would not write again leaves the commands
   ]);
 });
 
+test('the commands after the mount, free text that any string satisfies, are printed to fill in as an object, which fails the plan', () => {
+  const { code, stdout } = run(shown(ec2Mount(SCRIPT.replace('# Mounts an Amazon EFS', '# Mounts Amazon EFS'))));
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/^ {2}run_after_mount += \{ FILL-IN = "the runAfterMount prop \(\\"\\" if none\): .*" \}$/m);
+});
+
 test('without a boot script in the state, every input only it holds is a placeholder, and the command exits 1', () => {
   const { code, stderr } = run(shown(ec2Mount('')));
   expect(code).toBe(1);
