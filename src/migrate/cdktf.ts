@@ -442,7 +442,7 @@ function mapEc2Mount(
     module: MODULE_OF[kind],
     path: c.path,
     inputs,
-    uses: mountUses(kind, name, users),
+    uses: [...ec2Uses(name, users), accessPointUse(name)],
   };
 }
 
@@ -516,32 +516,32 @@ function ecsInputs(task: StateResource, ap: Values, readOnly: boolean | undefine
 }
 
 /** What the rest of a configuration reads from a mount construct, and the module output that replaces it. */
-function mountUses(kind: ConstructKind, name: string, bootUsers: readonly ScriptUser[] = []): ModuleCall['uses'] {
+function mountUses(kind: ConstructKind, name: string): ModuleCall['uses'] {
   const uses =
-    kind === 'EfsMountEc2'
-      ? ec2Uses(name, bootUsers)
-      : kind === 'EfsMountLambda'
-        ? [
-            {
-              construct: "the function's file_system_config",
-              module: `module.${name}.file_system_config (arn, local_mount_path)`,
-            },
-            {
-              construct: "the function's depends_on on the mount targets",
-              module: `nothing: file_system_config waits for them`,
-            },
-          ]
-        : [
-            { construct: "the task definition's volume block", module: `module.${name}.volume` },
-            { construct: 'mountPoint (in containerDefinitions)', module: `module.${name}.mount_point` },
-          ];
-  return [
-    ...uses,
-    {
-      construct: 'accessPointId, accessPointArn',
-      module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
-    },
-  ];
+    kind === 'EfsMountLambda'
+      ? [
+          {
+            construct: "the function's file_system_config",
+            module: `module.${name}.file_system_config (arn, local_mount_path)`,
+          },
+          {
+            construct: "the function's depends_on on the mount targets",
+            module: `nothing: file_system_config waits for them`,
+          },
+        ]
+      : [
+          { construct: "the task definition's volume block", module: `module.${name}.volume` },
+          { construct: 'mountPoint (in containerDefinitions)', module: `module.${name}.mount_point` },
+        ];
+  return [...uses, accessPointUse(name)];
+}
+
+/** Every mount's accessPointId and accessPointArn. */
+function accessPointUse(name: string): ModuleCall['uses'][number] {
+  return {
+    construct: 'accessPointId, accessPointArn',
+    module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
+  };
 }
 
 /**
