@@ -5,7 +5,7 @@
  * (`this`). test/migration/cdktf-parts.test.ts builds each module both ways and checks this table.
  */
 
-export type ConstructKind = 'EfsFilesystem' | 'EfsMountLambda' | 'EfsMountEcs';
+export type ConstructKind = 'EfsFilesystem' | 'EfsMountLambda' | 'EfsMountEcs' | 'EfsMountEc2';
 
 export interface Part {
   /** Resource type. */
@@ -38,11 +38,20 @@ export const FILESYSTEM_PARTS: readonly Part[] = [
   { type: 'aws_cloudwatch_metric_alarm', part: 'alarm', hcl: 'this' },
 ];
 
-/** The same for both mounts: efs-mount-lambda and efs-mount-ecs share their build. */
+/** The same for every mount: efs-mount-lambda and efs-mount-ecs share their build, which efs-mount-ec2 extends. */
 export const MOUNT_PARTS: readonly Part[] = [
   { type: 'terraform_data', part: 'input_checks', hcl: 'input_checks' },
   { type: 'aws_efs_access_point', part: 'access_point', hcl: 'this' },
   { type: 'aws_iam_role_policy', part: 'iam_role_policy', hcl: 'this' },
+];
+
+/**
+ * efs-mount-ec2 builds the same three, and the `terraform_data` that holds the boot script (its
+ * role policy document is a data source: it has no state to move and is read again).
+ */
+export const EC2_MOUNT_PARTS: readonly Part[] = [
+  ...MOUNT_PARTS,
+  { type: 'terraform_data', part: 'mount_script', hcl: 'mount_script' },
 ];
 
 /** The HCL module of each construct. */
@@ -50,4 +59,5 @@ export const MODULE_OF: Record<ConstructKind, string> = {
   EfsFilesystem: 'efs-filesystem',
   EfsMountLambda: 'efs-mount-lambda',
   EfsMountEcs: 'efs-mount-ecs',
+  EfsMountEc2: 'efs-mount-ec2',
 };

@@ -6,7 +6,7 @@
  * construct; the hash, where it matches, gives the construct's real path.
  */
 import { createHash } from 'node:crypto';
-import { ConstructKind, FILESYSTEM_PARTS, MOUNT_PARTS, Part } from './cdktf-parts';
+import { ConstructKind, EC2_MOUNT_PARTS, FILESYSTEM_PARTS, MOUNT_PARTS, Part } from './cdktf-parts';
 import type { StateResource } from './state';
 
 export interface ConstructResource {
@@ -19,7 +19,7 @@ export interface FoundConstruct {
   readonly prefix: string;
   /** The construct's path below the stack (`storage/efs`), when the hash confirms it; else the prefix. */
   readonly path: string;
-  /** EfsFilesystem, or `mount` until the state tells whether a Lambda function or an ECS task uses it. */
+  /** EfsFilesystem, or `mount` until its boot script (EC2) or the function or task that uses it tells which. */
   readonly kind: 'EfsFilesystem' | 'mount';
   readonly resources: readonly ConstructResource[];
 }
@@ -50,7 +50,8 @@ const FILESYSTEM_ONLY = new Set(
 /** Every construct instance in the state's resources, in the order of their first resource. */
 export function findConstructs(resources: readonly StateResource[]): FoundConstruct[] {
   const groups = new Map<string, { resources: ConstructResource[]; path?: string }>();
-  const parts = [...FILESYSTEM_PARTS, ...MOUNT_PARTS];
+  // EC2_MOUNT_PARTS is MOUNT_PARTS and the boot script: every mount's parts are in it.
+  const parts = [...FILESYSTEM_PARTS, ...EC2_MOUNT_PARTS];
   for (const resource of resources) {
     for (const part of parts) {
       if (part.type !== resource.type) continue;

@@ -12,6 +12,7 @@
  */
 import { CREATED_TAG } from '../modules/efs-filesystem/birth-tag';
 import { MODULE_OF, type ConstructKind } from './cdktf-parts';
+import { readBootScript, scriptUsers, type ScriptUser } from './cdktf-ec2';
 import { findConstructs, type ConstructResource, type FoundConstruct } from './cdktf-recognise';
 import type { StateResource } from './state';
 import type { Moved } from './terraform-aws-efs';
@@ -24,9 +25,16 @@ export class Ref {
   }
 }
 
-/** An input the state cannot give: printed as a string that fails the plan until it is replaced. */
+/**
+ * An input the state cannot give: printed as a string that fails the plan until it is replaced.
+ * For a free-text input, which any string satisfies, it is printed as an object instead, which
+ * the input's type refuses.
+ */
 export class Placeholder {
-  constructor(readonly what: string) {}
+  constructor(
+    readonly what: string,
+    readonly freeText = false,
+  ) {}
   toJSON(): string {
     return `FILL-IN: ${this.what}`;
   }
@@ -69,7 +77,7 @@ export function mapCdktf(resources: readonly StateResource[]): CdktfMigration {
   const found = findConstructs(resources);
   if (found.length === 0) {
     out.refused.push(
-      'no resource of an EfsFilesystem, EfsMountLambda or EfsMountEcs in this state (their logical IDs end in _file_system_<hash>, _access_point_<hash>, …); is it the state of the right stack?',
+      'no resource of an EfsFilesystem, EfsMountLambda, EfsMountEcs or EfsMountEc2 in this state (their logical IDs end in _file_system_<hash>, _access_point_<hash>, …); is it the state of the right stack?',
     );
     return out;
   }
@@ -368,6 +376,8 @@ function mapMount(
     );
     return undefined;
   }
+  const script = byPart(c, 'mount_script')[0]?.resource;
+  if (script) return mapEc2Mount(c, name, ap, script, others, refer, fileSystems, out);
   const { fn, task } = mountUsers(ap, others);
   if (!fn && !task) {
     out.refused.push(
@@ -389,6 +399,51 @@ function mapMount(
   const tags = withoutKeys(ap.tags, ['Name']);
   if (Object.keys(tags).length > 0) inputs.tags = tags;
   return { name, kind, module: MODULE_OF[kind], path: c.path, inputs, uses: mountUses(kind, name) };
+}
+
+/**
+ * An EfsMountEc2, told by its boot script: the access point's settings and the role as for the
+ * other mounts, the rest read back from the script (cdktf-ec2.ts), the instances and launch
+ * templates that boot with it named in `uses`.
+ */
+function mapEc2Mount(
+  c: FoundConstruct,
+  name: string,
+  ap: Values,
+  script: StateResource,
+  others: readonly StateResource[],
+  refer: Refer,
+  fileSystems: Map<string, string>,
+  out: CdktfMigration,
+): ModuleCall {
+  const kind: ConstructKind = 'EfsMountEc2';
+  const inputs: Record<string, unknown> = {};
+  fileSystemInput(ap, name, fileSystems, inputs, out);
+  accessPointSettingInputs(ap, inputs);
+  const reading = readBootScript(script.values.input, ap.id, ap.file_system_id);
+  for (const input of ['mount_path', 'read_only', 'iam_authorization', 'distribution', 'run_after_mount'] as const) {
+    const unread = reading.unread.find((u) => u.input === input);
+    if (unread) {
+      inputs[input] = new Placeholder(unread.what, input === 'run_after_mount');
+      out.placeholders.push(`module.${name}.${input}: ${unread.what}`);
+    } else if (input !== 'run_after_mount' || reading.inputs.run_after_mount !== '') {
+      inputs[input] = reading.inputs[input];
+    }
+  }
+  const rolePolicy = byPart(c, 'iam_role_policy')[0]?.resource.values;
+  if (rolePolicy) inputs.role_name = refer(rolePolicy.role, 'name');
+  else inputs.attach_role_policy = false;
+  const tags = withoutKeys(ap.tags, ['Name']);
+  if (Object.keys(tags).length > 0) inputs.tags = tags;
+  const users = reading.text === undefined ? [] : scriptUsers(reading.text, others);
+  return {
+    name,
+    kind,
+    module: MODULE_OF[kind],
+    path: c.path,
+    inputs,
+    uses: [...ec2Uses(name, users), accessPointUse(name)],
+  };
 }
 
 /** The Lambda function or ECS task definition of the state that mounts the access point `ap`. */
@@ -478,11 +533,44 @@ function mountUses(kind: ConstructKind, name: string): ModuleCall['uses'] {
           { construct: "the task definition's volume block", module: `module.${name}.volume` },
           { construct: 'mountPoint (in containerDefinitions)', module: `module.${name}.mount_point` },
         ];
+  return [...uses, accessPointUse(name)];
+}
+
+/** Every mount's accessPointId and accessPointArn. */
+function accessPointUse(name: string): ModuleCall['uses'][number] {
+  return {
+    construct: 'accessPointId, accessPointArn',
+    module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
+  };
+}
+
+/**
+ * What instances and launch templates read from an EfsMountEc2: those of the state whose user data
+ * is its script, by address, or else what `mountOn` gives each kind.
+ */
+function ec2Uses(name: string, bootUsers: readonly ScriptUser[]): ModuleCall['uses'] {
+  const userData =
+    bootUsers.length > 0
+      ? bootUsers.map((u) => ({
+          construct: `${u.address}'s user_data (mountOn)`,
+          module: `module.${name}.${u.output}`,
+        }))
+      : [
+          { construct: "an instance's user data (mountOn, userData)", module: `module.${name}.user_data` },
+          {
+            construct: "a launch template's user data (mountOn, userDataBase64)",
+            module: `module.${name}.user_data_base64`,
+          },
+        ];
   return [
-    ...uses,
+    ...userData,
     {
-      construct: 'accessPointId, accessPointArn',
-      module: `module.${name}.access_point_id, module.${name}.access_point_arn`,
+      construct: "mountOn's depends_on on the mount targets",
+      module: 'nothing: the user data waits for them',
+    },
+    {
+      construct: 'cloudInitPart, fstabLine, mountCommand',
+      module: `module.${name}.cloud_init_part, module.${name}.fstab_line, module.${name}.mount_command`,
     },
   ];
 }

@@ -24,10 +24,11 @@ terraform-aws-modules/terraform-aws-efs v1.x, and prints what carries it over to
 with nothing replaced: the module block with the inputs that keep every setting, \`moved\`
 blocks, and \`import\` + \`removed\` blocks for the NFS rules (Terraform >= 1.7).
 
-\`cdktf\`: reads the state of a CDKTF stack that uses EfsFilesystem, EfsMountLambda or
-EfsMountEcs (\`terraform show -json\`, a plan's \`terraform show -json\` with no changes, or the
-state file itself), and prints a module block per construct with the settings the state holds,
-and \`moved\` blocks from the constructs' resources to the modules' (Terraform >= 1.5).
+\`cdktf\`: reads the state of a CDKTF stack that uses EfsFilesystem, EfsMountLambda,
+EfsMountEcs or EfsMountEc2 (\`terraform show -json\`, a plan's \`terraform show -json\` with no
+changes, or the state file itself), and prints a module block per construct with the settings
+the state holds, and \`moved\` blocks from the constructs' resources to the modules'
+(Terraform >= 1.5).
 
 Options:
   --module <name>   terraform-aws-efs: the module block in the state (default: efs, i.e. module.efs)

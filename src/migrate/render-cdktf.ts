@@ -7,10 +7,11 @@ import { attr, blank, renderBlock, type Item } from '../core/hcl-writer';
 import { hclKey, hclObject, hclString } from '../core/hcl-values';
 import { Placeholder, Ref, type CdktfMigration } from './cdktf';
 
-/** An input value as HCL: references as they are, placeholders as their marked string. */
+/** An input value as HCL: references as they are, placeholders as their marked string (or object, for free text). */
 function value(v: unknown, inline = false): string {
   if (v instanceof Ref) return v.expression;
-  if (v instanceof Placeholder) return hclString(`FILL-IN: ${v.what}`);
+  if (v instanceof Placeholder)
+    return v.freeText ? `{ FILL-IN = ${hclString(v.what)} }` : hclString(`FILL-IN: ${v.what}`);
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return hclString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

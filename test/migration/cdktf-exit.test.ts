@@ -5,15 +5,18 @@
  * holding the stack's other resources, the printed module and moved blocks and our HCL modules
  * is planned against the same state with -refresh=false. Two plans in all.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 import type { CdktfMigration } from '../../src/migrate/cdktf';
+import { fstabLine, joinOptions, mountOptions } from '../../src/modules/efs-mount-ec2/fstab';
+import { scriptLines } from '../../src/modules/efs-mount-ec2/script';
 import { ROOT } from '../support/examples';
-import { awsSchema, stateFromPlan } from '../support/state';
+import { awsSchema, dynamic, stateFromPlan } from '../support/state';
 import { synthStack } from '../support/synth';
 import { init, makeTempDir, plan, providerOverride, ResourceChange as Change, stage } from '../support/terraform';
-import { buildExitStack, ZONES } from './cdktf-stack';
+import { buildExitStack, RUN_AFTER_MOUNT, ZONES } from './cdktf-stack';
 
 type ResourceChange = Change & { previous_address?: string };
 
@@ -55,6 +58,8 @@ function settle(state: any): void {
   vpc.id = 'vpc-0e1f2a3b4c5d6e7f8';
   instances(state, 'aws_subnet').forEach((i, n) => (i.attributes.id = `subnet-0e1f2a3b4c5d6e7f${n}`));
   const group = one(state, 'aws_security_group', 'function-group');
+  const instanceGroup = one(state, 'aws_security_group', 'instance-group');
+  const groupOfClient: Record<string, string> = { function: group.id, 'boot-mount': instanceGroup.id };
   const role = one(state, 'aws_iam_role', 'function-role');
   role.name = 'exit-20261207000000000000000001';
   const taskRole = one(state, 'aws_iam_role', 'task-role');
@@ -65,9 +70,10 @@ function settle(state: any): void {
   for (const i of instances(state, 'aws_efs_mount_target'))
     i.attributes.subnet_id = one(state, 'aws_subnet', `subnet-${i.index_key}`).id;
   for (const i of instances(state, 'aws_vpc_security_group_ingress_rule')) {
-    if (i.index_key === 'function') i.attributes.referenced_security_group_id = group.id;
+    if (i.index_key in groupOfClient) i.attributes.referenced_security_group_id = groupOfClient[i.index_key];
   }
-  for (const i of instances(state, 'aws_vpc_security_group_egress_rule')) i.attributes.security_group_id = group.id;
+  for (const i of instances(state, 'aws_vpc_security_group_egress_rule'))
+    i.attributes.security_group_id = groupOfClient[i.index_key];
   const accessPointOf = (mount: string) =>
     state.resources.find((r: any) => r.type === 'aws_efs_access_point' && r.name.startsWith(`${mount}_`)).instances[0]
       .attributes;
@@ -96,12 +102,43 @@ function settle(state: any): void {
   const efs = task.volume[0].efs_volume_configuration[0];
   efs.file_system_id = fileSystem.id;
   efs.authorization_config[0].access_point_id = accessPointOf('reports-mount').id;
+
+  const instanceRole = one(state, 'aws_iam_role', 'instance-role');
+  instanceRole.name = 'exit-instance-20261207000000000000000005';
+  policyOf('boot-mount').role = instanceRole.name;
+  const script = bootScript(accessPointOf('boot-mount').id, fileSystem.id);
+  const mountScript = state.resources.find(
+    (r: any) => r.type === 'terraform_data' && r.name.startsWith('boot-mount_mount_script_'),
+  );
+  Object.assign(mountScript.instances[0].attributes, { input: dynamic(script), output: dynamic(script) });
+  // The provider stores an instance's user data as the SHA-1 of its text, a launch template's as given.
+  Object.assign(one(state, 'aws_instance'), {
+    user_data: createHash('sha1').update(script).digest('hex'),
+    subnet_id: one(state, 'aws_subnet', `subnet-${ZONES[0]}`).id,
+    vpc_security_group_ids: [instanceGroup.id],
+  });
+  one(state, 'aws_launch_template').user_data = Buffer.from(script).toString('base64');
+}
+
+/**
+ * The boot script the apply stores for the stack's EfsMountEc2 (its text reads the access point's
+ * ID, unknown to the create plan): the construct's values in the script's text, which the build
+ * writes into the HCL template that Terraform evaluates.
+ */
+function bootScript(accessPointId: string, fileSystemId: string): string {
+  const options = joinOptions(mountOptions({ iam: 'iam', readOnly: '', accessPointId }));
+  return scriptLines({
+    distribution: 'amazon-linux-2023',
+    mountPath: '/mnt/boot',
+    fstabLine: fstabLine({ fileSystemId, mountPath: '/mnt/boot', options }),
+    runAfterMount: RUN_AFTER_MOUNT,
+  }).join('\n');
 }
 
 /**
  * The stack's own configuration as `cdktf synth --hcl` keeps it, edited as docs/migrate-from-cdktf.md
- * says: the constructs' resources, data sources and locals deleted, and what the function read from
- * the mount read from the module instead.
+ * says: the constructs' resources, data sources and locals deleted, and what the function, the task
+ * definition, the instance and the launch template read from the mounts read from the modules instead.
  */
 function withoutConstructs(stack: any, migration: CdktfMigration): any {
   // Resources and data sources `<construct>_<part>_<hash>`, locals `<construct, with _ for ->_<name>`.
@@ -158,6 +195,16 @@ function withoutConstructs(stack: any, migration: CdktfMigration): any {
     throw new Error(`no mount point of ${ecs} in ${task.container_definitions}`);
   task.container_definitions = task.container_definitions.replace(mountPoint, `module.${ecs}.mount_point`);
   delete task.depends_on;
+
+  // What mountOn gave the instance and the launch template: the script, and a wait for the mount
+  // targets, which the module's user data carries by itself.
+  const ec2 = migration.modules.find((m) => m.kind === 'EfsMountEc2')!.name;
+  const instance = out.resource.aws_instance.instance;
+  const template = out.resource.aws_launch_template['launch-template'];
+  instance.user_data = `\${module.${ec2}.user_data}`;
+  template.user_data = `\${module.${ec2}.user_data_base64}`;
+  delete instance.depends_on;
+  delete template.depends_on;
   return out;
 }
 
@@ -182,9 +229,8 @@ beforeAll(async () => {
   printed = migrate(stateFile);
   migration = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
 
-  const top = stage(ROOT, ['modules/efs-filesystem', 'modules/efs-mount-lambda', 'modules/efs-mount-ecs'], {
-    'root/provider_override.tf': providerOverride(),
-  });
+  const modules = ['efs-filesystem', 'efs-mount-lambda', 'efs-mount-ecs', 'efs-mount-ec2'].map((m) => `modules/${m}`);
+  const top = stage(ROOT, modules, { 'root/provider_override.tf': providerOverride() });
   const dir = join(top, 'root');
   writeFileSync(join(dir, 'stack.tf.json'), JSON.stringify(withoutConstructs(stack, migration), null, 2));
   writeFileSync(join(dir, 'migrate.tf'), printed.stdout);
@@ -194,12 +240,14 @@ beforeAll(async () => {
 }, 300_000);
 
 const acts = (c: ResourceChange) => c.change.actions.join('+');
+const moduleOf = (m: CdktfMigration, kind: string) => m.modules.find((x) => x.kind === kind)!;
 
-test('the command recognises the file system and both mounts, and prints their blocks with nothing to fill in', () => {
+test('the command recognises the file system and the three mounts, and prints their blocks with nothing to fill in', () => {
   expect(printed.stderr).toBe('');
   expect(printed.code).toBe(0);
   expect(migration.modules.map((m) => `${m.kind} ${m.name} ${m.path}`)).toEqual([
     'EfsFilesystem efs efs',
+    'EfsMountEc2 boot-mount boot-mount',
     'EfsMountLambda data-mount data-mount',
     'EfsMountEcs reports-mount reports-mount',
   ]);
@@ -208,7 +256,7 @@ test('the command recognises the file system and both mounts, and prints their b
 });
 
 test("inputs that held another resource's ID or name refer to that resource", () => {
-  const [efs, mount, ecsMount] = migration.modules;
+  const [efs, mount, ecsMount] = ['EfsFilesystem', 'EfsMountLambda', 'EfsMountEcs'].map((k) => moduleOf(migration, k));
   expect(ecsMount.inputs).toMatchObject({
     task_role_name: '${aws_iam_role.task-role.name}',
     container_path: '/mnt/reports',
@@ -218,7 +266,10 @@ test("inputs that held another resource's ID or name refer to that resource", ()
   expect(efs.inputs).toMatchObject({
     vpc_id: '${aws_vpc.vpc.id}',
     mount_targets: Object.fromEntries(ZONES.map((z) => [z, { subnet_id: `\${aws_subnet.subnet-${z}.id}` }])),
-    allowed_security_groups: { function: '${aws_security_group.function-group.id}' },
+    allowed_security_groups: {
+      function: '${aws_security_group.function-group.id}',
+      'boot-mount': '${aws_security_group.instance-group.id}',
+    },
   });
   expect(mount.inputs).toMatchObject({
     role_name: '${aws_iam_role.function-role.name}',
@@ -227,7 +278,37 @@ test("inputs that held another resource's ID or name refer to that resource", ()
   });
 });
 
-test('every resource of the constructs moves to its module address; nothing is replaced or deleted', () => {
+test("an EfsMountEc2's inputs are read back from its boot script, the commands after the mount escaped for HCL", () => {
+  expect(JSON.parse(JSON.stringify(moduleOf(migration, 'EfsMountEc2').inputs))).toEqual({
+    file_system: '${module.efs.file_system}',
+    name: 'exit-boot',
+    root_directory: '/boot',
+    posix_user: { uid: 1003, gid: 1003 },
+    mount_path: '/mnt/boot',
+    read_only: false,
+    iam_authorization: true,
+    distribution: 'amazon-linux-2023',
+    run_after_mount: RUN_AFTER_MOUNT,
+    role_name: '${aws_iam_role.instance-role.name}',
+  });
+  // `${HOSTNAME}` is the shell's: HCL would read it as a reference unless written `$${`.
+  expect(printed.stdout).toContain(
+    'run_after_mount   = "echo \\"mounted at $(date)\\" >> /var/log/exit-boot.log\\nsystemctl start \\"exit-app@$${HOSTNAME}\\""',
+  );
+});
+
+test('the instance and the launch template that boot with the script are named, with the output each reads instead', () => {
+  expect(printed.stdout).toContain(
+    `# - EfsMountEc2 "boot-mount": aws_instance.instance's user_data (mountOn) → module.boot-mount.user_data\n`,
+  );
+  expect(printed.stdout).toContain(
+    `# - EfsMountEc2 "boot-mount": aws_launch_template.launch-template's user_data (mountOn) → module.boot-mount.user_data_base64\n`,
+  );
+});
+
+test('nothing is created, replaced or deleted; every resource of the constructs moves to its module address', () => {
+  expect(changes.filter((c) => c.change.actions.includes('delete')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
+  expect(changes.filter((c) => c.change.actions.includes('create')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
   const moved = changes.filter((c) => c.previous_address).map((c) => `${c.previous_address} -> ${c.address}`);
   expect(moved).toEqual(
     expect.arrayContaining([
@@ -240,23 +321,33 @@ test('every resource of the constructs moves to its module address; nothing is r
       'aws_efs_access_point.efs_access_point_348645C7["reports"] -> module.efs.aws_efs_access_point.this["reports"]',
       'aws_efs_access_point.data-mount_access_point_CD045C8C[0] -> module.data-mount.aws_efs_access_point.this[0]',
       'aws_efs_access_point.reports-mount_access_point_460A623A[0] -> module.reports-mount.aws_efs_access_point.this[0]',
+      'aws_efs_access_point.boot-mount_access_point_9856375C[0] -> module.boot-mount.aws_efs_access_point.this[0]',
+      'aws_iam_role_policy.boot-mount_iam_role_policy_D35E873B["role"] -> module.boot-mount.aws_iam_role_policy.this["role"]',
+      'terraform_data.boot-mount_input_checks_567E2FAE -> module.boot-mount.terraform_data.input_checks',
+      'terraform_data.boot-mount_mount_script_04D35212 -> module.boot-mount.terraform_data.mount_script',
     ]),
   );
-  // The task definition and the function, which the mounts wrote into, stay as they are: a new
-  // volume or container definition would replace the task definition.
-  expect(changes.filter((c) => ['aws_ecs_task_definition', 'aws_lambda_function'].includes(c.type)).map(acts)).toEqual([
-    'no-op',
+  // The task definition, the function, the instance and the launch template, which the mounts
+  // wrote into, stay as they are: a new volume or container definition would replace the task
+  // definition, a new script the instance (user_data_replace_on_change) and the template's version.
+  const clients = ['aws_ecs_task_definition', 'aws_lambda_function', 'aws_instance', 'aws_launch_template'];
+  expect(changes.filter((c) => clients.includes(c.type)).map((c) => `${acts(c)} ${c.address}`)).toEqual([
+    'no-op aws_ecs_task_definition.task',
+    'no-op aws_instance.instance',
+    'no-op aws_lambda_function.function',
+    'no-op aws_launch_template.launch-template',
+  ]);
+  expect(changes.find((c) => c.address === 'module.boot-mount.terraform_data.mount_script')?.change.actions).toEqual([
     'no-op',
   ]);
-  expect(changes.filter((c) => c.change.actions.includes('delete')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
-  expect(changes.filter((c) => c.change.actions.includes('create')).map((c) => `${acts(c)} ${c.address}`)).toEqual([]);
 });
 
-test('the only changes are the three policies whose JSON the built state could not hold', () => {
+test('the only changes are the four policies whose JSON the built state could not hold', () => {
   // stateFromPlan writes a placeholder for values known only after apply, such as a policy
   // document's JSON: the plan computes the real document and updates it in place.
   const updated = changes.filter((c) => acts(c) === 'update');
   expect(updated.map((c) => c.address).sort()).toEqual([
+    'module.boot-mount.aws_iam_role_policy.this["role"]',
     'module.data-mount.aws_iam_role_policy.this["role"]',
     'module.efs.aws_efs_file_system_policy.this',
     'module.reports-mount.aws_iam_role_policy.this["role"]',
@@ -277,7 +368,9 @@ test("with the policies as the apply writes them, the command reads back the pre
   }
   writeFileSync(stateFile, JSON.stringify(state));
   const again = JSON.parse(migrate(stateFile, ['--json']).stdout) as CdktfMigration;
-  const [efs, lambda, ecs] = again.modules;
+  const [efs, lambda, ecs, ec2] = ['EfsFilesystem', 'EfsMountLambda', 'EfsMountEcs', 'EfsMountEc2'].map((k) =>
+    moduleOf(again, k),
+  );
   expect(efs.inputs).toMatchObject({
     allow_access_via_mount_targets: true,
     enforce_tls: true,
@@ -286,6 +379,6 @@ test("with the policies as the apply writes them, the command reads back the pre
     enforce_access_point: false,
   });
   expect(efs.inputs.policy_statements).toBeUndefined();
-  expect([lambda.inputs.read_only, ecs.inputs.read_only]).toEqual([false, true]);
+  expect([lambda.inputs.read_only, ecs.inputs.read_only, ec2.inputs.read_only]).toEqual([false, true, false]);
   expect(again.notes).toEqual([]);
 });

@@ -1,7 +1,8 @@
 /**
  * `efs-modules migrate cdktf` without terraform: where each construct resource lands in its
  * module (checked against the builds themselves), how constructs are recognised, the inputs of
- * an ECS mount, placeholders and refusals, and the three forms of state it reads.
+ * an ECS mount, an EC2 mount read back from its boot script, placeholders and refusals, and the
+ * three forms of state it reads.
  * (cdktf-exit.test.ts plans a whole migration with the real provider.)
  */
 import { createHash } from 'node:crypto';
@@ -10,9 +11,12 @@ import { App, TerraformResource, TerraformStack } from '../../src/cdktf';
 import { moduleContext, type ModuleDefinition } from '../../src/core/module';
 import { main } from '../../src/cli';
 import { mapCdktf } from '../../src/migrate/cdktf';
-import { FILESYSTEM_PARTS, MOUNT_PARTS, type Part } from '../../src/migrate/cdktf-parts';
+import { EC2_MOUNT_PARTS, FILESYSTEM_PARTS, MOUNT_PARTS, type Part } from '../../src/migrate/cdktf-parts';
 import type { StateResource } from '../../src/migrate/state';
 import { efsFilesystem } from '../../src/modules/efs-filesystem/definition';
+import { efsMountEc2 } from '../../src/modules/efs-mount-ec2/definition';
+import { fstabLine, joinOptions, mountOptions } from '../../src/modules/efs-mount-ec2/fstab';
+import { scriptLines } from '../../src/modules/efs-mount-ec2/script';
 import { efsMountEcs } from '../../src/modules/efs-mount-ecs/definition';
 import { efsMountLambda } from '../../src/modules/efs-mount-lambda/definition';
 
@@ -38,6 +42,10 @@ describe('where each construct resource lives in its module', () => {
     ['efs-mount-ecs', efsMountEcs],
   ])('%s: the table is what the build names in module mode', (_name, definition) => {
     expect(sorted(MOUNT_PARTS)).toEqual(sorted(partsOf(definition as ModuleDefinition)));
+  });
+
+  test('efs-mount-ec2: the table is what the build names in module mode', () => {
+    expect(sorted(EC2_MOUNT_PARTS)).toEqual(sorted(partsOf(efsMountEc2 as ModuleDefinition)));
   });
 });
 
@@ -187,6 +195,79 @@ test("an access point keeps the tags of its own, not the module's nor its Name",
   expect(m.modules[0].inputs.tags).toEqual({ team: 'storage' });
 });
 
+// ---- EfsMountEc2: told by its boot script, whose values are read back
+/** The boot script efs-mount-ec2 writes for AP on FS: read-only, Amazon Linux 2, no commands after the mount. */
+const SCRIPT = scriptLines({
+  distribution: 'amazon-linux-2',
+  mountPath: '/srv/worker',
+  fstabLine: fstabLine({
+    fileSystemId: FS.id,
+    mountPath: '/srv/worker',
+    options: joinOptions(mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: AP.id })),
+  }),
+  runAfterMount: '',
+}).join('\n');
+const ec2Mount = (script: unknown) => [
+  ours('aws_efs_file_system', 'efs', 'file_system', FS),
+  ours('aws_efs_access_point', 'worker', 'access_point', AP, 0),
+  ours('aws_iam_role_policy', 'worker', 'iam_role_policy', POLICY, 'role'),
+  ours('terraform_data', 'worker', 'mount_script', { input: script }),
+  ROLE,
+  theirs('aws_instance', 'web', { user_data: createHash('sha1').update(SCRIPT).digest('hex') }),
+];
+
+test("a mount with a boot script is an EfsMountEc2, whose script gives the mount's path, options and distribution", () => {
+  const m = mapCdktf(ec2Mount(SCRIPT));
+  const mount = m.modules.find((x) => x.name === 'worker')!;
+  expect(mount.kind).toBe('EfsMountEc2');
+  expect(JSON.parse(JSON.stringify(mount.inputs))).toEqual({
+    file_system: '${module.efs.file_system}',
+    name: 'worker',
+    root_directory: '/worker',
+    posix_user: { uid: 1000, gid: 1000 },
+    root_directory_permissions: '0750',
+    mount_path: '/srv/worker',
+    read_only: true,
+    iam_authorization: true,
+    distribution: 'amazon-linux-2',
+    role_name: '${aws_iam_role.task-role.name}',
+  });
+  expect(m.placeholders).toEqual([]);
+  expect(m.moved).toContainEqual({
+    from: `terraform_data.worker_mount_script_${hash('worker/mount_script')}`,
+    to: 'module.worker.terraform_data.mount_script',
+  });
+  expect(mount.uses[0]).toEqual({
+    construct: "aws_instance.web's user_data (mountOn)",
+    module: 'module.worker.user_data',
+  });
+});
+
+test('a boot script that efs-mount-ec2 would not write again leaves the commands after the mount to fill in', () => {
+  // As a release with other comments in the script would have written it.
+  const m = mapCdktf(ec2Mount(SCRIPT.replace('# Mounts an Amazon EFS', '# Mounts Amazon EFS')));
+  const mount = m.modules.find((x) => x.name === 'worker')!;
+  expect(mount.inputs).toMatchObject({ mount_path: '/srv/worker', read_only: true, distribution: 'amazon-linux-2' });
+  expect(m.placeholders).toEqual([
+    expect.stringMatching(
+      /^module\.worker\.run_after_mount: the runAfterMount prop \("" if none\): the boot script in the state is not the one efs-mount-ec2 writes .*replaces an aws_instance with user_data_replace_on_change$/,
+    ),
+  ]);
+});
+
+test('the commands after the mount, free text that any string satisfies, are printed to fill in as an object, which fails the plan', () => {
+  const { code, stdout } = run(shown(ec2Mount(SCRIPT.replace('# Mounts an Amazon EFS', '# Mounts Amazon EFS'))));
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/^ {2}run_after_mount += \{ FILL-IN = "the runAfterMount prop \(\\"\\" if none\): .*" \}$/m);
+});
+
+test('without a boot script in the state, every input only it holds is a placeholder, and the command exits 1', () => {
+  const { code, stderr } = run(shown(ec2Mount('')));
+  expect(code).toBe(1);
+  for (const input of ['mount_path', 'read_only', 'iam_authorization', 'distribution', 'run_after_mount'])
+    expect(stderr).toContain(`module.worker.${input}: `);
+});
+
 // ---- the command
 function run(text: string, extra: string[] = []): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -215,7 +296,7 @@ test('a mount of a file system that is not in the stack gets a FILL-IN placehold
 test('a state without our constructs is refused with exit code 2 and nothing printed', () => {
   const { code, stdout, stderr } = run(shown([ROLE]));
   expect([code, stdout]).toEqual([2, '']);
-  expect(stderr).toContain('no resource of an EfsFilesystem, EfsMountLambda or EfsMountEcs in this state');
+  expect(stderr).toContain('no resource of an EfsFilesystem, EfsMountLambda, EfsMountEcs or EfsMountEc2 in this state');
 });
 
 describe('what it reads', () => {

@@ -1,20 +1,27 @@
 /**
  * The CDKTF stack the exit test migrates: a file system with mount targets in two subnets, an
  * allowed client group, an access point of its own and one added later, a Lambda function
- * mounting it through an EfsMountLambda and an ECS task definition through an EfsMountEcs
- * (read-only): the constructs as a user's stack combines them.
+ * mounting it through an EfsMountLambda, an ECS task definition through an EfsMountEcs
+ * (read-only), and an EC2 instance and a launch template booting with an EfsMountEc2's script
+ * (whose client group the mount lets in): the constructs as a user's stack combines them.
  */
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Fn, type TerraformStack } from '../../src/cdktf';
-import { EfsFilesystem, EfsMountEcs, EfsMountLambda } from '../../src';
+import { EfsFilesystem, EfsMountEc2, EfsMountEcs, EfsMountLambda } from '../../src';
 
 export const ZONES = ['us-east-1a', 'us-east-1b'];
+
+/** Commands the EC2 instances run after the mount: quotes, `$(…)` and `${…}`, which HCL must print escaped. */
+export const RUN_AFTER_MOUNT =
+  'echo "mounted at $(date)" >> /var/log/exit-boot.log\nsystemctl start "exit-app@${HOSTNAME}"';
 
 export function buildExitStack(stack: TerraformStack): void {
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
@@ -96,4 +103,45 @@ export function buildExitStack(stack: TerraformStack): void {
       mountPoints: [reports.mountPoint],
     },
   ]);
+  buildEc2Clients(stack, efs, subnets[0], vpc);
+}
+
+/** An instance and a launch template that boot with an EfsMountEc2's script, as `mountOn` gives it. */
+function buildEc2Clients(stack: TerraformStack, efs: EfsFilesystem, subnet: Subnet, vpc: Vpc): void {
+  const group = new SecurityGroup(stack, 'instance-group', {
+    namePrefix: 'exit-instance-',
+    description: 'The instances',
+    vpcId: vpc.id,
+  });
+  const role = new IamRole(stack, 'instance-role', {
+    namePrefix: 'exit-instance-',
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }],
+    }),
+  });
+  const mount = new EfsMountEc2(stack, 'boot-mount', {
+    fileSystem: efs,
+    name: 'exit-boot',
+    rootDirectory: '/boot',
+    posixUser: { uid: 1003, gid: 1003 },
+    mountPath: '/mnt/boot',
+    runAfterMount: RUN_AFTER_MOUNT,
+    role,
+    securityGroupId: group.id,
+  });
+  const instance = new Instance(stack, 'instance', {
+    ami: 'ami-0123456789abcdef0',
+    instanceType: 't3.micro',
+    subnetId: subnet.id,
+    vpcSecurityGroupIds: [group.id],
+    userDataReplaceOnChange: true,
+  });
+  mount.mountOn(instance);
+  const template = new LaunchTemplate(stack, 'launch-template', {
+    name: 'exit',
+    imageId: 'ami-0123456789abcdef0',
+    instanceType: 't3.micro',
+  });
+  mount.mountOn(template);
 }
