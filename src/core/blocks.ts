@@ -1,7 +1,7 @@
 /**
- * The one way a build writes an HCL expression where cdktf's generated props expect a typed
- * value: each helper takes an expression string (`ex(...)`) and returns a cdktf token of the type
- * the prop declares, so builds need no casts.
+ * Where cdktf's generated props expect a typed value, a build passes its expression through one of
+ * these: each takes what `ctx.tf(expression)` returns and gives a cdktf token of the type the prop
+ * declares, so builds need no casts. Also the `dynamic` blocks cdktf has no typed props for.
  */
 import { type IResolvable, TerraformElement, TerraformIterator, Token } from '../cdktf';
 
@@ -55,5 +55,5 @@ export const stringMap = (expression: string): Record<string, string> => Token.a
 export const anyMap = (expression: string): Record<string, unknown> => Token.asAnyMap(expression);
 export const numberList = (expression: string): number[] => Token.asNumberList(expression);
 
-/** A `for_each` over the map an expression (`ex(...)`) evaluates to, keyed as that map is. */
+/** A `for_each` over the map an expression (`ctx.tf(...)`) evaluates to, keyed as that map is. */
 export const forEachOf = (expression: string) => TerraformIterator.fromMap(anyMap(expression));
