@@ -1,5 +1,5 @@
 /**
- * The resources efs-mount-lambda and efs-mount-ecs share, written once (see src/core/module.ts):
+ * The resources the mount modules (Lambda, ECS, EC2) share, written once (see src/core/module.ts):
  * the access point, rooted in its own directory and created owned by the POSIX user, unless one
  * is given (`access_point`); the least-privilege IAM policy for the client's role; and the
  * `terraform_data` that carries the plan-time checks, since neither of the others always exists.
