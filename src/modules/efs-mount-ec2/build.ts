@@ -88,7 +88,7 @@ function buildBootScript(ctx: EfsMountEc2Context, accessPoint: MountedAccessPoin
     user_data: ctx.tf(scriptText),
     user_data_base64: ctx.tf(call('base64encode', scriptText)),
     cloud_init_part: ctx.tf(joinLines('\n', [lit('#cloud-config'), call('yamlencode', cloudConfig)])),
-    fstab_line: ctx.text(fstabLine(mount, text)),
-    mount_command: ctx.text(mountCommand(mount, text)),
+    fstab_line: ctx.tf(fstabLine(mount, text)),
+    mount_command: ctx.tf(mountCommand(mount, text)),
   };
 }
