@@ -120,5 +120,6 @@ export function scriptLines<T>(v: ScriptValues<T>, text: TextOf<T>): T[] {
     'fi',
     text(v.runAfterMount),
   ];
+  // A line without a hole is text too: for expressions, a template of that text alone, escaped when rendered.
   return lines.map((line) => (typeof line === 'string' ? text(line) : line));
 }
