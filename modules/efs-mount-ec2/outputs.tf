@@ -4,7 +4,8 @@ output "access_point_id" {
   description = "ID of the access point."
   value = (
     var.access_point == null ? aws_efs_access_point.this[0].id :
-    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+    length(var.file_system.mount_target_ids) > 0 ? var.access_point.id :
+    null
   )
 }
 
@@ -12,7 +13,8 @@ output "access_point_arn" {
   description = "ARN of the access point."
   value = (
     var.access_point == null ? aws_efs_access_point.this[0].arn :
-    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+    length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn :
+    null
   )
 }
 
@@ -31,13 +33,15 @@ output "cloud_init_part" {
   value = join("\n", [
     "#cloud-config",
     yamlencode({
-      write_files = [{
-        path        = local.script_path
-        owner       = "root:root"
-        permissions = "0700"
-        encoding    = "b64"
-        content     = base64encode(terraform_data.mount_script.input)
-      }]
+      write_files = [
+        {
+          path        = local.script_path
+          owner       = "root:root"
+          permissions = "0700"
+          encoding    = "b64"
+          content     = base64encode(terraform_data.mount_script.input)
+        },
+      ]
       runcmd = [["/bin/bash", local.script_path]]
     }),
   ])

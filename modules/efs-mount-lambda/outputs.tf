@@ -4,7 +4,8 @@ output "access_point_id" {
   description = "ID of the access point."
   value = (
     var.access_point == null ? aws_efs_access_point.this[0].id :
-    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.id : null)
+    length(var.file_system.mount_target_ids) > 0 ? var.access_point.id :
+    null
   )
 }
 
@@ -12,7 +13,8 @@ output "access_point_arn" {
   description = "ARN of the access point."
   value = (
     var.access_point == null ? aws_efs_access_point.this[0].arn :
-    (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+    length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn :
+    null
   )
 }
 
@@ -26,7 +28,8 @@ output "file_system_config" {
   value = {
     arn = (
       var.access_point == null ? aws_efs_access_point.this[0].arn :
-      (length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn : null)
+      length(var.file_system.mount_target_ids) > 0 ? var.access_point.arn :
+      null
     )
     local_mount_path = var.mount_path
   }

@@ -114,10 +114,10 @@ export interface ModuleDefinition<N extends string = string, R = unknown> {
   build(ctx: BuildContext<N>): Built<R>;
 }
 
-/** A build whose construct needs none of its resources: returns the outputs only. */
-export function outputsOnly<N extends string>(
-  build: (ctx: BuildContext<N>) => Record<string, unknown>,
-): (ctx: BuildContext<N>) => Built<Record<string, never>> {
+/** A build whose construct needs none of its resources: returns the outputs only. `V` as in `BuildContext`. */
+export function outputsOnly<N extends string, V extends Record<N, unknown> = Record<N, unknown>>(
+  build: (ctx: BuildContext<N, V>) => Record<string, unknown>,
+): (ctx: BuildContext<N, V>) => Built<Record<string, never>> {
   return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 

@@ -15,6 +15,7 @@ import { parse } from 'yaml';
 import { hclLiteral } from '../../src/core/hcl-values';
 import { ACCESS_POINT, FILE_SYSTEM } from '../../src/modules/mount/cases';
 import { joinOptions, mountOptions } from '../../src/modules/efs-mount-ec2/fstab';
+import { plainText } from '../../src/modules/efs-mount-ec2/text-parts';
 import { MOUNT_ATTEMPTS, MOUNT_RETRY_SECONDS } from '../../src/modules/efs-mount-ec2/script';
 import { USER_DATA_LIMIT, runAfterMountBudget } from '../../src/modules/efs-mount-ec2/size';
 import { ROOT } from '../support/examples';
@@ -212,7 +213,7 @@ describe('the fstab entry', () => {
   });
 
   test('mount_command is the same mount as one command', () => {
-    const options = joinOptions(mountOptions({ iam: 'iam', readOnly: '', accessPointId: ACCESS_POINT.id }));
+    const options = joinOptions(mountOptions({ iam: 'iam', readOnly: '', accessPointId: ACCESS_POINT.id }, plainText));
     expect(outputs.default.mount_command).toBe(`mount -t efs -o ${options} ${FILE_SYSTEM.id}:/ /mnt/efs`);
   });
 });

@@ -269,7 +269,7 @@ test("mounts an access point made by addAccessPoint: the volume's access_point_i
   });
   // The given access point's ID, behind the file system's mount targets (so the task waits for them).
   expect(taskOf(json).volume[0].efs_volume_configuration.authorization_config.access_point_id).toMatch(
-    /^\$\{\{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \} == null \? .* : \(length\(\{ id = aws_efs_file_system\..* \}\.mount_target_ids\) > 0 \? \{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \}\.id : null\)\}$/,
+    /^\$\{\{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \} == null \? .* : length\(\{ id = aws_efs_file_system\..* \}\.mount_target_ids\) > 0 \? \{ id = aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id, .* \}\.id : null\}$/,
   );
   expect(inputsOf(mount).access_point.id).toMatch(/^\$\{aws_efs_access_point\.efs_access_point_\w+\["data"\]\.id\}$/);
 });

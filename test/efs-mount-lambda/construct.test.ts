@@ -423,7 +423,7 @@ describe('with an access point of the EfsFilesystem (accessPoint)', () => {
       '\\{ id = aws_efs_access_point\\.efs_access_point_\\w+\\["data"\\]\\.id, arn = aws_efs_access_point\\.efs_access_point_\\w+\\["data"\\]\\.arn \\}';
     expect(one('aws_lambda_function').file_system_config.arn).toMatch(
       new RegExp(
-        `^\\$\\{${accessPoint} == null \\? .* : \\(length\\(\\{ id = aws_efs_file_system.* \\}\\.mount_target_ids\\) > 0 \\? ${accessPoint}\\.arn : null\\)\\}$`,
+        `^\\$\\{${accessPoint} == null \\? .* : length\\(\\{ id = aws_efs_file_system.* \\}\\.mount_target_ids\\) > 0 \\? ${accessPoint}\\.arn : null\\}$`,
       ),
     );
     expect(one('aws_efs_access_point', (n) => n.startsWith('mount_')).count).toMatch(

@@ -1,8 +1,9 @@
 /**
- * The boot script efs-mount-ec2 outputs as `user_data`, written once as text with holes. The
- * build renders it as an HCL expression (each line a quoted template, the holes interpolated);
- * the spec renders it as plain text with the longest values the rules allow, to know how much
- * of EC2's 16 KB user data the script itself takes. What the script does, in order:
+ * The boot script efs-mount-ec2 outputs as `user_data`, written once as text with holes (values
+ * of type `T`, put together by `text`, see text-parts.ts). The build writes each line as a
+ * template expression, the holes interpolated; the spec writes it as plain text with the longest
+ * values the rules allow, to know how much of EC2's 16 KB user data the script itself takes.
+ * What the script does, in order:
  *
  * 1. refuses to run on another distribution than `distribution` names (read from /etc/os-release),
  *    since the package and its package manager differ;
@@ -16,6 +17,7 @@
  * Values interpolated into it are safe between single quotes: the mount path by its rule,
  * the IDs by AWS's formats, the options and the distribution by construction.
  */
+import type { TextOf } from './text-parts';
 
 /** The distributions whose own repositories ship amazon-efs-utils, and how the script recognises them. */
 export const DISTRIBUTIONS = {
@@ -33,29 +35,29 @@ export const MOUNT_RETRY_SECONDS = 10;
 /** Attempts to install amazon-efs-utils while the package repositories may still be unreachable. */
 export const INSTALL_ATTEMPTS = 5;
 
-/** The values the script is written with: HCL interpolations in the build, plain text in the size check. */
-export interface ScriptValues {
-  readonly distribution: string;
-  readonly mountPath: string;
-  readonly fstabLine: string;
-  readonly runAfterMount: string;
+/** The values the script is written with: expressions in the build, plain text in the size check. */
+export interface ScriptValues<T> {
+  readonly distribution: T;
+  readonly mountPath: T;
+  readonly fstabLine: T;
+  readonly runAfterMount: T;
 }
 
-/** The script's lines, with the values inserted as they are given (raw: the caller escapes the text around them). */
-export function scriptLines(v: ScriptValues): string[] {
+/** The script's lines, each put together by `text`: literal lines as they are, the values in their holes. */
+export function scriptLines<T>(v: ScriptValues<T>, text: TextOf<T>): T[] {
   const entries = Object.entries(DISTRIBUTIONS);
   const expected = entries.map(([name, d]) => `    ${name}) echo '${d.osRelease}' ;;`);
   const install = entries.map(([name, d]) => `    ${name}) ${d.install} ;;`);
-  return [
+  const lines: (string | T)[] = [
     '#!/bin/bash',
     '# Mounts an Amazon EFS file system at boot (written by efs-mount-ec2): installs amazon-efs-utils,',
     '# writes one /etc/fstab entry (efs, TLS, _netdev) and mounts it, retrying while the mount targets',
     '# come up. Running it again changes nothing: the entry is written once, a mounted path is left alone.',
     'set -u',
     'PATH="$PATH:/sbin:/usr/sbin"',
-    `distribution='${v.distribution}'`,
-    `mount_path='${v.mountPath}'`,
-    `fstab_line='${v.fstabLine}'`,
+    text("distribution='", v.distribution, "'"),
+    text("mount_path='", v.mountPath, "'"),
+    text("fstab_line='", v.fstabLine, "'"),
     'fstab=/etc/fstab',
     'os_release=/etc/os-release',
     `attempts=${MOUNT_ATTEMPTS}`,
@@ -116,6 +118,8 @@ export function scriptLines(v: ScriptValues): string[] {
     '    sleep "$delay"',
     '  done',
     'fi',
-    v.runAfterMount,
+    text(v.runAfterMount),
   ];
+  // A line without a hole is text too: for expressions, a template of that text alone, escaped when rendered.
+  return lines.map((line) => (typeof line === 'string' ? text(line) : line));
 }

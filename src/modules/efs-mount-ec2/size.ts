@@ -7,6 +7,7 @@
  */
 import { DISTRIBUTIONS, scriptLines } from './script';
 import { fstabLine, joinOptions, mountOptions } from './fstab';
+import { plainText } from './text-parts';
 
 /** EC2's limit on user data, in bytes before base64 encoding. */
 export const USER_DATA_LIMIT = 16384;
@@ -21,14 +22,14 @@ const LONGEST = {
 
 /** Bytes the script takes at most, without `run_after_mount`. */
 export function scriptBytesAtMost(): number {
-  const options = joinOptions(mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: LONGEST.accessPointId }));
-  const line = fstabLine({ fileSystemId: LONGEST.fileSystemId, mountPath: LONGEST.mountPath, options });
-  const text = scriptLines({
-    distribution: LONGEST.distribution,
-    mountPath: LONGEST.mountPath,
-    fstabLine: line,
-    runAfterMount: '',
-  }).join('\n');
+  const options = joinOptions(
+    mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: LONGEST.accessPointId }, plainText),
+  );
+  const line = fstabLine({ fileSystemId: LONGEST.fileSystemId, mountPath: LONGEST.mountPath, options }, plainText);
+  const text = scriptLines(
+    { distribution: LONGEST.distribution, mountPath: LONGEST.mountPath, fstabLine: line, runAfterMount: '' },
+    plainText,
+  ).join('\n');
   return Buffer.byteLength(text, 'utf8');
 }
 

@@ -17,7 +17,8 @@
 import { call, inputReader, le, lit, name, not, or, and, show, template } from '../../core/expr';
 import { doc, either, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
+import type { BuildContext } from '../../core/module';
+import { InputName, InputValues, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { closedSet, t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { attachesRolePolicy, mountRules } from '../mount/rules';
@@ -114,6 +115,10 @@ const inputs = defineInputs([
  * take theirs from it.
  */
 export type EfsMountEc2Input = InputName<typeof inputs>;
+/** What each input holds, typed down to nested fields: the build reads inputs through it. */
+export type EfsMountEc2Values = InputValues<typeof inputs>;
+/** The build's context: inputs read by name, typed by what they hold. */
+export type EfsMountEc2Context = BuildContext<EfsMountEc2Input, EfsMountEc2Values>;
 
 const bootNote = doc`It waits for the mount targets: an instance or launch template that uses it is created after them.`;
 const outputs: OutputSpec[] = [

@@ -11,7 +11,8 @@
 import { and, call, eq, ge, inputReader, le, lit, name, nullOr, show, template } from '../../core/expr';
 import { doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
+import type { BuildContext } from '../../core/module';
+import { InputName, InputValues, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { mountRules } from '../mount/rules';
@@ -95,6 +96,10 @@ const inputs = defineInputs([
  * take theirs from it.
  */
 export type EfsMountEcsInput = InputName<typeof inputs>;
+/** What each input holds, typed down to nested fields: the build reads inputs through it. */
+export type EfsMountEcsValues = InputValues<typeof inputs>;
+/** The build's context: inputs read by name, typed by what they hold. */
+export type EfsMountEcsContext = BuildContext<EfsMountEcsInput, EfsMountEcsValues>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },

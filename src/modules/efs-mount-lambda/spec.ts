@@ -6,7 +6,8 @@
 import { and, call, inputReader, le, lit, name, not, or, perPath, show, template } from '../../core/expr';
 import { doc, either, nm, tsOnly, val } from '../../core/doc';
 import type { Rule } from '../../core/rules';
-import { InputName, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
+import type { BuildContext } from '../../core/module';
+import { InputName, InputValues, ModuleSpec, OutputSpec, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { AWS_PROVIDER_MIN } from '../aws-provider';
 import { attachesRolePolicy, mountRules } from '../mount/rules';
@@ -61,6 +62,10 @@ const inputs = defineInputs([
  * cases take theirs from it.
  */
 export type EfsMountLambdaInput = InputName<typeof inputs>;
+/** What each input holds, typed down to nested fields: the build reads inputs through it. */
+export type EfsMountLambdaValues = InputValues<typeof inputs>;
+/** The build's context: inputs read by name, typed by what they hold. */
+export type EfsMountLambdaContext = BuildContext<EfsMountLambdaInput, EfsMountLambdaValues>;
 
 const outputs: OutputSpec[] = [
   { name: 'access_point_id', type: t.string(), description: 'ID of the access point.' },

@@ -1,5 +1,5 @@
 /**
- * The resources efs-mount-lambda and efs-mount-ecs share, written once (see src/core/module.ts):
+ * The resources the mount modules (Lambda, ECS, EC2) share, written once (see src/core/module.ts):
  * the access point, rooted in its own directory and created owned by the POSIX user, unless one
  * is given (`access_point`); the least-privilege IAM policy for the client's role; and the
  * `terraform_data` that carries the plan-time checks, since neither of the others always exists.
@@ -10,22 +10,36 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DataResource } from '../../cdktf';
 import { addDynamic, addNestedDynamic, forEachOf, num, numberList, stringMap } from '../../core/blocks';
-import { inputReader } from '../../core/expr';
+import { type Val, at, call, eachOf, get, gt, ifElse, iteratorOf, list, lit, obj, text } from '../../core/expr';
 import { concern, explainArgument } from '../../core/hcl-comments';
-import { hclLiteral, hclObject, hclString } from '../../core/hcl-values';
-import { BuildContext, ex } from '../../core/module';
+import type { BuildContext } from '../../core/module';
 import { rootDirectory } from '../shared';
 import { attachesRolePolicy, createsAccessPoint } from './rules';
-import type { MountBuildInput, MountNames } from './spec';
+import type { MountBuildInput, MountNames, MountValues, SharedMountInput, SharedMountValues } from './spec';
 
-/** The access point the client mounts, the module's own or the given one, as HCL expressions. */
+/** What the shared build reads: the mount inputs, typed by what they hold, with the module's role and flag names. */
+export type MountContext<Role extends string, Attach extends string> = BuildContext<
+  MountBuildInput<Role, Attach>,
+  MountValues<Role, Attach>
+>;
+
+/**
+ * The inputs every mount names alike, read with their types resolved. Through the generic context
+ * itself, `MountValues<Role, Attach>['posix_user']` stays unresolved (TypeScript does not simplify an
+ * indexed access on a type with type parameters), and a misspelt field would compile.
+ */
+const sharedInputs = <Role extends string, Attach extends string>(
+  ctx: MountContext<Role, Attach>,
+): (<K extends SharedMountInput>(name: K) => Val<SharedMountValues[K]>) => ctx.input;
+
+/** The access point the client mounts, the module's own or the given one, as expressions. */
 export interface MountedAccessPoint {
-  readonly id: string;
-  readonly arn: string;
+  readonly id: Val;
+  readonly arn: Val;
   /** The ARN without the wait for the mount targets, which the role policy does not need. */
-  readonly arnForPolicy: string;
+  readonly arnForPolicy: Val;
   /** The ID without that wait, for an expression that reads the file system's mount targets itself. */
-  readonly idWithoutWait: string;
+  readonly idWithoutWait: Val;
 }
 
 const MOUNT = 'elasticfilesystem:ClientMount';
@@ -37,7 +51,8 @@ const WRITE = 'elasticfilesystem:ClientWrite';
  * client mounts and the role policy names.
  */
 export function buildMount<Role extends string, Attach extends string>(
-  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  // The names come from `n`: the context of a module holds more inputs than these.
+  ctx: NoInfer<MountContext<Role, Attach>>,
   n: MountNames<Role, Attach>,
 ): MountedAccessPoint {
   // Each part is a concern of main.tf, printed under its banner.
@@ -52,9 +67,7 @@ export function buildMount<Role extends string, Attach extends string>(
  * does not when one is given, nor the role policy without a role, and a check on a resource that
  * is not planned is never made.
  */
-function buildInputChecks<Role extends string, Attach extends string>(
-  ctx: BuildContext<MountBuildInput<Role, Attach>>,
-): DataResource {
+function buildInputChecks<Role extends string, Attach extends string>(ctx: MountContext<Role, Attach>): DataResource {
   const checks = ctx.named(
     new DataResource(ctx.scope, 'input_checks', { lifecycle: { precondition: ctx.preconditions() } }),
     'input_checks',
@@ -74,41 +87,41 @@ function buildInputChecks<Role extends string, Attach extends string>(
  * whatever uses it waits for them, as it does through the module's own access point.
  */
 function mountedAccessPoint<Role extends string, Attach extends string>(
-  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  ctx: MountContext<Role, Attach>,
   own: EfsAccessPoint,
 ): MountedAccessPoint {
-  const given = ctx.in('access_point');
-  const creates = ctx.hcl(createsAccessPoint());
-  const ownAt = `${ctx.address(own)}[0]`;
-  const withMountTargets = `length(${ctx.in('file_system')}.mount_target_ids) > 0`;
+  const v = sharedInputs(ctx);
+  const given = v('access_point');
+  const creates = createsAccessPoint();
+  const ownAt = at(ctx.ref(own), 0);
+  const withMountTargets = gt(call('length', get(v('file_system'), 'mount_target_ids')), lit(0));
   const pick = (attr: 'id' | 'arn') =>
-    `${creates} ? ${ownAt}.${attr} : (${withMountTargets} ? ${given}.${attr} : null)`;
+    ifElse(creates, get(ownAt, attr), ifElse(withMountTargets, get(given, attr), lit(null)));
   return {
     id: pick('id'),
     arn: pick('arn'),
-    arnForPolicy: `${creates} ? ${ownAt}.arn : ${given}.arn`,
-    idWithoutWait: `${creates} ? ${ownAt}.id : ${given}.id`,
+    arnForPolicy: ifElse(creates, get(ownAt, 'arn'), get(given, 'arn')),
+    idWithoutWait: ifElse(creates, get(ownAt, 'id'), get(given, 'id')),
   };
 }
 
 function buildAccessPoint<Role extends string, Attach extends string>(
-  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  ctx: MountContext<Role, Attach>,
   checks: DataResource,
 ): EfsAccessPoint {
-  const { in: inp } = ctx;
-  const posixUser = (field: string) => `${inp('posix_user')}.${field}`;
-  const created = ctx.hcl(createsAccessPoint());
+  const v = sharedInputs(ctx);
+  const user = v('posix_user');
   const accessPoint = ctx.named(
     new EfsAccessPoint(ctx.scope, 'access_point', {
-      count: num(ex(`${created} ? 1 : 0`)),
-      fileSystemId: ex(`${inp('file_system')}.id`),
+      count: num(ctx.tf(ifElse(createsAccessPoint(), lit(1), lit(0)))),
+      fileSystemId: ctx.tf(get(v('file_system'), 'id')),
       posixUser: {
-        uid: num(ex(posixUser('uid'))),
-        gid: num(ex(posixUser('gid'))),
-        secondaryGids: numberList(ex(posixUser('secondary_gids'))),
+        uid: num(ctx.tf(get(user, 'uid'))),
+        gid: num(ctx.tf(get(user, 'gid'))),
+        secondaryGids: numberList(ctx.tf(get(user, 'secondary_gids'))),
       },
-      rootDirectory: { path: ex(inp('root_directory')) },
-      tags: stringMap(ex(`merge(${inp('tags')}, { Name = ${inp('name')} })`)),
+      rootDirectory: { path: ctx.tf(v('root_directory')) },
+      tags: stringMap(ctx.tf(call('merge', v('tags'), obj({ Name: v('name') })))),
       lifecycle: { createBeforeDestroy: true },
       dependsOn: [checks],
     }),
@@ -125,13 +138,14 @@ function buildAccessPoint<Role extends string, Attach extends string>(
       'the same apply (its ID is not). A count rather than a for_each: a configuration applied before access_point ' +
       'existed holds the access point without an index, and Terraform moves it to [0] by itself.',
   );
-  const isRoot = ctx.hcl(rootDirectory.isFileSystemRoot(inputReader<'root_directory'>()('root_directory')));
+  const owners = ifElse(rootDirectory.isFileSystemRoot(v('root_directory')), list<typeof user>(), list(user));
+  const owner = iteratorOf('creation_info', owners).value;
   addNestedDynamic(accessPoint, 'root_directory', 'creation_info', {
-    forEach: ex(`${isRoot} ? [] : [${inp('posix_user')}]`),
+    forEach: ctx.tf(owners),
     content: {
-      owner_uid: ex('creation_info.value.uid'),
-      owner_gid: ex('creation_info.value.gid'),
-      permissions: ex(inp('root_directory_permissions')),
+      owner_uid: ctx.tf(get(owner, 'uid')),
+      owner_gid: ctx.tf(get(owner, 'gid')),
+      permissions: ctx.tf(v('root_directory_permissions')),
     },
   });
   explainArgument(
@@ -143,73 +157,71 @@ function buildAccessPoint<Role extends string, Attach extends string>(
 }
 
 function buildRolePolicy<Role extends string, Attach extends string>(
-  ctx: BuildContext<MountBuildInput<Role, Attach>>,
+  ctx: MountContext<Role, Attach>,
   n: MountNames<Role, Attach>,
   accessPoint: MountedAccessPoint,
   checks: DataResource,
 ): void {
-  const { in: inp } = ctx;
+  const v = sharedInputs(ctx);
   const attaches = ctx.declare(
     attachesRolePolicy(n),
     'Whether the role policy exists, declared once: the policy and the preconditions that need it read this.',
   );
   const rolePolicy = ctx.local(
     'role_policy',
-    ex(`${ctx.hcl(attaches)} ? { role = ${inp(n.role)} } : {}`),
+    ifElse(attaches, obj({ role: ctx.input(n.role) }), obj({})),
     "The key is a fixed word and the flag is known at plan time: the map's keys are known even when the role's name is not (a role with name_prefix created in the same apply).",
   );
 
-  const readOnly = inp('read_only');
+  const readOnly = v('read_only');
   const allow = ctx.local(
     'allow_mount_statement',
-    ex(
-      hclObject({
-        sid: hclString('MountThroughAccessPoint'),
-        effect: hclString('Allow'),
-        actions: `${readOnly} ? ${hclLiteral([MOUNT])} : ${hclLiteral([MOUNT, WRITE])}`,
-      }),
-    ),
+    obj({
+      sid: lit('MountThroughAccessPoint'),
+      effect: lit('Allow'),
+      actions: ifElse(readOnly, lit([MOUNT]), lit([MOUNT, WRITE])),
+    }),
   );
   const denyWrite = ctx.local(
     'deny_write_statement',
-    ex(
-      hclObject({
-        sid: hclString('DenyWriteThroughAccessPoint'),
-        effect: hclString('Deny'),
-        actions: hclLiteral([WRITE]),
-      }),
-    ),
+    obj({ sid: lit('DenyWriteThroughAccessPoint'), effect: lit('Deny'), actions: lit([WRITE]) }),
     'Read-only is enforced by a Deny: an explicit Deny wins over any Allow, such as a file system policy granting ClientWrite to every client of the mount targets.',
   );
   const statements = ctx.local(
     'role_policy_statements',
-    ex(`concat([${allow}], ${readOnly} ? [${denyWrite}] : [])`),
+    call('concat', list(allow), ifElse(readOnly, list(denyWrite), list())),
     'One ordered list for one dynamic block: a static statement block beside a dynamic one would be ordered differently in the JSON that constructs synthesize than here.',
   );
   const policyDocument = ctx.named(
-    new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: forEachOf(ex(rolePolicy)) }),
+    new DataAwsIamPolicyDocument(ctx.scope, 'role_policy_document', { forEach: forEachOf(ctx.tf(rolePolicy)) }),
     'this',
   );
+  const statement = iteratorOf('statement', statements).value;
   addDynamic(policyDocument, 'statement', {
-    forEach: ex(statements),
+    forEach: ctx.tf(statements),
     content: {
-      sid: ex('statement.value.sid'),
-      effect: ex('statement.value.effect'),
-      actions: ex('statement.value.actions'),
-      resources: [ex(`${inp('file_system')}.arn`)],
+      sid: ctx.tf(get(statement, 'sid')),
+      effect: ctx.tf(get(statement, 'effect')),
+      actions: ctx.tf(get(statement, 'actions')),
+      resources: [ctx.tf(get(v('file_system'), 'arn'))],
       // Only through this access point.
       condition: [
-        { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ex(accessPoint.arnForPolicy)] },
+        {
+          test: 'StringEquals',
+          variable: 'elasticfilesystem:AccessPointArn',
+          values: [ctx.tf(accessPoint.arnForPolicy)],
+        },
       ],
     },
   });
   ctx.explain(policyDocument, 'Mounting (and writing, unless read_only) is allowed only through this access point.');
+  const role = eachOf(rolePolicy);
   const policy = ctx.named(
     new IamRolePolicy(ctx.scope, 'iam_role_policy', {
-      forEach: forEachOf(ex(rolePolicy)),
-      name: ex(`"\${${inp('name')}}-efs-mount"`),
-      role: ex('each.value'),
-      policy: ex(`data.aws_iam_policy_document.${policyDocument.friendlyUniqueId}[each.key].json`),
+      forEach: forEachOf(ctx.tf(rolePolicy)),
+      name: ctx.text(text(v('name'), '-efs-mount')),
+      role: ctx.tf(role.value),
+      policy: ctx.tf(get(at(ctx.ref(policyDocument), role.key), 'json')),
       lifecycle: { createBeforeDestroy: true },
       dependsOn: [checks],
     }),

@@ -15,7 +15,7 @@
  */
 import { Text, doc, either, hclOnly, nm, tsOnly, val } from '../../core/doc';
 import type { Expr } from '../../core/expr';
-import { InputName, defineInputs } from '../../core/spec';
+import { InputName, InputValues, defineInputs } from '../../core/spec';
 import { t } from '../../core/types';
 import { ACCESS_POINT_REFERENCE, FILE_SYSTEM_REFERENCE, NFS_PORT, POSIX_USER } from '../shared';
 
@@ -176,3 +176,18 @@ export type MountInput<Role extends string, Attach extends string> = InputName<
  * itself (its description differs), so a module without it cannot call `buildMount`.
  */
 export type MountBuildInput<Role extends string, Attach extends string> = MountInput<Role, Attach> | 'read_only';
+
+/**
+ * What the inputs every mount names alike hold, typed down to nested fields (`posix_user.uid`):
+ * the shared inputs without the role and flag, whose names differ per module (a name of `never`
+ * declares no input), and `read_only`.
+ */
+export type SharedMountValues = InputValues<ReturnType<typeof headInputs<never, never>>> &
+  InputValues<ReturnType<typeof grantInputs<never, never>>> & { readonly read_only: boolean };
+/** Their names. */
+export type SharedMountInput = Extract<keyof SharedMountValues, string>;
+
+/** What `buildMount` reads, by name: a mount module's `InputValues` has at least these. */
+export type MountValues<Role extends string, Attach extends string> = SharedMountValues & {
+  readonly [K in Role]: string;
+} & { readonly [K in Attach]: boolean };
