@@ -33,15 +33,13 @@ output "cloud_init_part" {
   value = join("\n", [
     "#cloud-config",
     yamlencode({
-      write_files = [
-        {
-          path        = local.script_path
-          owner       = "root:root"
-          permissions = "0700"
-          encoding    = "b64"
-          content     = base64encode(terraform_data.mount_script.input)
-        },
-      ]
+      write_files = [{
+        path        = local.script_path
+        owner       = "root:root"
+        permissions = "0700"
+        encoding    = "b64"
+        content     = base64encode(terraform_data.mount_script.input)
+      }]
       runcmd = [["/bin/bash", local.script_path]]
     }),
   ])

@@ -1,5 +1,5 @@
 /**
- * Construct mode's reading of an input (`ctx.in`): the prop's value itself, written as HCL where
+ * Construct mode's reading of an input (`ctx.input`): the prop's value itself, written as HCL where
  * the build embeds it, so the synthesized configuration holds `"elastic"` or `aws_vpc.main.id`
  * where the HCL module holds `var.throughput_mode`. No local stands between a prop and the
  * resources that use it: `terraform show -json` (and so `efs-modules doctor`) sees what references

@@ -5,8 +5,8 @@
  * A module's `build` function is written once against `BuildContext` and runs in both.
  *
  * `BuildContext<N>` and `ModuleDefinition<N>` take the module's input-name union
- * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.in` and `ctx.spell` accept only declared
- * names, so `ctx.in('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
+ * (`InputName<typeof inputs>`, src/core/spec.ts): `ctx.input` and `ctx.spell` accept only declared
+ * names, so `ctx.input('creation_tokn')` fails to compile instead of printing `var.creation_tokn`.
  * The default `string` accepts any name, for code not yet typed.
  */
 import {
@@ -39,17 +39,13 @@ export interface BuildContext<N extends string = string, V extends Record<N, unk
   /** Which product the build writes: messages that tell the user what to do differ between them. */
   readonly mode: 'construct' | 'module';
   readonly scope: Construct;
-  // `in` and `spell` are function-typed properties rather than methods, so that their parameter is
-  // checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
+  // `input` and `spell` are function-typed properties rather than methods, so that their parameter
+  // is checked strictly: a helper typed `BuildContext<'a' | 'b'>` cannot be handed a context of a
   // module that does not declare both.
   /**
-   * The HCL expression that reads an input: `var.name` in module mode, the prop's value itself in
-   * construct mode (`"files"`, `aws_vpc.main.id`); embed it in `${…}` expressions.
-   */
-  readonly in: (name: N) => string;
-  /**
    * An input as an expression of src/core/expr.ts, typed by what it holds: `get(ctx.input('posix_user'),
-   * 'uid')`. Reads as `var.name` in module mode and as the prop's value in construct mode.
+   * 'uid')`. Renders as `var.name` in module mode and as the prop's value itself in construct mode
+   * (`"files"`, `aws_vpc.main.id`).
    */
   readonly input: <K extends N>(name: K) => Val<V[K]>;
   /** An expression (src/core/expr.ts) as the value of a resource's argument: cdktf writes it as `${…}`. */
@@ -75,19 +71,16 @@ export interface BuildContext<N extends string = string, V extends Record<N, unk
    * printed as a comment above the local in main.tf.
    */
   local<E extends Expr>(name: string, expression: E, why?: string): Val<ValueIn<E>>;
-  local(name: string, expression: unknown, why?: string): string;
   /**
    * Declares a value the rules read too (`declared(name, def)` of src/core/expr.ts) as the local
    * `name`; returns the expression that reads it. Rules rendered as preconditions read the same local.
    */
   declare(value: Expr, why?: string): Val;
   /**
-   * A rule expression (src/core/expr.ts) as HCL of this build: inputs read as `in` reads them,
-   * declared values as their locals.
+   * An expression as bare HCL text of this build, for the lifecycle arguments that take references
+   * rather than values (`replace_triggered_by`).
    */
   hcl(e: Expr): string;
-  /** `type.name` of a resource, for `for` expressions over resources that use for_each or count. */
-  address(resource: TerraformResource): string;
   /**
    * The rules that plan time must check, as `precondition` blocks for the module's main resource:
    * in module mode the cross-input rules (single-input rules are `validation` blocks); in construct
@@ -121,9 +114,6 @@ export function outputsOnly<N extends string, V extends Record<N, unknown> = Rec
   return (ctx) => ({ outputs: build(ctx), resources: {} });
 }
 
-/** Wraps an HCL expression for use as a cdktf attribute value. */
-export const ex = (expression: string): string => `\${${expression}}`;
-
 function contextBase(
   scope: Construct,
   mode: BuildContext['mode'],
@@ -135,20 +125,16 @@ function contextBase(
   // Rules and declared values read the locals this build declares.
   const render: RenderOptions = { ...inputsOnly, local: (n) => `local.${localName(n)}` };
   const rulesRender: RenderOptions = { ...rulesInputs, local: render.local };
-  function local<E extends Expr>(name: string, expression: E, why?: string): Val<ValueIn<E>>;
-  function local(name: string, expression: unknown, why?: string): string;
-  function local(name: string, expression: unknown, why?: string): string | Val {
+  const local = <E extends Expr>(name: string, expression: E, why?: string): Val<ValueIn<E>> => {
     const id = localName(name);
-    const isExpr = typeof expression === 'object' && expression !== null && 'op' in expression;
-    const element = new TerraformLocal(scope, id, isExpr ? `\${${toHcl(expression as Expr, render)}}` : expression);
+    const element = new TerraformLocal(scope, id, `\${${toHcl(expression, render)}}`);
     element.overrideLogicalId(id);
     if (why && mode === 'module') recordComment(element, why);
-    return isExpr ? ref(`local.${id}`) : `local.${id}`;
-  }
+    return ref(`local.${id}`);
+  };
   return {
     mode,
     scope,
-    in: render.resolve,
     input: (name) => ({ op: 'input', name }),
     tf: (e) => `\${${toHcl(e, render)}}`,
     text: (e) => toJsonTemplate(e, render),
@@ -170,7 +156,6 @@ function contextBase(
       return local(value.name, value.def, why);
     },
     hcl: (e) => toHcl(e, render),
-    address: (r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`,
     preconditions: () =>
       planTimeRules.map((rule) => {
         const { condition, message } = renderJson(rule, rulesRender);
@@ -316,7 +301,7 @@ export abstract class ModuleConstruct<R = unknown> extends Construct {
    * `addToResourcePolicy`): checks `candidate` (every input, `input` with the
    * addition) with the spec's rules that read `input`. A violated rule throws a ValidationError
    * naming `label`; a rule that a token leaves undecided joins the plan-time checks. The caller
-   * then adds the entry: the inputs are read at synth time (ctx.in), so the build's resources see it.
+   * then adds the entry: the inputs are read at synth time (ctx.input), so the build's resources see it.
    */
   protected checkAddition(label: string, input: string, candidate: Record<string, unknown>): void {
     const { spec } = this.planTime;
@@ -389,7 +374,7 @@ function foldedAtSynth(element: TerraformElement): void {
 
 /**
  * The inputs that the construct's data sources read directly (their configuration holds a token
- * `ctx.in` returned): Terraform would defer reading such a data source to the apply if the value
+ * `ctx.input` rendered): Terraform would defer reading such a data source to the apply if the value
  * it reads references a managed resource that the plan changes, so those inputs get a local.
  */
 function inputsReadByDataSources(c: Construct): Set<string> {

@@ -6,6 +6,7 @@
  * the module gives the instances the very same text: any other text changes their user data, and
  * an instance with `user_data_replace_on_change` is replaced.
  */
+import { plainText } from '../modules/efs-mount-ec2/text-parts';
 import { createHash } from 'node:crypto';
 import { fstabLine, joinOptions, mountOptions } from '../modules/efs-mount-ec2/fstab';
 import { DISTRIBUTIONS, scriptLines } from '../modules/efs-mount-ec2/script';
@@ -75,18 +76,24 @@ export function readBootScript(input: unknown, accessPointId: string, fileSystem
   // What the module writes before run_after_mount, from the values read: the rest is run_after_mount.
   if (text !== undefined && unread.length === 0) {
     const options = joinOptions(
-      mountOptions({
-        iam: inputs.iam_authorization ? 'iam' : '',
-        readOnly: inputs.read_only ? 'ro' : '',
-        accessPointId,
-      }),
+      mountOptions(
+        {
+          iam: inputs.iam_authorization ? 'iam' : '',
+          readOnly: inputs.read_only ? 'ro' : '',
+          accessPointId,
+        },
+        plainText,
+      ),
     );
-    const before = scriptLines({
-      distribution: inputs.distribution!,
-      mountPath: inputs.mount_path!,
-      fstabLine: fstabLine({ fileSystemId, mountPath: inputs.mount_path!, options }),
-      runAfterMount: '',
-    }).join('\n');
+    const before = scriptLines(
+      {
+        distribution: inputs.distribution!,
+        mountPath: inputs.mount_path!,
+        fstabLine: fstabLine({ fileSystemId, mountPath: inputs.mount_path!, options }, plainText),
+        runAfterMount: '',
+      },
+      plainText,
+    ).join('\n');
     if (text.startsWith(before)) inputs.run_after_mount = text.slice(before.length);
   }
   if (inputs.run_after_mount === undefined)

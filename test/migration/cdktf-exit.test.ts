@@ -5,6 +5,7 @@
  * holding the stack's other resources, the printed module and moved blocks and our HCL modules
  * is planned against the same state with -refresh=false. Two plans in all.
  */
+import { plainText } from '../../src/modules/efs-mount-ec2/text-parts';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,13 +127,16 @@ function settle(state: any): void {
  * writes into the HCL template that Terraform evaluates.
  */
 function bootScript(accessPointId: string, fileSystemId: string): string {
-  const options = joinOptions(mountOptions({ iam: 'iam', readOnly: '', accessPointId }));
-  return scriptLines({
-    distribution: 'amazon-linux-2023',
-    mountPath: '/mnt/boot',
-    fstabLine: fstabLine({ fileSystemId, mountPath: '/mnt/boot', options }),
-    runAfterMount: RUN_AFTER_MOUNT,
-  }).join('\n');
+  const options = joinOptions(mountOptions({ iam: 'iam', readOnly: '', accessPointId }, plainText));
+  return scriptLines(
+    {
+      distribution: 'amazon-linux-2023',
+      mountPath: '/mnt/boot',
+      fstabLine: fstabLine({ fileSystemId, mountPath: '/mnt/boot', options }, plainText),
+      runAfterMount: RUN_AFTER_MOUNT,
+    },
+    plainText,
+  ).join('\n');
 }
 
 /**

@@ -5,6 +5,7 @@
  * three forms of state it reads.
  * (cdktf-exit.test.ts plans a whole migration with the real provider.)
  */
+import { plainText } from '../../src/modules/efs-mount-ec2/text-parts';
 import { createHash } from 'node:crypto';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformResource, TerraformStack } from '../../src/cdktf';
@@ -197,16 +198,22 @@ test("an access point keeps the tags of its own, not the module's nor its Name",
 
 // ---- EfsMountEc2: told by its boot script, whose values are read back
 /** The boot script efs-mount-ec2 writes for AP on FS: read-only, Amazon Linux 2, no commands after the mount. */
-const SCRIPT = scriptLines({
-  distribution: 'amazon-linux-2',
-  mountPath: '/srv/worker',
-  fstabLine: fstabLine({
-    fileSystemId: FS.id,
+const SCRIPT = scriptLines(
+  {
+    distribution: 'amazon-linux-2',
     mountPath: '/srv/worker',
-    options: joinOptions(mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: AP.id })),
-  }),
-  runAfterMount: '',
-}).join('\n');
+    fstabLine: fstabLine(
+      {
+        fileSystemId: FS.id,
+        mountPath: '/srv/worker',
+        options: joinOptions(mountOptions({ iam: 'iam', readOnly: 'ro', accessPointId: AP.id }, plainText)),
+      },
+      plainText,
+    ),
+    runAfterMount: '',
+  },
+  plainText,
+).join('\n');
 const ec2Mount = (script: unknown) => [
   ours('aws_efs_file_system', 'efs', 'file_system', FS),
   ours('aws_efs_access_point', 'worker', 'access_point', AP, 0),

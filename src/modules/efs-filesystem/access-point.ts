@@ -8,7 +8,7 @@
  * - the same rules, taken from the spec, with the same messages;
  * - moving an entry between the `accessPoints` prop and `addAccessPoint` changes nothing in the
  *   plan, since the address (`…access_point["<id>"]`) is the same.
- * This works because the inputs are read at synth time (ctx.in) (as `allowClient` relies on too),
+ * This works because the inputs are read at synth time (ctx.input) (as `allowClient` relies on too),
  * so the map the resource's `for_each` reads already holds the entry. The id is the map key, so
  * it must be a literal: a `for_each` key has to be known at plan time.
  */
@@ -147,7 +147,7 @@ export function addAccessPointTo(
   // Every rule checks each entry on its own, so checking the new entry alone gives exactly its messages.
   const alone = { ...inputs, access_points: { [id]: entry } };
   checkAddition(label, 'access_points', alone);
-  // The inputs are read at synth time (ctx.in): the access points' for_each sees the new entry.
+  // The inputs are read at synth time (ctx.input): the access points' for_each sees the new entry.
   map[id] = entry;
   return EfsFilesystemAccessPoint.of(fileSystem, id, resource);
 }

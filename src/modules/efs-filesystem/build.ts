@@ -1,6 +1,6 @@
 /**
  * efs-filesystem: the resources, written once. Runs as the TypeScript construct and as the
- * generator of the HCL module (see src/core/module.ts). Inputs are read through `ctx.in`.
+ * generator of the HCL module (see src/core/module.ts). Inputs are read through `ctx.input`.
  * Each part is in its own file; the order of the calls is the order of the blocks in main.tf, and
  * each part's title (`concern`) is the banner its blocks are printed under.
  */

@@ -132,7 +132,7 @@ export class EfsFilesystem extends ModuleConstruct<EfsFilesystemResources> imple
       ...this.inputs,
       allowed_security_groups: { ...allowed, [name]: securityGroupId },
     });
-    // The inputs are read at synth time (ctx.in), so the rules' for_each sees the new entry.
+    // The inputs are read at synth time (ctx.input), so the rules' for_each sees the new entry.
     allowed[name] = securityGroupId;
     return name;
   }

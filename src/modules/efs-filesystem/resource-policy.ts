@@ -3,7 +3,7 @@
  * construct exists, as AWS CDK's `FileSystem.addToResourcePolicy` offers.
  *
  * Like `addAccessPoint`, it adds an entry to an input (`policy_statements`) rather than writing
- * anything of its own: the inputs are read at synth time (ctx.in), so the policy document's
+ * anything of its own: the inputs are read at synth time (ctx.input), so the policy document's
  * statements already hold the entry, and the spec's rules check it with their messages
  * (lockout included). One code path: a statement added in code is written exactly as one given
  * in the prop.
