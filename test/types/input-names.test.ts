@@ -1,6 +1,7 @@
 /**
  * Input names are typed: a module declares its inputs once (`defineInputs`, src/core/spec.ts) and
- * the union of their names types its build (`BuildContext<N>`), its rules (`Rule<N>`,
+ * the union of their names types its build (`BuildContext<N, V>`, whose `V` also types the fields
+ * of what each input holds), its rules (`Rule<N>`,
  * `inputReader<N>()`) and its bad-input cases (`BadInput<N>`, `ModuleCases<N>`). Proved with the
  * real compiler on fixtures written the way module code is: each is compiled once with a declared
  * name and once with a misspelling of it (the `INPUT_NAME` placeholder), which must fail with
@@ -28,10 +29,24 @@ interface NameCase {
 
 const NAME_CASES: readonly NameCase[] = [
   {
-    behaviour: 'a build that reads an undeclared input with ctx.in fails to compile, naming it',
+    behaviour: 'a build that reads an undeclared input with ctx.input fails to compile, naming it',
     fixture: 'build-reads-input',
     declared: 'throughput_mode',
     misspelt: 'throughput_mod',
+  },
+  {
+    behaviour:
+      "a build that reads a field an entry's type does not declare (through each.value) fails to compile, naming it",
+    fixture: 'build-reads-nested-field',
+    declared: 'secondary_gids',
+    misspelt: 'secondary_gid',
+  },
+  {
+    behaviour:
+      "a mount's build that reads a field the file system reference does not declare fails to compile, naming it",
+    fixture: 'mount-reads-field',
+    declared: 'mount_target_ids',
+    misspelt: 'mount_target_id',
   },
   {
     behaviour: 'a build that spells an undeclared input with ctx.spell fails to compile, naming it',
@@ -83,6 +98,8 @@ beforeAll(async () => {
       ]),
     ),
     'paired-own': fixtureSource('paired-cases', { CASES: 'efsMountLambdaCases' }),
+    'spec-property-declared': fixtureSource('spec-property', { [PLACEHOLDER]: 'onChange' }),
+    'spec-property-misspelt': fixtureSource('spec-property', { [PLACEHOLDER]: 'onChnage' }),
     'paired-other': fixtureSource('paired-cases', { CASES: 'efsMountEcsCases' }),
   });
 });
@@ -114,4 +131,14 @@ test("a definition paired with another module's cases fails to compile, naming a
   expect(other.hasErrors).toBe(true);
   // efs-mount-ecs names its role input task_role_name; efs-mount-lambda has no such input.
   expect(other.output).toMatch(/^app\.ts\(8,\d+\): error TS\d+: .*"task_role_name"/m);
+});
+
+test('an input declaration with a property InputSpec does not declare fails to compile, naming it', () => {
+  expect(compiled['spec-property-declared'].output).toBe('');
+  const bad = compiled['spec-property-misspelt'];
+  expect(bad.hasErrors).toBe(true);
+  // One error, on the declaration's line, whose detail names the property.
+  const [error, ...detail] = bad.output.trim().split('\n');
+  expect(error).toMatch(/^app\.ts\(6,\d+\): error TS\d+: .*'an InputSpec has no property': "onChnage"/);
+  expect(detail.every((line) => line.startsWith('  '))).toBe(true);
 });
