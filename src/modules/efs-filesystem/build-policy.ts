@@ -8,7 +8,6 @@ import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-pol
 import { type DynamicEntry, addDynamic, stringList } from '../../core/blocks';
 import { explainArgument } from '../../core/hcl-comments';
 import { type Expr, call, forEach, get, ifElse, isNull, iteratorOf, list, lit, notNull, obj } from '../../core/expr';
-import { hclString } from '../../core/hcl-values';
 import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 
 /**
@@ -52,7 +51,7 @@ export function buildPolicy(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem
       'an access point, as the efs-mount-* modules do. Statements are data, in order: presets add entries, ' +
       'not blocks. Every statement has the same fields (the presets null the ones they do not use), so one ' +
       'dynamic block reads them all. "This file system" is written ' +
-      hclString(FILE_SYSTEM_ARN_STAND_IN) +
+      `"${FILE_SYSTEM_ARN_STAND_IN}"` +
       ' and swapped for the ARN in aws_efs_file_system_policy.this: a document that read the ARN would wait ' +
       'for every pending change of the file system and show the policy as known after apply.',
   );
