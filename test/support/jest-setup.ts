@@ -67,6 +67,13 @@ function reuseVersionOutput(core: string): void {
   };
 }
 
+/** A stack as V8 writes it when nothing formats it: the first line, then one `at` line per frame. */
+function plainStack(error: unknown, frames: NodeJS.CallSite[]): string {
+  // V8's call sites print themselves as its default stack lines do (their type leaves toString out).
+  const lines = frames.map((frame) => `    at ${(frame as unknown as { toString(): string }).toString()}`);
+  return [String(error), ...lines].join('\n');
+}
+
 function plainCreationStacks(core: string): void {
   const stackTrace = coreModule<{ captureStackTrace: (below?: unknown) => string[] }>(
     core,
@@ -76,7 +83,8 @@ function plainCreationStacks(core: string): void {
   const original = stackTrace.captureStackTrace;
   stackTrace.captureStackTrace = function captureStackTrace(below?: unknown): string[] {
     const prepare = Error.prepareStackTrace;
-    Error.prepareStackTrace = undefined;
+    // Not undefined: node would then call the worker's own hook, which is jest's source mapping.
+    Error.prepareStackTrace = plainStack;
     try {
       return original(below ?? captureStackTrace);
     } finally {
