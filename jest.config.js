@@ -8,6 +8,8 @@ module.exports = {
   // One AWS provider process shared by the terraform commands that only read its schema.
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
+  // cdktf's and cdktn's costs under jest: one `terraform version` per file, creation stacks unmapped.
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   // Tests that plan spend their time in terraform processes; two workers keep both cores busy.
   maxWorkers: 2,
   testTimeout: 180000,
