@@ -111,14 +111,6 @@ export const inputReader =
   <N extends string = never>() =>
   (name: N): Expr => ({ op: 'input', name });
 
-/**
- * The same, typed down to nested fields: `inputValues<EfsFilesystemValues>()('posix_user')` is a
- * `Val<PosixUser>`, so `get(…, 'secondary_gid')` fails to compile. `I` is a module's `InputValues`.
- */
-export const inputValues =
-  <I extends object>() =>
-  <K extends keyof I & string>(name: K): Val<I[K]> => ({ op: 'input', name });
-
 export const it = (name: string): Expr => ({ op: 'local', name });
 
 export const lit = <V>(value: V): Val<V> => ({ op: 'lit', value });
@@ -152,7 +144,13 @@ export const or = (...xs: Expr[]): Expr => xs.reduce(bin('||'));
 
 export const not = (a: Expr): Expr => (a.op === 'not' ? a.a : { op: 'not', a });
 
-export const cond = (c: Expr, then: Expr, otherwise: Expr): Expr => ({ op: 'if', cond: c, then, else: otherwise });
+/** `c ? then : otherwise`, typed by its arms. */
+export const cond = <A extends Expr, B extends Expr>(c: Expr, then: A, otherwise: B): Val<ValueIn<A> | ValueIn<B>> => ({
+  op: 'if',
+  cond: c,
+  then,
+  else: otherwise,
+});
 
 export const isNull = (a: Expr): Expr => eq(a, lit(null));
 
@@ -242,9 +240,8 @@ export const obj = <F extends Readonly<Record<string, Expr>>>(fields: F): Val<{ 
 /** `[a, b]`, typed by its items. */
 export const list = <E extends Expr = never>(...items: E[]): Val<ValueIn<E>[]> => ({ op: 'list', items });
 
-/** A conditional typed by its arms (`cond` is untyped, as rules need it). */
-export const ifElse = <A extends Expr, B extends Expr>(c: Expr, then: A, otherwise: B): Val<ValueIn<A> | ValueIn<B>> =>
-  cond(c, then, otherwise);
+/** `x == null ? [] : [x]`: what a `dynamic` block repeats over for a value that may be null, none or the one value. */
+export const oneIfSet = <E extends Expr>(x: E) => cond(isNull(x), list(), list(x));
 
 /** `{ for k, v in coll : key => value if filter }`; `v` has the type of the collection's entries. */
 export const forMap = <E extends Expr>(

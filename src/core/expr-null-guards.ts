@@ -41,6 +41,16 @@ export function withoutNullGuards(e: Expr, nonNullable: ReadonlySet<string>): Ex
       return { ...e, coll: r(e.coll), body: r(e.body), filter: e.filter && r(e.filter) };
     case 'template':
       return { ...e, parts: e.parts.map((p) => (typeof p === 'string' ? p : r(p))) };
+    case 'index':
+      return { ...e, of: r(e.of), key: r(e.key) };
+    case 'splat':
+      return { ...e, of: r(e.of) };
+    case 'object':
+      return { ...e, fields: e.fields.map(([k, x]) => [k, r(x)] as const) };
+    case 'list':
+      return { ...e, items: e.items.map(r) };
+    case 'forMap':
+      return { ...e, coll: r(e.coll), to: r(e.to), body: r(e.body), filter: e.filter && r(e.filter) };
     default:
       return e;
   }

@@ -85,24 +85,12 @@ export function migrateMain(argv: readonly string[], io: Io): number {
   if (from === 'cdktf')
     return migrateCdktf(text, file, values.source ?? DEFAULT_SOURCE_TEMPLATE, values.json === true, io);
   const address = moduleAddress(values.module ?? 'efs');
-  let migration;
-  try {
-    migration = mapTerraformAwsEfs(moduleResources(text, address), address);
-  } catch (error) {
-    if (!(error instanceof StateParseError)) throw error;
-    io.stderr(`efs-modules migrate: ${file}: ${error.message}\n`);
-    return MIGRATE_EXIT.REFUSED;
-  }
-  if (migration.refused.length > 0) {
-    io.stderr(
-      [
-        `efs-modules migrate: ${address} cannot be carried over to efs-filesystem without replacing or losing something:`,
-        ...migration.refused.map((r) => `  - ${r}`),
-        '',
-      ].join('\n'),
-    );
-    return MIGRATE_EXIT.REFUSED;
-  }
+  const migration = mapped(
+    () => mapTerraformAwsEfs(moduleResources(text, address), address),
+    { file, what: `${address} cannot be carried over to efs-filesystem` },
+    io,
+  );
+  if (typeof migration === 'number') return migration;
   io.stdout(
     values.json
       ? `${JSON.stringify(migration, null, 2)}\n`
@@ -119,24 +107,12 @@ export function migrateMain(argv: readonly string[], io: Io): number {
 }
 
 function migrateCdktf(text: string, file: string, source: string, json: boolean, io: Io): number {
-  let migration;
-  try {
-    migration = mapCdktf(rootResources(text));
-  } catch (error) {
-    if (!(error instanceof StateParseError)) throw error;
-    io.stderr(`efs-modules migrate: ${file}: ${error.message}\n`);
-    return MIGRATE_EXIT.REFUSED;
-  }
-  if (migration.refused.length > 0) {
-    io.stderr(
-      [
-        `efs-modules migrate: ${file} cannot be carried over to the HCL modules without replacing or losing something:`,
-        ...migration.refused.map((r) => `  - ${r}`),
-        '',
-      ].join('\n'),
-    );
-    return MIGRATE_EXIT.REFUSED;
-  }
+  const migration = mapped(
+    () => mapCdktf(rootResources(text)),
+    { file, what: `${file} cannot be carried over to the HCL modules` },
+    io,
+  );
+  if (typeof migration === 'number') return migration;
   io.stdout(json ? `${JSON.stringify(migration, null, 2)}\n` : renderCdktfMigration(migration, source, file));
   if (migration.placeholders.length > 0) {
     io.stderr(
@@ -145,6 +121,34 @@ function migrateCdktf(text: string, file: string, source: string, json: boolean,
     return MIGRATE_EXIT.FILL_IN;
   }
   return MIGRATE_EXIT.COMPLETE;
+}
+
+/**
+ * The migration `map` makes of the input, or the exit code when there is none: input that is not a
+ * state or plan, or a migration that would replace or lose something (each reason on a line).
+ */
+function mapped<M extends { readonly refused: readonly string[] }>(
+  map: () => M,
+  { file, what }: { file: string; what: string },
+  io: Io,
+): M | number {
+  let migration: M;
+  try {
+    migration = map();
+  } catch (error) {
+    if (!(error instanceof StateParseError)) throw error;
+    io.stderr(`efs-modules migrate: ${file}: ${error.message}\n`);
+    return MIGRATE_EXIT.REFUSED;
+  }
+  if (migration.refused.length === 0) return migration;
+  io.stderr(
+    [
+      `efs-modules migrate: ${what} without replacing or losing something:`,
+      ...migration.refused.map((r) => `  - ${r}`),
+      '',
+    ].join('\n'),
+  );
+  return MIGRATE_EXIT.REFUSED;
 }
 
 function usage(io: Io, message: string): number {

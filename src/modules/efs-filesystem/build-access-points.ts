@@ -3,20 +3,18 @@ import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { addDynamic, addNestedDynamic, forEachOf, stringMap } from '../../core/blocks';
 import {
-  type Expr,
   at,
   call,
   eachOf,
   forMap,
   get,
-  ifElse,
-  isNull,
+  cond,
   iteratorOf,
-  list,
   lit,
   notNull,
   obj,
   template,
+  oneIfSet,
 } from '../../core/expr';
 import type { EfsFilesystemContext } from './spec';
 
@@ -34,8 +32,8 @@ export function buildAccessPoints(ctx: EfsFilesystemContext, fileSystem: EfsFile
           owner_gid: get(posixUser, 'gid'),
           permissions: lit('0755'),
         });
-        const orPosixUser = ifElse(notNull(posixUser), ownedByPosixUser, lit(null));
-        return [key, ifElse(notNull(get(ap, 'creation_info')), get(ap, 'creation_info'), orPosixUser)];
+        const orPosixUser = cond(notNull(posixUser), ownedByPosixUser, lit(null));
+        return [key, cond(notNull(get(ap, 'creation_info')), get(ap, 'creation_info'), orPosixUser)];
       },
       undefined,
       ['key', 'ap'],
@@ -62,7 +60,7 @@ export function buildAccessPoints(ctx: EfsFilesystemContext, fileSystem: EfsFile
     }),
     'this',
   );
-  const posixUsers = optionalBlock(get(accessPoint.value, 'posix_user'));
+  const posixUsers = oneIfSet(get(accessPoint.value, 'posix_user'));
   const posixUser = iteratorOf('posix_user', posixUsers).value;
   addDynamic(accessPoints, 'posix_user', {
     forEach: ctx.tf(posixUsers),
@@ -72,7 +70,7 @@ export function buildAccessPoints(ctx: EfsFilesystemContext, fileSystem: EfsFile
       secondary_gids: ctx.tf(get(posixUser, 'secondary_gids')),
     },
   });
-  const creationInfos = optionalBlock(at(creationInfo, accessPoint.key));
+  const creationInfos = oneIfSet(at(creationInfo, accessPoint.key));
   const info = iteratorOf('creation_info', creationInfos).value;
   addNestedDynamic(accessPoints, 'root_directory', 'creation_info', {
     forEach: ctx.tf(creationInfos),
@@ -90,6 +88,3 @@ export function buildAccessPoints(ctx: EfsFilesystemContext, fileSystem: EfsFile
       'defaults it to the POSIX user as owner.',
   );
 }
-
-/** The list a `dynamic` block repeats over for a value that may be null: none, or the one value. */
-const optionalBlock = <E extends Expr>(value: E) => ifElse(isNull(value), list(), list(value));

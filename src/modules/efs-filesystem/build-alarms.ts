@@ -15,7 +15,7 @@ import {
   eq,
   forMap,
   get,
-  ifElse,
+  cond,
   isNull,
   iteratorOf,
   list,
@@ -123,7 +123,7 @@ export function buildAlarms(ctx: EfsFilesystemContext, fileSystem: TerraformReso
   const definitions = Object.fromEntries(ALARMS.map((a) => [a.key, definition(ctx, a)]));
   const alarms = ctx.local(
     'alarm_definitions',
-    ifElse(isNull(v('alarms')), obj({}), obj(definitions)),
+    cond(isNull(v('alarms')), obj({}), obj(definitions)),
     'One entry per alarm the module knows, each with `create` saying whether it applies to the chosen modes: ' +
       'the alarm resource keys its for_each by these fixed names, known at plan time.',
   );
@@ -157,7 +157,7 @@ export function buildAlarms(ctx: EfsFilesystemContext, fileSystem: TerraformReso
       'Terraform evaluates even when no alarm is created, and there may be no alarms object at all.',
   );
   const query = iteratorOf('metric_query', setting('queries')).value;
-  const metrics = ifElse(isNull(get(query, 'metric_name')), list(), list(query));
+  const metrics = cond(isNull(get(query, 'metric_name')), list(), list(query));
   const metric = iteratorOf('metric', metrics).value;
   addDynamic(alarm, 'metric_query', {
     forEach: ctx.tf(setting('queries')),

@@ -21,7 +21,7 @@ import {
   call,
   eachOf,
   get,
-  ifElse,
+  cond,
   isNull,
   iteratorOf,
   list,
@@ -29,6 +29,7 @@ import {
   notNull,
   obj,
   template,
+  oneIfSet,
 } from '../../core/expr';
 import type { EfsFilesystemContext, EfsFilesystemValues } from './spec';
 import { explainArgument } from '../../core/hcl-comments';
@@ -43,7 +44,7 @@ type Plan = Val<EfsFilesystemValues['backup_plan']>;
 
 /** `{ <key> = backup_plan }` while `backup_plan` is set and `when` holds, else `{}`: a for_each of one entry. */
 const planAs = (plan: Plan, key: string, when?: (plan: Plan) => Val) =>
-  ifElse(isNull(plan), obj({}), when ? ifElse(when(plan), obj({ [key]: plan }), obj({})) : obj({ [key]: plan }));
+  cond(isNull(plan), obj({}), when ? cond(when(plan), obj({ [key]: plan }), obj({})) : obj({ [key]: plan }));
 
 /** What every part reads: the build, `backup_plan` as an expression, the tags and the names' stem. */
 interface BackupParts {
@@ -124,11 +125,7 @@ function buildRole({ ctx, plan, tags }: BackupParts): IamRole {
     'Created only when backup_plan.create_backup_role is true, a plain bool: whether the role exists never waits ' +
       'for an ARN known after apply. name_prefix allows 38 characters, so it keeps the first 25 of name.',
   );
-  const policies = ifElse(
-    isNull(plan),
-    obj({}),
-    ifElse(get(plan, 'create_backup_role'), lit(BACKUP_POLICIES), obj({})),
-  );
+  const policies = cond(isNull(plan), obj({}), cond(get(plan, 'create_backup_role'), lit(BACKUP_POLICIES), obj({})));
   const partitionName = get(at(ctx.ref(partition), 'backup'), 'partition');
   ctx.named(
     new IamRolePolicyAttachment(scope, 'backup_role_policy', {
@@ -162,13 +159,13 @@ function buildPlan({ ctx, onePlan, tags, shortName }: BackupParts, vault: Backup
   explainArgument(backupPlan, 'rule.copy_action.lifecycle', "Without a lifecycle the copy keeps the source's.");
   const settings = eachOf(onePlan).value;
   const setting = <K extends FieldName<EfsFilesystemValues['backup_plan']>>(name: K) => get(settings, name);
-  const targetVault = ifElse(
+  const targetVault = cond(
     notNull(setting('vault_name')),
     get(at(ctx.ref(vault), 'vault'), 'name'),
     at(call('split', lit(':'), setting('vault_arn')), 6),
   );
   const copy = iteratorOf('copy_action', setting('copy_to')).value;
-  const copyLifecycles = ifElse(isNull(get(copy, 'delete_after_days')), list(), list(get(copy, 'delete_after_days')));
+  const copyLifecycles = oneIfSet(get(copy, 'delete_after_days'));
   setBlocks(backupPlan, 'rule', [
     {
       rule_name: ctx.tf(shortName),
@@ -213,7 +210,7 @@ function buildSelection(
       name: ctx.tf(shortName),
       planId: ctx.tf(get(at(ctx.ref(backupPlan), 'plan'), 'id')),
       iamRoleArn: ctx.tf(
-        ifElse(
+        cond(
           get(settings, 'create_backup_role'),
           get(at(ctx.ref(role), 'backup'), 'arn'),
           get(settings, 'backup_role_arn'),

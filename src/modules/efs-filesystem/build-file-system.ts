@@ -15,10 +15,9 @@ import {
   forEach,
   forMap,
   get,
-  ifElse,
+  cond,
   isNull,
   iteratorOf,
-  list,
   lit,
   ne,
   not,
@@ -27,6 +26,7 @@ import {
   ref,
   template,
   text,
+  oneIfSet,
 } from '../../core/expr';
 import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 import { birthTag, bornTag, keepBirthTag } from './birth-tag';
@@ -92,7 +92,7 @@ export function buildFileSystem(ctx: EfsFilesystemContext): FileSystemResources 
     'this',
   );
   const transition = iteratorOf('lifecycle_policy', transitions);
-  const only = (name: string) => ctx.tf(ifElse(eq(transition.key, lit(name)), transition.value, lit(null)));
+  const only = (name: string) => ctx.tf(cond(eq(transition.key, lit(name)), transition.value, lit(null)));
   addDynamic(fileSystem, 'lifecycle_policy', {
     forEach: ctx.tf(transitions),
     content: {
@@ -102,7 +102,7 @@ export function buildFileSystem(ctx: EfsFilesystemContext): FileSystemResources 
     },
   });
   const overwriteProtection = v('replication_overwrite_protection');
-  const protections = ifElse(isNull(overwriteProtection), list(), list(overwriteProtection));
+  const protections = oneIfSet(overwriteProtection);
   addDynamic(fileSystem, 'protection', {
     forEach: ctx.tf(protections),
     content: { replication_overwrite: ctx.tf(iteratorOf('protection', protections).value) },
@@ -216,7 +216,7 @@ export function buildBackupPolicy(ctx: EfsFilesystemContext, fileSystem: EfsFile
   ctx.named(
     new EfsBackupPolicy(ctx.scope, 'backup_policy', {
       fileSystemId: fileSystem.id,
-      backupPolicy: { status: ctx.tf(ifElse(ctx.input('backup_enabled'), lit('ENABLED'), lit('DISABLED'))) },
+      backupPolicy: { status: ctx.tf(cond(ctx.input('backup_enabled'), lit('ENABLED'), lit('DISABLED'))) },
     }),
     'this',
   );

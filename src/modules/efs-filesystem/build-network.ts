@@ -16,7 +16,7 @@ import {
   eachOf,
   forMap,
   get,
-  ifElse,
+  cond,
   lit,
   obj,
   splat,
@@ -103,9 +103,9 @@ function buildSecurityGroup(ctx: EfsFilesystemContext): SecurityGroup {
   const usePrefix = v('security_group_use_name_prefix');
   const securityGroup = ctx.named(
     new SecurityGroup(ctx.scope, 'security_group', {
-      count: num(ctx.tf(ifElse(v('create_security_group'), lit(1), lit(0)))),
-      name: ctx.tf(ifElse(usePrefix, lit(null), groupName)),
-      namePrefix: ctx.tf(ifElse(usePrefix, template`${groupName}-`, lit(null))),
+      count: num(ctx.tf(cond(v('create_security_group'), lit(1), lit(0)))),
+      name: ctx.tf(cond(usePrefix, lit(null), groupName)),
+      namePrefix: ctx.tf(cond(usePrefix, template`${groupName}-`, lit(null))),
       description: ctx.tf(v('security_group_description')),
       vpcId: ctx.tf(v('vpc_id')),
       revokeRulesOnDelete: bool(ctx.tf(v('security_group_revoke_rules_on_delete'))),
@@ -142,7 +142,7 @@ function buildNfsRules(ctx: EfsFilesystemContext, securityGroup: SecurityGroup):
   const isIpv6 = call('matches', cidr.value, lit(':'));
   const nfsFromSecurityGroups = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_security_groups', {
-      forEach: forEachOf(ctx.tf(ifElse(withGroup, allowedGroups, obj({})))),
+      forEach: forEachOf(ctx.tf(cond(withGroup, allowedGroups, obj({})))),
       securityGroupId: groupId,
       referencedSecurityGroupId: ctx.tf(fromGroup.value),
       ...NFS_RULE,
@@ -154,7 +154,7 @@ function buildNfsRules(ctx: EfsFilesystemContext, securityGroup: SecurityGroup):
   ctx.explain(nfsFromSecurityGroups, KEYED_RULES);
   const nfsFromSelf = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_self', {
-      count: num(ctx.tf(ifElse(and(withGroup, v('allow_nfs_from_self')), lit(1), lit(0)))),
+      count: num(ctx.tf(cond(and(withGroup, v('allow_nfs_from_self')), lit(1), lit(0)))),
       securityGroupId: groupId,
       referencedSecurityGroupId: groupId,
       ...NFS_RULE,
@@ -169,10 +169,10 @@ function buildNfsRules(ctx: EfsFilesystemContext, securityGroup: SecurityGroup):
   );
   const nfsFromCidrs = ctx.named(
     new VpcSecurityGroupIngressRule(scope, 'nfs_from_cidrs', {
-      forEach: forEachOf(ctx.tf(ifElse(withGroup, allowedCidrs, obj({})))),
+      forEach: forEachOf(ctx.tf(cond(withGroup, allowedCidrs, obj({})))),
       securityGroupId: groupId,
-      cidrIpv4: ctx.tf(ifElse(isIpv6, lit(null), cidr.value)),
-      cidrIpv6: ctx.tf(ifElse(isIpv6, cidr.value, lit(null))),
+      cidrIpv4: ctx.tf(cond(isIpv6, lit(null), cidr.value)),
+      cidrIpv6: ctx.tf(cond(isIpv6, cidr.value, lit(null))),
       ...NFS_RULE,
       description: ctx.tf(template`NFS from allowed CIDR ${cidr.key}`),
       tags,

@@ -7,7 +7,7 @@ import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { type DynamicEntry, addDynamic, stringList } from '../../core/blocks';
 import { explainArgument } from '../../core/hcl-comments';
-import { type Expr, call, forEach, get, ifElse, isNull, iteratorOf, list, lit, notNull, obj } from '../../core/expr';
+import { type Expr, call, forEach, get, cond, isNull, iteratorOf, list, lit, notNull, obj } from '../../core/expr';
 import type { EfsFilesystemContext, EfsFilesystemInput } from './spec';
 
 /**
@@ -81,12 +81,12 @@ export function buildPolicy(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem
 function statementBlocks(ctx: EfsFilesystemContext, statements: Expr): DynamicEntry {
   const statement = iteratorOf('statement', statements).value;
   const field = (name: string) => get(statement, name);
-  const principals = ifElse(
+  const principals = cond(
     notNull(field('principals')),
     field('principals'),
-    ifElse(notNull(field('not_principals')), list(), EVERYONE),
+    cond(notNull(field('not_principals')), list(), EVERYONE),
   );
-  const notPrincipals = ifElse(isNull(field('not_principals')), list(), field('not_principals'));
+  const notPrincipals = cond(isNull(field('not_principals')), list(), field('not_principals'));
   const principal = (block: string) => {
     const { value } = iteratorOf(block, principals);
     return { type: ctx.tf(get(value, 'type')), identifiers: ctx.tf(get(value, 'identifiers')) };
@@ -99,7 +99,7 @@ function statementBlocks(ctx: EfsFilesystemContext, statements: Expr): DynamicEn
       effect: ctx.tf(field('effect')),
       actions: ctx.tf(field('actions')),
       not_actions: ctx.tf(field('not_actions')),
-      resources: ctx.tf(ifElse(isNull(field('resources')), list(lit(FILE_SYSTEM_ARN_STAND_IN)), field('resources'))),
+      resources: ctx.tf(cond(isNull(field('resources')), list(lit(FILE_SYSTEM_ARN_STAND_IN)), field('resources'))),
       dynamic: {
         principals: { for_each: ctx.tf(principals), content: principal('principals') },
         not_principals: { for_each: ctx.tf(notPrincipals), content: principal('not_principals') },
@@ -173,7 +173,7 @@ function policyStatements(ctx: EfsFilesystemContext): Expr {
         () => ctx.input('allow_access_via_mount_targets'),
         ['i', 'statement'],
       ),
-      ...presets.map(([input, local]) => ifElse(ctx.input(input), list(local), list())),
+      ...presets.map(([input, local]) => cond(ctx.input(input), list(local), list())),
       ctx.input('policy_statements'),
     ),
     'The first argument is a tuple (a for expression), not a list: Terraform 1.11 panics in concat ' +

@@ -5,13 +5,13 @@
 import type { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsReplicationConfiguration } from '@cdktf/provider-aws/lib/efs-replication-configuration';
 import { forEachOf } from '../../core/blocks';
-import { eachOf, get, ifElse, isNull, obj } from '../../core/expr';
+import { eachOf, get, cond, isNull, obj } from '../../core/expr';
 import type { EfsFilesystemContext } from './spec';
 
 /** One resource, for_each over at most one entry keyed `replica`. */
 export function buildReplication(ctx: EfsFilesystemContext, fileSystem: EfsFileSystem): EfsReplicationConfiguration {
   const wanted = ctx.input('replication');
-  const replicas = ifElse(isNull(wanted), obj({}), obj({ replica: wanted }));
+  const replicas = cond(isNull(wanted), obj({}), obj({ replica: wanted }));
   const replica = eachOf(replicas).value;
   const replication = ctx.named(
     new EfsReplicationConfiguration(ctx.scope, 'replication', {

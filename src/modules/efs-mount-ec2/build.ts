@@ -7,7 +7,7 @@
  */
 import { DataResource } from '../../cdktf';
 import { anyMap } from '../../core/blocks';
-import { type Expr, call, get, ifElse, list, lit, obj, text } from '../../core/expr';
+import { type Expr, call, get, cond, list, lit, obj, text } from '../../core/expr';
 import { concern } from '../../core/hcl-comments';
 import { buildMount, type MountedAccessPoint } from '../mount/build';
 import { type EntryValues, fstabLine, mountCommand, mountOptions } from './fstab';
@@ -30,8 +30,8 @@ function buildBootScript(ctx: EfsMountEc2Context, accessPoint: MountedAccessPoin
   const { input: v } = ctx;
   const optionList = mountOptions(
     {
-      iam: ifElse(v('iam_authorization'), lit('iam'), lit('')),
-      readOnly: ifElse(v('read_only'), lit('ro'), lit('')),
+      iam: cond(v('iam_authorization'), lit('iam'), lit('')),
+      readOnly: cond(v('read_only'), lit('ro'), lit('')),
       accessPointId: accessPoint.idWithoutWait,
     },
     text,

@@ -3,7 +3,7 @@
  * (access point, role policy) is in ../mount/build.ts; this module adds the task
  * definition's volume and the container's mount point, as values.
  */
-import { call, get, ifElse, lit, ne } from '../../core/expr';
+import { call, get, cond, lit, ne } from '../../core/expr';
 import { buildMount } from '../mount/build';
 import { ECS_NAMES, type EfsMountEcsContext } from './spec';
 
@@ -12,7 +12,7 @@ export function buildEfsMountEcs(ctx: EfsMountEcsContext): Record<string, unknow
   const accessPoint = buildMount(ctx, ECS_NAMES);
   const volumeName = ctx.local(
     'volume_name',
-    ifElse(ne(v('volume_name'), lit(null)), v('volume_name'), call('replace', v('name'), lit('.'), lit('-'))),
+    cond(ne(v('volume_name'), lit(null)), v('volume_name'), call('replace', v('name'), lit('.'), lit('-'))),
   );
   return {
     access_point_id: ctx.tf(accessPoint.id),
@@ -30,7 +30,7 @@ export function buildEfsMountEcs(ctx: EfsMountEcsContext): Record<string, unknow
         transit_encryption_port: ctx.tf(v('transit_encryption_port')),
         authorization_config: {
           access_point_id: ctx.tf(accessPoint.id),
-          iam: ctx.tf(ifElse(v('iam_authorization'), lit('ENABLED'), lit('DISABLED'))),
+          iam: ctx.tf(cond(v('iam_authorization'), lit('ENABLED'), lit('DISABLED'))),
         },
       },
     },

@@ -10,7 +10,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DataResource } from '../../cdktf';
 import { addDynamic, addNestedDynamic, forEachOf, num, numberList, stringMap } from '../../core/blocks';
-import { type Val, at, call, eachOf, get, gt, ifElse, iteratorOf, list, lit, obj, text } from '../../core/expr';
+import { type Val, at, call, eachOf, get, gt, cond, iteratorOf, list, lit, obj, text } from '../../core/expr';
 import { concern, explainArgument } from '../../core/hcl-comments';
 import type { BuildContext } from '../../core/module';
 import { rootDirectory } from '../shared';
@@ -96,12 +96,12 @@ function mountedAccessPoint<Role extends string, Attach extends string>(
   const ownAt = at(ctx.ref(own), 0);
   const withMountTargets = gt(call('length', get(v('file_system'), 'mount_target_ids')), lit(0));
   const pick = (attr: 'id' | 'arn') =>
-    ifElse(creates, get(ownAt, attr), ifElse(withMountTargets, get(given, attr), lit(null)));
+    cond(creates, get(ownAt, attr), cond(withMountTargets, get(given, attr), lit(null)));
   return {
     id: pick('id'),
     arn: pick('arn'),
-    arnForPolicy: ifElse(creates, get(ownAt, 'arn'), get(given, 'arn')),
-    idWithoutWait: ifElse(creates, get(ownAt, 'id'), get(given, 'id')),
+    arnForPolicy: cond(creates, get(ownAt, 'arn'), get(given, 'arn')),
+    idWithoutWait: cond(creates, get(ownAt, 'id'), get(given, 'id')),
   };
 }
 
@@ -113,7 +113,7 @@ function buildAccessPoint<Role extends string, Attach extends string>(
   const user = v('posix_user');
   const accessPoint = ctx.named(
     new EfsAccessPoint(ctx.scope, 'access_point', {
-      count: num(ctx.tf(ifElse(createsAccessPoint(), lit(1), lit(0)))),
+      count: num(ctx.tf(cond(createsAccessPoint(), lit(1), lit(0)))),
       fileSystemId: ctx.tf(get(v('file_system'), 'id')),
       posixUser: {
         uid: num(ctx.tf(get(user, 'uid'))),
@@ -138,7 +138,7 @@ function buildAccessPoint<Role extends string, Attach extends string>(
       'the same apply (its ID is not). A count rather than a for_each: a configuration applied before access_point ' +
       'existed holds the access point without an index, and Terraform moves it to [0] by itself.',
   );
-  const owners = ifElse(rootDirectory.isFileSystemRoot(v('root_directory')), list<typeof user>(), list(user));
+  const owners = cond(rootDirectory.isFileSystemRoot(v('root_directory')), list<typeof user>(), list(user));
   const owner = iteratorOf('creation_info', owners).value;
   addNestedDynamic(accessPoint, 'root_directory', 'creation_info', {
     forEach: ctx.tf(owners),
@@ -169,7 +169,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   );
   const rolePolicy = ctx.local(
     'role_policy',
-    ifElse(attaches, obj({ role: ctx.input(n.role) }), obj({})),
+    cond(attaches, obj({ role: ctx.input(n.role) }), obj({})),
     "The key is a fixed word and the flag is known at plan time: the map's keys are known even when the role's name is not (a role with name_prefix created in the same apply).",
   );
 
@@ -179,7 +179,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
     obj({
       sid: lit('MountThroughAccessPoint'),
       effect: lit('Allow'),
-      actions: ifElse(readOnly, lit([MOUNT]), lit([MOUNT, WRITE])),
+      actions: cond(readOnly, lit([MOUNT]), lit([MOUNT, WRITE])),
     }),
   );
   const denyWrite = ctx.local(
@@ -189,7 +189,7 @@ function buildRolePolicy<Role extends string, Attach extends string>(
   );
   const statements = ctx.local(
     'role_policy_statements',
-    call('concat', list(allow), ifElse(readOnly, list(denyWrite), list())),
+    call('concat', list(allow), cond(readOnly, list(denyWrite), list())),
     'One ordered list for one dynamic block: a static statement block beside a dynamic one would be ordered differently in the JSON that constructs synthesize than here.',
   );
   const policyDocument = ctx.named(
